@@ -1,0 +1,26 @@
+package dev.storecrm.domain;
+
+/**
+ * Why an input was refused. Each reason is permanent: retrying the same input cannot succeed,
+ * so the input is kept with its reason (never silently dropped) and the rest of the batch goes on.
+ */
+public enum RejectReason {
+    /** The message body is not JSON at all. */
+    MALFORMED_JSON,
+    /** JSON, but not of the shape the schema in {@code events/schemas/} describes. */
+    SCHEMA_VIOLATION,
+    /** The {@code type} is not one of the canonical event types. */
+    UNKNOWN_EVENT_TYPE,
+    /** The {@code version} of a known type is one this build does not understand. */
+    UNSUPPORTED_VERSION,
+    /** A currency code that ISO 4217 does not know. */
+    UNKNOWN_CURRENCY,
+    /** Money in a currency other than the store currency where the store currency is required. */
+    WRONG_CURRENCY,
+    /** A calendar date that does not exist (30 February, 29 February of a common year). */
+    IMPOSSIBLE_DATE,
+    /** A time zone that is not an IANA region id. */
+    UNKNOWN_TIME_ZONE,
+    /** A valid event of a type this consumer does not handle (a routing mistake upstream). */
+    NOT_FOR_THIS_CONSUMER
+}

@@ -1,0 +1,27 @@
+package dev.storecrm.domain.event;
+
+import dev.storecrm.domain.member.MembershipStatus;
+import dev.storecrm.domain.member.ProfileChanges;
+import java.util.Optional;
+
+/** Events that create or change a member's archive. */
+public sealed interface MemberEvent extends StoreEvent {
+
+    String customerId();
+
+    ProfileChanges profile();
+
+    /** Registration makes the customer a member from {@code occurredAt}. */
+    record MemberRegistered(EventMeta meta, String customerId, ProfileChanges profile) implements MemberEvent {}
+
+    /**
+     * A change to the profile and, optionally, to the membership status (freeze, unfreeze,
+     * cancel, restore). Fields absent from the event are left as they are; a field set to
+     * {@code null} is cleared.
+     */
+    record MemberUpdated(EventMeta meta, String customerId, ProfileChanges profile,
+                         Optional<StatusChange> membership) implements MemberEvent {}
+
+    /** An operator's or the platform's change of membership status. */
+    record StatusChange(MembershipStatus status, String reason) {}
+}

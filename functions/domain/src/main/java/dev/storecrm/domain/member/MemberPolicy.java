@@ -1,0 +1,52 @@
+package dev.storecrm.domain.member;
+
+import dev.storecrm.domain.money.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * The store's membership rules, as data: the store currency, how customers become members, how
+ * many points a unit of currency earns, and the tier ladder.
+ *
+ * @param enrolmentSpendMinor for {@link Enrolment#SPEND_THRESHOLD}: gross paid spend that makes a member
+ * @param pointsPerUnit points per major unit of the store currency (1 yuan, 1 dollar); rounded down per order
+ */
+public record MemberPolicy(Currency storeCurrency, Enrolment enrolment, long enrolmentSpendMinor,
+                           BigDecimal pointsPerUnit, TierLadder tiers) {
+
+    /** The window for trailing spend and for holding a tier. */
+    public static final Duration YEAR = Duration.ofDays(365);
+
+    /** How a customer becomes a member without registering. */
+    public enum Enrolment {
+        /** The first paid order makes the customer a member. */
+        FIRST_PAID_ORDER,
+        /** Paid orders adding up to {@code enrolmentSpendMinor} make the customer a member. */
+        SPEND_THRESHOLD,
+        /** Only registration (MemberRegistered) makes a member. */
+        REGISTRATION_ONLY
+    }
+
+    public MemberPolicy {
+        Objects.requireNonNull(storeCurrency, "storeCurrency");
+        Objects.requireNonNull(enrolment, "enrolment");
+        Objects.requireNonNull(tiers, "tiers");
+        if (pointsPerUnit.signum() < 0) {
+            throw new IllegalArgumentException("points per unit cannot be negative");
+        }
+        if (enrolment == Enrolment.SPEND_THRESHOLD && enrolmentSpendMinor <= 0) {
+            throw new IllegalArgumentException("SPEND_THRESHOLD enrolment needs a positive spend threshold");
+        }
+    }
+
+    /** Points for a net amount in the store currency, rounded down. */
+    public long pointsFor(long netMinor) {
+        return BigDecimal.valueOf(netMinor)
+                .multiply(pointsPerUnit)
+                .divide(BigDecimal.valueOf(Money.minorPerMajor(storeCurrency)), 0, RoundingMode.DOWN)
+                .longValueExact();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.storecrm.domain.member;
+
+import dev.storecrm.domain.event.Stamp;
+
+/** One change of membership status on the member's timeline. */
+public record StatusEntry(Stamp stamp, MembershipStatus status, String reason) {}

@@ -1,0 +1,50 @@
+package dev.storecrm.memberarchive;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storecrm.domain.event.EventParser;
+import dev.storecrm.platform.batch.SqsBatchProcessor;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+
+/**
+ * MemberArchiveFunction: consumes member and order events from the MemberArchiveQueue and keeps
+ * the member archive. Reports partial batch failures; invalid events are kept in the RejectsTable.
+ */
+public final class MemberArchiveHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final SqsBatchProcessor batch;
+    private final MemberArchiveService service;
+    private final Metrics metrics;
+
+    /** The Lambda runtime's constructor: configuration from the environment, the system clock. */
+    public MemberArchiveHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    /** For the local cloud: the environment template.yaml gives the function, and a (simulated) clock. */
+    public MemberArchiveHandler(Map<String, String> environment, Clock clock) {
+        this(new MemberArchiveWiring(environment, clock));
+    }
+
+    MemberArchiveHandler(MemberArchiveWiring wiring) {
+        this.batch = wiring.batch();
+        this.service = wiring.service();
+        this.metrics = wiring.metrics();
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            try {
+                return batch.process(event, body -> service.handle(EventParser.parse(body)).name());
+            } finally {
+                metrics.flush();
+            }
+        });
+    }
+}

@@ -1,0 +1,41 @@
+package dev.storecrm.memberarchive;
+
+import dev.storecrm.platform.AwsClients;
+import dev.storecrm.platform.MemberPolicySettings;
+import dev.storecrm.platform.Settings;
+import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
+import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
+import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+
+/** The composition root of MemberArchiveFunction: settings, then clients, then adapters, then the service. */
+record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch, Metrics metrics) {
+
+    static final String CONSUMER = "member-archive";
+
+    MemberArchiveWiring(Map<String, String> environment, Clock clock) {
+        this(new Settings(environment), clock);
+    }
+
+    private MemberArchiveWiring(Settings settings, Clock clock) {
+        this(settings, clock, new AwsClients(settings).dynamoDb(), MetricsFactory.getMetricsInstance());
+    }
+
+    private MemberArchiveWiring(Settings settings, Clock clock, DynamoDbClient dynamoDb, Metrics metrics) {
+        this(new MemberArchiveService(
+                        new DynamoDbMemberArchive(dynamoDb, settings.required("MEMBERS_TABLE"), clock),
+                        new DynamoDbOrderHistory(dynamoDb, settings.required("ORDERS_TABLE")),
+                        MemberPolicySettings.from(settings), clock),
+                new SqsBatchProcessor(CONSUMER,
+                        new DynamoDbRejectStore(dynamoDb, settings.required("REJECTS_TABLE"),
+                                Duration.ofDays(settings.longValue("REJECT_RETENTION_DAYS", 90))),
+                        metrics, clock),
+                metrics);
+    }
+}

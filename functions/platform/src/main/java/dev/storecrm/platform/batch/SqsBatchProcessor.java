@@ -1,0 +1,112 @@
+package dev.storecrm.platform.batch;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.storecrm.domain.InvalidInputException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * Processes an SQS batch one message at a time and reports partial batch failures
+ * ({@code ReportBatchItemFailures}):
+ * <ul>
+ *   <li>a message the handler completes is done, whatever its outcome;</li>
+ *   <li>an {@link InvalidInputException} is permanent: the message is kept in the {@link RejectStore}
+ *       with its reason and counted, and is done (retrying cannot help);</li>
+ *   <li>any other failure (throttling, a timeout, a conflict that persisted) is reported as a batch
+ *       item failure: SQS makes the message visible again after the visibility timeout, and only
+ *       after {@code maxReceiveCount} receipts does it move to the dead-letter queue.</li>
+ * </ul>
+ * One bad message never blocks the others in its batch.
+ *
+ * <p>Powertools' own batch module is not used because its artifacts are missing from the Maven
+ * mirror this project builds from; this class keeps to the same contract.
+ */
+public final class SqsBatchProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsBatchProcessor.class);
+
+    /** Handles one message body and names the outcome (for logs and metrics), e.g. {@code APPLIED}. */
+    @FunctionalInterface
+    public interface MessageHandler {
+        String handle(String body);
+    }
+
+    private final String consumer;
+    private final RejectStore rejects;
+    private final Metrics metrics;
+    private final Clock clock;
+
+    public SqsBatchProcessor(String consumer, RejectStore rejects, Metrics metrics, Clock clock) {
+        this.consumer = consumer;
+        this.rejects = rejects;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public SQSBatchResponse process(SQSEvent event, MessageHandler handler) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSMessage message : event.getRecords()) {
+            if (!processOne(message, handler)) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    /** True when the message is done (applied, unchanged or rejected and kept); false to retry it. */
+    private boolean processOne(SQSMessage message, MessageHandler handler) {
+        String outcome;
+        try {
+            outcome = handler.handle(message.getBody());
+        } catch (InvalidInputException invalid) {
+            return reject(message, invalid);
+        } catch (RuntimeException failure) {
+            LOG.error("message failed, will be retried", entry("consumer", consumer),
+                    entry("messageId", message.getMessageId()), entry("error", failure.getClass().getSimpleName()),
+                    entry("cause", String.valueOf(failure.getMessage())));
+            metrics.addMetric("MessagesFailed", 1, MetricUnit.COUNT);
+            return false;
+        }
+        LOG.info("message processed", entry("consumer", consumer), entry("messageId", message.getMessageId()),
+                entry("outcome", outcome));
+        metrics.addMetric("Messages" + camel(outcome), 1, MetricUnit.COUNT);
+        return true;
+    }
+
+    private boolean reject(SQSMessage message, InvalidInputException invalid) {
+        RejectedMessage rejected = RejectedMessage.of(consumer, message.getMessageId(), message.getBody(),
+                invalid.reason(), invalid.detail(), clock.instant());
+        try {
+            rejects.keep(rejected);
+        } catch (RuntimeException failure) {
+            LOG.error("could not keep a rejected message, will be retried", entry("consumer", consumer),
+                    entry("messageId", message.getMessageId()), entry("error", failure.getClass().getSimpleName()));
+            return false;
+        }
+        LOG.warn("message rejected", entry("consumer", consumer), entry("messageId", message.getMessageId()),
+                entry("eventId", rejected.eventId().orElse("")), entry("reason", invalid.reason().name()),
+                entry("detail", invalid.detail()));
+        metrics.addMetric("MessagesRejected", 1, MetricUnit.COUNT);
+        return true;
+    }
+
+    private static String camel(String outcome) {
+        String lower = outcome.toLowerCase(java.util.Locale.ROOT);
+        StringBuilder name = new StringBuilder();
+        for (String word : lower.split("_")) {
+            if (!word.isEmpty()) {
+                name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return name.toString();
+    }
+}

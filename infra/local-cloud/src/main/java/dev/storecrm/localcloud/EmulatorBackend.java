@@ -1,0 +1,76 @@
+package dev.storecrm.localcloud;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+
+/**
+ * The emulators that run without Docker, in this JVM, on 127.0.0.1 and free ports: DynamoDB Local
+ * (in memory, one shared database, telemetry off) and ElasticMQ (SQS).
+ */
+final class EmulatorBackend implements CloudBackend {
+
+    static final String REGION = "us-east-1";
+
+    private final DynamoDBProxyServer dynamoDb;
+    private final int dynamoDbPort;
+    private final SQSRestServer sqs;
+    private final int sqsPort;
+
+    EmulatorBackend() {
+        try {
+            dynamoDbPort = freePort();
+            dynamoDb = ServerRunner.createServerFromCommandLineArgs(new String[] {
+                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(dynamoDbPort)});
+            dynamoDb.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start", e);
+        }
+        sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
+                .withAWSRegion(REGION).withAWSAccountId(Template.ACCOUNT_ID).start();
+        sqsPort = sqs.waitUntilStarted().localAddress().getPort();
+    }
+
+    @Override
+    public URI dynamoDbEndpoint() {
+        return URI.create("http://127.0.0.1:" + dynamoDbPort);
+    }
+
+    @Override
+    public URI sqsEndpoint() {
+        return URI.create("http://127.0.0.1:" + sqsPort);
+    }
+
+    @Override
+    public String region() {
+        return REGION;
+    }
+
+    @Override
+    public String describe() {
+        return "DynamoDB Local on " + dynamoDbEndpoint() + ", ElasticMQ on " + sqsEndpoint();
+    }
+
+    @Override
+    public void close() {
+        sqs.stopAndWait();
+        try {
+            dynamoDb.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop", e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port on loopback", e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.storecrm.localcloud;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The local cloud: emulated AWS services on loopback, provisioned from {@code template.yaml}.
+ *
+ * <p>By default the emulators run in this JVM (DynamoDB Local, ElasticMQ); with
+ * {@code -Dstorecrm.cloud=localstack} they run in a LocalStack container. Either way the SDK is
+ * pointed at them through its own configuration (the {@code aws.endpointUrl*}, {@code aws.region}
+ * and credential system properties), so handlers run unchanged, with no local branches.
+ *
+ * <p>What the template defines is what exists: tables with their keys, indexes, streams and TTL;
+ * queues with their redrive policies; the event bus rules ({@link #eventBus()}); the functions
+ * and their SQS triggers ({@link #functions(Clock)}).
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    public static final String ACCESS_KEY = "local";
+    public static final String SECRET_KEY = "local";
+
+    private final CloudBackend backend;
+    private final Template template;
+    private final DynamoDbClient dynamoDb;
+    private final SqsClient sqs;
+    private final Provisioner provisioner;
+    private Map<String, String> queueUrls = Map.of();
+
+    private LocalCloud(CloudBackend backend) {
+        this.backend = backend;
+        System.setProperty("aws.region", backend.region());
+        System.setProperty("aws.accessKeyId", ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", SECRET_KEY);
+        System.setProperty("aws.endpointUrlDynamoDb", backend.dynamoDbEndpoint().toString());
+        System.setProperty("aws.endpointUrlSqs", backend.sqsEndpoint().toString());
+        LocalMetrics.install();
+        this.template = Template.ofProject(backend.region());
+        this.dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(backend.dynamoDbEndpoint()).region(Region.of(backend.region()))
+                .credentialsProvider(credentials()).build();
+        this.sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(backend.sqsEndpoint()).region(Region.of(backend.region()))
+                .credentialsProvider(credentials()).build();
+        this.provisioner = new Provisioner(template);
+        template.useQueueUrls(this::queueUrlByName);
+    }
+
+    /** Starts the backend named by {@code -Dstorecrm.cloud} ({@code emulators}, the default, or {@code localstack}). */
+    public static LocalCloud start() {
+        String kind = System.getProperty("storecrm.cloud", "emulators");
+        CloudBackend backend = switch (kind) {
+            case "emulators" -> new EmulatorBackend();
+            case "localstack" -> new LocalStackBackend();
+            default -> throw new IllegalArgumentException("storecrm.cloud must be emulators or localstack, not " + kind);
+        };
+        return new LocalCloud(backend);
+    }
+
+    /** Starts LocalStack, whatever {@code storecrm.cloud} says (for tests that run only where Docker is). */
+    public static LocalCloud startLocalStack() {
+        return new LocalCloud(new LocalStackBackend());
+    }
+
+    public static boolean dockerAvailable() {
+        return LocalStackBackend.dockerAvailable();
+    }
+
+    /** Creates every table and queue of the template (once; {@link #reset()} recreates them empty). */
+    public LocalCloud provision() {
+        if (queueUrls.isEmpty()) {
+            provisioner.createTables(dynamoDb);
+            queueUrls = provisioner.createQueues(sqs);
+        }
+        return this;
+    }
+
+    /** Empties everything: tables are dropped and created again, queues purged, meters zeroed. */
+    public void reset() {
+        for (String table : dynamoDb.listTables().tableNames()) {
+            dynamoDb.deleteTable(d -> d.tableName(table));
+        }
+        provisioner.createTables(dynamoDb);
+        queueUrls.values().forEach(url -> sqs.purgeQueue(p -> p.queueUrl(url)));
+        CapacityRecorder.reset();
+        LocalMetrics.reset();
+    }
+
+    public Template template() {
+        return template;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public String describe() {
+        return backend.describe();
+    }
+
+    /** The URL of a queue of the template, by logical id. */
+    public String queueUrl(String logicalId) {
+        String url = queueUrls.get(logicalId);
+        if (url == null) {
+            throw new IllegalArgumentException("no queue " + logicalId + " (is the cloud provisioned?)");
+        }
+        return url;
+    }
+
+    /** The physical name of a table of the template, by logical id. */
+    public String tableName(String logicalId) {
+        return template.physicalName(logicalId);
+    }
+
+    /** Messages waiting in a queue (visible plus in flight). */
+    public int queueDepth(String logicalId) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(g -> g.queueUrl(queueUrl(logicalId))
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    /** The logical ids of the template's queues. */
+    public List<String> queues() {
+        return List.copyOf(queueUrls.keySet());
+    }
+
+    public LocalEventBus eventBus() {
+        return new LocalEventBus(template, sqs, queueUrls);
+    }
+
+    /** The template's functions, constructed with this clock, running against this cloud. */
+    public LocalFunctions functions(Clock clock) {
+        return functions(clock, Map.of());
+    }
+
+    /** As {@link #functions(Clock)}, with some environment variables replaced (e.g. a policy under test). */
+    public LocalFunctions functions(Clock clock, Map<String, String> environmentOverrides) {
+        return new LocalFunctions(this, clock, environmentOverrides);
+    }
+
+    /** The {@code AWS_ENDPOINT_URL_*} variables that point a child process at this cloud. */
+    public Map<String, String> endpointEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", backend.region());
+        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", backend.dynamoDbEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SQS", backend.sqsEndpoint().toString());
+        return env;
+    }
+
+    @Override
+    public void close() {
+        dynamoDb.close();
+        sqs.close();
+        backend.close();
+    }
+
+    private String queueUrlByName(String name) {
+        return sqs.getQueueUrl(g -> g.queueName(name)).queueUrl();
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+
+    URI sqsEndpoint() {
+        return backend.sqsEndpoint();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.storecrm.localcloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The template's EventBridge bus and rules, played locally: a published event is wrapped in the
+ * EventBridge envelope, every enabled rule of the bus whose {@code EventPattern} matches sends it
+ * to its SQS targets, with {@code InputPath} applied as EventBridge would.
+ */
+public final class LocalEventBus {
+
+    /** One rule of the template: its bus, its pattern, and the queues it targets. */
+    public record Rule(String logicalId, String busName, EventPattern pattern, List<Target> targets) {}
+
+    /** A rule target: the queue's logical id and the {@code InputPath} ({@code null} for the whole event). */
+    public record Target(String queueLogicalId, String inputPath) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Template template;
+    private final SqsClient sqs;
+    private final Map<String, String> queueUrls;
+    private final List<Rule> rules;
+
+    LocalEventBus(Template template, SqsClient sqs, Map<String, String> queueUrls) {
+        this.template = template;
+        this.sqs = sqs;
+        this.queueUrls = queueUrls;
+        this.rules = rules(template);
+    }
+
+    /** The rules of the template that match events (schedule rules are not routing rules). */
+    public static List<Rule> rules(Template template) {
+        List<Rule> rules = new ArrayList<>();
+        for (Template.Resource resource : template.resourcesOfType("AWS::Events::Rule")) {
+            Map<String, Object> p = template.resolveMap(resource.properties());
+            if (!p.containsKey("EventPattern") || "DISABLED".equals(p.get("State"))) {
+                continue;
+            }
+            List<Target> targets = new ArrayList<>();
+            for (Object t : (List<?>) p.getOrDefault("Targets", List.of())) {
+                Map<String, Object> target = Template.map(t);
+                String arn = String.valueOf(target.get("Arn"));
+                if (!arn.startsWith("arn:aws:sqs:")) {
+                    throw new IllegalStateException("rule " + resource.logicalId()
+                            + ": the local event bus delivers to SQS targets only, not " + arn);
+                }
+                if (target.containsKey("InputTransformer") || target.containsKey("Input")) {
+                    throw new IllegalStateException("rule " + resource.logicalId()
+                            + ": Input and InputTransformer are not supported locally; use InputPath");
+                }
+                targets.add(new Target(template.logicalIdOfArn(arn), (String) target.get("InputPath")));
+            }
+            rules.add(new Rule(resource.logicalId(), String.valueOf(p.getOrDefault("EventBusName", "default")),
+                    EventPattern.of(p.get("EventPattern")), targets));
+        }
+        return rules;
+    }
+
+    /** The store's event bus: the template's one custom bus. */
+    public String storeBusName() {
+        List<Template.Resource> buses = template.resourcesOfType("AWS::Events::EventBus");
+        if (buses.size() != 1) {
+            throw new IllegalStateException("expected one custom event bus in template.yaml, found " + buses.size());
+        }
+        return template.physicalName(buses.getFirst().logicalId());
+    }
+
+    /**
+     * Publishes a canonical event as a producer would ({@code PutEvents} with detail-type = the
+     * event's type) and returns the logical ids of the queues it was delivered to.
+     */
+    public List<String> publish(String canonicalEventJson, String source, Instant time) {
+        JsonNode detail;
+        try {
+            detail = JSON.readTree(canonicalEventJson);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("PutEvents needs a JSON detail; send malformed messages to a queue directly", e);
+        }
+        return publish(envelope(detail, source, time));
+    }
+
+    /** Wraps a canonical event in the EventBridge envelope on the store bus. */
+    public ObjectNode envelope(JsonNode detail, String source, Instant time) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("detail-type", detail.path("type").asText("unknown"));
+        event.put("source", source);
+        event.put("account", Template.ACCOUNT_ID);
+        event.put("time", time.toString());
+        event.put("region", template.region());
+        event.putArray("resources");
+        event.set("detail", detail);
+        return event;
+    }
+
+    /** The queues (logical ids) an EventBridge event on the store bus is delivered to. */
+    public List<String> route(JsonNode envelope) {
+        String bus = storeBusName();
+        List<String> queues = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule.busName().equals(bus) && rule.pattern().matches(envelope)) {
+                rule.targets().forEach(t -> queues.add(t.queueLogicalId()));
+            }
+        }
+        return queues;
+    }
+
+    private List<String> publish(JsonNode envelope) {
+        String bus = storeBusName();
+        List<String> delivered = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (!rule.busName().equals(bus) || !rule.pattern().matches(envelope)) {
+                continue;
+            }
+            for (Target target : rule.targets()) {
+                JsonNode input = target.inputPath() == null ? envelope : select(envelope, target.inputPath());
+                String url = queueUrls.get(target.queueLogicalId());
+                sqs.sendMessage(m -> m.queueUrl(url).messageBody(input.toString()));
+                delivered.add(target.queueLogicalId());
+            }
+        }
+        return delivered;
+    }
+
+    private static JsonNode select(JsonNode envelope, String inputPath) {
+        if (inputPath.equals("$")) {
+            return envelope;
+        }
+        if (!inputPath.startsWith("$.")) {
+            throw new IllegalStateException("InputPath " + inputPath + " is not supported locally");
+        }
+        JsonNode node = envelope;
+        for (String part : inputPath.substring(2).split("\\.")) {
+            node = node.path(part);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.storecrm.localcloud;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * The template's functions, run in this JVM the way Lambda runs them: each handler is the class
+ * named by the template's {@code Handler}, constructed once with the function's environment and a
+ * clock (its {@code (Map<String,String>, Clock)} constructor), and invoked with the events Lambda
+ * would send. SQS triggers are polled like an event source mapping with
+ * {@code ReportBatchItemFailures}: completed messages are deleted, failed ones become visible
+ * again (at once, where Lambda would wait for the visibility timeout) until the queue's redrive
+ * policy moves them to the dead-letter queue.
+ */
+public final class LocalFunctions {
+
+    /**
+     * What a drain did: invocations, messages and failed messages per function, and the errors of
+     * invocations that failed as a whole (the handler threw).
+     */
+    public record DrainReport(Map<String, Integer> invocations, Map<String, Integer> messages,
+                              Map<String, Integer> failures, List<String> invocationErrors) {
+        public int totalMessages() {
+            return messages.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    private final LocalCloud cloud;
+    private final Clock clock;
+    private final Map<String, String> environmentOverrides;
+    private final Map<String, FunctionSpec> specs = new LinkedHashMap<>();
+    private final Map<String, Object> handlers = new HashMap<>();
+
+    LocalFunctions(LocalCloud cloud, Clock clock, Map<String, String> environmentOverrides) {
+        this.cloud = cloud;
+        this.clock = clock;
+        this.environmentOverrides = Map.copyOf(environmentOverrides);
+        FunctionSpec.all(cloud.template()).forEach(f -> specs.put(f.logicalId(), f));
+    }
+
+    public FunctionSpec spec(String functionLogicalId) {
+        FunctionSpec spec = specs.get(functionLogicalId);
+        if (spec == null) {
+            throw new IllegalArgumentException("template.yaml has no function " + functionLogicalId);
+        }
+        return spec;
+    }
+
+    public List<FunctionSpec> specs() {
+        return List.copyOf(specs.values());
+    }
+
+    /** The handler instance of a function, constructed on first use like a Lambda cold start. */
+    public Object handler(String functionLogicalId) {
+        return handlers.computeIfAbsent(functionLogicalId, id -> construct(spec(id)));
+    }
+
+    /** Invokes a function's handler with an event, as Lambda would, counting capacity under its name. */
+    public Object invoke(String functionLogicalId, Object event) {
+        FunctionSpec spec = spec(functionLogicalId);
+        Object handler = handler(functionLogicalId);
+        Context context = new LocalContext(spec, cloud.template().arn(functionLogicalId));
+        Method method = handleRequest(handler);
+        return CapacityRecorder.attributedTo(functionLogicalId, () -> {
+            try {
+                return method.invoke(handler, event, context);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Polls one function's SQS triggers until their queues hold nothing visible. */
+    public DrainReport drain(String functionLogicalId) {
+        Counters counters = new Counters();
+        while (pollOnce(spec(functionLogicalId), counters) > 0) {
+            // keep polling
+        }
+        return counters.report();
+    }
+
+    /**
+     * Polls every SQS-triggered function until no queue holds anything visible, so that messages
+     * one function sends to another's queue are processed too.
+     */
+    public DrainReport drainAll() {
+        Counters counters = new Counters();
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (FunctionSpec spec : specs.values()) {
+                while (pollOnce(spec, counters) > 0) {
+                    progress = true;
+                }
+            }
+        }
+        return counters.report();
+    }
+
+    private int pollOnce(FunctionSpec spec, Counters counters) {
+        int received = 0;
+        for (FunctionSpec.SqsTrigger trigger : spec.sqsTriggers()) {
+            SqsClient sqs = cloud.sqs();
+            String queueUrl = cloud.queueUrl(trigger.queueLogicalId());
+            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+                    .maxNumberOfMessages(Math.min(10, trigger.batchSize()))
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All")
+                    .waitTimeSeconds(0)).messages();
+            if (messages.isEmpty()) {
+                continue;
+            }
+            received += messages.size();
+            Set<String> failed = new HashSet<>();
+            try {
+                Object response = invoke(spec.logicalId(), sqsEvent(messages, cloud.template().arn(trigger.queueLogicalId())));
+                if (trigger.reportBatchItemFailures() && response instanceof SQSBatchResponse batch
+                        && batch.getBatchItemFailures() != null) {
+                    batch.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+                }
+            } catch (RuntimeException invocationFailed) {
+                messages.forEach(m -> failed.add(m.messageId()));
+                counters.errors.add(spec.logicalId() + ": " + invocationFailed);
+            }
+            List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+            for (Message message : messages) {
+                if (failed.contains(message.messageId())) {
+                    sqs.changeMessageVisibility(c -> c.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                            .visibilityTimeout(0));
+                } else {
+                    done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
+                            .receiptHandle(message.receiptHandle()).build());
+                }
+            }
+            if (!done.isEmpty()) {
+                sqs.deleteMessageBatch(d -> d.queueUrl(queueUrl).entries(done));
+            }
+            counters.count(spec.logicalId(), messages.size(), failed.size());
+        }
+        return received;
+    }
+
+    private static SQSEvent sqsEvent(List<Message> messages, String queueArn) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message message : messages) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId(message.messageId());
+            record.setReceiptHandle(message.receiptHandle());
+            record.setBody(message.body());
+            record.setMd5OfBody(message.md5OfBody());
+            record.setEventSource("aws:sqs");
+            record.setEventSourceArn(queueArn);
+            record.setAwsRegion(queueArn.split(":")[3]);
+            Map<String, String> attributes = new HashMap<>();
+            message.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
+            record.setAttributes(attributes);
+            Map<String, SQSEvent.MessageAttribute> messageAttributes = new HashMap<>();
+            message.messageAttributes().forEach((k, v) -> {
+                SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
+                attribute.setDataType(v.dataType());
+                attribute.setStringValue(v.stringValue());
+                messageAttributes.put(k, attribute);
+            });
+            record.setMessageAttributes(messageAttributes);
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private Object construct(FunctionSpec spec) {
+        String className = spec.handler().split("::")[0];
+        Map<String, String> environment = new HashMap<>(spec.environment());
+        environment.putAll(environmentOverrides);
+        try {
+            Class<?> type = Class.forName(className);
+            return type.getConstructor(Map.class, Clock.class).newInstance(Map.copyOf(environment), clock);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("handler class " + className + " of " + spec.logicalId()
+                    + " is not on the classpath", e);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(className + " needs a public (Map<String,String>, Clock) constructor "
+                    + "for the local cloud", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(spec.logicalId() + " failed to initialise: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct " + className, e);
+        }
+    }
+
+    private static Method handleRequest(Object handler) {
+        for (Method method : handler.getClass().getMethods()) {
+            if (method.getName().equals("handleRequest") && method.getParameterCount() == 2 && !method.isBridge()) {
+                return method;
+            }
+        }
+        throw new IllegalStateException(handler.getClass() + " has no handleRequest(event, context)");
+    }
+
+    private static final class Counters {
+        final Map<String, Integer> invocations = new LinkedHashMap<>();
+        final Map<String, Integer> messages = new LinkedHashMap<>();
+        final Map<String, Integer> failures = new LinkedHashMap<>();
+        final List<String> errors = new ArrayList<>();
+
+        void count(String function, int received, int failed) {
+            invocations.merge(function, 1, Integer::sum);
+            messages.merge(function, received, Integer::sum);
+            failures.merge(function, failed, Integer::sum);
+        }
+
+        DrainReport report() {
+            return new DrainReport(Map.copyOf(invocations), Map.copyOf(messages), Map.copyOf(failures),
+                    List.copyOf(errors));
+        }
+    }
+}

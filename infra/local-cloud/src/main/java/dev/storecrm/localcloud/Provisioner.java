@@ -1,0 +1,178 @@
+package dev.storecrm.localcloud;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Creates the template's DynamoDB tables (keys, GSIs, LSIs, streams, TTL) and SQS queues
+ * (attributes, dead-letter redrive) in the emulators. A table or queue property it does not
+ * understand stops provisioning with its name, so the local schema can never silently drift
+ * from the deployed one. Encryption, backups and tags have no local meaning and are skipped.
+ */
+final class Provisioner {
+
+    private static final Set<String> TABLE_PROPERTIES_WITHOUT_LOCAL_MEANING = Set.of(
+            "PointInTimeRecoverySpecification", "SSESpecification", "Tags", "DeletionProtectionEnabled",
+            "ContributorInsightsSpecification", "TableClass", "ResourcePolicy", "WarmThroughput");
+    private static final Set<String> TABLE_PROPERTIES = Set.of("TableName", "BillingMode", "AttributeDefinitions",
+            "KeySchema", "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "StreamSpecification",
+            "TimeToLiveSpecification", "ProvisionedThroughput");
+    private static final Map<String, QueueAttributeName> QUEUE_ATTRIBUTES = Map.of(
+            "VisibilityTimeout", QueueAttributeName.VISIBILITY_TIMEOUT,
+            "MessageRetentionPeriod", QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+            "DelaySeconds", QueueAttributeName.DELAY_SECONDS,
+            "MaximumMessageSize", QueueAttributeName.MAXIMUM_MESSAGE_SIZE,
+            "ReceiveMessageWaitTimeSeconds", QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS,
+            "FifoQueue", QueueAttributeName.FIFO_QUEUE,
+            "ContentBasedDeduplication", QueueAttributeName.CONTENT_BASED_DEDUPLICATION);
+    private static final Set<String> QUEUE_PROPERTIES_WITHOUT_LOCAL_MEANING = Set.of(
+            "SqsManagedSseEnabled", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "Tags", "QueueName",
+            "DeduplicationScope", "FifoThroughputLimit", "RedriveAllowPolicy");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Template template;
+
+    Provisioner(Template template) {
+        this.template = template;
+    }
+
+    /** The CreateTable requests for every table of the template, plus the TTL attribute of each (or null). */
+    record TableSpec(String logicalId, CreateTableRequest create, String ttlAttribute) {}
+
+    List<TableSpec> tables() {
+        List<TableSpec> specs = new ArrayList<>();
+        for (Template.Resource resource : template.resourcesOfType("AWS::DynamoDB::Table")) {
+            Map<String, Object> p = template.resolveMap(resource.properties());
+            for (String property : p.keySet()) {
+                if (!TABLE_PROPERTIES.contains(property) && !TABLE_PROPERTIES_WITHOUT_LOCAL_MEANING.contains(property)) {
+                    throw new IllegalStateException("table " + resource.logicalId() + ": property " + property
+                            + " is not understood by the local cloud (extend Provisioner)");
+                }
+            }
+            CreateTableRequest.Builder create = CreateTableRequest.builder()
+                    .tableName(template.physicalName(resource.logicalId()))
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(list(p.get("AttributeDefinitions")).stream().map(a -> AttributeDefinition.builder()
+                            .attributeName(str(a, "AttributeName"))
+                            .attributeType(ScalarAttributeType.fromValue(str(a, "AttributeType"))).build()).toList())
+                    .keySchema(keySchema(p.get("KeySchema")));
+            List<Map<String, Object>> gsis = list(p.get("GlobalSecondaryIndexes"));
+            if (!gsis.isEmpty()) {
+                create.globalSecondaryIndexes(gsis.stream().map(g -> GlobalSecondaryIndex.builder()
+                        .indexName(str(g, "IndexName"))
+                        .keySchema(keySchema(g.get("KeySchema")))
+                        .projection(projection(g.get("Projection"))).build()).toList());
+            }
+            List<Map<String, Object>> lsis = list(p.get("LocalSecondaryIndexes"));
+            if (!lsis.isEmpty()) {
+                create.localSecondaryIndexes(lsis.stream().map(g -> LocalSecondaryIndex.builder()
+                        .indexName(str(g, "IndexName"))
+                        .keySchema(keySchema(g.get("KeySchema")))
+                        .projection(projection(g.get("Projection"))).build()).toList());
+            }
+            Map<String, Object> stream = Template.map(p.get("StreamSpecification"));
+            if (!stream.isEmpty()) {
+                create.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                        .streamViewType(StreamViewType.fromValue(str(stream, "StreamViewType"))).build());
+            }
+            Map<String, Object> ttl = Template.map(p.get("TimeToLiveSpecification"));
+            String ttlAttribute = Boolean.parseBoolean(String.valueOf(ttl.get("Enabled"))) ? str(ttl, "AttributeName") : null;
+            specs.add(new TableSpec(resource.logicalId(), create.build(), ttlAttribute));
+        }
+        return specs;
+    }
+
+    void createTables(DynamoDbClient dynamoDb) {
+        for (TableSpec spec : tables()) {
+            dynamoDb.createTable(spec.create());
+            if (spec.ttlAttribute() != null) {
+                dynamoDb.updateTimeToLive(ttl -> ttl.tableName(spec.create().tableName())
+                        .timeToLiveSpecification(s -> s.enabled(true).attributeName(spec.ttlAttribute())));
+            }
+        }
+    }
+
+    /** Creates every queue, then sets the redrive policies (a dead-letter queue must exist first). */
+    Map<String, String> createQueues(SqsClient sqs) {
+        Map<String, String> urls = new HashMap<>();
+        Map<String, String> redrives = new HashMap<>();
+        for (Template.Resource resource : template.resourcesOfType("AWS::SQS::Queue")) {
+            Map<String, Object> p = template.resolveMap(resource.properties());
+            Map<QueueAttributeName, String> attributes = new HashMap<>();
+            p.forEach((property, value) -> {
+                if (QUEUE_ATTRIBUTES.containsKey(property)) {
+                    attributes.put(QUEUE_ATTRIBUTES.get(property), String.valueOf(value));
+                } else if (property.equals("RedrivePolicy")) {
+                    redrives.put(resource.logicalId(), toJson(value));
+                } else if (!QUEUE_PROPERTIES_WITHOUT_LOCAL_MEANING.contains(property)) {
+                    throw new IllegalStateException("queue " + resource.logicalId() + ": property " + property
+                            + " is not understood by the local cloud (extend Provisioner)");
+                }
+            });
+            String name = template.physicalName(resource.logicalId());
+            urls.put(resource.logicalId(), sqs.createQueue(c -> c.queueName(name).attributes(attributes)).queueUrl());
+        }
+        redrives.forEach((logicalId, policy) -> sqs.setQueueAttributes(s -> s.queueUrl(urls.get(logicalId))
+                .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, policy))));
+        return urls;
+    }
+
+    private static List<KeySchemaElement> keySchema(Object value) {
+        return list(value).stream().map(k -> KeySchemaElement.builder()
+                .attributeName(str(k, "AttributeName"))
+                .keyType(KeyType.fromValue(str(k, "KeyType"))).build()).toList();
+    }
+
+    private static Projection projection(Object value) {
+        Map<String, Object> p = Template.map(value);
+        Projection.Builder projection = Projection.builder()
+                .projectionType(ProjectionType.fromValue(String.valueOf(p.getOrDefault("ProjectionType", "ALL"))));
+        if (p.containsKey("NonKeyAttributes")) {
+            projection.nonKeyAttributes(((List<?>) p.get("NonKeyAttributes")).stream().map(String::valueOf).toList());
+        }
+        return projection.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return value == null ? List.of() : (List<Map<String, Object>>) value;
+    }
+
+    private static String str(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        if (value == null) {
+            throw new IllegalStateException("template.yaml: " + key + " is required here");
+        }
+        return value.toString();
+    }
+
+    private static String toJson(Object value) {
+        try {
+            Map<String, Object> policy = new HashMap<>(Template.map(value));
+            policy.computeIfPresent("maxReceiveCount", (k, v) -> Integer.valueOf(v.toString()));
+            return JSON.writeValueAsString(policy);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write a redrive policy", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.storecrm.localcloud;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock that moves only when told to: time travel for tests and the simulated store. */
+public final class SimulatedClock extends Clock {
+
+    private final AtomicReference<Instant> now;
+
+    public SimulatedClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
+    public Instant advance(Duration duration) {
+        return now.updateAndGet(i -> i.plus(duration));
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("a simulated clock is in UTC; convert instants where a zone is needed");
+    }
+}

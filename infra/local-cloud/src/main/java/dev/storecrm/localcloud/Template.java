@@ -1,0 +1,332 @@
+package dev.storecrm.localcloud;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The project's {@code template.yaml}, read the way CloudFormation and SAM would read it for a
+ * local stack: parameters take their defaults (or overrides), conditions are evaluated, and
+ * intrinsic functions resolve to local physical names and ARNs. The local cloud creates its
+ * tables, queues, rules and functions from this, so there is one schema.
+ *
+ * <p>Local physical names are the logical ids (a table {@code MembersTable} is named
+ * {@code MembersTable}); ARNs use the local region and account {@code 000000000000}.
+ */
+public final class Template {
+
+    public static final String ACCOUNT_ID = "000000000000";
+    public static final String STACK_NAME = "storecrm-local";
+
+    /** A resource of the template, with its properties still unresolved. */
+    public record Resource(String logicalId, String type, Map<String, Object> properties) {}
+
+    private static final Object NO_VALUE = new Object();
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
+
+    private final Path file;
+    private final Map<String, Object> root;
+    private final Map<String, Resource> resources = new LinkedHashMap<>();
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final String region;
+    private UnaryOperator<String> queueUrls = name -> {
+        throw new IllegalStateException("queue URLs are known once the local cloud has started");
+    };
+
+    private Template(Path file, String region, Map<String, String> parameterOverrides) {
+        this.file = file;
+        this.region = region;
+        this.root = CloudFormationYaml.load(file);
+        map(root.get("Parameters")).forEach((name, spec) -> {
+            Object fallback = map(spec).get("Default");
+            parameters.put(name, parameterOverrides.getOrDefault(name, fallback == null ? null : fallback.toString()));
+        });
+        parameterOverrides.keySet().stream().filter(name -> !parameters.containsKey(name)).findFirst()
+                .ifPresent(name -> {
+                    throw new IllegalArgumentException("template has no parameter " + name);
+                });
+        Map<String, Object> conditionsTrue = new LinkedHashMap<>();
+        map(root.get("Resources")).forEach((id, body) -> {
+            Map<String, Object> resource = map(body);
+            Object condition = resource.get("Condition");
+            if (condition != null && !condition(condition.toString(), conditionsTrue)) {
+                return;
+            }
+            resources.put(id, new Resource(id, String.valueOf(resource.get("Type")), map(resource.get("Properties"))));
+        });
+    }
+
+    /** Loads {@code template.yaml} of the project this JVM runs in (the nearest one up from the working directory). */
+    public static Template ofProject(String region) {
+        return load(projectRoot().resolve("template.yaml"), region, Map.of());
+    }
+
+    public static Template load(Path file, String region, Map<String, String> parameterOverrides) {
+        return new Template(file, region, parameterOverrides);
+    }
+
+    /** The directory holding template.yaml, found from the working directory upwards. */
+    public static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("template.yaml")) && Files.isDirectory(d.resolve("events"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("no template.yaml found in " + dir + " or above");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** Tells the template how to name queue URLs (the emulator decides their host and port). */
+    void useQueueUrls(UnaryOperator<String> queueUrlForName) {
+        this.queueUrls = queueUrlForName;
+    }
+
+    public List<Resource> resourcesOfType(String type) {
+        return resources.values().stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    public Resource resource(String logicalId) {
+        Resource resource = resources.get(logicalId);
+        if (resource == null) {
+            throw new IllegalArgumentException("template.yaml has no resource " + logicalId);
+        }
+        return resource;
+    }
+
+    public Map<String, Object> globals(String section) {
+        return map(map(root.get("Globals")).get(section));
+    }
+
+    public Optional<String> parameter(String name) {
+        return Optional.ofNullable(parameters.get(name));
+    }
+
+    /** The local physical name: a table's or queue's name, a bus's name, a function's name. */
+    public String physicalName(String logicalId) {
+        Resource resource = resource(logicalId);
+        Map<String, Object> p = resource.properties();
+        return switch (resource.type()) {
+            case "AWS::DynamoDB::Table" -> nameOr(p.get("TableName"), logicalId);
+            case "AWS::SQS::Queue" -> nameOr(p.get("QueueName"),
+                    Boolean.parseBoolean(String.valueOf(resolve(p.get("FifoQueue")))) ? logicalId + ".fifo" : logicalId);
+            case "AWS::Events::EventBus" -> nameOr(p.get("Name"), logicalId);
+            case "AWS::Events::Rule" -> nameOr(p.get("Name"), logicalId);
+            case "AWS::SNS::Topic" -> nameOr(p.get("TopicName"), logicalId);
+            case "AWS::Serverless::Function", "AWS::Lambda::Function" -> nameOr(p.get("FunctionName"), logicalId);
+            default -> logicalId;
+        };
+    }
+
+    public String arn(String logicalId) {
+        Resource resource = resource(logicalId);
+        String name = physicalName(logicalId);
+        String prefix = ":" + region + ":" + ACCOUNT_ID + ":";
+        return switch (resource.type()) {
+            case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb" + prefix + "table/" + name;
+            case "AWS::SQS::Queue" -> "arn:aws:sqs" + prefix + name;
+            case "AWS::Events::EventBus" -> "arn:aws:events" + prefix + "event-bus/" + name;
+            case "AWS::Events::Rule" -> "arn:aws:events" + prefix + "rule/" + name;
+            case "AWS::SNS::Topic" -> "arn:aws:sns" + prefix + name;
+            case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "arn:aws:lambda" + prefix + "function:" + name;
+            default -> "arn:aws:local" + prefix + resource.type() + "/" + name;
+        };
+    }
+
+    /** The logical id of the resource with this ARN. */
+    public String logicalIdOfArn(String arn) {
+        return resources.keySet().stream().filter(id -> arn.equals(arn(id))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no resource of template.yaml has the ARN " + arn));
+    }
+
+    /** Resolves intrinsic functions in a value of the template. */
+    public Object resolve(Object value) {
+        Object resolved = resolveValue(value);
+        return resolved == NO_VALUE ? null : resolved;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> resolveMap(Object value) {
+        Object resolved = resolve(value);
+        return resolved == null ? Map.of() : (Map<String, Object>) resolved;
+    }
+
+    public String resolveString(Object value) {
+        Object resolved = resolve(value);
+        return resolved == null ? null : resolved.toString();
+    }
+
+    private Object resolveValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.size() == 1) {
+                String key = map.keySet().iterator().next().toString();
+                if (key.equals("Ref") || key.startsWith("Fn::")) {
+                    return intrinsic(key, map.get(key));
+                }
+            }
+            Map<String, Object> resolved = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                Object r = resolveValue(v);
+                if (r != NO_VALUE) {
+                    resolved.put(k.toString(), r);
+                }
+            });
+            return resolved;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> resolved = new ArrayList<>();
+            for (Object item : list) {
+                Object r = resolveValue(item);
+                if (r != NO_VALUE) {
+                    resolved.add(r);
+                }
+            }
+            return resolved;
+        }
+        return value;
+    }
+
+    private Object intrinsic(String function, Object argument) {
+        return switch (function) {
+            case "Ref" -> ref(argument.toString());
+            case "Fn::GetAtt" -> {
+                List<?> parts = argument instanceof List<?> l ? l : List.of(argument.toString().split("\\.", 2));
+                yield getAtt(resolveValue(parts.get(0)).toString(), resolveValue(parts.get(1)).toString());
+            }
+            case "Fn::Sub" -> sub(argument);
+            case "Fn::Join" -> {
+                List<?> args = (List<?>) argument;
+                List<?> items = (List<?>) resolveValue(args.get(1));
+                yield String.join(args.get(0).toString(), items.stream().map(String::valueOf).toList());
+            }
+            case "Fn::Select" -> {
+                List<?> args = (List<?>) argument;
+                yield ((List<?>) resolveValue(args.get(1))).get(Integer.parseInt(resolveValue(args.get(0)).toString()));
+            }
+            case "Fn::Split" -> {
+                List<?> args = (List<?>) argument;
+                yield List.of(resolveValue(args.get(1)).toString().split(Pattern.quote(args.get(0).toString()), -1));
+            }
+            case "Fn::If" -> {
+                List<?> args = (List<?>) argument;
+                yield resolveValue(condition(args.get(0).toString(), new LinkedHashMap<>()) ? args.get(1) : args.get(2));
+            }
+            case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" -> evaluate(Map.of(function, argument), new LinkedHashMap<>());
+            default -> throw new UnsupportedOperationException(
+                    function + " is not supported by the local cloud; extend Template.intrinsic");
+        };
+    }
+
+    private Object ref(String name) {
+        if (parameters.containsKey(name)) {
+            return parameters.get(name);
+        }
+        return switch (name) {
+            case "AWS::Region" -> region;
+            case "AWS::AccountId" -> ACCOUNT_ID;
+            case "AWS::StackName" -> STACK_NAME;
+            case "AWS::Partition" -> "aws";
+            case "AWS::URLSuffix" -> "amazonaws.com";
+            case "AWS::NoValue" -> NO_VALUE;
+            default -> {
+                Resource resource = resource(name);
+                yield switch (resource.type()) {
+                    case "AWS::SQS::Queue" -> queueUrls.apply(physicalName(name));
+                    case "AWS::SNS::Topic" -> arn(name);
+                    default -> physicalName(name);
+                };
+            }
+        };
+    }
+
+    private Object getAtt(String logicalId, String attribute) {
+        Resource resource = resource(logicalId);
+        return switch (attribute) {
+            case "Arn" -> arn(logicalId);
+            case "QueueName", "Name", "TopicName" -> physicalName(logicalId);
+            case "QueueUrl" -> queueUrls.apply(physicalName(logicalId));
+            case "StreamArn" -> arn(logicalId) + "/stream/local";
+            default -> throw new UnsupportedOperationException(
+                    "GetAtt " + logicalId + "." + attribute + " (" + resource.type() + ") is not supported locally");
+        };
+    }
+
+    private String sub(Object argument) {
+        String text;
+        Map<String, Object> variables = Map.of();
+        if (argument instanceof List<?> list) {
+            text = list.get(0).toString();
+            variables = map(list.get(1));
+        } else {
+            text = argument.toString();
+        }
+        Map<String, Object> vars = variables;
+        Matcher m = SUB_VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String replacement;
+            if (name.startsWith("!")) {
+                replacement = "${" + name.substring(1) + "}";
+            } else if (vars.containsKey(name)) {
+                replacement = String.valueOf(resolveValue(vars.get(name)));
+            } else if (name.contains(".") && !name.startsWith("AWS::")) {
+                int dot = name.indexOf('.');
+                replacement = String.valueOf(getAtt(name.substring(0, dot), name.substring(dot + 1)));
+            } else {
+                replacement = String.valueOf(ref(name));
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private boolean condition(String name, Map<String, Object> evaluating) {
+        Object definition = map(root.get("Conditions")).get(name);
+        if (definition == null) {
+            throw new IllegalArgumentException("template.yaml has no condition " + name);
+        }
+        return evaluate(definition, evaluating);
+    }
+
+    private boolean evaluate(Object expression, Map<String, Object> evaluating) {
+        Map<String, Object> fn = map(expression);
+        String name = fn.keySet().iterator().next();
+        Object args = fn.get(name);
+        return switch (name) {
+            case "Fn::Equals" -> {
+                List<?> pair = (List<?>) args;
+                yield String.valueOf(resolveValue(pair.get(0))).equals(String.valueOf(resolveValue(pair.get(1))));
+            }
+            case "Fn::Not" -> !evaluate(((List<?>) args).get(0), evaluating);
+            case "Fn::And" -> ((List<?>) args).stream().allMatch(a -> evaluate(a, evaluating));
+            case "Fn::Or" -> ((List<?>) args).stream().anyMatch(a -> evaluate(a, evaluating));
+            case "Condition" -> condition(args.toString(), evaluating);
+            default -> throw new UnsupportedOperationException(name + " is not a condition function");
+        };
+    }
+
+    private String nameOr(Object property, String fallback) {
+        return property == null ? fallback : resolveValue(property).toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}
