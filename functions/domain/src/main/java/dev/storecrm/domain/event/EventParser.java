@@ -29,6 +29,7 @@ import dev.storecrm.domain.money.Money;
 import dev.storecrm.domain.time.RecurringDate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -50,7 +51,7 @@ public final class EventParser {
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern EMAIL = Pattern.compile("(?=.{3,254}$)[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
@@ -150,8 +151,7 @@ public final class EventParser {
 
     private static CartUpdated cartUpdated(EventMeta meta, JsonFields body) {
         body.allowOnly(Set.of("cartId", "customerId", "email", "lines", "total", "recoveryUrl", "locale", "timeZone"));
-        Optional<String> timeZone = body.has("timeZone") && !body.isNull("timeZone")
-                ? Optional.of(body.timeZone("timeZone").getId()) : Optional.empty();
+        Optional<String> timeZone = body.optionalTimeZone("timeZone").map(ZoneId::getId);
         return new CartUpdated(meta, body.identifier("cartId"), body.optionalIdentifier("customerId"),
                 body.optionalMatching("email", EMAIL, "an e-mail address"), lines(body, 0), body.money("total"),
                 body.optionalMatching("recoveryUrl", HTTPS_URL, "an https URL"),
@@ -182,6 +182,9 @@ public final class EventParser {
             return new StatusChange(MembershipStatus.valueOf(status.toUpperCase(Locale.ROOT)),
                     m.optionalString("reason", 500).orElse(null));
         });
+        if (body.has("profile") && profile.isEmpty()) {
+            throw JsonFields.violation("body.profile", "must name at least one field to change");
+        }
         if (profile.isEmpty() && membership.isEmpty()) {
             throw JsonFields.violation("body", "must change the profile or the membership");
         }

@@ -154,6 +154,10 @@ final class JsonFields {
         return present(name) ? Optional.of(dateTime(name)) : Optional.empty();
     }
 
+    Optional<ZoneId> optionalTimeZone(String name) {
+        return present(name) ? Optional.of(timeZone(name)) : Optional.empty();
+    }
+
     ZoneId timeZone(String name) {
         String value = string(name, 64);
         if (!ZoneId.getAvailableZoneIds().contains(value)) {
@@ -225,9 +229,12 @@ final class JsonFields {
         return new InvalidInputException(RejectReason.SCHEMA_VIOLATION, (path.isEmpty() ? "event" : path) + " " + rule);
     }
 
-    /** Present and not JSON null. */
+    /** Whether an optional field is given; an optional field is left out, never sent as JSON null. */
     private boolean present(String name) {
-        return node.has(name) && !node.get(name).isNull();
+        if (node.has(name) && node.get(name).isNull()) {
+            throw violation(path(name), "must not be null (leave the field out instead)");
+        }
+        return node.has(name);
     }
 
     private JsonNode require(String name) {

@@ -71,9 +71,7 @@ public record RecurringDate(MonthDay monthDay, Integer year) {
     }
 
     public String iso() {
-        return year == null
-                ? "-" + monthDay
-                : monthDay.atYear(year).toString();
+        return year == null ? monthDay.toString() : monthDay.atYear(year).toString();
     }
 
     @Override
