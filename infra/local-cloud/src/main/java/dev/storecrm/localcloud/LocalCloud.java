@@ -96,6 +96,11 @@ public final class LocalCloud implements AutoCloseable {
         LocalMetrics.reset();
     }
 
+    /** Creates one table of the template again (after a test deleted it to simulate an outage). */
+    public void createTable(String logicalId) {
+        provisioner.createTable(dynamoDb, logicalId);
+    }
+
     public Template template() {
         return template;
     }

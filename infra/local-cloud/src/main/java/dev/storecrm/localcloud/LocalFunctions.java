@@ -90,6 +90,13 @@ public final class LocalFunctions {
         });
     }
 
+    /** One poll of a function's SQS triggers: at most one batch per trigger, like one Lambda invocation each. */
+    public DrainReport pollOnce(String functionLogicalId) {
+        Counters counters = new Counters();
+        pollOnce(spec(functionLogicalId), counters);
+        return counters.report();
+    }
+
     /** Polls one function's SQS triggers until their queues hold nothing visible. */
     public DrainReport drain(String functionLogicalId) {
         Counters counters = new Counters();

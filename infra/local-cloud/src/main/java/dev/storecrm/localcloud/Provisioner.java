@@ -103,12 +103,19 @@ final class Provisioner {
     }
 
     void createTables(DynamoDbClient dynamoDb) {
-        for (TableSpec spec : tables()) {
-            dynamoDb.createTable(spec.create());
-            if (spec.ttlAttribute() != null) {
-                dynamoDb.updateTimeToLive(ttl -> ttl.tableName(spec.create().tableName())
-                        .timeToLiveSpecification(s -> s.enabled(true).attributeName(spec.ttlAttribute())));
-            }
+        tables().forEach(spec -> create(dynamoDb, spec));
+    }
+
+    void createTable(DynamoDbClient dynamoDb, String logicalId) {
+        create(dynamoDb, tables().stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("template.yaml has no table " + logicalId)));
+    }
+
+    private static void create(DynamoDbClient dynamoDb, TableSpec spec) {
+        dynamoDb.createTable(spec.create());
+        if (spec.ttlAttribute() != null) {
+            dynamoDb.updateTimeToLive(ttl -> ttl.tableName(spec.create().tableName())
+                    .timeToLiveSpecification(s -> s.enabled(true).attributeName(spec.ttlAttribute())));
         }
     }
 

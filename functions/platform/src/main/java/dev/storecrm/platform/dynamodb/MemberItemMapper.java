@@ -48,11 +48,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * </pre>
  * Stamps that set several fields are stored once with the list of fields, which keeps the item small.
  */
-final class MemberItemMapper {
+public final class MemberItemMapper {
 
     private MemberItemMapper() {}
 
-    static Map<String, AttributeValue> toItem(MemberRecord record, MemberSummary summary, long revision, Instant now) {
+    public static Map<String, AttributeValue> toItem(MemberRecord record, MemberSummary summary, long revision, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("customerId", s(record.customerId()));
         item.put("rev", n(revision));
@@ -118,7 +118,7 @@ final class MemberItemMapper {
         return item;
     }
 
-    static Revisioned<MemberRecord> fromItem(Map<String, AttributeValue> item) {
+    public static Revisioned<MemberRecord> fromItem(Map<String, AttributeValue> item) {
         String customerId = Attributes.string(item, "customerId").orElseThrow();
         Profile profile = new Profile(
                 Attributes.string(item, "name").orElse(null),
