@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Capacity;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
@@ -42,6 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * interceptor ({@code software/amazon/awssdk/global/handlers/execution.interceptors}), it asks every
  * DynamoDB call for {@code ReturnConsumedCapacity=INDEXES} and adds what comes back, per function
  * (the one the local runtime is invoking), table and index, split into read and write units.
+ * Writes refused by their condition are counted at the one unit DynamoDB bills at least.
  */
 public final class CapacityRecorder implements ExecutionInterceptor {
 
@@ -132,6 +134,27 @@ public final class CapacityRecorder implements ExecutionInterceptor {
             add(function, capacity.tableName(), BASE_TABLE, capacity.table(), write);
             capacity.globalSecondaryIndexes().forEach((index, c) -> add(function, capacity.tableName(), index, c, write));
             capacity.localSecondaryIndexes().forEach((index, c) -> add(function, capacity.tableName(), index, c, write));
+        }
+    }
+
+    /**
+     * A write refused by its condition returns no consumed capacity, yet DynamoDB bills it: at
+     * least one write unit (more for a larger existing item). Count the minimum, so that measured
+     * figures never look better than the bill.
+     */
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        if (!(context.exception() instanceof ConditionalCheckFailedException)) {
+            return;
+        }
+        String table = switch (context.request()) {
+            case PutItemRequest r -> r.tableName();
+            case UpdateItemRequest r -> r.tableName();
+            case DeleteItemRequest r -> r.tableName();
+            default -> null;
+        };
+        if (table != null) {
+            accumulate(Optional.ofNullable(CURRENT_FUNCTION.get()).orElse(NO_FUNCTION), table, BASE_TABLE, 0, 1);
         }
     }
 

@@ -2,9 +2,12 @@ package dev.storecrm.localcloud;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
@@ -22,13 +25,18 @@ final class EmulatorBackend implements CloudBackend {
     private final int sqsPort;
 
     EmulatorBackend() {
+        PrintStream console = System.out;
+        ByteArrayOutputStream banner = new ByteArrayOutputStream();
         try {
+            System.setOut(new PrintStream(banner, true, StandardCharsets.UTF_8));
             dynamoDbPort = freePort();
             dynamoDb = ServerRunner.createServerFromCommandLineArgs(new String[] {
                 "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(dynamoDbPort)});
             dynamoDb.start();
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start", e);
+            throw new IllegalStateException("DynamoDB Local did not start: " + banner.toString(StandardCharsets.UTF_8), e);
+        } finally {
+            System.setOut(console);
         }
         sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
                 .withAWSRegion(REGION).withAWSAccountId(Template.ACCOUNT_ID).start();

@@ -1,0 +1,29 @@
+package dev.storecrm.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Entry point of {@code ./dev bench <name> [options]}. */
+public final class Benchmarks {
+
+    private Benchmarks() {}
+
+    public static void main(String[] args) throws Exception {
+        run(args);
+        // DynamoDB Local leaves a non-daemon thread behind that would keep the JVM alive for minutes.
+        System.exit(0);
+    }
+
+    private static void run(String[] args) {
+        String name = args.length == 0 ? "help" : args[0];
+        List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        switch (name) {
+            case "capacity" -> MemberArchiveCapacityBenchmark.run(Options.parse(options));
+            default -> System.out.println("""
+                    usage: ./dev bench <name> [options]
+                      capacity [--members M] [--orders N] [--seed S]
+                          member and order events through MemberArchiveFunction against DynamoDB Local;
+                          prints read and write units per event (by table and index) and events per second""");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.storecrm.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storecrm.localcloud.Template;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@code sam deploy} ships is what the build tested: every function's CodeUri is a jar the
+ * Maven build produced, holding the handler class, the JSON logging configuration with its log4j
+ * plugins merged, and no HTTP client but url-connection.
+ */
+class DeployableArtifactsIT {
+
+    private final Template template = Template.ofProject("us-east-1");
+
+    @Test
+    void everyFunctionArtifactIsBuiltAndComplete() throws IOException {
+        List<Template.Resource> functions = template.resourcesOfType("AWS::Serverless::Function");
+        assertFalse(functions.isEmpty());
+        for (Template.Resource function : functions) {
+            Path jar = Template.projectRoot().resolve(String.valueOf(function.properties().get("CodeUri")));
+            assertTrue(Files.isRegularFile(jar), function.logicalId() + ": " + jar + " was not built");
+            String handler = String.valueOf(function.properties().get("Handler")).split("::")[0];
+            try (JarFile contents = new JarFile(jar.toFile())) {
+                assertNotNull(contents.getEntry(handler.replace('.', '/') + ".class"), handler + " in " + jar);
+                assertNotNull(contents.getEntry("log4j2.xml"), "JSON logging configuration in " + jar);
+                assertNotNull(contents.getEntry("LambdaJsonLayout.json"), "Powertools' JSON layout in " + jar);
+                var plugins = contents.getEntry("META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat");
+                assertNotNull(plugins, "merged log4j plugin cache in " + jar);
+                assertTrue(new String(contents.getInputStream(plugins).readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains("JsonTemplateLayout"), "the JSON layout plugin survived shading in " + jar);
+                assertTrue(contents.stream().noneMatch(e -> e.getName().startsWith("software/amazon/awssdk/http/apache/")
+                        || e.getName().startsWith("software/amazon/awssdk/http/nio/netty/")
+                        || e.getName().startsWith("io/netty/")), "no Apache or Netty HTTP client in " + jar);
+                assertTrue(contents.stream().noneMatch(e -> e.getName().equals("log4j2-test.xml")
+                        || e.getName().startsWith("dev/storecrm/localcloud/")), "no local-cloud code in " + jar);
+            }
+            assertTrue(Files.size(jar) < 40L * 1024 * 1024, jar + " is " + Files.size(jar) + " bytes");
+        }
+    }
+}
