@@ -22,5 +22,9 @@ public enum RejectReason {
     /** A time zone that is not an IANA region id. */
     UNKNOWN_TIME_ZONE,
     /** A valid event of a type this consumer does not handle (a routing mistake upstream). */
-    NOT_FOR_THIS_CONSUMER
+    NOT_FOR_THIS_CONSUMER,
+    /** A message request names a template that does not exist (in any locale). */
+    UNKNOWN_TEMPLATE,
+    /** A template could not be rendered: a variable it uses is missing from the request, or it is broken. */
+    TEMPLATE_ERROR
 }

@@ -7,6 +7,8 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -37,6 +39,22 @@ public final class AwsClients {
 
     public SqsClient sqs() {
         return SqsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(region)
+                .credentialsProvider(credentials)
+                .build();
+    }
+
+    public SesV2Client sesV2() {
+        return SesV2Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(region)
+                .credentialsProvider(credentials)
+                .build();
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(region)
                 .credentialsProvider(credentials)

@@ -1,6 +1,10 @@
 package dev.storecrm.localcloud;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** Where the emulated AWS services run: in this JVM on loopback, or in a LocalStack container. */
 interface CloudBackend extends AutoCloseable {
@@ -8,6 +12,23 @@ interface CloudBackend extends AutoCloseable {
     URI dynamoDbEndpoint();
 
     URI sqsEndpoint();
+
+    URI sesEndpoint();
+
+    URI secretsManagerEndpoint();
+
+    /** The mail SES accepted, oldest first. */
+    List<SentMail> sentMail();
+
+    /** The next {@code count} sends fail with SES's throttling error. */
+    void throttleNextSends(int count);
+
+    /** Where SES's own events (send, delivery, bounce, complaint) go, stamped by this clock. */
+    void publishSesEvents(Consumer<JsonNode> events,
+                          Clock clock);
+
+    /** Forgets mail and faults. */
+    void resetMail();
 
     String region();
 

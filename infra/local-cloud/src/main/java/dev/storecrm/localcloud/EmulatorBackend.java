@@ -2,12 +2,16 @@ package dev.storecrm.localcloud;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
@@ -23,6 +27,8 @@ final class EmulatorBackend implements CloudBackend {
     private final int dynamoDbPort;
     private final SQSRestServer sqs;
     private final int sqsPort;
+    private final SesEmulator ses;
+    private final LocalAwsGateway gateway;
 
     EmulatorBackend() {
         PrintStream console = System.out;
@@ -41,6 +47,8 @@ final class EmulatorBackend implements CloudBackend {
         sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
                 .withAWSRegion(REGION).withAWSAccountId(Template.ACCOUNT_ID).start();
         sqsPort = sqs.waitUntilStarted().localAddress().getPort();
+        ses = new SesEmulator();
+        gateway = new LocalAwsGateway(ses.endpoint(), REGION);
     }
 
     @Override
@@ -54,17 +62,57 @@ final class EmulatorBackend implements CloudBackend {
     }
 
     @Override
+    public URI sesEndpoint() {
+        return gateway.endpoint();
+    }
+
+    @Override
+    public URI secretsManagerEndpoint() {
+        return gateway.endpoint();
+    }
+
+    @Override
+    public List<SentMail> sentMail() {
+        return SentMail.readStore(ses.endpoint());
+    }
+
+    @Override
+    public void throttleNextSends(int count) {
+        gateway.throttleNextSends(count);
+    }
+
+    @Override
+    public void publishSesEvents(Consumer<JsonNode> events,
+                                 Clock clock) {
+        gateway.publishSesEventsTo(events);
+        gateway.useClock(clock);
+    }
+
+    @Override
+    public void resetMail() {
+        gateway.reset();
+    }
+
+    /** The SES emulator's own address, whose web view shows the mail it received. */
+    URI sesEmulatorEndpoint() {
+        return ses.endpoint();
+    }
+
+    @Override
     public String region() {
         return REGION;
     }
 
     @Override
     public String describe() {
-        return "DynamoDB Local on " + dynamoDbEndpoint() + ", ElasticMQ on " + sqsEndpoint();
+        return "DynamoDB Local on " + dynamoDbEndpoint() + ", ElasticMQ on " + sqsEndpoint()
+                + ", SES emulator on " + ses.endpoint() + " (behind " + gateway.endpoint() + ")";
     }
 
     @Override
     public void close() {
+        gateway.close();
+        ses.close();
         sqs.stopAndWait();
         try {
             dynamoDb.stop();

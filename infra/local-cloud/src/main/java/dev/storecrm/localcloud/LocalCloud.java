@@ -10,13 +10,16 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The local cloud: emulated AWS services on loopback, provisioned from {@code template.yaml}.
  *
- * <p>By default the emulators run in this JVM (DynamoDB Local, ElasticMQ); with
+ * <p>By default the emulators run in this JVM (DynamoDB Local, ElasticMQ), with the SES v2 emulator
+ * (Node) behind a local gateway that also serves Secrets Manager; with
  * {@code -Dstorecrm.cloud=localstack} they run in a LocalStack container. Either way the SDK is
  * pointed at them through its own configuration (the {@code aws.endpointUrl*}, {@code aws.region}
  * and credential system properties), so handlers run unchanged, with no local branches.
@@ -34,6 +37,8 @@ public final class LocalCloud implements AutoCloseable {
     private final Template template;
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
+    private final SesV2Client ses;
+    private final SecretsManagerClient secrets;
     private final Provisioner provisioner;
     private Map<String, String> queueUrls = Map.of();
 
@@ -44,6 +49,8 @@ public final class LocalCloud implements AutoCloseable {
         System.setProperty("aws.secretAccessKey", SECRET_KEY);
         System.setProperty("aws.endpointUrlDynamoDb", backend.dynamoDbEndpoint().toString());
         System.setProperty("aws.endpointUrlSqs", backend.sqsEndpoint().toString());
+        System.setProperty("aws.endpointUrlSesV2", backend.sesEndpoint().toString());
+        System.setProperty("aws.endpointUrlSecretsManager", backend.secretsManagerEndpoint().toString());
         LocalMetrics.install();
         this.template = Template.ofProject(backend.region());
         this.dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
@@ -52,8 +59,15 @@ public final class LocalCloud implements AutoCloseable {
         this.sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(backend.sqsEndpoint()).region(Region.of(backend.region()))
                 .credentialsProvider(credentials()).build();
+        this.ses = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(backend.sesEndpoint()).region(Region.of(backend.region()))
+                .credentialsProvider(credentials()).build();
+        this.secrets = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(backend.secretsManagerEndpoint()).region(Region.of(backend.region()))
+                .credentialsProvider(credentials()).build();
         this.provisioner = new Provisioner(template);
         template.useQueueUrls(this::queueUrlByName);
+        backend.publishSesEvents(event -> eventBus().publish(event, "default"), Clock.systemUTC());
     }
 
     /** Starts the backend named by {@code -Dstorecrm.cloud} ({@code emulators}, the default, or {@code localstack}). */
@@ -81,6 +95,8 @@ public final class LocalCloud implements AutoCloseable {
         if (queueUrls.isEmpty()) {
             provisioner.createTables(dynamoDb);
             queueUrls = provisioner.createQueues(sqs);
+            provisioner.createSecrets(secrets);
+            provisioner.createSesResources(ses);
         }
         return this;
     }
@@ -92,6 +108,7 @@ public final class LocalCloud implements AutoCloseable {
         }
         provisioner.createTables(dynamoDb);
         queueUrls.values().forEach(url -> sqs.purgeQueue(p -> p.queueUrl(url)));
+        backend.resetMail();
         CapacityRecorder.reset();
         LocalMetrics.reset();
     }
@@ -156,7 +173,22 @@ public final class LocalCloud implements AutoCloseable {
 
     /** As {@link #functions(Clock)}, with some environment variables replaced (e.g. a policy under test). */
     public LocalFunctions functions(Clock clock, Map<String, String> environmentOverrides) {
+        backend.publishSesEvents(event -> eventBus().publish(event, "default"), clock);
         return new LocalFunctions(this, clock, environmentOverrides);
+    }
+
+    /** The mail SES accepted since the last reset, oldest first. */
+    public List<SentMail> sentMail() {
+        return backend.sentMail();
+    }
+
+    /** The next {@code count} SendEmail calls fail with SES's throttling error (TooManyRequestsException). */
+    public void throttleNextSends(int count) {
+        backend.throttleNextSends(count);
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return secrets;
     }
 
     /** The {@code AWS_ENDPOINT_URL_*} variables that point a child process at this cloud. */
@@ -167,6 +199,8 @@ public final class LocalCloud implements AutoCloseable {
         env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", backend.dynamoDbEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_SQS", backend.sqsEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SESV2", backend.sesEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", backend.secretsManagerEndpoint().toString());
         return env;
     }
 
@@ -174,6 +208,8 @@ public final class LocalCloud implements AutoCloseable {
     public void close() {
         dynamoDb.close();
         sqs.close();
+        ses.close();
+        secrets.close();
         backend.close();
     }
 

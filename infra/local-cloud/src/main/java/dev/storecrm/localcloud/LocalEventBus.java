@@ -75,8 +75,8 @@ public final class LocalEventBus {
     }
 
     /**
-     * Publishes a canonical event as a producer would ({@code PutEvents} with detail-type = the
-     * event's type) and returns the logical ids of the queues it was delivered to.
+     * Publishes a canonical event as a producer would ({@code PutEvents} on the store bus with
+     * detail-type = the event's type) and returns the logical ids of the queues it was delivered to.
      */
     public List<String> publish(String canonicalEventJson, String source, Instant time) {
         JsonNode detail;
@@ -85,7 +85,12 @@ public final class LocalEventBus {
         } catch (Exception e) {
             throw new IllegalArgumentException("PutEvents needs a JSON detail; send malformed messages to a queue directly", e);
         }
-        return publish(envelope(detail, source, time));
+        return publish(envelope(detail, source, time), storeBusName());
+    }
+
+    /** Publishes a complete EventBridge event on a bus ({@code default} for AWS services' events such as SES's). */
+    public List<String> publish(JsonNode envelope, String busName) {
+        return deliver(envelope, busName);
     }
 
     /** Wraps a canonical event in the EventBridge envelope on the store bus. */
@@ -105,7 +110,11 @@ public final class LocalEventBus {
 
     /** The queues (logical ids) an EventBridge event on the store bus is delivered to. */
     public List<String> route(JsonNode envelope) {
-        String bus = storeBusName();
+        return route(envelope, storeBusName());
+    }
+
+    /** The queues (logical ids) an EventBridge event on the named bus is delivered to. */
+    public List<String> route(JsonNode envelope, String bus) {
         List<String> queues = new ArrayList<>();
         for (Rule rule : rules) {
             if (rule.busName().equals(bus) && rule.pattern().matches(envelope)) {
@@ -115,8 +124,7 @@ public final class LocalEventBus {
         return queues;
     }
 
-    private List<String> publish(JsonNode envelope) {
-        String bus = storeBusName();
+    private List<String> deliver(JsonNode envelope, String bus) {
         List<String> delivered = new ArrayList<>();
         for (Rule rule : rules) {
             if (!rule.busName().equals(bus) || !rule.pattern().matches(envelope)) {

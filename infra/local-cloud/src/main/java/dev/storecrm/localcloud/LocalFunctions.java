@@ -1,10 +1,14 @@
 package dev.storecrm.localcloud;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,6 +92,38 @@ public final class LocalFunctions {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /**
+     * Calls a function through its function URL, as a browser or a mail client would: the
+     * handler receives the HTTP API (payload 2.0) event Lambda builds for function URLs.
+     */
+    public APIGatewayV2HTTPResponse invokeUrl(String functionLogicalId, String method, String rawQuery,
+                                              Map<String, String> headers, String body) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.put(name, value);
+            }
+        }
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath("/")
+                .withRawQueryString(rawQuery == null ? "" : rawQuery)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method).withPath("/").withSourceIp("127.0.0.1").build())
+                        .build())
+                .build();
+        return (APIGatewayV2HTTPResponse) invoke(functionLogicalId, event);
     }
 
     /** One poll of a function's SQS triggers: at most one batch per trigger, like one Lambda invocation each. */

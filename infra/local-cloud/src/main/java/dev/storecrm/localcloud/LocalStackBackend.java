@@ -1,6 +1,17 @@
 package dev.storecrm.localcloud;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -23,7 +34,7 @@ final class LocalStackBackend implements CloudBackend {
         }
         String image = System.getProperty("storecrm.localstack.image", DEFAULT_IMAGE);
         container = new LocalStackContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
-                .withServices("dynamodb", "sqs", "ses");
+                .withServices("dynamodb", "sqs", "ses", "secretsmanager");
         container.start();
     }
 
@@ -43,6 +54,56 @@ final class LocalStackBackend implements CloudBackend {
     @Override
     public URI sqsEndpoint() {
         return container.getEndpoint();
+    }
+
+    @Override
+    public URI sesEndpoint() {
+        return container.getEndpoint();
+    }
+
+    @Override
+    public URI secretsManagerEndpoint() {
+        return container.getEndpoint();
+    }
+
+    /** LocalStack keeps sent mail at {@code GET /_aws/ses}. */
+    @Override
+    public List<SentMail> sentMail() {
+        try {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    container.getEndpoint().resolve("/_aws/ses")).build(), HttpResponse.BodyHandlers.ofString());
+            var messages = new ObjectMapper().readTree(response.body()).path("messages");
+            List<SentMail> mail = new ArrayList<>();
+            for (var m : messages) {
+                List<String> to = new ArrayList<>();
+                m.path("Destination").path("ToAddresses").forEach(t -> to.add(t.asText()));
+                mail.add(new SentMail(m.path("Id").asText(), m.path("Source").asText(), to, m.path("Subject").asText(),
+                        m.path("Body").path("html_part").asText(null), m.path("Body").path("text_part").asText(null),
+                        Map.of()));
+            }
+            return mail;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read LocalStack's sent mail", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void throttleNextSends(int count) {
+        throw new UnsupportedOperationException("SES throttling is injected by the in-JVM gateway, not LocalStack");
+    }
+
+    @Override
+    public void publishSesEvents(Consumer<JsonNode> events,
+                                 Clock clock) {
+        // LocalStack does not publish SES events to EventBridge; feedback is tested with the in-JVM emulators.
+    }
+
+    @Override
+    public void resetMail() {
+        // LocalStack's sent-mail list is append-only; tests read what they sent by recipient.
     }
 
     @Override

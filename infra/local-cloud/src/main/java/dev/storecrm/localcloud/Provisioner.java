@@ -1,6 +1,7 @@
 package dev.storecrm.localcloud;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -142,6 +145,45 @@ final class Provisioner {
         redrives.forEach((logicalId, policy) -> sqs.setQueueAttributes(s -> s.queueUrl(urls.get(logicalId))
                 .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, policy))));
         return urls;
+    }
+
+    /**
+     * Creates the template's Secrets Manager secrets: a {@code SecretString} as given, a
+     * {@code GenerateSecretString} as a fresh random value of the requested length, as CloudFormation does.
+     */
+    void createSecrets(SecretsManagerClient secrets) {
+        for (Template.Resource resource : template.resourcesOfType("AWS::SecretsManager::Secret")) {
+            Map<String, Object> p = template.resolveMap(resource.properties());
+            String value;
+            if (p.containsKey("SecretString")) {
+                value = String.valueOf(p.get("SecretString"));
+            } else {
+                Map<String, Object> generate = Template.map(p.get("GenerateSecretString"));
+                int length = Integer.parseInt(String.valueOf(generate.getOrDefault("PasswordLength", 32)));
+                value = randomAlphanumeric(length);
+            }
+            String name = template.physicalName(resource.logicalId());
+            secrets.createSecret(c -> c.name(name).secretString(value));
+        }
+    }
+
+    /** Verifies the sender's identity and creates the configuration sets, so that sending works as in a set-up account. */
+    void createSesResources(SesV2Client ses) {
+        template.parameter("SenderAddress").ifPresent(address ->
+                ses.createEmailIdentity(c -> c.emailIdentity(address.substring(address.indexOf('@') + 1))));
+        for (Template.Resource resource : template.resourcesOfType("AWS::SES::ConfigurationSet")) {
+            ses.createConfigurationSet(c -> c.configurationSetName(template.physicalName(resource.logicalId())));
+        }
+    }
+
+    private static String randomAlphanumeric(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder value = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return value.toString();
     }
 
     private static List<KeySchemaElement> keySchema(Object value) {

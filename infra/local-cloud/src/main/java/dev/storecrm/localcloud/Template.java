@@ -143,8 +143,16 @@ public final class Template {
             case "AWS::Events::Rule" -> "arn:aws:events" + prefix + "rule/" + name;
             case "AWS::SNS::Topic" -> "arn:aws:sns" + prefix + name;
             case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "arn:aws:lambda" + prefix + "function:" + name;
+            case "AWS::SecretsManager::Secret" -> "arn:aws:secretsmanager" + prefix + "secret:" + name;
+            case "AWS::SES::ConfigurationSet" -> "arn:aws:ses" + prefix + "configuration-set/" + name;
             default -> "arn:aws:local" + prefix + resource.type() + "/" + name;
         };
+    }
+
+    /** The local URL of a function's function URL (SAM's {@code FunctionUrlConfig}). */
+    public String functionUrl(String functionLogicalId) {
+        resource(functionLogicalId);
+        return "https://" + functionLogicalId.toLowerCase(java.util.Locale.ROOT) + ".lambda-url." + region + ".on.aws/";
     }
 
     /** The logical id of the resource with this ARN. */
@@ -246,7 +254,7 @@ public final class Template {
                 Resource resource = resource(name);
                 yield switch (resource.type()) {
                     case "AWS::SQS::Queue" -> queueUrls.apply(physicalName(name));
-                    case "AWS::SNS::Topic" -> arn(name);
+                    case "AWS::SNS::Topic", "AWS::SecretsManager::Secret" -> arn(name);
                     default -> physicalName(name);
                 };
             }
@@ -254,6 +262,12 @@ public final class Template {
     }
 
     private Object getAtt(String logicalId, String attribute) {
+        if (attribute.equals("FunctionUrl") && logicalId.endsWith("Url") && !resources.containsKey(logicalId)) {
+            // SAM generates <Function>Url for a FunctionUrlConfig; locally its URL is a placeholder the
+            // local cloud answers by invoking the handler (LocalFunctions.invokeUrl).
+            String function = logicalId.substring(0, logicalId.length() - "Url".length());
+            return functionUrl(function);
+        }
         Resource resource = resource(logicalId);
         return switch (attribute) {
             case "Arn" -> arn(logicalId);

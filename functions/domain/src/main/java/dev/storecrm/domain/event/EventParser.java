@@ -19,6 +19,7 @@ import dev.storecrm.domain.event.OrderEvent.OrderCancelled;
 import dev.storecrm.domain.event.OrderEvent.OrderPaid;
 import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
 import dev.storecrm.domain.event.OrderEvent.OrderRefunded;
+import dev.storecrm.domain.json.JsonFields;
 import dev.storecrm.domain.member.Consent;
 import dev.storecrm.domain.member.ContactPreference;
 import dev.storecrm.domain.member.MembershipStatus;

@@ -1,4 +1,4 @@
-package dev.storecrm.domain.event;
+package dev.storecrm.domain.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storecrm.domain.InvalidInputException;
@@ -17,12 +17,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads one JSON object of an event, field by field, with the JSON path of every field at hand so
+ * Reads one JSON object (of an event, a message request), field by field, with the JSON path of every field at hand so
  * that each error names exactly what is wrong. Errors never quote a value: values may be personal.
  */
-final class JsonFields {
+public final class JsonFields {
 
-    static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/#@+=-]{0,127}");
+    public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/#@+=-]{0,127}");
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
     private static final Pattern DATE_TIME_SHAPE =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
@@ -35,19 +35,19 @@ final class JsonFields {
         this.path = path;
     }
 
-    static JsonFields object(JsonNode node, String path) {
+    public static JsonFields object(JsonNode node, String path) {
         if (node == null || !node.isObject()) {
             throw violation(path, "must be an object");
         }
         return new JsonFields(node, path);
     }
 
-    String path(String name) {
+    public String path(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
     /** Refuses any field not in {@code allowed}, as the schema's {@code additionalProperties: false}. */
-    JsonFields allowOnly(Set<String> allowed) {
+    public JsonFields allowOnly(Set<String> allowed) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
@@ -57,23 +57,23 @@ final class JsonFields {
         return this;
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return node.has(name);
     }
 
-    boolean isNull(String name) {
+    public boolean isNull(String name) {
         return node.has(name) && node.get(name).isNull();
     }
 
-    JsonFields object(String name) {
+    public JsonFields object(String name) {
         return object(require(name), path(name));
     }
 
-    Optional<JsonFields> optionalObject(String name) {
+    public Optional<JsonFields> optionalObject(String name) {
         return present(name) ? Optional.of(object(name)) : Optional.empty();
     }
 
-    String string(String name, int maxLength) {
+    public String string(String name, int maxLength) {
         JsonNode value = require(name);
         if (!value.isTextual() || value.asText().isBlank()) {
             throw violation(path(name), "must be a non-empty string");
@@ -84,11 +84,11 @@ final class JsonFields {
         return value.asText();
     }
 
-    Optional<String> optionalString(String name, int maxLength) {
+    public Optional<String> optionalString(String name, int maxLength) {
         return present(name) ? Optional.of(string(name, maxLength)) : Optional.empty();
     }
 
-    String matching(String name, Pattern pattern, String description) {
+    public String matching(String name, Pattern pattern, String description) {
         String value = string(name, 2048);
         if (!pattern.matcher(value).matches()) {
             throw violation(path(name), "must be " + description);
@@ -96,19 +96,19 @@ final class JsonFields {
         return value;
     }
 
-    Optional<String> optionalMatching(String name, Pattern pattern, String description) {
+    public Optional<String> optionalMatching(String name, Pattern pattern, String description) {
         return present(name) ? Optional.of(matching(name, pattern, description)) : Optional.empty();
     }
 
-    String identifier(String name) {
+    public String identifier(String name) {
         return matching(name, IDENTIFIER, "an identifier of 1 to 128 letters, digits or ._:/#@+=-");
     }
 
-    Optional<String> optionalIdentifier(String name) {
+    public Optional<String> optionalIdentifier(String name) {
         return present(name) ? Optional.of(identifier(name)) : Optional.empty();
     }
 
-    long integer(String name, long min, long max) {
+    public long integer(String name, long min, long max) {
         JsonNode value = require(name);
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
             throw violation(path(name), "must be an integer");
@@ -120,7 +120,7 @@ final class JsonFields {
         return number;
     }
 
-    boolean bool(String name) {
+    public boolean bool(String name) {
         JsonNode value = require(name);
         if (!value.isBoolean()) {
             throw violation(path(name), "must be true or false");
@@ -128,7 +128,7 @@ final class JsonFields {
         return value.asBoolean();
     }
 
-    <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+    public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
         String value = string(name, 64);
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(value)) {
@@ -138,7 +138,7 @@ final class JsonFields {
         throw violation(path(name), "must be one of " + List.of(type.getEnumConstants()));
     }
 
-    OffsetDateTime dateTime(String name) {
+    public OffsetDateTime dateTime(String name) {
         String value = string(name, 64);
         if (!DATE_TIME_SHAPE.matcher(value).matches()) {
             throw violation(path(name), "must be an ISO-8601 date-time with a UTC offset, e.g. 2026-11-02T10:15:30+08:00");
@@ -150,15 +150,15 @@ final class JsonFields {
         }
     }
 
-    Optional<OffsetDateTime> optionalDateTime(String name) {
+    public Optional<OffsetDateTime> optionalDateTime(String name) {
         return present(name) ? Optional.of(dateTime(name)) : Optional.empty();
     }
 
-    Optional<ZoneId> optionalTimeZone(String name) {
+    public Optional<ZoneId> optionalTimeZone(String name) {
         return present(name) ? Optional.of(timeZone(name)) : Optional.empty();
     }
 
-    ZoneId timeZone(String name) {
+    public ZoneId timeZone(String name) {
         String value = string(name, 64);
         if (!ZoneId.getAvailableZoneIds().contains(value)) {
             throw new InvalidInputException(RejectReason.UNKNOWN_TIME_ZONE,
@@ -171,7 +171,7 @@ final class JsonFields {
         }
     }
 
-    Money money(String name) {
+    public Money money(String name) {
         JsonFields money = object(name).allowOnly(Set.of("amount", "currency"));
         long amount = money.integer("amount", 0, Long.MAX_VALUE / 4);
         String code = money.matching("currency", CURRENCY_CODE, "an ISO 4217 code of three capital letters");
@@ -183,11 +183,11 @@ final class JsonFields {
         }
     }
 
-    Optional<Money> optionalMoney(String name) {
+    public Optional<Money> optionalMoney(String name) {
         return present(name) ? Optional.of(money(name)) : Optional.empty();
     }
 
-    List<JsonFields> objects(String name, int minItems, int maxItems) {
+    public List<JsonFields> objects(String name, int minItems, int maxItems) {
         JsonNode value = require(name);
         if (!value.isArray()) {
             throw violation(path(name), "must be an array");
@@ -202,7 +202,7 @@ final class JsonFields {
         return items;
     }
 
-    List<String> strings(String name, Pattern pattern, String description, int maxItems) {
+    public List<String> strings(String name, Pattern pattern, String description, int maxItems) {
         if (!present(name)) {
             return List.of();
         }
@@ -221,11 +221,16 @@ final class JsonFields {
         return items;
     }
 
-    Iterator<String> rawFieldNames() {
+    /** The raw JSON of a field (for open-ended content such as template data), or null when absent. */
+    public JsonNode raw(String name) {
+        return node.get(name);
+    }
+
+    public Iterator<String> rawFieldNames() {
         return node.fieldNames();
     }
 
-    static InvalidInputException violation(String path, String rule) {
+    public static InvalidInputException violation(String path, String rule) {
         return new InvalidInputException(RejectReason.SCHEMA_VIOLATION, (path.isEmpty() ? "event" : path) + " " + rule);
     }
 

@@ -1,0 +1,121 @@
+package dev.storecrm.domain.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.json.JsonFields;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The outbox message format: a message request as JSON, version 1.
+ *
+ * <pre>
+ * {"v":1, "businessKey":"BIRTHDAY#c-1001#2026", "journey":"birthday", "category":"marketing", "priority":"normal",
+ *  "recipient":{"customerId":"c-1001"}   or   {"email":"...", "name":"...", "locale":"en", "timeZone":"Europe/Berlin"},
+ *  "template":"birthday-greeting", "data":{...}, "notBefore":"...Z", "notAfter":"...Z", "exit":{"noOrderSince":"...Z"},
+ *  "requestedAt":"...Z", "deferrals":0}
+ * </pre>
+ */
+public final class MessageRequestJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TEMPLATE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern JOURNEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern EMAIL = Pattern.compile("(?=.{3,254}$)[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
+    private MessageRequestJson() {}
+
+    public static String write(MessageRequest request) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("v", 1);
+        root.put("businessKey", request.businessKey());
+        root.put("journey", request.journey());
+        root.put("category", request.category().name());
+        root.put("priority", request.priority().name());
+        ObjectNode recipient = root.putObject("recipient");
+        switch (request.recipient()) {
+            case Recipient.Member member -> recipient.put("customerId", member.customerId());
+            case Recipient.Address address -> {
+                recipient.put("email", address.email());
+                address.name().ifPresent(n -> recipient.put("name", n));
+                address.locale().ifPresent(l -> recipient.put("locale", l));
+                address.timeZone().ifPresent(z -> recipient.put("timeZone", z.getId()));
+            }
+        }
+        root.put("template", request.templateId());
+        root.set("data", JSON.valueToTree(request.data()));
+        request.notBefore().ifPresent(t -> root.put("notBefore", t.toString()));
+        request.notAfter().ifPresent(t -> root.put("notAfter", t.toString()));
+        request.exitCondition().ifPresent(exit -> {
+            ObjectNode node = root.putObject("exit");
+            switch (exit) {
+                case ExitCondition.NoOrderSince since -> node.put("noOrderSince", since.since().toString());
+            }
+        });
+        root.put("requestedAt", request.requestedAt().toString());
+        root.put("deferrals", request.deferrals());
+        return root.toString();
+    }
+
+    /** Reads a request; anything malformed is an {@link InvalidInputException} naming the field. */
+    public static MessageRequest read(String json) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(RejectReason.MALFORMED_JSON, "message request is not valid JSON");
+        }
+        JsonFields root = JsonFields.object(node, "").allowOnly(Set.of("v", "businessKey", "journey", "category",
+                "priority", "recipient", "template", "data", "notBefore", "notAfter", "exit", "requestedAt", "deferrals"));
+        if (root.integer("v", 1, 1) != 1) {
+            throw new InvalidInputException(RejectReason.UNSUPPORTED_VERSION, "message request version must be 1");
+        }
+        JsonFields to = root.object("recipient").allowOnly(Set.of("customerId", "email", "name", "locale", "timeZone"));
+        Recipient recipient;
+        if (to.has("customerId")) {
+            if (to.has("email")) {
+                throw JsonFields.violation("recipient", "names a customerId or an email, not both");
+            }
+            recipient = new Recipient.Member(to.identifier("customerId"));
+        } else {
+            recipient = new Recipient.Address(to.matching("email", EMAIL, "an e-mail address"),
+                    to.optionalString("name", 200), to.optionalMatching("locale", LOCALE, "a BCP 47 language tag"),
+                    to.optionalTimeZone("timeZone"));
+        }
+        JsonNode data = root.raw("data");
+        if (data != null && !data.isObject()) {
+            throw JsonFields.violation("data", "must be an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = data == null ? Map.of() : JSON.convertValue(data, LinkedHashMap.class);
+        Optional<ExitCondition> exit = root.optionalObject("exit").map(e -> {
+            e.allowOnly(Set.of("noOrderSince"));
+            return new ExitCondition.NoOrderSince(instant(e, "noOrderSince"));
+        });
+        return new MessageRequest(root.identifier("businessKey"),
+                root.matching("journey", JOURNEY, "a journey name of lower-case letters, digits and -"),
+                root.enumValue("category", Category.class), root.enumValue("priority", Priority.class), recipient,
+                root.matching("template", TEMPLATE_ID, "a template id of lower-case letters, digits and -"),
+                values, optionalInstant(root, "notBefore"), optionalInstant(root, "notAfter"), exit,
+                instant(root, "requestedAt"), (int) root.integer("deferrals", 0, 10_000));
+    }
+
+    private static Optional<Instant> optionalInstant(JsonFields fields, String name) {
+        return fields.optionalDateTime(name).map(OffsetDateTime::toInstant);
+    }
+
+    private static Instant instant(JsonFields fields, String name) {
+        OffsetDateTime at = fields.dateTime(name);
+        return at.toInstant();
+    }
+}

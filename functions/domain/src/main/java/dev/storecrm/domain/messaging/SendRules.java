@@ -1,0 +1,95 @@
+package dev.storecrm.domain.messaging;
+
+import dev.storecrm.domain.member.MembershipStatus;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Whether a message may go, decided at send time from what is true now (not what was true when
+ * the message was planned).
+ *
+ * <ul>
+ *   <li>Every message needs an address that is not suppressed for its category (an unsubscribe is
+ *       lifted by consent given again after it).</li>
+ *   <li>Marketing also needs a member recipient who is an active member, has marketing consent,
+ *       has not unsubscribed, and has no open dispute; and the journey's exit condition must not hold.</li>
+ *   <li>Transactional mail concerns an order or a dispute the customer has with the store, so it
+ *       goes whatever the membership status.</li>
+ *   <li>A message past its {@code notAfter} is skipped as expired.</li>
+ * </ul>
+ */
+public final class SendRules {
+
+    /** Why a message was not sent; settled in the ledger, so a duplicate will not try again. */
+    public enum SkipReason {
+        UNKNOWN_MEMBER, NO_ADDRESS, NOT_AN_ACTIVE_MEMBER, NO_MARKETING_CONSENT, MARKETING_TO_NON_MEMBER,
+        SUPPRESSED, UNSUBSCRIBED, OPEN_DISPUTE, JOURNEY_EXITED, EXPIRED
+    }
+
+    /**
+     * What is known of the recipient now. {@code status} is empty for a plain address;
+     * {@code consentAt} is when marketing consent was last given (empty: never, or withdrawn).
+     */
+    public record Facts(Optional<String> email, Optional<String> name, Optional<String> locale, Optional<ZoneId> timeZone,
+                        Optional<MembershipStatus> status, Optional<Instant> consentAt,
+                        Optional<SuppressionList.Suppression> suppression, boolean openDispute,
+                        Optional<Instant> lastPaymentAt) {}
+
+    /** The verdict: go (to this address) or skip (for this reason). */
+    public sealed interface Verdict {
+        record Go(String email) implements Verdict {}
+
+        record Skip(SkipReason reason) implements Verdict {}
+    }
+
+    private SendRules() {}
+
+    public static Verdict check(MessageRequest request, Optional<Facts> known, Instant now) {
+        if (request.notAfter().isPresent() && now.isAfter(request.notAfter().get())) {
+            return new Verdict.Skip(SkipReason.EXPIRED);
+        }
+        if (known.isEmpty()) {
+            return new Verdict.Skip(SkipReason.UNKNOWN_MEMBER);
+        }
+        Facts facts = known.get();
+        if (facts.email().isEmpty()) {
+            return new Verdict.Skip(SkipReason.NO_ADDRESS);
+        }
+        if (facts.suppression().isPresent() && facts.suppression().get().blocks(request.category())
+                && !resubscribedSince(facts, facts.suppression().get())) {
+            return new Verdict.Skip(facts.suppression().get().reason() == SuppressionList.Reason.UNSUBSCRIBED
+                    ? SkipReason.UNSUBSCRIBED : SkipReason.SUPPRESSED);
+        }
+        if (request.category() == Category.marketing) {
+            if (!(request.recipient() instanceof Recipient.Member)) {
+                return new Verdict.Skip(SkipReason.MARKETING_TO_NON_MEMBER);
+            }
+            if (facts.status().orElse(MembershipStatus.NONE) != MembershipStatus.ACTIVE) {
+                return new Verdict.Skip(SkipReason.NOT_AN_ACTIVE_MEMBER);
+            }
+            if (facts.consentAt().isEmpty()) {
+                return new Verdict.Skip(SkipReason.NO_MARKETING_CONSENT);
+            }
+            if (facts.openDispute()) {
+                return new Verdict.Skip(SkipReason.OPEN_DISPUTE);
+            }
+        }
+        if (request.exitCondition().isPresent()) {
+            switch (request.exitCondition().get()) {
+                case ExitCondition.NoOrderSince since -> {
+                    if (facts.lastPaymentAt().isPresent() && !facts.lastPaymentAt().get().isBefore(since.since())) {
+                        return new Verdict.Skip(SkipReason.JOURNEY_EXITED);
+                    }
+                }
+            }
+        }
+        return new Verdict.Go(facts.email().get());
+    }
+
+    /** An unsubscribe is undone by consent given again after it (the member opted back in). */
+    private static boolean resubscribedSince(Facts facts, SuppressionList.Suppression suppression) {
+        return suppression.reason() == SuppressionList.Reason.UNSUBSCRIBED && facts.consentAt().isPresent()
+                && facts.consentAt().get().isAfter(suppression.since());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.storecrm.sender;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storecrm.domain.messaging.MessageRequestJson;
+import dev.storecrm.platform.batch.SqsBatchProcessor;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+
+/**
+ * SenderFunction: consumes message requests from OutboxQueue and OutboxPriorityQueue and sends
+ * each at most once. Reports partial batch failures; a malformed request or a broken template is
+ * kept in the RejectsTable.
+ */
+public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final SqsBatchProcessor batch;
+    private final SenderService service;
+    private final Metrics metrics;
+
+    public SenderHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    /** For the local cloud: the environment template.yaml gives the function, and a (simulated) clock. */
+    public SenderHandler(Map<String, String> environment, Clock clock) {
+        this(new SenderWiring(environment, clock));
+    }
+
+    SenderHandler(SenderWiring wiring) {
+        this.batch = wiring.batch();
+        this.service = wiring.service();
+        this.metrics = wiring.metrics();
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            try {
+                return batch.process(event, body -> service.handle(MessageRequestJson.read(body)).name());
+            } finally {
+                metrics.flush();
+            }
+        });
+    }
+}

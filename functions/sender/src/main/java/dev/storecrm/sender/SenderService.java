@@ -1,0 +1,270 @@
+package dev.storecrm.sender;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.member.MemberArchive;
+import dev.storecrm.domain.member.MemberPolicy;
+import dev.storecrm.domain.member.MemberRecord;
+import dev.storecrm.domain.member.MemberSummary;
+import dev.storecrm.domain.member.OrderFacts;
+import dev.storecrm.domain.member.Profile;
+import dev.storecrm.domain.messaging.Category;
+import dev.storecrm.domain.messaging.FrequencyCap;
+import dev.storecrm.domain.messaging.MailSender;
+import dev.storecrm.domain.messaging.MailSender.OutgoingMail;
+import dev.storecrm.domain.messaging.MessageRenderer;
+import dev.storecrm.domain.messaging.MessageRequest;
+import dev.storecrm.domain.messaging.MessageRequestJson;
+import dev.storecrm.domain.messaging.OpenDisputes;
+import dev.storecrm.domain.messaging.Priority;
+import dev.storecrm.domain.messaging.Recipient;
+import dev.storecrm.domain.messaging.RenderedMessage;
+import dev.storecrm.domain.messaging.SendLedger;
+import dev.storecrm.domain.messaging.SendRules;
+import dev.storecrm.domain.messaging.SendRules.Facts;
+import dev.storecrm.domain.messaging.SendRules.Verdict;
+import dev.storecrm.domain.messaging.SuppressionList;
+import dev.storecrm.domain.messaging.Timers;
+import dev.storecrm.domain.messaging.UnsubscribeTokens;
+import dev.storecrm.platform.messaging.Pacer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one message request, exactly once per business key, when and if its rules allow:
+ *
+ * <ol>
+ *   <li>not yet due ({@code notBefore}) or held by another copy: put off on a timer;</li>
+ *   <li>already settled in the send ledger: a duplicate, nothing to do;</li>
+ *   <li>the rules of {@link SendRules}, checked now: skip, and settle the key with the reason;</li>
+ *   <li>marketing in the recipient's quiet hours: put off to the end of them;</li>
+ *   <li>render (a broken or missing template refuses the request, which is kept);</li>
+ *   <li>claim the key in the ledger; marketing also claims the member's frequency-cap slot, and
+ *       a capped message is put off until the slot frees up;</li>
+ *   <li>wait for this instance's pace, send through SES, record the send.</li>
+ * </ol>
+ * SES throttling gives the claims back and puts the message off with a growing wait; it never
+ * fails a message.
+ */
+public final class SenderService {
+
+    /** What became of a request. */
+    public enum Outcome { SENT, DUPLICATE, DEFERRED, SKIPPED, FAILED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SenderService.class);
+
+    static final String OUTBOX = "outbox";
+    static final String PRIORITY_OUTBOX = "outbox-priority";
+
+    private final MemberArchive members;
+    private final MemberPolicy memberPolicy;
+    private final SuppressionList suppressions;
+    private final OpenDisputes disputes;
+    private final SendLedger ledger;
+    private final FrequencyCap cap;
+    private final Timers timers;
+    private final MessageRenderer renderer;
+    private final MailSender mail;
+    private final UnsubscribeTokens tokens;
+    private final Pacer pacer;
+    private final SenderSettings settings;
+    private final Clock clock;
+
+    SenderService(MemberArchive members, MemberPolicy memberPolicy, SuppressionList suppressions,
+                  OpenDisputes disputes, SendLedger ledger, FrequencyCap cap, Timers timers, MessageRenderer renderer,
+                  MailSender mail, UnsubscribeTokens tokens, Pacer pacer, SenderSettings settings, Clock clock) {
+        this.members = members;
+        this.memberPolicy = memberPolicy;
+        this.suppressions = suppressions;
+        this.disputes = disputes;
+        this.ledger = ledger;
+        this.cap = cap;
+        this.timers = timers;
+        this.renderer = renderer;
+        this.mail = mail;
+        this.tokens = tokens;
+        this.pacer = pacer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Outcome handle(MessageRequest request) {
+        Instant now = clock.instant();
+        if (request.notBefore().isPresent() && request.notBefore().get().isAfter(now)) {
+            return defer(request, request.notBefore().get());
+        }
+        Optional<SendLedger.Entry> entry = ledger.find(request.businessKey());
+        if (entry.isPresent() && entry.get().isSettled()) {
+            return Outcome.DUPLICATE;
+        }
+        if (entry.isPresent() && entry.get().leaseUntil().isAfter(now)) {
+            return defer(request, entry.get().leaseUntil().plusSeconds(1));
+        }
+        if (request.deferrals() > settings.maxDeferrals()) {
+            return settle(request, SendLedger.Status.FAILED, "TOO_MANY_DEFERRALS", now);
+        }
+
+        Optional<Facts> facts = facts(request, now);
+        Verdict verdict = SendRules.check(request, facts, now);
+        if (verdict instanceof Verdict.Skip skip) {
+            return settle(request, SendLedger.Status.SKIPPED, skip.reason().name(), now);
+        }
+        String address = ((Verdict.Go) verdict).email();
+        Facts recipient = facts.orElseThrow();
+        if (request.category() == Category.marketing) {
+            Optional<Instant> quietUntil = settings.quietHours()
+                    .endIfQuiet(now, recipient.timeZone().orElse(settings.storeTimeZone()));
+            if (quietUntil.isPresent()) {
+                return deferWithin(request, quietUntil.get(), now);
+            }
+        }
+
+        Map<String, String> headers = new LinkedHashMap<>();
+        RenderedMessage message = renderer.render(request.templateId(), recipient.locale().orElse(null),
+                variables(request, recipient, headers), request.category());
+
+        String owner = UUID.randomUUID().toString();
+        if (!ledger.claim(request.businessKey(), owner, now, settings.lease(), facts(request))) {
+            return ledger.find(request.businessKey()).filter(SendLedger.Entry::isSettled).isPresent()
+                    ? Outcome.DUPLICATE
+                    : defer(request, now.plus(settings.lease()));
+        }
+        Optional<String> capKey = request.category() == Category.marketing
+                ? Optional.of(((Recipient.Member) request.recipient()).customerId()) : Optional.empty();
+        if (capKey.isPresent()) {
+            Optional<Instant> capped = cap.claim(capKey.get(), now, settings.marketingCap());
+            if (capped.isPresent()) {
+                ledger.release(request.businessKey(), owner);
+                return deferWithin(request, capped.get(), now);
+            }
+        }
+        return send(request, address, message, headers, owner, capKey, now);
+    }
+
+    private Outcome send(MessageRequest request, String address, RenderedMessage message, Map<String, String> headers,
+                         String owner, Optional<String> capKey, Instant now) {
+        pacer.awaitSlot();
+        String messageId;
+        try {
+            messageId = mail.send(new OutgoingMail(address, message.subject(), message.html(), message.text(), headers,
+                    tags(request)));
+        } catch (MailSender.ThrottledException throttled) {
+            giveBack(request, owner, capKey, now);
+            return defer(request, now.plus(throttleWait(request)));
+        } catch (MailSender.RejectedException rejected) {
+            capKey.ifPresent(key -> cap.release(key, now));
+            ledger.release(request.businessKey(), owner);
+            return settle(request, SendLedger.Status.FAILED, "REJECTED_BY_SES: " + rejected.getMessage(), now);
+        } catch (RuntimeException unexpected) {
+            giveBack(request, owner, capKey, now);
+            throw unexpected;
+        }
+        ledger.markSent(request.businessKey(), owner, messageId, clock.instant());
+        return Outcome.SENT;
+    }
+
+    /** What is true of the recipient now; empty when the member does not exist. */
+    private Optional<Facts> facts(MessageRequest request, Instant now) {
+        return switch (request.recipient()) {
+            case Recipient.Member member -> members.find(member.customerId(), false).map(Revisioned::value)
+                    .map(record -> memberFacts(record, request, now));
+            case Recipient.Address address -> Optional.of(new Facts(Optional.of(address.email()), address.name(),
+                    address.locale(), address.timeZone(), Optional.empty(), Optional.empty(),
+                    suppressions.find(address.email(), Optional.empty()), false, Optional.empty()));
+        };
+    }
+
+    private Facts memberFacts(MemberRecord record, MessageRequest request, Instant now) {
+        Profile profile = record.profile();
+        Optional<String> email = Optional.ofNullable(profile.email());
+        Optional<Instant> consentAt = Optional.ofNullable(profile.marketingConsent())
+                .filter(c -> c.granted()).map(c -> c.at());
+        Optional<Instant> lastPayment = record.orders().values().stream().filter(OrderFacts::isPaid)
+                .map(OrderFacts::paidAt).max(Instant::compareTo);
+        boolean marketing = request.category() == Category.marketing;
+        return new Facts(email, Optional.ofNullable(profile.name()), Optional.ofNullable(profile.locale()),
+                Optional.ofNullable(profile.timeZone()),
+                Optional.of(MemberSummary.of(record, memberPolicy, now).status()), consentAt,
+                email.flatMap(e -> suppressions.find(e, Optional.of(record.customerId()))),
+                marketing && disputes.hasOpenDispute(record.customerId()), lastPayment);
+    }
+
+    private Map<String, Object> variables(MessageRequest request, Facts recipient, Map<String, String> headers) {
+        Map<String, Object> variables = new HashMap<>(request.data());
+        Map<String, Object> to = new HashMap<>();
+        to.put("name", recipient.name().orElse(""));
+        variables.put("recipient", to);
+        variables.put("store", Map.of("name", settings.storeName(), "url", settings.storeUrl()));
+        if (request.category() == Category.marketing) {
+            String customerId = ((Recipient.Member) request.recipient()).customerId();
+            String link = settings.unsubscribeUrl() + "?token="
+                    + tokens.issue(UnsubscribeTokens.Subject.member(customerId));
+            variables.put("unsubscribeUrl", link);
+            headers.put("List-Unsubscribe", "<" + link + ">");
+            headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return variables;
+    }
+
+    /** Tags travel with SES's events for this message: the business key lets the feedback function settle the ledger. */
+    private static Map<String, String> tags(MessageRequest request) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("bk", Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(request.businessKey().getBytes(StandardCharsets.UTF_8)));
+        tags.put("journey", request.journey());
+        tags.put("category", request.category().name());
+        tags.put("template", request.templateId());
+        return tags;
+    }
+
+    private void giveBack(MessageRequest request, String owner, Optional<String> capKey, Instant claimedAt) {
+        capKey.ifPresent(key -> cap.release(key, claimedAt));
+        ledger.release(request.businessKey(), owner);
+    }
+
+    private Duration throttleWait(MessageRequest request) {
+        Duration wait = settings.throttleRetry().multipliedBy(1L << Math.min(request.deferrals(), 4));
+        return wait.compareTo(Duration.ofMinutes(15)) > 0 ? Duration.ofMinutes(15) : wait;
+    }
+
+    /** Puts the request off until {@code until}, unless that is past its {@code notAfter}: then it has expired. */
+    private Outcome deferWithin(MessageRequest request, Instant until, Instant now) {
+        if (request.notAfter().isPresent() && until.isAfter(request.notAfter().get())) {
+            return settle(request, SendLedger.Status.SKIPPED, SendRules.SkipReason.EXPIRED.name(), now);
+        }
+        return defer(request, until);
+    }
+
+    private Outcome defer(MessageRequest request, Instant until) {
+        LOG.info("message deferred", entry("businessKey", request.businessKey()), entry("until", until.toString()),
+                entry("deferrals", request.deferrals() + 1));
+        String target = request.priority() == Priority.high ? PRIORITY_OUTBOX : OUTBOX;
+        timers.schedule(new Timers.Timer("outbox#" + request.businessKey(), target,
+                MessageRequestJson.write(request.deferredTo(until)), until));
+        return Outcome.DEFERRED;
+    }
+
+    private Outcome settle(MessageRequest request, SendLedger.Status status, String reason, Instant now) {
+        LOG.info("message not sent", entry("businessKey", request.businessKey()), entry("status", status.name()),
+                entry("reason", reason));
+        ledger.settle(request.businessKey(), status, reason, now, facts(request));
+        return status == SendLedger.Status.SKIPPED ? Outcome.SKIPPED : Outcome.FAILED;
+    }
+
+    private static SendLedger.Facts facts(MessageRequest request) {
+        Optional<String> customerId = request.recipient() instanceof Recipient.Member member
+                ? Optional.of(member.customerId()) : Optional.empty();
+        return new SendLedger.Facts(request.journey(), request.category(), request.templateId(), customerId);
+    }
+}

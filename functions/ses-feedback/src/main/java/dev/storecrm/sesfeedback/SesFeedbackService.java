@@ -1,0 +1,152 @@
+package dev.storecrm.sesfeedback;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.messaging.AddressHash;
+import dev.storecrm.domain.messaging.SendLedger;
+import dev.storecrm.domain.messaging.SuppressionList;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one SES event (as EventBridge delivers it from the configuration set):
+ * <ul>
+ *   <li>Send: settles the message's business key as sent in the ledger, which closes the crash
+ *       window between SES accepting a message and the sender recording it;</li>
+ *   <li>Delivery: recorded on the ledger entry, for reports;</li>
+ *   <li>Bounce, permanent: the address is suppressed for all mail at once;</li>
+ *   <li>Bounce, transient (SES reports a soft bounce only after it gave up retrying): counted, and
+ *       the address is suppressed once it soft-bounced {@code softBounceLimit} times in the window;</li>
+ *   <li>Complaint: the address is suppressed for all mail at once;</li>
+ *   <li>Reject (SES found a virus): recorded.</li>
+ * </ul>
+ * Every step is idempotent: SES's at-least-once events may repeat.
+ */
+public final class SesFeedbackService {
+
+    /** What an event did. */
+    public enum Outcome { CONFIRMED_SENT, DELIVERY_RECORDED, SUPPRESSED, SOFT_BOUNCE_COUNTED, REJECT_RECORDED, IGNORED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SesFeedbackService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SuppressionList suppressions;
+    private final SendLedger ledger;
+    private final int softBounceLimit;
+    private final Duration softBounceWindow;
+
+    public SesFeedbackService(SuppressionList suppressions, SendLedger ledger, int softBounceLimit,
+                              Duration softBounceWindow) {
+        this.suppressions = suppressions;
+        this.ledger = ledger;
+        this.softBounceLimit = softBounceLimit;
+        this.softBounceWindow = softBounceWindow;
+    }
+
+    public Outcome handle(String body) {
+        JsonNode event;
+        try {
+            event = JSON.readTree(body);
+        } catch (Exception e) {
+            throw new InvalidInputException(RejectReason.MALFORMED_JSON, "SES event is not valid JSON");
+        }
+        if (event == null || !"aws.ses".equals(event.path("source").asText())) {
+            throw new InvalidInputException(RejectReason.NOT_FOR_THIS_CONSUMER, "not an SES event (source is not aws.ses)");
+        }
+        JsonNode detail = event.path("detail");
+        JsonNode mail = detail.path("mail");
+        String messageId = mail.path("messageId").asText("");
+        Optional<String> businessKey = businessKey(mail);
+        String type = detail.path("eventType").asText("");
+        return switch (type) {
+            case "Send" -> {
+                businessKey.ifPresent(key -> ledger.confirmSent(key, messageId, instant(mail.path("timestamp"))));
+                yield businessKey.isPresent() ? Outcome.CONFIRMED_SENT : Outcome.IGNORED;
+            }
+            case "Delivery" -> {
+                businessKey.ifPresent(key -> ledger.recordDelivery(key, instant(detail.path("delivery").path("timestamp"))));
+                yield businessKey.isPresent() ? Outcome.DELIVERY_RECORDED : Outcome.IGNORED;
+            }
+            case "Bounce" -> bounce(detail.path("bounce"), businessKey);
+            case "Complaint" -> {
+                Instant at = instant(detail.path("complaint").path("timestamp"));
+                for (String address : addresses(detail.path("complaint").path("complainedRecipients"))) {
+                    suppressions.suppressAddress(address, SuppressionList.Reason.COMPLAINT, SuppressionList.Scope.ALL, at);
+                    LOG.info("address suppressed after a complaint", entry("addressHash", AddressHash.of(address)));
+                }
+                yield Outcome.SUPPRESSED;
+            }
+            case "Reject" -> {
+                businessKey.ifPresent(key -> LOG.warn("SES rejected a message", entry("businessKey", key)));
+                yield Outcome.REJECT_RECORDED;
+            }
+            default -> Outcome.IGNORED;
+        };
+    }
+
+    private Outcome bounce(JsonNode bounce, Optional<String> businessKey) {
+        Instant at = instant(bounce.path("timestamp"));
+        List<String> addresses = addresses(bounce.path("bouncedRecipients"));
+        businessKey.ifPresent(key -> ledger.recordBounce(key, at));
+        if ("Permanent".equals(bounce.path("bounceType").asText())) {
+            for (String address : addresses) {
+                suppressions.suppressAddress(address, SuppressionList.Reason.HARD_BOUNCE, SuppressionList.Scope.ALL, at);
+                LOG.info("address suppressed after a hard bounce", entry("addressHash", AddressHash.of(address)));
+            }
+            return Outcome.SUPPRESSED;
+        }
+        boolean suppressed = false;
+        for (String address : addresses) {
+            int count = suppressions.countSoftBounce(address, at, softBounceWindow);
+            if (count >= softBounceLimit) {
+                suppressions.suppressAddress(address, SuppressionList.Reason.SOFT_BOUNCES, SuppressionList.Scope.ALL, at);
+                LOG.info("address suppressed after repeated soft bounces", entry("addressHash", AddressHash.of(address)),
+                        entry("softBounces", count));
+                suppressed = true;
+            }
+        }
+        return suppressed ? Outcome.SUPPRESSED : Outcome.SOFT_BOUNCE_COUNTED;
+    }
+
+    /** The business key the sender put in the {@code bk} tag (base64url), if the message came from us. */
+    private static Optional<String> businessKey(JsonNode mail) {
+        JsonNode tag = mail.path("tags").path("bk");
+        if (!tag.isArray() || tag.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new String(Base64.getUrlDecoder().decode(tag.get(0).asText()), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(RejectReason.SCHEMA_VIOLATION, "detail.mail.tags.bk is not base64url");
+        }
+    }
+
+    private static List<String> addresses(JsonNode recipients) {
+        List<String> addresses = new ArrayList<>();
+        recipients.forEach(r -> addresses.add(r.path("emailAddress").asText()));
+        if (addresses.isEmpty() || addresses.stream().anyMatch(String::isBlank)) {
+            throw new InvalidInputException(RejectReason.SCHEMA_VIOLATION, "SES event names no recipient address");
+        }
+        return addresses;
+    }
+
+    private static Instant instant(JsonNode timestamp) {
+        try {
+            return Instant.parse(timestamp.asText());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(RejectReason.SCHEMA_VIOLATION, "SES event timestamp is not ISO-8601");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.storecrm.unsubscribe;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+
+/**
+ * The small pages the unsubscribe link shows, in Chinese or English by the browser's
+ * Accept-Language. They hold no member data: only the store's name and a button.
+ */
+final class UnsubscribePages {
+
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Type", "text/html; charset=utf-8",
+            "Cache-Control", "no-store",
+            "X-Content-Type-Options", "nosniff",
+            "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+            "Referrer-Policy", "no-referrer");
+
+    private UnsubscribePages() {}
+
+    static APIGatewayV2HTTPResponse confirm(String storeName, String token, boolean chinese) {
+        String action = "?token=" + escape(token);
+        String body = chinese
+                ? "<h1>退订" + escape(storeName) + "的营销邮件</h1><p>点击下方按钮后，您将不再收到营销邮件。订单和售后通知不受影响。</p>"
+                  + "<form method=\"post\" action=\"" + action + "\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
+                  + "<button type=\"submit\">确认退订</button></form>"
+                : "<h1>Unsubscribe from " + escape(storeName) + " marketing e-mail</h1><p>Press the button and you will "
+                  + "receive no more marketing e-mail. Messages about your orders and after-sales cases still arrive.</p>"
+                  + "<form method=\"post\" action=\"" + action + "\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
+                  + "<button type=\"submit\">Unsubscribe</button></form>";
+        return page(200, chinese, body);
+    }
+
+    static APIGatewayV2HTTPResponse done(String storeName, boolean chinese) {
+        return page(200, chinese, chinese
+                ? "<h1>已退订</h1><p>您将不再收到" + escape(storeName) + "的营销邮件。</p>"
+                : "<h1>You are unsubscribed</h1><p>You will receive no more marketing e-mail from " + escape(storeName) + ".</p>");
+    }
+
+    static APIGatewayV2HTTPResponse refused(int status, boolean chinese) {
+        return page(status, chinese, chinese
+                ? "<h1>链接无效或已过期</h1><p>请使用最新邮件中的退订链接。</p>"
+                : "<h1>This link is not valid</h1><p>It may have expired. Please use the link in a recent e-mail.</p>");
+    }
+
+    static APIGatewayV2HTTPResponse methodNotAllowed() {
+        APIGatewayV2HTTPResponse response = page(405, false, "<h1>Method not allowed</h1>");
+        response.getHeaders().put("Allow", "GET, POST");
+        return response;
+    }
+
+    private static APIGatewayV2HTTPResponse page(int status, boolean chinese, String content) {
+        String html = "<!DOCTYPE html><html lang=\"" + (chinese ? "zh-CN" : "en") + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                + (chinese ? "退订" : "Unsubscribe") + "</title></head><body style=\"font-family:sans-serif;max-width:36em;"
+                + "margin:3em auto;padding:0 1em;\">" + content + "</body></html>";
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(new java.util.HashMap<>(SECURITY_HEADERS)).withBody(html).build();
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

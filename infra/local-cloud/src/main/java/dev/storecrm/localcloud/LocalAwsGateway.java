@@ -1,0 +1,270 @@
+package dev.storecrm.localcloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * One loopback endpoint for the AWS APIs the JVM emulators do not cover:
+ * <ul>
+ *   <li><b>Secrets Manager</b> ({@code CreateSecret}, {@code GetSecretValue}), in memory;</li>
+ *   <li><b>SES v2</b>, in front of the SES emulator: requests are passed through, except that a
+ *       test can make the next sends fail with SES's throttling error ({@link #throttleNextSends});
+ *       identities and configuration sets are accepted; and each accepted message produces the
+ *       events SES would publish through the stack's configuration set: "Email Sent", then
+ *       "Email Delivered", or, for the SES mailbox simulator's addresses, "Email Bounced"
+ *       ({@code bounce@simulator.amazonses.com}) and "Email Complaint Received"
+ *       ({@code complaint@simulator.amazonses.com}).</li>
+ * </ul>
+ */
+final class LocalAwsGateway implements AutoCloseable {
+
+    static final String BOUNCE_ADDRESS = "bounce@simulator.amazonses.com";
+    static final String COMPLAINT_ADDRESS = "complaint@simulator.amazonses.com";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final URI sesEmulator;
+    private final String region;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final AtomicInteger throttledSends = new AtomicInteger();
+    private final AtomicInteger sendAttempts = new AtomicInteger();
+    private final AtomicReference<Clock> clock = new AtomicReference<>(Clock.systemUTC());
+    private volatile Consumer<JsonNode> sesEvents = event -> { };
+
+    LocalAwsGateway(URI sesEmulator, String region) {
+        this.sesEmulator = sesEmulator;
+        this.region = region;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open the local AWS gateway", e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            Thread thread = new Thread(r, "local-aws-gateway");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The next {@code count} SendEmail calls fail with SES's {@code TooManyRequestsException}. */
+    void throttleNextSends(int count) {
+        throttledSends.set(count);
+    }
+
+    /** SendEmail calls received, throttled ones included. */
+    int sendAttempts() {
+        return sendAttempts.get();
+    }
+
+    /** Where SES's events go (the local event bus's default bus), and the clock that stamps them. */
+    void publishSesEventsTo(Consumer<JsonNode> consumer) {
+        this.sesEvents = consumer;
+    }
+
+    void useClock(Clock newClock) {
+        clock.set(newClock);
+    }
+
+    void reset() {
+        throttledSends.set(0);
+        sendAttempts.set(0);
+        post(sesEmulator.resolve("/clear-store"), "{}", null);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            if (target != null && target.startsWith("secretsmanager.")) {
+                secretsManager(exchange, target.substring("secretsmanager.".length()), body);
+            } else if (path.startsWith("/v2/email/")) {
+                ses(exchange, path, body);
+            } else {
+                respond(exchange, 404, "{\"message\":\"the local AWS gateway does not serve " + path + "\"}");
+            }
+        } catch (RuntimeException e) {
+            respond(exchange, 500, "{\"message\":\"" + e.getClass().getSimpleName() + "\"}");
+        }
+    }
+
+    private void secretsManager(HttpExchange exchange, String operation, String body) throws IOException {
+        JsonNode request = JSON.readTree(body);
+        String id = request.path(operation.equals("CreateSecret") ? "Name" : "SecretId").asText();
+        String name = id.startsWith("arn:") ? id.substring(id.lastIndexOf(':') + 1) : id;
+        ObjectNode response = JSON.createObjectNode();
+        response.put("ARN", "arn:aws:secretsmanager:" + region + ":" + Template.ACCOUNT_ID + ":secret:" + name);
+        response.put("Name", name);
+        response.put("VersionId", "local");
+        switch (operation) {
+            case "CreateSecret" -> secrets.put(name, request.path("SecretString").asText());
+            case "GetSecretValue" -> {
+                String value = secrets.get(name);
+                if (value == null) {
+                    exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException");
+                    respond(exchange, 400, "{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret.\"}");
+                    return;
+                }
+                response.put("SecretString", value);
+                response.putArray("VersionStages").add("AWSCURRENT");
+            }
+            default -> {
+                respond(exchange, 400, "{\"__type\":\"InvalidRequestException\",\"Message\":\"" + operation
+                        + " is not emulated locally\"}");
+                return;
+            }
+        }
+        respond(exchange, 200, response.toString());
+    }
+
+    private void ses(HttpExchange exchange, String path, String body) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (method.equals("POST") && (path.equals("/v2/email/identities") || path.equals("/v2/email/configuration-sets"))) {
+            respond(exchange, 200, path.endsWith("identities")
+                    ? "{\"IdentityType\":\"DOMAIN\",\"VerifiedForSendingStatus\":true}" : "{}");
+            return;
+        }
+        boolean send = method.equals("POST") && path.equals("/v2/email/outbound-emails");
+        if (send) {
+            sendAttempts.incrementAndGet();
+            if (throttledSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.getResponseHeaders().add("x-amzn-ErrorType", "TooManyRequestsException");
+                respond(exchange, 429, "{\"__type\":\"TooManyRequestsException\",\"message\":\"Maximum sending rate exceeded.\"}");
+                return;
+            }
+        }
+        HttpResponse<String> forwarded = forward(method, path, body, exchange.getRequestHeaders().getFirst("Authorization"));
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        respond(exchange, forwarded.statusCode(), forwarded.body());
+        if (send && forwarded.statusCode() == 200) {
+            publishEvents(JSON.readTree(body), JSON.readTree(forwarded.body()).path("MessageId").asText());
+        }
+    }
+
+    private HttpResponse<String> forward(String method, String path, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(sesEmulator.resolve(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization == null ? "AWS4-HMAC-SHA256 local" : authorization)
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("the SES emulator did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void post(URI uri, String body, String authorization) {
+        forward("POST", uri.getPath(), body, authorization);
+    }
+
+    /** The events SES publishes for an accepted message, as EventBridge delivers them. */
+    private void publishEvents(JsonNode request, String messageId) {
+        Instant now = clock.get().instant();
+        ObjectNode mail = JSON.createObjectNode();
+        mail.put("timestamp", now.toString());
+        mail.put("source", request.path("FromEmailAddress").asText());
+        mail.put("messageId", messageId);
+        ArrayNode destination = mail.putArray("destination");
+        request.path("Destination").path("ToAddresses").forEach(destination::add);
+        ObjectNode tags = mail.putObject("tags");
+        request.path("EmailTags").forEach(tag -> tags.putArray(tag.path("Name").asText()).add(tag.path("Value").asText()));
+        String configurationSet = request.path("ConfigurationSetName").asText("");
+        tags.putArray("ses:configuration-set").add(configurationSet);
+
+        sesEvents.accept(event("Email Sent", "Send", mail, "send", JSON.createObjectNode(), configurationSet, now));
+        for (JsonNode to : destination) {
+            String address = to.asText();
+            if (address.equalsIgnoreCase(BOUNCE_ADDRESS)) {
+                ObjectNode bounce = JSON.createObjectNode().put("bounceType", "Permanent").put("bounceSubType", "General")
+                        .put("timestamp", now.toString()).put("feedbackId", UUID.randomUUID().toString());
+                bounce.putArray("bouncedRecipients").addObject().put("emailAddress", address).put("action", "failed")
+                        .put("status", "5.1.1").put("diagnosticCode", "smtp; 550 5.1.1 user unknown");
+                sesEvents.accept(event("Email Bounced", "Bounce", mail, "bounce", bounce, configurationSet, now));
+                continue;
+            }
+            ObjectNode delivery = JSON.createObjectNode().put("timestamp", now.toString())
+                    .put("processingTimeMillis", 500).put("smtpResponse", "250 2.6.0 Message received");
+            delivery.putArray("recipients").add(address);
+            sesEvents.accept(event("Email Delivered", "Delivery", mail, "delivery", delivery, configurationSet, now));
+            if (address.equalsIgnoreCase(COMPLAINT_ADDRESS)) {
+                ObjectNode complaint = JSON.createObjectNode().put("timestamp", now.toString())
+                        .put("feedbackId", UUID.randomUUID().toString()).put("complaintFeedbackType", "abuse");
+                complaint.putArray("complainedRecipients").addObject().put("emailAddress", address);
+                sesEvents.accept(event("Email Complaint Received", "Complaint", mail, "complaint", complaint,
+                        configurationSet, now));
+            }
+        }
+    }
+
+    private ObjectNode event(String detailType, String eventType, ObjectNode mail, String field, ObjectNode content,
+                             String configurationSet, Instant time) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("detail-type", detailType);
+        event.put("source", "aws.ses");
+        event.put("account", Template.ACCOUNT_ID);
+        event.put("time", time.toString());
+        event.put("region", region);
+        event.putArray("resources").add("arn:aws:ses:" + region + ":" + Template.ACCOUNT_ID + ":configuration-set/"
+                + configurationSet);
+        ObjectNode detail = event.putObject("detail");
+        detail.put("eventType", eventType);
+        detail.set("mail", mail);
+        detail.set(field, content);
+        return event;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    static List<String> simulatorAddresses() {
+        return List.of(BOUNCE_ADDRESS, COMPLAINT_ADDRESS);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.storecrm.localcloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An e-mail the SES emulator received, as a test or the local run reads it back: recipients,
+ * subject, both bodies and the extra headers ({@code List-Unsubscribe} and friends).
+ */
+public record SentMail(String messageId, String from, List<String> to, String subject, String html, String text,
+                       Map<String, String> headers) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Everything the emulator at {@code endpoint} holds ({@code GET /store}), oldest first. */
+    static List<SentMail> readStore(URI endpoint) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(endpoint.resolve("/store")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode store = JSON.readTree(response.body());
+            List<SentMail> mail = new ArrayList<>();
+            for (JsonNode email : store.path("emails")) {
+                List<String> to = new ArrayList<>();
+                email.path("destination").path("to").forEach(t -> to.add(t.asText()));
+                Map<String, String> headers = new LinkedHashMap<>();
+                email.path("headers").forEach(h -> headers.put(h.path("name").asText(), h.path("value").asText()));
+                mail.add(new SentMail(email.path("messageId").asText(), email.path("from").asText(), List.copyOf(to),
+                        email.path("subject").asText(), email.path("body").path("html").asText(null),
+                        email.path("body").path("text").asText(null), Map.copyOf(headers)));
+            }
+            return mail;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the SES emulator's store", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
