@@ -4,6 +4,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -45,11 +46,16 @@ public final class AwsClients {
                 .build();
     }
 
+    /**
+     * SES with the SDK's standard retry strategy: three attempts with exponential back-off and
+     * jitter; a send still throttled after that is put off by the sender, not failed.
+     */
     public SesV2Client sesV2() {
         return SesV2Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(region)
                 .credentialsProvider(credentials)
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy()))
                 .build();
     }
 

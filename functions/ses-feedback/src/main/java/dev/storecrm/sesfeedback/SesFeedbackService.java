@@ -109,7 +109,8 @@ public final class SesFeedbackService {
         }
         boolean suppressed = false;
         for (String address : addresses) {
-            int count = suppressions.countSoftBounce(address, at, softBounceWindow);
+            int count = suppressions.countSoftBounce(address, bounce.path("feedbackId").asText("unknown"), at,
+                    softBounceWindow);
             if (count >= softBounceLimit) {
                 suppressions.suppressAddress(address, SuppressionList.Reason.SOFT_BOUNCES, SuppressionList.Scope.ALL, at);
                 LOG.info("address suppressed after repeated soft bounces", entry("addressHash", AddressHash.of(address)),

@@ -18,7 +18,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * TimerSweepFunction: invoked every minute by EventBridge Scheduler; delivers the timers that are
  * due. A failed sweep is simply retried by the next minute's (the cursor has not moved).
  */
-public final class TimerSweepHandler implements RequestHandler<Map<String, Object>, String> {
+public final class TimerSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private final TimerSweepService service;
     private final Metrics metrics;
@@ -42,13 +42,14 @@ public final class TimerSweepHandler implements RequestHandler<Map<String, Objec
     }
 
     @Override
-    public String handleRequest(Map<String, Object> scheduledEvent, Context context) {
+    public Map<String, Object> handleRequest(Map<String, Object> scheduledEvent, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             try {
                 TimerSweepService.Report report = service.sweep();
                 metrics.addMetric("TimersDelivered", report.delivered(), MetricUnit.COUNT);
                 metrics.addMetric("TimerLagSeconds", report.maxLagSeconds(), MetricUnit.SECONDS);
-                return report.toString();
+                return Map.of("delivered", report.delivered(), "rearmed", report.rearmed(),
+                        "minutesScanned", report.minutesScanned(), "maxLagSeconds", report.maxLagSeconds());
             } finally {
                 metrics.flush();
             }

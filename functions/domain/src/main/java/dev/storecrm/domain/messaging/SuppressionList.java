@@ -33,6 +33,9 @@ public interface SuppressionList {
 
     void suppressMember(String customerId, Reason reason, Scope scope, Instant at);
 
-    /** Counts a soft bounce of this address; returns the soft bounces within the window, this one included. */
-    int countSoftBounce(String email, Instant at, Duration window);
+    /**
+     * Counts a soft bounce of this address, once per SES feedback id (SES may repeat an event);
+     * returns the soft bounces within the window, this one included.
+     */
+    int countSoftBounce(String email, String feedbackId, Instant at, Duration window);
 }

@@ -80,16 +80,19 @@ public final class DynamoDbSuppressionList implements SuppressionList {
         }
     }
 
+    /** Soft bounces are kept as a list of {@code <instant> <feedbackId>} within the window. */
     @Override
-    public int countSoftBounce(String email, Instant at, Duration window) {
+    public int countSoftBounce(String email, String feedbackId, Instant at, Duration window) {
         String subject = addressKey(email);
         Instant since = at.minus(window);
         List<AttributeValue> recent = new ArrayList<>(Attributes.list(dynamoDb.getItem(g -> g.tableName(tableName)
                 .key(Attributes.key("subject", subject)).consistentRead(true)).item(), "softBounces"));
-        recent.removeIf(v -> Instant.parse(v.s()).isBefore(since));
-        recent.add(s(at.toString()));
-        dynamoDb.updateItem(new Update().set("softBounces", Attributes.l(recent))
-                .toRequest(tableName, Attributes.key("subject", subject)));
+        recent.removeIf(v -> Instant.parse(v.s().split(" ")[0]).isBefore(since));
+        if (recent.stream().noneMatch(v -> v.s().endsWith(" " + feedbackId))) {
+            recent.add(s(at + " " + feedbackId));
+            dynamoDb.updateItem(new Update().set("softBounces", Attributes.l(recent))
+                    .toRequest(tableName, Attributes.key("subject", subject)));
+        }
         return recent.size();
     }
 }

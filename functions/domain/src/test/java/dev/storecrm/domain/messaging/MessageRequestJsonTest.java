@@ -1,0 +1,45 @@
+package dev.storecrm.domain.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.RejectReason;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MessageRequestJsonTest {
+
+    @Test
+    void aRequestSurvivesTheOutbox() {
+        MessageRequest request = MessageRequest.marketing("WINBACK#c-1#2026-11-23#60", "win-back", "c-1", "store-news",
+                        Map.of("headline", "We miss you", "items", List.of(Map.of("sku", "T-1", "qty", 2))),
+                        Instant.parse("2026-11-23T04:00:00Z"))
+                .notBefore(Instant.parse("2026-11-23T05:00:00Z"))
+                .notAfter(Instant.parse("2026-11-24T05:00:00Z"))
+                .exitWhen(new ExitCondition.NoOrderSince(Instant.parse("2026-09-24T00:00:00Z")))
+                .deferredTo(Instant.parse("2026-11-23T06:00:00Z"));
+        assertEquals(request, MessageRequestJson.read(MessageRequestJson.write(request)));
+
+        MessageRequest toAgent = MessageRequest.transactional("DISPUTE#d-1#due#72h", "disputes",
+                new Recipient.Address("care@example.com", Optional.of("Care team"), Optional.of("zh-CN"),
+                        Optional.of(ZoneId.of("Asia/Shanghai"))), "order-follow-up", Map.of("orderId", "o-1"),
+                Instant.parse("2026-11-23T04:00:00Z"));
+        assertEquals(toAgent, MessageRequestJson.read(MessageRequestJson.write(toAgent)));
+    }
+
+    @Test
+    void aMalformedRequestIsRefusedWithTheField() {
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> MessageRequestJson.read("""
+                {"v":1,"businessKey":"K","journey":"news","category":"bulk","priority":"normal","recipient":{"customerId":"c"},
+                 "template":"store-news","requestedAt":"2026-11-23T04:00:00Z","deferrals":0}"""));
+        assertEquals(RejectReason.SCHEMA_VIOLATION, error.reason());
+        assertEquals("category must be one of [transactional, marketing]", error.detail());
+        assertEquals(RejectReason.MALFORMED_JSON,
+                assertThrows(InvalidInputException.class, () -> MessageRequestJson.read("{")).reason());
+    }
+}

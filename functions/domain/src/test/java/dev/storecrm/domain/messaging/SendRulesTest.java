@@ -1,0 +1,107 @@
+package dev.storecrm.domain.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.storecrm.domain.member.MembershipStatus;
+import dev.storecrm.domain.messaging.SendRules.Facts;
+import dev.storecrm.domain.messaging.SendRules.SkipReason;
+import dev.storecrm.domain.messaging.SendRules.Verdict;
+import dev.storecrm.domain.messaging.SuppressionList.Reason;
+import dev.storecrm.domain.messaging.SuppressionList.Scope;
+import dev.storecrm.domain.messaging.SuppressionList.Suppression;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SendRulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T04:00:00Z");
+    private static final MessageRequest MARKETING =
+            MessageRequest.marketing("NEWS#c-1#1", "news", "c-1", "store-news", Map.of(), NOW);
+    private static final MessageRequest TRANSACTIONAL = MessageRequest.transactional("ORDER#o-1#follow-up", "order",
+            new Recipient.Member("c-1"), "order-follow-up", Map.of(), NOW);
+
+    private static Facts member(MembershipStatus status, Optional<Instant> consentAt, Optional<Suppression> suppression,
+                                boolean openDispute, Optional<Instant> lastPayment) {
+        return new Facts(Optional.of("a@example.com"), Optional.of("A"), Optional.of("en"), Optional.empty(),
+                Optional.of(status), consentAt, suppression, openDispute, lastPayment);
+    }
+
+    private static Facts active() {
+        return member(MembershipStatus.ACTIVE, Optional.of(NOW.minusSeconds(86_400)), Optional.empty(), false,
+                Optional.empty());
+    }
+
+    private static Object verdict(MessageRequest request, Facts facts) {
+        Verdict verdict = SendRules.check(request, Optional.of(facts), NOW);
+        return verdict instanceof Verdict.Skip skip ? skip.reason() : "GO";
+    }
+
+    @Test
+    void anActiveConsentingMemberGetsMarketing() {
+        assertEquals("GO", verdict(MARKETING, active()));
+    }
+
+    @Test
+    void marketingNeedsAnActiveMembershipConsentAndNoOpenDispute() {
+        Optional<Instant> consent = Optional.of(NOW.minusSeconds(60));
+        assertEquals(SkipReason.NOT_AN_ACTIVE_MEMBER,
+                verdict(MARKETING, member(MembershipStatus.FROZEN, consent, Optional.empty(), false, Optional.empty())));
+        assertEquals(SkipReason.NOT_AN_ACTIVE_MEMBER,
+                verdict(MARKETING, member(MembershipStatus.CANCELLED, consent, Optional.empty(), false, Optional.empty())));
+        assertEquals(SkipReason.NO_MARKETING_CONSENT,
+                verdict(MARKETING, member(MembershipStatus.ACTIVE, Optional.empty(), Optional.empty(), false, Optional.empty())));
+        assertEquals(SkipReason.OPEN_DISPUTE,
+                verdict(MARKETING, member(MembershipStatus.ACTIVE, consent, Optional.empty(), true, Optional.empty())));
+    }
+
+    @Test
+    void transactionalMailGoesWhateverTheMembershipConsentOrDispute() {
+        assertEquals("GO", verdict(TRANSACTIONAL,
+                member(MembershipStatus.FROZEN, Optional.empty(), Optional.empty(), true, Optional.empty())));
+    }
+
+    @Test
+    void suppressionBlocksByScope() {
+        Suppression hardBounce = new Suppression(Reason.HARD_BOUNCE, Scope.ALL, NOW.minusSeconds(10));
+        Suppression unsubscribed = new Suppression(Reason.UNSUBSCRIBED, Scope.MARKETING, NOW.minusSeconds(10));
+        Optional<Instant> consentBefore = Optional.of(NOW.minusSeconds(3_600));
+        assertEquals(SkipReason.SUPPRESSED, verdict(TRANSACTIONAL,
+                member(MembershipStatus.ACTIVE, consentBefore, Optional.of(hardBounce), false, Optional.empty())));
+        assertEquals(SkipReason.UNSUBSCRIBED, verdict(MARKETING,
+                member(MembershipStatus.ACTIVE, consentBefore, Optional.of(unsubscribed), false, Optional.empty())));
+        assertEquals("GO", verdict(TRANSACTIONAL,
+                member(MembershipStatus.ACTIVE, consentBefore, Optional.of(unsubscribed), false, Optional.empty())),
+                "an unsubscribe stops marketing only");
+    }
+
+    @Test
+    void consentGivenAgainAfterAnUnsubscribeLiftsIt() {
+        Suppression unsubscribed = new Suppression(Reason.UNSUBSCRIBED, Scope.MARKETING, NOW.minusSeconds(3_600));
+        assertEquals("GO", verdict(MARKETING, member(MembershipStatus.ACTIVE, Optional.of(NOW.minusSeconds(60)),
+                Optional.of(unsubscribed), false, Optional.empty())));
+    }
+
+    @Test
+    void theJourneyEndsWhenTheMemberOrdered() {
+        MessageRequest winBack = MARKETING.exitWhen(new ExitCondition.NoOrderSince(NOW.minusSeconds(86_400)));
+        Facts ordered = member(MembershipStatus.ACTIVE, Optional.of(NOW.minusSeconds(999_999)), Optional.empty(), false,
+                Optional.of(NOW.minusSeconds(3_600)));
+        Facts orderedBefore = member(MembershipStatus.ACTIVE, Optional.of(NOW.minusSeconds(999_999)), Optional.empty(),
+                false, Optional.of(NOW.minusSeconds(200_000)));
+        assertEquals(SkipReason.JOURNEY_EXITED, verdict(winBack, ordered));
+        assertEquals("GO", verdict(winBack, orderedBefore));
+    }
+
+    @Test
+    void expiredUnknownAndAddressOnlyCases() {
+        assertEquals(SkipReason.EXPIRED, verdict(MARKETING.notAfter(NOW.minusSeconds(1)), active()));
+        assertEquals(new Verdict.Skip(SkipReason.UNKNOWN_MEMBER), SendRules.check(MARKETING, Optional.empty(), NOW));
+        MessageRequest toAddress = MARKETING.toRecipient(new Recipient.Address("guest@example.com", Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        Facts guest = new Facts(Optional.of("guest@example.com"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty());
+        assertEquals(SkipReason.MARKETING_TO_NON_MEMBER, verdict(toAddress, guest));
+    }
+}
