@@ -104,7 +104,7 @@ public final class SenderService {
         if (request.notBefore().isPresent() && request.notBefore().get().isAfter(now)) {
             return defer(request, request.notBefore().get());
         }
-        Optional<SendLedger.Entry> entry = ledger.find(request.businessKey());
+        Optional<SendLedger.Entry> entry = ledger.find(request.businessKey(), false);
         if (entry.isPresent() && entry.get().isSettled()) {
             return Outcome.DUPLICATE;
         }
@@ -136,7 +136,7 @@ public final class SenderService {
 
         String owner = UUID.randomUUID().toString();
         if (!ledger.claim(request.businessKey(), owner, now, settings.lease(), facts(request))) {
-            return ledger.find(request.businessKey()).filter(SendLedger.Entry::isSettled).isPresent()
+            return ledger.find(request.businessKey(), true).filter(SendLedger.Entry::isSettled).isPresent()
                     ? Outcome.DUPLICATE
                     : defer(request, now.plus(settings.lease()));
         }

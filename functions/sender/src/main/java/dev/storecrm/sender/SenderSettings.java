@@ -14,13 +14,14 @@ import java.util.List;
  *
  * @param marketingCap      at most one marketing e-mail per member in this window (16 h)
  * @param quietHours        no marketing in the recipient's local night (21:00-09:00)
- * @param perInstanceRate   this instance's share of the SES send rate, per second
+ * @param accountRate       the SES account's maximum send rate, per second
+ * @param instances         how many sender instances share it (the template caps their concurrency)
  * @param lease             how long a claimed business key is held before another copy may retry it
  * @param throttleRetry     first wait after SES throttling (doubling on repeats, at most 15 minutes)
  * @param maxDeferrals      a request put off more often than this is failed, not deferred forever
  */
 record SenderSettings(Duration marketingCap, QuietHours quietHours, ZoneId storeTimeZone, String defaultLocale,
-                      List<String> supportedLocales, SubjectPrefixes subjectPrefixes, double perInstanceRate,
+                      List<String> supportedLocales, SubjectPrefixes subjectPrefixes, double accountRate, long instances,
                       Duration lease, Duration throttleRetry, int maxDeferrals, String storeName, String storeUrl,
                       String unsubscribeUrl, Duration unsubscribeValidity) {
 
@@ -38,7 +39,7 @@ record SenderSettings(Duration marketingCap, QuietHours quietHours, ZoneId store
                     env.optional("DEFAULT_LOCALE", "zh-CN"),
                     Arrays.stream(env.optional("SUPPORTED_LOCALES", "zh-CN,en").split(",")).map(String::trim).toList(),
                     SubjectPrefixes.parse(env.optional("MARKETING_SUBJECT_PREFIXES", SubjectPrefixes.DEFAULT)),
-                    accountRate / instances,
+                    accountRate, instances,
                     Duration.ofSeconds(env.longValue("SEND_LEASE_SECONDS", 120)),
                     Duration.ofSeconds(env.longValue("THROTTLE_RETRY_SECONDS", 60)),
                     (int) env.longValue("MAX_DEFERRALS", 100),

@@ -55,7 +55,7 @@ record SenderWiring(SenderService service, SqsBatchProcessor batch, Metrics metr
                                 env.required("SES_CONFIGURATION_SET")),
                         new UnsubscribeTokens(Secrets.read(aws.secretsManager(), env.required("UNSUBSCRIBE_KEY_SECRET")),
                                 settings.unsubscribeValidity(), clock),
-                        new Pacer(settings.perInstanceRate()),
+                        Pacer.share(settings.accountRate(), settings.instances()),
                         settings, clock),
                 new SqsBatchProcessor(CONSUMER,
                         new DynamoDbRejectStore(dynamoDb, env.required("REJECTS_TABLE"),

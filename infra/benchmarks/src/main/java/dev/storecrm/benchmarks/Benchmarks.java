@@ -19,11 +19,15 @@ public final class Benchmarks {
         List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         switch (name) {
             case "capacity" -> MemberArchiveCapacityBenchmark.run(Options.parse(options));
+            case "sender" -> SenderBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
                       capacity [--members M] [--orders N] [--seed S]
                           member and order events through MemberArchiveFunction against DynamoDB Local;
-                          prints read and write units per event (by table and index) and events per second""");
+                          prints read and write units per event (by table and index) and events per second
+                      sender [--messages N] [--rate R] [--members M] [--instances K]
+                          N message requests through K SenderFunction instances into the SES emulator, paced to R per second;
+                          prints messages per second, the busiest second, and capacity units per message""");
         }
     }
 }

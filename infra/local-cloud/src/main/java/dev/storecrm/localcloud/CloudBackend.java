@@ -27,6 +27,9 @@ interface CloudBackend extends AutoCloseable {
     void publishSesEvents(Consumer<JsonNode> events,
                           Clock clock);
 
+    /** When each accepted send arrived at SES, in {@code System.nanoTime()}: the pace actually achieved. */
+    List<Long> acceptedSendTimes();
+
     /** Forgets mail and faults. */
     void resetMail();
 

@@ -89,6 +89,11 @@ final class EmulatorBackend implements CloudBackend {
     }
 
     @Override
+    public List<Long> acceptedSendTimes() {
+        return gateway.acceptedSendTimes();
+    }
+
+    @Override
     public void resetMail() {
         gateway.reset();
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,6 +53,7 @@ final class LocalAwsGateway implements AutoCloseable {
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final AtomicInteger throttledSends = new AtomicInteger();
     private final AtomicInteger sendAttempts = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Long> acceptedAt = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Clock> clock = new AtomicReference<>(Clock.systemUTC());
     private volatile Consumer<JsonNode> sesEvents = event -> { };
 
@@ -86,6 +88,11 @@ final class LocalAwsGateway implements AutoCloseable {
         return sendAttempts.get();
     }
 
+    /** When (System.nanoTime) each accepted SendEmail arrived, as SES counts its rate: the pace the sender kept. */
+    List<Long> acceptedSendTimes() {
+        return List.copyOf(acceptedAt);
+    }
+
     /** Where SES's events go (the local event bus's default bus), and the clock that stamps them. */
     void publishSesEventsTo(Consumer<JsonNode> consumer) {
         this.sesEvents = consumer;
@@ -98,6 +105,7 @@ final class LocalAwsGateway implements AutoCloseable {
     void reset() {
         throttledSends.set(0);
         sendAttempts.set(0);
+        acceptedAt.clear();
         post(sesEmulator.resolve("/clear-store"), "{}", null);
     }
 
@@ -107,6 +115,7 @@ final class LocalAwsGateway implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -114,7 +123,7 @@ final class LocalAwsGateway implements AutoCloseable {
             if (target != null && target.startsWith("secretsmanager.")) {
                 secretsManager(exchange, target.substring("secretsmanager.".length()), body);
             } else if (path.startsWith("/v2/email/")) {
-                ses(exchange, path, body);
+                ses(exchange, path, body, arrived);
             } else {
                 respond(exchange, 404, "{\"message\":\"the local AWS gateway does not serve " + path + "\"}");
             }
@@ -152,7 +161,7 @@ final class LocalAwsGateway implements AutoCloseable {
         respond(exchange, 200, response.toString());
     }
 
-    private void ses(HttpExchange exchange, String path, String body) throws IOException {
+    private void ses(HttpExchange exchange, String path, String body, long arrived) throws IOException {
         String method = exchange.getRequestMethod();
         if (method.equals("POST") && (path.equals("/v2/email/identities") || path.equals("/v2/email/configuration-sets"))) {
             respond(exchange, 200, path.endsWith("identities")
@@ -172,6 +181,7 @@ final class LocalAwsGateway implements AutoCloseable {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         respond(exchange, forwarded.statusCode(), forwarded.body());
         if (send && forwarded.statusCode() == 200) {
+            acceptedAt.add(arrived);
             publishEvents(JSON.readTree(body), JSON.readTree(forwarded.body()).path("MessageId").asText());
         }
     }
@@ -262,9 +272,5 @@ final class LocalAwsGateway implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-    }
-
-    static List<String> simulatorAddresses() {
-        return List.of(BOUNCE_ADDRESS, COMPLAINT_ADDRESS);
     }
 }

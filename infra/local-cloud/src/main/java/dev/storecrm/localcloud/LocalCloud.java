@@ -187,6 +187,11 @@ public final class LocalCloud implements AutoCloseable {
         backend.throttleNextSends(count);
     }
 
+    /** When each accepted send reached SES ({@code System.nanoTime()}), for pacing measurements. */
+    public List<Long> acceptedSendTimes() {
+        return backend.acceptedSendTimes();
+    }
+
     public SecretsManagerClient secretsManager() {
         return secrets;
     }

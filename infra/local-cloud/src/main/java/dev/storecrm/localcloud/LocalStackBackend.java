@@ -102,6 +102,11 @@ final class LocalStackBackend implements CloudBackend {
     }
 
     @Override
+    public List<Long> acceptedSendTimes() {
+        throw new UnsupportedOperationException("send timing is measured by the in-JVM gateway, not LocalStack");
+    }
+
+    @Override
     public void resetMail() {
         // LocalStack's sent-mail list is append-only; tests read what they sent by recipient.
     }

@@ -36,14 +36,14 @@ public final class Template {
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final String region;
-    private UnaryOperator<String> queueUrls = name -> {
-        throw new IllegalStateException("queue URLs are known once the local cloud has started");
-    };
+    /** Until a local cloud names its queue URLs, a queue's URL is the one AWS would give it. */
+    private UnaryOperator<String> queueUrls;
 
     private Template(Path file, String region, Map<String, String> parameterOverrides) {
         this.file = file;
         this.region = region;
         this.root = CloudFormationYaml.load(file);
+        this.queueUrls = name -> "https://sqs." + region + ".amazonaws.com/" + ACCOUNT_ID + "/" + name;
         map(root.get("Parameters")).forEach((name, spec) -> {
             Object fallback = map(spec).get("Default");
             parameters.put(name, parameterOverrides.getOrDefault(name, fallback == null ? null : fallback.toString()));

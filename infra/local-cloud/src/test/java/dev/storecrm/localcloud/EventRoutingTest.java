@@ -59,6 +59,25 @@ class EventRoutingTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> sesEventsOfTheStacksConfigurationSetReachTheFeedbackQueue() throws IOException {
+        Path ses = Template.projectRoot().resolve("events/ses");
+        List<Path> samples;
+        try (Stream<Path> files = Files.list(ses)) {
+            samples = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertFalse(samples.isEmpty());
+        return samples.stream().map(sample -> DynamicTest.dynamicTest("ses/" + sample.getFileName(), () -> {
+            com.fasterxml.jackson.databind.node.ObjectNode event =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(sample.toFile());
+            event.putArray("resources").add(template.arn("SesConfigurationSet"));
+            assertEquals(List.of("SesFeedbackQueue"), bus.route(event, "default"));
+            assertEquals(List.of(), bus.route(event, bus.storeBusName()), "SES publishes to the default bus only");
+            event.putArray("resources").add("arn:aws:ses:us-east-1:000000000000:configuration-set/another-stack");
+            assertEquals(List.of(), bus.route(event, "default"), "another stack's SES events are not ours");
+        }));
+    }
+
     @Test
     void anEventOnAnotherBusOrOfAnUnknownTypeGoesNowhere() throws IOException {
         JsonNode unknown = JSON.readTree("{\"id\":\"e\",\"type\":\"OrderShipped\",\"body\":{}}");

@@ -46,4 +46,23 @@ class DeployableArtifactsIT {
             assertTrue(Files.size(jar) < 40L * 1024 * 1024, jar + " is " + Files.size(jar) + " bytes");
         }
     }
+
+    @Test
+    void theSenderShipsEveryTemplateOfTheRepository() throws IOException {
+        Path root = Template.projectRoot();
+        List<Path> templateFiles;
+        try (var files = Files.walk(root.resolve("templates"))) {
+            templateFiles = files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("sample.json"))
+                    .toList();
+        }
+        assertFalse(templateFiles.isEmpty());
+        try (JarFile sender = new JarFile(root.resolve("functions/sender/target/lambda/sender.jar").toFile())) {
+            for (Path file : templateFiles) {
+                String entry = "templates/" + root.resolve("templates").relativize(file).toString().replace('\\', '/');
+                assertNotNull(sender.getEntry(entry), entry + " in sender.jar");
+                assertTrue(java.util.Arrays.equals(Files.readAllBytes(file),
+                        sender.getInputStream(sender.getEntry(entry)).readAllBytes()), entry + " is the reviewed file");
+            }
+        }
+    }
 }

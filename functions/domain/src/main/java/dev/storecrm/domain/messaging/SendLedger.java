@@ -33,7 +33,11 @@ public interface SendLedger {
     /** What the ledger records of a message besides its state, for reports. */
     record Facts(String journey, Category category, String templateId, Optional<String> customerId) {}
 
-    Optional<Entry> find(String businessKey);
+    /**
+     * Reads an entry. An eventually consistent read is enough to spot most duplicates early; the
+     * conditional claim is what decides, and a refused claim reads again consistently.
+     */
+    Optional<Entry> find(String businessKey, boolean consistentRead);
 
     /** Claims the key for {@code owner}; false if it is settled or claimed by another whose lease runs. */
     boolean claim(String businessKey, String owner, Instant now, Duration lease, Facts facts);

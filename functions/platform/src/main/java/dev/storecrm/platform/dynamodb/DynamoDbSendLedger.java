@@ -35,9 +35,9 @@ public final class DynamoDbSendLedger implements SendLedger {
     }
 
     @Override
-    public Optional<Entry> find(String businessKey) {
+    public Optional<Entry> find(String businessKey, boolean consistentRead) {
         GetItemResponse response = dynamoDb.getItem(g -> g.tableName(tableName)
-                .key(Attributes.key("businessKey", businessKey)).consistentRead(true));
+                .key(Attributes.key("businessKey", businessKey)).consistentRead(consistentRead));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
@@ -77,7 +77,7 @@ public final class DynamoDbSendLedger implements SendLedger {
         if (!conditional(update, businessKey)) {
             // The SES Send event settled it first (confirmSent), or the lease ran out: the message
             // went either way, and the entry says so once one of the writers records it.
-            find(businessKey).filter(e -> e.status() == Status.SENT).orElseThrow(() -> new IllegalStateException(
+            find(businessKey, true).filter(e -> e.status() == Status.SENT).orElseThrow(() -> new IllegalStateException(
                     "send ledger entry " + businessKey + " was taken over while its message was being sent"));
         }
     }

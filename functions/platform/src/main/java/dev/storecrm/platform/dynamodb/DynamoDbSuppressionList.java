@@ -14,7 +14,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * The suppression list in the SuppressionsTable: partition key {@code subject}, which is
@@ -43,15 +42,14 @@ public final class DynamoDbSuppressionList implements SuppressionList {
         return "member#" + customerId;
     }
 
+    /** One eventually consistent GetItem per subject (half a read unit each): the address, and the member if given. */
     @Override
     public Optional<Suppression> find(String email, Optional<String> customerId) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        keys.add(Attributes.key("subject", addressKey(email)));
-        customerId.ifPresent(id -> keys.add(Attributes.key("subject", memberKey(id))));
-        List<Map<String, AttributeValue>> items = dynamoDb.batchGetItem(b -> b.requestItems(
-                Map.of(tableName, KeysAndAttributes.builder().keys(keys).build()))).responses()
-                .getOrDefault(tableName, List.of());
-        return items.stream()
+        List<String> subjects = new ArrayList<>();
+        subjects.add(addressKey(email));
+        customerId.ifPresent(id -> subjects.add(memberKey(id)));
+        return subjects.stream()
+                .map(subject -> dynamoDb.getItem(g -> g.tableName(tableName).key(Attributes.key("subject", subject))).item())
                 .filter(item -> item.containsKey("scope"))
                 .map(item -> new Suppression(Reason.valueOf(item.get("reason").s()), Scope.valueOf(item.get("scope").s()),
                         Instant.parse(item.get("since").s())))

@@ -1,10 +1,8 @@
 package dev.storecrm.platform.dynamodb;
 
-import static dev.storecrm.platform.dynamodb.Attributes.n;
 import static dev.storecrm.platform.dynamodb.Attributes.s;
 
 import dev.storecrm.domain.messaging.Timers;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -43,13 +42,12 @@ public final class DynamoDbTimers implements Timers {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     /** A timer as stored, with the version the sweep must find unchanged to delete it. */
-    public record StoredTimer(Timer timer, long version) {}
+    public record StoredTimer(Timer timer, String version) {}
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final int shards;
     private final Clock clock;
-    private final SecureRandom versions = new SecureRandom();
 
     public DynamoDbTimers(DynamoDbClient dynamoDb, String tableName, int shards, Clock clock) {
         if (shards < 1) {
@@ -71,7 +69,8 @@ public final class DynamoDbTimers implements Timers {
         item.put("dueAt", s(timer.dueAt().toString()));
         item.put("bucket", s(bucket(fileUnder, shardOf(timer.id()))));
         item.put("dueKey", s(FIXED.format(timer.dueAt()) + "#" + timer.id()));
-        item.put("version", n(versions.nextLong()));
+        // A fresh random UUID per arming, made at call time (never at init, which SnapStart snapshots).
+        item.put("version", s(UUID.randomUUID().toString()));
         item.put("armedAt", s(clock.instant().toString()));
         dynamoDb.putItem(p -> p.tableName(tableName).item(item));
     }
@@ -97,7 +96,7 @@ public final class DynamoDbTimers implements Timers {
                 for (Map<String, AttributeValue> item : page.items()) {
                     due.add(new StoredTimer(new Timer(item.get("timerId").s(), item.get("target").s(),
                             item.get("body").s(), Instant.parse(item.get("dueAt").s())),
-                            Long.parseLong(item.get("version").n())));
+                            item.get("version").s()));
                 }
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (start != null);
@@ -110,7 +109,7 @@ public final class DynamoDbTimers implements Timers {
         try {
             dynamoDb.deleteItem(d -> d.tableName(tableName).key(Attributes.key("timerId", fired.timer().id()))
                     .conditionExpression("version = :version")
-                    .expressionAttributeValues(Map.of(":version", n(fired.version()))));
+                    .expressionAttributeValues(Map.of(":version", s(fired.version()))));
             return true;
         } catch (ConditionalCheckFailedException rearmed) {
             return false;
