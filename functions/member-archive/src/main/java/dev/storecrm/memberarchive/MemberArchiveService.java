@@ -4,6 +4,7 @@ import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.event.CartEvent;
 import dev.storecrm.domain.event.DisputeEvent;
 import dev.storecrm.domain.event.MemberEvent;
@@ -23,7 +24,8 @@ import java.util.OptionalLong;
 /**
  * Keeps the member archive from member and order events: the order history gets every order
  * event; the member record gets registrations, updates, payments, cancellations and refunds, and
- * its summary (points, tier, spend) is recomputed on every change.
+ * its summary (points, tier, spend) is recomputed on every change. An order placed with coupons
+ * the product issued redeems them, which attributes the order to their campaigns.
  *
  * <p>Reads are eventually consistent (half a read unit); the save is conditional on the revision
  * read, and a conflict (a concurrent writer or a stale read) re-reads consistently and tries again.
@@ -42,12 +44,15 @@ public final class MemberArchiveService {
 
     private final MemberArchive archive;
     private final OrderHistory orders;
+    private final CouponBook coupons;
     private final MemberPolicy policy;
     private final Clock clock;
 
-    public MemberArchiveService(MemberArchive archive, OrderHistory orders, MemberPolicy policy, Clock clock) {
+    public MemberArchiveService(MemberArchive archive, OrderHistory orders, CouponBook coupons, MemberPolicy policy,
+                                Clock clock) {
         this.archive = archive;
         this.orders = orders;
+        this.coupons = coupons;
         this.policy = policy;
         this.clock = clock;
     }
@@ -58,6 +63,9 @@ public final class MemberArchiveService {
             case OrderEvent order -> {
                 requireStoreCurrency(order);
                 boolean recorded = orders.record(order);
+                if (order instanceof OrderPlaced placed) {
+                    redeemCoupons(placed);
+                }
                 yield order instanceof OrderPlaced
                         ? (recorded ? Outcome.APPLIED : Outcome.UNCHANGED)
                         : applyToMember(order.customerId(), event);
@@ -87,6 +95,17 @@ public final class MemberArchiveService {
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * Attributes the order to the campaigns whose coupons it carries: each code the product issued,
+     * still valid and not used, is marked redeemed by this order. Codes the product did not issue
+     * (the store's own promotions) are left alone.
+     */
+    private void redeemCoupons(OrderPlaced placed) {
+        for (String code : placed.couponCodes()) {
+            coupons.redeem(code, placed.orderId(), placed.customerId(), placed.total(), placed.meta().instant());
+        }
     }
 
     private void requireStoreCurrency(OrderEvent order) {

@@ -4,6 +4,7 @@ import dev.storecrm.platform.AwsClients;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
 import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
@@ -31,6 +32,7 @@ record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch
         this(new MemberArchiveService(
                         new DynamoDbMemberArchive(dynamoDb, settings.required("MEMBERS_TABLE"), clock),
                         new DynamoDbOrderHistory(dynamoDb, settings.required("ORDERS_TABLE")),
+                        DynamoDbCouponBook.forRedemption(dynamoDb, settings.required("COUPONS_TABLE")),
                         MemberPolicySettings.from(settings), clock),
                 new SqsBatchProcessor(CONSUMER,
                         new DynamoDbRejectStore(dynamoDb, settings.required("REJECTS_TABLE"),

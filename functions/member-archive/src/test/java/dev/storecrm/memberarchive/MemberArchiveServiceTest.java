@@ -8,6 +8,8 @@ import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.coupon.Coupon;
+import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.OrderEvent;
 import dev.storecrm.domain.member.MemberArchive;
@@ -16,6 +18,7 @@ import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.OrderHistory;
 import dev.storecrm.domain.member.TierLadder;
+import dev.storecrm.domain.money.Money;
 import dev.storecrm.memberarchive.MemberArchiveService.Outcome;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -40,7 +43,30 @@ class MemberArchiveServiceTest {
     private final InMemoryArchive archive = new InMemoryArchive();
     private final List<OrderEvent> history = new ArrayList<>();
     private final OrderHistory orders = event -> history.add(event);
-    private final MemberArchiveService service = new MemberArchiveService(archive, orders, POLICY, CLOCK);
+    private final List<String> redeemed = new ArrayList<>();
+    private final CouponBook coupons = new CouponBook() {
+        @Override
+        public Coupon issue(Issue issue) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Coupon> find(String code) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Coupon> redeem(String code, String orderId, String customerId, Money total, Instant at) {
+            redeemed.add(code + "@" + orderId);
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Coupon> issuedTo(String customerId, String campaign, Instant since) {
+            return List.of();
+        }
+    };
+    private final MemberArchiveService service = new MemberArchiveService(archive, orders, coupons, POLICY, CLOCK);
 
     private static String sample(String name) throws Exception {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
@@ -81,6 +107,13 @@ class MemberArchiveServiceTest {
         assertEquals(Outcome.APPLIED, service.handle(EventParser.parse(sample("member-archive/04-order-placed.json"))));
         assertEquals(1, history.size());
         assertEquals(0, archive.saves);
+        assertEquals(List.of(), redeemed, "no coupon on this order");
+    }
+
+    @Test
+    void anOrderPlacedWithACouponRedeemsIt() throws Exception {
+        service.handle(EventParser.parse(sample("member-archive/08-order-placed-large.json")));
+        assertEquals(List.of("WELCOME-20@o-5002"), redeemed);
     }
 
     @Test

@@ -1,0 +1,34 @@
+package dev.storecrm.domain.coupon;
+
+import dev.storecrm.domain.money.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The coupons the product issues. Issuing is idempotent per business key: the same key always
+ * gets the same coupon (its code is derived from the key with a secret, so it is unguessable and a
+ * retried issue cannot make a second coupon). Redeeming is single-use: the first order that carries
+ * a valid code wins it.
+ */
+public interface CouponBook {
+
+    /** What to issue: for whom, for which campaign and business key, worth what, valid for how long. */
+    record Issue(String businessKey, String campaign, String customerId, CouponValue value, Instant issuedAt,
+                 Instant expiresAt) {}
+
+    /** Issues the coupon of this business key, or returns the one already issued for it. */
+    Coupon issue(Issue issue);
+
+    Optional<Coupon> find(String code);
+
+    /**
+     * Marks the coupon redeemed by an order, if it is one of ours, valid at {@code at} and not used
+     * yet; returns it when this order is the one that redeemed it (again true for the same order
+     * repeated), empty otherwise (unknown code, expired, or used by another order).
+     */
+    Optional<Coupon> redeem(String code, String orderId, String customerId, Money orderTotal, Instant at);
+
+    /** The coupons of one campaign issued to a customer since a moment (for per-member caps). */
+    List<Coupon> issuedTo(String customerId, String campaign, Instant since);
+}

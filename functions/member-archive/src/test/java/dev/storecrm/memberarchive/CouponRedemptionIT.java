@@ -1,0 +1,88 @@
+package dev.storecrm.memberarchive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storecrm.domain.coupon.Coupon;
+import dev.storecrm.domain.coupon.CouponBook;
+import dev.storecrm.domain.coupon.CouponCodes;
+import dev.storecrm.domain.coupon.CouponValue;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.SimulatedClock;
+import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Coupons the product issued, redeemed by the orders that carry them, once, while valid. */
+@ExtendWith(LocalCloudExtension.class)
+class CouponRedemptionIT {
+
+    private static final Instant ISSUED = Instant.parse("2026-11-20T04:00:00Z");
+
+    private LocalCloud cloud;
+    private LocalFunctions functions;
+    private DynamoDbCouponBook coupons;
+
+    @BeforeEach
+    void reset(LocalCloud cloud) {
+        cloud.reset();
+        this.cloud = cloud;
+        this.functions = cloud.functions(new SimulatedClock(Instant.parse("2026-11-23T04:00:00Z")));
+        this.coupons = new DynamoDbCouponBook(cloud.dynamoDb(), cloud.tableName("CouponsTable"),
+                new CouponCodes("a-test-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Coupon issue(String businessKey, String customerId, Duration validity) {
+        return coupons.issue(new CouponBook.Issue(businessKey, "cart", customerId, CouponValue.parse("CNY:2000"), ISSUED,
+                ISSUED.plus(validity)));
+    }
+
+    private void orderPlaced(String eventId, String orderId, String customerId, String at, String code) {
+        cloud.eventBus().publish("""
+                {"id":"%s","type":"OrderPlaced","version":1,"occurredAt":"%s","body":{"orderId":"%s","customerId":"%s",
+                 "total":{"amount":15000,"currency":"CNY"},"couponCodes":["%s"],
+                 "lines":[{"sku":"SKU-1","name":"Tea","quantity":1,"unitPrice":{"amount":15000,"currency":"CNY"}}]}}"""
+                .formatted(eventId, at, orderId, customerId, code), "test", ISSUED);
+        functions.drainAll();
+    }
+
+    @Test
+    void issuingTwiceForOneBusinessKeyGivesOneCoupon() {
+        Coupon first = issue("CART#cart-1#coupon", "c-1", Duration.ofHours(48));
+        Coupon again = issue("CART#cart-1#coupon", "c-1", Duration.ofHours(48));
+        assertEquals(first, again);
+        assertEquals(1, coupons.issuedTo("c-1", "cart", ISSUED.minus(Duration.ofDays(30))).size());
+        assertTrue(first.code().startsWith("CART-"));
+    }
+
+    @Test
+    void theFirstOrderCarryingAValidCodeRedeemsItAndNoOtherCan() {
+        Coupon coupon = issue("CART#cart-2#coupon", "c-2", Duration.ofHours(48));
+        orderPlaced("evt-1", "o-1", "c-2", "2026-11-21T10:00:00+08:00", coupon.code());
+        Coupon redeemed = coupons.find(coupon.code()).orElseThrow();
+        assertEquals("o-1", redeemed.redemption().orElseThrow().orderId());
+        assertEquals(2_000, redeemed.redemption().orElseThrow().discountMinor());
+        assertEquals(15_000, redeemed.redemption().orElseThrow().orderTotalMinor());
+
+        orderPlaced("evt-1", "o-1", "c-2", "2026-11-21T10:00:00+08:00", coupon.code());
+        orderPlaced("evt-2", "o-2", "c-2", "2026-11-21T11:00:00+08:00", coupon.code());
+        assertEquals("o-1", coupons.find(coupon.code()).orElseThrow().redemption().orElseThrow().orderId(),
+                "single use: the second order does not take it over");
+    }
+
+    @Test
+    void anExpiredCouponOrAStoresOwnCodeRedeemsNothing() {
+        Coupon coupon = issue("CART#cart-3#coupon", "c-3", Duration.ofHours(48));
+        orderPlaced("evt-3", "o-3", "c-3", "2026-11-23T10:00:00+08:00", coupon.code());
+        assertFalse(coupons.find(coupon.code()).orElseThrow().isRedeemed(), "placed after the 48 hours");
+        orderPlaced("evt-4", "o-4", "c-3", "2026-11-21T10:00:00+08:00", "WELCOME-20");
+        assertEquals(0, cloud.queueDepth("MemberArchiveDeadLetterQueue"));
+    }
+}
