@@ -18,6 +18,7 @@ import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.OrderHistory;
 import dev.storecrm.domain.money.Money;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -25,7 +26,8 @@ import java.util.OptionalLong;
  * Keeps the member archive from member and order events: the order history gets every order
  * event; the member record gets registrations, updates, payments, cancellations and refunds, and
  * its summary (points, tier, spend) is recomputed on every change. An order placed with coupons
- * the product issued redeems them, which attributes the order to their campaigns.
+ * the product issued redeems them, which attributes the order to their campaigns. What depends on
+ * the member (greeting dates, the win-back timer) follows each change ({@link ArchiveFollowUps}).
  *
  * <p>Reads are eventually consistent (half a read unit); the save is conditional on the revision
  * read, and a conflict (a concurrent writer or a stale read) re-reads consistently and tries again.
@@ -45,14 +47,16 @@ public final class MemberArchiveService {
     private final MemberArchive archive;
     private final OrderHistory orders;
     private final CouponBook coupons;
+    private final ArchiveFollowUps followUps;
     private final MemberPolicy policy;
     private final Clock clock;
 
-    public MemberArchiveService(MemberArchive archive, OrderHistory orders, CouponBook coupons, MemberPolicy policy,
-                                Clock clock) {
+    MemberArchiveService(MemberArchive archive, OrderHistory orders, CouponBook coupons, ArchiveFollowUps followUps,
+                         MemberPolicy policy, Clock clock) {
         this.archive = archive;
         this.orders = orders;
         this.coupons = coupons;
+        this.followUps = followUps;
         this.policy = policy;
         this.clock = clock;
     }
@@ -83,10 +87,12 @@ public final class MemberArchiveService {
             if (stored.isPresent() && after.equals(before)) {
                 return Outcome.UNCHANGED;
             }
-            MemberSummary summary = MemberSummary.of(after, policy, clock.instant());
+            Instant now = clock.instant();
+            MemberSummary summary = MemberSummary.of(after, policy, now);
             OptionalLong revision = stored.map(r -> OptionalLong.of(r.revision())).orElse(OptionalLong.empty());
             try {
                 archive.save(after, summary, revision);
+                followUps.changed(stored.isPresent() ? before : null, after, summary, revision.orElse(0) + 1, now);
                 return Outcome.APPLIED;
             } catch (ConcurrentUpdateException conflict) {
                 if (attempt == ATTEMPTS) {

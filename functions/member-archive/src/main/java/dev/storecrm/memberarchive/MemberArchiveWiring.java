@@ -1,11 +1,16 @@
 package dev.storecrm.memberarchive;
 
 import dev.storecrm.platform.AwsClients;
+import dev.storecrm.domain.occasion.GreetingCalendar;
 import dev.storecrm.platform.MemberPolicySettings;
+import dev.storecrm.platform.OccasionSettings;
+import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
+import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
+import dev.storecrm.platform.dynamodb.DynamoDbTimers;
 import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
 import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
 import java.time.Clock;
@@ -33,6 +38,14 @@ record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch
                         new DynamoDbMemberArchive(dynamoDb, settings.required("MEMBERS_TABLE"), clock),
                         new DynamoDbOrderHistory(dynamoDb, settings.required("ORDERS_TABLE")),
                         DynamoDbCouponBook.forRedemption(dynamoDb, settings.required("COUPONS_TABLE")),
+                        new ArchiveFollowUps(
+                                new DynamoDbOccasionDiary(dynamoDb, settings.required("OCCASIONS_TABLE"),
+                                        new GreetingCalendar(OccasionSettings.from(settings)),
+                                        (int) settings.longValue("GREETING_SHARDS", 4)),
+                                new DynamoDbTimers(dynamoDb, settings.required("TIMERS_TABLE"),
+                                        (int) settings.longValue("TIMER_SHARDS", 2), clock),
+                                MemberPolicySettings.from(settings), OccasionSettings.from(settings),
+                                WinBackSettings.from(settings), OccasionSettings.storeZone(settings)),
                         MemberPolicySettings.from(settings), clock),
                 new SqsBatchProcessor(CONSUMER,
                         new DynamoDbRejectStore(dynamoDb, settings.required("REJECTS_TABLE"),

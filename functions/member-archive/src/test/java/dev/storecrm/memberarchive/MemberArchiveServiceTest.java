@@ -19,6 +19,16 @@ import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.OrderHistory;
 import dev.storecrm.domain.member.TierLadder;
 import dev.storecrm.domain.money.Money;
+import dev.storecrm.domain.occasion.GreetingCalendar;
+import dev.storecrm.domain.occasion.Occasion;
+import dev.storecrm.domain.occasion.OccasionDiary;
+import dev.storecrm.domain.occasion.OccasionPolicy;
+import dev.storecrm.domain.messaging.Timers;
+import dev.storecrm.domain.winback.WinBackPolicy;
+import dev.storecrm.domain.time.LeapDayRule;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import dev.storecrm.memberarchive.MemberArchiveService.Outcome;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -66,7 +76,60 @@ class MemberArchiveServiceTest {
             return List.of();
         }
     };
-    private final MemberArchiveService service = new MemberArchiveService(archive, orders, coupons, POLICY, CLOCK);
+    private final List<String> refiled = new ArrayList<>();
+    private final OccasionDiary diary = new OccasionDiary() {
+        @Override
+        public void refile(String customerId, List<Occasion> before, List<Occasion> after, long revision, Instant now) {
+            refiled.add(customerId + ":" + after.stream().map(Occasion::kind).toList());
+        }
+
+        @Override
+        public List<Entry> due(GreetingCalendar.Range range, int shard) {
+            return List.of();
+        }
+
+        @Override
+        public int shards() {
+            return 1;
+        }
+
+        @Override
+        public boolean advance(Entry entry, GreetingCalendar.Due next) {
+            return true;
+        }
+
+        @Override
+        public void file(Occasion occasion, GreetingCalendar.Due due, long memberRevision) {}
+
+        @Override
+        public void remove(String customerId, String kind) {}
+
+        @Override
+        public Optional<Instant> lastRun() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void completedRun(Instant hour) {}
+    };
+    private static final OccasionPolicy OCCASIONS = new OccasionPolicy(List.of("birthday", "wedding", "membership"),
+            LocalTime.of(9, 0), LeapDayRule.FEBRUARY_28, Map.of(), Duration.ofDays(30), Duration.ofDays(30));
+    private final List<String> timers = new ArrayList<>();
+    private final Timers timerBook = new Timers() {
+        @Override
+        public void schedule(Timer timer) {
+            timers.add("schedule " + timer.id() + " at " + timer.dueAt());
+        }
+
+        @Override
+        public void cancel(String timerId) {
+            timers.add("cancel " + timerId);
+        }
+    };
+    private static final WinBackPolicy WIN_BACK = new WinBackPolicy(WinBackPolicy.parseSteps("60,90,180", ""),
+            Duration.ofDays(360), Duration.ofDays(14), Duration.ofDays(14));
+    private final MemberArchiveService service = new MemberArchiveService(archive, orders, coupons,
+            new ArchiveFollowUps(diary, timerBook, POLICY, OCCASIONS, WIN_BACK, ZoneId.of("Asia/Shanghai")), POLICY, CLOCK);
 
     private static String sample(String name) throws Exception {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
@@ -108,6 +171,27 @@ class MemberArchiveServiceTest {
         assertEquals(1, history.size());
         assertEquals(0, archive.saves);
         assertEquals(List.of(), redeemed, "no coupon on this order");
+    }
+
+    @Test
+    void occasionsAreFiledWhenTheyChangeAndOnlyThen() throws Exception {
+        service.handle(EventParser.parse(sample("member-archive/01-member-registered.json")));
+        assertEquals(List.of("c-1001:[birthday, wedding, membership]"), refiled, "registration files all three");
+        service.handle(EventParser.parse(sample("member-archive/11-member-updated-phone.json")));
+        service.handle(EventParser.parse(sample("member-archive/05-order-paid.json")));
+        assertEquals(1, refiled.size(), "a phone number or an order changes no occasion");
+    }
+
+    @Test
+    void theWinBackTimerFollowsTheLastPaidOrder() throws Exception {
+        service.handle(EventParser.parse(sample("member-archive/05-order-paid.json")));
+        service.handle(EventParser.parse(sample("member-archive/09-order-paid-large.json")));
+        service.handle(EventParser.parse(sample("member-archive/05-order-paid.json")));
+        service.handle(EventParser.parse(sample("member-archive/10-order-refunded-partial.json")));
+        assertEquals(List.of(
+                "schedule winback#c-1001 at 2026-06-01T06:21:30Z",
+                "schedule winback#c-1001 at 2026-08-17T13:41:05Z"), timers,
+                "60 days after each new last order; a repeated or partial-refund event moves nothing");
     }
 
     @Test

@@ -1,15 +1,21 @@
 package dev.storecrm.platform;
 
+import dev.storecrm.domain.member.BirthdayBonus;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberPolicy.Enrolment;
 import dev.storecrm.domain.member.TierLadder;
+import dev.storecrm.domain.time.LeapDayRule;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Currency;
 
 /**
  * Reads the store's {@link MemberPolicy} from the function's settings (template parameters):
  * {@code STORE_CURRENCY}, {@code MEMBERSHIP_ENROLMENT}, {@code ENROLMENT_SPEND_THRESHOLD},
- * {@code POINTS_PER_CURRENCY_UNIT}, {@code BASE_TIER}, {@code TIER_THRESHOLDS}.
+ * {@code POINTS_PER_CURRENCY_UNIT}, {@code BASE_TIER}, {@code TIER_THRESHOLDS}, and birthday double points:
+ * {@code BIRTHDAY_POINTS_MULTIPLIER} (2), {@code BIRTHDAY_WINDOW_DAYS_BEFORE}/{@code _AFTER} (0),
+ * {@code GIFT_MINIMUM_NOTICE_DAYS} (30), {@code LEAP_DAY_RULE}, {@code STORE_TIME_ZONE}.
  */
 public final class MemberPolicySettings {
 
@@ -36,7 +42,13 @@ public final class MemberPolicySettings {
                     settings.longValue("ENROLMENT_SPEND_THRESHOLD", 0),
                     pointsPerUnit,
                     TierLadder.parse(settings.optional("BASE_TIER", "MEMBER"),
-                            settings.optional("TIER_THRESHOLDS", DEFAULT_TIERS)));
+                            settings.optional("TIER_THRESHOLDS", DEFAULT_TIERS)),
+                    new BirthdayBonus((int) settings.longValue("BIRTHDAY_POINTS_MULTIPLIER", 2),
+                            (int) settings.longValue("BIRTHDAY_WINDOW_DAYS_BEFORE", 0),
+                            (int) settings.longValue("BIRTHDAY_WINDOW_DAYS_AFTER", 0),
+                            Duration.ofDays(settings.longValue("GIFT_MINIMUM_NOTICE_DAYS", 30)),
+                            settings.enumValue("LEAP_DAY_RULE", LeapDayRule.class, LeapDayRule.FEBRUARY_28),
+                            ZoneId.of(settings.optional("STORE_TIME_ZONE", "UTC"))));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("membership policy settings are invalid: " + e.getMessage(), e);
         }

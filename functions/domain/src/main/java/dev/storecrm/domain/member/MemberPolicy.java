@@ -13,9 +13,10 @@ import java.util.Objects;
  *
  * @param enrolmentSpendMinor for {@link Enrolment#SPEND_THRESHOLD}: gross paid spend that makes a member
  * @param pointsPerUnit points per major unit of the store currency (1 yuan, 1 dollar); rounded down per order
+ * @param birthdayBonus the points multiplier of orders paid in the member's birthday window
  */
 public record MemberPolicy(Currency storeCurrency, Enrolment enrolment, long enrolmentSpendMinor,
-                           BigDecimal pointsPerUnit, TierLadder tiers) {
+                           BigDecimal pointsPerUnit, TierLadder tiers, BirthdayBonus birthdayBonus) {
 
     /** The window for trailing spend and for holding a tier. */
     public static final Duration YEAR = Duration.ofDays(365);
@@ -30,7 +31,14 @@ public record MemberPolicy(Currency storeCurrency, Enrolment enrolment, long enr
         REGISTRATION_ONLY
     }
 
+    /** A policy without birthday double points. */
+    public MemberPolicy(Currency storeCurrency, Enrolment enrolment, long enrolmentSpendMinor, BigDecimal pointsPerUnit,
+                        TierLadder tiers) {
+        this(storeCurrency, enrolment, enrolmentSpendMinor, pointsPerUnit, tiers, BirthdayBonus.NONE);
+    }
+
     public MemberPolicy {
+        Objects.requireNonNull(birthdayBonus, "birthdayBonus");
         Objects.requireNonNull(storeCurrency, "storeCurrency");
         Objects.requireNonNull(enrolment, "enrolment");
         Objects.requireNonNull(tiers, "tiers");

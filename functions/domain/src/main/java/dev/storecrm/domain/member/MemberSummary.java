@@ -16,7 +16,8 @@ import java.util.Optional;
  * <p><b>Counted orders</b> are paid, not cancelled and not fully refunded; spend is net of refunds.
  *
  * <p><b>Points</b>: each counted order paid while the membership was active earns
- * {@link MemberPolicy#pointsFor} of its net amount; refunds and cancellations take them back.
+ * {@link MemberPolicy#pointsFor} of its net amount, times the {@link BirthdayBonus} multiplier when
+ * paid in the member's birthday window; refunds and cancellations take them back.
  *
  * <p><b>Tier</b>: upgrade at once, downgrade after a year. At each counted payment the trailing
  * 365-day net spend qualifies for a rank of the ladder; a rank is held for 365 days from the last
@@ -40,7 +41,7 @@ public record MemberSummary(String customerId, MembershipStatus status, Optional
         long trailing = spendInYearEndingAt(counted, now);
         long points = counted.stream()
                 .filter(o -> statusAt(record, memberSince, o.paidAt()).earnsBenefits())
-                .mapToLong(o -> policy.pointsFor(o.netMinor()))
+                .mapToLong(o -> policy.pointsFor(o.netMinor()) * policy.birthdayBonus().multiplierFor(record, o.paidAt()))
                 .sum();
 
         int bestRank = 0;

@@ -156,6 +156,45 @@ class MemberSummaryTest {
         assertEquals(4, POLICY.pointsFor(499), "CNY 4.99 earns 4 points");
     }
 
+    private static final MemberPolicy DOUBLE_ON_BIRTHDAY = new MemberPolicy(Currency.getInstance("CNY"),
+            Enrolment.FIRST_PAID_ORDER, 0, BigDecimal.ONE, TIERS, new BirthdayBonus(2, 0, 0, java.time.Duration.ofDays(30),
+            dev.storecrm.domain.time.LeapDayRule.FEBRUARY_28, java.time.ZoneId.of("Asia/Shanghai")));
+
+    private static StoreEvent birthday(String id, String at, String date, String zone) {
+        return registered(id, at, "c-1", Profile.EMPTY
+                        .with(ProfileField.BIRTHDAY, dev.storecrm.domain.time.RecurringDate.parse(date))
+                        .with(ProfileField.TIME_ZONE, java.time.ZoneId.of(zone)),
+                Set.of(ProfileField.BIRTHDAY, ProfileField.TIME_ZONE));
+    }
+
+    @Test
+    void ordersPaidOnTheLocalBirthdayEarnDoublePoints() {
+        MemberSummary summary = at("2026-12-01T00:00:00Z", DOUBLE_ON_BIRTHDAY,
+                birthday("e0", "2026-01-01T00:00:00Z", "1990-05-20", "America/Los_Angeles"),
+                paid("e1", "2026-05-20T15:00:00Z", "c-1", "o-1", 10_000),
+                paid("e2", "2026-05-21T08:00:00Z", "c-1", "o-2", 10_000),
+                paid("e3", "2026-05-21T06:00:00Z", "c-1", "o-3", 10_000));
+        assertEquals(200 + 100 + 200, summary.points(),
+                "08:00 on 20 May and 23:00 on 20 May in Los Angeles are the birthday; 01:00 on 21 May is not");
+    }
+
+    @Test
+    void aBirthdayGivenAtTheLastMinuteEarnsNoDoublePoints() {
+        MemberSummary summary = at("2026-12-01T00:00:00Z", DOUBLE_ON_BIRTHDAY,
+                birthday("e0", "2026-05-10T00:00:00Z", "1990-05-20", "Asia/Shanghai"),
+                paid("e1", "2026-05-20T04:00:00Z", "c-1", "o-1", 10_000));
+        assertEquals(100, summary.points(), "given ten days before: under the 30-day notice");
+    }
+
+    @Test
+    void aLeapDayBirthdayDoublesOnTheConfiguredDayOfACommonYear() {
+        MemberSummary summary = at("2026-12-01T00:00:00Z", DOUBLE_ON_BIRTHDAY,
+                birthday("e0", "2025-01-01T00:00:00Z", "--02-29", "Asia/Shanghai"),
+                paid("e1", "2026-02-28T04:00:00Z", "c-1", "o-1", 10_000),
+                paid("e2", "2026-03-01T04:00:00Z", "c-1", "o-2", 10_000));
+        assertEquals(200 + 100, summary.points());
+    }
+
     @Test
     void recencyIsCountedFromTheLastPurchase() {
         MemberSummary summary = at("2026-06-11T00:00:00Z", POLICY,

@@ -1,0 +1,163 @@
+package dev.storecrm.winback;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.coupon.Coupon;
+import dev.storecrm.domain.coupon.CouponBook;
+import dev.storecrm.domain.coupon.CouponValue;
+import dev.storecrm.domain.member.MemberArchive;
+import dev.storecrm.domain.member.MemberPolicy;
+import dev.storecrm.domain.member.MemberRecord;
+import dev.storecrm.domain.member.MemberSummary;
+import dev.storecrm.domain.member.MembershipStatus;
+import dev.storecrm.domain.messaging.ExitCondition;
+import dev.storecrm.domain.messaging.MessageOutbox;
+import dev.storecrm.domain.messaging.MessageRequest;
+import dev.storecrm.domain.messaging.Timers;
+import dev.storecrm.domain.winback.WinBackJournal;
+import dev.storecrm.domain.winback.WinBackPolicy;
+import dev.storecrm.domain.winback.WinBackTimer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A win-back timer fired: the member's silence since the last paid order reached a step.
+ *
+ * <ol>
+ *   <li>If the member has paid an order since (the timer's episode is not the member's last order),
+ *       the episode is over; the timer is re-armed for the current silence, if any.</li>
+ *   <li>Otherwise the latest step the silence has reached is the one sent (a timer that fired late
+ *       does not send a backlog of steps), with its coupon; the message exits if the member orders
+ *       before it goes ({@link ExitCondition.NoOrderSince}).</li>
+ *   <li>Frozen and cancelled members get nothing (the entry says so); consent, unsubscribes,
+ *       suppression and open disputes are the sender's check, at send time.</li>
+ *   <li>The timer is armed for the next step, or for the dormant status after the last one.</li>
+ * </ol>
+ * Every step is recorded once per episode (business key {@code WINBACK#<member>#<episode>#<step>}).
+ */
+public final class WinBackService {
+
+    /** What a firing did. */
+    public enum Outcome { STEP_SENT, STEP_SKIPPED, DORMANT, EPISODE_OVER, NOT_DUE_YET, NO_MEMBER }
+
+    private static final Logger LOG = LoggerFactory.getLogger(WinBackService.class);
+
+    private final MemberArchive members;
+    private final MemberPolicy memberPolicy;
+    private final WinBackPolicy policy;
+    private final WinBackJournal journal;
+    private final CouponBook coupons;
+    private final MessageOutbox outbox;
+    private final Timers timers;
+    private final ZoneId storeZone;
+    private final Clock clock;
+
+    public WinBackService(MemberArchive members, MemberPolicy memberPolicy, WinBackPolicy policy, WinBackJournal journal,
+                          CouponBook coupons, MessageOutbox outbox, Timers timers, ZoneId storeZone, Clock clock) {
+        this.members = members;
+        this.memberPolicy = memberPolicy;
+        this.policy = policy;
+        this.journal = journal;
+        this.coupons = coupons;
+        this.outbox = outbox;
+        this.timers = timers;
+        this.storeZone = storeZone;
+        this.clock = clock;
+    }
+
+    public Outcome fired(WinBackTimer timer) {
+        Instant now = clock.instant();
+        Optional<MemberRecord> record = members.find(timer.customerId(), false).map(Revisioned::value);
+        if (record.isEmpty()) {
+            return Outcome.NO_MEMBER;
+        }
+        MemberSummary summary = MemberSummary.of(record.get(), memberPolicy, now);
+        Optional<Instant> lastOrder = summary.lastOrderAt();
+        if (lastOrder.isEmpty() || !lastOrder.get().equals(timer.episode())) {
+            lastOrder.ifPresent(last -> arm(timer.customerId(), last, 1));
+            return Outcome.EPISODE_OVER;
+        }
+        Duration silence = Duration.between(timer.episode(), now);
+        if (silence.compareTo(policy.dormantAfter()) >= 0) {
+            journal.record(new WinBackJournal.Entry(timer.customerId(), timer.episode(), 0, now, Optional.empty(),
+                    Optional.empty(), Optional.empty()));
+            return Outcome.DORMANT;
+        }
+        Optional<WinBackPolicy.Step> reached = policy.steps().stream()
+                .filter(step -> step.after().compareTo(silence) <= 0).reduce((a, b) -> b);
+        if (reached.isEmpty()) {
+            arm(timer.customerId(), timer.episode(), 1);
+            return Outcome.NOT_DUE_YET;
+        }
+        WinBackPolicy.Step step = reached.get();
+        Outcome outcome = summary.status() == MembershipStatus.ACTIVE
+                ? send(timer, step, summary, record.get(), now)
+                : skip(timer, step, summary.status(), now);
+        Optional<WinBackPolicy.Step> next = policy.after(step.number());
+        if (next.isPresent()) {
+            arm(timer.customerId(), timer.episode(), next.get().number());
+        } else {
+            timers.schedule(new Timers.Timer(WinBackTimer.timerId(timer.customerId()), WinBackTimer.TARGET,
+                    new WinBackTimer(timer.customerId(), timer.episode(), 0).toJson(),
+                    timer.episode().plus(policy.dormantAfter())));
+        }
+        return outcome;
+    }
+
+    private Outcome send(WinBackTimer timer, WinBackPolicy.Step step, MemberSummary summary, MemberRecord record,
+                         Instant now) {
+        String key = "WINBACK#" + timer.customerId() + "#" + episodeDay(timer.episode()) + "#" + step.number();
+        Optional<CouponValue> value = step.couponFor(summary.tier().orElse(""));
+        Map<String, Object> data = new HashMap<>();
+        data.put("daysSinceLastOrder", Duration.between(timer.episode(), now).toDays());
+        data.put("hasCoupon", value.isPresent());
+        Optional<Coupon> coupon = value.map(v -> coupons.issue(new CouponBook.Issue(key, "win-back", timer.customerId(), v,
+                now, now.plus(policy.couponValidity()))));
+        ZoneId zone = Optional.ofNullable(record.profile().timeZone()).orElse(storeZone);
+        data.put("coupon", coupon.<Map<String, Object>>map(c -> Map.of("code", c.code(), "value", describe(c.value()),
+                "validUntil", LocalDate.ofInstant(c.expiresAt(), zone).toString()))
+                .orElse(Map.of("code", "", "value", "", "validUntil", "")));
+        Instant until = policy.after(step.number()).map(next -> timer.episode().plus(next.after()))
+                .orElse(timer.episode().plus(policy.dormantAfter()));
+        outbox.enqueue(MessageRequest.marketing(key, "win-back", timer.customerId(), step.template(), data, now)
+                .exitWhen(new ExitCondition.NoOrderSince(timer.episode().plusMillis(1)))
+                .notAfter(until));
+        journal.record(new WinBackJournal.Entry(timer.customerId(), timer.episode(), step.number(), now,
+                coupon.map(Coupon::code), Optional.of(key), Optional.empty()));
+        LOG.info("win-back step requested", entry("customerId", timer.customerId()), entry("step", step.number()));
+        return Outcome.STEP_SENT;
+    }
+
+    private Outcome skip(WinBackTimer timer, WinBackPolicy.Step step, MembershipStatus status, Instant now) {
+        journal.record(new WinBackJournal.Entry(timer.customerId(), timer.episode(), step.number(), now, Optional.empty(),
+                Optional.empty(), Optional.of("membership " + status.wire())));
+        return Outcome.STEP_SKIPPED;
+    }
+
+    private void arm(String customerId, Instant episode, int step) {
+        WinBackPolicy.Step at = policy.steps().stream().filter(s -> s.number() == step).findFirst().orElseThrow();
+        timers.schedule(new Timers.Timer(WinBackTimer.timerId(customerId), WinBackTimer.TARGET,
+                new WinBackTimer(customerId, episode, step).toJson(), episode.plus(at.after())));
+    }
+
+    private static String episodeDay(Instant episode) {
+        return episode.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    private static String describe(CouponValue value) {
+        return switch (value) {
+            case CouponValue.Fixed fixed -> fixed.amount().toString();
+            case CouponValue.Percent percent -> percent.percent() + "%";
+        };
+    }
+}
