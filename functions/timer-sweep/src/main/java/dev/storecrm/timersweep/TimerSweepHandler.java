@@ -16,7 +16,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * TimerSweepFunction: invoked every minute by EventBridge Scheduler; delivers the timers that are
- * due. A failed sweep is simply retried by the next minute's (the cursor has not moved).
+ * due. A failed sweep is made good by the next minute's: undelivered timers are still there.
  */
 public final class TimerSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -49,7 +49,7 @@ public final class TimerSweepHandler implements RequestHandler<Map<String, Objec
                 metrics.addMetric("TimersDelivered", report.delivered(), MetricUnit.COUNT);
                 metrics.addMetric("TimerLagSeconds", report.maxLagSeconds(), MetricUnit.SECONDS);
                 return Map.of("delivered", report.delivered(), "rearmed", report.rearmed(),
-                        "minutesScanned", report.minutesScanned(), "maxLagSeconds", report.maxLagSeconds());
+                        "maxLagSeconds", report.maxLagSeconds(), "more", report.more());
             } finally {
                 metrics.flush();
             }

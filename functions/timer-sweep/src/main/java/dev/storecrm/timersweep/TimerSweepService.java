@@ -13,20 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One sweep of the timers: reads the minute buckets from the cursor up to now (only timers that
- * are due), delivers each to its target queue, deletes it unless it was re-armed meanwhile, and
- * moves the cursor on. The cursor trails now by {@link #RESCAN} so that a timer written at a
- * minute's edge, or by a writer whose clock is slightly behind, is still found; delivering twice
- * is harmless, as everything a timer triggers is idempotent. After an outage the sweep catches
- * up, at most {@link #MAX_MINUTES_PER_SWEEP} minutes per run.
+ * One sweep of the timers: asks each shard for the timers due now (and only those), delivers each to
+ * its target queue, and deletes it unless it was re-armed meanwhile. Delivery is at least once
+ * (everything a timer triggers is idempotent), so overlapping sweeps are harmless. A sweep delivers
+ * at most {@link #MAX_PER_SHARD} timers per shard; if more are due it says so, and the next minute's
+ * sweep goes on.
  */
 public final class TimerSweepService {
 
-    /** What a sweep did; {@code maxLagSeconds} is how late the latest-delivered timer was. */
-    public record Report(int delivered, int rearmed, long minutesScanned, long maxLagSeconds) {}
+    /** What a sweep did; {@code maxLagSeconds} is how late the latest-delivered timer was; {@code more}: work left. */
+    public record Report(int delivered, int rearmed, long maxLagSeconds, boolean more) {}
 
-    static final Duration RESCAN = Duration.ofMinutes(2);
-    static final long MAX_MINUTES_PER_SWEEP = 120;
+    static final int MAX_PER_SHARD = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(TimerSweepService.class);
 
     private final DynamoDbTimers timers;
@@ -48,35 +46,28 @@ public final class TimerSweepService {
 
     public Report sweep() {
         Instant now = clock.instant();
-        Instant current = DynamoDbTimers.minuteOf(now);
-        Instant from = timers.cursor().map(c -> c.plus(Duration.ofMinutes(1))).orElse(current.minus(RESCAN));
-        Instant last = from.plus(Duration.ofMinutes(MAX_MINUTES_PER_SWEEP - 1));
-        if (last.isAfter(current)) {
-            last = current;
-        }
         int delivered = 0;
         int rearmed = 0;
         long maxLag = 0;
-        long minutes = 0;
-        for (Instant minute = from; !minute.isAfter(last); minute = minute.plus(Duration.ofMinutes(1))) {
-            minutes++;
-            for (StoredTimer due : timers.dueIn(minute, now)) {
-                String queue = targets.get(due.timer().target());
+        boolean more = false;
+        for (int shard = 0; shard < timers.shards(); shard++) {
+            var due = timers.due(shard, now, MAX_PER_SHARD);
+            more |= due.size() == MAX_PER_SHARD;
+            for (StoredTimer timer : due) {
+                String queue = targets.get(timer.timer().target());
                 if (queue == null) {
                     LOG.error("timer has an unknown target; it stays until TIMER_TARGETS names it",
-                            entry("timerId", due.timer().id()), entry("target", due.timer().target()));
+                            entry("timerId", timer.timer().id()), entry("target", timer.timer().target()));
                     continue;
                 }
-                delivery.accept(queue, due.timer().body());
+                delivery.accept(queue, timer.timer().body());
                 delivered++;
-                maxLag = Math.max(maxLag, Duration.between(due.timer().dueAt(), now).toSeconds());
-                if (!timers.deleteFired(due)) {
+                maxLag = Math.max(maxLag, Duration.between(timer.timer().dueAt(), now).toSeconds());
+                if (!timers.deleteFired(timer)) {
                     rearmed++;
                 }
             }
         }
-        Instant sweptThrough = last.equals(current) ? current.minus(RESCAN) : last;
-        timers.advanceCursor(sweptThrough);
-        return new Report(delivered, rearmed, minutes, maxLag);
+        return new Report(delivered, rearmed, maxLag, more);
     }
 }

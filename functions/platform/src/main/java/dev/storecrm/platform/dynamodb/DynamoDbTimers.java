@@ -7,12 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,24 +18,18 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Timers in the TimersTable (partition key {@code timerId}), indexed by due minute for the sweep:
- * GSI {@code DueByMinute}, partition key {@code bucket} = {@code <UTC minute>#<shard>}, sort key
- * {@code dueKey} = {@code <due instant, fixed width>#<timerId>}. Shards spread a busy minute over
- * several index partitions. A timer due in the past is filed under the current minute, so the
- * next sweep finds it.
+ * Timers in the TimersTable (partition key {@code timerId}), indexed by due time for the sweep: GSI
+ * {@code DueByShard}, partition key {@code shard} ({@code timers#<n>}, spreading the timers over
+ * {@code TIMER_SHARDS} index partitions), sort key {@code dueKey} = {@code <due instant, fixed
+ * width>#<timerId>}. The sweep asks each shard for {@code dueKey <= now}: it reads exactly the timers
+ * that are due, however long ago it last ran, and nothing that is not due yet.
  *
  * <p>Re-arming writes a new {@code version}; the sweep deletes a fired timer only if its version
  * is unchanged, so a timer re-armed while it fired is kept.
- *
- * <p>The sweep's progress is the item {@code #sweep-cursor} (the last minute swept completely),
- * so a sweep that did not run for a while catches up on the minutes it missed.
  */
 public final class DynamoDbTimers implements Timers {
 
-    public static final String INDEX = "DueByMinute";
-    private static final String CURSOR = "#sweep-cursor";
-    private static final DateTimeFormatter MINUTE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
+    public static final String INDEX = "DueByShard";
     private static final DateTimeFormatter FIXED =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -61,13 +53,12 @@ public final class DynamoDbTimers implements Timers {
 
     @Override
     public void schedule(Timer timer) {
-        Instant fileUnder = timer.dueAt().isBefore(clock.instant()) ? clock.instant() : timer.dueAt();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("timerId", s(timer.id()));
         item.put("target", s(timer.target()));
         item.put("body", s(timer.body()));
         item.put("dueAt", s(timer.dueAt().toString()));
-        item.put("bucket", s(bucket(fileUnder, shardOf(timer.id()))));
+        item.put("shard", s(shard(Math.floorMod(timer.id().hashCode(), shards))));
         item.put("dueKey", s(FIXED.format(timer.dueAt()) + "#" + timer.id()));
         // A fresh random UUID per arming, made at call time (never at init, which SnapStart snapshots).
         item.put("version", s(UUID.randomUUID().toString()));
@@ -80,27 +71,28 @@ public final class DynamoDbTimers implements Timers {
         dynamoDb.deleteItem(d -> d.tableName(tableName).key(Attributes.key("timerId", timerId)));
     }
 
-    /** The timers filed under one minute that are due at {@code now}, from every shard. */
-    public List<StoredTimer> dueIn(Instant minute, Instant now) {
+    public int shards() {
+        return shards;
+    }
+
+    /** Up to {@code limit} timers of one shard that are due at {@code now}, the earliest first. */
+    public List<StoredTimer> due(int shard, Instant now, int limit) {
         List<StoredTimer> due = new ArrayList<>();
-        for (int shard = 0; shard < shards; shard++) {
-            String bucket = bucket(minute, shard);
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> exclusiveStart = start;
-                QueryResponse page = dynamoDb.query(q -> q.tableName(tableName).indexName(INDEX)
-                        .keyConditionExpression("#bucket = :bucket AND dueKey <= :due")
-                        .expressionAttributeNames(Map.of("#bucket", "bucket"))
-                        .expressionAttributeValues(Map.of(":bucket", s(bucket), ":due", s(FIXED.format(now) + "#\uffff")))
-                        .exclusiveStartKey(exclusiveStart));
-                for (Map<String, AttributeValue> item : page.items()) {
-                    due.add(new StoredTimer(new Timer(item.get("timerId").s(), item.get("target").s(),
-                            item.get("body").s(), Instant.parse(item.get("dueAt").s())),
-                            item.get("version").s()));
-                }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
-        }
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = dynamoDb.query(q -> q.tableName(tableName).indexName(INDEX)
+                    .keyConditionExpression("#shard = :shard AND dueKey <= :due")
+                    .expressionAttributeNames(Map.of("#shard", "shard"))
+                    .expressionAttributeValues(Map.of(":shard", s(shard(shard)), ":due", s(FIXED.format(now) + "#\uffff")))
+                    .limit(limit - due.size())
+                    .exclusiveStartKey(exclusiveStart));
+            for (Map<String, AttributeValue> item : page.items()) {
+                due.add(new StoredTimer(new Timer(item.get("timerId").s(), item.get("target").s(), item.get("body").s(),
+                        Instant.parse(item.get("dueAt").s())), item.get("version").s()));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && due.size() < limit);
         return due;
     }
 
@@ -116,33 +108,7 @@ public final class DynamoDbTimers implements Timers {
         }
     }
 
-    /** The last minute the sweep completed, if it ever ran. */
-    public Optional<Instant> cursor() {
-        return Attributes.string(dynamoDb.getItem(g -> g.tableName(tableName).key(Attributes.key("timerId", CURSOR))
-                .consistentRead(true)).item(), "sweptThrough").map(Instant::parse);
-    }
-
-    /** Moves the cursor forward (never back, whatever sweeps overlap). */
-    public void advanceCursor(Instant minute) {
-        try {
-            dynamoDb.updateItem(u -> u.tableName(tableName).key(Attributes.key("timerId", CURSOR))
-                    .updateExpression("SET sweptThrough = :minute")
-                    .conditionExpression("attribute_not_exists(sweptThrough) OR sweptThrough < :minute")
-                    .expressionAttributeValues(Map.of(":minute", s(minute.toString()))));
-        } catch (ConditionalCheckFailedException aheadAlready) {
-            // An overlapping sweep got further.
-        }
-    }
-
-    public static Instant minuteOf(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MINUTES);
-    }
-
-    private String bucket(Instant instant, int shard) {
-        return MINUTE.format(instant) + "#" + shard;
-    }
-
-    private int shardOf(String timerId) {
-        return Math.floorMod(timerId.hashCode(), shards);
+    private static String shard(int n) {
+        return "timers#" + n;
     }
 }
