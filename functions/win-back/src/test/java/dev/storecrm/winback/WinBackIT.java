@@ -1,0 +1,170 @@
+package dev.storecrm.winback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storecrm.domain.winback.WinBackJournal;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.SentMail;
+import dev.storecrm.localcloud.SimulatedClock;
+import dev.storecrm.platform.dynamodb.DynamoDbWinBackJournal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Members walked through a year of silence, with the real member archive (which arms the win-back
+ * timer), timer sweep, win-back function and sender, asserting the mail the SES emulator received.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class WinBackIT {
+
+    /** 10:00 in Shanghai: every step falls due at that local time, outside quiet hours. */
+    private static final Instant START = Instant.parse("2026-01-05T02:00:00Z");
+
+    private LocalCloud cloud;
+    private SimulatedClock clock;
+    private LocalFunctions functions;
+
+    @BeforeEach
+    void reset(LocalCloud cloud) {
+        cloud.reset();
+        this.cloud = cloud;
+        this.clock = new SimulatedClock(START.minus(Duration.ofDays(1)));
+        this.functions = cloud.functions(clock);
+    }
+
+    @AfterEach
+    void nothingLost() {
+        for (String queue : cloud.queues()) {
+            if (queue.endsWith("DeadLetterQueue")) {
+                assertEquals(0, cloud.queueDepth(queue), queue);
+            }
+        }
+    }
+
+    @Test
+    void aSilentMemberGetsEachStepOnceThenIsDormant() {
+        member("c-walker");
+        paid("evt-walker-1", "c-walker", "o-walker-1", START);
+        walkTo(START.plus(Duration.ofDays(400)));
+        assertEquals(List.of("day 60: c-walker, we miss you", "day 90: c-walker, something new for you and 10% off",
+                "day 180: c-walker, our best offer to welcome you back"), steps("c-walker"));
+        List<WinBackJournal.Entry> journal = journal("c-walker");
+        assertEquals(List.of(1, 2, 3, 0), journal.stream().map(WinBackJournal.Entry::step).toList(), "steps, then dormant");
+        assertEquals(360, Duration.between(START, journal.getLast().enteredAt()).toDays(), "dormant at 360 days");
+        assertTrue(journal.get(0).couponCode().orElseThrow().startsWith("WINB-"));
+    }
+
+    @Test
+    void anOrderBetweenStepsEndsTheEpisodeAndALaterLapseStartsANewOne() {
+        member("c-returner");
+        paid("evt-returner-1", "c-returner", "o-returner-1", START);
+        walkTo(START.plus(Duration.ofDays(75)));
+        paid("evt-returner-2", "c-returner", "o-returner-2", START.plus(Duration.ofDays(75)));
+        walkTo(START.plus(Duration.ofDays(136)));
+        assertEquals(List.of("day 60: c-returner, we miss you", "day 135: c-returner, we miss you"), steps("c-returner"),
+                "no step 2 of the first episode; the new silence starts over at step 1");
+    }
+
+    @Test
+    void duplicatedAndLateOrderEventsNeitherReviveNorDoubleAStep() {
+        member("c-dup");
+        paid("evt-dup-2", "c-dup", "o-dup-2", START);
+        walkTo(START.plus(Duration.ofDays(30)));
+        paid("evt-dup-2", "c-dup", "o-dup-2", START);
+        walkTo(START.plus(Duration.ofDays(61)));
+        // An older order's payment, delivered late: the last order is still the one that began the silence.
+        paid("evt-dup-1", "c-dup", "o-dup-1", START.minus(Duration.ofDays(20)));
+        paid("evt-dup-2", "c-dup", "o-dup-2", START);
+        walkTo(START.plus(Duration.ofDays(200)));
+        assertEquals(List.of("day 60: c-dup, we miss you", "day 90: c-dup, something new for you and 10% off",
+                "day 180: c-dup, our best offer to welcome you back"), steps("c-dup"));
+    }
+
+    @Test
+    void frozenMembersAndMembersWithAnOpenDisputeGetNoWinBackMail() {
+        member("c-frozen");
+        member("c-disputing");
+        paid("evt-frozen-1", "c-frozen", "o-frozen-1", START);
+        paid("evt-disputing-1", "c-disputing", "o-disputing-1", START);
+        cloud.eventBus().publish("""
+                {"id":"evt-freeze","type":"MemberUpdated","version":1,"occurredAt":"%s",
+                 "body":{"customerId":"c-frozen","membership":{"status":"frozen","reason":"review"}}}"""
+                .formatted(START.plus(Duration.ofDays(10))), "test", START);
+        cloud.dynamoDb().putItem(p -> p.tableName(cloud.tableName("DisputesTable")).item(Map.of(
+                "disputeId", AttributeValue.fromS("d-1"), "openCustomerId", AttributeValue.fromS("c-disputing"))));
+        walkTo(START.plus(Duration.ofDays(100)));
+        assertEquals(List.of(), steps("c-frozen"));
+        assertEquals(List.of(), steps("c-disputing"));
+        assertEquals(List.of("membership frozen", "membership frozen"),
+                journal("c-frozen").stream().map(e -> e.skipped().orElse("")).toList());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void member(String customerId) {
+        cloud.eventBus().publish("""
+                {"id":"reg-%1$s","type":"MemberRegistered","version":1,"occurredAt":"2025-06-01T00:00:00Z",
+                 "body":{"customerId":"%1$s","profile":{"name":"%1$s","email":"%1$s@example.com","locale":"en",
+                 "timeZone":"Asia/Shanghai","marketingConsent":{"granted":true,"at":"2025-06-01T00:00:00Z","source":"test"}}}}"""
+                .formatted(customerId), "test", clock.instant());
+        functions.drainAll();
+    }
+
+    private void paid(String eventId, String customerId, String orderId, Instant at) {
+        cloud.eventBus().publish("""
+                {"id":"%s","type":"OrderPaid","version":1,"occurredAt":"%s",
+                 "body":{"orderId":"%s","customerId":"%s","amount":{"amount":19900,"currency":"CNY"}}}"""
+                .formatted(eventId, at, orderId, customerId), "test", clock.instant());
+        functions.drainAll();
+    }
+
+    /** Moves time on day by day, at the local 10:00 of each day, running the sweep and every queue. */
+    private void walkTo(Instant end) {
+        for (Instant day = clock.instant().plus(Duration.ofDays(1)); !day.isAfter(end); day = day.plus(Duration.ofDays(1))) {
+            clock.set(day.plusSeconds(60));
+            boolean more;
+            do {
+                Map<?, ?> report = (Map<?, ?>) functions.invoke("TimerSweepFunction", new HashMap<String, Object>());
+                more = (Boolean) report.get("more");
+                functions.drainAll();
+            } while (more);
+        }
+    }
+
+    /** The win-back mail a member received, as "day N: subject" (days since START). */
+    private List<String> steps(String customerId) {
+        List<String> steps = new ArrayList<>();
+        var ledger = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("SendLedgerTable"))).items();
+        for (SentMail mail : cloud.sentMail()) {
+            if (!mail.to().contains(customerId + "@example.com")) {
+                continue;
+            }
+            Instant sent = ledger.stream().filter(i -> mail.messageId().equals(i.get("messageId") == null ? null
+                    : i.get("messageId").s())).map(i -> Instant.parse(i.get("settledAt").s())).findFirst().orElseThrow();
+            steps.add("day " + Duration.between(START, sent).toDays() + ": " + mail.subject().replace("[AD] ", ""));
+        }
+        return steps;
+    }
+
+    private List<WinBackJournal.Entry> journal(String customerId) {
+        DynamoDbWinBackJournal journal = new DynamoDbWinBackJournal(cloud.dynamoDb(), cloud.tableName("WinBackTable"));
+        List<WinBackJournal.Entry> entries = new ArrayList<>();
+        for (YearMonth month = YearMonth.of(2026, 1); !month.isAfter(YearMonth.of(2027, 3)); month = month.plusMonths(1)) {
+            journal.enteredIn(month).stream().filter(e -> e.customerId().equals(customerId)).forEach(entries::add);
+        }
+        return entries;
+    }
+}
