@@ -52,7 +52,17 @@ class MemberArchiveServiceTest {
 
     private final InMemoryArchive archive = new InMemoryArchive();
     private final List<OrderEvent> history = new ArrayList<>();
-    private final OrderHistory orders = event -> history.add(event);
+    private final OrderHistory orders = new OrderHistory() {
+        @Override
+        public boolean record(OrderEvent event) {
+            return history.add(event);
+        }
+
+        @Override
+        public List<PaidOrder> paidOrders(String customerId) {
+            return List.of();
+        }
+    };
     private final List<String> redeemed = new ArrayList<>();
     private final CouponBook coupons = new CouponBook() {
         @Override
@@ -91,6 +101,11 @@ class MemberArchiveServiceTest {
         @Override
         public int shards() {
             return 1;
+        }
+
+        @Override
+        public List<Entry> filedFor(String localDay, int shard) {
+            return List.of();
         }
 
         @Override

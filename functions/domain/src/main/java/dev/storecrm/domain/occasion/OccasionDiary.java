@@ -25,6 +25,9 @@ public interface OccasionDiary {
 
     int shards();
 
+    /** Everything filed under one local date and shard, whatever the hour (the staff's birthday list). */
+    List<Entry> filedFor(String localDay, int shard);
+
     /** Moves an entry on to its next greeting, unless it was refiled meanwhile; false then. */
     boolean advance(Entry entry, GreetingCalendar.Due next);
 

@@ -115,6 +115,15 @@ public final class DynamoDbOccasionDiary implements OccasionDiary {
     }
 
     @Override
+    public List<Entry> filedFor(String localDay, int shard) {
+        return dynamoDb.queryPaginator(q -> q.tableName(tableName).indexName(INDEX)
+                        .keyConditionExpression("#day = :day")
+                        .expressionAttributeNames(Map.of("#day", "day"))
+                        .expressionAttributeValues(Map.of(":day", s(localDay + "#" + shard))))
+                .items().stream().map(DynamoDbOccasionDiary::entry).toList();
+    }
+
+    @Override
     public int shards() {
         return shards;
     }

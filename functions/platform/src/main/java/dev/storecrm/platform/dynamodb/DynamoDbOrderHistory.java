@@ -12,6 +12,7 @@ import dev.storecrm.domain.event.OrderEvent.OrderPaid;
 import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
 import dev.storecrm.domain.event.OrderEvent.OrderRefunded;
 import dev.storecrm.domain.member.OrderHistory;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,35 @@ public final class DynamoDbOrderHistory implements OrderHistory {
         } catch (ConditionalCheckFailedException newerFactHeld) {
             return false;
         }
+    }
+
+    @Override
+    public List<PaidOrder> paidOrders(String customerId) {
+        return dynamoDb.queryPaginator(q -> q.tableName(tableName)
+                        .keyConditionExpression("customerId = :customer")
+                        .filterExpression("attribute_exists(paidAt)")
+                        .expressionAttributeValues(Map.of(":customer", s(customerId))))
+                .items().stream().map(DynamoDbOrderHistory::paidOrder).toList();
+    }
+
+    private static PaidOrder paidOrder(Map<String, AttributeValue> item) {
+        long paid = Attributes.number(item, "paidAmount", 0);
+        long net = item.containsKey("cancelledAt") ? 0 : Math.max(0, paid - refunded(item));
+        List<String> codes = Attributes.list(item, "couponCodes").stream().map(AttributeValue::s).toList();
+        return new PaidOrder(item.get("orderId").s(), OffsetDateTime.parse(item.get("paidAt").s()).toInstant(), net, codes);
+    }
+
+    /** The refunds of an order: per refund id the amount of the latest stamp ({@code refundId|amount|stamp}). */
+    private static long refunded(Map<String, AttributeValue> item) {
+        if (!item.containsKey("refunds")) {
+            return 0;
+        }
+        Map<String, String[]> latest = new HashMap<>();
+        for (String refund : item.get("refunds").ss()) {
+            String[] parts = refund.split("\\|", 3);
+            latest.merge(parts[0], parts, (a, b) -> a[2].compareTo(b[2]) >= 0 ? a : b);
+        }
+        return latest.values().stream().mapToLong(parts -> Long.parseLong(parts[1])).sum();
     }
 
     private static AttributeValue line(Line line) {

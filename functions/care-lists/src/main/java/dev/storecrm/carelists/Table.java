@@ -1,0 +1,90 @@
+package dev.storecrm.carelists;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A list for the staff: named columns and rows of text, written as CSV (RFC 4180, with a UTF-8
+ * byte order mark so that spreadsheet programs read Chinese names right) or as JSON.
+ *
+ * <p>A cell that a spreadsheet would take for a formula ({@code = + - @}, tab or carriage return
+ * first) is written with a leading apostrophe (a phone number such as {@code +86 138…} excepted): a customer's name must not become a formula in the
+ * staff's spreadsheet (CSV injection).
+ */
+public final class Table {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BOM = "\uFEFF";
+    /** Digits, spaces, brackets and dashes after a plus: a phone number, which cannot call anything. */
+    private static final Pattern PHONE_NUMBER = Pattern.compile("\\+[0-9 ()-]+");
+
+    private final List<String> columns;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public Table(List<String> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    public Table add(List<String> row) {
+        if (row.size() != columns.size()) {
+            throw new IllegalArgumentException("a row has " + row.size() + " cells for " + columns.size() + " columns");
+        }
+        rows.add(row.stream().map(cell -> Objects.requireNonNullElse(cell, "")).toList());
+        return this;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<List<String>> rows() {
+        return List.copyOf(rows);
+    }
+
+    public String toCsv() {
+        StringBuilder csv = new StringBuilder(BOM);
+        line(csv, columns);
+        rows.forEach(row -> line(csv, row));
+        return csv.toString();
+    }
+
+    /** {@code {"columns":[…],"rows":[{column: value, …}, …]}}. */
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode names = root.putArray("columns");
+        columns.forEach(names::add);
+        ArrayNode items = root.putArray("rows");
+        for (List<String> row : rows) {
+            ObjectNode item = items.addObject();
+            for (int i = 0; i < columns.size(); i++) {
+                item.put(columns.get(i), row.get(i));
+            }
+        }
+        return root.toString();
+    }
+
+    private static void line(StringBuilder csv, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(cell(cells.get(i)));
+        }
+        csv.append("\r\n");
+    }
+
+    static String cell(String value) {
+        boolean formulaLike = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0
+                && !PHONE_NUMBER.matcher(value).matches();
+        String safe = formulaLike ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.storecrm.carelists;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.SimulatedClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The staff's lists, read through the signed function URL after the real greeting, win-back,
+ * sender and member archive functions did a month's work against the local cloud.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class CareListsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LocalCloud cloud;
+    private SimulatedClock clock;
+    private LocalFunctions functions;
+
+    @BeforeEach
+    void reset(LocalCloud cloud) {
+        cloud.reset();
+        this.cloud = cloud;
+    }
+
+    @Test
+    void thisMonthsBirthdayMembersWithGreetingAndCouponUse() throws Exception {
+        start(Instant.parse("2026-05-31T00:00:00Z"));
+        register("c-ann", "Ann Lee", "Asia/Shanghai", "1990-06-10", true, "+86 138 0000 1001", "phone");
+        register("c-bob", "Bob Stone", "America/New_York", "--06-25", true, "+1 (415) 555-0100", "email");
+        register("c-cat", "Cat Wu", "Asia/Shanghai", "--07-01", true, null, "email");
+        register("c-dan", "Dan Ma", "Asia/Shanghai", "--06-12", false, null, "sms");
+        register("c-eve", "=HYPERLINK(\"http://evil.example\")", "Europe/Berlin", "--06-05", true, null, "email");
+        functions.drainAll();
+        hourlyUntil(Instant.parse("2026-06-11T00:00:00Z"));
+        String annCoupon = row(birthdays("month=2026-06&format=json"), "c-ann").get("giftCoupon");
+        order("c-ann", "o-ann-1", annCoupon, clock.instant());
+        hourlyUntil(Instant.parse("2026-06-15T00:00:00Z"));
+
+        List<Map<String, String>> june = birthdays("month=2026-06&format=json");
+        assertEquals(List.of("c-eve 2026-06-05", "c-ann 2026-06-10", "c-dan 2026-06-12", "c-bob 2026-06-25"),
+                june.stream().map(r -> r.get("customerId") + " " + r.get("localDate")).toList(),
+                "June's birthdays by local date; c-cat's is in July");
+        Map<String, String> ann = row(june, "c-ann");
+        assertEquals("yes", ann.get("greeted"));
+        assertTrue(ann.get("giftCoupon").startsWith("BIRT-"), ann.toString());
+        assertEquals("yes", ann.get("couponUsed"));
+        assertEquals("o-ann-1", ann.get("couponOrderId"));
+        assertEquals("phone", ann.get("contactPreference"));
+        assertEquals("+86 138 0000 1001", ann.get("phone"));
+        assertEquals("MEMBER", ann.get("tier"));
+        Map<String, String> dan = row(june, "c-dan");
+        assertEquals("no", dan.get("greeted"), "no marketing consent: the sender skipped the greeting");
+        assertTrue(dan.get("greetingDetail").startsWith("skipped"), dan.toString());
+        assertEquals("no", dan.get("marketingConsent"));
+        Map<String, String> bob = row(june, "c-bob");
+        assertEquals("not yet", bob.get("greeted"));
+        assertEquals("", bob.get("giftCoupon"));
+        assertEquals("no", row(june, "c-eve").get("couponUsed"));
+
+        APIGatewayV2HTTPResponse csv = get("/birthdays", "month=2026-06");
+        assertEquals(200, csv.getStatusCode());
+        assertEquals("text/csv; charset=utf-8", csv.getHeaders().get("Content-Type"));
+        assertEquals("attachment; filename=\"birthdays-2026-06.csv\"", csv.getHeaders().get("Content-Disposition"));
+        assertEquals("no-store", csv.getHeaders().get("Cache-Control"));
+        assertTrue(csv.getBody().startsWith("\uFEFFcustomerId,name,phone,"), csv.getBody());
+        assertTrue(csv.getBody().contains("c-eve,\"'=HYPERLINK(\"\"http://evil.example\"\")\","), csv.getBody());
+        assertEquals(5, csv.getBody().split("\r\n").length, "a header and four members");
+
+        assertEquals(List.of("c-cat 2026-07-01"), birthdays("month=2026-07&format=json").stream()
+                .map(r -> r.get("customerId") + " " + r.get("localDate")).toList());
+    }
+
+    @Test
+    void dormantFollowUpListAndWakeUpRate() throws Exception {
+        Instant lastOrder = Instant.parse("2026-01-05T02:00:00Z");
+        start(lastOrder.minus(Duration.ofDays(1)));
+        register("c-back", "Back Again", "Asia/Shanghai", null, true, "+86 138 0000 2002", "phone");
+        register("c-quiet", "Still Quiet", "Asia/Shanghai", null, true, null, "email");
+        functions.drainAll();
+        order("c-back", "o-back-1", null, lastOrder);
+        order("c-quiet", "o-quiet-1", null, lastOrder);
+        dailyUntil(lastOrder.plus(Duration.ofDays(65)));
+        String coupon = row(dormant("month=2026-03&format=json"), "c-back").get("coupon");
+        order("c-back", "o-back-2", coupon, clock.instant());
+        dailyUntil(lastOrder.plus(Duration.ofDays(100)));
+
+        List<Map<String, String>> march = dormant("month=2026-03&format=json");
+        assertEquals(List.of("c-back 1", "c-quiet 1"), march.stream().map(r -> r.get("customerId") + " " + r.get("step"))
+                .sorted().toList());
+        Map<String, String> back = row(march, "c-back");
+        assertEquals("sent", back.get("message"));
+        assertEquals("yes", back.get("couponUsed"));
+        assertEquals("yes", back.get("cameBack"));
+        assertEquals("o-back-2", back.get("cameBackOrderId"));
+        assertEquals("phone", back.get("contactPreference"));
+        Map<String, String> quiet = row(march, "c-quiet");
+        assertEquals("no", quiet.get("cameBack"));
+        assertEquals("no", quiet.get("couponUsed"));
+        assertEquals(List.of("c-quiet 2"), dormant("month=2026-04&format=json").stream()
+                .map(r -> r.get("customerId") + " " + r.get("step")).toList(), "c-back's episode ended with the order");
+
+        List<Map<String, String>> rate = rows(get("/wake-up", "from=2026-03-01&to=2026-04-30&format=json"));
+        Map<String, String> first = row(rate, "1", "step");
+        assertEquals("2", first.get("sent"));
+        assertEquals("1", first.get("woken"));
+        assertEquals("50.0%", first.get("wakeUpRate"));
+        assertEquals("19900", first.get("revenueMinor"));
+        assertEquals("995", first.get("couponDiscountMinor"), "step 1's coupon: 5% of 199.00");
+        assertEquals("18905", first.get("netRevenueMinor"));
+        Map<String, String> second = row(rate, "2", "step");
+        assertEquals("1", second.get("sent"));
+        assertEquals("0", second.get("woken"));
+        assertEquals("0.0%", second.get("wakeUpRate"));
+        Map<String, String> all = row(rate, "all", "step");
+        assertEquals("3", all.get("sent"));
+        assertEquals("14", all.get("windowDays"));
+    }
+
+    @Test
+    void onlySignedRequestsAreServedAndBadParametersAreExplained() throws Exception {
+        start(Instant.parse("2026-06-01T00:00:00Z"));
+        assertEquals(403, functions.invokeUrl("CareListsFunction", "GET", "/birthdays", "month=2026-06", Map.of(), null)
+                .getStatusCode(), "a function URL with AWS_IAM refuses unsigned requests");
+        APIGatewayV2HTTPResponse badMonth = get("/birthdays", "month=June");
+        assertEquals(400, badMonth.getStatusCode());
+        assertEquals("month must be a calendar month such as 2026-06, not 'June'",
+                JSON.readTree(badMonth.getBody()).get("error").asText());
+        APIGatewayV2HTTPResponse backwards = get("/wake-up", "from=2026-05-01&to=2026-04-01");
+        assertEquals(400, backwards.getStatusCode());
+        assertTrue(backwards.getBody().contains("'to' (2026-04-01) is before 'from' (2026-05-01)"), backwards.getBody());
+        assertEquals(400, get("/dormant", "format=xlsx").getStatusCode());
+        APIGatewayV2HTTPResponse unknown = get("/vip", "");
+        assertEquals(404, unknown.getStatusCode());
+        assertTrue(unknown.getBody().contains("/birthdays, /dormant, /wake-up"), unknown.getBody());
+        assertEquals(405, functions.invokeSignedUrl("CareListsFunction", "POST", "/birthdays", "", Map.of(), "{}")
+                .getStatusCode());
+        APIGatewayV2HTTPResponse empty = get("/birthdays", "");
+        assertEquals(200, empty.getStatusCode());
+        assertEquals("attachment; filename=\"birthdays-2026-06.csv\"", empty.getHeaders().get("Content-Disposition"),
+                "the month defaults to the current one in the store's time zone");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void start(Instant at) {
+        clock = new SimulatedClock(at);
+        functions = cloud.functions(clock);
+    }
+
+    private APIGatewayV2HTTPResponse get(String path, String query) {
+        return functions.invokeSignedUrl("CareListsFunction", "GET", path, query, Map.of(), null);
+    }
+
+    private List<Map<String, String>> birthdays(String query) throws Exception {
+        return rows(get("/birthdays", query));
+    }
+
+    private List<Map<String, String>> dormant(String query) throws Exception {
+        return rows(get("/dormant", query));
+    }
+
+    private static List<Map<String, String>> rows(APIGatewayV2HTTPResponse response) throws Exception {
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (JsonNode row : JSON.readTree(response.getBody()).get("rows")) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            row.fields().forEachRemaining(f -> cells.put(f.getKey(), f.getValue().asText()));
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    private static Map<String, String> row(List<Map<String, String>> rows, String customerId) {
+        return row(rows, customerId, "customerId");
+    }
+
+    private static Map<String, String> row(List<Map<String, String>> rows, String value, String column) {
+        return rows.stream().filter(r -> value.equals(r.get(column))).findFirst()
+                .orElseThrow(() -> new AssertionError("no row with " + column + " " + value + " in " + rows));
+    }
+
+    private void register(String id, String name, String zone, String birthday, boolean consent, String phone,
+                          String preference) throws Exception {
+        var event = JSON.createObjectNode().put("id", "reg-" + id).put("type", "MemberRegistered").put("version", 1)
+                .put("occurredAt", "2025-03-01T00:00:00Z");
+        var profile = event.putObject("body").put("customerId", id).putObject("profile");
+        profile.put("name", name).put("email", id + "@example.com").put("locale", "en").put("timeZone", zone)
+                .put("contactPreference", preference);
+        if (birthday != null) {
+            profile.put("birthday", birthday);
+        }
+        if (phone != null) {
+            profile.put("phone", phone);
+        }
+        profile.putObject("marketingConsent").put("granted", consent).put("at", "2025-03-01T00:00:00Z").put("source", "test");
+        cloud.eventBus().publish(event.toString(), "test", clock.instant());
+    }
+
+    /** An order placed (with a coupon code, if given) and paid, 199.00 CNY. */
+    private void order(String customerId, String orderId, String couponCode, Instant at) {
+        String coupons = couponCode == null ? "" : ",\"couponCodes\":[\"" + couponCode + "\"]";
+        cloud.eventBus().publish("""
+                {"id":"placed-%1$s","type":"OrderPlaced","version":1,"occurredAt":"%2$s","body":{"orderId":"%1$s",
+                 "customerId":"%3$s","total":{"amount":19900,"currency":"CNY"}%4$s,
+                 "lines":[{"sku":"SKU-1","name":"Tea","quantity":1,"unitPrice":{"amount":19900,"currency":"CNY"}}]}}"""
+                .formatted(orderId, at, customerId, coupons), "test", clock.instant());
+        cloud.eventBus().publish("""
+                {"id":"paid-%1$s","type":"OrderPaid","version":1,"occurredAt":"%2$s",
+                 "body":{"orderId":"%1$s","customerId":"%3$s","amount":{"amount":19900,"currency":"CNY"}}}"""
+                .formatted(orderId, at, customerId), "test", clock.instant());
+        functions.drainAll();
+    }
+
+    /** Hour by hour, as the schedules run: the greeting run at the top of each hour, the timer sweep, every queue. */
+    private void hourlyUntil(Instant end) {
+        for (Instant hour = clock.instant().plus(Duration.ofHours(1)); !hour.isAfter(end); hour = hour.plus(Duration.ofHours(1))) {
+            clock.set(hour);
+            functions.invoke("GreetingsFunction", new HashMap<String, Object>());
+            sweep();
+        }
+    }
+
+    /** Day by day at 10:00 in Shanghai (outside quiet hours): the timer sweep and every queue. */
+    private void dailyUntil(Instant end) {
+        for (Instant day = clock.instant().plus(Duration.ofDays(1)); !day.isAfter(end); day = day.plus(Duration.ofDays(1))) {
+            clock.set(day.plusSeconds(60));
+            sweep();
+        }
+    }
+
+    private void sweep() {
+        boolean more;
+        do {
+            Map<?, ?> report = (Map<?, ?>) functions.invoke("TimerSweepFunction", new HashMap<String, Object>());
+            more = (Boolean) report.get("more");
+            functions.drainAll();
+        } while (more);
+    }
+}
