@@ -21,6 +21,7 @@ public final class Benchmarks {
             case "capacity" -> MemberArchiveCapacityBenchmark.run(Options.parse(options));
             case "sender" -> SenderBenchmark.run(Options.parse(options));
             case "greetings" -> GreetingsBenchmark.run(Options.parse(options));
+            case "win-back" -> WinBackBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
                       capacity [--members M] [--orders N] [--seed S]
@@ -31,7 +32,11 @@ public final class Benchmarks {
                           prints messages per second, the busiest second, and capacity units per message
                       greetings [--members N,N...]
                           members with birthdays spread over the year; one day of hourly greeting runs for each
-                          size; prints the read units of that day's runs against the birthdays that day""");
+                          size; prints the read units of that day's runs against the birthdays that day,
+                          and of the month's birthday list
+                      win-back [--members N,N...]
+                          members whose last order is spread over 14 months, with their win-back timers; one day of
+                          the every-minute sweep and WinBackFunction; prints units against the members crossing a step""");
         }
     }
 }

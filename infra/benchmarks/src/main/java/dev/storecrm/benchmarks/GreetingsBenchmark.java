@@ -1,5 +1,8 @@
 package dev.storecrm.benchmarks;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
@@ -19,6 +22,7 @@ import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Settings;
+import dev.storecrm.platform.dynamodb.BatchWrites;
 import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
 import dev.storecrm.platform.dynamodb.MemberItemMapper;
 import java.time.Duration;
@@ -32,7 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Loads N members (birthdays spread over the year, nobody born on 16 June, time zones around the
@@ -78,7 +82,7 @@ final class GreetingsBenchmark {
         long loading = System.nanoTime();
         Random random = new Random(members);
         Instant registered = Instant.parse("2024-01-10T00:00:00Z");
-        List<WriteRequest> memberItems = new ArrayList<>();
+        List<Map<String, AttributeValue>> memberItems = new ArrayList<>();
         List<OccasionDiary.Entry> entries = new ArrayList<>();
         int birthdaysOnBusyDay = 0;
         for (int m = 0; m < members; m++) {
@@ -90,15 +94,14 @@ final class GreetingsBenchmark {
             birthdaysOnBusyDay += birthday.equals(BUSY_DAY) ? 1 : 0;
             MemberRecord record = member("bench-c-" + m, MonthDay.from(birthday), zone, registered);
             MemberSummary summary = MemberSummary.of(record, memberPolicy, clock.instant());
-            memberItems.add(WriteRequest.builder().putRequest(p -> p.item(
-                    MemberItemMapper.toItem(record, summary, 1, clock.instant()))).build());
+            memberItems.add(MemberItemMapper.toItem(record, summary, 1, clock.instant()));
             for (Occasion occasion : Occasions.of(record, summary, policy, storeZone)) {
                 if (occasion.kind().equals(Occasion.BIRTHDAY)) {
                     entries.add(new OccasionDiary.Entry(occasion, calendar.next(occasion, clock.instant()), 1));
                 }
             }
         }
-        writeAll(cloud, cloud.tableName("MembersTable"), memberItems);
+        BatchWrites.putAll(cloud.dynamoDb(), cloud.tableName("MembersTable"), memberItems);
         diary.fileAll(entries);
         double loadSeconds = (System.nanoTime() - loading) / 1e9;
 
@@ -119,6 +122,23 @@ final class GreetingsBenchmark {
                     greeted == 0 ? "-" : String.format("%.2f", read / greeted), loadSeconds);
             cloud.sqs().purgeQueue(p -> p.queueUrl(cloud.queueUrl("OutboxQueue")));
         }
+        CapacityRecorder.reset();
+        APIGatewayV2HTTPResponse list = (APIGatewayV2HTTPResponse) functions.invoke("CareListsFunction",
+                APIGatewayV2HTTPEvent.builder().withRawPath("/birthdays").withQueryStringParameters(
+                        Map.of("month", "2026-06", "format", "json")).build());
+        if (list.getStatusCode() != 200) {
+            throw new IllegalStateException("the birthday list failed: " + list.getStatusCode() + " " + list.getBody());
+        }
+        int rows;
+        try {
+            rows = new ObjectMapper().readTree(list.getBody()).get("rows").size();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the birthday list is not JSON", e);
+        }
+        double listRead = CapacityRecorder.usage().stream().filter(u -> u.function().equals("CareListsFunction"))
+                .mapToDouble(CapacityRecorder.Usage::readUnits).sum();
+        System.out.printf("%,9d  birthday list of June 2026: %,d members, %.1f read units (%.2f per member)%n", members,
+                rows, listRead, listRead / Math.max(1, rows));
         System.out.println("  * birthdays on that local date; a UTC day's runs greet the members whose local 09:00 falls in it,"
                 + " so the counts differ by the time-zone edges");
     }
@@ -135,15 +155,5 @@ final class GreetingsBenchmark {
         }
         return new MemberRecord(id, profile, stamps, stamp, List.of(),
                 List.of(new dev.storecrm.domain.member.BirthdayEntry(stamp, profile.birthday())), Map.of());
-    }
-
-    private static void writeAll(LocalCloud cloud, String table, List<WriteRequest> writes) {
-        for (int i = 0; i < writes.size(); i += 25) {
-            Map<String, List<WriteRequest>> pending = Map.of(table, writes.subList(i, Math.min(writes.size(), i + 25)));
-            while (!pending.isEmpty()) {
-                Map<String, List<WriteRequest>> request = pending;
-                pending = cloud.dynamoDb().batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
-            }
-        }
     }
 }

@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Occasions in the OccasionsTable: partition key {@code customerId}, sort key {@code kind}; GSI
@@ -91,17 +90,8 @@ public final class DynamoDbOccasionDiary implements OccasionDiary {
      * base): unconditional writes, for a diary nothing else writes to at the same time.
      */
     public void fileAll(List<Entry> entries) {
-        for (int i = 0; i < entries.size(); i += 25) {
-            List<WriteRequest> writes = entries.subList(i, Math.min(entries.size(), i + 25)).stream()
-                    .map(entry -> WriteRequest.builder().putRequest(p -> p.item(item(entry.occasion(), entry.due(),
-                            entry.memberRevision()))).build())
-                    .toList();
-            Map<String, List<WriteRequest>> pending = Map.of(tableName, writes);
-            while (!pending.isEmpty()) {
-                Map<String, List<WriteRequest>> request = pending;
-                pending = dynamoDb.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
-            }
-        }
+        BatchWrites.putAll(dynamoDb, tableName, entries.stream()
+                .map(entry -> item(entry.occasion(), entry.due(), entry.memberRevision())).toList());
     }
 
     @Override

@@ -53,6 +53,15 @@ public final class DynamoDbTimers implements Timers {
 
     @Override
     public void schedule(Timer timer) {
+        dynamoDb.putItem(p -> p.tableName(tableName).item(item(timer)));
+    }
+
+    /** Arms many timers at once (bulk loading: imports, benchmarks, simulations). */
+    public void scheduleAll(List<Timer> timers) {
+        BatchWrites.putAll(dynamoDb, tableName, timers.stream().map(this::item).toList());
+    }
+
+    private Map<String, AttributeValue> item(Timer timer) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("timerId", s(timer.id()));
         item.put("target", s(timer.target()));
@@ -63,7 +72,7 @@ public final class DynamoDbTimers implements Timers {
         // A fresh random UUID per arming, made at call time (never at init, which SnapStart snapshots).
         item.put("version", s(UUID.randomUUID().toString()));
         item.put("armedAt", s(clock.instant().toString()));
-        dynamoDb.putItem(p -> p.tableName(tableName).item(item));
+        return item;
     }
 
     @Override
