@@ -20,6 +20,7 @@ public final class Benchmarks {
         switch (name) {
             case "capacity" -> MemberArchiveCapacityBenchmark.run(Options.parse(options));
             case "sender" -> SenderBenchmark.run(Options.parse(options));
+            case "carts" -> CartRecoveryBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
                       capacity [--members M] [--orders N] [--seed S]
@@ -27,7 +28,10 @@ public final class Benchmarks {
                           prints read and write units per event (by table and index) and events per second
                       sender [--messages N] [--rate R] [--members M] [--instances K]
                           N message requests through K SenderFunction instances into the SES emulator, paced to R per second;
-                          prints messages per second, the busiest second, and capacity units per message""");
+                          prints messages per second, the busiest second, and capacity units per message
+                      carts [--carts N] [--members M] [--minutes K] [--threads T]
+                          N open carts through CartRecoveryFunction, reminders due over a day; K minute sweeps in three
+                          windows of it; prints per minute the timers due, sweep and cart-function read units, lag""");
         }
     }
 }
