@@ -435,7 +435,8 @@ class CartRecoveryIT {
     @Test
     void theSampleStory() throws Exception {
         // A registered member and a guest; the member's cart changed twice in the evening, then checked
-        // out, ordered and paid the next morning. Each sample is published at its own time.
+        // out, ordered and paid the next morning, half an hour after the reminder (held by quiet hours
+        // until 09:00). Each sample is published at its own time.
         CartScenario evening = storeFrom("2026-11-20T20:00:00+08:00", Map.of());
         evening.publish(Files.readString(CartScenario.SAMPLES.resolve("member-archive/01-member-registered.json")));
         List<String> story = new ArrayList<>();
@@ -454,7 +455,7 @@ class CartRecoveryIT {
         assertEquals(new CartDayStats(LocalDate.parse("2026-11-20"), 2, 1, 0, 0, 0, 0), evening.day("2026-11-20"),
                 "the guest's cart and the member's: abandoned; the member's reminded");
         assertEquals(new CartDayStats(LocalDate.parse("2026-11-21"), 0, 0, 0, 1, 69_800, 0), evening.day("2026-11-21"),
-                "ordered as the reminder went out: recovered, worth the order's total");
+                "ordered half an hour after the reminder went: recovered, worth the order's total");
         assertEquals(0, evening.mailTo("visitor.3003@example.com").size());
     }
 }

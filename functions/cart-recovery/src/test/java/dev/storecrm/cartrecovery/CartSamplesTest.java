@@ -3,18 +3,16 @@ package dev.storecrm.cartrecovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.localcloud.Template;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The samples of events/cart-recovery/ are what the function reads, and the SAM batch carries them. */
+/** The samples of events/cart-recovery/ are what the function reads (EventContractTest checks their SAM batch). */
 class CartSamplesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,19 +31,5 @@ class CartSamplesTest {
             CartRecoveryInput.Event event = assertInstanceOf(CartRecoveryInput.Event.class, input, sample.toString());
             assertEquals(JSON.readTree(sample.toFile()).get("type").asText(), event.event().meta().type().name());
         }
-    }
-
-    @Test
-    void theSamBatchCarriesTheCartSamples() throws IOException {
-        JsonNode batch = JSON.readTree(EVENTS.resolve("sam/cart-recovery-sqs-batch.json").toFile());
-        List<JsonNode> bodies = new ArrayList<>();
-        for (JsonNode record : batch.get("Records")) {
-            bodies.add(JSON.readTree(record.get("body").asText()));
-        }
-        List<JsonNode> expected = new ArrayList<>();
-        for (Path sample : samples()) {
-            expected.add(JSON.readTree(sample.toFile()));
-        }
-        assertEquals(expected, bodies, "events/sam/cart-recovery-sqs-batch.json is out of step with events/cart-recovery/");
     }
 }

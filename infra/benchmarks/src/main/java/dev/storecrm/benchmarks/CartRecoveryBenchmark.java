@@ -76,6 +76,10 @@ final class CartRecoveryBenchmark {
                     .stream().mapToInt(page -> page.count()).sum();
             System.out.printf("seeded %,d carts through CartRecoveryFunction in %.0f s (%,.0f carts/s); %,d timers armed%n",
                     carts, seedSeconds, carts / seedSeconds, armed);
+            CapacityRecorder.reset();
+            cloud.dynamoDb().scanPaginator(s -> s.tableName(cloud.tableName("TimersTable"))).stream().forEach(page -> { });
+            System.out.printf("for comparison, one Scan of the TimersTable (what a sweep must never do) reads %,.0f units%n",
+                    units("(local cloud)")[0]);
 
             DynamoDbTimers timers = new DynamoDbTimers(cloud.dynamoDb(), cloud.tableName("TimersTable"), 2, clock);
             List<Minute> measured = new ArrayList<>();
