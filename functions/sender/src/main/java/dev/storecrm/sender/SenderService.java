@@ -9,6 +9,7 @@ import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.OrderFacts;
 import dev.storecrm.domain.member.Profile;
+import dev.storecrm.domain.messaging.CartCheck;
 import dev.storecrm.domain.messaging.Category;
 import dev.storecrm.domain.messaging.FrequencyCap;
 import dev.storecrm.domain.messaging.MailSender;
@@ -71,6 +72,7 @@ public final class SenderService {
     private final MemberPolicy memberPolicy;
     private final SuppressionList suppressions;
     private final OpenDisputes disputes;
+    private final CartCheck carts;
     private final SendLedger ledger;
     private final FrequencyCap cap;
     private final Timers timers;
@@ -82,12 +84,14 @@ public final class SenderService {
     private final Clock clock;
 
     SenderService(MemberArchive members, MemberPolicy memberPolicy, SuppressionList suppressions,
-                  OpenDisputes disputes, SendLedger ledger, FrequencyCap cap, Timers timers, MessageRenderer renderer,
-                  MailSender mail, UnsubscribeTokens tokens, Pacer pacer, SenderSettings settings, Clock clock) {
+                  OpenDisputes disputes, CartCheck carts, SendLedger ledger, FrequencyCap cap, Timers timers,
+                  MessageRenderer renderer, MailSender mail, UnsubscribeTokens tokens, Pacer pacer,
+                  SenderSettings settings, Clock clock) {
         this.members = members;
         this.memberPolicy = memberPolicy;
         this.suppressions = suppressions;
         this.disputes = disputes;
+        this.carts = carts;
         this.ledger = ledger;
         this.cap = cap;
         this.timers = timers;
@@ -116,7 +120,7 @@ public final class SenderService {
         }
 
         Optional<Facts> facts = facts(request, now);
-        Verdict verdict = SendRules.check(request, facts, now);
+        Verdict verdict = SendRules.check(request, facts, carts, now);
         if (verdict instanceof Verdict.Skip skip) {
             return settle(request, SendLedger.Status.SKIPPED, skip.reason().name(), now);
         }

@@ -7,6 +7,7 @@ import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.dynamodb.DynamoDbCarts;
 import dev.storecrm.platform.dynamodb.DynamoDbFrequencyCap;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOpenDisputes;
@@ -44,6 +45,7 @@ record SenderWiring(SenderService service, SqsBatchProcessor batch, Metrics metr
                         MemberPolicySettings.from(env),
                         new DynamoDbSuppressionList(dynamoDb, env.required("SUPPRESSIONS_TABLE")),
                         new DynamoDbOpenDisputes(dynamoDb, env.required("DISPUTES_TABLE")),
+                        DynamoDbCarts.forSendTimeChecks(dynamoDb, env.required("CARTS_TABLE")),
                         new DynamoDbSendLedger(dynamoDb, env.required("SEND_LEDGER_TABLE"),
                                 Duration.ofDays(env.longValue("LEDGER_RETENTION_DAYS", 400))),
                         new DynamoDbFrequencyCap(dynamoDb, env.required("FREQUENCY_CAP_TABLE")),

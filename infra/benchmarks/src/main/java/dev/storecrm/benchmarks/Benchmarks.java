@@ -22,6 +22,7 @@ public final class Benchmarks {
             case "sender" -> SenderBenchmark.run(Options.parse(options));
             case "greetings" -> GreetingsBenchmark.run(Options.parse(options));
             case "win-back" -> WinBackBenchmark.run(Options.parse(options));
+            case "carts" -> CartRecoveryBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
                       capacity [--members M] [--orders N] [--seed S]
@@ -36,7 +37,10 @@ public final class Benchmarks {
                           and of the month's birthday list
                       win-back [--members N,N...]
                           members whose last order is spread over 14 months, with their win-back timers; one day of
-                          the every-minute sweep and WinBackFunction; prints units against the members crossing a step""");
+                          the every-minute sweep and WinBackFunction; prints units against the members crossing a step
+                      carts [--carts N] [--members M] [--minutes K] [--threads T]
+                          N open carts through CartRecoveryFunction, reminders due over a day; K minute sweeps in three
+                          windows of it; prints per minute the timers due, sweep and cart-function read units, lag""");
         }
     }
 }

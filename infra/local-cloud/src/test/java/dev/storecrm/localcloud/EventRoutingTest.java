@@ -28,12 +28,12 @@ class EventRoutingTest {
     static final Map<String, List<String>> EXPECTED = Map.of(
             "MemberRegistered", List.of("MemberArchiveQueue"),
             "MemberUpdated", List.of("MemberArchiveQueue"),
-            "OrderPlaced", List.of("MemberArchiveQueue"),
-            "OrderPaid", List.of("MemberArchiveQueue"),
+            "OrderPlaced", List.of("MemberArchiveQueue", "CartRecoveryQueue"),
+            "OrderPaid", List.of("MemberArchiveQueue", "CartRecoveryQueue"),
             "OrderCancelled", List.of("MemberArchiveQueue"),
             "OrderRefunded", List.of("MemberArchiveQueue"),
-            "CartUpdated", List.of(),
-            "CheckoutCompleted", List.of(),
+            "CartUpdated", List.of("CartRecoveryQueue"),
+            "CheckoutCompleted", List.of("CartRecoveryQueue"),
             "DisputeOpened", List.of(),
             "DisputeUpdated", List.of());
 

@@ -3,13 +3,18 @@ package dev.storecrm.domain.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.json.JsonFields;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +27,7 @@ import java.util.regex.Pattern;
  * {"v":1, "businessKey":"BIRTHDAY#c-1001#2026", "journey":"birthday", "category":"marketing", "priority":"normal",
  *  "recipient":{"customerId":"c-1001"}   or   {"email":"...", "name":"...", "locale":"en", "timeZone":"Europe/Berlin"},
  *  "template":"birthday-greeting", "data":{...}, "notBefore":"...Z", "notAfter":"...Z", "exit":{"noOrderSince":"...Z"},
+ *  (or "exit":{"anyOf":[{"noOrderSince":"...Z"},{"cartClosedOrChanged":{"cartId":"cart-1","armedFor":"&lt;stamp&gt;"}}]})
  *  "requestedAt":"...Z", "deferrals":0}
  * </pre>
  */
@@ -56,12 +62,7 @@ public final class MessageRequestJson {
         root.set("data", JSON.valueToTree(request.data()));
         request.notBefore().ifPresent(t -> root.put("notBefore", t.toString()));
         request.notAfter().ifPresent(t -> root.put("notAfter", t.toString()));
-        request.exitCondition().ifPresent(exit -> {
-            ObjectNode node = root.putObject("exit");
-            switch (exit) {
-                case ExitCondition.NoOrderSince since -> node.put("noOrderSince", since.since().toString());
-            }
-        });
+        request.exitCondition().ifPresent(exit -> writeExit(root.putObject("exit"), exit));
         root.put("requestedAt", request.requestedAt().toString());
         root.put("deferrals", request.deferrals());
         return root.toString();
@@ -98,16 +99,53 @@ public final class MessageRequestJson {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> values = data == null ? Map.of() : JSON.convertValue(data, LinkedHashMap.class);
-        Optional<ExitCondition> exit = root.optionalObject("exit").map(e -> {
-            e.allowOnly(Set.of("noOrderSince"));
-            return new ExitCondition.NoOrderSince(instant(e, "noOrderSince"));
-        });
+        Optional<ExitCondition> exit = root.optionalObject("exit").map(e -> readExit(e, "exit"));
         return new MessageRequest(root.identifier("businessKey"),
                 root.matching("journey", JOURNEY, "a journey name of lower-case letters, digits and -"),
                 root.enumValue("category", Category.class), root.enumValue("priority", Priority.class), recipient,
                 root.matching("template", TEMPLATE_ID, "a template id of lower-case letters, digits and -"),
                 values, optionalInstant(root, "notBefore"), optionalInstant(root, "notAfter"), exit,
                 instant(root, "requestedAt"), (int) root.integer("deferrals", 0, 10_000));
+    }
+
+    /** An exit condition is an object with exactly one key: {@code noOrderSince}, {@code cartClosedOrChanged} or {@code anyOf}. */
+    private static void writeExit(ObjectNode node, ExitCondition exit) {
+        switch (exit) {
+            case ExitCondition.NoOrderSince since -> node.put("noOrderSince", since.since().toString());
+            case ExitCondition.CartClosedOrChanged cart -> node.putObject("cartClosedOrChanged")
+                    .put("cartId", cart.cartId()).put("armedFor", cart.armedFor().encode());
+            case ExitCondition.AnyOf any -> {
+                ArrayNode conditions = node.putArray("anyOf");
+                any.conditions().forEach(condition -> writeExit(conditions.addObject(), condition));
+            }
+        }
+    }
+
+    private static ExitCondition readExit(JsonFields exit, String path) {
+        exit.allowOnly(Set.of("noOrderSince", "cartClosedOrChanged", "anyOf"));
+        int kinds = (exit.has("noOrderSince") ? 1 : 0) + (exit.has("cartClosedOrChanged") ? 1 : 0)
+                + (exit.has("anyOf") ? 1 : 0);
+        if (kinds != 1) {
+            throw JsonFields.violation(path, "must name exactly one exit condition");
+        }
+        if (exit.has("noOrderSince")) {
+            return new ExitCondition.NoOrderSince(instant(exit, "noOrderSince"));
+        }
+        if (exit.has("cartClosedOrChanged")) {
+            JsonFields cart = exit.object("cartClosedOrChanged").allowOnly(Set.of("cartId", "armedFor"));
+            String armedFor = cart.string("armedFor", 200);
+            try {
+                return new ExitCondition.CartClosedOrChanged(cart.identifier("cartId"), Stamp.decode(armedFor));
+            } catch (IllegalArgumentException | DateTimeException e) {
+                throw JsonFields.violation(cart.path("armedFor"), "is not a stamp");
+            }
+        }
+        List<JsonFields> conditions = exit.objects("anyOf", 1, 10);
+        List<ExitCondition> anyOf = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            anyOf.add(readExit(conditions.get(i), path + ".anyOf[" + i + "]"));
+        }
+        return new ExitCondition.AnyOf(anyOf);
     }
 
     private static Optional<Instant> optionalInstant(JsonFields fields, String name) {

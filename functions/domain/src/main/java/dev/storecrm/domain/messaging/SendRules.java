@@ -13,7 +13,8 @@ import java.util.Optional;
  *   <li>Every message needs an address that is not suppressed for its category (an unsubscribe is
  *       lifted by consent given again after it).</li>
  *   <li>Marketing also needs a member recipient who is an active member, has marketing consent,
- *       has not unsubscribed, and has no open dispute; and the journey's exit condition must not hold.</li>
+ *       has not unsubscribed, and has no open dispute; and the journey's exit condition must not hold
+ *       (a paid order since a moment; a cart closed or changed since the message was planned).</li>
  *   <li>Transactional mail concerns an order or a dispute the customer has with the store, so it
  *       goes whatever the membership status.</li>
  *   <li>A message past its {@code notAfter} is skipped as expired.</li>
@@ -46,6 +47,11 @@ public final class SendRules {
     private SendRules() {}
 
     public static Verdict check(MessageRequest request, Optional<Facts> known, Instant now) {
+        return check(request, known, CartCheck.NONE, now);
+    }
+
+    /** As {@link #check(MessageRequest, Optional, Instant)}, looking at carts for a cart journey's exit. */
+    public static Verdict check(MessageRequest request, Optional<Facts> known, CartCheck carts, Instant now) {
         if (request.notAfter().isPresent() && now.isAfter(request.notAfter().get())) {
             return new Verdict.Skip(SkipReason.EXPIRED);
         }
@@ -75,16 +81,19 @@ public final class SendRules {
                 return new Verdict.Skip(SkipReason.OPEN_DISPUTE);
             }
         }
-        if (request.exitCondition().isPresent()) {
-            switch (request.exitCondition().get()) {
-                case ExitCondition.NoOrderSince since -> {
-                    if (facts.lastPaymentAt().isPresent() && !facts.lastPaymentAt().get().isBefore(since.since())) {
-                        return new Verdict.Skip(SkipReason.JOURNEY_EXITED);
-                    }
-                }
-            }
+        if (request.exitCondition().isPresent() && exited(request.exitCondition().get(), facts, carts)) {
+            return new Verdict.Skip(SkipReason.JOURNEY_EXITED);
         }
         return new Verdict.Go(facts.email().get());
+    }
+
+    private static boolean exited(ExitCondition exit, Facts facts, CartCheck carts) {
+        return switch (exit) {
+            case ExitCondition.NoOrderSince since ->
+                    facts.lastPaymentAt().isPresent() && !facts.lastPaymentAt().get().isBefore(since.since());
+            case ExitCondition.CartClosedOrChanged cart -> carts.closedOrChangedSince(cart.cartId(), cart.armedFor());
+            case ExitCondition.AnyOf any -> any.conditions().stream().anyMatch(c -> exited(c, facts, carts));
+        };
     }
 
     /** An unsubscribe is undone by consent given again after it (the member opted back in). */

@@ -141,20 +141,29 @@ class EventContractTest {
         }
     }
 
+    /** Each {@code events/sam/<consumer>-sqs-batch.json} carries the samples of {@code events/<consumer>/}, in file order. */
     @Test
-    void theSamBatchCarriesTheMemberArchiveSamples() throws IOException {
-        JsonNode batch = JSON.readTree(EVENTS.resolve("sam/member-archive-sqs-batch.json").toFile());
-        List<JsonNode> bodies = new ArrayList<>();
-        for (JsonNode record : batch.get("Records")) {
-            bodies.add(JSON.readTree(record.get("body").asText()));
+    void everySamBatchCarriesItsConsumersSamples() throws IOException {
+        List<Path> batches;
+        try (Stream<Path> files = Files.list(EVENTS.resolve("sam"))) {
+            batches = files.filter(f -> f.getFileName().toString().endsWith("-sqs-batch.json")).sorted().toList();
         }
-        List<JsonNode> samples = new ArrayList<>();
-        try (Stream<Path> files = Files.list(EVENTS.resolve("member-archive"))) {
-            for (Path file : files.sorted().toList()) {
-                samples.add(JSON.readTree(file.toFile()));
+        assertTrue(batches.size() >= 2, "the member archive's and cart recovery's batches");
+        for (Path batchFile : batches) {
+            String consumer = batchFile.getFileName().toString().replace("-sqs-batch.json", "");
+            List<JsonNode> bodies = new ArrayList<>();
+            for (JsonNode record : JSON.readTree(batchFile.toFile()).get("Records")) {
+                bodies.add(JSON.readTree(record.get("body").asText()));
             }
+            List<JsonNode> samples = new ArrayList<>();
+            try (Stream<Path> files = Files.list(EVENTS.resolve(consumer))) {
+                for (Path file : files.sorted().toList()) {
+                    samples.add(JSON.readTree(file.toFile()));
+                }
+            }
+            assertEquals(samples, bodies, "events/sam/" + batchFile.getFileName() + " is out of step with events/"
+                    + consumer + "/");
         }
-        assertEquals(samples, bodies, "events/sam/member-archive-sqs-batch.json is out of step with events/member-archive/");
     }
 
     private static List<String> schemaErrors(JsonNode event) {

@@ -2,9 +2,11 @@ package dev.storecrm.domain.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.event.Stamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -30,6 +32,37 @@ class MessageRequestJsonTest {
                         Optional.of(ZoneId.of("Asia/Shanghai"))), "order-follow-up", Map.of("orderId", "o-1"),
                 Instant.parse("2026-11-23T04:00:00Z"));
         assertEquals(toAgent, MessageRequestJson.read(MessageRequestJson.write(toAgent)));
+    }
+
+    @Test
+    void aCartMessageKeepsItsExitConditionsOnTheOutbox() {
+        Stamp armedFor = new Stamp(Instant.parse("2026-11-20T14:15:00Z"), "evt-20261120-0101");
+        MessageRequest request = MessageRequest.marketing("CART#cart-3001#reminder", "cart", "c-1001", "cart-reminder",
+                        Map.of("recoveryUrl", "https://shop.example.com/cart/recover/cart-3001"),
+                        Instant.parse("2026-11-20T15:15:00Z"))
+                .exitWhen(new ExitCondition.AnyOf(List.of(new ExitCondition.NoOrderSince(armedFor.at()),
+                        new ExitCondition.CartClosedOrChanged("cart-3001", armedFor))));
+        String json = MessageRequestJson.write(request);
+        assertEquals(request, MessageRequestJson.read(json));
+        assertTrue(json.contains("\"exit\":{\"anyOf\":[{\"noOrderSince\":\"2026-11-20T14:15:00Z\"},"
+                + "{\"cartClosedOrChanged\":{\"cartId\":\"cart-3001\",\"armedFor\":\"2026-11-20T14:15:00.000000000Z "
+                + "evt-20261120-0101\"}}]}"), json);
+    }
+
+    @Test
+    void anExitConditionNamesExactlyOneKindAndAValidStamp() {
+        String base = """
+                {"v":1,"businessKey":"K","journey":"cart","category":"marketing","priority":"normal",
+                 "recipient":{"customerId":"c"},"template":"cart-reminder","requestedAt":"2026-11-23T04:00:00Z",
+                 "deferrals":0,"exit":%s}""";
+        assertEquals("exit must name exactly one exit condition", assertThrows(InvalidInputException.class,
+                () -> MessageRequestJson.read(base.formatted("{}"))).detail());
+        assertEquals("exit.anyOf[1] must name exactly one exit condition", assertThrows(InvalidInputException.class,
+                () -> MessageRequestJson.read(base.formatted(
+                        "{\"anyOf\":[{\"noOrderSince\":\"2026-11-01T00:00:00Z\"},{}]}"))).detail());
+        assertEquals("exit.cartClosedOrChanged.armedFor is not a stamp", assertThrows(InvalidInputException.class,
+                () -> MessageRequestJson.read(base.formatted(
+                        "{\"cartClosedOrChanged\":{\"cartId\":\"cart-1\",\"armedFor\":\"last tuesday\"}}"))).detail());
     }
 
     @Test

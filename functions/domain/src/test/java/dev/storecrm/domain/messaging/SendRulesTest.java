@@ -2,6 +2,7 @@ package dev.storecrm.domain.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.member.MembershipStatus;
 import dev.storecrm.domain.messaging.SendRules.Facts;
 import dev.storecrm.domain.messaging.SendRules.SkipReason;
@@ -10,6 +11,8 @@ import dev.storecrm.domain.messaging.SuppressionList.Reason;
 import dev.storecrm.domain.messaging.SuppressionList.Scope;
 import dev.storecrm.domain.messaging.SuppressionList.Suppression;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -92,6 +95,33 @@ class SendRulesTest {
                 false, Optional.of(NOW.minusSeconds(200_000)));
         assertEquals(SkipReason.JOURNEY_EXITED, verdict(winBack, ordered));
         assertEquals("GO", verdict(winBack, orderedBefore));
+    }
+
+    @Test
+    void aCartMessageGoesOnlyWhileItsCartIsOpenAndUnchangedAndTheMemberHasNotPaidSince() {
+        Stamp armedFor = new Stamp(NOW.minusSeconds(3_600), "evt-cart-1");
+        MessageRequest reminder = MessageRequest.marketing("CART#cart-1#reminder", "cart", "c-1", "cart-reminder",
+                Map.of(), NOW).exitWhen(new ExitCondition.AnyOf(List.of(new ExitCondition.NoOrderSince(armedFor.at()),
+                new ExitCondition.CartClosedOrChanged("cart-1", armedFor))));
+        List<String> looked = new ArrayList<>();
+        CartCheck open = (cartId, stamp) -> {
+            looked.add(cartId + " " + stamp.eventId());
+            return false;
+        };
+        CartCheck closed = (cartId, stamp) -> true;
+        assertEquals("GO", verdictWithCarts(reminder, active(), open));
+        assertEquals(List.of("cart-1 evt-cart-1"), looked, "the cart is looked at with the activity it was armed for");
+        assertEquals(SkipReason.JOURNEY_EXITED, verdictWithCarts(reminder, active(), closed));
+        Facts paidSince = member(MembershipStatus.ACTIVE, Optional.of(NOW.minusSeconds(86_400)), Optional.empty(), false,
+                Optional.of(NOW.minusSeconds(60)));
+        assertEquals(SkipReason.JOURNEY_EXITED, verdictWithCarts(reminder, paidSince, open));
+        assertEquals(SkipReason.JOURNEY_EXITED, verdict(reminder, active()),
+                "a sender without carts to look at never sends a cart message");
+    }
+
+    private static Object verdictWithCarts(MessageRequest request, Facts facts, CartCheck carts) {
+        Verdict verdict = SendRules.check(request, Optional.of(facts), carts, NOW);
+        return verdict instanceof Verdict.Skip skip ? skip.reason() : "GO";
     }
 
     @Test

@@ -1,0 +1,50 @@
+package dev.storecrm.cartrecovery;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storecrm.platform.batch.SqsBatchProcessor;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+
+/**
+ * CartRecoveryFunction: consumes the CartRecoveryQueue (cart and order events from the store bus,
+ * and the cart timers the sweep delivers) and runs cart recovery. Reports partial batch failures;
+ * invalid input is kept in the RejectsTable.
+ */
+public final class CartRecoveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final SqsBatchProcessor batch;
+    private final CartRecoveryService service;
+    private final Metrics metrics;
+
+    /** The Lambda runtime's constructor: configuration from the environment, the system clock. */
+    public CartRecoveryHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    /** For the local cloud: the environment template.yaml gives the function, and a (simulated) clock. */
+    public CartRecoveryHandler(Map<String, String> environment, Clock clock) {
+        this(new CartRecoveryWiring(environment, clock));
+    }
+
+    CartRecoveryHandler(CartRecoveryWiring wiring) {
+        this.batch = wiring.batch();
+        this.service = wiring.service();
+        this.metrics = wiring.metrics();
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            try {
+                return batch.process(event, body -> service.handle(CartRecoveryInput.read(body)).name());
+            } finally {
+                metrics.flush();
+            }
+        });
+    }
+}

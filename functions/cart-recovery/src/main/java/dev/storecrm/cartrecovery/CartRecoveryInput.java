@@ -1,0 +1,33 @@
+package dev.storecrm.cartrecovery;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.cart.CartStepDue;
+import dev.storecrm.domain.event.EventParser;
+import dev.storecrm.domain.event.StoreEvent;
+
+/**
+ * What arrives on the CartRecoveryQueue: a canonical event from the store bus (it has a
+ * {@code type}), or the body of a cart's timer from the sweep (it has a {@code kind}).
+ */
+public sealed interface CartRecoveryInput {
+
+    record Event(StoreEvent event) implements CartRecoveryInput {}
+
+    record StepDue(CartStepDue due) implements CartRecoveryInput {
+        private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** Reads a message body; anything that is neither is refused with the event parser's reason. */
+    static CartRecoveryInput read(String body) {
+        JsonNode node;
+        try {
+            node = StepDue.JSON.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            node = null; // EventParser.parse below refuses it as MALFORMED_JSON, with the position.
+        }
+        return CartStepDue.isTimerBody(node) ? new StepDue(CartStepDue.read(node)) : new Event(EventParser.parse(body));
+    }
+}

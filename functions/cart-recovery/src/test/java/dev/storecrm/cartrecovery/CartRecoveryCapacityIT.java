@@ -1,0 +1,91 @@
+package dev.storecrm.cartrecovery;
+
+import static dev.storecrm.cartrecovery.CartScenario.sample;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalCloudExtension;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Capacity units per message of CartRecoveryFunction, as DynamoDB reports them
+ * ({@code ReturnConsumedCapacity}): each event and each step touches a fixed handful of items,
+ * whatever the number of carts and members. Timings are in the benchmark, not here.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class CartRecoveryCapacityIT {
+
+    private static final String CART_AT = "2026-11-23T10:00:00+08:00";
+    private CartScenario store;
+
+    @BeforeEach
+    void reset(LocalCloud cloud) {
+        cloud.reset();
+        store = new CartScenario(cloud, Instant.parse("2026-11-23T01:00:00Z"), Map.of());
+        store.member("c-1001", "member.1001@example.com", "Sample Member Wang", "zh-CN", "Asia/Shanghai");
+        store.functions.handler("CartRecoveryFunction");
+    }
+
+    /** Units CartRecoveryFunction used for one message, as "table read/write". */
+    private Map<String, String> unitsFor(String body) {
+        CapacityRecorder.reset();
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("m-" + body.hashCode());
+        message.setBody(body);
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        store.functions.invoke("CartRecoveryFunction", event);
+        Map<String, String> units = new TreeMap<>();
+        for (CapacityRecorder.Usage usage : CapacityRecorder.usage()) {
+            if (usage.function().equals("CartRecoveryFunction")) {
+                units.merge(usage.table() + (usage.index() == null ? "" : "/" + usage.index()),
+                        usage.readUnits() + "/" + usage.writeUnits(), (a, b) -> a + "+" + b);
+            }
+        }
+        return units;
+    }
+
+    private String timerBody() {
+        return store.cloud.dynamoDb().getItem(g -> g.tableName(store.cloud.tableName("TimersTable"))
+                .key(Map.of("timerId", AttributeValue.fromS("cart#cart-3001")))).item().get("body").s();
+    }
+
+    @Test
+    void eachEventAndStepCostsAFewItemsWhateverTheNumberOfCarts() {
+        String cart = sample("cart-recovery/cart-updated.json", "evt-cart-1", CART_AT);
+        assertEquals(Map.of("CartsTable", "0.5/1.0", "CartsTable/OpenByCustomer", "0.0/1.0", "TimersTable", "0.0/1.0",
+                        "TimersTable/DueByShard", "0.0/1.0"), unitsFor(cart),
+                "a new cart: read it, write it (and its open-cart index entry), arm its timer (and its due-time entry)");
+        assertEquals(Map.of("CartsTable", "0.5/0.0", "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0"),
+                unitsFor(cart), "a duplicate: nothing to save; the timer is armed again in case a crash lost it");
+        assertEquals(Map.of(), unitsFor(sample("member-archive/04-order-placed.json", "evt-o-1", CART_AT)),
+                "an order that names no cart and carries no coupon costs nothing");
+        assertEquals(Map.of("CartsTable", "0.0/0.0", "CartsTable/OpenByCustomer", "0.0/0.0"),
+                unitsFor(sample("member-archive/05-order-paid.json", "evt-p-1", CART_AT,
+                        body -> body.put("customerId", "c-without-carts"))),
+                "a payment: one query of the member's open carts (DynamoDB Local reports nothing for an empty "
+                        + "result; AWS bills half a unit)");
+
+        String firing = timerBody();
+        // As the sweep does when it delivers a timer.
+        store.cloud.dynamoDb().deleteItem(d -> d.tableName(store.cloud.tableName("TimersTable"))
+                .key(Map.of("timerId", AttributeValue.fromS("cart#cart-3001"))));
+        store.clock.set(OffsetDateTime.parse("2026-11-23T11:00:20+08:00").toInstant());
+        assertEquals(Map.of("CartsTable", "1.0/4.0", "CartStatsTable", "0.0/4.0", "MembersTable", "0.5/0.0",
+                        "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0"), unitsFor(firing),
+                "the reminder step: the cart (consistent read) and the member; the step and its report figures in one "
+                        + "transaction (DynamoDB Local reports 4 units per transactional write of a small item, AWS "
+                        + "documents 2); the coupon step's timer");
+    }
+}

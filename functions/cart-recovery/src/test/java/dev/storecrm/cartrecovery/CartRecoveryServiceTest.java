@@ -1,0 +1,378 @@
+package dev.storecrm.cartrecovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storecrm.cartrecovery.CartRecoveryService.Outcome;
+import dev.storecrm.domain.ConcurrentUpdateException;
+import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.cart.Cart;
+import dev.storecrm.domain.cart.CartMetric;
+import dev.storecrm.domain.cart.CartPolicy;
+import dev.storecrm.domain.cart.CartSequence;
+import dev.storecrm.domain.cart.CartStatsDelta;
+import dev.storecrm.domain.cart.CartStepDue;
+import dev.storecrm.domain.cart.CartStore;
+import dev.storecrm.domain.cart.TierCouponValues;
+import dev.storecrm.domain.coupon.Coupon;
+import dev.storecrm.domain.coupon.CouponBook;
+import dev.storecrm.domain.event.EventParser;
+import dev.storecrm.domain.member.MemberArchive;
+import dev.storecrm.domain.member.MemberPolicy;
+import dev.storecrm.domain.member.MemberRecord;
+import dev.storecrm.domain.member.MemberSummary;
+import dev.storecrm.domain.member.TierLadder;
+import dev.storecrm.domain.messaging.MessageOutbox;
+import dev.storecrm.domain.messaging.MessageRequest;
+import dev.storecrm.domain.messaging.QuietHours;
+import dev.storecrm.domain.messaging.SendLedger;
+import dev.storecrm.domain.messaging.Timers;
+import dev.storecrm.domain.money.Money;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CartRecoveryService with in-memory ports and a moving clock: the races and crashes an
+ * integration test cannot time (a write between a read and a save, a crash between recording a
+ * step and its effects, a cancel racing a re-arm).
+ */
+class CartRecoveryServiceTest {
+
+    private static final Currency CNY = Currency.getInstance("CNY");
+    private static final MemberPolicy MEMBERS = new MemberPolicy(CNY, MemberPolicy.Enrolment.FIRST_PAID_ORDER, 0,
+            BigDecimal.ONE, TierLadder.parse("MEMBER", "VIP1=50000"));
+    private static final CartPolicy POLICY = new CartPolicy(CartSequence.parse(CartSequence.DEFAULT),
+            Money.of(0, "CNY"), TierCouponValues.parse(TierCouponValues.DEFAULT, CNY), Duration.ofHours(48), 1,
+            CartPolicy.COUPON_CAP_WINDOW, Duration.ofDays(7), ZoneId.of("Asia/Shanghai"), QuietHours.parse("21:00-09:00"));
+
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-23T02:00:00Z"));
+    private final InMemoryCarts carts = new InMemoryCarts();
+    private final Map<String, Timers.Timer> timers = new HashMap<>();
+    private final Map<String, MemberRecord> members = new HashMap<>();
+    private final List<MessageRequest> outbox = new ArrayList<>();
+    private final InMemoryCoupons coupons = new InMemoryCoupons();
+    private Runnable onCancel = () -> { };
+    private RuntimeException outboxFailure;
+
+    private final CartRecoveryService service = new CartRecoveryService(carts, new Timers() {
+        @Override
+        public void schedule(Timer timer) {
+            timers.put(timer.id(), timer);
+        }
+
+        @Override
+        public void cancel(String timerId) {
+            timers.remove(timerId);
+            onCancel.run();
+        }
+    }, memberArchive(), MEMBERS, coupons, ledger(), request -> {
+        if (outboxFailure != null) {
+            RuntimeException failure = outboxFailure;
+            outboxFailure = null;
+            throw failure;
+        }
+        outbox.add(request);
+    }, new CartMessages("https://shop.example.com"), POLICY, clock);
+
+    // ------------------------------------------------------------------ the tests
+
+    @Test
+    void aChangeReArmsTheCartsOneTimerFromTheChange() {
+        assertEquals(Outcome.APPLIED, handle(cart("e1", "2026-11-23T10:00:00+08:00", 2)));
+        assertEquals(Instant.parse("2026-11-23T03:00:00Z"), timer().dueAt());
+        assertEquals(Outcome.APPLIED, handle(cart("e2", "2026-11-23T10:50:00+08:00", 3)));
+        assertEquals(Instant.parse("2026-11-23T03:50:00Z"), timer().dueAt());
+        assertEquals(1, timers.size(), "one timer per cart, re-armed by id");
+        assertEquals(Outcome.UNCHANGED, handle(cart("e1", "2026-11-23T10:00:00+08:00", 2)), "older: ignored");
+        assertEquals(Instant.parse("2026-11-23T03:50:00Z"), timer().dueAt(), "and does not move the timer back");
+    }
+
+    @Test
+    void aCrashBetweenRecordingAStepAndHandingItsMessageOverIsRepairedByTheRedelivery() {
+        member("c-1");
+        handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
+        String firing = timer().body();
+        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
+        outboxFailure = new IllegalStateException("SQS is down");
+        assertThrows(IllegalStateException.class, () -> service.handle(CartRecoveryInput.read(firing)),
+                "the failure goes back to the queue: the firing is redelivered");
+        assertTrue(outbox.isEmpty());
+        assertEquals(1, carts.figure(LocalDate.parse("2026-11-23"), CartMetric.REMINDED), "the step was recorded");
+
+        clock.set(Instant.parse("2026-11-23T03:03:20Z"));
+        assertEquals(Outcome.STALE, service.handle(CartRecoveryInput.read(firing)));
+        assertEquals(1, outbox.size(), "the redelivery hands the reminder over");
+        assertEquals("CART#cart-1#reminder", outbox.getFirst().businessKey());
+        assertEquals(1, carts.figure(LocalDate.parse("2026-11-23"), CartMetric.REMINDED), "still counted once");
+        assertEquals(Instant.parse("2026-11-24T02:00:00Z"), timer().dueAt(), "and the coupon step is armed");
+    }
+
+    @Test
+    void aChangeThatLandsWhileAStepIsTakenMakesTheStepStaleAndArmsTheNewOne() {
+        member("c-1");
+        handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
+        String firing = timer().body();
+        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
+        carts.beforeNextSave = () -> handle(cart("e2", "2026-11-23T11:00:10+08:00", 3));
+        assertEquals(Outcome.STALE, service.handle(CartRecoveryInput.read(firing)));
+        assertTrue(outbox.isEmpty(), "no reminder for a cart the customer is using");
+        assertEquals(Instant.parse("2026-11-23T04:00:10Z"), timer().dueAt(), "an hour after the new change");
+        assertEquals(0, carts.figure(LocalDate.parse("2026-11-23"), CartMetric.ABANDONED));
+    }
+
+    @Test
+    void aCancelDoesNotLoseTheTimerOfAChangeThatRacedIt() {
+        handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
+        // While the checkout cancels the timer, a newer change (the cart used again) is saved and armed.
+        onCancel = () -> {
+            onCancel = () -> { };
+            carts.overwrite(carts.current("cart-1").updated((dev.storecrm.domain.event.CartEvent.CartUpdated)
+                    EventParser.parse(cart("e3", "2026-11-23T10:45:00+08:00", 1))));
+        };
+        assertEquals(Outcome.APPLIED, handle("""
+                {"id":"e2","type":"CheckoutCompleted","version":1,"occurredAt":"2026-11-23T10:30:00+08:00",
+                 "body":{"cartId":"cart-1","orderId":"o-1"}}"""));
+        assertEquals(Instant.parse("2026-11-23T03:45:00Z"), timer().dueAt(), "re-read after the cancel, re-armed");
+    }
+
+    @Test
+    void aPaymentThatArrivedBeforeTheCartEndsTheSequenceWhenItsStepFallsDue() {
+        member("c-1");
+        pay("c-1", "o-9", "2026-11-23T10:20:00+08:00");
+        assertEquals(Outcome.UNCHANGED, handle("""
+                {"id":"p-1","type":"OrderPaid","version":1,"occurredAt":"2026-11-23T10:20:00+08:00",
+                 "body":{"orderId":"o-9","customerId":"c-1","amount":{"amount":9900,"currency":"CNY"}}}"""),
+                "no open cart yet: the cart event comes later");
+        handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
+        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
+        assertEquals(Outcome.CONVERTED, service.handle(CartRecoveryInput.read(timer().body())));
+        assertTrue(outbox.isEmpty());
+        assertEquals(0, carts.figure(LocalDate.parse("2026-11-23"), CartMetric.ABANDONED), "paid, not abandoned");
+        assertEquals(Cart.ClosedBy.PAID_ORDER, carts.current("cart-1").closure().orElseThrow().by());
+    }
+
+    @Test
+    void aRedeliveredCouponFiringHandsTheSameCouponOverAndIssuesNoSecond() {
+        member("c-1");
+        handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
+        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
+        service.handle(CartRecoveryInput.read(timer().body()));
+        clock.set(Instant.parse("2026-11-24T02:00:20Z"));
+        String couponFiring = timer().body();
+        assertEquals(Outcome.STEP_MESSAGED, service.handle(CartRecoveryInput.read(couponFiring)));
+        assertEquals(1, coupons.issued.size());
+        outbox.clear();
+        clock.set(Instant.parse("2026-11-24T02:05:20Z"));
+        assertEquals(Outcome.STALE, service.handle(CartRecoveryInput.read(couponFiring)), "a redelivered firing");
+        assertEquals(1, outbox.size(), "hands the same coupon message over again (the sender sends it once)");
+        assertEquals(1, coupons.issued.size(), "and issues no second coupon");
+    }
+
+    // ------------------------------------------------------------------ helpers and in-memory ports
+
+    private Outcome handle(String json) {
+        return service.handle(CartRecoveryInput.read(json));
+    }
+
+    private Timers.Timer timer() {
+        return timers.get(CartStepDue.timerId("cart-1"));
+    }
+
+    private static String cart(String id, String at, int quantity) {
+        return """
+                {"id":"%s","type":"CartUpdated","version":1,"occurredAt":"%s","body":{"cartId":"cart-1","customerId":"c-1",
+                 "total":{"amount":%d,"currency":"CNY"},"lines":[{"sku":"T-1","name":"Tea","quantity":%d,
+                 "unitPrice":{"amount":10000,"currency":"CNY"}}]}}""".formatted(id, at, quantity * 10_000, quantity);
+    }
+
+    private void member(String customerId) {
+        members.put(customerId, MemberRecord.newCustomer(customerId).apply(EventParser.parse("""
+                {"id":"reg-%s","type":"MemberRegistered","version":1,"occurredAt":"2026-11-01T00:00:00Z",
+                 "body":{"customerId":"%s","profile":{"email":"m@example.com","timeZone":"Asia/Shanghai",
+                 "marketingConsent":{"granted":true,"at":"2026-11-01T00:00:00Z","source":"test"}}}}"""
+                .formatted(customerId, customerId))));
+    }
+
+    private void pay(String customerId, String orderId, String at) {
+        members.put(customerId, members.get(customerId).apply(EventParser.parse("""
+                {"id":"pay-%s","type":"OrderPaid","version":1,"occurredAt":"%s",
+                 "body":{"orderId":"%s","customerId":"%s","amount":{"amount":9900,"currency":"CNY"}}}"""
+                .formatted(orderId, at, orderId, customerId))));
+    }
+
+    private MemberArchive memberArchive() {
+        return new MemberArchive() {
+            @Override
+            public Optional<Revisioned<MemberRecord>> find(String customerId, boolean consistentRead) {
+                return Optional.ofNullable(members.get(customerId)).map(r -> new Revisioned<>(r, 1));
+            }
+
+            @Override
+            public void save(MemberRecord record, MemberSummary summary, OptionalLong expectedRevision) {
+                throw new UnsupportedOperationException("cart recovery never writes members");
+            }
+        };
+    }
+
+    private static SendLedger ledger() {
+        return new SendLedger() {
+            @Override
+            public Optional<Entry> find(String businessKey, boolean consistentRead) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean claim(String businessKey, String owner, Instant now, Duration lease, Facts facts) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void markSent(String businessKey, String owner, String messageId, Instant at) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void release(String businessKey, String owner) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean settle(String businessKey, Status status, String reason, Instant now, Facts facts) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void confirmSent(String businessKey, String messageId, Instant at) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void recordDelivery(String businessKey, Instant at) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void recordBounce(String businessKey, Instant at) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    /** Carts with revisions, the report's figures, and a hook to let another writer in before the next save. */
+    private static final class InMemoryCarts implements CartStore {
+        final Map<String, Revisioned<Cart>> stored = new HashMap<>();
+        final Map<LocalDate, Map<CartMetric, Long>> figures = new HashMap<>();
+        Runnable beforeNextSave;
+
+        @Override
+        public Optional<Revisioned<Cart>> find(String cartId, boolean consistentRead) {
+            return Optional.ofNullable(stored.get(cartId));
+        }
+
+        @Override
+        public void save(Cart cart, OptionalLong expectedRevision, CartStatsDelta stats) {
+            if (beforeNextSave != null) {
+                Runnable other = beforeNextSave;
+                beforeNextSave = null;
+                other.run();
+            }
+            Revisioned<Cart> current = stored.get(cart.cartId());
+            long revision = current == null ? 0 : current.revision();
+            if (expectedRevision.orElse(0) != revision) {
+                throw new ConcurrentUpdateException("cart " + cart.cartId());
+            }
+            stored.put(cart.cartId(), new Revisioned<>(cart, revision + 1));
+            stats.byDay().forEach((day, metrics) -> metrics.forEach((metric, amount) ->
+                    figures.computeIfAbsent(day, d -> new HashMap<>()).merge(metric, amount, Long::sum)));
+        }
+
+        @Override
+        public List<String> openCartsOf(String customerId) {
+            return stored.values().stream().map(Revisioned::value)
+                    .filter(c -> c.isEligible() && c.contents().orElseThrow().customerId().equals(Optional.of(customerId)))
+                    .map(Cart::cartId).toList();
+        }
+
+        Cart current(String cartId) {
+            return stored.get(cartId).value();
+        }
+
+        void overwrite(Cart cart) {
+            stored.put(cart.cartId(), new Revisioned<>(cart, stored.get(cart.cartId()).revision() + 1));
+        }
+
+        long figure(LocalDate day, CartMetric metric) {
+            return figures.getOrDefault(day, Map.of()).getOrDefault(metric, 0L);
+        }
+    }
+
+    /** Coupons by business key (the code is the key itself here). */
+    private static final class InMemoryCoupons implements CouponBook {
+        final Map<String, Coupon> issued = new HashMap<>();
+
+        @Override
+        public Coupon issue(Issue issue) {
+            return issued.computeIfAbsent(issue.businessKey(), key -> new Coupon(key, issue.campaign(), key,
+                    issue.customerId(), issue.value(), issue.issuedAt(), issue.expiresAt(), Optional.empty()));
+        }
+
+        @Override
+        public Optional<Coupon> find(String code) {
+            return Optional.ofNullable(issued.get(code));
+        }
+
+        @Override
+        public Optional<Coupon> redeem(String code, String orderId, String customerId, Money orderTotal, Instant at) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Coupon> issuedTo(String customerId, String campaign, Instant since) {
+            return issued.values().stream().filter(c -> c.customerId().equals(customerId)
+                    && c.campaign().equals(campaign) && !c.issuedAt().isBefore(since)).toList();
+        }
+    }
+
+    /** A clock a test moves. */
+    private static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant start) {
+            this.now = start;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
