@@ -10,6 +10,9 @@ import java.lang.reflect.Method;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -43,6 +47,9 @@ public final class LocalFunctions {
             return messages.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
+
+    /** The timer sweep's progress item in the TimersTable (see DynamoDbTimers). */
+    private static final String SWEEP_CURSOR = "#sweep-cursor";
 
     /** The identity the local cloud's credentials stand for, as Lambda reports an IAM caller. */
     static final String LOCAL_AGENT = "local-agent";
@@ -183,6 +190,54 @@ public final class LocalFunctions {
         Map<String, Object> config = Template.map(cloud.template().resource(functionLogicalId).properties()
                 .get("FunctionUrlConfig"));
         return String.valueOf(cloud.template().resolve(config.get("AuthType")));
+    }
+
+    /**
+     * Time travel: drains every queue, moves the (simulated) clock to {@code instant}, then runs the
+     * timer sweep function as its every-minute schedule would have (it catches up at most 120
+     * minutes a run, so it runs until caught up) and drains every queue after each run.
+     *
+     * <p>To cross days quickly, minutes in which no timer is filed are skipped: before each run the
+     * sweep's cursor (the TimersTable item {@code #sweep-cursor}, docs/data-model.md) is moved to the
+     * minute before the earliest filed timer. The sweep would have found nothing in those minutes, so
+     * what is delivered, and when, is the same; only the empty queries are saved.
+     */
+    public void advanceTo(String sweepFunctionLogicalId, Instant instant) {
+        if (!(clock instanceof SimulatedClock simulated)) {
+            throw new IllegalStateException("advanceTo needs the functions to run on a SimulatedClock");
+        }
+        drainAll();
+        simulated.set(instant);
+        String timers = spec(sweepFunctionLogicalId).environment().get("TIMERS_TABLE");
+        long scanned;
+        do {
+            skipEmptyMinutes(timers, instant);
+            Object report = invoke(sweepFunctionLogicalId, new HashMap<String, Object>());
+            scanned = ((Number) ((Map<?, ?>) report).get("minutesScanned")).longValue();
+            drainAll();
+        } while (scanned >= 120);
+    }
+
+    private void skipEmptyMinutes(String timersTable, Instant now) {
+        var dynamoDb = cloud.dynamoDb();
+        var cursorKey = Map.of("timerId", AttributeValue.fromS(SWEEP_CURSOR));
+        var cursorItem = dynamoDb.getItem(g -> g.tableName(timersTable).key(cursorKey).consistentRead(true)).item();
+        if (cursorItem == null || !cursorItem.containsKey("sweptThrough")) {
+            return;
+        }
+        Instant cursor = Instant.parse(cursorItem.get("sweptThrough").s());
+        Instant earliest = now.truncatedTo(ChronoUnit.MINUTES);
+        for (var item : dynamoDb.scanPaginator(r -> r.tableName(timersTable).consistentRead(true)).items()) {
+            if (item.containsKey("bucket")) {
+                Instant filed = Instant.parse(item.get("bucket").s().split("#")[0] + ":00Z");
+                earliest = filed.isBefore(earliest) ? filed : earliest;
+            }
+        }
+        Instant skipTo = earliest.minus(Duration.ofMinutes(3));
+        if (skipTo.isAfter(cursor)) {
+            dynamoDb.putItem(p -> p.tableName(timersTable).item(Map.of("timerId", AttributeValue.fromS(SWEEP_CURSOR),
+                    "sweptThrough", AttributeValue.fromS(skipTo.toString()))));
+        }
     }
 
     /** One poll of a function's SQS triggers: at most one batch per trigger, like one Lambda invocation each. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The deadlines a dispute has now and the chase they make: for each deadline of its channel's rule
  * pack that applies in the dispute's status, reminders before it (72 h, 24 h and 4 h by default,
- * none earlier than the deadline's anchor) and the escalation of its breach. A resolved, closed or
+ * none at or before the deadline's anchor) and the escalation of its breach. A resolved, closed or
  * not yet opened dispute has no deadlines, so a resolving update ends its chase.
  */
 public final class ChasePlanner {
@@ -75,7 +75,7 @@ public final class ChasePlanner {
         List<ChaseStep> steps = new ArrayList<>();
         for (Duration before : deadline.reminders()) {
             Instant at = deadline.due().minus(before);
-            if (!at.isBefore(deadline.anchor())) {
+            if (at.isAfter(deadline.anchor())) {
                 steps.add(new ChaseStep(deadline, Optional.of(before), at));
             }
         }
