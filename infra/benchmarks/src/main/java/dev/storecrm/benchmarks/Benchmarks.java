@@ -20,6 +20,7 @@ public final class Benchmarks {
         switch (name) {
             case "capacity" -> MemberArchiveCapacityBenchmark.run(Options.parse(options));
             case "sender" -> SenderBenchmark.run(Options.parse(options));
+            case "disputes" -> DisputeBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
                       capacity [--members M] [--orders N] [--seed S]
@@ -27,7 +28,10 @@ public final class Benchmarks {
                           prints read and write units per event (by table and index) and events per second
                       sender [--messages N] [--rate R] [--members M] [--instances K]
                           N message requests through K SenderFunction instances into the SES emulator, paced to R per second;
-                          prints messages per second, the busiest second, and capacity units per message""");
+                          prints messages per second, the busiest second, and capacity units per message
+                      disputes [--disputes N]
+                          N disputes opened, chased (one reminder each), negotiated, resolved and resolved again
+                          (duplicates) through DisputeFunction; prints per phase events per second and capacity units""");
         }
     }
 }
