@@ -52,7 +52,7 @@ public final class DisputeService {
                     entry("step", firing.step()), entry("outcome", fired.name()));
             return fired == DisputeRecorder.Firing.CHASED ? Outcome.CHASED : Outcome.STALE_FIRING;
         }
-        StoreEvent event = node == null ? EventParser.parse(body) : EventParser.parse(node);
+        StoreEvent event = node == null || node.isMissingNode() ? EventParser.parse(body) : EventParser.parse(node);
         if (!(event instanceof DisputeEvent dispute)) {
             throw new InvalidInputException(RejectReason.NOT_FOR_THIS_CONSUMER, event.meta().type()
                     + " is not a dispute event; check the event bus rule that routed it here");

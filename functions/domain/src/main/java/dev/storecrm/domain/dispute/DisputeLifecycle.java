@@ -77,8 +77,10 @@ public final class DisputeLifecycle {
             after = after.withReturnTracking(new Fact<>(change.returnTracking().get(), stamp));
         }
         if (after.equals(before) && current.isPresent()) {
-            return new Outcome.Unchanged(before, before.status().map(s -> s.stamp().compareTo(stamp) > 0).orElse(false)
-                    ? "older than the current status; kept in the history only" : "already reflected");
+            boolean older = before.status().map(s -> s.stamp().compareTo(stamp) > 0).orElse(false)
+                    && change.requestedStatus().isPresent();
+            return new Outcome.Unchanged(before, older ? "older than the current status; kept in the history only"
+                    : change.note().isPresent() ? "note recorded" : "already reflected");
         }
         return new Outcome.Applied(before, after, statusMoved);
     }

@@ -97,7 +97,8 @@ public final class DisputeRecorder {
             return new Result.NotFound(disputeId);
         }
         if (done.isPresent()) {
-            return new Result.Unchanged(stored.get().value());
+            return done.get().outcome() == HistoryEntry.Outcome.refused
+                    ? new Result.Refused(done.get().effect()) : new Result.Unchanged(stored.get().value());
         }
         Stamp stamp = new Stamp(clock.instant(), "action-" + idempotencyKey);
         return switch (AgentAction.decide(stored.get().value(), action, stamp, actor)) {
