@@ -57,11 +57,7 @@ class DisputeQueueIT {
 
     @AfterEach
     void nothingLost() {
-        for (String queue : cloud.queues()) {
-            if (queue.endsWith("DeadLetterQueue")) {
-                assertEquals(0, cloud.queueDepth(queue), queue + " must stay empty");
-            }
-        }
+        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test
@@ -310,15 +306,8 @@ class DisputeQueueIT {
     }
 
     private void publishSample(String file, Consumer<ObjectNode> edit) {
-        try {
-            ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(
-                    Template.projectRoot().resolve("events/disputes/" + file)));
-            edit.accept(event);
-            cloud.eventBus().publish(event.toString(), "test", clock.instant());
-            functions.drainAll();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        cloud.eventBus().publishSample("disputes/" + file, edit, "test", clock.instant());
+        functions.drainAll();
     }
 
     private List<SentMail> mailTo(String address) {

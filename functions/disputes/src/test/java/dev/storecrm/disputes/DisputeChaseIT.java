@@ -60,11 +60,7 @@ class DisputeChaseIT {
 
     @AfterEach
     void nothingLost() {
-        for (String queue : cloud.queues()) {
-            if (queue.endsWith("DeadLetterQueue")) {
-                assertEquals(0, cloud.queueDepth(queue), queue + " must stay empty");
-            }
-        }
+        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test
@@ -374,14 +370,7 @@ class DisputeChaseIT {
 
     /** A sample of events/disputes/, changed by {@code edit}, published on the store's bus. */
     void publishSample(String file, Consumer<ObjectNode> edit) {
-        try {
-            ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(
-                    Template.projectRoot().resolve("events/disputes/" + file)));
-            edit.accept(event);
-            publish(event.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        cloud.eventBus().publishSample("disputes/" + file, edit, "test", clock.instant());
     }
 
     void publish(String event) {

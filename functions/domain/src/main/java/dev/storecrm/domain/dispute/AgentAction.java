@@ -64,40 +64,42 @@ public sealed interface AgentAction {
 
     /** Decides the action against the dispute as it stands: the change it makes, or a refusal (HTTP 409). */
     static Decision decide(Dispute dispute, AgentAction action, Stamp stamp, String actor) {
-        Optional<DisputeStatus> status = dispute.currentStatus();
-        String now = status.map(Enum::name).orElse("unknown");
+        Optional<String> refusal = switch (action) {
+            case Accept a -> refusal(dispute, "accept", RESPONDABLE, "awaiting the seller's confirmation or negotiating");
+            case Reject r -> refusal(dispute, "reject", RESPONDABLE, "awaiting the seller's confirmation or negotiating");
+            case ConfirmReceipt c -> refusal(dispute, "confirm-receipt", RETURNING, "whose return is agreed or shipped");
+            case AddNote n -> Optional.empty();
+        };
+        if (refusal.isPresent()) {
+            return new Decision.Refuse(refusal.get());
+        }
         return switch (action) {
             case Accept accept -> {
-                if (status.isEmpty() || !RESPONDABLE.contains(status.get())) {
-                    yield new Decision.Refuse("accept needs a dispute awaiting the seller's confirmation or negotiating; "
-                            + dispute.disputeId() + " is " + now);
-                }
                 boolean returnGoods = dispute.proposalOf(Party.buyer).map(Proposal::returnGoods).orElse(false);
                 yield new Decision.Take(change(dispute, stamp, DisputeChange.Origin.accept,
                         returnGoods ? DisputeStatus.awaiting_return_shipment : DisputeStatus.resolved,
                         returnGoods ? Optional.empty() : Optional.of(Resolution.refunded), Optional.empty(),
                         accept.note(), actor));
             }
-            case Reject reject -> {
-                if (status.isEmpty() || !RESPONDABLE.contains(status.get())) {
-                    yield new Decision.Refuse("reject needs a dispute awaiting the seller's confirmation or negotiating; "
-                            + dispute.disputeId() + " is " + now);
-                }
-                yield new Decision.Take(change(dispute, stamp, DisputeChange.Origin.reject, DisputeStatus.negotiating,
-                        Optional.empty(), Optional.of(reject.counterProposal()), Optional.empty(), actor));
-            }
-            case ConfirmReceipt receipt -> {
-                if (status.isEmpty() || !RETURNING.contains(status.get())) {
-                    yield new Decision.Refuse("confirm-receipt needs a dispute whose return is agreed or shipped; "
-                            + dispute.disputeId() + " is " + now);
-                }
-                yield new Decision.Take(change(dispute, stamp, DisputeChange.Origin.confirm_receipt,
-                        DisputeStatus.resolved, Optional.of(Resolution.refunded), Optional.empty(), receipt.note(), actor));
-            }
+            case Reject reject -> new Decision.Take(change(dispute, stamp, DisputeChange.Origin.reject,
+                    DisputeStatus.negotiating, Optional.empty(), Optional.of(reject.counterProposal()), Optional.empty(),
+                    actor));
+            case ConfirmReceipt receipt -> new Decision.Take(change(dispute, stamp, DisputeChange.Origin.confirm_receipt,
+                    DisputeStatus.resolved, Optional.of(Resolution.refunded), Optional.empty(), receipt.note(), actor));
             case AddNote note -> new Decision.Take(new DisputeChange(dispute.disputeId(), stamp, DisputeChange.Origin.note,
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of(note.text()), Optional.empty(), Optional.of(actor)));
         };
+    }
+
+    /** Why an action may not be taken in the dispute's status, if it may not. */
+    private static Optional<String> refusal(Dispute dispute, String action, Set<DisputeStatus> allowed, String needs) {
+        Optional<DisputeStatus> status = dispute.currentStatus();
+        if (status.isPresent() && allowed.contains(status.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(action + " needs a dispute " + needs + "; " + dispute.disputeId() + " is "
+                + status.map(Enum::name).orElse("unknown"));
     }
 
     private static DisputeChange change(Dispute dispute, Stamp stamp, DisputeChange.Origin origin, DisputeStatus status,
