@@ -30,10 +30,10 @@ import java.util.OptionalLong;
  *       is kept in the history as refused;</li>
  *   <li>save the dispute with the change's history entry, atomically, guarded by the revision read
  *       (a concurrent writer makes it read again) and by the entry (a redelivered change is saved once);</li>
- *   <li>put the change's messages in the outbox: the customer's (acknowledgement, apology, progress,
- *       resolution) and, for deadlines the change created that are already due, the latest due step;</li>
- *   <li>re-arm the dispute's one chase timer for its next step, or cancel it when nothing is left
- *       (a resolving update cancels every pending reminder).</li>
+ *   <li>put the change's customer message in the outbox (acknowledgement, apology, progress, resolution);</li>
+ *   <li>re-arm the dispute's one chase timer for its next step (or for a step the change left due,
+ *       such as the breach of a deadline reported late), or cancel it when nothing is left (a
+ *       resolving update cancels every pending reminder).</li>
  * </ol>
  * A redelivered change whose saving succeeded before a crash finds its entry and puts the entry's
  * messages in the outbox again (the sender sends each business key at most once).
@@ -135,7 +135,6 @@ public final class DisputeRecorder {
                     Instant now = clock.instant();
                     List<MessageRequest> requests = new ArrayList<>();
                     messages.forChange(applied, change, now).ifPresent(requests::add);
-                    requests.addAll(catchUp(applied.before(), applied.after(), now));
                     HistoryEntry entry = entry(change, HistoryEntry.Outcome.applied, effect(applied), requests);
                     OptionalLong revision = stored.map(r -> OptionalLong.of(r.revision())).orElse(OptionalLong.empty());
                     try {
@@ -150,7 +149,7 @@ public final class DisputeRecorder {
                         continue;
                     }
                     outbox.enqueueAll(requests);
-                    arm(applied.after(), now);
+                    arm(applied.after(), now, catchUp(applied.before(), applied.after(), now));
                     return new Result.Recorded(applied.after());
                 }
             }
@@ -188,34 +187,31 @@ public final class DisputeRecorder {
                     HistoryEntry.Outcome.sent, Optional.empty(), details, request.templateId() + " to "
                     + recipientRole(step), List.of(request)), Optional.empty());
         }
-        arm(dispute, now);
+        arm(dispute, now, Optional.empty());
         return Firing.CHASED;
     }
 
     /** Puts a recorded change's messages in the outbox again and re-arms the chase (after a crash cut them short). */
     private void replay(HistoryEntry entry, Dispute dispute) {
         outbox.enqueueAll(entry.requests());
-        arm(dispute, clock.instant());
+        arm(dispute, clock.instant(), Optional.empty());
     }
 
     /**
-     * The chase steps a change makes due at once: for a deadline the change created, the latest
-     * step already due (a late-reported deadline gets one reminder, or its escalation, now); for a
-     * deadline that continues, those of the last minutes that the sweep may not have delivered.
+     * The earliest chase step a change leaves due but not yet done: for a deadline the change
+     * created, its steps already due (a deadline reported late still gets its latest reminder, or its
+     * escalation); for a deadline that continues, those of the last minutes that the sweep may not
+     * have delivered yet. They are not sent here but by the timer, armed for that step, which fires
+     * within a minute and checks the dispute again then: a backlog of events drained in the
+     * meantime (the seller did answer in time) makes the firing stale instead of a false escalation.
      */
-    private List<MessageRequest> catchUp(Dispute before, Dispute after, Instant now) {
+    private Optional<ChaseStep> catchUp(Dispute before, Dispute after, Instant now) {
         List<Deadline> known = planner.deadlines(before);
-        List<ChaseStep> due = new ArrayList<>();
-        for (ChaseStep step : planner.steps(after)) {
-            if (step.at().isAfter(now)) {
-                continue;
-            }
-            boolean continuing = known.stream().anyMatch(d -> d.sameAs(step.deadline()));
-            if (!continuing || step.at().isAfter(now.minus(CATCH_UP))) {
-                due.add(step);
-            }
-        }
-        return latestPerDeadline(due).stream().map(step -> messages.forStep(after, step, now)).toList();
+        return planner.steps(after).stream()
+                .filter(step -> !step.at().isAfter(now))
+                .filter(step -> known.stream().noneMatch(d -> d.sameAs(step.deadline()))
+                        || step.at().isAfter(now.minus(CATCH_UP)))
+                .min(ChaseStep.ORDER);
     }
 
     private static List<ChaseStep> latestPerDeadline(List<ChaseStep> steps) {
@@ -224,10 +220,10 @@ public final class DisputeRecorder {
                 .flatMap(Optional::stream).sorted(ChaseStep.ORDER).toList();
     }
 
-    /** One timer per dispute, armed for its next step; none when the chase is over. */
-    private void arm(Dispute dispute, Instant now) {
-        Optional<ChaseStep> next = planner.steps(dispute).stream().filter(s -> s.at().isAfter(now))
-                .min(ChaseStep.ORDER);
+    /** One timer per dispute, armed for a step already due, or else its next step; none when the chase is over. */
+    private void arm(Dispute dispute, Instant now, Optional<ChaseStep> due) {
+        Optional<ChaseStep> next = due.or(() -> planner.steps(dispute).stream().filter(s -> s.at().isAfter(now))
+                .min(ChaseStep.ORDER));
         String timerId = ChaseFiring.timerId(dispute.disputeId());
         if (next.isPresent()) {
             timers.schedule(new Timers.Timer(timerId, ChaseFiring.TARGET,

@@ -72,12 +72,27 @@ class DisputeRecorderTest {
     }
 
     @Test
-    void aDeadlineReportedLateGetsItsLatestDueStepAtOnceOnly() {
+    void aDeadlineReportedLateGetsOnlyItsLatestDueStepFromTheTimerAMinuteLater() {
         recorderAt("2026-11-15T00:00:00Z").record(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
+        assertEquals(List.of("DISPUTE#d-1#ack"), keys(), "nothing chased yet: queued events may still show the deadline was met");
+        Timers.Timer timer = timers.get("dispute#d-1");
+        assertEquals(Instant.parse("2026-11-13T02:00:00Z"), timer.dueAt(), "armed for the earliest step due, filed for now");
+        assertEquals(DisputeRecorder.Firing.CHASED, recorderAt("2026-11-15T00:01:00Z").fire(ChaseFiring.read(json(timer.body()))));
         assertEquals(List.of("DISPUTE#d-1#ack", "DISPUTE#d-1#seller-response-20261114T0200Z#breach",
                 "DISPUTE#d-1#platform-step-in-20261117T1600Z#72h"), keys(),
-                "the breach of the response deadline, not its three reminders; the step-in's 72-hour reminder");
+                "the breach of the response deadline, not its reminders; the step-in's 72-hour reminder");
         assertEquals(Instant.parse("2026-11-16T16:00:00Z"), timers.get("dispute#d-1").dueAt());
+    }
+
+    @Test
+    void aBacklogThatShowsTheDeadlineWasMetSendsNoFalseEscalation() {
+        recorderAt("2026-11-15T00:00:00Z").record(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
+        Timers.Timer armed = timers.get("dispute#d-1");
+        recorderAt("2026-11-15T00:00:01Z").record(status("d-1", "2026-11-12T06:00:00Z", "e-refund", DisputeStatus.resolved,
+                Resolution.refunded));
+        assertEquals(DisputeRecorder.Firing.STALE, recorderAt("2026-11-15T00:01:00Z").fire(ChaseFiring.read(json(armed.body()))));
+        assertEquals(List.of("DISPUTE#d-1#ack", "DISPUTE#d-1#apology"), keys(), "refunded in time: no escalation");
+        assertEquals(null, timers.get("dispute#d-1"));
     }
 
     @Test
