@@ -3,11 +3,14 @@ package dev.storecrm.domain.dispute;
 import dev.storecrm.domain.event.DisputeEvent.Party;
 import dev.storecrm.domain.event.DisputeEvent.Proposal;
 import dev.storecrm.domain.event.DisputeEvent.Reason;
+import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.Recipient;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,66 +43,80 @@ public final class DisputeMessages {
         this.contacts = contacts;
     }
 
-    /** The customer message a change calls for, if any (at most one per change). */
-    public Optional<MessageRequest> forChange(DisputeLifecycle.Outcome.Applied applied, DisputeChange change,
-                                              Instant now) {
+    /**
+     * The customer messages a change calls for. Usually one at most; an opening that arrives after
+     * the dispute already moved on (events are not ordered) also brings the message of that move,
+     * under the same business key it would have had, so the customer misses nothing and gets nothing twice.
+     */
+    public List<MessageRequest> forChange(DisputeLifecycle.Outcome.Applied applied, DisputeChange change, Instant now) {
         Dispute before = applied.before();
         Dispute after = applied.after();
-        if (after.opening().isEmpty()) {
-            return Optional.empty();
+        if (after.opening().isEmpty() || after.status().isEmpty()) {
+            return List.of();
         }
         Opening opening = after.opening().get();
-        String id = after.disputeId();
-        boolean opened = before.opening().isEmpty();
-        DisputeStatus status = after.currentStatus().orElse(DisputeStatus.awaiting_seller_confirmation);
-        if (opened) {
-            if (!after.isOpen()) {
-                return Optional.empty();
+        Fact<DisputeStatus> status = after.status().get();
+        if (before.opening().isEmpty()) {
+            List<MessageRequest> messages = new ArrayList<>();
+            if (after.isOpen()) {
+                messages.add(acknowledgement(after, opening, now));
             }
-            Map<String, Object> data = customerData(after, opening);
-            Optional<Deadline> reply = planner.deadlines(after).stream()
-                    .filter(d -> d.rule().responsible() == DeadlineRule.Responsible.agent && d.rule().from() != DeadlineRule.Anchor.evidenceDueBy)
-                    .findFirst();
-            data.put("hasReplyBy", reply.isPresent());
-            data.put("replyBy", reply.map(d -> shown(d.due())).orElse(""));
-            return Optional.of(toCustomer(DisputeKeys.customer(id, "ack"), opening, "dispute-acknowledged", data, now));
+            if (status.value() != DisputeStatus.awaiting_seller_confirmation) {
+                moved(DisputeStatus.awaiting_seller_confirmation, after, opening, status.stamp(), now).ifPresent(messages::add);
+            }
+            return messages;
         }
-        if (applied.statusMoved() && after.status().get().stamp().equals(change.stamp())) {
-            DisputeStatus from = before.currentStatus().orElse(DisputeStatus.awaiting_seller_confirmation);
-            boolean accepted = AgentAction.RESPONDABLE.contains(from)
-                    && (status == DisputeStatus.awaiting_return_shipment
-                    || (status == DisputeStatus.resolved && after.resolution().map(r -> r.value() == Resolution.refunded).orElse(false)));
-            if (accepted && planner.packOf(after).storeAtFault().contains(opening.reason())) {
-                Map<String, Object> data = customerData(after, opening);
-                data.put("returnAgreed", status == DisputeStatus.awaiting_return_shipment);
-                data.put("refunded", status == DisputeStatus.resolved);
-                putShipBy(data, after);
-                return Optional.of(toCustomer(DisputeKeys.customer(id, "apology"), opening, "dispute-apology", data, now));
-            }
-            if (!status.isOpen() && !from.isOpen()) {
-                return Optional.empty();
-            }
-            if (!status.isOpen()) {
-                Map<String, Object> data = customerData(after, opening);
-                Optional<Resolution> resolution = after.resolution().map(Fact::value);
-                data.put("refunded", resolution.orElse(null) == Resolution.refunded);
-                data.put("rejected", resolution.orElse(null) == Resolution.rejected);
-                data.put("withdrawn", resolution.orElse(null) == Resolution.withdrawn);
-                data.put("closedOnly", resolution.isEmpty());
-                return Optional.of(toCustomer(DisputeKeys.customer(id, "resolved"), opening, "dispute-resolved", data, now));
-            }
-            if (PROGRESS.contains(status)) {
-                return Optional.of(progress(after, opening, change, now));
-            }
-            return Optional.empty();
+        if (applied.statusMoved() && status.stamp().equals(change.stamp())) {
+            return moved(before.currentStatus().orElse(DisputeStatus.awaiting_seller_confirmation), after, opening,
+                    change.stamp(), now).stream().toList();
         }
-        boolean newest = after.status().map(s -> !s.stamp().isAfter(change.stamp())).orElse(true);
+        boolean newest = !status.stamp().isAfter(change.stamp());
         boolean proposed = change.proposal().map(p -> p.party() != Party.buyer).orElse(false)
                 && after.proposals().get(change.proposal().get().party()).stamp().equals(change.stamp());
         if (proposed && newest && after.isOpen()) {
-            return Optional.of(progress(after, opening, change, now));
+            return List.of(progress(after, opening, change.stamp(), now));
         }
-        return Optional.empty();
+        return List.of();
+    }
+
+    private MessageRequest acknowledgement(Dispute dispute, Opening opening, Instant now) {
+        Map<String, Object> data = customerData(dispute, opening);
+        Optional<Deadline> reply = planner.deadlines(dispute).stream()
+                .filter(d -> d.rule().responsible() == DeadlineRule.Responsible.agent
+                        && d.rule().from() != DeadlineRule.Anchor.evidenceDueBy)
+                .findFirst();
+        data.put("hasReplyBy", reply.isPresent());
+        data.put("replyBy", reply.map(d -> shown(d.due())).orElse(""));
+        return toCustomer(DisputeKeys.customer(dispute.disputeId(), "ack"), opening, "dispute-acknowledged", data, now);
+    }
+
+    /** The message of a move from {@code from} to the dispute's status, made by the change stamped {@code stamp}. */
+    private Optional<MessageRequest> moved(DisputeStatus from, Dispute after, Opening opening, Stamp stamp, Instant now) {
+        DisputeStatus status = after.currentStatus().orElseThrow();
+        String id = after.disputeId();
+        boolean refunded = after.resolution().map(r -> r.value() == Resolution.refunded).orElse(false);
+        boolean accepted = AgentAction.RESPONDABLE.contains(from)
+                && (status == DisputeStatus.awaiting_return_shipment || (status == DisputeStatus.resolved && refunded));
+        if (accepted && planner.packOf(after).storeAtFault().contains(opening.reason())) {
+            Map<String, Object> data = customerData(after, opening);
+            data.put("returnAgreed", status == DisputeStatus.awaiting_return_shipment);
+            data.put("refunded", status == DisputeStatus.resolved);
+            putShipBy(data, after);
+            return Optional.of(toCustomer(DisputeKeys.customer(id, "apology"), opening, "dispute-apology", data, now));
+        }
+        if (!status.isOpen()) {
+            if (!from.isOpen()) {
+                return Optional.empty();
+            }
+            Map<String, Object> data = customerData(after, opening);
+            Optional<Resolution> resolution = after.resolution().map(Fact::value);
+            data.put("refunded", resolution.orElse(null) == Resolution.refunded);
+            data.put("rejected", resolution.orElse(null) == Resolution.rejected);
+            data.put("withdrawn", resolution.orElse(null) == Resolution.withdrawn);
+            data.put("closedOnly", resolution.isEmpty());
+            return Optional.of(toCustomer(DisputeKeys.customer(id, "resolved"), opening, "dispute-resolved", data, now));
+        }
+        return PROGRESS.contains(status) ? Optional.of(progress(after, opening, stamp, now)) : Optional.empty();
     }
 
     /** The message of one chase step: a reminder to whoever is responsible, or the breach to the escalation address. */
@@ -132,7 +149,7 @@ public final class DisputeMessages {
                 .notAfter(deadline.due());
     }
 
-    private MessageRequest progress(Dispute after, Opening opening, DisputeChange change, Instant now) {
+    private MessageRequest progress(Dispute after, Opening opening, Stamp stamp, Instant now) {
         DisputeStatus status = after.currentStatus().orElse(DisputeStatus.negotiating);
         Map<String, Object> data = customerData(after, opening);
         data.put("negotiating", status == DisputeStatus.negotiating);
@@ -141,13 +158,13 @@ public final class DisputeMessages {
         data.put("escalated", status == DisputeStatus.escalated);
         Optional<Proposal> offer = Optional.ofNullable(after.proposals().get(Party.seller))
                 .or(() -> Optional.ofNullable(after.proposals().get(Party.platform)))
-                .filter(p -> p.stamp().equals(change.stamp())).map(Fact::value);
+                .filter(p -> p.stamp().equals(stamp)).map(Fact::value);
         data.put("hasOffer", offer.isPresent());
         data.put("offerRefund", offer.map(p -> p.refund().toString()).orElse(""));
         data.put("offerReturn", offer.map(Proposal::returnGoods).orElse(false));
         data.put("offerText", offer.flatMap(Proposal::text).orElse(""));
         putShipBy(data, after);
-        String key = DisputeKeys.customer(after.disputeId(), "progress-" + DisputeKeys.shortId(change.stamp().eventId()));
+        String key = DisputeKeys.customer(after.disputeId(), "progress-" + DisputeKeys.shortId(stamp.eventId()));
         return toCustomer(key, opening, "dispute-progress", data, now);
     }
 

@@ -133,8 +133,7 @@ public final class DisputeRecorder {
                 }
                 case Outcome.Applied applied -> {
                     Instant now = clock.instant();
-                    List<MessageRequest> requests = new ArrayList<>();
-                    messages.forChange(applied, change, now).ifPresent(requests::add);
+                    List<MessageRequest> requests = messages.forChange(applied, change, now);
                     HistoryEntry entry = entry(change, HistoryEntry.Outcome.applied, effect(applied), requests);
                     OptionalLong revision = stored.map(r -> OptionalLong.of(r.revision())).orElse(OptionalLong.empty());
                     try {

@@ -131,6 +131,17 @@ class DisputeRecorderTest {
         assertEquals(1, history.get("d-1").size());
     }
 
+    @Test
+    void anOpeningThatArrivesAfterTheAgreementBringsTheAcknowledgementAndTheApology() {
+        recorderAt("2026-11-16T08:00:00Z").record(status("d-1", "2026-11-16T07:00:00Z", "e-agreed",
+                DisputeStatus.awaiting_return_shipment, null));
+        assertEquals(List.of(), keys(), "no customer known yet");
+        recorderAt("2026-11-16T08:00:01Z").record(opened("d-1", "2026-11-16T02:00:00Z", "store", Reason.not_as_described, true));
+        assertEquals(List.of("DISPUTE#d-1#ack", "DISPUTE#d-1#apology"), keys(),
+                "the customer hears of the agreement as if the events had come in order");
+        assertEquals("return-shipment", ChaseFiring.read(json(timers.get("dispute#d-1").body())).deadline());
+    }
+
     private List<String> keys() {
         return sent.stream().map(MessageRequest::businessKey).toList();
     }
