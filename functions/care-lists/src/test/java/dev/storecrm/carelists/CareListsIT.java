@@ -234,24 +234,14 @@ class CareListsIT {
         for (Instant hour = clock.instant().plus(Duration.ofHours(1)); !hour.isAfter(end); hour = hour.plus(Duration.ofHours(1))) {
             clock.set(hour);
             functions.invoke("GreetingsFunction", new HashMap<String, Object>());
-            sweep();
+            functions.advanceTo("TimerSweepFunction", hour);
         }
     }
 
     /** Day by day at 10:00 in Shanghai (outside quiet hours): the timer sweep and every queue. */
     private void dailyUntil(Instant end) {
         for (Instant day = clock.instant().plus(Duration.ofDays(1)); !day.isAfter(end); day = day.plus(Duration.ofDays(1))) {
-            clock.set(day.plusSeconds(60));
-            sweep();
+            functions.advanceTo("TimerSweepFunction", day.plusSeconds(60));
         }
-    }
-
-    private void sweep() {
-        boolean more;
-        do {
-            Map<?, ?> report = (Map<?, ?>) functions.invoke("TimerSweepFunction", new HashMap<String, Object>());
-            more = (Boolean) report.get("more");
-            functions.drainAll();
-        } while (more);
     }
 }

@@ -26,5 +26,7 @@ public enum RejectReason {
     /** A message request names a template that does not exist (in any locale). */
     UNKNOWN_TEMPLATE,
     /** A template could not be rendered: a variable it uses is missing from the request, or it is broken. */
-    TEMPLATE_ERROR
+    TEMPLATE_ERROR,
+    /** A valid event that asks a dispute to move where its lifecycle does not allow (reopen a resolved dispute). */
+    INVALID_TRANSITION
 }

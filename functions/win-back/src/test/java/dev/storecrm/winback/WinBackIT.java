@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -134,13 +133,7 @@ class WinBackIT {
     /** Moves time on day by day, at the local 10:00 of each day, running the sweep and every queue. */
     private void walkTo(Instant end) {
         for (Instant day = clock.instant().plus(Duration.ofDays(1)); !day.isAfter(end); day = day.plus(Duration.ofDays(1))) {
-            clock.set(day.plusSeconds(60));
-            boolean more;
-            do {
-                Map<?, ?> report = (Map<?, ?>) functions.invoke("TimerSweepFunction", new HashMap<String, Object>());
-                more = (Boolean) report.get("more");
-                functions.drainAll();
-            } while (more);
+            functions.advanceTo("TimerSweepFunction", day.plusSeconds(60));
         }
     }
 

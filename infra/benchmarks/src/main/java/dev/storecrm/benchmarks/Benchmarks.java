@@ -23,6 +23,7 @@ public final class Benchmarks {
             case "greetings" -> GreetingsBenchmark.run(Options.parse(options));
             case "win-back" -> WinBackBenchmark.run(Options.parse(options));
             case "carts" -> CartRecoveryBenchmark.run(Options.parse(options));
+            case "disputes" -> DisputeBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
                       capacity [--members M] [--orders N] [--seed S]
@@ -40,7 +41,10 @@ public final class Benchmarks {
                           the every-minute sweep and WinBackFunction; prints units against the members crossing a step
                       carts [--carts N] [--members M] [--minutes K] [--threads T]
                           N open carts through CartRecoveryFunction, reminders due over a day; K minute sweeps in three
-                          windows of it; prints per minute the timers due, sweep and cart-function read units, lag""");
+                          windows of it; prints per minute the timers due, sweep and cart-function read units, lag
+                      disputes [--disputes N]
+                          N disputes opened, chased (one reminder each), negotiated, resolved and resolved again
+                          (duplicates) through DisputeFunction; prints per phase events per second and capacity units""");
         }
     }
 }

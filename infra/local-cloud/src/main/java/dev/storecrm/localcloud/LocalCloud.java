@@ -157,6 +157,17 @@ public final class LocalCloud implements AutoCloseable {
                 + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
+    /** The dead-letter queues that hold messages, with how many: empty when nothing was lost. */
+    public Map<String, Integer> deadLetters() {
+        Map<String, Integer> lost = new java.util.TreeMap<>();
+        for (String queue : queueUrls.keySet()) {
+            if (queue.endsWith("DeadLetterQueue") && queueDepth(queue) > 0) {
+                lost.put(queue, queueDepth(queue));
+            }
+        }
+        return lost;
+    }
+
     /** The logical ids of the template's queues. */
     public List<String> queues() {
         return List.copyOf(queueUrls.keySet());

@@ -75,6 +75,22 @@ public final class LocalEventBus {
     }
 
     /**
+     * Publishes a sample of the repository's {@code events/} ({@code disputes/dispute-opened.json}),
+     * changed first by {@code edit} (another id, another time), as {@link #publish(String, String, Instant)}.
+     */
+    public List<String> publishSample(String path, java.util.function.Consumer<ObjectNode> edit, String source,
+                                      Instant time) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(java.nio.file.Files.readString(
+                    Template.projectRoot().resolve("events").resolve(path)));
+            edit.accept(event);
+            return publish(event.toString(), source, time);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read events/" + path, e);
+        }
+    }
+
+    /**
      * Publishes a canonical event as a producer would ({@code PutEvents} on the store bus with
      * detail-type = the event's type) and returns the logical ids of the queues it was delivered to.
      */

@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +44,10 @@ public final class LocalFunctions {
             return messages.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
+
+    /** The identity the local cloud's credentials stand for, as Lambda reports an IAM caller. */
+    static final String LOCAL_AGENT = "local-agent";
+    static final String LOCAL_CALLER_ID = "AIDALOCALAGENT0000000";
 
     private final LocalCloud cloud;
     private final Clock clock;
@@ -100,6 +105,36 @@ public final class LocalFunctions {
      */
     public APIGatewayV2HTTPResponse invokeUrl(String functionLogicalId, String method, String rawQuery,
                                               Map<String, String> headers, String body) {
+        return invokeUrl(functionLogicalId, method, "/", rawQuery, headers, body);
+    }
+
+    /**
+     * Calls a function URL at a path. Like Lambda, a function whose {@code FunctionUrlConfig.AuthType}
+     * is {@code AWS_IAM} is only invoked for a request with a valid SigV4 signature (service
+     * {@code lambda}, the local cloud's credentials and region, signed within five minutes of this
+     * clock); any other request gets 403 and the handler never runs. The handler learns the caller
+     * from {@code requestContext.authorizer.iam}, as on AWS. {@code AuthType: NONE} takes anything.
+     */
+    public APIGatewayV2HTTPResponse invokeUrl(String functionLogicalId, String method, String path, String rawQuery,
+                                              Map<String, String> headers, String body) {
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
+        if ("AWS_IAM".equals(authType(functionLogicalId))) {
+            FunctionUrlSigV4.Verdict verdict = FunctionUrlSigV4.verify(method, url(functionLogicalId, path, rawQuery),
+                    headers, body, LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, cloud.template().region(), clock.instant());
+            if (!verdict.valid()) {
+                return APIGatewayV2HTTPResponse.builder().withStatusCode(403)
+                        .withHeaders(Map.of("content-type", "application/json"))
+                        .withBody("{\"Message\":\"Forbidden\"}").build();
+            }
+            authorizer = APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                    .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+                            .withAccessKey(verdict.accessKey().orElseThrow())
+                            .withAccountId(Template.ACCOUNT_ID)
+                            .withCallerId(LOCAL_CALLER_ID)
+                            .withUserArn("arn:aws:iam::" + Template.ACCOUNT_ID + ":user/" + LOCAL_AGENT)
+                            .withUserId(LOCAL_CALLER_ID).build())
+                    .build();
+        }
         Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
@@ -112,7 +147,7 @@ public final class LocalFunctions {
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("$default")
-                .withRawPath("/")
+                .withRawPath(path)
                 .withRawQueryString(rawQuery == null ? "" : rawQuery)
                 .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withHeaders(headers)
@@ -120,10 +155,60 @@ public final class LocalFunctions {
                 .withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method).withPath("/").withSourceIp("127.0.0.1").build())
+                                .withMethod(method).withPath(path).withSourceIp("127.0.0.1").build())
+                        .withAuthorizer(authorizer)
                         .build())
                 .build();
         return (APIGatewayV2HTTPResponse) invoke(functionLogicalId, event);
+    }
+
+    /**
+     * Calls a function URL the way an agent's tool does: the request signed with SigV4 (service
+     * {@code lambda}) with the local cloud's credentials at this clock's time.
+     */
+    public APIGatewayV2HTTPResponse invokeSignedUrl(String functionLogicalId, String method, String path, String rawQuery,
+                                                    Map<String, String> headers, String body) {
+        Map<String, String> signed = FunctionUrlSigV4.sign(method, url(functionLogicalId, path, rawQuery), headers, body,
+                LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, cloud.template().region(), clock.instant());
+        return invokeUrl(functionLogicalId, method, path, rawQuery, signed, body);
+    }
+
+    /** The full URL of a request to a function URL. */
+    public java.net.URI url(String functionLogicalId, String path, String rawQuery) {
+        String base = cloud.template().functionUrl(functionLogicalId);
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return java.net.URI.create(base + relative + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery));
+    }
+
+    private String authType(String functionLogicalId) {
+        Map<String, Object> config = Template.map(cloud.template().resource(functionLogicalId).properties()
+                .get("FunctionUrlConfig"));
+        return String.valueOf(cloud.template().resolve(config.get("AuthType")));
+    }
+
+    /**
+     * Time travel: drains every queue, moves the (simulated) clock to {@code instant}, then runs the
+     * timer sweep function as its every-minute schedule would at that moment, and drains every queue
+     * after each run. One sweep delivers every timer due by then, however long ago (it reads the due
+     * index, not minute by minute), so the minutes skipped cost nothing; it runs again while it
+     * reports more due or delivered something (what it delivered may have armed timers already due).
+     */
+    public void advanceTo(String sweepFunctionLogicalId, Instant instant) {
+        if (!(clock instanceof SimulatedClock simulated)) {
+            throw new IllegalStateException("advanceTo needs the functions to run on a SimulatedClock");
+        }
+        drainAll();
+        simulated.set(instant);
+        for (int runs = 0; ; runs++) {
+            if (runs > 1_000) {
+                throw new IllegalStateException("timers keep falling due at " + instant + ": a timer loop?");
+            }
+            Map<?, ?> report = (Map<?, ?>) invoke(sweepFunctionLogicalId, new HashMap<String, Object>());
+            drainAll();
+            if (!(Boolean) report.get("more") && ((Number) report.get("delivered")).intValue() == 0) {
+                return;
+            }
+        }
     }
 
     /** One poll of a function's SQS triggers: at most one batch per trigger, like one Lambda invocation each. */

@@ -34,8 +34,8 @@ class EventRoutingTest {
             "OrderRefunded", List.of("MemberArchiveQueue"),
             "CartUpdated", List.of("CartRecoveryQueue"),
             "CheckoutCompleted", List.of("CartRecoveryQueue"),
-            "DisputeOpened", List.of(),
-            "DisputeUpdated", List.of());
+            "DisputeOpened", List.of("DisputeQueue"),
+            "DisputeUpdated", List.of("DisputeQueue"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Template template = Template.ofProject("us-east-1");

@@ -96,6 +96,13 @@ public final class LocalStoreRun {
             out.println();
             out.println("Rejected events (kept in RejectsTable with their reasons)");
             out.print(archive.rejects());
+            DisputeReport disputes = new DisputeReport(cloud);
+            out.println();
+            out.println("Disputes (DisputesTable, with their history in DisputeHistoryTable)");
+            out.print(disputes.disputes());
+            out.println();
+            out.println("Dispute mail the SES emulator received");
+            out.print(disputes.mail());
             out.println();
             out.println("DynamoDB capacity used");
             out.print(ArchiveReport.capacity());

@@ -1,0 +1,221 @@
+package dev.storecrm.disputequeue;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.dispute.AgentAction;
+import dev.storecrm.domain.dispute.Dispute;
+import dev.storecrm.domain.dispute.DisputeHistory;
+import dev.storecrm.domain.dispute.DisputeIndex;
+import dev.storecrm.domain.dispute.DisputeRecorder;
+import dev.storecrm.domain.dispute.DisputeRecords;
+import dev.storecrm.domain.dispute.DisputeStatus;
+import dev.storecrm.domain.event.DisputeEvent.Party;
+import dev.storecrm.domain.event.DisputeEvent.Proposal;
+import dev.storecrm.domain.json.JsonFields;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agents' dispute queue, one function URL:
+ *
+ * <pre>
+ * GET  /disputes?status=negotiating&amp;limit=25&amp;next=...   disputes of a status, nearest deadline first
+ * GET  /disputes                                       every open dispute, nearest deadline first (first page)
+ * GET  /disputes/{id}                                  one dispute with its deadlines and its history
+ * POST /disputes/{id}/accept            {"note": "..."}
+ * POST /disputes/{id}/reject            {"counterProposal": {"refund": {"amount": 0, "currency": "CNY"},
+ *                                         "returnGoods": false, "text": "..."}}
+ * POST /disputes/{id}/confirm-receipt   {"note": "..."}
+ * POST /disputes/{id}/notes             {"text": "..."}
+ * </pre>
+ * Actions answer 200 with the dispute, 409 with the reason when the dispute's state does not allow
+ * them, 404 for an unknown dispute, 400 for a malformed request. An {@code Idempotency-Key} header
+ * makes a retried action count once.
+ */
+public final class DisputeQueueService {
+
+    /** An HTTP answer: status and JSON body. */
+    public record Response(int status, JsonNode body) {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(DisputeQueueService.class);
+    private static final Pattern DETAIL = Pattern.compile("/disputes/([^/]+)");
+    private static final Pattern ACTION = Pattern.compile("/disputes/([^/]+)/(accept|reject|confirm-receipt|notes)");
+    private static final int DEFAULT_LIMIT = 25;
+
+    private final DisputeRecorder recorder;
+    private final DisputeRecords records;
+    private final DisputeHistory history;
+    private final DisputeIndex index;
+    private final DisputeViews views;
+    private final Clock clock;
+
+    DisputeQueueService(DisputeRecorder recorder, DisputeRecords records, DisputeHistory history, DisputeIndex index,
+                        DisputeViews views, Clock clock) {
+        this.recorder = recorder;
+        this.records = records;
+        this.history = history;
+        this.index = index;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    public Response handle(String method, String path, Map<String, String> query, Map<String, String> headers,
+                           String body, String actor) {
+        String route = path == null || path.isEmpty() ? "/" : path.replaceAll("/+$", "");
+        try {
+            if (route.equals("/disputes")) {
+                return method.equals("GET") ? list(query) : notAllowed();
+            }
+            Matcher detail = DETAIL.matcher(route);
+            if (detail.matches()) {
+                return method.equals("GET") ? detail(identifier(detail.group(1))) : notAllowed();
+            }
+            Matcher action = ACTION.matcher(route);
+            if (action.matches()) {
+                return method.equals("POST")
+                        ? act(identifier(action.group(1)), action.group(2), headers, body, actor) : notAllowed();
+            }
+            return new Response(404, DisputeViews.error("not_found", "no route " + method + " " + route));
+        } catch (InvalidInputException bad) {
+            return new Response(400, DisputeViews.error("bad_request", bad.detail()));
+        }
+    }
+
+    private Response list(Map<String, String> query) {
+        int limit = limit(query.get("limit"));
+        Optional<String> next = Optional.ofNullable(query.get("next")).filter(n -> !n.isBlank());
+        ObjectNode page = DisputeViews.JSON.createObjectNode();
+        ArrayNode disputes = page.putArray("disputes");
+        String statusName = query.get("status");
+        if (statusName != null && !statusName.isBlank()) {
+            DisputeStatus status = DisputeStatus.fromWire(statusName).orElseThrow(() -> JsonFields.violation("status",
+                    "must be one of " + Arrays.toString(DisputeStatus.values())));
+            DisputeIndex.Page found = index.list(status, limit, next);
+            page.put("status", status.name());
+            found.disputes().forEach(d -> disputes.add(views.listed(d)));
+            found.next().ifPresent(n -> page.put("next", n));
+            return new Response(200, page);
+        }
+        if (next.isPresent()) {
+            throw JsonFields.violation("next", "pages on with a status only");
+        }
+        List<DisputeIndex.Listed> open = new ArrayList<>();
+        for (DisputeStatus status : DisputeStatus.values()) {
+            if (status.isOpen()) {
+                open.addAll(index.list(status, limit, Optional.empty()).disputes());
+            }
+        }
+        open.stream().sorted(Comparator.comparing((DisputeIndex.Listed d) -> d.nextDeadlineAt().orElse(Instant.MAX))
+                        .thenComparing(DisputeIndex.Listed::disputeId))
+                .limit(limit).forEach(d -> disputes.add(views.listed(d)));
+        return new Response(200, page);
+    }
+
+    private Response detail(String disputeId) {
+        Optional<Revisioned<Dispute>> dispute = records.find(disputeId, true);
+        if (dispute.isEmpty()) {
+            return notFound(disputeId);
+        }
+        return new Response(200, views.detail(dispute.get().value(), history.of(disputeId), clock.instant()));
+    }
+
+    private Response act(String disputeId, String name, Map<String, String> headers, String body, String actor) {
+        JsonFields request = JsonFields.object(parse(body), "");
+        AgentAction action = switch (name) {
+            case "accept" -> new AgentAction.Accept(request.allowOnly(Set.of("note")).optionalString("note", 4000));
+            case "reject" -> {
+                JsonFields counter = request.allowOnly(Set.of("counterProposal")).object("counterProposal")
+                        .allowOnly(Set.of("refund", "returnGoods", "text"));
+                yield new AgentAction.Reject(new Proposal(Party.seller, counter.money("refund"),
+                        counter.bool("returnGoods"), counter.optionalString("text", 2000)));
+            }
+            case "confirm-receipt" -> new AgentAction.ConfirmReceipt(
+                    request.allowOnly(Set.of("note")).optionalString("note", 4000));
+            case "notes" -> new AgentAction.AddNote(request.allowOnly(Set.of("text")).string("text", 4000));
+            default -> throw new IllegalStateException("route matched an unknown action " + name);
+        };
+        String idempotencyKey = header(headers, "idempotency-key").map(key -> {
+            if (!JsonFields.IDENTIFIER.matcher(key).matches() || key.length() > 64) {
+                throw JsonFields.violation("Idempotency-Key", "must be 1 to 64 letters, digits or ._:/#@+=-");
+            }
+            return key;
+        }).orElseGet(() -> UUID.randomUUID().toString());
+        DisputeRecorder.Result result = recorder.act(disputeId, action, idempotencyKey, actor);
+        LOG.info("agent action", entry("disputeId", disputeId), entry("action", name),
+                entry("outcome", result.getClass().getSimpleName()));
+        return switch (result) {
+            case DisputeRecorder.Result.Recorded recorded -> new Response(200, views.dispute(recorded.dispute(), clock.instant()));
+            case DisputeRecorder.Result.Unchanged unchanged -> new Response(200, views.dispute(unchanged.dispute(), clock.instant()));
+            case DisputeRecorder.Result.Refused refused -> new Response(409, DisputeViews.error("invalid_transition", refused.reason()));
+            case DisputeRecorder.Result.NotFound notFound -> notFound(notFound.disputeId());
+        };
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return DisputeViews.JSON.createObjectNode();
+        }
+        try {
+            JsonNode node = DisputeViews.JSON.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw JsonFields.violation("body", "must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw JsonFields.violation("body", "is not valid JSON");
+        }
+    }
+
+    private static String identifier(String id) {
+        if (!JsonFields.IDENTIFIER.matcher(id).matches()) {
+            throw JsonFields.violation("disputeId", "is not a dispute id");
+        }
+        return id;
+    }
+
+    private static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= 100) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, as a range violation
+        }
+        throw JsonFields.violation("limit", "must be a whole number from 1 to 100");
+    }
+
+    private static Optional<String> header(Map<String, String> headers, String name) {
+        return headers == null ? Optional.empty() : headers.entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+    }
+
+    private static Response notFound(String disputeId) {
+        return new Response(404, DisputeViews.error("not_found", "no dispute " + disputeId));
+    }
+
+    private static Response notAllowed() {
+        return new Response(405, DisputeViews.error("method_not_allowed", "see the routes of the dispute queue"));
+    }
+}

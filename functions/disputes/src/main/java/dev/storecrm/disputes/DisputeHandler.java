@@ -1,0 +1,50 @@
+package dev.storecrm.disputes;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storecrm.platform.batch.SqsBatchProcessor;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+
+/**
+ * DisputeFunction: consumes DisputeOpened and DisputeUpdated events and the dispute chase's timer
+ * firings from the DisputeQueue. Reports partial batch failures; invalid events and invalid
+ * transitions are kept in the RejectsTable.
+ */
+public final class DisputeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final SqsBatchProcessor batch;
+    private final DisputeService service;
+    private final Metrics metrics;
+
+    /** The Lambda runtime's constructor: configuration from the environment, the system clock. */
+    public DisputeHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    /** For the local cloud: the environment template.yaml gives the function, and a (simulated) clock. */
+    public DisputeHandler(Map<String, String> environment, Clock clock) {
+        this(new DisputeWiring(environment, clock));
+    }
+
+    DisputeHandler(DisputeWiring wiring) {
+        this.batch = wiring.batch();
+        this.service = wiring.service();
+        this.metrics = wiring.metrics();
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            try {
+                return batch.process(event, body -> service.handle(body).name());
+            } finally {
+                metrics.flush();
+            }
+        });
+    }
+}
