@@ -109,7 +109,8 @@ public final class CareListsHandler implements RequestHandler<APIGatewayV2HTTPEv
         }
         try {
             Format format = Format.of(query.get("format"), header(request, "accept"));
-            YearMonth thisMonth = YearMonth.now(clock.withZone(storeZone));
+            LocalDate today = clock.instant().atZone(storeZone).toLocalDate();
+            YearMonth thisMonth = YearMonth.from(today);
             String name;
             Table table;
             switch (path) {
@@ -128,7 +129,6 @@ public final class CareListsHandler implements RequestHandler<APIGatewayV2HTTPEv
                     table = dormant.of(month);
                 }
                 case "/wake-up" -> {
-                    LocalDate today = LocalDate.now(clock.withZone(storeZone));
                     LocalDate to = date(query, "to", today);
                     LocalDate from = date(query, "from", to.minusDays(89));
                     if (to.isBefore(from)) {

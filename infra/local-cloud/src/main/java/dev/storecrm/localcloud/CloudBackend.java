@@ -20,6 +20,11 @@ interface CloudBackend extends AutoCloseable {
     /** The mail SES accepted, oldest first. */
     List<SentMail> sentMail();
 
+    /** The mail accepted since a (real) moment, in epoch seconds; may include a little before it. */
+    default List<SentMail> sentMailSince(long epochSecond) {
+        return sentMail();
+    }
+
     /** The next {@code count} sends fail with SES's throttling error. */
     void throttleNextSends(int count);
 

@@ -77,6 +77,11 @@ final class EmulatorBackend implements CloudBackend {
     }
 
     @Override
+    public List<SentMail> sentMailSince(long epochSecond) {
+        return SentMail.readStore(ses.endpoint(), epochSecond);
+    }
+
+    @Override
     public void throttleNextSends(int count) {
         gateway.throttleNextSends(count);
     }

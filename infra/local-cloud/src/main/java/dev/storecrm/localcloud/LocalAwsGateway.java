@@ -186,6 +186,14 @@ final class LocalAwsGateway implements AutoCloseable {
         }
     }
 
+    /** A mailbox simulator address, with or without a label ({@code bounce+c-17@simulator.amazonses.com}), as SES accepts. */
+    static boolean simulator(String address, String simulatorAddress) {
+        String lower = address.toLowerCase(java.util.Locale.ROOT);
+        String local = simulatorAddress.substring(0, simulatorAddress.indexOf('@'));
+        String domain = simulatorAddress.substring(simulatorAddress.indexOf('@'));
+        return lower.endsWith(domain) && (lower.equals(simulatorAddress) || lower.startsWith(local + "+"));
+    }
+
     private HttpResponse<String> forward(String method, String path, String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(sesEmulator.resolve(path))
                 .header("Content-Type", "application/json")
@@ -222,7 +230,7 @@ final class LocalAwsGateway implements AutoCloseable {
         sesEvents.accept(event("Email Sent", "Send", mail, "send", JSON.createObjectNode(), configurationSet, now));
         for (JsonNode to : destination) {
             String address = to.asText();
-            if (address.equalsIgnoreCase(BOUNCE_ADDRESS)) {
+            if (simulator(address, BOUNCE_ADDRESS)) {
                 ObjectNode bounce = JSON.createObjectNode().put("bounceType", "Permanent").put("bounceSubType", "General")
                         .put("timestamp", now.toString()).put("feedbackId", UUID.randomUUID().toString());
                 bounce.putArray("bouncedRecipients").addObject().put("emailAddress", address).put("action", "failed")
@@ -234,7 +242,7 @@ final class LocalAwsGateway implements AutoCloseable {
                     .put("processingTimeMillis", 500).put("smtpResponse", "250 2.6.0 Message received");
             delivery.putArray("recipients").add(address);
             sesEvents.accept(event("Email Delivered", "Delivery", mail, "delivery", delivery, configurationSet, now));
-            if (address.equalsIgnoreCase(COMPLAINT_ADDRESS)) {
+            if (simulator(address, COMPLAINT_ADDRESS)) {
                 ObjectNode complaint = JSON.createObjectNode().put("timestamp", now.toString())
                         .put("feedbackId", UUID.randomUUID().toString()).put("complaintFeedbackType", "abuse");
                 complaint.putArray("complainedRecipients").addObject().put("emailAddress", address);

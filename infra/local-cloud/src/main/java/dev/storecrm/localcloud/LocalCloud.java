@@ -193,6 +193,14 @@ public final class LocalCloud implements AutoCloseable {
         return backend.sentMail();
     }
 
+    /**
+     * The mail accepted since a real moment (epoch seconds of this machine's clock), and perhaps a
+     * little more: callers reading repeatedly keep the message ids they saw.
+     */
+    public List<SentMail> sentMailSince(long epochSecond) {
+        return backend.sentMailSince(epochSecond);
+    }
+
     /** The next {@code count} SendEmail calls fail with SES's throttling error (TooManyRequestsException). */
     public void throttleNextSends(int count) {
         backend.throttleNextSends(count);

@@ -23,9 +23,15 @@ public record SentMail(String messageId, String from, List<String> to, String su
 
     /** Everything the emulator at {@code endpoint} holds ({@code GET /store}), oldest first. */
     static List<SentMail> readStore(URI endpoint) {
+        return readStore(endpoint, 0);
+    }
+
+    /** What the emulator received since a moment of its own clock (epoch seconds, inclusive). */
+    static List<SentMail> readStore(URI endpoint, long sinceEpochSecond) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(endpoint.resolve("/store")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(endpoint.resolve(sinceEpochSecond > 0 ? "/store?since=" + sinceEpochSecond
+                            : "/store")).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode store = JSON.readTree(response.body());
             List<SentMail> mail = new ArrayList<>();
             for (JsonNode email : store.path("emails")) {

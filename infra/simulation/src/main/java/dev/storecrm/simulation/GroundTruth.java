@@ -1,0 +1,177 @@
+package dev.storecrm.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.time.RecurringDate;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the system was told, and when: the simulation's own record of every event it published and
+ * link it clicked, against which the invariants judge the mail that went. A fact counts from the
+ * moment it was published (that is when the handlers processed it), and, like the member archive,
+ * a field takes the value of the latest event by {@code occurredAt} among those published so far,
+ * so late and duplicated deliveries are judged as the system should treat them.
+ */
+final class GroundTruth {
+
+    /** One value of a field, with when it happened and when the system heard of it. */
+    private record Fact<V>(Instant occurredAt, Instant publishedAt, V value) {}
+
+    /** A field's history. */
+    static final class Field<V> {
+        private final List<Fact<V>> facts = new ArrayList<>();
+
+        void add(Instant occurredAt, Instant publishedAt, V value) {
+            facts.add(new Fact<>(occurredAt, publishedAt, value));
+        }
+
+        /** The value the system held at {@code at}. */
+        Optional<V> at(Instant at) {
+            Fact<V> latest = null;
+            for (Fact<V> fact : facts) {
+                if (!fact.publishedAt().isAfter(at) && (latest == null || fact.occurredAt().isAfter(latest.occurredAt()))) {
+                    latest = fact;
+                }
+            }
+            return latest == null ? Optional.empty() : Optional.ofNullable(latest.value());
+        }
+    }
+
+    /** What is known of a member. */
+    static final class Member {
+        final Field<ZoneId> zone = new Field<>();
+        final Field<RecurringDate> birthday = new Field<>();
+        final Field<RecurringDate> wedding = new Field<>();
+        final Field<Boolean> consent = new Field<>();
+        final Field<String> status = new Field<>();
+        Instant registeredAt;
+        Instant unsubscribedAt;
+        Instant firstPaidAt;
+        final List<Instant[]> paidOrders = new ArrayList<>();
+    }
+
+    /** A dispute's open span as the system knew it. */
+    static final class Dispute {
+        String customerId;
+        Instant openedPublishedAt;
+        Instant resolvedPublishedAt;
+    }
+
+    private final Map<String, Member> members = new HashMap<>();
+    private final Map<String, Dispute> disputes = new HashMap<>();
+    private final Map<String, Instant> cartsClosed = new HashMap<>();
+    private final Map<String, Integer> published = new HashMap<>();
+
+    Member member(String customerId) {
+        return members.computeIfAbsent(customerId, id -> new Member());
+    }
+
+    Map<String, Dispute> disputes() {
+        return disputes;
+    }
+
+    Optional<Instant> cartClosedAt(String cartId) {
+        return Optional.ofNullable(cartsClosed.get(cartId));
+    }
+
+    Map<String, Integer> publishedByType() {
+        return published;
+    }
+
+    /** Records an event the simulation published at {@code now}. */
+    void published(JsonNode event, Instant now) {
+        String type = event.path("type").asText();
+        published.merge(type, 1, Integer::sum);
+        Instant occurred = Instant.parse(event.path("occurredAt").asText());
+        JsonNode body = event.path("body");
+        switch (type) {
+            case "MemberRegistered", "MemberUpdated" -> profile(body, occurred, now, type.equals("MemberRegistered"));
+            case "OrderPlaced", "CheckoutCompleted" -> {
+                if (body.hasNonNull("cartId")) {
+                    cartsClosed.merge(body.get("cartId").asText(), now, (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+            case "OrderPaid" -> {
+                Member member = member(body.path("customerId").asText());
+                member.paidOrders.add(new Instant[] {occurred, now});
+                if (member.firstPaidAt == null || occurred.isBefore(member.firstPaidAt)) {
+                    member.firstPaidAt = occurred;
+                }
+            }
+            case "DisputeOpened" -> {
+                Dispute dispute = disputes.computeIfAbsent(body.path("disputeId").asText(), id -> new Dispute());
+                dispute.customerId = body.path("customerId").asText();
+                if (dispute.openedPublishedAt == null) {
+                    dispute.openedPublishedAt = now;
+                }
+            }
+            case "DisputeUpdated" -> {
+                String status = body.path("status").asText();
+                if (status.equals("resolved") || status.equals("closed")) {
+                    Dispute dispute = disputes.computeIfAbsent(body.path("disputeId").asText(), id -> new Dispute());
+                    if (dispute.resolvedPublishedAt == null) {
+                        dispute.resolvedPublishedAt = now;
+                    }
+                }
+            }
+            default -> {
+                // cart changes, cancellations and refunds change nothing the invariants judge
+            }
+        }
+    }
+
+    void unsubscribed(String customerId, Instant at) {
+        Member member = member(customerId);
+        if (member.unsubscribedAt == null) {
+            member.unsubscribedAt = at;
+        }
+    }
+
+    /** Whether the customer had a dispute open (opened and not yet resolved, as the system knew) at {@code at}. */
+    boolean disputeOpen(String customerId, Instant at) {
+        for (Dispute dispute : disputes.values()) {
+            if (customerId.equals(dispute.customerId) && dispute.openedPublishedAt != null
+                    && !dispute.openedPublishedAt.isAfter(at)
+                    && (dispute.resolvedPublishedAt == null || dispute.resolvedPublishedAt.isAfter(at))
+                    && (dispute.resolvedPublishedAt == null || dispute.resolvedPublishedAt.isAfter(dispute.openedPublishedAt))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the system knew of a paid order that happened after {@code after}, by {@code at}. */
+    boolean paidSince(String customerId, Instant after, Instant at) {
+        return member(customerId).paidOrders.stream()
+                .anyMatch(o -> o[0].isAfter(after) && !o[1].isAfter(at));
+    }
+
+    private void profile(JsonNode body, Instant occurred, Instant now, boolean registration) {
+        Member member = member(body.path("customerId").asText());
+        if (registration && (member.registeredAt == null || occurred.isBefore(member.registeredAt))) {
+            member.registeredAt = occurred;
+        }
+        JsonNode profile = body.path("profile");
+        if (profile.has("timeZone")) {
+            member.zone.add(occurred, now, ZoneId.of(profile.get("timeZone").asText()));
+        }
+        if (profile.has("birthday")) {
+            member.birthday.add(occurred, now, profile.get("birthday").isNull() ? null
+                    : RecurringDate.parse(profile.get("birthday").asText()));
+        }
+        if (profile.path("anniversaries").has("wedding")) {
+            member.wedding.add(occurred, now, RecurringDate.parse(profile.path("anniversaries").get("wedding").asText()));
+        }
+        if (profile.has("marketingConsent")) {
+            member.consent.add(occurred, now, profile.get("marketingConsent").path("granted").asBoolean());
+        }
+        if (body.has("membership")) {
+            member.status.add(occurred, now, body.get("membership").path("status").asText());
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package dev.storecrm.simulation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.localcloud.SentMail;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The simulated store: a synthetic membership and what it does over the period (registering,
+ * ordering, abandoning carts, paying, cancelling, asking refunds, opening disputes, changing
+ * profiles, being frozen), and how members answer the mail they get (ordering from a cart reminder,
+ * using a coupon, unsubscribing). Everything is drawn from one seed, so a run can be repeated.
+ */
+final class SyntheticStore {
+
+    private static final List<String> ZONES = List.of("Asia/Shanghai", "Asia/Shanghai", "Asia/Shanghai",
+            "Asia/Shanghai", "Asia/Shanghai", "Asia/Shanghai", "Asia/Shanghai", "Asia/Shanghai", "Asia/Singapore",
+            "Asia/Tokyo", "Europe/Berlin", "Europe/Berlin", "Europe/London", "America/New_York", "America/New_York",
+            "America/Los_Angeles", "Australia/Sydney", "Pacific/Kiritimati", "Pacific/Honolulu", "America/Sao_Paulo");
+    private static final Map<String, String> COUNTRY = Map.ofEntries(Map.entry("Asia/Shanghai", "CN"),
+            Map.entry("Asia/Singapore", "SG"), Map.entry("Asia/Tokyo", "JP"), Map.entry("Europe/Berlin", "DE"),
+            Map.entry("Europe/London", "GB"), Map.entry("America/New_York", "US"), Map.entry("America/Los_Angeles", "US"),
+            Map.entry("Australia/Sydney", "AU"), Map.entry("Pacific/Kiritimati", "KI"), Map.entry("Pacific/Honolulu", "US"),
+            Map.entry("America/Sao_Paulo", "BR"));
+    private static final Pattern CART_LINK = Pattern.compile("/cart/recover/([A-Za-z0-9-]+)");
+    private static final Pattern COUPON = Pattern.compile("\\b(CART|WINB|BIRT|WEDD|MEMB)-[0-9A-Z]{10}\\b");
+    private static final Pattern LINK_QUERY = Pattern.compile("<[^>?]*\\?([^>]+)>");
+
+    private final SimulationOptions options;
+    private final Instant start;
+    private final Instant end;
+    private final Random random;
+    private final StoreEvents events;
+    private final List<SimMember> members = new ArrayList<>();
+    private final Map<String, SimMember> byEmail = new HashMap<>();
+    private final Map<String, SimMember> byId = new HashMap<>();
+    private final Map<String, Long> openCarts = new HashMap<>();
+    private final Set<String> usedCoupons = new HashSet<>();
+    private int carts;
+    private int orders;
+    private int disputes;
+
+    SyntheticStore(SimulationOptions options, String currency) {
+        this.options = options;
+        this.start = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
+        this.end = start.plus(Duration.ofDays(options.days()));
+        this.random = new Random(options.seed());
+        this.events = new StoreEvents(currency);
+    }
+
+    List<SimMember> members() {
+        return members;
+    }
+
+    Optional<SimMember> memberByEmail(String email) {
+        return Optional.ofNullable(byEmail.get(email.toLowerCase()));
+    }
+
+    Optional<SimMember> member(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The membership and everything it does on its own during the period, in no particular order. */
+    List<Planned> plan() {
+        List<Planned> plan = new ArrayList<>();
+        for (int n = 1; n <= options.members(); n++) {
+            SimMember member = newMember(n);
+            members.add(member);
+            byEmail.put(member.email().toLowerCase(), member);
+            byId.put(member.id(), member);
+            Instant published = member.registeredAt().isBefore(start) ? start : member.registeredAt();
+            plan.add(new Planned.Publish(published, events.registered(member), false));
+            history(member, plan);
+            ownOrders(member, plan);
+            abandonedCarts(member, plan);
+            profileChanges(member, plan);
+        }
+        if (options.faults()) {
+            plan.addAll(faults(plan));
+        }
+        return plan;
+    }
+
+    private SimMember newMember(int n) {
+        String id = String.format("sim-c-%05d", n);
+        ZoneId zone = ZoneId.of(ZONES.get(random.nextInt(ZONES.size())));
+        boolean chinese = zone.getId().equals("Asia/Shanghai") || random.nextInt(10) == 0;
+        String birthday = null;
+        if (random.nextInt(100) < 85) {
+            LocalDate date = random.nextInt(100) < 2 ? LocalDate.of(1992, 2, 29)
+                    : LocalDate.ofYearDay(1960 + random.nextInt(45), 1 + random.nextInt(365));
+            birthday = random.nextInt(10) < 7 ? date.toString() : "--" + date.toString().substring(5);
+        }
+        String wedding = random.nextInt(100) < 25
+                ? LocalDate.ofYearDay(1990 + random.nextInt(35), 1 + random.nextInt(365)).toString() : null;
+        int mailbox = random.nextInt(1000);
+        String email = mailbox < 10 ? "bounce+" + id + "@simulator.amazonses.com"
+                : mailbox < 15 ? "complaint+" + id + "@simulator.amazonses.com" : id + "@example.com";
+        int preference = random.nextInt(100);
+        Instant registered = random.nextInt(100) < 80
+                ? start.minus(Duration.ofMinutes(random.nextLong(3L * 365 * 24 * 60)))
+                : start.plus(Duration.ofMinutes(random.nextLong(options.days() * 24L * 60)));
+        int habit = random.nextInt(100);
+        double ordersPer90Days = habit < 35 ? 0.2 : habit < 65 ? 1 : habit < 85 ? 2 : 4;
+        return new SimMember(id, (chinese ? "样例会员 " : "Sample Member ") + n, email, chinese ? "zh-CN" : "en", zone,
+                COUNTRY.get(zone.getId()), preference < 75 ? "email" : preference < 88 ? "sms" : preference < 96 ? "phone" : "none",
+                birthday, wedding, random.nextInt(100) < 88, registered, ordersPer90Days / 90);
+    }
+
+    /** Members registered before the period bought before it: their last order starts the win-back clock. */
+    private void history(SimMember member, List<Planned> plan) {
+        if (!member.registeredAt().isBefore(start) || random.nextInt(100) >= 80) {
+            return;
+        }
+        Instant first = member.registeredAt().plus(Duration.ofMinutes(random.nextLong(60L * 24 * 60)));
+        Instant last = start.minus(Duration.ofMinutes(1 + random.nextLong(200L * 24 * 60)));
+        for (Instant at : first.isBefore(last) ? List.of(first, last) : List.of(last)) {
+            if (at.isAfter(member.registeredAt())) {
+                order(member, at, null, null, start, plan, false);
+            }
+        }
+    }
+
+    private void ownOrders(SimMember member, List<Planned> plan) {
+        Instant from = later(member.registeredAt(), start);
+        for (Instant at = next(from, member.ordersPerDay()); at.isBefore(end); at = next(at, member.ordersPerDay())) {
+            order(member, daytime(member, at), null, null, null, plan, true);
+        }
+    }
+
+    private void abandonedCarts(SimMember member, List<Planned> plan) {
+        double rate = member.ordersPerDay() * 1.5 + 0.004;
+        Instant from = later(member.registeredAt(), start);
+        for (Instant at = next(from, rate); at.isBefore(end); at = next(at, rate)) {
+            Instant when = daytime(member, at);
+            String cartId = "sim-cart-" + (++carts);
+            long total = price();
+            plan.add(new Planned.Publish(when, events.cart(cartId, member, total, 1 + random.nextInt(3), when), false));
+            openCarts.put(cartId, total);
+            if (random.nextInt(4) == 0) {
+                // changed its mind a little later: the cart changes, and its sequence starts over
+                Instant change = when.plus(Duration.ofMinutes(5 + random.nextInt(40)));
+                long changed = total + price() / 3;
+                plan.add(new Planned.Publish(change, events.cart(cartId, member, changed, 2, change), false));
+                openCarts.put(cartId, changed);
+            }
+        }
+    }
+
+    private void profileChanges(SimMember member, List<Planned> plan) {
+        Instant from = later(member.registeredAt(), start).plus(Duration.ofHours(1));
+        if (!from.isBefore(end)) {
+            return;
+        }
+        int roll = random.nextInt(1000);
+        Instant at = between(from, end);
+        ObjectNode event = events.memberUpdated(member, at);
+        ObjectNode body = StoreEvents.body(event);
+        if (roll < 10) {
+            body.putObject("membership").put("status", "frozen").put("reason", "risk review");
+            plan.add(new Planned.Publish(at, event, false));
+            if (random.nextBoolean()) {
+                Instant unfreeze = at.plus(Duration.ofDays(1 + random.nextInt(20)));
+                ObjectNode back = events.memberUpdated(member, unfreeze);
+                StoreEvents.body(back).putObject("membership").put("status", "active").put("reason", "review passed");
+                plan.add(new Planned.Publish(unfreeze, back, false));
+            }
+        } else if (roll < 15) {
+            body.putObject("membership").put("status", "cancelled").put("reason", "member asked to leave");
+            plan.add(new Planned.Publish(at, event, false));
+        } else if (roll < 35) {
+            body.putObject("profile").putObject("marketingConsent").put("granted", false)
+                    .put("at", event.get("occurredAt").asText()).put("source", "preference-centre");
+            plan.add(new Planned.Publish(at, event, false));
+        } else if (roll < 45) {
+            body.putObject("profile").put("timeZone", ZONES.get(random.nextInt(ZONES.size())));
+            plan.add(new Planned.Publish(at, event, false));
+        } else if (roll < 55) {
+            body.putObject("profile").put("birthday", "--" + LocalDate.ofYearDay(2001, 1 + random.nextInt(365))
+                    .toString().substring(5));
+            plan.add(new Planned.Publish(at, event, false));
+        }
+    }
+
+    /**
+     * An order: a cart (unless it comes from one), the order, checkout and payment a few minutes
+     * later; a few are cancelled instead of paid, some partly refunded, some disputed.
+     *
+     * @param publishAt when the adapter publishes it, if not when it happens (history, at the start)
+     */
+    private void order(SimMember member, Instant at, String fromCart, String couponCode, Instant publishAt,
+                       List<Planned> plan, boolean mayGoWrong) {
+        String orderId = "sim-o-" + (++orders);
+        String cartId = fromCart;
+        long total;
+        if (cartId == null) {
+            cartId = "sim-cart-" + (++carts);
+            total = price();
+            Instant browsing = at.minus(Duration.ofMinutes(3 + random.nextInt(30)));
+            plan.add(new Planned.Publish(publish(publishAt, browsing), events.cart(cartId, member, total, 1, browsing), false));
+        } else {
+            total = openCarts.getOrDefault(cartId, price());
+        }
+        openCarts.remove(cartId);
+        plan.add(new Planned.Publish(publish(publishAt, at),
+                events.orderPlaced(orderId, cartId, member, total, 1, couponCode, at), false));
+        plan.add(new Planned.Publish(publish(publishAt, at), events.checkout(cartId, orderId, member, at), false));
+        int fate = mayGoWrong ? random.nextInt(100) : 99;
+        if (fate < 4) {
+            Instant cancelled = at.plus(Duration.ofMinutes(10 + random.nextInt(120)));
+            plan.add(new Planned.Publish(cancelled, events.orderCancelled(orderId, member, cancelled), false));
+            return;
+        }
+        Instant paid = at.plus(Duration.ofMinutes(1 + random.nextInt(20)));
+        plan.add(new Planned.Publish(publish(publishAt, paid), events.orderPaid(orderId, member, total, paid), false));
+        if (fate < 10) {
+            Instant refunded = paid.plus(Duration.ofDays(2 + random.nextInt(8)));
+            plan.add(new Planned.Publish(refunded, events.orderRefunded(orderId, member, total / 3, refunded), false));
+        } else if (fate < 14) {
+            dispute(member, orderId, total, paid.plus(Duration.ofDays(3 + random.nextInt(12))), plan);
+        }
+    }
+
+    /** A dispute and the way it goes: settled at once, negotiated, a return, or left to the deadlines. */
+    private void dispute(SimMember member, String orderId, long amount, Instant opened, List<Planned> plan) {
+        String disputeId = "sim-d-" + (++disputes);
+        int channel = random.nextInt(4);
+        String[] channels = {"aliexpress", "stripe", "store", "shopify"};
+        String[] reasons = {"not_received", "other", "not_as_described", "other"};
+        Instant evidence = channel == 1 || channel == 3 ? opened.plus(Duration.ofDays(10)) : null;
+        plan.add(new Planned.Publish(opened, events.disputeOpened(disputeId, orderId, member, channels[channel],
+                reasons[channel], amount, evidence, opened), false));
+        int path = random.nextInt(100);
+        if (path < 35) {
+            Instant resolved = opened.plus(Duration.ofHours(6 + random.nextInt(96)));
+            plan.add(new Planned.Publish(resolved, events.disputeUpdated(disputeId, "resolved", "refunded", resolved), false));
+        } else if (path < 55) {
+            Instant negotiating = opened.plus(Duration.ofHours(12 + random.nextInt(24)));
+            Instant resolved = negotiating.plus(Duration.ofDays(2 + random.nextInt(6)));
+            plan.add(new Planned.Publish(negotiating, events.disputeUpdated(disputeId, "negotiating", null, negotiating), false));
+            plan.add(new Planned.Publish(resolved, events.disputeUpdated(disputeId, "resolved",
+                    random.nextBoolean() ? "rejected" : "withdrawn", resolved), false));
+        } else if (path < 70 && channel == 2) {
+            Instant agreed = opened.plus(Duration.ofHours(20));
+            Instant shipped = agreed.plus(Duration.ofDays(3));
+            Instant received = shipped.plus(Duration.ofDays(4));
+            plan.add(new Planned.Publish(agreed, events.disputeUpdated(disputeId, "awaiting_return_shipment", null, agreed), false));
+            plan.add(new Planned.Publish(shipped, events.disputeUpdated(disputeId, "awaiting_return_receipt", null, shipped), false));
+            plan.add(new Planned.Publish(received, events.disputeUpdated(disputeId, "resolved", "refunded", received), false));
+        }
+        // otherwise nobody acts: the deadlines are chased and escalated
+    }
+
+    /**
+     * How a member answers a mail: an order from a cart reminder or with a coupon, now and then an
+     * unsubscribe. Mail to addresses that are not members' (agents, escalation) gets no answer.
+     */
+    List<Planned> answer(SentMail mail, Instant seenAt) {
+        List<Planned> answers = new ArrayList<>();
+        if (mail.to().isEmpty()) {
+            return answers;
+        }
+        Optional<SimMember> recipient = memberByEmail(mail.to().getFirst());
+        if (recipient.isEmpty() || !seenAt.isBefore(end)) {
+            return answers;
+        }
+        SimMember member = recipient.get();
+        String html = mail.html() == null ? "" : mail.html();
+        Matcher cart = CART_LINK.matcher(html);
+        Matcher coupon = COUPON.matcher(html);
+        Optional<String> code = coupon.find() ? Optional.of(coupon.group()) : Optional.empty();
+        int roll = random.nextInt(1000);
+        if (cart.find() && openCarts.containsKey(cart.group(1))) {
+            if (roll < (code.isPresent() ? 250 : 150)) {
+                Instant at = seenAt.plus(Duration.ofMinutes(15 + random.nextInt(code.isPresent() ? 1200 : 480)));
+                order(member, at, cart.group(1), code.orElse(null), null, answers, false);
+            }
+        } else if (code.isPresent() && !usedCoupons.contains(code.get())) {
+            boolean winBack = code.get().startsWith("WINB");
+            if (roll < (winBack ? 120 : 200)) {
+                usedCoupons.add(code.get());
+                Instant at = daytime(member, seenAt.plus(Duration.ofHours(1 + random.nextInt(winBack ? 240 : 336))));
+                order(member, at, null, code.get(), null, answers, false);
+            }
+        }
+        String unsubscribe = mail.headers().get("List-Unsubscribe");
+        if (unsubscribe != null && random.nextInt(1000) < 15) {
+            Matcher query = LINK_QUERY.matcher(unsubscribe);
+            if (query.find()) {
+                answers.add(new Planned.Unsubscribe(seenAt.plus(Duration.ofMinutes(5 + random.nextInt(3 * 24 * 60))),
+                        member.id(), query.group(1)));
+            }
+        }
+        return answers;
+    }
+
+    /** Duplicates, late deliveries, poison messages and SES throttling, spread over the period. */
+    private List<Planned> faults(List<Planned> plan) {
+        List<Planned> faults = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            if (!(plan.get(i) instanceof Planned.Publish publish)) {
+                continue;
+            }
+            int roll = random.nextInt(100);
+            if (roll < 8) {
+                faults.add(new Planned.Publish(publish.at().plus(Duration.ofMinutes(random.nextInt(90))),
+                        publish.event().deepCopy(), true));
+            } else if (roll < 16) {
+                plan.set(i, new Planned.Publish(publish.at().plus(Duration.ofMinutes(1 + random.nextInt(180))),
+                        publish.event(), false));
+            }
+        }
+        for (int day = 0; day < options.days(); day++) {
+            faults.add(new Planned.Throttle(start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(random.nextInt(1440))),
+                    2 + random.nextInt(4)));
+        }
+        return faults;
+    }
+
+    // ------------------------------------------------------------------ randomness
+
+    private Instant next(Instant from, double perDay) {
+        double days = -Math.log(1 - random.nextDouble()) / perDay;
+        return days > 100_000 ? Instant.MAX.minusSeconds(1_000_000_000) : from.plus(Duration.ofSeconds((long) (days * 86_400)));
+    }
+
+    /** The same day in the member's time zone, at a waking hour (08:00-23:00). */
+    private Instant daytime(SimMember member, Instant at) {
+        LocalDate day = at.atZone(member.zone()).toLocalDate();
+        return day.atTime(LocalTime.of(8 + random.nextInt(15), random.nextInt(60))).atZone(member.zone()).toInstant();
+    }
+
+    private Instant between(Instant from, Instant to) {
+        return from.plus(Duration.ofSeconds(random.nextLong(Math.max(1, Duration.between(from, to).toSeconds()))));
+    }
+
+    private long price() {
+        return (30 + random.nextInt(770)) * 100L;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant publish(Instant publishAt, Instant happened) {
+        return publishAt != null && publishAt.isAfter(happened) ? publishAt : happened;
+    }
+}
