@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** What the care team would see of the sample disputes: each dispute's state and history, and the mail the chase sent. */
+/** What the care team would see of the sample disputes: each dispute's state and history; and the mail that went out. */
 final class DisputeReport {
 
     private final LocalCloud cloud;
@@ -31,12 +31,20 @@ final class DisputeReport {
         return table.isEmpty() ? "(none)\n" : table.render();
     }
 
+    String history() {
+        TextTable table = new TextTable("dispute", "at", "kind", "outcome", "effect");
+        scan("DisputeHistoryTable").stream().filter(e -> !e.get("seq").s().startsWith("~"))
+                .sorted(Comparator.comparing((Map<String, AttributeValue> e) -> e.get("disputeId").s())
+                        .thenComparing(e -> e.get("seq").s()))
+                .forEach(e -> table.row(e.get("disputeId").s(), e.get("at").s(), e.get("kind").s(), e.get("outcome").s(),
+                        e.get("effect").s()));
+        return table.isEmpty() ? "(none)\n" : table.render();
+    }
+
     String mail() {
         TextTable table = new TextTable("to", "subject");
         for (SentMail mail : cloud.sentMail()) {
-            if (mail.subject().contains("纠纷") || mail.subject().toLowerCase(java.util.Locale.ROOT).contains("dispute")) {
-                table.row(String.join(", ", mail.to()), mail.subject());
-            }
+            table.row(String.join(", ", mail.to()), mail.subject());
         }
         return table.isEmpty() ? "(none)\n" : table.render();
     }

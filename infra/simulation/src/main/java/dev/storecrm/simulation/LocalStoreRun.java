@@ -100,8 +100,9 @@ public final class LocalStoreRun {
             out.println();
             out.println("Disputes (DisputesTable, with their history in DisputeHistoryTable)");
             out.print(disputes.disputes());
+            out.print(disputes.history());
             out.println();
-            out.println("Dispute mail the SES emulator received");
+            out.println("Mail the SES emulator received");
             out.print(disputes.mail());
             out.println();
             out.println("DynamoDB capacity used");

@@ -95,11 +95,13 @@ public final class DisputeMessages {
         DisputeStatus status = after.currentStatus().orElseThrow();
         String id = after.disputeId();
         boolean refunded = after.resolution().map(r -> r.value() == Resolution.refunded).orElse(false);
-        boolean accepted = AgentAction.RESPONDABLE.contains(from)
-                && (status == DisputeStatus.awaiting_return_shipment || (status == DisputeStatus.resolved && refunded));
+        // Accepting is agreeing to the return or refunding; a return already shipped was agreed too.
+        boolean accepted = AgentAction.RESPONDABLE.contains(from) && (AgentAction.RETURNING.contains(status)
+                || (status == DisputeStatus.resolved && refunded));
         if (accepted && planner.packOf(after).storeAtFault().contains(opening.reason())) {
             Map<String, Object> data = customerData(after, opening);
             data.put("returnAgreed", status == DisputeStatus.awaiting_return_shipment);
+            data.put("returnShipped", status == DisputeStatus.awaiting_return_receipt);
             data.put("refunded", status == DisputeStatus.resolved);
             putShipBy(data, after);
             return Optional.of(toCustomer(DisputeKeys.customer(id, "apology"), opening, "dispute-apology", data, now));
