@@ -43,8 +43,8 @@ class CareListsIT {
     @Test
     void thisMonthsBirthdayMembersWithGreetingAndCouponUse() throws Exception {
         start(Instant.parse("2026-05-31T00:00:00Z"));
-        register("c-ann", "Ann Lee", "Asia/Shanghai", "1990-06-10", true, "+86 138 0000 1001", "phone");
-        register("c-bob", "Bob Stone", "America/New_York", "--06-25", true, "+1 (415) 555-0100", "email");
+        register("c-ann", "Ann Lee", "Asia/Shanghai", "1990-06-10", true, "+8613800001001", "phone");
+        register("c-bob", "Bob Stone", "America/New_York", "--06-25", true, "+14155550100", "email");
         register("c-cat", "Cat Wu", "Asia/Shanghai", "--07-01", true, null, "email");
         register("c-dan", "Dan Ma", "Asia/Shanghai", "--06-12", false, null, "sms");
         register("c-eve", "=HYPERLINK(\"http://evil.example\")", "Europe/Berlin", "--06-05", true, null, "email");
@@ -64,7 +64,7 @@ class CareListsIT {
         assertEquals("yes", ann.get("couponUsed"));
         assertEquals("o-ann-1", ann.get("couponOrderId"));
         assertEquals("phone", ann.get("contactPreference"));
-        assertEquals("+86 138 0000 1001", ann.get("phone"));
+        assertEquals("+8613800001001", ann.get("phone"));
         assertEquals("MEMBER", ann.get("tier"));
         Map<String, String> dan = row(june, "c-dan");
         assertEquals("no", dan.get("greeted"), "no marketing consent: the sender skipped the greeting");
@@ -92,7 +92,7 @@ class CareListsIT {
     void dormantFollowUpListAndWakeUpRate() throws Exception {
         Instant lastOrder = Instant.parse("2026-01-05T02:00:00Z");
         start(lastOrder.minus(Duration.ofDays(1)));
-        register("c-back", "Back Again", "Asia/Shanghai", null, true, "+86 138 0000 2002", "phone");
+        register("c-back", "Back Again", "Asia/Shanghai", null, true, "+8613800002002", "phone");
         register("c-quiet", "Still Quiet", "Asia/Shanghai", null, true, null, "email");
         functions.drainAll();
         order("c-back", "o-back-1", null, lastOrder);

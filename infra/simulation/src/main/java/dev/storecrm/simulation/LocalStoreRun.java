@@ -1,127 +1,48 @@
 package dev.storecrm.simulation;
 
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.LocalFunctions.DrainReport;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.localcloud.Template;
-import dev.storecrm.platform.MemberPolicySettings;
-import dev.storecrm.platform.Settings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The main job, run locally: start the local cloud, provision it from template.yaml, publish the
- * sample events of {@code events/} on the store's event bus in the order they happened (and the
- * poison messages of {@code events/invalid/} straight onto the member archive queue), let the real
- * handlers process them, and print what a store operator would see.
- *
- * <p>Exits with status 1 if anything was lost: a message left in a dead-letter queue or a function
- * invocation that failed.
+ * The main job, {@code ./dev run}: a simulated store run through the real handlers in the local
+ * cloud (see {@link SimulationRun}); {@code --samples} runs the sample events of {@code events/}
+ * instead ({@link SampleRun}). Exits with status 1 if an invariant broke or anything was lost, 2 on
+ * a bad option.
  */
 public final class LocalStoreRun {
 
     private LocalStoreRun() {}
 
     public static void main(String[] args) throws IOException {
-        int status = run(args);
+        int status = run(List.of(args));
         // DynamoDB Local leaves a non-daemon thread behind that would keep the JVM alive for minutes.
         System.exit(status);
     }
 
-    private static int run(String[] args) throws IOException {
+    private static int run(List<String> args) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (List.of(args).contains("--help")) {
-            out.println("""
-                    usage: ./dev run [--no-poison]
-                      Runs the sample events of events/ through the real handlers in the local cloud
-                      (DynamoDB Local and ElasticMQ, provisioned from template.yaml) and prints the
-                      member archive, the rejected events and the capacity used.
-                      --no-poison   do not send the invalid samples of events/invalid/""");
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(SimulationOptions.USAGE);
             return 0;
         }
-        boolean poison = !List.of(args).contains("--no-poison");
-        long started = System.nanoTime();
-        Path events = Template.projectRoot().resolve("events");
-        List<SampleEvents.Sample> samples = SampleEvents.canonical(events);
-        Instant now = samples.getLast().occurredAt().toInstant().plus(Duration.ofHours(1));
-
-        out.println("StoreCRM local run");
+        if (args.contains("--samples")) {
+            return SampleRun.run(out, !args.contains("--no-poison"));
+        }
+        SimulationOptions options;
+        try {
+            options = SimulationOptions.parse(args, Template.projectRoot().resolve("target/simulation"));
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            out.println("./dev run: " + e.getMessage());
+            out.println(SimulationOptions.USAGE);
+            return 2;
+        }
         try (LocalCloud cloud = LocalCloud.start().provision()) {
-            out.println("  local cloud:  " + cloud.describe());
-            out.println("  provisioned:  " + cloud.dynamoDb().listTables().tableNames().size() + " tables and "
-                    + cloud.queues().size() + " queues from " + cloud.template().file());
-            SimulatedClock clock = new SimulatedClock(now);
-            LocalFunctions functions = cloud.functions(clock);
-
-            Map<String, Integer> routed = new TreeMap<>();
-            List<String> unrouted = new ArrayList<>();
-            for (SampleEvents.Sample sample : samples) {
-                List<String> queues = cloud.eventBus().publish(sample.json(), "samples", sample.occurredAt().toInstant());
-                queues.forEach(q -> routed.merge(q, 1, Integer::sum));
-                if (queues.isEmpty()) {
-                    unrouted.add(events.relativize(sample.file()).toString());
-                }
-            }
-            int poisoned = 0;
-            if (poison) {
-                for (Path invalid : SampleEvents.invalid(events)) {
-                    String body = Files.readString(invalid);
-                    cloud.sqs().sendMessage(m -> m.queueUrl(cloud.queueUrl("MemberArchiveQueue")).messageBody(body));
-                    poisoned++;
-                }
-            }
-            out.println("  published:    " + samples.size() + " sample events on the store event bus; routed " + routed
-                    + (poisoned > 0 ? "; " + poisoned + " poison messages straight onto MemberArchiveQueue" : ""));
-            if (!unrouted.isEmpty()) {
-                out.println("  not routed:   " + unrouted.size() + " (no consumer in template.yaml yet): " + unrouted);
-            }
-            DrainReport report = functions.drainAll();
-            out.println("  processed:    " + report.messages() + " messages; failed attempts " + report.failures());
-
-            var policy = MemberPolicySettings.from(new Settings(functions.spec("MemberArchiveFunction").environment()));
-            ArchiveReport archive = new ArchiveReport(cloud, policy, now);
-            out.println();
-            out.println("Member archive (as of " + now + ")");
-            out.print(archive.members());
-            out.println();
-            out.println("Rejected events (kept in RejectsTable with their reasons)");
-            out.print(archive.rejects());
-            DisputeReport disputes = new DisputeReport(cloud);
-            out.println();
-            out.println("Disputes (DisputesTable, with their history in DisputeHistoryTable)");
-            out.print(disputes.disputes());
-            out.print(disputes.history());
-            out.println();
-            out.println("Mail the SES emulator received");
-            out.print(disputes.mail());
-            out.println();
-            out.println("DynamoDB capacity used");
-            out.print(ArchiveReport.capacity());
-
-            Map<String, Integer> deadLetters = new TreeMap<>();
-            for (String queue : cloud.queues()) {
-                if (queue.endsWith("DeadLetterQueue") && cloud.queueDepth(queue) > 0) {
-                    deadLetters.put(queue, cloud.queueDepth(queue));
-                }
-            }
-            out.println();
-            out.printf("Done in %.1f s. Function logs: %s%n", (System.nanoTime() - started) / 1e9,
-                    System.getProperty("storecrm.functionLog", "target/function-logs.jsonl"));
-            if (!deadLetters.isEmpty() || !report.invocationErrors().isEmpty()) {
-                out.println("LOST: dead-letter queues " + deadLetters + ", failed invocations " + report.invocationErrors());
-                return 1;
-            }
-            return 0;
+            SimulationRun.Result result = SimulationRun.execute(cloud, options, out);
+            return result.invariants().violations().isEmpty() ? 0 : 1;
         }
     }
 }

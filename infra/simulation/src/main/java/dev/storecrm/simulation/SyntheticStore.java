@@ -53,6 +53,8 @@ final class SyntheticStore {
     private int carts;
     private int orders;
     private int disputes;
+    private int duplicated;
+    private int delayed;
 
     SyntheticStore(SimulationOptions options, String currency) {
         this.options = options;
@@ -60,6 +62,16 @@ final class SyntheticStore {
         this.end = start.plus(Duration.ofDays(options.days()));
         this.random = new Random(options.seed());
         this.events = new StoreEvents(currency);
+    }
+
+    /** Events the fault mode delivers twice. */
+    int duplicated() {
+        return duplicated;
+    }
+
+    /** Events the fault mode delivers late, after events that happened after them. */
+    int delayed() {
+        return delayed;
     }
 
     List<SimMember> members() {
@@ -317,9 +329,11 @@ final class SyntheticStore {
             }
             int roll = random.nextInt(100);
             if (roll < 8) {
+                duplicated++;
                 faults.add(new Planned.Publish(publish.at().plus(Duration.ofMinutes(random.nextInt(90))),
                         publish.event().deepCopy(), true));
             } else if (roll < 16) {
+                delayed++;
                 plan.set(i, new Planned.Publish(publish.at().plus(Duration.ofMinutes(1 + random.nextInt(180))),
                         publish.event(), false));
             }

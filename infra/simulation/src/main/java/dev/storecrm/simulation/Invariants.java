@@ -1,0 +1,242 @@
+package dev.storecrm.simulation;
+
+import dev.storecrm.domain.messaging.QuietHours;
+import dev.storecrm.domain.time.LeapDayRule;
+import dev.storecrm.domain.time.RecurringDate;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.SentMail;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The whole-system invariants, judged at the end of a run from what the SES emulator received,
+ * the send ledger, and the simulation's record of what the system was told and when:
+ *
+ * <ol>
+ *   <li>no business key sent twice (and no mail outside the send ledger);</li>
+ *   <li>no marketing mail in the member's quiet hours (their time zone as the system knew it then);</li>
+ *   <li>no marketing to members who had unsubscribed, withdrawn consent, were frozen or cancelled,
+ *       or had a dispute open; no mail at all to an address after it bounced or complained;</li>
+ *   <li>no cart mail after the cart's order, no win-back mail after the member's next order;</li>
+ *   <li>every birthday and wedding greeting on the member's local date (29 February by the leap-day rule);</li>
+ *   <li>nothing lost: every event reached a consumer, every queue drained, every dead-letter queue
+ *       empty, every poison message kept in the RejectsTable with its reason.</li>
+ * </ol>
+ */
+final class Invariants {
+
+    /** A broken invariant: which, and the case that breaks it. */
+    record Violation(String invariant, String detail) {}
+
+    /** How much each invariant was put to the test (so an empty run cannot pass by having nothing to check). */
+    record Checked(String invariant, int cases) {}
+
+    private static final Duration FEEDBACK_DELAY = Duration.ofMinutes(1);
+
+    private final List<Violation> violations = new ArrayList<>();
+    private final Map<String, Integer> checked = new LinkedHashMap<>();
+
+    List<Violation> violations() {
+        return violations;
+    }
+
+    List<Checked> checked() {
+        return checked.entrySet().stream().map(e -> new Checked(e.getKey(), e.getValue())).toList();
+    }
+
+    static Invariants check(LocalCloud cloud, StoreSimulation.Outcome outcome, List<SentMail> mail,
+                            Map<String, String> senderEnvironment, Map<String, String> greetingEnvironment) {
+        Invariants invariants = new Invariants();
+        QuietHours quiet = QuietHours.parse(senderEnvironment.getOrDefault("QUIET_HOURS", "21:00-09:00"));
+        ZoneId storeZone = ZoneId.of(greetingEnvironment.getOrDefault("STORE_TIME_ZONE", "Asia/Shanghai"));
+        LeapDayRule leapDay = LeapDayRule.valueOf(greetingEnvironment.getOrDefault("LEAP_DAY_RULE", "FEBRUARY_28"));
+        Map<String, Map<String, AttributeValue>> ledgerByMessage = new HashMap<>();
+        List<Map<String, AttributeValue>> ledger = scan(cloud, "SendLedgerTable");
+        ledger.stream().filter(item -> item.containsKey("messageId"))
+                .forEach(item -> ledgerByMessage.put(item.get("messageId").s(), item));
+        invariants.exactlyOnce(mail, ledgerByMessage);
+        Map<String, String> episodes = new HashMap<>();
+        scan(cloud, "WinBackTable").stream().filter(item -> item.containsKey("messageKey"))
+                .forEach(item -> episodes.put(item.get("messageKey").s(), item.get("episode").s()));
+        Map<String, Instant> suppressedSince = new HashMap<>();
+        List<Map<String, AttributeValue>> sent = ledger.stream()
+                .filter(item -> "SENT".equals(item.get("status").s()) && item.containsKey("settledAt"))
+                .sorted(java.util.Comparator.comparing(item -> item.get("settledAt").s()))
+                .toList();
+        Map<String, SentMail> mailById = mail.stream().collect(Collectors.toMap(SentMail::messageId, m -> m, (a, b) -> a));
+        for (Map<String, AttributeValue> entry : sent) {
+            Instant at = Instant.parse(entry.get("settledAt").s());
+            String key = entry.get("businessKey").s();
+            SentMail message = mailById.get(entry.get("messageId") == null ? "" : entry.get("messageId").s());
+            if (message != null) {
+                invariants.notToSuppressed(key, message, at, suppressedSince);
+            }
+            if (!entry.containsKey("customerId")) {
+                continue;
+            }
+            String customerId = entry.get("customerId").s();
+            GroundTruth.Member member = outcome.truth().member(customerId);
+            ZoneId zone = member.zone.at(at).orElse(storeZone);
+            if ("MARKETING".equals(entry.get("category").s())) {
+                invariants.marketingRules(key, customerId, member, outcome.truth(), at, zone, quiet);
+            }
+            invariants.journeyExits(key, customerId, outcome.truth(), at, episodes);
+            invariants.greetingDate(key, member, at, zone, leapDay);
+        }
+        invariants.nothingLost(cloud, outcome);
+        return invariants;
+    }
+
+    private void exactlyOnce(List<SentMail> mail, Map<String, Map<String, AttributeValue>> ledgerByMessage) {
+        String name = "no business key sent twice";
+        Map<String, Integer> perKey = new HashMap<>();
+        for (SentMail message : mail) {
+            checked(name);
+            Map<String, AttributeValue> entry = ledgerByMessage.get(message.messageId());
+            if (entry == null) {
+                violation(name, "a mail outside the send ledger (a second send of a key, or a send around the pipeline): "
+                        + message.subject() + " to " + message.to());
+                continue;
+            }
+            perKey.merge(entry.get("businessKey").s(), 1, Integer::sum);
+        }
+        perKey.forEach((key, count) -> {
+            if (count > 1) {
+                violation(name, key + " was sent " + count + " times");
+            }
+        });
+    }
+
+    private void marketingRules(String key, String customerId, GroundTruth.Member member, GroundTruth truth,
+                                Instant at, ZoneId zone, QuietHours quiet) {
+        checked("no marketing in quiet hours");
+        if (quiet.endIfQuiet(at, zone).isPresent()) {
+            violation("no marketing in quiet hours", key + " went at " + at.atZone(zone).toLocalTime() + " in " + zone);
+        }
+        String name = "no marketing to unsubscribed, frozen, cancelled or disputing members";
+        checked(name);
+        if (member.unsubscribedAt != null && !at.isBefore(member.unsubscribedAt)) {
+            violation(name, key + " went at " + at + " after " + customerId + " unsubscribed at " + member.unsubscribedAt);
+        }
+        if (!member.consent.at(at).orElse(false)) {
+            violation(name, key + " went at " + at + " to " + customerId + " without marketing consent");
+        }
+        Optional<String> status = member.status.at(at);
+        if (status.isPresent() && (status.get().equals("frozen") || status.get().equals("cancelled"))) {
+            violation(name, key + " went at " + at + " to " + customerId + ", a " + status.get() + " member");
+        }
+        if (truth.disputeOpen(customerId, at)) {
+            violation(name, key + " went at " + at + " to " + customerId + " while a dispute was open");
+        }
+    }
+
+    private void notToSuppressed(String key, SentMail message, Instant at, Map<String, Instant> suppressedSince) {
+        String name = "no mail to a bounced or complaining address";
+        for (String address : message.to()) {
+            checked(name);
+            Instant since = suppressedSince.get(address.toLowerCase());
+            if (since != null && at.isAfter(since.plus(FEEDBACK_DELAY))) {
+                violation(name, key + " went at " + at + " to " + address + ", which bounced or complained at " + since);
+            }
+            String lower = address.toLowerCase();
+            if ((lower.startsWith("bounce") || lower.startsWith("complaint")) && lower.endsWith("@simulator.amazonses.com")) {
+                suppressedSince.putIfAbsent(lower, at);
+            }
+        }
+    }
+
+    private void journeyExits(String key, String customerId, GroundTruth truth, Instant at, Map<String, String> episodes) {
+        if (key.startsWith("CART#")) {
+            String name = "no cart mail after the cart's order";
+            checked(name);
+            String cartId = key.split("#")[1];
+            truth.cartClosedAt(cartId).filter(closed -> closed.isBefore(at)).ifPresent(closed ->
+                    violation(name, key + " went at " + at + "; the cart was ordered at " + closed));
+        }
+        if (key.startsWith("WINBACK#") && episodes.containsKey(key)) {
+            String name = "no win-back mail after the member ordered again";
+            checked(name);
+            Instant episode = Instant.parse(episodes.get(key));
+            if (truth.paidSince(customerId, episode, at)) {
+                violation(name, key + " went at " + at + " though " + customerId + " had paid an order since " + episode);
+            }
+        }
+    }
+
+    private void greetingDate(String key, GroundTruth.Member member, Instant at, ZoneId zone, LeapDayRule leapDay) {
+        String[] parts = key.split("#");
+        Optional<RecurringDate> date;
+        int year;
+        if (key.startsWith("BIRTHDAY#")) {
+            date = member.birthday.at(at);
+            year = Integer.parseInt(parts[2]);
+        } else if (key.startsWith("ANNIVERSARY#wedding#")) {
+            date = member.wedding.at(at);
+            year = Integer.parseInt(parts[3]);
+        } else {
+            return;
+        }
+        String name = "every greeting on the member's local date";
+        checked(name);
+        if (date.isEmpty()) {
+            violation(name, key + " went at " + at + " though the member had no such date then");
+            return;
+        }
+        LocalDate expected = date.get().occurrenceIn(year, leapDay);
+        LocalDate local = at.atZone(zone).toLocalDate();
+        if (!local.equals(expected)) {
+            violation(name, key + " went on " + local + " in " + zone + "; the date is " + expected);
+        }
+    }
+
+    private void nothingLost(LocalCloud cloud, StoreSimulation.Outcome outcome) {
+        String name = "nothing lost";
+        checked(name);
+        outcome.unrouted().forEach(event -> violation(name, "no consumer received " + event));
+        cloud.deadLetters().forEach((queue, depth) -> {
+            if (depth > 0) {
+                violation(name, depth + " messages in " + queue);
+            }
+        });
+        for (String queue : cloud.queues()) {
+            if (!queue.endsWith("DeadLetterQueue") && cloud.queueDepth(queue) > 0) {
+                violation(name, cloud.queueDepth(queue) + " messages left unprocessed in " + queue);
+            }
+        }
+        Set<String> rejected = scan(cloud, "RejectsTable").stream().map(item -> item.get("messageId").s())
+                .collect(Collectors.toSet());
+        for (StoreSimulation.Poisoned poisoned : outcome.poison()) {
+            checked(name);
+            if (!rejected.contains(poisoned.messageId())) {
+                violation(name, "poison message " + poisoned.name() + " on " + poisoned.queue()
+                        + " is not in the RejectsTable");
+            }
+        }
+    }
+
+    private void checked(String invariant) {
+        checked.merge(invariant, 1, Integer::sum);
+    }
+
+    private void violation(String invariant, String detail) {
+        violations.add(new Violation(invariant, detail));
+    }
+
+    static List<Map<String, AttributeValue>> scan(LocalCloud cloud, String table) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        cloud.dynamoDb().scanPaginator(s -> s.tableName(cloud.tableName(table)).consistentRead(true))
+                .items().forEach(items::add);
+        return items;
+    }
+}

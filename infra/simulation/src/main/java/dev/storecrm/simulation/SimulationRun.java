@@ -1,0 +1,73 @@
+package dev.storecrm.simulation;
+
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.SentMail;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One simulated run from start to report: the store played through the real handlers
+ * ({@link StoreSimulation}), the mail written out as HTML ({@link MailFolder}), the report printed
+ * ({@link SimulationReport}) and the invariants judged ({@link Invariants}).
+ */
+final class SimulationRun {
+
+    /** What a run produced. */
+    record Result(StoreSimulation.Outcome outcome, Invariants invariants, List<SentMail> mail, Path mailIndex) {}
+
+    private SimulationRun() {}
+
+    static Result execute(LocalCloud cloud, SimulationOptions options, PrintStream out) {
+        out.println("StoreCRM store simulation");
+        out.println("  local cloud:  " + cloud.describe());
+        out.println("  provisioned:  " + cloud.dynamoDb().listTables().tableNames().size() + " tables and "
+                + cloud.queues().size() + " queues from " + cloud.template().file());
+        StoreSimulation simulation = new StoreSimulation(cloud, options, out);
+        StoreSimulation.Outcome outcome = simulation.run();
+        List<SentMail> mail = cloud.sentMail();
+        var ledger = Invariants.scan(cloud, "SendLedgerTable");
+        Path index = MailFolder.write(options.output().resolve("mail"), mail, ledger);
+        SimulationReport report = new SimulationReport(cloud, simulation.functions(), options, outcome);
+        Invariants invariants = Invariants.check(cloud, outcome,
+                mail, simulation.functions().spec("SenderFunction").environment(),
+                simulation.functions().spec("GreetingsFunction").environment());
+
+        out.println();
+        out.print(report.summary());
+        section(out, "Mail sent, by journey and day (" + mail.size() + " e-mails)", report.messages());
+        section(out, "Coupons", report.coupons());
+        section(out, "Carts (CartStatsTable)", report.carts());
+        section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
+        section(out, "Disputes", report.disputes());
+        section(out, "Rejected events, by reason (kept in RejectsTable)", report.rejects());
+        section(out, "DynamoDB capacity, by function", SimulationReport.capacity());
+        StringBuilder verdict = new StringBuilder();
+        Map<String, List<Invariants.Violation>> broken = invariants.violations().stream()
+                .collect(Collectors.groupingBy(Invariants.Violation::invariant));
+        for (Invariants.Checked checked : invariants.checked()) {
+            List<Invariants.Violation> cases = broken.getOrDefault(checked.invariant(), List.of());
+            verdict.append(String.format("  %-70s %s%n", checked.invariant() + " (" + checked.cases() + " checked)",
+                    cases.isEmpty() ? "holds" : "BROKEN " + cases.size() + " times"));
+            cases.stream().limit(10).forEach(v -> verdict.append("      ").append(v.detail()).append('\n'));
+        }
+        section(out, "Invariants", verdict.toString());
+        out.println("Open the mail in a browser: " + opener() + " " + index.toAbsolutePath());
+        out.println(invariants.violations().isEmpty() ? "All invariants hold."
+                : invariants.violations().size() + " invariant violations: the run FAILED.");
+        return new Result(outcome, invariants, mail, index);
+    }
+
+    private static void section(PrintStream out, String title, String body) {
+        out.println();
+        out.println(title);
+        out.print(body);
+    }
+
+    private static String opener() {
+        String os = System.getProperty("os.name", "").toLowerCase();
+        return os.contains("mac") ? "open" : os.contains("win") ? "start" : "xdg-open";
+    }
+}

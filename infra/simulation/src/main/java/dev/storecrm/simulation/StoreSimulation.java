@@ -1,0 +1,326 @@
+package dev.storecrm.simulation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.storecrm.localcloud.FunctionSpec;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.ScheduleExpression;
+import dev.storecrm.localcloud.SentMail;
+import dev.storecrm.localcloud.SimulatedClock;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Plays the simulated store against the local cloud through the real handlers: events published on
+ * the bus at the moment they happen, the scheduled functions fired when their schedule expressions
+ * in template.yaml say, the timer sweep run in every minute in which a timer is due (the minutes in
+ * between would find nothing), every queue drained, and the members answering the mail they get.
+ * The functions read a simulated clock, so ninety days take minutes.
+ */
+final class StoreSimulation {
+
+    /** What happened, for the report and the invariants. */
+    record Outcome(Instant start, Instant end, int events, int duplicates, int delayed, int unsubscribes,
+                   List<Poisoned> poison, int throttledSends, Map<String, Integer> invocations,
+                   Map<String, Integer> failedAttempts, List<String> invocationErrors, List<String> unrouted,
+                   GroundTruth truth, double seconds) {}
+
+    /** A poison message the run put on a queue, and the id SQS gave it. */
+    record Poisoned(String queue, String name, String messageId) {}
+
+    private static final String SWEEP = "TimerSweepFunction";
+
+    private final LocalCloud cloud;
+    private final SimulationOptions options;
+    private final PrintStream progress;
+    private final SimulatedClock clock;
+    private final LocalFunctions functions;
+    private final SyntheticStore store;
+    private final GroundTruth truth = new GroundTruth();
+    private final PriorityQueue<Planned> plan = new PriorityQueue<>(Comparator.comparing(Planned::at));
+    private final Set<String> mailSeen = new HashSet<>();
+    private final Map<String, Integer> invocations = new TreeMap<>();
+    private final Map<String, Integer> failedAttempts = new TreeMap<>();
+    private final List<String> invocationErrors = new ArrayList<>();
+    private final List<String> unrouted = new ArrayList<>();
+    private final List<Poisoned> poison = new ArrayList<>();
+    private final Map<String, ScheduleExpression> schedules = new LinkedHashMap<>();
+    private final List<String> timerShards = new ArrayList<>();
+    private ScheduleExpression sweepSchedule;
+    private long mailReadSince;
+    private int mailAccepted;
+    private int events;
+    private int duplicates;
+    private int delayed;
+    private int unsubscribes;
+    private int throttled;
+
+    StoreSimulation(LocalCloud cloud, SimulationOptions options, PrintStream progress) {
+        this.cloud = cloud;
+        this.options = options;
+        this.progress = progress;
+        Instant start = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
+        this.clock = new SimulatedClock(start);
+        // SES's send rate is paced in real time; simulated days must not wait for it.
+        this.functions = cloud.functions(clock, Map.of("SES_MAX_SEND_RATE", "100000"));
+        String currency = functions.spec("MemberArchiveFunction").environment().getOrDefault("STORE_CURRENCY", "CNY");
+        this.store = new SyntheticStore(options, currency);
+    }
+
+    SyntheticStore store() {
+        return store;
+    }
+
+    LocalFunctions functions() {
+        return functions;
+    }
+
+    SimulatedClock clock() {
+        return clock;
+    }
+
+    Outcome run() {
+        long started = System.nanoTime();
+        Instant start = clock.instant();
+        Instant end = start.plus(Duration.ofDays(options.days()));
+        readSchedules();
+        plan.addAll(store.plan());
+        duplicates = store.duplicated();
+        delayed = store.delayed();
+        if (options.faults()) {
+            plan.addAll(poisonMessages(start, end));
+        }
+        mailReadSince = System.currentTimeMillis() / 1000;
+        Map<String, Instant> nextFiring = new HashMap<>();
+        schedules.forEach((function, schedule) -> nextFiring.put(function, schedule.nextAfter(start.minusSeconds(1))));
+        int lastDay = -1;
+        Instant now = start;
+        while (now.isBefore(end)) {
+            Instant next = end;
+            if (!plan.isEmpty() && plan.peek().at().isBefore(next)) {
+                next = plan.peek().at();
+            }
+            for (Instant firing : nextFiring.values()) {
+                next = firing.isBefore(next) ? firing : next;
+            }
+            Optional<Instant> sweep = nextSweep(now);
+            if (sweep.isPresent() && sweep.get().isBefore(next)) {
+                next = sweep.get();
+            }
+            if (next.isBefore(now)) {
+                next = now;
+            }
+            // Everything of the same minute happens in one step, at its end: no event is ever from the future.
+            Instant stepEnd = next.truncatedTo(ChronoUnit.MINUTES).plusSeconds(59);
+            now = stepEnd.isAfter(end) ? end : stepEnd;
+            if (!now.isBefore(end)) {
+                break;
+            }
+            clock.set(now);
+            while (!plan.isEmpty() && !plan.peek().at().isAfter(now)) {
+                perform(plan.poll(), now);
+            }
+            drain();
+            for (Map.Entry<String, Instant> firing : nextFiring.entrySet()) {
+                if (!firing.getValue().isAfter(now)) {
+                    invoke(firing.getKey()); // within the minute of its firing
+                    firing.setValue(schedules.get(firing.getKey()).nextAfter(now));
+                    drain();
+                }
+            }
+            if (sweep.isPresent() && !sweep.get().isAfter(now)) {
+                sweepDue();
+            }
+            if (cloud.acceptedSendTimes().size() != mailAccepted) {
+                readMail(now);
+            }
+            int day = (int) Duration.between(start, now).toDays();
+            if (day != lastDay) {
+                lastDay = day;
+                progress(day, now, started);
+            }
+        }
+        clock.set(end);
+        drain();
+        readMail(end);
+        progress(options.days(), end, started);
+        progress.println();
+        return new Outcome(start, end, events, duplicates, delayed, unsubscribes, List.copyOf(poison), throttled,
+                invocations, failedAttempts, invocationErrors, unrouted, truth, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The schedules of template.yaml; the timer sweep's is played only in the minutes in which a timer is due. */
+    private void readSchedules() {
+        for (FunctionSpec spec : functions.specs()) {
+            for (FunctionSpec.Schedule schedule : spec.schedules()) {
+                if (!schedule.enabled()) {
+                    continue;
+                }
+                ScheduleExpression expression = ScheduleExpression.parse(schedule.expression(), schedule.timeZone());
+                if (spec.logicalId().equals(SWEEP)) {
+                    sweepSchedule = expression;
+                } else {
+                    schedules.put(spec.logicalId(), expression);
+                }
+            }
+        }
+        if (sweepSchedule == null) {
+            throw new IllegalStateException("template.yaml has no schedule for " + SWEEP);
+        }
+        int shards = Integer.parseInt(functions.spec(SWEEP).environment().getOrDefault("TIMER_SHARDS", "2"));
+        for (int shard = 0; shard < shards; shard++) {
+            timerShards.add("timers#" + shard);
+        }
+    }
+
+    /** When the sweep next finds work: its first firing at or after the earliest due timer. */
+    private Optional<Instant> nextSweep(Instant now) {
+        Optional<Instant> earliest = Optional.empty();
+        String table = cloud.tableName("TimersTable");
+        for (String shard : timerShards) {
+            var items = cloud.dynamoDb().query(q -> q.tableName(table).indexName("DueByShard")
+                    .keyConditionExpression("#shard = :shard").expressionAttributeNames(Map.of("#shard", "shard"))
+                    .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard))).limit(1)).items();
+            for (var item : items) {
+                Instant due = Instant.parse(item.get("dueAt").s());
+                earliest = earliest.isEmpty() || due.isBefore(earliest.get()) ? Optional.of(due) : earliest;
+            }
+        }
+        return earliest.map(due -> due.isAfter(now) ? sweepSchedule.nextAfter(due.minusNanos(1))
+                : sweepSchedule.nextAfter(now.minusNanos(1)));
+    }
+
+    private void sweepDue() {
+        for (int runs = 0; runs < 1_000; runs++) {
+            Map<?, ?> report = (Map<?, ?>) invoke(SWEEP);
+            drain();
+            if (!(Boolean) report.get("more")) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the timer sweep reported more due timers 1,000 times in a row");
+    }
+
+    private void perform(Planned planned, Instant now) {
+        switch (planned) {
+            case Planned.Publish publish -> {
+                ObjectNode event = publish.event();
+                List<String> queues = cloud.eventBus().publish(event.toString(), StoreEvents.SOURCE, now);
+                if (queues.isEmpty()) {
+                    unrouted.add(event.get("type").asText() + " " + event.get("id").asText());
+                }
+                truth.published(event, now);
+                events++;
+            }
+            case Planned.Unsubscribe click -> {
+                APIGatewayV2HTTPResponse response = functions.invokeUrl("UnsubscribeFunction", "POST", click.query(),
+                        Map.of("content-type", "application/x-www-form-urlencoded"), "List-Unsubscribe=One-Click");
+                count("UnsubscribeFunction");
+                if (response.getStatusCode() == 200) {
+                    truth.unsubscribed(click.customerId(), now);
+                    unsubscribes++;
+                }
+            }
+            case Planned.Poison message -> {
+                String id = cloud.sqs().sendMessage(m -> m.queueUrl(cloud.queueUrl(message.queueLogicalId()))
+                        .messageBody(message.body())).messageId();
+                poison.add(new Poisoned(message.queueLogicalId(), message.name(), id));
+            }
+            case Planned.Throttle throttle -> {
+                cloud.throttleNextSends(throttle.sends());
+                throttled += throttle.sends();
+            }
+        }
+    }
+
+    /** The invalid samples of events/invalid/, each onto each consumer queue of store events, spread over the run. */
+    private List<Planned> poisonMessages(Instant start, Instant end) {
+        List<Planned> messages = new ArrayList<>();
+        Path invalid = dev.storecrm.localcloud.Template.projectRoot().resolve("events/invalid");
+        List<Path> files;
+        try (var list = Files.list(invalid)) {
+            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> queues = List.of("MemberArchiveQueue", "CartRecoveryQueue", "DisputeQueue");
+        long span = Duration.between(start, end).toMinutes();
+        int n = 0;
+        for (Path file : files) {
+            String body;
+            try {
+                body = Files.readString(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (String queue : queues) {
+                Instant at = start.plus(Duration.ofMinutes((span * ++n) / (files.size() * queues.size() + 1)));
+                messages.add(new Planned.Poison(at, queue, body, file.getFileName().toString()));
+            }
+        }
+        return messages;
+    }
+
+    private Object invoke(String function) {
+        count(function);
+        return functions.invoke(function, new HashMap<String, Object>());
+    }
+
+    private void count(String function) {
+        invocations.merge(function, 1, Integer::sum);
+    }
+
+    private void drain() {
+        LocalFunctions.DrainReport report = functions.drainAll();
+        report.invocations().forEach((function, n) -> invocations.merge(function, n, Integer::sum));
+        report.failures().forEach((function, n) -> {
+            if (n > 0) {
+                failedAttempts.merge(function, n, Integer::sum);
+            }
+        });
+        invocationErrors.addAll(report.invocationErrors());
+    }
+
+    /** The mail SES accepted since the last look; each member who got one may answer it. */
+    private void readMail(Instant now) {
+        long readAt = System.currentTimeMillis() / 1000;
+        mailAccepted = cloud.acceptedSendTimes().size();
+        List<SentMail> fresh = cloud.sentMailSince(mailReadSince - 2).stream()
+                .filter(mail -> mailSeen.add(mail.messageId()))
+                .sorted(Comparator.comparing((SentMail m) -> String.join(",", m.to())).thenComparing(SentMail::subject))
+                .toList();
+        mailReadSince = readAt;
+        for (SentMail mail : fresh) {
+            plan.addAll(store.answer(mail, now));
+        }
+    }
+
+    private void progress(int day, Instant now, long started) {
+        if (day % 5 != 0 && day != options.days()) {
+            return;
+        }
+        progress.printf("  day %3d/%d  %s  events %,7d  mail %,6d  sweeps %,6d  %5.0f s%n", day, options.days(),
+                now.atOffset(ZoneOffset.UTC).toLocalDate(), events, mailSeen.size(),
+                invocations.getOrDefault(SWEEP, 0), (System.nanoTime() - started) / 1e9);
+    }
+}
