@@ -55,12 +55,15 @@ class MemberArchiveCapacityIT {
 
     @Test
     void eachEventCostsWhatTheDesignSays() throws Exception {
-        assertEquals(Map.of("MembersTable", "0.5/1.0"), unitsFor("01-member-registered.json"),
-                "registration: one eventually consistent read, one write of a small item");
+        assertEquals(Map.of("MembersTable", "0.5/1.0", "OccasionsTable", "0.0/3.0", "OccasionsTable/ByLocalDay", "0.0/3.0"),
+                unitsFor("01-member-registered.json"),
+                "registration: one eventually consistent read, one write of a small item, and one diary entry (and its"
+                        + " due-day index entry) for each date to greet: birthday, wedding, membership start");
         assertEquals(Map.of("OrdersTable", "0.0/1.0"), unitsFor("04-order-placed.json"),
                 "placement: one order write, no read, the member untouched");
-        assertEquals(Map.of("MembersTable", "0.5/1.0", "OrdersTable", "0.0/1.0"), unitsFor("05-order-paid.json"),
-                "payment: read and rewrite the member, record the payment on the order");
+        assertEquals(Map.of("MembersTable", "0.5/1.0", "OrdersTable", "0.0/1.0",
+                        "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0"), unitsFor("05-order-paid.json"),
+                "payment: read and rewrite the member, record the payment on the order, re-arm the win-back timer");
         assertEquals(Map.of("MembersTable", "0.5/0.0", "OrdersTable", "0.0/1.0"), unitsFor("05-order-paid.json"),
                 "a duplicate payment: a read finds nothing to change (the order's guarded write is refused, 1 unit)");
     }
