@@ -49,11 +49,21 @@ public final class LocalFunctions {
     static final String LOCAL_AGENT = "local-agent";
     static final String LOCAL_CALLER_ID = "AIDALOCALAGENT0000000";
 
+    /**
+     * How often {@link #drainAll()} polls every queue, not only those something was sent to since
+     * they were last found empty: messages someone else received come back after their visibility
+     * timeout, in real time.
+     */
+    private static final long FULL_POLL_EVERY_NANOS = 1_000_000_000L;
+
     private final LocalCloud cloud;
     private final Clock clock;
     private final Map<String, String> environmentOverrides;
     private final Map<String, FunctionSpec> specs = new LinkedHashMap<>();
     private final Map<String, Object> handlers = new HashMap<>();
+    /** Each queue's {@link LocalActivity} version when a poll last found it empty. */
+    private final Map<String, Long> emptyAtVersion = new HashMap<>();
+    private long lastFullPoll = System.nanoTime() - FULL_POLL_EVERY_NANOS;
 
     LocalFunctions(LocalCloud cloud, Clock clock, Map<String, String> environmentOverrides) {
         this.cloud = cloud;
@@ -214,14 +224,14 @@ public final class LocalFunctions {
     /** One poll of a function's SQS triggers: at most one batch per trigger, like one Lambda invocation each. */
     public DrainReport pollOnce(String functionLogicalId) {
         Counters counters = new Counters();
-        pollOnce(spec(functionLogicalId), counters);
+        pollOnce(spec(functionLogicalId), counters, false);
         return counters.report();
     }
 
     /** Polls one function's SQS triggers until their queues hold nothing visible. */
     public DrainReport drain(String functionLogicalId) {
         Counters counters = new Counters();
-        while (pollOnce(spec(functionLogicalId), counters) > 0) {
+        while (pollOnce(spec(functionLogicalId), counters, false) > 0) {
             // keep polling
         }
         return counters.report();
@@ -236,6 +246,10 @@ public final class LocalFunctions {
      */
     public DrainReport drainAll() {
         Counters counters = new Counters();
+        boolean everyQueue = System.nanoTime() - lastFullPoll >= FULL_POLL_EVERY_NANOS;
+        if (everyQueue) {
+            lastFullPoll = System.nanoTime();
+        }
         boolean progress = true;
         while (progress) {
             progress = false;
@@ -243,7 +257,7 @@ public final class LocalFunctions {
                 if (!deployedHere(spec)) {
                     continue;
                 }
-                while (pollOnce(spec, counters) > 0) {
+                while (pollOnce(spec, counters, !everyQueue) > 0) {
                     progress = true;
                 }
             }
@@ -251,17 +265,23 @@ public final class LocalFunctions {
         return counters.report();
     }
 
-    private int pollOnce(FunctionSpec spec, Counters counters) {
+    /** One batch from each of the function's queues; {@code onlyChanged} skips those unchanged since found empty. */
+    private int pollOnce(FunctionSpec spec, Counters counters, boolean onlyChanged) {
         int received = 0;
         for (FunctionSpec.SqsTrigger trigger : spec.sqsTriggers()) {
             SqsClient sqs = cloud.sqs();
             String queueUrl = cloud.queueUrl(trigger.queueLogicalId());
+            long version = LocalActivity.queueVersion(queueUrl);
+            if (onlyChanged && Long.valueOf(version).equals(emptyAtVersion.get(queueUrl))) {
+                continue;
+            }
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
                     .maxNumberOfMessages(Math.min(10, trigger.batchSize()))
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                     .messageAttributeNames("All")
                     .waitTimeSeconds(0)).messages();
             if (messages.isEmpty()) {
+                emptyAtVersion.put(queueUrl, version);
                 continue;
             }
             received += messages.size();

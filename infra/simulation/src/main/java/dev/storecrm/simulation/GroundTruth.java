@@ -53,6 +53,7 @@ final class GroundTruth {
         Instant unsubscribedAt;
         Instant firstPaidAt;
         final List<Instant[]> paidOrders = new ArrayList<>();
+        final java.util.Set<String> paidOrderIds = new java.util.TreeSet<>();
     }
 
     /** A dispute's open span as the system knew it. */
@@ -66,6 +67,11 @@ final class GroundTruth {
     private final Map<String, Dispute> disputes = new HashMap<>();
     private final Map<String, Instant> cartsClosed = new HashMap<>();
     private final Map<String, Integer> published = new HashMap<>();
+
+    /** Every member the store told the system of, by customer id. */
+    Map<String, Member> members() {
+        return members;
+    }
 
     Member member(String customerId) {
         return members.computeIfAbsent(customerId, id -> new Member());
@@ -99,6 +105,7 @@ final class GroundTruth {
             case "OrderPaid" -> {
                 Member member = member(body.path("customerId").asText());
                 member.paidOrders.add(new Instant[] {occurred, now});
+                member.paidOrderIds.add(body.path("orderId").asText());
                 if (member.firstPaidAt == null || occurred.isBefore(member.firstPaidAt)) {
                     member.firstPaidAt = occurred;
                 }

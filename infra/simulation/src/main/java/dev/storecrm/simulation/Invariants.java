@@ -44,8 +44,26 @@ final class Invariants {
 
     private static final Duration FEEDBACK_DELAY = Duration.ofMinutes(1);
 
+    static final String ONCE = "no business key sent twice";
+    static final String QUIET = "no marketing in quiet hours";
+    static final String MARKETING = "no marketing to unsubscribed, frozen, cancelled or disputing members";
+    static final String SUPPRESSED = "no mail to a bounced or complaining address";
+    static final String CART_EXIT = "no cart mail after the cart's order";
+    static final String WIN_BACK_EXIT = "no win-back mail after the member ordered again";
+    static final String GREETING_DATE = "every greeting on the member's local date";
+    static final String NOTHING_LOST = "nothing lost";
+    static final String ARCHIVE = "the member archive holds the latest of every event";
+
     private final List<Violation> violations = new ArrayList<>();
     private final Map<String, Integer> checked = new LinkedHashMap<>();
+
+    private Invariants() {
+        // Listed from the start, so that one no case put to the test shows as "0 checked".
+        for (String invariant : List.of(ONCE, QUIET, MARKETING, SUPPRESSED, CART_EXIT, WIN_BACK_EXIT, GREETING_DATE,
+                NOTHING_LOST, ARCHIVE)) {
+            checked.put(invariant, 0);
+        }
+    }
 
     List<Violation> violations() {
         return violations;
@@ -88,18 +106,19 @@ final class Invariants {
             String customerId = entry.get("customerId").s();
             GroundTruth.Member member = outcome.truth().member(customerId);
             ZoneId zone = member.zone.at(at).orElse(storeZone);
-            if ("MARKETING".equals(entry.get("category").s())) {
+            if ("marketing".equalsIgnoreCase(entry.get("category").s())) {
                 invariants.marketingRules(key, customerId, member, outcome.truth(), at, zone, quiet);
             }
             invariants.journeyExits(key, customerId, outcome.truth(), at, episodes);
             invariants.greetingDate(key, member, at, zone, leapDay);
         }
         invariants.nothingLost(cloud, outcome);
+        invariants.archiveAgrees(scan(cloud, "MembersTable"), outcome.truth(), outcome.end());
         return invariants;
     }
 
     private void exactlyOnce(List<SentMail> mail, Map<String, Map<String, AttributeValue>> ledgerByMessage) {
-        String name = "no business key sent twice";
+        String name = ONCE;
         Map<String, Integer> perKey = new HashMap<>();
         for (SentMail message : mail) {
             checked(name);
@@ -120,11 +139,11 @@ final class Invariants {
 
     private void marketingRules(String key, String customerId, GroundTruth.Member member, GroundTruth truth,
                                 Instant at, ZoneId zone, QuietHours quiet) {
-        checked("no marketing in quiet hours");
+        checked(QUIET);
         if (quiet.endIfQuiet(at, zone).isPresent()) {
-            violation("no marketing in quiet hours", key + " went at " + at.atZone(zone).toLocalTime() + " in " + zone);
+            violation(QUIET, key + " went at " + at.atZone(zone).toLocalTime() + " in " + zone);
         }
-        String name = "no marketing to unsubscribed, frozen, cancelled or disputing members";
+        String name = MARKETING;
         checked(name);
         if (member.unsubscribedAt != null && !at.isBefore(member.unsubscribedAt)) {
             violation(name, key + " went at " + at + " after " + customerId + " unsubscribed at " + member.unsubscribedAt);
@@ -142,7 +161,7 @@ final class Invariants {
     }
 
     private void notToSuppressed(String key, SentMail message, Instant at, Map<String, Instant> suppressedSince) {
-        String name = "no mail to a bounced or complaining address";
+        String name = SUPPRESSED;
         for (String address : message.to()) {
             checked(name);
             Instant since = suppressedSince.get(address.toLowerCase());
@@ -158,14 +177,14 @@ final class Invariants {
 
     private void journeyExits(String key, String customerId, GroundTruth truth, Instant at, Map<String, String> episodes) {
         if (key.startsWith("CART#")) {
-            String name = "no cart mail after the cart's order";
+            String name = CART_EXIT;
             checked(name);
             String cartId = key.split("#")[1];
             truth.cartClosedAt(cartId).filter(closed -> closed.isBefore(at)).ifPresent(closed ->
                     violation(name, key + " went at " + at + "; the cart was ordered at " + closed));
         }
         if (key.startsWith("WINBACK#") && episodes.containsKey(key)) {
-            String name = "no win-back mail after the member ordered again";
+            String name = WIN_BACK_EXIT;
             checked(name);
             Instant episode = Instant.parse(episodes.get(key));
             if (truth.paidSince(customerId, episode, at)) {
@@ -187,7 +206,7 @@ final class Invariants {
         } else {
             return;
         }
-        String name = "every greeting on the member's local date";
+        String name = GREETING_DATE;
         checked(name);
         if (date.isEmpty()) {
             violation(name, key + " went at " + at + " though the member had no such date then");
@@ -200,8 +219,59 @@ final class Invariants {
         }
     }
 
+    /**
+     * Every event applied, whatever the duplicates and the order of delivery: each member's time
+     * zone, birthday, membership status and marketing consent as the latest event said, and each
+     * paid order counted once.
+     */
+    private void archiveAgrees(List<Map<String, AttributeValue>> archive, GroundTruth truth, Instant end) {
+        Map<String, Map<String, AttributeValue>> byCustomer = new HashMap<>();
+        archive.forEach(item -> byCustomer.put(item.get("customerId").s(), item));
+        for (Map.Entry<String, GroundTruth.Member> known : truth.members().entrySet()) {
+            GroundTruth.Member member = known.getValue();
+            if (member.registeredAt == null && member.paidOrderIds.isEmpty()) {
+                continue; // a guest the store only ever saw with a cart
+            }
+            checked(ARCHIVE);
+            String id = known.getKey();
+            Map<String, AttributeValue> item = byCustomer.get(id);
+            if (item == null) {
+                violation(ARCHIVE, id + " is missing from the member archive");
+                continue;
+            }
+            agree(id, "timeZone", member.zone.at(end).map(ZoneId::getId), attribute(item, "timeZone"));
+            agree(id, "birthday", member.birthday.at(end), attribute(item, "birthday").map(RecurringDate::parse));
+            agree(id, "status", member.status.at(end).or(() -> Optional.of("active")), attribute(item, "status"));
+            if (member.unsubscribedAt == null) {
+                Optional<Boolean> consent = item.containsKey("consent")
+                        ? Optional.of(item.get("consent").m().get("granted").bool()) : Optional.empty();
+                agree(id, "marketing consent", member.consent.at(end), consent);
+            }
+            java.util.Set<String> paid = new java.util.TreeSet<>();
+            if (item.containsKey("orders")) {
+                item.get("orders").m().forEach((order, facts) -> {
+                    if (facts.m().containsKey("p")) {
+                        paid.add(order);
+                    }
+                });
+            }
+            agree(id, "paid orders", Optional.of(member.paidOrderIds), Optional.of(paid));
+        }
+    }
+
+    private void agree(String customerId, String field, Optional<?> expected, Optional<?> archived) {
+        if (!expected.equals(archived)) {
+            violation(ARCHIVE, customerId + ": " + field + " is " + archived.map(Object::toString).orElse("absent")
+                    + " in the archive; the latest event said " + expected.map(Object::toString).orElse("nothing"));
+        }
+    }
+
+    private static Optional<String> attribute(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? Optional.ofNullable(item.get(name).s()) : Optional.empty();
+    }
+
     private void nothingLost(LocalCloud cloud, StoreSimulation.Outcome outcome) {
-        String name = "nothing lost";
+        String name = NOTHING_LOST;
         checked(name);
         outcome.unrouted().forEach(event -> violation(name, "no consumer received " + event));
         cloud.deadLetters().forEach((queue, depth) -> {

@@ -49,7 +49,7 @@ final class SimulationRun {
                 .collect(Collectors.groupingBy(Invariants.Violation::invariant));
         for (Invariants.Checked checked : invariants.checked()) {
             List<Invariants.Violation> cases = broken.getOrDefault(checked.invariant(), List.of());
-            verdict.append(String.format("  %-70s %s%n", checked.invariant() + " (" + checked.cases() + " checked)",
+            verdict.append(String.format("  %-84s %s%n", checked.invariant() + " (" + checked.cases() + " checked)",
                     cases.isEmpty() ? "holds" : "BROKEN " + cases.size() + " times"));
             cases.stream().limit(10).forEach(v -> verdict.append("      ").append(v.detail()).append('\n'));
         }

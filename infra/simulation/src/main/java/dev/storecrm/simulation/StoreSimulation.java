@@ -3,6 +3,7 @@ package dev.storecrm.simulation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.localcloud.FunctionSpec;
+import dev.storecrm.localcloud.LocalActivity;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.ScheduleExpression;
@@ -67,6 +68,8 @@ final class StoreSimulation {
     private final Map<String, ScheduleExpression> schedules = new LinkedHashMap<>();
     private final List<String> timerShards = new ArrayList<>();
     private ScheduleExpression sweepSchedule;
+    private long timersReadAt = -1;
+    private Optional<Instant> earliestTimer = Optional.empty();
     private long mailReadSince;
     private int mailAccepted;
     private int events;
@@ -195,8 +198,18 @@ final class StoreSimulation {
 
     /** When the sweep next finds work: its first firing at or after the earliest due timer. */
     private Optional<Instant> nextSweep(Instant now) {
-        Optional<Instant> earliest = Optional.empty();
+        return earliestTimer().map(due -> due.isAfter(now) ? sweepSchedule.nextAfter(due.minusNanos(1))
+                : sweepSchedule.nextAfter(now.minusNanos(1)));
+    }
+
+    /** The earliest due timer, read again only when something wrote to the timers table since. */
+    private Optional<Instant> earliestTimer() {
         String table = cloud.tableName("TimersTable");
+        long version = LocalActivity.tableVersion(table);
+        if (version == timersReadAt) {
+            return earliestTimer;
+        }
+        Optional<Instant> earliest = Optional.empty();
         for (String shard : timerShards) {
             var items = cloud.dynamoDb().query(q -> q.tableName(table).indexName("DueByShard")
                     .keyConditionExpression("#shard = :shard").expressionAttributeNames(Map.of("#shard", "shard"))
@@ -206,8 +219,9 @@ final class StoreSimulation {
                 earliest = earliest.isEmpty() || due.isBefore(earliest.get()) ? Optional.of(due) : earliest;
             }
         }
-        return earliest.map(due -> due.isAfter(now) ? sweepSchedule.nextAfter(due.minusNanos(1))
-                : sweepSchedule.nextAfter(now.minusNanos(1)));
+        timersReadAt = version;
+        earliestTimer = earliest;
+        return earliest;
     }
 
     private void sweepDue() {
@@ -274,11 +288,23 @@ final class StoreSimulation {
                 throw new UncheckedIOException(e);
             }
             for (String queue : queues) {
+                if (routedTo(body, start).contains(queue)) {
+                    continue; // what the bus itself delivers to this queue is no poison there
+                }
                 Instant at = start.plus(Duration.ofMinutes((span * ++n) / (files.size() * queues.size() + 1)));
                 messages.add(new Planned.Poison(at, queue, body, file.getFileName().toString()));
             }
         }
         return messages;
+    }
+
+    private List<String> routedTo(String body, Instant at) {
+        try {
+            var detail = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            return cloud.eventBus().route(cloud.eventBus().envelope(detail, StoreEvents.SOURCE, at));
+        } catch (IOException notJson) {
+            return List.of();
+        }
     }
 
     private Object invoke(String function) {

@@ -219,7 +219,11 @@ final class SyntheticStore {
         String orderId = "sim-o-" + (++orders);
         String cartId = fromCart;
         long total;
-        if (cartId == null) {
+        boolean history = publishAt != null;
+        if (history) {
+            // The store's past, imported at the start: the order and its payment are what the archive needs.
+            total = price();
+        } else if (cartId == null) {
             cartId = "sim-cart-" + (++carts);
             total = price();
             Instant browsing = at.minus(Duration.ofMinutes(3 + random.nextInt(30)));
@@ -230,7 +234,9 @@ final class SyntheticStore {
         openCarts.remove(cartId);
         plan.add(new Planned.Publish(publish(publishAt, at),
                 events.orderPlaced(orderId, cartId, member, total, 1, couponCode, at), false));
-        plan.add(new Planned.Publish(publish(publishAt, at), events.checkout(cartId, orderId, member, at), false));
+        if (!history) {
+            plan.add(new Planned.Publish(at, events.checkout(cartId, orderId, member, at), false));
+        }
         int fate = mayGoWrong ? random.nextInt(100) : 99;
         if (fate < 4) {
             Instant cancelled = at.plus(Duration.ofMinutes(10 + random.nextInt(120)));

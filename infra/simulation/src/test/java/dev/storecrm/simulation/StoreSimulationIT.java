@@ -1,0 +1,100 @@
+package dev.storecrm.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storecrm.localcloud.LocalCloud;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main job in small: 200 members over 30 simulated days with every fault injected
+ * (duplicated and reordered events, poison messages, SES throttling), through the real handlers
+ * in the local cloud. Every whole-system invariant must hold, and must have been put to the test.
+ */
+class StoreSimulationIT {
+
+    private static LocalCloud cloud;
+    private static SimulationRun.Result result;
+    private static String printed;
+
+    @TempDir
+    static Path output;
+
+    @BeforeAll
+    static void run() {
+        cloud = LocalCloud.start().provision();
+        // Starts in February so that birthdays, 29 February (on 1 March in 2027 by default) and the
+        // American daylight saving change of 14 March fall inside the thirty days.
+        SimulationOptions options = new SimulationOptions(200, 30, 20270104L, true, LocalDate.of(2027, 2, 20), output);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        result = SimulationRun.execute(cloud, options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        printed = bytes.toString(StandardCharsets.UTF_8);
+        System.out.println(printed);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    @Test
+    void everyInvariantHoldsUnderFaults() {
+        assertEquals(java.util.List.of(), result.invariants().violations(), printed);
+        assertTrue(printed.contains("All invariants hold."), printed);
+    }
+
+    @Test
+    void everyInvariantWasPutToTheTest() {
+        for (Invariants.Checked checked : result.invariants().checked()) {
+            assertTrue(checked.cases() > 0, checked.invariant() + " checked no case at all");
+        }
+    }
+
+    @Test
+    void theFaultsWereReallyInjected() {
+        StoreSimulation.Outcome outcome = result.outcome();
+        assertTrue(outcome.duplicates() > 0, "duplicated events");
+        assertTrue(outcome.delayed() > 0, "reordered events");
+        assertTrue(outcome.throttledSends() > 0, "SES throttling");
+        assertTrue(outcome.poison().size() >= 3, "poison messages on each consumer queue");
+    }
+
+    @Test
+    void everyJourneySentMail() {
+        Map<String, Long> byJourney = new TreeMap<>(Invariants.scan(cloud, "SendLedgerTable").stream()
+                .filter(entry -> entry.containsKey("journey") && "SENT".equals(entry.get("status").s()))
+                .collect(Collectors.groupingBy(entry -> entry.get("journey").s(), Collectors.counting())));
+        for (String journey : java.util.List.of("birthday", "win-back", "cart", "dispute")) {
+            assertTrue(byJourney.keySet().stream().anyMatch(j -> j.startsWith(journey)),
+                    journey + " sent nothing; mail by journey: " + byJourney);
+        }
+        assertEquals(result.mail().size(), byJourney.values().stream().mapToLong(Long::longValue).sum(),
+                "every e-mail SES accepted is in the send ledger once");
+    }
+
+    @Test
+    void theMailCanBeOpenedInABrowser() throws Exception {
+        String index = Files.readString(result.mailIndex());
+        assertTrue(index.contains("<table"), "an index page");
+        long pages;
+        try (var files = Files.list(result.mailIndex().getParent())) {
+            pages = files.filter(f -> !f.equals(result.mailIndex()) && f.toString().endsWith(".html")).count();
+        }
+        assertEquals(result.mail().size(), pages, "one page per e-mail sent");
+        assertTrue(printed.contains("Open the mail in a browser: "), printed);
+    }
+}
