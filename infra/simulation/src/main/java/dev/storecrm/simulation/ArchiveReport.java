@@ -37,13 +37,18 @@ final class ArchiveReport {
     }
 
     String members() {
+        return members(Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} members of the archive, by customer id, and how many there are in all. */
+    String members(int limit) {
         TextTable table = new TextTable("customer", "name", "status", "member since", "tier", "points", "orders",
                 "lifetime", "last 365 d", "last order", "recency d", "refunds", "locale", "time zone");
         List<MemberRecord> records = scan("MembersTable").stream()
                 .map(item -> MemberItemMapper.fromItem(item).value())
                 .sorted(Comparator.comparing(MemberRecord::customerId))
                 .toList();
-        for (MemberRecord record : records) {
+        for (MemberRecord record : records.subList(0, Math.min(limit, records.size()))) {
             MemberSummary s = MemberSummary.of(record, policy, now);
             ZoneId zone = Optional.ofNullable(record.profile().timeZone()).orElse(ZoneId.of("UTC"));
             table.row(record.customerId(), record.profile().name(), s.status().wire(),
@@ -54,7 +59,11 @@ final class ArchiveReport {
                     s.refundCount() == 0 ? "0" : s.refundCount() + " (" + money(s.refundedMinor()) + ")",
                     record.profile().locale(), record.profile().timeZone());
         }
-        return table.isEmpty() ? "(no members)\n" : table.render();
+        if (table.isEmpty()) {
+            return "(no members)\n";
+        }
+        return table.render() + (records.size() > limit
+                ? "(" + limit + " of " + records.size() + " members; the whole archive is MembersTable)\n" : "");
     }
 
     String rejects() {

@@ -1,6 +1,8 @@
 package dev.storecrm.simulation;
 
 import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.platform.MemberPolicySettings;
+import dev.storecrm.platform.Settings;
 import dev.storecrm.localcloud.SentMail;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,6 +19,9 @@ final class SimulationRun {
 
     /** What a run produced. */
     record Result(StoreSimulation.Outcome outcome, Invariants invariants, List<SentMail> mail, Path mailIndex) {}
+
+    /** Members of the archive shown in the report; the rest stay in the table. */
+    private static final int ARCHIVE_ROWS = 12;
 
     private SimulationRun() {}
 
@@ -43,6 +48,9 @@ final class SimulationRun {
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
         section(out, "Disputes", report.disputes());
         section(out, "Rejected events, by reason (kept in RejectsTable)", report.rejects());
+        var policy = MemberPolicySettings.from(new Settings(simulation.functions().spec("MemberArchiveFunction").environment()));
+        section(out, "Member archive at the end (MembersTable)",
+                new ArchiveReport(cloud, policy, outcome.end()).members(ARCHIVE_ROWS));
         section(out, "DynamoDB capacity, by function", SimulationReport.capacity());
         StringBuilder verdict = new StringBuilder();
         Map<String, List<Invariants.Violation>> broken = invariants.violations().stream()
