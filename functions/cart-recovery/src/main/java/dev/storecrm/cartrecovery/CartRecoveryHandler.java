@@ -7,8 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
  * CartRecoveryFunction: consumes the CartRecoveryQueue (cart and order events from the store bus,
@@ -19,7 +17,6 @@ public final class CartRecoveryHandler implements RequestHandler<SQSEvent, SQSBa
 
     private final SqsBatchProcessor batch;
     private final CartRecoveryService service;
-    private final Metrics metrics;
 
     /** The Lambda runtime's constructor: configuration from the environment, the system clock. */
     public CartRecoveryHandler() {
@@ -34,17 +31,10 @@ public final class CartRecoveryHandler implements RequestHandler<SQSEvent, SQSBa
     CartRecoveryHandler(CartRecoveryWiring wiring) {
         this.batch = wiring.batch();
         this.service = wiring.service();
-        this.metrics = wiring.metrics();
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            try {
-                return batch.process(event, body -> service.handle(CartRecoveryInput.read(body)).name());
-            } finally {
-                metrics.flush();
-            }
-        });
+        return batch.handle(event, context, body -> service.handle(CartRecoveryInput.read(body)).name());
     }
 }

@@ -7,8 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
  * DisputeFunction: consumes DisputeOpened and DisputeUpdated events and the dispute chase's timer
@@ -19,7 +17,6 @@ public final class DisputeHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     private final SqsBatchProcessor batch;
     private final DisputeService service;
-    private final Metrics metrics;
 
     /** The Lambda runtime's constructor: configuration from the environment, the system clock. */
     public DisputeHandler() {
@@ -34,17 +31,10 @@ public final class DisputeHandler implements RequestHandler<SQSEvent, SQSBatchRe
     DisputeHandler(DisputeWiring wiring) {
         this.batch = wiring.batch();
         this.service = wiring.service();
-        this.metrics = wiring.metrics();
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            try {
-                return batch.process(event, body -> service.handle(body).name());
-            } finally {
-                metrics.flush();
-            }
-        });
+        return batch.handle(event, context, body -> service.handle(body).name());
     }
 }

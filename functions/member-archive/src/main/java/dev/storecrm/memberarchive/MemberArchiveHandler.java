@@ -8,8 +8,6 @@ import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
  * MemberArchiveFunction: consumes member and order events from the MemberArchiveQueue and keeps
@@ -19,7 +17,6 @@ public final class MemberArchiveHandler implements RequestHandler<SQSEvent, SQSB
 
     private final SqsBatchProcessor batch;
     private final MemberArchiveService service;
-    private final Metrics metrics;
 
     /** The Lambda runtime's constructor: configuration from the environment, the system clock. */
     public MemberArchiveHandler() {
@@ -34,17 +31,10 @@ public final class MemberArchiveHandler implements RequestHandler<SQSEvent, SQSB
     MemberArchiveHandler(MemberArchiveWiring wiring) {
         this.batch = wiring.batch();
         this.service = wiring.service();
-        this.metrics = wiring.metrics();
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            try {
-                return batch.process(event, body -> service.handle(EventParser.parse(body)).name());
-            } finally {
-                metrics.flush();
-            }
-        });
+        return batch.handle(event, context, body -> service.handle(EventParser.parse(body)).name());
     }
 }

@@ -8,8 +8,6 @@ import dev.storecrm.domain.messaging.MessageRequestJson;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
  * SenderFunction: consumes message requests from OutboxQueue and OutboxPriorityQueue and sends
@@ -20,7 +18,6 @@ public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     private final SqsBatchProcessor batch;
     private final SenderService service;
-    private final Metrics metrics;
 
     public SenderHandler() {
         this(System.getenv(), Clock.systemUTC());
@@ -34,17 +31,10 @@ public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchRes
     SenderHandler(SenderWiring wiring) {
         this.batch = wiring.batch();
         this.service = wiring.service();
-        this.metrics = wiring.metrics();
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            try {
-                return batch.process(event, body -> service.handle(MessageRequestJson.read(body)).name());
-            } finally {
-                metrics.flush();
-            }
-        });
+        return batch.handle(event, context, body -> service.handle(MessageRequestJson.read(body)).name());
     }
 }

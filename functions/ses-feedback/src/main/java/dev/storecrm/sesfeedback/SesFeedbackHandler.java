@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
@@ -23,7 +22,6 @@ public final class SesFeedbackHandler implements RequestHandler<SQSEvent, SQSBat
 
     private final SqsBatchProcessor batch;
     private final SesFeedbackService service;
-    private final Metrics metrics;
 
     public SesFeedbackHandler() {
         this(System.getenv(), Clock.systemUTC());
@@ -33,7 +31,7 @@ public final class SesFeedbackHandler implements RequestHandler<SQSEvent, SQSBat
     public SesFeedbackHandler(Map<String, String> environment, Clock clock) {
         Settings settings = new Settings(environment);
         DynamoDbClient dynamoDb = new AwsClients(settings).dynamoDb();
-        this.metrics = MetricsFactory.getMetricsInstance();
+        Metrics metrics = MetricsFactory.getMetricsInstance();
         this.service = new SesFeedbackService(
                 new DynamoDbSuppressionList(dynamoDb, settings.required("SUPPRESSIONS_TABLE")),
                 new DynamoDbSendLedger(dynamoDb, settings.required("SEND_LEDGER_TABLE"),
@@ -48,12 +46,6 @@ public final class SesFeedbackHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            try {
-                return batch.process(event, body -> service.handle(body).name());
-            } finally {
-                metrics.flush();
-            }
-        });
+        return batch.handle(event, context, body -> service.handle(body).name());
     }
 }

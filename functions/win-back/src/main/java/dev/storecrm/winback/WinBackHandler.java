@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
@@ -41,7 +40,6 @@ public final class WinBackHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     private final SqsBatchProcessor batch;
     private final WinBackService service;
-    private final Metrics metrics;
 
     public WinBackHandler() {
         this(System.getenv(), Clock.systemUTC());
@@ -52,7 +50,7 @@ public final class WinBackHandler implements RequestHandler<SQSEvent, SQSBatchRe
         Settings settings = new Settings(environment);
         AwsClients aws = new AwsClients(settings);
         DynamoDbClient dynamoDb = aws.dynamoDb();
-        this.metrics = MetricsFactory.getMetricsInstance();
+        Metrics metrics = MetricsFactory.getMetricsInstance();
         this.service = new WinBackService(
                 new DynamoDbMemberArchive(dynamoDb, settings.required("MEMBERS_TABLE"), clock),
                 MemberPolicySettings.from(settings), WinBackSettings.from(settings),
@@ -72,13 +70,7 @@ public final class WinBackHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            try {
-                return batch.process(event, body -> service.fired(timer(body)).name());
-            } finally {
-                metrics.flush();
-            }
-        });
+        return batch.handle(event, context, body -> service.fired(timer(body)).name());
     }
 
     private static WinBackTimer timer(String body) {

@@ -2,6 +2,7 @@ package dev.storecrm.platform.batch;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
@@ -50,6 +52,20 @@ public final class SqsBatchProcessor {
         this.rejects = rejects;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /**
+     * One Lambda invocation of an SQS-triggered function: the batch processed inside Powertools'
+     * structured logging (the request id on every line), and the metrics flushed however it ends.
+     */
+    public SQSBatchResponse handle(SQSEvent event, Context context, MessageHandler handler) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            try {
+                return process(event, handler);
+            } finally {
+                metrics.flush();
+            }
+        });
     }
 
     public SQSBatchResponse process(SQSEvent event, MessageHandler handler) {
