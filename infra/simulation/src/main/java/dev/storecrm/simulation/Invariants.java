@@ -5,6 +5,7 @@ import dev.storecrm.domain.time.LeapDayRule;
 import dev.storecrm.domain.time.RecurringDate;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.SentMail;
+import dev.storecrm.platform.dynamodb.Attributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,13 +75,13 @@ final class Invariants {
     }
 
     static Invariants check(LocalCloud cloud, StoreSimulation.Outcome outcome, List<SentMail> mail,
+                            List<Map<String, AttributeValue>> ledger,
                             Map<String, String> senderEnvironment, Map<String, String> greetingEnvironment) {
         Invariants invariants = new Invariants();
         QuietHours quiet = QuietHours.parse(senderEnvironment.getOrDefault("QUIET_HOURS", "21:00-09:00"));
         ZoneId storeZone = ZoneId.of(greetingEnvironment.getOrDefault("STORE_TIME_ZONE", "Asia/Shanghai"));
         LeapDayRule leapDay = LeapDayRule.valueOf(greetingEnvironment.getOrDefault("LEAP_DAY_RULE", "FEBRUARY_28"));
         Map<String, Map<String, AttributeValue>> ledgerByMessage = new HashMap<>();
-        List<Map<String, AttributeValue>> ledger = scan(cloud, "SendLedgerTable");
         ledger.stream().filter(item -> item.containsKey("messageId"))
                 .forEach(item -> ledgerByMessage.put(item.get("messageId").s(), item));
         invariants.exactlyOnce(mail, ledgerByMessage);
@@ -239,9 +240,9 @@ final class Invariants {
                 violation(ARCHIVE, id + " is missing from the member archive");
                 continue;
             }
-            agree(id, "timeZone", member.zone.at(end).map(ZoneId::getId), attribute(item, "timeZone"));
-            agree(id, "birthday", member.birthday.at(end), attribute(item, "birthday").map(RecurringDate::parse));
-            agree(id, "status", member.status.at(end).or(() -> Optional.of("active")), attribute(item, "status"));
+            agree(id, "timeZone", member.zone.at(end).map(ZoneId::getId), Attributes.string(item, "timeZone"));
+            agree(id, "birthday", member.birthday.at(end), Attributes.string(item, "birthday").map(RecurringDate::parse));
+            agree(id, "status", member.status.at(end).or(() -> Optional.of("active")), Attributes.string(item, "status"));
             if (member.unsubscribedAt == null) {
                 Optional<Boolean> consent = item.containsKey("consent")
                         ? Optional.of(item.get("consent").m().get("granted").bool()) : Optional.empty();
@@ -264,10 +265,6 @@ final class Invariants {
             violation(ARCHIVE, customerId + ": " + field + " is " + archived.map(Object::toString).orElse("absent")
                     + " in the archive; the latest event said " + expected.map(Object::toString).orElse("nothing"));
         }
-    }
-
-    private static Optional<String> attribute(Map<String, AttributeValue> item, String name) {
-        return item.containsKey(name) ? Optional.ofNullable(item.get(name).s()) : Optional.empty();
     }
 
     private void nothingLost(LocalCloud cloud, StoreSimulation.Outcome outcome) {

@@ -37,7 +37,7 @@ final class SimulationRun {
         Path index = MailFolder.write(options.output().resolve("mail"), mail, ledger);
         SimulationReport report = new SimulationReport(cloud, simulation.functions(), options, outcome);
         Invariants invariants = Invariants.check(cloud, outcome,
-                mail, simulation.functions().spec("SenderFunction").environment(),
+                mail, ledger, simulation.functions().spec("SenderFunction").environment(),
                 simulation.functions().spec("GreetingsFunction").environment());
 
         out.println();
