@@ -5,6 +5,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,7 +19,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * cold start), the region Lambda sets in {@code AWS_REGION}, and credentials from the environment
  * (Lambda) or, second, from JVM system properties (the local cloud). Endpoints come only from the
  * SDK's own configuration ({@code AWS_ENDPOINT_URL_*} or {@code aws.endpointUrl*}), so the same
- * code talks to AWS and to emulators.
+ * code talks to AWS and to emulators. Where the SDK's own setting
+ * {@code software.amazon.awssdk.http.service.impl} (system property) or
+ * {@code SYNC_HTTP_SERVICE_IMPL} (environment) names another HTTP implementation, the SDK builds
+ * that one instead; the local cloud uses this for its loopback transport.
  */
 public final class AwsClients {
 
@@ -31,16 +36,14 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+        return http(DynamoDbClient.builder())
                 .region(region)
                 .credentialsProvider(credentials)
                 .build();
     }
 
     public SqsClient sqs() {
-        return SqsClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+        return http(SqsClient.builder())
                 .region(region)
                 .credentialsProvider(credentials)
                 .build();
@@ -51,8 +54,7 @@ public final class AwsClients {
      * jitter; a send still throttled after that is put off by the sender, not failed.
      */
     public SesV2Client sesV2() {
-        return SesV2Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+        return http(SesV2Client.builder())
                 .region(region)
                 .credentialsProvider(credentials)
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy()))
@@ -60,10 +62,16 @@ public final class AwsClients {
     }
 
     public SecretsManagerClient secretsManager() {
-        return SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+        return http(SecretsManagerClient.builder())
                 .region(region)
                 .credentialsProvider(credentials)
                 .build();
+    }
+
+    /** The url-connection client, unless the SDK's own setting names another HTTP implementation. */
+    static <B extends SdkSyncClientBuilder<B, ?>> B http(B builder) {
+        return SdkSystemSetting.SYNC_HTTP_SERVICE_IMPL.getStringValue().isPresent()
+                ? builder
+                : builder.httpClient(UrlConnectionHttpClient.create());
     }
 }

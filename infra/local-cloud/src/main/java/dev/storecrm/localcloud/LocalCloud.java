@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -51,18 +51,20 @@ public final class LocalCloud implements AutoCloseable {
         System.setProperty("aws.endpointUrlSqs", backend.sqsEndpoint().toString());
         System.setProperty("aws.endpointUrlSesV2", backend.sesEndpoint().toString());
         System.setProperty("aws.endpointUrlSecretsManager", backend.secretsManagerEndpoint().toString());
+        // The handlers' SDK clients talk to the emulators over the loopback transport (see there).
+        System.setProperty(SdkSystemSetting.SYNC_HTTP_SERVICE_IMPL.property(), LoopbackHttpClient.Service.class.getName());
         LocalMetrics.install();
         this.template = Template.ofProject(backend.region());
-        this.dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+        this.dynamoDb = DynamoDbClient.builder().httpClient(new LoopbackHttpClient())
                 .endpointOverride(backend.dynamoDbEndpoint()).region(Region.of(backend.region()))
                 .credentialsProvider(credentials()).build();
-        this.sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
+        this.sqs = SqsClient.builder().httpClient(new LoopbackHttpClient())
                 .endpointOverride(backend.sqsEndpoint()).region(Region.of(backend.region()))
                 .credentialsProvider(credentials()).build();
-        this.ses = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
+        this.ses = SesV2Client.builder().httpClient(new LoopbackHttpClient())
                 .endpointOverride(backend.sesEndpoint()).region(Region.of(backend.region()))
                 .credentialsProvider(credentials()).build();
-        this.secrets = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create())
+        this.secrets = SecretsManagerClient.builder().httpClient(new LoopbackHttpClient())
                 .endpointOverride(backend.secretsManagerEndpoint()).region(Region.of(backend.region()))
                 .credentialsProvider(credentials()).build();
         this.provisioner = new Provisioner(template);

@@ -3,12 +3,15 @@ package dev.storecrm.localcloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * The template's EventBridge bus and rules, played locally: a published event is wrapped in the
@@ -24,6 +27,7 @@ public final class LocalEventBus {
     public record Target(String queueLogicalId, String inputPath) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_BATCH_BYTES = 256 * 1024;
 
     private final Template template;
     private final SqsClient sqs;
@@ -106,7 +110,24 @@ public final class LocalEventBus {
 
     /** Publishes a complete EventBridge event on a bus ({@code default} for AWS services' events such as SES's). */
     public List<String> publish(JsonNode envelope, String busName) {
-        return deliver(envelope, busName);
+        return publishAll(List.of(envelope), busName).getFirst();
+    }
+
+    /**
+     * Publishes canonical events that happen at the same time, as {@link #publish(String, String, Instant)}
+     * does one by one, and returns the queues each was delivered to. Each queue receives its events
+     * in order, in {@code SendMessageBatch} calls of up to ten: fewer calls, the same messages.
+     */
+    public List<List<String>> publishAll(List<String> canonicalEventJsons, String source, Instant time) {
+        List<JsonNode> envelopes = new ArrayList<>();
+        for (String json : canonicalEventJsons) {
+            try {
+                envelopes.add(envelope(JSON.readTree(json), source, time));
+            } catch (Exception e) {
+                throw new IllegalArgumentException("PutEvents needs a JSON detail; send malformed messages to a queue directly", e);
+            }
+        }
+        return publishAll(envelopes, storeBusName());
     }
 
     /** Wraps a canonical event in the EventBridge envelope on the store bus. */
@@ -140,20 +161,52 @@ public final class LocalEventBus {
         return queues;
     }
 
-    private List<String> deliver(JsonNode envelope, String bus) {
-        List<String> delivered = new ArrayList<>();
-        for (Rule rule : rules) {
-            if (!rule.busName().equals(bus) || !rule.pattern().matches(envelope)) {
-                continue;
+    private List<List<String>> publishAll(List<JsonNode> envelopes, String bus) {
+        List<List<String>> delivered = new ArrayList<>();
+        Map<String, List<String>> bodiesByQueue = new LinkedHashMap<>();
+        for (JsonNode envelope : envelopes) {
+            List<String> queues = new ArrayList<>();
+            for (Rule rule : rules) {
+                if (!rule.busName().equals(bus) || !rule.pattern().matches(envelope)) {
+                    continue;
+                }
+                for (Target target : rule.targets()) {
+                    JsonNode input = target.inputPath() == null ? envelope : select(envelope, target.inputPath());
+                    bodiesByQueue.computeIfAbsent(target.queueLogicalId(), q -> new ArrayList<>()).add(input.toString());
+                    queues.add(target.queueLogicalId());
+                }
             }
-            for (Target target : rule.targets()) {
-                JsonNode input = target.inputPath() == null ? envelope : select(envelope, target.inputPath());
-                String url = queueUrls.get(target.queueLogicalId());
-                sqs.sendMessage(m -> m.queueUrl(url).messageBody(input.toString()));
-                delivered.add(target.queueLogicalId());
-            }
+            delivered.add(queues);
         }
+        bodiesByQueue.forEach(this::send);
         return delivered;
+    }
+
+    /** Sends bodies to a queue in order, in batches within SQS's limits (10 messages, 256 KiB). */
+    private void send(String queueLogicalId, List<String> bodies) {
+        String url = queueUrls.get(queueLogicalId);
+        List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+        int batchBytes = 0;
+        for (String body : bodies) {
+            int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+            if (!batch.isEmpty() && (batch.size() == 10 || batchBytes + bytes > MAX_BATCH_BYTES)) {
+                sendBatch(url, batch);
+                batch = new ArrayList<>();
+                batchBytes = 0;
+            }
+            batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size())).messageBody(body).build());
+            batchBytes += bytes;
+        }
+        if (!batch.isEmpty()) {
+            sendBatch(url, batch);
+        }
+    }
+
+    private void sendBatch(String url, List<SendMessageBatchRequestEntry> entries) {
+        var response = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
+        if (response.hasFailed() && !response.failed().isEmpty()) {
+            throw new IllegalStateException("the local bus could not deliver to " + url + ": " + response.failed());
+        }
     }
 
     private static JsonNode select(JsonNode envelope, String inputPath) {

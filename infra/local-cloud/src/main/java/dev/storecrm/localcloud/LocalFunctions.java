@@ -275,8 +275,9 @@ public final class LocalFunctions {
             if (onlyChanged && Long.valueOf(version).equals(emptyAtVersion.get(queueUrl))) {
                 continue;
             }
+            int batchSize = Math.min(10, trigger.batchSize());
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
-                    .maxNumberOfMessages(Math.min(10, trigger.batchSize()))
+                    .maxNumberOfMessages(batchSize)
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                     .messageAttributeNames("All")
                     .waitTimeSeconds(0)).messages();
@@ -310,6 +311,12 @@ public final class LocalFunctions {
                 sqs.deleteMessageBatch(d -> d.queueUrl(queueUrl).entries(done));
             }
             counters.count(spec.logicalId(), messages.size(), failed.size());
+            if (messages.size() < batchSize && failed.isEmpty()
+                    && LocalActivity.queueVersion(queueUrl) == version + 1) {
+                // A short batch took every visible message, and only this receive changed the queue
+                // since: it is empty now, and the next poll can skip it like one that found nothing.
+                emptyAtVersion.put(queueUrl, version + 1);
+            }
         }
         return received;
     }

@@ -140,9 +140,18 @@ final class StoreSimulation {
                 break;
             }
             clock.set(now);
+            List<Planned.Publish> publishing = new ArrayList<>();
             while (!plan.isEmpty() && !plan.peek().at().isAfter(now)) {
-                perform(plan.poll(), now);
+                Planned planned = plan.poll();
+                if (planned instanceof Planned.Publish publish) {
+                    publishing.add(publish); // published together, in order, before anything else happens
+                    continue;
+                }
+                publish(publishing, now);
+                publishing.clear();
+                perform(planned, now);
             }
+            publish(publishing, now);
             drain();
             for (Map.Entry<String, Instant> firing : nextFiring.entrySet()) {
                 if (!firing.getValue().isAfter(now)) {
@@ -235,17 +244,26 @@ final class StoreSimulation {
         throw new IllegalStateException("the timer sweep reported more due timers 1,000 times in a row");
     }
 
+    /** Events of the same minute, put on the bus together as a producer's PutEvents would. */
+    private void publish(List<Planned.Publish> publishing, Instant now) {
+        if (publishing.isEmpty()) {
+            return;
+        }
+        List<List<String>> queues = cloud.eventBus().publishAll(
+                publishing.stream().map(p -> p.event().toString()).toList(), StoreEvents.SOURCE, now);
+        for (int i = 0; i < publishing.size(); i++) {
+            ObjectNode event = publishing.get(i).event();
+            if (queues.get(i).isEmpty()) {
+                unrouted.add(event.get("type").asText() + " " + event.get("id").asText());
+            }
+            truth.published(event, now);
+            events++;
+        }
+    }
+
     private void perform(Planned planned, Instant now) {
         switch (planned) {
-            case Planned.Publish publish -> {
-                ObjectNode event = publish.event();
-                List<String> queues = cloud.eventBus().publish(event.toString(), StoreEvents.SOURCE, now);
-                if (queues.isEmpty()) {
-                    unrouted.add(event.get("type").asText() + " " + event.get("id").asText());
-                }
-                truth.published(event, now);
-                events++;
-            }
+            case Planned.Publish publish -> publish(List.of(publish), now);
             case Planned.Unsubscribe click -> {
                 APIGatewayV2HTTPResponse response = functions.invokeUrl("UnsubscribeFunction", "POST", click.query(),
                         Map.of("content-type", "application/x-www-form-urlencoded"), "List-Unsubscribe=One-Click");
