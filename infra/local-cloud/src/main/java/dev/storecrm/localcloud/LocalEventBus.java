@@ -99,13 +99,7 @@ public final class LocalEventBus {
      * detail-type = the event's type) and returns the logical ids of the queues it was delivered to.
      */
     public List<String> publish(String canonicalEventJson, String source, Instant time) {
-        JsonNode detail;
-        try {
-            detail = JSON.readTree(canonicalEventJson);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("PutEvents needs a JSON detail; send malformed messages to a queue directly", e);
-        }
-        return publish(envelope(detail, source, time), storeBusName());
+        return publishAll(List.of(canonicalEventJson), source, time).getFirst();
     }
 
     /** Publishes a complete EventBridge event on a bus ({@code default} for AWS services' events such as SES's). */
@@ -121,11 +115,13 @@ public final class LocalEventBus {
     public List<List<String>> publishAll(List<String> canonicalEventJsons, String source, Instant time) {
         List<JsonNode> envelopes = new ArrayList<>();
         for (String json : canonicalEventJsons) {
+            JsonNode detail;
             try {
-                envelopes.add(envelope(JSON.readTree(json), source, time));
+                detail = JSON.readTree(json);
             } catch (Exception e) {
                 throw new IllegalArgumentException("PutEvents needs a JSON detail; send malformed messages to a queue directly", e);
             }
+            envelopes.add(envelope(detail, source, time));
         }
         return publishAll(envelopes, storeBusName());
     }
