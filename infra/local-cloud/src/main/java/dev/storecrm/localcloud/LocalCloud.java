@@ -51,20 +51,21 @@ public final class LocalCloud implements AutoCloseable {
         System.setProperty("aws.endpointUrlSqs", backend.sqsEndpoint().toString());
         System.setProperty("aws.endpointUrlSesV2", backend.sesEndpoint().toString());
         System.setProperty("aws.endpointUrlSecretsManager", backend.secretsManagerEndpoint().toString());
-        // The handlers' SDK clients talk to the emulators over the loopback transport (see there).
+        // Every SDK client built from here on, the handlers' and the four below, talks to the
+        // emulators over the loopback transport (see there); the SDK builds and closes it.
         System.setProperty(SdkSystemSetting.SYNC_HTTP_SERVICE_IMPL.property(), LoopbackHttpClient.Service.class.getName());
         LocalMetrics.install();
         this.template = Template.ofProject(backend.region());
-        this.dynamoDb = DynamoDbClient.builder().httpClient(new LoopbackHttpClient())
+        this.dynamoDb = DynamoDbClient.builder()
                 .endpointOverride(backend.dynamoDbEndpoint()).region(Region.of(backend.region()))
                 .credentialsProvider(credentials()).build();
-        this.sqs = SqsClient.builder().httpClient(new LoopbackHttpClient())
+        this.sqs = SqsClient.builder()
                 .endpointOverride(backend.sqsEndpoint()).region(Region.of(backend.region()))
                 .credentialsProvider(credentials()).build();
-        this.ses = SesV2Client.builder().httpClient(new LoopbackHttpClient())
+        this.ses = SesV2Client.builder()
                 .endpointOverride(backend.sesEndpoint()).region(Region.of(backend.region()))
                 .credentialsProvider(credentials()).build();
-        this.secrets = SecretsManagerClient.builder().httpClient(new LoopbackHttpClient())
+        this.secrets = SecretsManagerClient.builder()
                 .endpointOverride(backend.secretsManagerEndpoint()).region(Region.of(backend.region()))
                 .credentialsProvider(credentials()).build();
         this.provisioner = new Provisioner(template);
