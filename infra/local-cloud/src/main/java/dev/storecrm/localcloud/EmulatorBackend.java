@@ -1,7 +1,8 @@
 package dev.storecrm.localcloud;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,31 +19,46 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 /**
  * The emulators that run without Docker, in this JVM, on 127.0.0.1 and free ports: DynamoDB Local
  * (in memory, one shared database, telemetry off) and ElasticMQ (SQS).
+ *
+ * <p>DynamoDB Local's HTTP server runs, but by default the SDK clients of this JVM do not go
+ * through it: {@link LoopbackHttpClient} hands their requests for its endpoint to the same engine
+ * through {@link InProcessDynamoDb}, which saves the socket and Jetty on each of the many thousand
+ * calls of a simulated store (docs/benchmarks.md, "The main job"). {@code -Dstorecrm.dynamodb=http}
+ * sends them over HTTP instead.
  */
 final class EmulatorBackend implements CloudBackend {
 
     static final String REGION = "us-east-1";
+    /** {@code in-process} (the default) or {@code http}: how this JVM's SDK clients reach DynamoDB Local. */
+    static final String DYNAMODB_TRANSPORT = "storecrm.dynamodb";
 
     private final DynamoDBProxyServer dynamoDb;
     private final int dynamoDbPort;
+    private final boolean dynamoDbInProcess;
     private final SQSRestServer sqs;
     private final int sqsPort;
     private final SesEmulator ses;
     private final LocalAwsGateway gateway;
 
     EmulatorBackend() {
+        dynamoDbInProcess = dynamoDbInProcess();
         PrintStream console = System.out;
         ByteArrayOutputStream banner = new ByteArrayOutputStream();
+        LocalDynamoDBRequestHandler engine;
         try {
             System.setOut(new PrintStream(banner, true, StandardCharsets.UTF_8));
             dynamoDbPort = freePort();
-            dynamoDb = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(dynamoDbPort)});
+            // what DynamoDB Local's "-inMemory -sharedDb" command line builds; its telemetry is never set up
+            engine = new LocalDynamoDBRequestHandler(0, true, null, true, false);
+            dynamoDb = new DynamoDBProxyServer(dynamoDbPort, new LocalDynamoDBServerHandler(engine, "*"));
             dynamoDb.start();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start: " + banner.toString(StandardCharsets.UTF_8), e);
         } finally {
             System.setOut(console);
+        }
+        if (dynamoDbInProcess) {
+            LoopbackHttpClient.answerInProcess(dynamoDbEndpoint(), new InProcessDynamoDb(engine)::answer);
         }
         sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
                 .withAWSRegion(REGION).withAWSAccountId(Template.ACCOUNT_ID).start();
@@ -115,7 +131,8 @@ final class EmulatorBackend implements CloudBackend {
 
     @Override
     public String describe() {
-        return "DynamoDB Local on " + dynamoDbEndpoint() + ", ElasticMQ on " + sqsEndpoint()
+        return "DynamoDB Local on " + dynamoDbEndpoint() + (dynamoDbInProcess ? " (answered in process)" : "")
+                + ", ElasticMQ on " + sqsEndpoint()
                 + ", SES emulator on " + ses.endpoint() + " (behind " + gateway.endpoint() + ")";
     }
 
@@ -124,11 +141,21 @@ final class EmulatorBackend implements CloudBackend {
         gateway.close();
         ses.close();
         sqs.stopAndWait();
+        LoopbackHttpClient.stopAnsweringInProcess(dynamoDbEndpoint());
         try {
             dynamoDb.stop();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop", e);
         }
+    }
+
+    private static boolean dynamoDbInProcess() {
+        String transport = System.getProperty(DYNAMODB_TRANSPORT, "in-process");
+        return switch (transport) {
+            case "in-process" -> true;
+            case "http" -> false;
+            default -> throw new IllegalArgumentException(DYNAMODB_TRANSPORT + " must be in-process or http, not " + transport);
+        };
     }
 
     static int freePort() {

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -45,6 +46,11 @@ import software.amazon.awssdk.utils.AttributeMap;
  * server has closed meanwhile (nothing of a response read) is sent again once on a new socket.
  * {@link LocalCloud} installs it through the SDK's own setting,
  * {@code software.amazon.awssdk.http.service.impl}, which {@code AwsClients} honours.
+ *
+ * <p>An emulator running in this JVM can also be answered without any socket: requests for an
+ * endpoint registered with {@link #answerInProcess} go, headers and body as they would be sent, to
+ * the registered {@link InProcessService} on the calling thread (DynamoDB Local, see
+ * {@link InProcessDynamoDb}).
  */
 public final class LoopbackHttpClient implements SdkHttpClient {
 
@@ -71,6 +77,29 @@ public final class LoopbackHttpClient implements SdkHttpClient {
     private static final Set<String> OWN_HEADERS = Set.of("content-length", "transfer-encoding", "expect", "connection");
 
     private record Idle(Socket socket, InputStream in, long since) {}
+
+    /** A service in this JVM that answers an HTTP request itself, as its server would have. */
+    @FunctionalInterface
+    interface InProcessService {
+        HttpExecuteResponse answer(SdkHttpRequest request, byte[] body) throws IOException;
+    }
+
+    /** Endpoints ("host:port") answered in this JVM, shared by every instance the SDK builds. */
+    private static final Map<String, InProcessService> IN_PROCESS = new ConcurrentHashMap<>();
+
+    /** From now on, every instance answers requests for this endpoint through the service, without a socket. */
+    static void answerInProcess(URI endpoint, InProcessService service) {
+        IN_PROCESS.put(address(endpoint.getHost(), endpoint.getPort()), service);
+    }
+
+    /** Requests for this endpoint go over the network again. */
+    static void stopAnsweringInProcess(URI endpoint) {
+        IN_PROCESS.remove(address(endpoint.getHost(), endpoint.getPort()));
+    }
+
+    private static String address(String host, int port) {
+        return host + ":" + port;
+    }
 
     private final Map<String, Deque<Idle>> idle = new ConcurrentHashMap<>();
 
@@ -109,8 +138,13 @@ public final class LoopbackHttpClient implements SdkHttpClient {
             throw new IOException("the loopback HTTP client speaks plain http only, not " + http.protocol()
                     + " (" + http.host() + ")");
         }
-        byte[] message = message(request);
-        String address = http.host() + ":" + http.port();
+        byte[] body = body(request);
+        String address = address(http.host(), http.port());
+        InProcessService inProcess = IN_PROCESS.get(address);
+        if (inProcess != null) {
+            return inProcess.answer(http, body);
+        }
+        byte[] message = message(http, body);
         Deque<Idle> pool = idle.computeIfAbsent(address, a -> new ConcurrentLinkedDeque<>());
         Idle kept = takeIdle(pool);
         if (kept != null) {
@@ -145,15 +179,17 @@ public final class LoopbackHttpClient implements SdkHttpClient {
         return null;
     }
 
-    /** The request line, the headers and the body, as one buffer written at once. */
-    private static byte[] message(HttpExecuteRequest request) throws IOException {
-        SdkHttpRequest http = request.httpRequest();
-        byte[] body = new byte[0];
-        if (request.contentStreamProvider().isPresent()) {
-            try (InputStream content = request.contentStreamProvider().get().newStream()) {
-                body = content.readAllBytes();
-            }
+    private static byte[] body(HttpExecuteRequest request) throws IOException {
+        if (request.contentStreamProvider().isEmpty()) {
+            return new byte[0];
         }
+        try (InputStream content = request.contentStreamProvider().get().newStream()) {
+            return content.readAllBytes();
+        }
+    }
+
+    /** The request line, the headers and the body, as one buffer written at once. */
+    private static byte[] message(SdkHttpRequest http, byte[] body) {
         StringBuilder head = new StringBuilder(512);
         String path = http.encodedPath().isEmpty() ? "/" : http.encodedPath();
         String query = http.getUri().getRawQuery();
