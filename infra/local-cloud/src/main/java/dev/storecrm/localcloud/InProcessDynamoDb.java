@@ -2,7 +2,6 @@ package dev.storecrm.localcloud;
 
 import com.amazonaws.services.dynamodbv2.dataMembers.RequestData;
 import com.amazonaws.services.dynamodbv2.dataMembers.ResponseData;
-import com.amazonaws.services.dynamodbv2.exceptions.AmazonServiceExceptionType;
 import com.amazonaws.services.dynamodbv2.exceptions.DynamoDBLocalServiceException;
 import com.amazonaws.services.dynamodbv2.local.exceptions.ExceptionBean;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBRequestHandler;
@@ -74,10 +73,6 @@ final class InProcessDynamoDb extends LocalDynamoDBServerHandler {
             status[0] = refused.getStatusCode();
             response.setResponseBody(jsonMapper.writeValueAsBytes(new ExceptionBean(refused.getErrorCode(),
                     refused.getMessage(), refused.getCancellationReasons(), refused.getItem())));
-        } catch (RuntimeException unexpected) {
-            AmazonServiceExceptionType failure = AmazonServiceExceptionType.INTERNAL_FAILURE;
-            status[0] = failure.getResponseStatus();
-            response.setResponseBody(jsonMapper.writeValueAsBytes(new ExceptionBean(failure)));
         }
         if (!unsupported.isEmpty()) {
             // DynamoDB Local turns any failure into a 500, which the SDK would retry: say what is missing instead
