@@ -48,9 +48,8 @@ final class EmulatorBackend implements CloudBackend {
         try {
             System.setOut(new PrintStream(banner, true, StandardCharsets.UTF_8));
             dynamoDbPort = freePort();
-            // what DynamoDB Local's "-inMemory -sharedDb" command line builds; its telemetry is never set up
-            engine = new LocalDynamoDBRequestHandler(0, true, null, true, false);
-            dynamoDb = new DynamoDBProxyServer(dynamoDbPort, new LocalDynamoDBServerHandler(engine, "*"));
+            engine = dynamoDbLocalEngine();
+            dynamoDb = dynamoDbLocalServer(dynamoDbPort, engine);
             dynamoDb.start();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start: " + banner.toString(StandardCharsets.UTF_8), e);
@@ -147,6 +146,16 @@ final class EmulatorBackend implements CloudBackend {
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop", e);
         }
+    }
+
+    /** DynamoDB Local's database engine as its "-inMemory -sharedDb" command line builds it (telemetry never set up). */
+    static LocalDynamoDBRequestHandler dynamoDbLocalEngine() {
+        return new LocalDynamoDBRequestHandler(0, true, null, true, false);
+    }
+
+    /** DynamoDB Local's HTTP server on a port, in front of an engine (not yet started). */
+    static DynamoDBProxyServer dynamoDbLocalServer(int port, LocalDynamoDBRequestHandler engine) {
+        return new DynamoDBProxyServer(port, new LocalDynamoDBServerHandler(engine, "*"));
     }
 
     private static boolean dynamoDbInProcess() {

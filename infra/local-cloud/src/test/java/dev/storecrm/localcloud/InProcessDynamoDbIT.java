@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
-import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -48,7 +49,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 class InProcessDynamoDbIT {
 
-    private static LocalDynamoDBRequestHandler engine;
     private static DynamoDBProxyServer server;
     private static URI httpEndpoint;
     /** A loopback port nobody listens on: only the in-process route can answer there. */
@@ -57,9 +57,9 @@ class InProcessDynamoDbIT {
 
     @BeforeAll
     static void startOneEngineBehindBothPaths() throws Exception {
-        engine = new LocalDynamoDBRequestHandler(0, true, null, true, false);
+        LocalDynamoDBRequestHandler engine = EmulatorBackend.dynamoDbLocalEngine();
         int port = EmulatorBackend.freePort();
-        server = new DynamoDBProxyServer(port, new LocalDynamoDBServerHandler(engine, "*"));
+        server = EmulatorBackend.dynamoDbLocalServer(port, engine);
         server.start();
         httpEndpoint = URI.create("http://127.0.0.1:" + port);
         inProcessEndpoint = URI.create("http://127.0.0.1:" + EmulatorBackend.freePort());
@@ -168,7 +168,7 @@ class InProcessDynamoDbIT {
                 WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of("pk", s("member#3"), "sk", s("a"))).build()).build(),
                 WriteRequest.builder().deleteRequest(d -> d.key(Map.of("pk", s("member#1"), "sk", s("order#4")))).build())))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))));
-        results.add(outcome(() -> db.batchGetItem(b -> b.requestItems(Map.of(table, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+        results.add(outcome(() -> db.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder()
                 .keys(Map.of("pk", s("member#3"), "sk", s("a")), Map.of("pk", s("member#1"), "sk", s("order#4"))).build())))
                 .responses()));
         results.add(outcome(() -> db.getItem(g -> g.tableName(table).key(Map.of("pk", s(""), "sk", s("a"))))));
@@ -180,7 +180,7 @@ class InProcessDynamoDbIT {
         return results;
     }
 
-    private static software.amazon.awssdk.services.dynamodb.model.CreateTableResponse createTable(DynamoDbClient db, String table) {
+    private static CreateTableResponse createTable(DynamoDbClient db, String table) {
         return db.createTable(t -> t.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
