@@ -13,35 +13,50 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
+import scala.concurrent.Await;
+import scala.concurrent.duration.FiniteDuration;
 
 /**
  * The emulators that run without Docker, in this JVM, on 127.0.0.1 and free ports: DynamoDB Local
  * (in memory, one shared database, telemetry off) and ElasticMQ (SQS).
  *
- * <p>DynamoDB Local's HTTP server runs, but by default the SDK clients of this JVM do not go
- * through it: {@link LoopbackHttpClient} hands their requests for its endpoint to the same engine
- * through {@link InProcessDynamoDb}, which saves the socket and Jetty on each of the many thousand
+ * <p>Both HTTP servers run, but by default the SDK clients of this JVM do not go through them:
+ * {@link LoopbackHttpClient} hands their requests for DynamoDB Local to the same engine through
+ * {@link InProcessDynamoDb}, and their requests for ElasticMQ to the same queues through
+ * {@link InProcessSqs}. That saves the sockets, Jetty and Pekko HTTP on each of the many thousand
  * calls of a simulated store (docs/benchmarks.md, "The main job"). {@code -Dstorecrm.dynamodb=http}
- * sends them over HTTP instead.
+ * and {@code -Dstorecrm.sqs=http} send them over HTTP instead.
  */
 final class EmulatorBackend implements CloudBackend {
 
     static final String REGION = "us-east-1";
     /** {@code in-process} (the default) or {@code http}: how this JVM's SDK clients reach DynamoDB Local. */
     static final String DYNAMODB_TRANSPORT = "storecrm.dynamodb";
+    /** {@code in-process} (the default) or {@code http}: how this JVM's SDK clients reach ElasticMQ. */
+    static final String SQS_TRANSPORT = "storecrm.sqs";
 
     private final DynamoDBProxyServer dynamoDb;
     private final int dynamoDbPort;
     private final boolean dynamoDbInProcess;
+    private final boolean sqsInProcess;
+    private final ActorSystem sqsActors;
     private final SQSRestServer sqs;
     private final int sqsPort;
     private final SesEmulator ses;
     private final LocalAwsGateway gateway;
 
     EmulatorBackend() {
-        dynamoDbInProcess = dynamoDbInProcess();
+        dynamoDbInProcess = inProcess(DYNAMODB_TRANSPORT);
+        sqsInProcess = inProcess(SQS_TRANSPORT);
         PrintStream console = System.out;
         ByteArrayOutputStream banner = new ByteArrayOutputStream();
         LocalDynamoDBRequestHandler engine;
@@ -59,9 +74,13 @@ final class EmulatorBackend implements CloudBackend {
         if (dynamoDbInProcess) {
             LoopbackHttpClient.answerInProcess(dynamoDbEndpoint(), new InProcessDynamoDb(engine)::answer);
         }
-        sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
-                .withAWSRegion(REGION).withAWSAccountId(Template.ACCOUNT_ID).start();
+        sqsActors = sqsInProcess ? InProcessSqs.actorsOnTheCallingThread("elasticmq") : ActorSystem.create("elasticmq");
+        TheSQSRestServerBuilder sqsServer = elasticMqServer(sqsActors);
+        sqs = sqsServer.start();
         sqsPort = sqs.waitUntilStarted().localAddress().getPort();
+        if (sqsInProcess) {
+            LoopbackHttpClient.answerInProcess(sqsEndpoint(), new InProcessSqs(sqsServer, sqsActors, sqsPort)::answer);
+        }
         ses = new SesEmulator();
         gateway = new LocalAwsGateway(ses.endpoint(), REGION);
     }
@@ -131,7 +150,7 @@ final class EmulatorBackend implements CloudBackend {
     @Override
     public String describe() {
         return "DynamoDB Local on " + dynamoDbEndpoint() + (dynamoDbInProcess ? " (answered in process)" : "")
-                + ", ElasticMQ on " + sqsEndpoint()
+                + ", ElasticMQ on " + sqsEndpoint() + (sqsInProcess ? " (answered in process)" : "")
                 + ", SES emulator on " + ses.endpoint() + " (behind " + gateway.endpoint() + ")";
     }
 
@@ -139,13 +158,32 @@ final class EmulatorBackend implements CloudBackend {
     public void close() {
         gateway.close();
         ses.close();
+        LoopbackHttpClient.stopAnsweringInProcess(sqsEndpoint());
         sqs.stopAndWait();
+        try {
+            Await.result(sqsActors.terminate(), FiniteDuration.apply(30, "s"));
+        } catch (Exception e) {
+            throw new IllegalStateException("ElasticMQ's actors did not stop", e);
+        }
         LoopbackHttpClient.stopAnsweringInProcess(dynamoDbEndpoint());
         try {
             dynamoDb.stop();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop", e);
         }
+    }
+
+    /**
+     * ElasticMQ's HTTP server as this project runs it (loopback, a free port, our region and account),
+     * on the given actors, with its queue manager created here so that {@link InProcessSqs} can share it
+     * (not yet started).
+     */
+    static TheSQSRestServerBuilder elasticMqServer(ActorSystem actors) {
+        TheSQSRestServerBuilder server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
+                .withAWSRegion(REGION).withAWSAccountId(Template.ACCOUNT_ID).withActorSystem(actors);
+        ActorRef queues = actors.actorOf(Props.create(QueueManagerActor.class,
+                () -> new QueueManagerActor(new NowProvider(), server.sqsLimits(), Option.empty())));
+        return server.withQueueManagerActor(queues);
     }
 
     /** DynamoDB Local's database engine as its "-inMemory -sharedDb" command line builds it (telemetry never set up). */
@@ -158,12 +196,13 @@ final class EmulatorBackend implements CloudBackend {
         return new DynamoDBProxyServer(port, new LocalDynamoDBServerHandler(engine, "*"));
     }
 
-    private static boolean dynamoDbInProcess() {
-        String transport = System.getProperty(DYNAMODB_TRANSPORT, "in-process");
+    /** Whether this JVM's clients reach an emulator in process, by its setting ({@code in-process}, the default, or {@code http}). */
+    private static boolean inProcess(String setting) {
+        String transport = System.getProperty(setting, "in-process");
         return switch (transport) {
             case "in-process" -> true;
             case "http" -> false;
-            default -> throw new IllegalArgumentException(DYNAMODB_TRANSPORT + " must be in-process or http, not " + transport);
+            default -> throw new IllegalArgumentException(setting + " must be in-process or http, not " + transport);
         };
     }
 
