@@ -23,6 +23,7 @@ import dev.storecrm.domain.cart.CartStep;
 import dev.storecrm.domain.cart.CartStepDue;
 import dev.storecrm.domain.cart.CartStore;
 import dev.storecrm.domain.coupon.Coupon;
+import dev.storecrm.domain.coupon.CouponAllowance;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.event.CartEvent;
@@ -49,7 +50,6 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -107,6 +107,7 @@ public final class CartRecoveryService {
     private final MemberArchive members;
     private final MemberPolicy memberPolicy;
     private final CouponBook coupons;
+    private final CouponAllowance allowance;
     private final SendLedger ledger;
     private final MessageOutbox outbox;
     private final CartMessages messages;
@@ -114,13 +115,14 @@ public final class CartRecoveryService {
     private final Clock clock;
 
     CartRecoveryService(CartStore carts, Timers timers, MemberArchive members, MemberPolicy memberPolicy,
-                        CouponBook coupons, SendLedger ledger, MessageOutbox outbox, CartMessages messages,
+                        CouponBook coupons, CouponAllowance allowance, SendLedger ledger, MessageOutbox outbox, CartMessages messages,
                         CartPolicy policy, Clock clock) {
         this.carts = carts;
         this.timers = timers;
         this.members = members;
         this.memberPolicy = memberPolicy;
         this.coupons = coupons;
+        this.allowance = allowance;
         this.ledger = ledger;
         this.outbox = outbox;
         this.messages = messages;
@@ -352,6 +354,10 @@ public final class CartRecoveryService {
             }
         }
         if (!save(after, revision, stats)) {
+            if (result == StepOutcome.MESSAGED && due.step() == CartStep.COUPON) {
+                // The cart changed meanwhile: the place is claimed again if the step is still due.
+                allowance.release(member.get().customerId(), Cart.CAMPAIGN, CartStep.COUPON.businessKey(cart.cartId()));
+            }
             return Optional.empty();
         }
         if (result == StepOutcome.MESSAGED) {
@@ -400,11 +406,11 @@ public final class CartRecoveryService {
         if (couponValue(member, now).isEmpty()) {
             return StepOutcome.NO_COUPON_FOR_TIER;
         }
-        String key = CartStep.COUPON.businessKey(cart.cartId());
-        List<Coupon> recent = coupons.issuedTo(member.customerId(), Cart.CAMPAIGN, now.minus(policy.couponCapWindow()));
-        boolean alreadyOurs = recent.stream().anyMatch(c -> c.businessKey().equals(key));
-        return !alreadyOurs && recent.size() >= policy.couponsPerMember()
-                ? StepOutcome.COUPON_CAP_REACHED : StepOutcome.MESSAGED;
+        // Claimed before the step is recorded, so that two carts of one member falling due at once
+        // cannot both take the cap's last place.
+        boolean placed = allowance.claim(member.customerId(), Cart.CAMPAIGN, CartStep.COUPON.businessKey(cart.cartId()),
+                policy.couponsPerMember(), policy.couponCapWindow(), now);
+        return placed ? StepOutcome.MESSAGED : StepOutcome.COUPON_CAP_REACHED;
     }
 
     private Optional<CouponValue> couponValue(MemberRecord member, Instant now) {

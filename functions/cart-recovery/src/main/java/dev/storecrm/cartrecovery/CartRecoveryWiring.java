@@ -7,6 +7,7 @@ import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dynamodb.DynamoDbCarts;
+import dev.storecrm.platform.dynamodb.DynamoDbCouponAllowance;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
@@ -43,6 +44,7 @@ record CartRecoveryWiring(CartRecoveryService service, SqsBatchProcessor batch, 
                         MemberPolicySettings.from(env),
                         new DynamoDbCouponBook(dynamoDb, env.required("COUPONS_TABLE"),
                                 new CouponCodes(Secrets.read(aws.secretsManager(), env.required("COUPON_CODE_KEY_SECRET")))),
+                        new DynamoDbCouponAllowance(dynamoDb, env.required("COUPON_ALLOWANCES_TABLE")),
                         new DynamoDbSendLedger(dynamoDb, env.required("SEND_LEDGER_TABLE"),
                                 Duration.ofDays(env.longValue("LEDGER_RETENTION_DAYS", 400))),
                         new SqsMessageOutbox(aws.sqs(), env.required("OUTBOX_QUEUE_URL"),

@@ -87,5 +87,14 @@ class CartRecoveryCapacityIT {
                 "the reminder step: the cart (consistent read) and the member; the step and its report figures in one "
                         + "transaction (DynamoDB Local reports 4 units per transactional write of a small item, AWS "
                         + "documents 2); the coupon step's timer");
+
+        String couponFiring = timerBody();
+        store.cloud.dynamoDb().deleteItem(d -> d.tableName(store.cloud.tableName("TimersTable"))
+                .key(Map.of("timerId", AttributeValue.fromS("cart#cart-3001"))));
+        store.clock.set(OffsetDateTime.parse("2026-11-24T10:00:20+08:00").toInstant());
+        assertEquals(Map.of("CartsTable", "1.0/4.0", "CartStatsTable", "0.0/4.0", "MembersTable", "0.5/0.0",
+                        "CouponAllowancesTable", "1.0/1.0", "CouponsTable", "0.0/1.0"), unitsFor(couponFiring),
+                "the coupon step: as the reminder, plus the member's place under the coupon cap (a consistent read "
+                        + "and a guarded put of one small item) and the coupon itself; no timer after the last step");
     }
 }

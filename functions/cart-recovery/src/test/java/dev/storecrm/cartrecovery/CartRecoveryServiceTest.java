@@ -13,11 +13,14 @@ import dev.storecrm.domain.cart.CartMetric;
 import dev.storecrm.domain.cart.CartPolicy;
 import dev.storecrm.domain.cart.CartSequence;
 import dev.storecrm.domain.cart.CartStatsDelta;
+import dev.storecrm.domain.cart.CartStep;
 import dev.storecrm.domain.cart.CartStepDue;
 import dev.storecrm.domain.cart.CartStore;
 import dev.storecrm.domain.cart.TierCouponValues;
 import dev.storecrm.domain.coupon.Coupon;
+import dev.storecrm.domain.coupon.CouponAllowance;
 import dev.storecrm.domain.coupon.CouponBook;
+import dev.storecrm.domain.coupon.CouponGrants;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberPolicy;
@@ -66,6 +69,7 @@ class CartRecoveryServiceTest {
     private final Map<String, MemberRecord> members = new HashMap<>();
     private final List<MessageRequest> outbox = new ArrayList<>();
     private final InMemoryCoupons coupons = new InMemoryCoupons();
+    private final InMemoryAllowance allowance = new InMemoryAllowance();
     private Runnable onCancel = () -> { };
     private RuntimeException outboxFailure;
 
@@ -80,7 +84,7 @@ class CartRecoveryServiceTest {
             timers.remove(timerId);
             onCancel.run();
         }
-    }, memberArchive(), MEMBERS, coupons, ledger(), request -> {
+    }, memberArchive(), MEMBERS, coupons, allowance, ledger(), request -> {
         if (outboxFailure != null) {
             RuntimeException failure = outboxFailure;
             outboxFailure = null;
@@ -181,6 +185,36 @@ class CartRecoveryServiceTest {
         assertEquals(Outcome.STALE, service.handle(CartRecoveryInput.read(couponFiring)), "a redelivered firing");
         assertEquals(1, outbox.size(), "hands the same coupon message over again (the sender sends it once)");
         assertEquals(1, coupons.issued.size(), "and issues no second coupon");
+    }
+
+    @Test
+    void theCouponsPlaceUnderTheCapIsGivenBackWhenACheckoutLandsWhileTheStepIsTaken() {
+        member("c-1");
+        handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
+        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
+        service.handle(CartRecoveryInput.read(timer().body()));
+        clock.set(Instant.parse("2026-11-24T02:00:20Z"));
+        carts.beforeNextSave = () -> handle("""
+                {"id":"e2","type":"CheckoutCompleted","version":1,"occurredAt":"2026-11-24T10:00:10+08:00",
+                 "body":{"cartId":"cart-1","orderId":"o-1"}}""");
+        assertEquals(Outcome.STALE, service.handle(CartRecoveryInput.read(timer().body())));
+        assertTrue(coupons.issued.isEmpty(), "no coupon for a cart checked out");
+        assertEquals(Map.of(), allowance.grantsOf("cart#c-1").granted(),
+                "the place claimed for it is free again, for the member's next cart");
+    }
+
+    @Test
+    void aCouponStepFindsTheCapFullWhenAnotherCartOfTheMemberTookTheLastPlace() {
+        member("c-1");
+        handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
+        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
+        service.handle(CartRecoveryInput.read(timer().body()));
+        clock.set(Instant.parse("2026-11-24T02:00:20Z"));
+        // Another cart of the member took the cap's only place a moment ago (another invocation).
+        assertTrue(allowance.claim("c-1", "cart", "CART#cart-2#coupon", 1, Duration.ofDays(30), clock.instant()));
+        assertEquals(Outcome.STEP_SKIPPED, service.handle(CartRecoveryInput.read(timer().body())));
+        assertTrue(coupons.issued.isEmpty());
+        assertEquals(Cart.StepOutcome.COUPON_CAP_REACHED, carts.current("cart-1").steps().get(CartStep.COUPON).outcome());
     }
 
     // ------------------------------------------------------------------ helpers and in-memory ports
@@ -340,11 +374,27 @@ class CartRecoveryServiceTest {
         public Optional<Coupon> redeem(String code, String orderId, String customerId, Money orderTotal, Instant at) {
             return Optional.empty();
         }
+    }
+
+    /** Coupon grants per holder, decided by the same {@link CouponGrants} the DynamoDB adapter stores. */
+    private static final class InMemoryAllowance implements CouponAllowance {
+        final Map<String, CouponGrants> holders = new HashMap<>();
 
         @Override
-        public List<Coupon> issuedTo(String customerId, String campaign, Instant since) {
-            return issued.values().stream().filter(c -> c.customerId().equals(customerId)
-                    && c.campaign().equals(campaign) && !c.issuedAt().isBefore(since)).toList();
+        public boolean claim(String customerId, String campaign, String businessKey, int limit, Duration window,
+                             Instant now) {
+            Optional<CouponGrants> granted = grantsOf(campaign + "#" + customerId).grant(businessKey, limit, window, now);
+            granted.ifPresent(grants -> holders.put(campaign + "#" + customerId, grants));
+            return granted.isPresent();
+        }
+
+        @Override
+        public void release(String customerId, String campaign, String businessKey) {
+            holders.computeIfPresent(campaign + "#" + customerId, (holder, grants) -> grants.without(businessKey));
+        }
+
+        CouponGrants grantsOf(String holder) {
+            return holders.getOrDefault(holder, CouponGrants.NONE);
         }
     }
 

@@ -14,6 +14,7 @@ import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.dynamodb.DynamoDbCartStats;
+import dev.storecrm.platform.dynamodb.DynamoDbCouponAllowance;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbSendLedger;
 import java.io.IOException;
@@ -48,6 +49,7 @@ final class CartScenario {
     final LocalFunctions functions;
     final DynamoDbSendLedger ledger;
     final DynamoDbCouponBook coupons;
+    final DynamoDbCouponAllowance allowance;
     final DynamoDbCartStats stats;
     private final CouponCodes codes;
 
@@ -59,6 +61,7 @@ final class CartScenario {
         this.codes = new CouponCodes(Secrets.read(cloud.secretsManager(),
                 functions.spec("CartRecoveryFunction").environment().get("COUPON_CODE_KEY_SECRET")));
         this.coupons = new DynamoDbCouponBook(cloud.dynamoDb(), cloud.tableName("CouponsTable"), codes);
+        this.allowance = new DynamoDbCouponAllowance(cloud.dynamoDb(), cloud.tableName("CouponAllowancesTable"));
         this.stats = new DynamoDbCartStats(cloud.dynamoDb(), cloud.tableName("CartStatsTable"));
     }
 
@@ -161,6 +164,11 @@ final class CartScenario {
     /** The coupon the product issued for a business key, if any (its code is derived from the key). */
     Optional<Coupon> couponOf(String businessKey) {
         return coupons.find(codes.codeFor("cart", businessKey));
+    }
+
+    /** How many coupons the CouponsTable holds. */
+    int couponCount() {
+        return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("CouponsTable")).consistentRead(true)).count();
     }
 
     CartDayStats day(String isoDate) {

@@ -80,11 +80,6 @@ class MemberArchiveServiceTest {
             redeemed.add(code + "@" + orderId);
             return Optional.empty();
         }
-
-        @Override
-        public List<Coupon> issuedTo(String customerId, String campaign, Instant since) {
-            return List.of();
-        }
     };
     private final List<String> refiled = new ArrayList<>();
     private final OccasionDiary diary = new OccasionDiary() {

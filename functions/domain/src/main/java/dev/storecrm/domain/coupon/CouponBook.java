@@ -2,7 +2,6 @@ package dev.storecrm.domain.coupon;
 
 import dev.storecrm.domain.money.Money;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,7 +27,4 @@ public interface CouponBook {
      * repeated), empty otherwise (unknown code, expired, or used by another order).
      */
     Optional<Coupon> redeem(String code, String orderId, String customerId, Money orderTotal, Instant at);
-
-    /** The coupons of one campaign issued to a customer since a moment (for per-member caps). */
-    List<Coupon> issuedTo(String customerId, String campaign, Instant since);
 }

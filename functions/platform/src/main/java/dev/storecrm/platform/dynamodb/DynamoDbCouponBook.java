@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,14 +19,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Coupons in the CouponsTable: partition key {@code code}; GSI {@code ByCustomer} (partition key
- * {@code customerId}, sort key {@code issuedKey} = {@code <issuedAt, fixed width>#<code>}) for a
- * customer's coupons over time. Issuing is a conditional put of the code derived from the business
+ * Coupons in the CouponsTable: partition key {@code code}. Issuing is a conditional put of the code derived from the business
  * key; redeeming a conditional update that only the first order of a valid coupon passes.
  */
 public final class DynamoDbCouponBook implements CouponBook {
 
-    public static final String BY_CUSTOMER = "ByCustomer";
     private static final DateTimeFormatter FIXED =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -105,16 +101,6 @@ public final class DynamoDbCouponBook implements CouponBook {
                 Optional.of(new Coupon.Redemption(orderId, at, orderTotal.minor(), discount))));
     }
 
-    @Override
-    public List<Coupon> issuedTo(String customerId, String campaign, Instant since) {
-        return dynamoDb.queryPaginator(q -> q.tableName(tableName).indexName(BY_CUSTOMER)
-                        .keyConditionExpression("customerId = :customer AND issuedKey >= :since")
-                        .filterExpression("campaign = :campaign")
-                        .expressionAttributeValues(Map.of(":customer", s(customerId), ":since", s(FIXED.format(since)),
-                                ":campaign", s(campaign))))
-                .items().stream().map(DynamoDbCouponBook::fromItem).toList();
-    }
-
     private static Map<String, AttributeValue> toItem(Coupon coupon) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("code", s(coupon.code()));
@@ -123,7 +109,6 @@ public final class DynamoDbCouponBook implements CouponBook {
         item.put("customerId", s(coupon.customerId()));
         item.put("value", s(coupon.value().wire()));
         item.put("issuedAt", s(FIXED.format(coupon.issuedAt())));
-        item.put("issuedKey", s(FIXED.format(coupon.issuedAt()) + "#" + coupon.code()));
         item.put("expiresAt", s(FIXED.format(coupon.expiresAt())));
         return item;
     }
