@@ -115,8 +115,8 @@ public final class CartRecoveryService {
     private final Clock clock;
 
     CartRecoveryService(CartStore carts, Timers timers, MemberArchive members, MemberPolicy memberPolicy,
-                        CouponBook coupons, CouponAllowance allowance, SendLedger ledger, MessageOutbox outbox, CartMessages messages,
-                        CartPolicy policy, Clock clock) {
+                        CouponBook coupons, CouponAllowance allowance, SendLedger ledger, MessageOutbox outbox,
+                        CartMessages messages, CartPolicy policy, Clock clock) {
         this.carts = carts;
         this.timers = timers;
         this.members = members;

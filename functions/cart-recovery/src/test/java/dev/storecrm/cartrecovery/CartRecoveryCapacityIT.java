@@ -56,9 +56,14 @@ class CartRecoveryCapacityIT {
         return units;
     }
 
-    private String timerBody() {
-        return store.cloud.dynamoDb().getItem(g -> g.tableName(store.cloud.tableName("TimersTable"))
-                .key(Map.of("timerId", AttributeValue.fromS("cart#cart-3001")))).item().get("body").s();
+    /** Takes the cart's timer away as the sweep does when it delivers it, and moves the clock to {@code at}: the firing. */
+    private String deliverTimerAt(String at) {
+        Map<String, AttributeValue> key = Map.of("timerId", AttributeValue.fromS("cart#cart-3001"));
+        String body = store.cloud.dynamoDb().getItem(g -> g.tableName(store.cloud.tableName("TimersTable")).key(key))
+                .item().get("body").s();
+        store.cloud.dynamoDb().deleteItem(d -> d.tableName(store.cloud.tableName("TimersTable")).key(key));
+        store.clock.set(OffsetDateTime.parse(at).toInstant());
+        return body;
     }
 
     @Test
@@ -77,21 +82,14 @@ class CartRecoveryCapacityIT {
                 "a payment: one query of the member's open carts (DynamoDB Local reports nothing for an empty "
                         + "result; AWS bills half a unit)");
 
-        String firing = timerBody();
-        // As the sweep does when it delivers a timer.
-        store.cloud.dynamoDb().deleteItem(d -> d.tableName(store.cloud.tableName("TimersTable"))
-                .key(Map.of("timerId", AttributeValue.fromS("cart#cart-3001"))));
-        store.clock.set(OffsetDateTime.parse("2026-11-23T11:00:20+08:00").toInstant());
+        String firing = deliverTimerAt("2026-11-23T11:00:20+08:00");
         assertEquals(Map.of("CartsTable", "1.0/4.0", "CartStatsTable", "0.0/4.0", "MembersTable", "0.5/0.0",
                         "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0"), unitsFor(firing),
                 "the reminder step: the cart (consistent read) and the member; the step and its report figures in one "
                         + "transaction (DynamoDB Local reports 4 units per transactional write of a small item, AWS "
                         + "documents 2); the coupon step's timer");
 
-        String couponFiring = timerBody();
-        store.cloud.dynamoDb().deleteItem(d -> d.tableName(store.cloud.tableName("TimersTable"))
-                .key(Map.of("timerId", AttributeValue.fromS("cart#cart-3001"))));
-        store.clock.set(OffsetDateTime.parse("2026-11-24T10:00:20+08:00").toInstant());
+        String couponFiring = deliverTimerAt("2026-11-24T10:00:20+08:00");
         assertEquals(Map.of("CartsTable", "1.0/4.0", "CartStatsTable", "0.0/4.0", "MembersTable", "0.5/0.0",
                         "CouponAllowancesTable", "1.0/1.0", "CouponsTable", "0.0/1.0"), unitsFor(couponFiring),
                 "the coupon step: as the reminder, plus the member's place under the coupon cap (a consistent read "

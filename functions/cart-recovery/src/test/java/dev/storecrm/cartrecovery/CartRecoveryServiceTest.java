@@ -172,11 +172,7 @@ class CartRecoveryServiceTest {
 
     @Test
     void aRedeliveredCouponFiringHandsTheSameCouponOverAndIssuesNoSecond() {
-        member("c-1");
-        handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
-        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
-        service.handle(CartRecoveryInput.read(timer().body()));
-        clock.set(Instant.parse("2026-11-24T02:00:20Z"));
+        untilTheCouponStepIsDue();
         String couponFiring = timer().body();
         assertEquals(Outcome.STEP_MESSAGED, service.handle(CartRecoveryInput.read(couponFiring)));
         assertEquals(1, coupons.issued.size());
@@ -189,11 +185,7 @@ class CartRecoveryServiceTest {
 
     @Test
     void theCouponsPlaceUnderTheCapIsGivenBackWhenACheckoutLandsWhileTheStepIsTaken() {
-        member("c-1");
-        handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
-        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
-        service.handle(CartRecoveryInput.read(timer().body()));
-        clock.set(Instant.parse("2026-11-24T02:00:20Z"));
+        untilTheCouponStepIsDue();
         carts.beforeNextSave = () -> handle("""
                 {"id":"e2","type":"CheckoutCompleted","version":1,"occurredAt":"2026-11-24T10:00:10+08:00",
                  "body":{"cartId":"cart-1","orderId":"o-1"}}""");
@@ -205,11 +197,7 @@ class CartRecoveryServiceTest {
 
     @Test
     void aCouponStepFindsTheCapFullWhenAnotherCartOfTheMemberTookTheLastPlace() {
-        member("c-1");
-        handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
-        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
-        service.handle(CartRecoveryInput.read(timer().body()));
-        clock.set(Instant.parse("2026-11-24T02:00:20Z"));
+        untilTheCouponStepIsDue();
         // Another cart of the member took the cap's only place a moment ago (another invocation).
         assertTrue(allowance.claim("c-1", "cart", "CART#cart-2#coupon", 1, Duration.ofDays(30), clock.instant()));
         assertEquals(Outcome.STEP_SKIPPED, service.handle(CartRecoveryInput.read(timer().body())));
@@ -218,6 +206,15 @@ class CartRecoveryServiceTest {
     }
 
     // ------------------------------------------------------------------ helpers and in-memory ports
+
+    /** Member c-1's cart-1, its reminder step taken, and the clock at the minute its coupon step falls due. */
+    private void untilTheCouponStepIsDue() {
+        member("c-1");
+        handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
+        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
+        service.handle(CartRecoveryInput.read(timer().body()));
+        clock.set(Instant.parse("2026-11-24T02:00:20Z"));
+    }
 
     private Outcome handle(String json) {
         return service.handle(CartRecoveryInput.read(json));

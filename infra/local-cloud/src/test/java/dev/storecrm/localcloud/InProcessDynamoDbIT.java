@@ -1,7 +1,6 @@
 package dev.storecrm.localcloud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
@@ -109,22 +108,6 @@ class InProcessDynamoDbIT {
                 .item().get("v").s());
         assertEquals("over http", inProcess.getItem(g -> g.tableName("Shared").key(Map.of("pk", s("b"), "sk", s("1"))))
                 .item().get("v").s());
-    }
-
-    @Test
-    void anUnknownTransportSettingIsRefusedByName() {
-        String before = System.getProperty(EmulatorBackend.DYNAMODB_TRANSPORT);
-        System.setProperty(EmulatorBackend.DYNAMODB_TRANSPORT, "socket");
-        try {
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, EmulatorBackend::new);
-            assertEquals("storecrm.dynamodb must be in-process or http, not socket", refused.getMessage());
-        } finally {
-            if (before == null) {
-                System.clearProperty(EmulatorBackend.DYNAMODB_TRANSPORT);
-            } else {
-                System.setProperty(EmulatorBackend.DYNAMODB_TRANSPORT, before);
-            }
-        }
     }
 
     /** Each call's result or error, as text, with nothing in it that differs between two runs (request ids). */

@@ -1,7 +1,6 @@
 package dev.storecrm.localcloud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -108,22 +107,6 @@ class InProcessSqsIT {
         assertEquals(List.of("from in-process"), bodies(http.receiveMessage(r -> r.queueUrl(viaHttp)).messages()));
         http.sendMessage(s -> s.queueUrl(viaHttp).messageBody("over http"));
         assertEquals(List.of("over http"), bodies(inProcess.receiveMessage(r -> r.queueUrl(viaInProcess)).messages()));
-    }
-
-    @Test
-    void anUnknownTransportSettingIsRefusedByName() {
-        String before = System.getProperty(EmulatorBackend.SQS_TRANSPORT);
-        System.setProperty(EmulatorBackend.SQS_TRANSPORT, "socket");
-        try {
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, EmulatorBackend::new);
-            assertEquals("storecrm.sqs must be in-process or http, not socket", refused.getMessage());
-        } finally {
-            if (before == null) {
-                System.clearProperty(EmulatorBackend.SQS_TRANSPORT);
-            } else {
-                System.setProperty(EmulatorBackend.SQS_TRANSPORT, before);
-            }
-        }
     }
 
     /** Each call's result or error, as text, without what differs between two runs (message ids, receipt handles, times). */

@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Coupons in the CouponsTable: partition key {@code code}. Issuing is a conditional put of the code derived from the business
- * key; redeeming a conditional update that only the first order of a valid coupon passes.
+ * Coupons in the CouponsTable: partition key {@code code}. Issuing is a conditional put of the code
+ * derived from the business key; redeeming a conditional update that only the first order of a
+ * valid coupon passes.
  */
 public final class DynamoDbCouponBook implements CouponBook {
 
