@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -58,6 +59,13 @@ public final class AwsClients {
                 .region(region)
                 .credentialsProvider(credentials)
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy()))
+                .build();
+    }
+
+    public EventBridgeClient eventBridge() {
+        return http(EventBridgeClient.builder())
+                .region(region)
+                .credentialsProvider(credentials)
                 .build();
     }
 

@@ -12,17 +12,18 @@ import dev.storecrm.platform.AwsClients;
 import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.dynamodb.DynamoDbSuppressionList;
+import dev.storecrm.platform.events.EventBridgeStoreBus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -51,13 +52,13 @@ public final class UnsubscribeHandler implements RequestHandler<APIGatewayV2HTTP
     public UnsubscribeHandler(Map<String, String> environment, Clock clock) {
         Settings settings = new Settings(environment);
         AwsClients aws = new AwsClients(settings);
-        SqsClient sqs = aws.sqs();
-        String archiveQueue = settings.required("MEMBER_ARCHIVE_QUEUE_URL");
+        EventBridgeStoreBus storeBus = new EventBridgeStoreBus(aws.eventBridge(), settings.required("STORE_EVENT_BUS"),
+                "storecrm.unsubscribe");
         this.service = new UnsubscribeService(
                 new UnsubscribeTokens(Secrets.read(aws.secretsManager(), settings.required("UNSUBSCRIBE_KEY_SECRET")),
                         Duration.ofDays(settings.longValue("UNSUBSCRIBE_TOKEN_DAYS", 180)), clock),
                 new DynamoDbSuppressionList(aws.dynamoDb(), settings.required("SUPPRESSIONS_TABLE")),
-                (customerId, at) -> sqs.sendMessage(m -> m.queueUrl(archiveQueue).messageBody(consentWithdrawn(customerId, at))),
+                (customerId, at) -> storeBus.publish(List.of(consentWithdrawn(customerId, at))),
                 clock);
         this.storeName = settings.required("STORE_NAME");
         this.metrics = MetricsFactory.getMetricsInstance();

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Unsubscribes the subject of a valid token from marketing, at once: the suppression list stops
  * the sender immediately, and the member archive is told that consent was withdrawn (a
- * MemberUpdated event on its queue), so the archive and the store know it too.
+ * MemberUpdated event published on the store bus, as any producer would), so the archive and the store know it too.
  */
 public final class UnsubscribeService {
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Where the emulated AWS services run: in this JVM on loopback, or in a LocalStack container. */
@@ -16,6 +17,11 @@ interface CloudBackend extends AutoCloseable {
     URI sesEndpoint();
 
     URI secretsManagerEndpoint();
+
+    URI eventBridgeEndpoint();
+
+    /** Where the events that SDK clients put on a bus ({@code PutEvents}) go: each envelope with its bus's name. */
+    void receivePutEvents(BiConsumer<JsonNode, String> bus);
 
     /** The mail SES accepted, oldest first. */
     List<SentMail> sentMail();

@@ -106,6 +106,16 @@ final class EmulatorBackend implements CloudBackend {
     }
 
     @Override
+    public URI eventBridgeEndpoint() {
+        return gateway.endpoint();
+    }
+
+    @Override
+    public void receivePutEvents(java.util.function.BiConsumer<JsonNode, String> bus) {
+        gateway.receivePutEvents(bus);
+    }
+
+    @Override
     public List<SentMail> sentMail() {
         return SentMail.readStore(ses.endpoint());
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -56,6 +57,7 @@ final class LocalAwsGateway implements AutoCloseable {
     private final ConcurrentLinkedQueue<Long> acceptedAt = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Clock> clock = new AtomicReference<>(Clock.systemUTC());
     private volatile Consumer<JsonNode> sesEvents = event -> { };
+    private volatile BiConsumer<JsonNode, String> putEvents = (event, bus) -> { };
 
     LocalAwsGateway(URI sesEmulator, String region) {
         this.sesEmulator = sesEmulator;
@@ -98,6 +100,11 @@ final class LocalAwsGateway implements AutoCloseable {
         this.sesEvents = consumer;
     }
 
+    /** Where the events of {@code PutEvents} calls go: the local event bus, by bus name. */
+    void receivePutEvents(BiConsumer<JsonNode, String> bus) {
+        this.putEvents = bus;
+    }
+
     void useClock(Clock newClock) {
         clock.set(newClock);
     }
@@ -122,6 +129,8 @@ final class LocalAwsGateway implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if (target != null && target.startsWith("secretsmanager.")) {
                 secretsManager(exchange, target.substring("secretsmanager.".length()), body);
+            } else if ("AWSEvents.PutEvents".equals(target)) {
+                putEvents(exchange, body);
             } else if (path.startsWith("/v2/email/")) {
                 ses(exchange, path, body, arrived);
             } else {
@@ -158,6 +167,45 @@ final class LocalAwsGateway implements AutoCloseable {
                 return;
             }
         }
+        respond(exchange, 200, response.toString());
+    }
+
+    /**
+     * EventBridge {@code PutEvents}: each entry wrapped in the envelope EventBridge builds (time
+     * from the entry or the gateway's clock) and handed to the local bus, which routes it by the
+     * template's rules. An entry whose detail is not a JSON object fails alone with
+     * {@code MalformedDetail}, as on AWS.
+     */
+    private void putEvents(HttpExchange exchange, String body) throws IOException {
+        ObjectNode response = JSON.createObjectNode();
+        ArrayNode results = response.putArray("Entries");
+        int failed = 0;
+        for (JsonNode entry : JSON.readTree(body).path("Entries")) {
+            JsonNode detail;
+            try {
+                detail = JSON.readTree(entry.path("Detail").asText());
+            } catch (IOException malformed) {
+                detail = null;
+            }
+            if (detail == null || !detail.isObject()) {
+                failed++;
+                results.addObject().put("ErrorCode", "MalformedDetail").put("ErrorMessage", "Detail is malformed.");
+                continue;
+            }
+            ObjectNode event = JSON.createObjectNode();
+            String id = UUID.randomUUID().toString();
+            event.put("version", "0").put("id", id).put("detail-type", entry.path("DetailType").asText())
+                    .put("source", entry.path("Source").asText()).put("account", Template.ACCOUNT_ID)
+                    .put("time", entry.hasNonNull("Time") ? Instant.ofEpochMilli((long) (entry.path("Time").asDouble()
+                            * 1000)).toString() : clock.get().instant().toString())
+                    .put("region", region);
+            event.set("resources", entry.hasNonNull("Resources") ? entry.get("Resources") : JSON.createArrayNode());
+            event.set("detail", detail);
+            String bus = entry.path("EventBusName").asText("default");
+            putEvents.accept(event, bus.contains("event-bus/") ? bus.substring(bus.lastIndexOf('/') + 1) : bus);
+            results.addObject().put("EventId", id);
+        }
+        response.put("FailedEntryCount", failed);
         respond(exchange, 200, response.toString());
     }
 

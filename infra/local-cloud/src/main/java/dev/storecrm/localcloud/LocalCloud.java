@@ -51,6 +51,7 @@ public final class LocalCloud implements AutoCloseable {
         System.setProperty("aws.endpointUrlSqs", backend.sqsEndpoint().toString());
         System.setProperty("aws.endpointUrlSesV2", backend.sesEndpoint().toString());
         System.setProperty("aws.endpointUrlSecretsManager", backend.secretsManagerEndpoint().toString());
+        System.setProperty("aws.endpointUrlEventBridge", backend.eventBridgeEndpoint().toString());
         // Every SDK client built from here on, the handlers' and the four below, talks to the
         // emulators over the loopback transport (see there); the SDK builds and closes it.
         System.setProperty(SdkSystemSetting.SYNC_HTTP_SERVICE_IMPL.property(), LoopbackHttpClient.Service.class.getName());
@@ -71,6 +72,7 @@ public final class LocalCloud implements AutoCloseable {
         this.provisioner = new Provisioner(template);
         template.useQueueUrls(this::queueUrlByName);
         backend.publishSesEvents(event -> eventBus().publish(event, "default"), Clock.systemUTC());
+        backend.receivePutEvents((event, bus) -> eventBus().publish(event, bus));
     }
 
     /** Starts the backend named by {@code -Dstorecrm.cloud} ({@code emulators}, the default, or {@code localstack}). */
@@ -187,8 +189,16 @@ public final class LocalCloud implements AutoCloseable {
 
     /** As {@link #functions(Clock)}, with some environment variables replaced (e.g. a policy under test). */
     public LocalFunctions functions(Clock clock, Map<String, String> environmentOverrides) {
+        return functions(clock, environmentOverrides, template);
+    }
+
+    /**
+     * As {@link #functions(Clock, Map)}, with each function's IAM policy taken from another
+     * version of the template (one with a grant removed, say): for tests of the enforcement itself.
+     */
+    public LocalFunctions functions(Clock clock, Map<String, String> environmentOverrides, Template policies) {
         backend.publishSesEvents(event -> eventBus().publish(event, "default"), clock);
-        return new LocalFunctions(this, clock, environmentOverrides);
+        return new LocalFunctions(this, clock, environmentOverrides, policies);
     }
 
     /** The mail SES accepted since the last reset, oldest first. */
@@ -228,6 +238,7 @@ public final class LocalCloud implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_SQS", backend.sqsEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_SESV2", backend.sesEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", backend.secretsManagerEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", backend.eventBridgeEndpoint().toString());
         return env;
     }
 

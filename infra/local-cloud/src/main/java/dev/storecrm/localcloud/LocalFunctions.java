@@ -60,16 +60,26 @@ public final class LocalFunctions {
     private final Clock clock;
     private final Map<String, String> environmentOverrides;
     private final Map<String, FunctionSpec> specs = new LinkedHashMap<>();
+    private final Map<String, IamPolicy> policies = new HashMap<>();
     private final Map<String, Object> handlers = new HashMap<>();
     /** Each queue's {@link LocalActivity} version when a poll last found it empty. */
     private final Map<String, Long> emptyAtVersion = new HashMap<>();
     private long lastFullPoll = System.nanoTime() - FULL_POLL_EVERY_NANOS;
 
-    LocalFunctions(LocalCloud cloud, Clock clock, Map<String, String> environmentOverrides) {
+    LocalFunctions(LocalCloud cloud, Clock clock, Map<String, String> environmentOverrides, Template policySource) {
         this.cloud = cloud;
         this.clock = clock;
         this.environmentOverrides = Map.copyOf(environmentOverrides);
-        FunctionSpec.all(cloud.template()).forEach(f -> specs.put(f.logicalId(), f));
+        FunctionSpec.all(cloud.template()).forEach(f -> {
+            specs.put(f.logicalId(), f);
+            policies.put(f.logicalId(), IamPolicy.of(policySource, f.logicalId()));
+        });
+    }
+
+    /** A function's IAM policy, which every AWS call of its handler is checked against ({@link IamEnforcer}). */
+    public IamPolicy policy(String functionLogicalId) {
+        spec(functionLogicalId);
+        return policies.get(functionLogicalId);
     }
 
     public FunctionSpec spec(String functionLogicalId) {
@@ -84,9 +94,13 @@ public final class LocalFunctions {
         return List.copyOf(specs.values());
     }
 
-    /** The handler instance of a function, constructed on first use like a Lambda cold start. */
+    /**
+     * The handler instance of a function, constructed on first use like a Lambda cold start, under
+     * the function's IAM policy (what its constructor fetches, such as a secret, is checked too).
+     */
     public Object handler(String functionLogicalId) {
-        return handlers.computeIfAbsent(functionLogicalId, id -> construct(spec(id)));
+        return handlers.computeIfAbsent(functionLogicalId,
+                id -> IamEnforcer.actingAs(policy(id), () -> construct(spec(id))));
     }
 
     /** Invokes a function's handler with an event, as Lambda would, counting capacity under its name. */
@@ -95,7 +109,8 @@ public final class LocalFunctions {
         Object handler = handler(functionLogicalId);
         Context context = new LocalContext(spec, cloud.template().arn(functionLogicalId));
         Method method = handleRequest(handler);
-        return CapacityRecorder.attributedTo(functionLogicalId, () -> {
+        IamPolicy policy = policy(functionLogicalId);
+        return CapacityRecorder.attributedTo(functionLogicalId, () -> IamEnforcer.actingAs(policy, () -> {
             try {
                 return method.invoke(handler, event, context);
             } catch (InvocationTargetException e) {
@@ -106,7 +121,7 @@ public final class LocalFunctions {
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }));
     }
 
     /**

@@ -66,6 +66,17 @@ final class LocalStackBackend implements CloudBackend {
         return container.getEndpoint();
     }
 
+    @Override
+    public URI eventBridgeEndpoint() {
+        return container.getEndpoint();
+    }
+
+    @Override
+    public void receivePutEvents(java.util.function.BiConsumer<JsonNode, String> bus) {
+        // PutEvents go to LocalStack's own EventBridge, which has none of the template's rules:
+        // what a function publishes is not routed there (tests of that path run on the emulators).
+    }
+
     /** LocalStack keeps sent mail at {@code GET /_aws/ses}. */
     @Override
     public List<SentMail> sentMail() {

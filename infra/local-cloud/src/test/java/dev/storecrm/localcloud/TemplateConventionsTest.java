@@ -105,6 +105,20 @@ class TemplateConventionsTest {
         }
     }
 
+    /**
+     * The local cloud enforces every function's policy ({@link IamEnforcer}); it can do so only for
+     * inline statements with Effect, Action and Resource. SAM policy templates (DynamoDBCrudPolicy and
+     * the like), managed policies, a Role of its own, NotAction, NotResource and Condition are
+     * refused here, so that nothing reaches AWS that the local cloud did not evaluate.
+     */
+    @Test
+    void everyFunctionsPolicyIsOneTheLocalCloudEvaluates() {
+        for (Template.Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
+            IamPolicy policy = IamPolicy.of(template, function.logicalId());
+            assertFalse(policy.grants().isEmpty(), function.logicalId() + " has no grants at all");
+        }
+    }
+
     @Test
     void functionEnvironmentsResolveFromTheTemplate() {
         FunctionSpec archive = FunctionSpec.of(template, template.resource("MemberArchiveFunction"));
