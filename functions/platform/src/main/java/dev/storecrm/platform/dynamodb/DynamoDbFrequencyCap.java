@@ -40,9 +40,8 @@ public final class DynamoDbFrequencyCap implements FrequencyCap {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Optional.empty();
         } catch (ConditionalCheckFailedException taken) {
-            Map<String, AttributeValue> item = taken.hasItem() ? taken.item()
-                    : dynamoDb.getItem(g -> g.tableName(tableName).key(Attributes.key("recipient", recipient))
-                            .consistentRead(true)).item();
+            // The condition fails only on an item that exists, and ALL_OLD returns it with the failure.
+            Map<String, AttributeValue> item = taken.item();
             return Optional.of(Instant.ofEpochMilli(Attributes.number(item, "lastAt", nowMillis)).plus(window));
         }
     }
