@@ -1,11 +1,14 @@
 package dev.storecrm.carelists;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.FunctionUrlSigV4;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CareListsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LISTS = "CareListsFunction";
 
     private LocalCloud cloud;
     private SimulatedClock clock;
@@ -156,6 +160,27 @@ class CareListsIT {
         assertEquals(200, empty.getStatusCode());
         assertEquals("attachment; filename=\"birthdays-2026-06.csv\"", empty.getHeaders().get("Content-Disposition"),
                 "the month defaults to the current one in the store's time zone");
+    }
+
+    @Test
+    void aSignedRequestWithoutAnIamCallerGetsNothingIfTheUrlWereOpenedByMistake() throws Exception {
+        start(Instant.parse("2026-06-01T00:00:00Z"));
+        register("c-ann", "Ann Lee", "Asia/Shanghai", "1990-06-10", true, "+8613800001001", "phone");
+        functions.drainAll();
+        Map<String, String> signed = FunctionUrlSigV4.sign("GET", functions.url(LISTS, "/birthdays", "month=2026-06"),
+                Map.of(), null, LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, cloud.template().region(), clock.instant());
+        CapacityRecorder.reset();
+
+        APIGatewayV2HTTPResponse refused = functions.invokeUrlAsIfAuthTypeNone(LISTS, "GET", "/birthdays", "month=2026-06",
+                signed, null);
+        assertEquals(403, refused.getStatusCode(), "AuthType NONE delivers no IAM caller: the function refuses by itself");
+        assertFalse(refused.getBody().contains("Ann Lee"), refused.getBody());
+        assertEquals(List.of(), CapacityRecorder.usage().stream().filter(u -> u.function().equals(LISTS)).toList(),
+                "nothing was read");
+
+        APIGatewayV2HTTPResponse served = functions.invokeUrl(LISTS, "GET", "/birthdays", "month=2026-06", signed, null);
+        assertEquals(200, served.getStatusCode(), "the same signed request through the IAM URL is served");
+        assertTrue(served.getBody().contains("Ann Lee"), served.getBody());
     }
 
     // ------------------------------------------------------------------ helpers

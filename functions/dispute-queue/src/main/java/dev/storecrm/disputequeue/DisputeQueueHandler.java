@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.storecrm.platform.http.IamFunctionUrl;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -15,7 +15,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * DisputeQueueFunction, behind a function URL with {@code AuthType: AWS_IAM}: Lambda refuses any
  * request without a valid SigV4 signature of a principal allowed {@code lambda:InvokeFunctionUrl}
  * before this handler runs, and tells it who called ({@code requestContext.authorizer.iam}), which
- * the history records as the actor of each action.
+ * the history records as the actor of each action. The handler checks that caller itself
+ * ({@link IamFunctionUrl}), so a URL set to {@code AuthType: NONE} by mistake serves nothing.
  */
 public final class DisputeQueueHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -40,27 +41,12 @@ public final class DisputeQueueHandler implements RequestHandler<APIGatewayV2HTT
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             try {
-                APIGatewayV2HTTPEvent.RequestContext requestContext = request.getRequestContext();
-                String method = Optional.ofNullable(requestContext).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
-                        .map(APIGatewayV2HTTPEvent.RequestContext.Http::getMethod).orElse("GET");
-                DisputeQueueService.Response response = service.handle(method, request.getRawPath(),
-                        Optional.ofNullable(request.getQueryStringParameters()).orElse(Map.of()), request.getHeaders(),
-                        request.getBody(), actor(requestContext));
-                metrics.addMetric("DisputeQueue" + response.status(), 1, MetricUnit.COUNT);
-                return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
-                        .withHeaders(Map.of("content-type", "application/json; charset=utf-8", "cache-control", "no-store"))
-                        .withBody(response.body().toString()).build();
+                APIGatewayV2HTTPResponse response = IamFunctionUrl.serve(request, service::handle);
+                metrics.addMetric("DisputeQueue" + response.getStatusCode(), 1, MetricUnit.COUNT);
+                return response;
             } finally {
                 metrics.flush();
             }
         });
-    }
-
-    /** The IAM principal Lambda verified, for the history; the function URL's IAM auth guarantees there is one. */
-    private static String actor(APIGatewayV2HTTPEvent.RequestContext context) {
-        return Optional.ofNullable(context).map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getIam)
-                .map(iam -> iam.getUserArn() != null ? iam.getUserArn() : iam.getCallerId())
-                .orElse("unknown");
     }
 }

@@ -18,6 +18,8 @@ import dev.storecrm.domain.dispute.DisputeStatus;
 import dev.storecrm.domain.event.DisputeEvent.Party;
 import dev.storecrm.domain.event.DisputeEvent.Proposal;
 import dev.storecrm.domain.json.JsonFields;
+import dev.storecrm.platform.http.HttpAnswer;
+import dev.storecrm.platform.http.StaffRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,12 +50,13 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Actions answer 200 with the dispute, 409 with the reason when the dispute's state does not allow
  * them, 404 for an unknown dispute, 400 for a malformed request. An {@code Idempotency-Key} header
- * makes a retried action count once.
+ * makes a retried action count once; without one, the same signed request sent again (a replay,
+ * or a tool's retry that does not sign anew) counts once.
  */
 public final class DisputeQueueService {
 
     /** An HTTP answer: status and JSON body. */
-    public record Response(int status, JsonNode body) {}
+    private record Response(int status, JsonNode body) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(DisputeQueueService.class);
     private static final Pattern DETAIL = Pattern.compile("/disputes/([^/]+)");
@@ -77,12 +80,18 @@ public final class DisputeQueueService {
         this.clock = clock;
     }
 
-    public Response handle(String method, String path, Map<String, String> query, Map<String, String> headers,
-                           String body, String actor) {
-        String route = path == null || path.isEmpty() ? "/" : path.replaceAll("/+$", "");
+    /** Serves one request of a caller Lambda authenticated with IAM. */
+    public HttpAnswer handle(StaffRequest request) {
+        Response response = route(request);
+        return HttpAnswer.json(response.status(), response.body().toString());
+    }
+
+    private Response route(StaffRequest request) {
+        String method = request.method();
+        String route = request.path().replaceAll("/+$", "");
         try {
             if (route.equals("/disputes")) {
-                return method.equals("GET") ? list(query) : notAllowed();
+                return method.equals("GET") ? list(request.query()) : notAllowed();
             }
             Matcher detail = DETAIL.matcher(route);
             if (detail.matches()) {
@@ -90,8 +99,7 @@ public final class DisputeQueueService {
             }
             Matcher action = ACTION.matcher(route);
             if (action.matches()) {
-                return method.equals("POST")
-                        ? act(identifier(action.group(1)), action.group(2), headers, body, actor) : notAllowed();
+                return method.equals("POST") ? act(identifier(action.group(1)), action.group(2), request) : notAllowed();
             }
             return new Response(404, DisputeViews.error("not_found", "no route " + method + " " + route));
         } catch (InvalidInputException bad) {
@@ -137,8 +145,8 @@ public final class DisputeQueueService {
         return new Response(200, views.detail(dispute.get().value(), history.of(disputeId), clock.instant()));
     }
 
-    private Response act(String disputeId, String name, Map<String, String> headers, String body, String actor) {
-        JsonFields request = JsonFields.object(parse(body), "");
+    private Response act(String disputeId, String name, StaffRequest http) {
+        JsonFields request = JsonFields.object(parse(http.body()), "");
         AgentAction action = switch (name) {
             case "accept" -> new AgentAction.Accept(request.allowOnly(Set.of("note")).optionalString("note", 4000));
             case "reject" -> {
@@ -152,13 +160,13 @@ public final class DisputeQueueService {
             case "notes" -> new AgentAction.AddNote(request.allowOnly(Set.of("text")).string("text", 4000));
             default -> throw new IllegalStateException("route matched an unknown action " + name);
         };
-        String idempotencyKey = header(headers, "idempotency-key").map(key -> {
+        String idempotencyKey = http.header("idempotency-key").map(key -> {
             if (!JsonFields.IDENTIFIER.matcher(key).matches() || key.length() > 64) {
                 throw JsonFields.violation("Idempotency-Key", "must be 1 to 64 letters, digits or ._:/#@+=-");
             }
             return key;
-        }).orElseGet(() -> UUID.randomUUID().toString());
-        DisputeRecorder.Result result = recorder.act(disputeId, action, idempotencyKey, actor);
+        }).or(http::signedRequestId).orElseGet(() -> UUID.randomUUID().toString());
+        DisputeRecorder.Result result = recorder.act(disputeId, action, idempotencyKey, http.caller());
         LOG.info("agent action", entry("disputeId", disputeId), entry("action", name),
                 entry("outcome", result.getClass().getSimpleName()));
         return switch (result) {
@@ -204,11 +212,6 @@ public final class DisputeQueueService {
             // reported below, as a range violation
         }
         throw JsonFields.violation("limit", "must be a whole number from 1 to 100");
-    }
-
-    private static Optional<String> header(Map<String, String> headers, String name) {
-        return headers == null ? Optional.empty() : headers.entrySet().stream()
-                .filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
     }
 
     private static Response notFound(String disputeId) {

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.FunctionUrlSigV4;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The agents' queue through its function URL (AuthType AWS_IAM, requests signed with SigV4 as an
  * agent's tool signs them): the list by status and nearest deadline, a dispute with its history,
  * each of the seller's actions with the deadlines it moves and the messages it sends, invalid
- * transitions refused with 409, and unsigned or wrongly signed requests refused before the handler.
+ * transitions refused with 409, unsigned or wrongly signed requests refused before the handler, a
+ * replayed signed request counted once, and a request without an IAM caller refused by the handler.
  */
 @ExtendWith(LocalCloudExtension.class)
 class DisputeQueueIT {
@@ -245,6 +247,47 @@ class DisputeQueueIT {
                 "the correctly signed request goes through");
     }
 
+    @Test
+    void aSignedRequestReplayedWithoutAnIdempotencyKeyCountsOnce() {
+        publishSample("dispute-opened.json", e -> { });
+        String path = "/disputes/d-4001/notes";
+        String body = "{\"text\":\"Called the buyer\"}";
+        Map<String, String> signed = FunctionUrlSigV4.sign("POST", functions.url(QUEUE, path, ""),
+                Map.of("content-type", "application/json"), body, LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY,
+                "us-east-1", clock.instant());
+        assertEquals(200, functions.invokeUrl(QUEUE, "POST", path, "", signed, body).getStatusCode());
+        clock.set(clock.instant().plusSeconds(30));
+        assertEquals(200, functions.invokeUrl(QUEUE, "POST", path, "", signed, body).getStatusCode(),
+                "the replay is answered like a retry");
+        assertEquals(1, notes("d-4001"), "the same signature and signing time: one request, recorded once");
+
+        clock.set(clock.instant().plusSeconds(1));
+        post(path, body);
+        assertEquals(2, notes("d-4001"), "the same note signed anew is another request");
+    }
+
+    @Test
+    void aSignedRequestWithoutAnIamCallerChangesAndReadsNothingIfTheUrlWereOpenedByMistake() {
+        publishSample("dispute-opened.json", e -> { });
+        String path = "/disputes/d-4001/accept";
+        String body = "{\"note\":\"accepted through an open URL\"}";
+        Map<String, String> signed = FunctionUrlSigV4.sign("POST", functions.url(QUEUE, path, ""), Map.of(), body,
+                LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, "us-east-1", clock.instant());
+        CapacityRecorder.reset();
+        APIGatewayV2HTTPResponse action = functions.invokeUrlAsIfAuthTypeNone(QUEUE, "POST", path, "", signed, body);
+        APIGatewayV2HTTPResponse list = functions.invokeUrlAsIfAuthTypeNone(QUEUE, "GET", "/disputes", "", Map.of(), null);
+        functions.drainAll();
+        assertEquals(403, action.getStatusCode(), "AuthType NONE delivers no IAM caller: the function refuses by itself");
+        assertEquals(403, list.getStatusCode());
+        assertFalse(list.getBody().contains("d-4001"), list.getBody());
+        assertEquals(List.of(), CapacityRecorder.usage().stream().filter(u -> u.function().equals(QUEUE)).toList(),
+                "nothing was read or written");
+        JsonNode dispute = get("/disputes/d-4001", "");
+        assertEquals("awaiting_seller_confirmation", dispute.get("status").asText());
+        assertEquals(1, dispute.get("history").size(), "only the opening");
+        assertEquals(1, mailTo("member.1004@example.com").size(), "only the acknowledgement");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void open(String disputeId, String occurredAt) {
@@ -272,6 +315,14 @@ class DisputeQueueIT {
                 headers == null ? Map.of("content-type", "application/json") : headers, body);
         functions.drainAll();
         return response;
+    }
+
+    private long notes(String disputeId) {
+        long notes = 0;
+        for (JsonNode entry : get("/disputes/" + disputeId, "").get("history")) {
+            notes += entry.get("kind").asText().equals("note") ? 1 : 0;
+        }
+        return notes;
     }
 
     private static JsonNode read(APIGatewayV2HTTPResponse response) {

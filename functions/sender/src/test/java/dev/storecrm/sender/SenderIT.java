@@ -253,6 +253,7 @@ class SenderIT {
 
     @Test
     void aHardBounceSuppressesTheAddressForAllMail() {
+        cloud.assume(LocalCloud.Feature.SES_EVENTS);
         member("c-bounce", "bounce@simulator.amazonses.com", "Ann", "en", "Asia/Shanghai", true);
         outbox.enqueue(transactional("ORDER#o-7#follow-up", "c-bounce", "o-7"));
         functions.drainAll();
@@ -268,6 +269,7 @@ class SenderIT {
 
     @Test
     void aComplaintSuppressesAtOnceAndSoftBouncesOnlyAfterTheLimit() throws Exception {
+        cloud.assume(LocalCloud.Feature.SES_EVENTS);
         member("c-complain", "complaint@simulator.amazonses.com", "Ann", "en", "Asia/Shanghai", true);
         outbox.enqueue(transactional("ORDER#o-9#follow-up", "c-complain", "o-9"));
         functions.drainAll();
@@ -359,6 +361,7 @@ class SenderIT {
 
     @Test
     void sesThrottlingIsRetriedLaterWithoutLossOrDeadLetter() {
+        cloud.assume(LocalCloud.Feature.SES_THROTTLING);
         member("c-throttle", "throttle@example.com", "Ann", "en", "Asia/Shanghai", true);
         functions.drainAll();
         // The SDK makes three attempts with back-off (standard retry strategy); six throttles outlast two such rounds.

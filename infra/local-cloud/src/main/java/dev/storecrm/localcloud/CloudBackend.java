@@ -31,6 +31,11 @@ interface CloudBackend extends AutoCloseable {
         return sentMail();
     }
 
+    /** Whether this backend offers a feature of the in-JVM local cloud (all of them, unless it says otherwise). */
+    default boolean offers(LocalCloud.Feature feature) {
+        return true;
+    }
+
     /** The next {@code count} sends fail with SES's throttling error. */
     void throttleNextSends(int count);
 

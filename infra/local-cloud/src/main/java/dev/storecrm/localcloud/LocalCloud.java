@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkSystemSetting;
@@ -32,6 +33,23 @@ public final class LocalCloud implements AutoCloseable {
 
     public static final String ACCESS_KEY = "local";
     public static final String SECRET_KEY = "local";
+
+    /**
+     * What the in-JVM local cloud offers and LocalStack does not. A test that needs one calls
+     * {@link #assume(Feature)} and is skipped, with the reason, where the cloud lacks it.
+     */
+    public enum Feature {
+        SES_THROTTLING("SES throttling is injected by the local cloud's SES gateway; LocalStack cannot be made to throttle"),
+        SES_EVENTS("SES's own events (sent, delivered, bounced, complaint) come from the local cloud's SES gateway; "
+                + "LocalStack does not publish them to EventBridge"),
+        SES_SEND_TIMES("when SES accepted each send is measured by the local cloud's SES gateway, not by LocalStack");
+
+        private final String lackedBecause;
+
+        Feature(String lackedBecause) {
+            this.lackedBecause = lackedBecause;
+        }
+    }
 
     private final CloudBackend backend;
     private final Template template;
@@ -212,6 +230,16 @@ public final class LocalCloud implements AutoCloseable {
      */
     public List<SentMail> sentMailSince(long epochSecond) {
         return backend.sentMailSince(epochSecond);
+    }
+
+    /** Whether this cloud offers a feature that only the in-JVM local cloud has. */
+    public boolean offers(Feature feature) {
+        return backend.offers(feature);
+    }
+
+    /** A JUnit assumption: the calling test is skipped, saying why, where this cloud lacks the feature. */
+    public void assume(Feature feature) {
+        Assumptions.assumeTrue(offers(feature), () -> "skipped on " + describe() + ": " + feature.lackedBecause);
     }
 
     /** The next {@code count} SendEmail calls fail with SES's throttling error (TooManyRequestsException). */

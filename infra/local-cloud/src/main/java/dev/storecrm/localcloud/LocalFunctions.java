@@ -160,6 +160,22 @@ public final class LocalFunctions {
                             .withUserId(LOCAL_CALLER_ID).build())
                     .build();
         }
+        return (APIGatewayV2HTTPResponse) invoke(functionLogicalId, urlEvent(method, path, rawQuery, headers, body, authorizer));
+    }
+
+    /**
+     * Calls a function URL's handler with the event Lambda delivers when the URL's
+     * {@code AuthType} is {@code NONE}, whatever the template says: no signature is checked and the
+     * request context names no IAM caller. What a URL set to {@code NONE} by mistake would let in.
+     */
+    public APIGatewayV2HTTPResponse invokeUrlAsIfAuthTypeNone(String functionLogicalId, String method, String path,
+                                                              String rawQuery, Map<String, String> headers, String body) {
+        return (APIGatewayV2HTTPResponse) invoke(functionLogicalId, urlEvent(method, path, rawQuery, headers, body, null));
+    }
+
+    /** The HTTP API (payload 2.0) event Lambda builds for a function URL request. */
+    private static APIGatewayV2HTTPEvent urlEvent(String method, String path, String rawQuery, Map<String, String> headers,
+                                                  String body, APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer) {
         Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
@@ -169,7 +185,7 @@ public final class LocalFunctions {
                 query.put(name, value);
             }
         }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+        return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("$default")
                 .withRawPath(path)
@@ -184,7 +200,6 @@ public final class LocalFunctions {
                         .withAuthorizer(authorizer)
                         .build())
                 .build();
-        return (APIGatewayV2HTTPResponse) invoke(functionLogicalId, event);
     }
 
     /**

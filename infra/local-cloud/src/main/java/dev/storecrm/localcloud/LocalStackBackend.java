@@ -101,6 +101,12 @@ final class LocalStackBackend implements CloudBackend {
         }
     }
 
+    /** None of them: see {@link LocalCloud.Feature}. */
+    @Override
+    public boolean offers(LocalCloud.Feature feature) {
+        return false;
+    }
+
     @Override
     public void throttleNextSends(int count) {
         throw new UnsupportedOperationException("SES throttling is injected by the in-JVM gateway, not LocalStack");

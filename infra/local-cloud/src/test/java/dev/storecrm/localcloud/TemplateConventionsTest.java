@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What every resource of template.yaml must be, checked on the file itself: functions on java21
  * and arm64 with SnapStart on published versions, SQS triggers reporting partial batch failures,
- * every work queue with a dead-letter queue, IAM statements without wildcards, deployable
- * artifacts from the Maven build.
+ * every work queue with a dead-letter queue, every dead-letter queue and every function alarmed to
+ * the operators, schedules that keep what they cannot deliver, a dashboard that leaves nothing
+ * out, IAM statements without wildcards, deployable artifacts from the Maven build.
  */
 class TemplateConventionsTest {
 
@@ -76,16 +80,93 @@ class TemplateConventionsTest {
     }
 
     @Test
-    void everyDeadLetterQueueHasAnAlarm() {
-        List<String> alarmed = template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
-                .flatMap(a -> ((List<?>) a.properties().getOrDefault("Dimensions", List.of())).stream())
-                .map(d -> template.resolveString(Template.map(d).get("Value")))
-                .toList();
+    void everyDeadLetterQueueHasAnAlarmToTheOperators() {
         for (Template.Resource queue : template.resourcesOfType("AWS::SQS::Queue")) {
             if (queue.logicalId().endsWith("DeadLetterQueue")) {
-                assertTrue(alarmed.contains(template.physicalName(queue.logicalId())), queue.logicalId() + " has no alarm");
+                assertTrue(alarmed("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName",
+                        template.physicalName(queue.logicalId())), queue.logicalId() + " has no alarm to the operators");
             }
         }
+    }
+
+    @Test
+    void everyFunctionHasAnErrorsAlarmToTheOperators() {
+        List<Template.Resource> functions = template.resourcesOfType("AWS::Serverless::Function");
+        assertFalse(functions.isEmpty());
+        for (Template.Resource function : functions) {
+            assertTrue(alarmed("AWS/Lambda", "Errors", "FunctionName", template.physicalName(function.logicalId())),
+                    function.logicalId() + " has no Errors alarm to the operators: a failing run would be silent");
+        }
+    }
+
+    @Test
+    void aScheduledRunThatCannotBeDeliveredIsKeptAndItsRetriesAreChosen() {
+        int schedules = 0;
+        for (Template.Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
+            for (Object e : Template.map(function.properties().get("Events")).values()) {
+                Map<String, Object> event = Template.map(e);
+                if (!"ScheduleV2".equals(event.get("Type"))) {
+                    continue;
+                }
+                schedules++;
+                Map<String, Object> properties = Template.map(event.get("Properties"));
+                Object dlq = Template.map(properties.get("DeadLetterConfig")).get("Arn");
+                assertTrue(dlq != null && template.logicalIdOfArn(template.resolveString(dlq)).endsWith("DeadLetterQueue"),
+                        function.logicalId() + ": what Scheduler cannot deliver must go to a dead-letter queue");
+                assertTrue(Template.map(function.properties().get("EventInvokeConfig")).containsKey("MaximumRetryAttempts"),
+                        function.logicalId() + ": Lambda's retries of a failed scheduled run are chosen, not defaulted");
+            }
+        }
+        assertEquals(2, schedules, "the timer sweep and the greeting run");
+    }
+
+    @Test
+    void theDashboardShowsEveryFunctionAndEveryDeadLetterQueue() throws Exception {
+        List<Template.Resource> dashboards = template.resourcesOfType("AWS::CloudWatch::Dashboard");
+        assertEquals(1, dashboards.size());
+        JsonNode body = new ObjectMapper().readTree(template.resolveString(dashboards.getFirst().properties().get("DashboardBody")));
+        List<List<String>> metrics = new ArrayList<>();
+        List<String> queries = new ArrayList<>();
+        for (JsonNode widget : body.get("widgets")) {
+            widget.path("properties").path("metrics").forEach(m -> {
+                List<String> names = new ArrayList<>();
+                m.forEach(part -> names.add(part.isTextual() ? part.asText() : ""));
+                metrics.add(names);
+            });
+            if (widget.path("properties").has("query")) {
+                queries.add(widget.path("properties").path("query").asText());
+            }
+        }
+        for (Template.Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
+            String name = template.physicalName(function.logicalId());
+            for (String metric : List.of("Errors", "Duration")) {
+                assertTrue(metrics.contains(List.of("AWS/Lambda", metric, "FunctionName", name, "")),
+                        "the dashboard shows no " + metric + " of " + function.logicalId());
+            }
+        }
+        for (FunctionSpec consumer : FunctionSpec.all(template)) {
+            if (!consumer.sqsTriggers().isEmpty()) {
+                String logGroup = "SOURCE '/aws/lambda/" + template.physicalName(consumer.logicalId()) + "'";
+                assertTrue(queries.stream().anyMatch(q -> q.contains(logGroup) && q.contains("'message rejected'")),
+                        "the dashboard's rejects by reason leave out " + consumer.logicalId());
+            }
+        }
+        for (Template.Resource queue : template.resourcesOfType("AWS::SQS::Queue")) {
+            if (queue.logicalId().endsWith("DeadLetterQueue")) {
+                assertTrue(metrics.contains(List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName",
+                        template.physicalName(queue.logicalId()), "")), "the dashboard shows no depth of " + queue.logicalId());
+            }
+        }
+    }
+
+    /** Whether an alarm on this metric of this resource notifies the operators' topic. */
+    private boolean alarmed(String namespace, String metric, String dimension, String value) {
+        String topic = template.resolveString(Map.of("Ref", "OperatorAlarmTopic"));
+        return template.resourcesOfType("AWS::CloudWatch::Alarm").stream().map(a -> template.resolveMap(a.properties()))
+                .filter(a -> namespace.equals(a.get("Namespace")) && metric.equals(a.get("MetricName")))
+                .filter(a -> ((List<?>) a.getOrDefault("Dimensions", List.of())).stream().map(Template::map)
+                        .anyMatch(d -> dimension.equals(d.get("Name")) && value.equals(String.valueOf(d.get("Value")))))
+                .anyMatch(a -> ((List<?>) a.getOrDefault("AlarmActions", List.of())).contains(topic));
     }
 
     @Test

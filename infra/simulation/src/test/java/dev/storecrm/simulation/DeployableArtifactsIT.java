@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What {@code sam deploy} ships is what the build tested: every function's CodeUri is a jar the
  * Maven build produced, holding the handler class, the JSON logging configuration with its log4j
- * plugins merged, and no HTTP client but url-connection.
+ * plugins merged, no HTTP client but url-connection, and no emulator.
  */
 class DeployableArtifactsIT {
 
@@ -44,6 +44,34 @@ class DeployableArtifactsIT {
                         || e.getName().startsWith("dev/storecrm/localcloud/")), "no local-cloud code in " + jar);
             }
             assertTrue(Files.size(jar) < 40L * 1024 * 1024, jar + " is " + Files.size(jar) + " bytes");
+        }
+    }
+
+    /**
+     * The emulators are test tools: DynamoDB Local is under AWS's own licence (no redistribution,
+     * no incorporation into one's programs), so it must never travel in what {@code sam deploy}
+     * uploads; nor ElasticMQ, nor the native sqlite libraries DynamoDB Local brings.
+     */
+    @Test
+    void noDeployableJarCarriesAnEmulator() throws IOException {
+        List<String> emulatorPackages = List.of("com/amazonaws/services/dynamodbv2/", "com/amazon/dynamodb/grammar/",
+                "ddb/partiql/", "com/almworks/sqlite4java/", "org/elasticmq/");
+        List<Path> jars;
+        try (var files = Files.walk(Template.projectRoot().resolve("functions"), 4)) {
+            jars = files.filter(f -> f.toString().endsWith(".jar") && f.getParent().endsWith(Path.of("target", "lambda")))
+                    .toList();
+        }
+        assertTrue(jars.size() >= template.resourcesOfType("AWS::Serverless::Function").size(), "jars found: " + jars);
+        for (Path jar : jars) {
+            try (JarFile contents = new JarFile(jar.toFile())) {
+                List<String> emulator = contents.stream().map(java.util.jar.JarEntry::getName)
+                        .filter(name -> emulatorPackages.stream().anyMatch(name::startsWith) || name.contains("sqlite4java"))
+                        .limit(5).toList();
+                assertTrue(emulator.isEmpty(), jar + " carries emulator code: " + emulator);
+                var licence = contents.getEntry("LICENSE.txt");
+                assertTrue(licence == null || !new String(contents.getInputStream(licence).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8).contains("DynamoDB Local"), jar + " carries DynamoDB Local's licence");
+            }
         }
     }
 

@@ -35,6 +35,10 @@ class StoreSimulationIT {
     @BeforeAll
     static void run() {
         cloud = LocalCloud.start().provision();
+        // The faults include SES throttling, and the invariants follow bounces and the send pace.
+        cloud.assume(LocalCloud.Feature.SES_THROTTLING);
+        cloud.assume(LocalCloud.Feature.SES_EVENTS);
+        cloud.assume(LocalCloud.Feature.SES_SEND_TIMES);
         // Starts in February so that birthdays, 29 February (on 1 March in 2027 by default) and the
         // American daylight saving change of 14 March fall inside the thirty days.
         SimulationOptions options = new SimulationOptions(200, 30, 20270104L, true, LocalDate.of(2027, 2, 20), output);

@@ -1,0 +1,167 @@
+package dev.storecrm.carelists;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.platform.http.HttpAnswer;
+import dev.storecrm.platform.http.StaffRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lists customer-care staff work from:
+ *
+ * <ul>
+ *   <li>{@code GET /birthdays?month=2026-06[&kind=birthday]}: this month's birthday members;</li>
+ *   <li>{@code GET /dormant?month=2026-06}: the dormant member wake-up follow-up list;</li>
+ *   <li>{@code GET /wake-up?from=2026-04-01&to=2026-06-30}: the wake-up rate per win-back step.</li>
+ * </ul>
+ * Each is CSV (UTF-8 with a byte order mark) unless {@code format=json} is asked for. A month
+ * defaults to the current one in the store's time zone; the wake-up period to the last 90 days.
+ * A bad parameter gets 400 with what was wrong. The lists hold personal data: the answers are
+ * never cached and nothing of them is logged.
+ */
+final class CareListsService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CareListsService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A function URL response carries at most 6 MB; headers and framing need a little of it. */
+    static final int MAX_BODY_BYTES = 6 * 1024 * 1024 - 64 * 1024;
+
+    private final BirthdayList birthdays;
+    private final DormantList dormant;
+    private final WakeUpReport wakeUp;
+    private final ZoneId storeZone;
+    private final Clock clock;
+
+    CareListsService(BirthdayList birthdays, DormantList dormant, WakeUpReport wakeUp, ZoneId storeZone, Clock clock) {
+        this.birthdays = birthdays;
+        this.dormant = dormant;
+        this.wakeUp = wakeUp;
+        this.storeZone = storeZone;
+        this.clock = clock;
+    }
+
+    HttpAnswer handle(StaffRequest request) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return error(405, "only GET is served", Map.of("Allow", "GET"));
+        }
+        Map<String, String> query = request.query();
+        try {
+            Format format = Format.of(query.get("format"), request.header("accept"));
+            LocalDate today = clock.instant().atZone(storeZone).toLocalDate();
+            Named list = switch (request.path()) {
+                case "/birthdays" -> birthdays(month(query, YearMonth.from(today)), query.getOrDefault("kind", "birthday").trim());
+                case "/dormant" -> {
+                    YearMonth month = month(query, YearMonth.from(today));
+                    yield new Named("dormant-" + month, dormant.of(month));
+                }
+                case "/wake-up" -> wakeUp(date(query, "to", today), query);
+                default -> null;
+            };
+            if (list == null) {
+                return error(404, "no such list: " + request.path() + " (lists: /birthdays, /dormant, /wake-up)", Map.of());
+            }
+            LOG.info("list served", entry("list", request.path()), entry("rows", list.table().rows().size()));
+            HttpAnswer answer = format.answer(list.table(), list.name());
+            if (answer.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+                return error(413, "the list has " + list.table().rows().size() + " rows, more than a function URL "
+                        + "response can carry (6 MB); ask for a shorter period", Map.of());
+            }
+            return answer;
+        } catch (BadRequest e) {
+            return error(400, e.getMessage(), Map.of());
+        }
+    }
+
+    private Named birthdays(YearMonth month, String kind) {
+        if (!kind.matches("[a-z][a-z0-9-]{0,31}")) {
+            throw new BadRequest("kind must be an occasion kind such as birthday or wedding, not '" + kind + "'");
+        }
+        return new Named((kind.equals("birthday") ? "birthdays" : kind + "-anniversaries") + "-" + month,
+                birthdays.of(month, kind));
+    }
+
+    private Named wakeUp(LocalDate to, Map<String, String> query) {
+        LocalDate from = date(query, "from", to.minusDays(89));
+        if (to.isBefore(from)) {
+            throw new BadRequest("'to' (" + to + ") is before 'from' (" + from + ")");
+        }
+        if (from.plusYears(2).isBefore(to)) {
+            throw new BadRequest("a wake-up period is at most two years; ask for shorter periods");
+        }
+        return new Named("wake-up-" + from + "-to-" + to, wakeUp.between(from, to));
+    }
+
+    private static YearMonth month(Map<String, String> query, YearMonth fallback) {
+        String value = query.get("month");
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("month must be a calendar month such as 2026-06, not '" + value + "'");
+        }
+    }
+
+    private static LocalDate date(Map<String, String> query, String name, LocalDate fallback) {
+        String value = query.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(name + " must be a date such as 2026-06-30, not '" + value + "'");
+        }
+    }
+
+    private static HttpAnswer error(int status, String message, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return new HttpAnswer(status, all, JSON.createObjectNode().put("error", message).toString());
+    }
+
+    /** A list and the file name it is served under. */
+    private record Named(String name, Table table) {}
+
+    private enum Format {
+        CSV, JSON;
+
+        static Format of(String asked, Optional<String> accept) {
+            if (asked != null && !asked.isBlank()) {
+                return switch (asked.trim().toLowerCase(Locale.ROOT)) {
+                    case "csv" -> CSV;
+                    case "json" -> JSON;
+                    default -> throw new BadRequest("format must be csv or json, not '" + asked + "'");
+                };
+            }
+            return accept.filter(a -> a.contains("application/json") && !a.contains("text/csv")).isPresent() ? JSON : CSV;
+        }
+
+        HttpAnswer answer(Table table, String name) {
+            boolean csv = this == CSV;
+            return new HttpAnswer(200, Map.of(
+                    "Content-Type", csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+                    "Content-Disposition", (csv ? "attachment" : "inline") + "; filename=\"" + name
+                            + (csv ? ".csv" : ".json") + "\""),
+                    csv ? table.toCsv() : table.toJson());
+        }
+    }
+
+    private static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+}
