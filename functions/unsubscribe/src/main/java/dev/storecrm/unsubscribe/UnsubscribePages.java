@@ -1,6 +1,7 @@
 package dev.storecrm.unsubscribe;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.storecrm.platform.http.HttpAnswer;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ final class UnsubscribePages {
 
     private UnsubscribePages() {}
 
-    static APIGatewayV2HTTPResponse confirm(String storeName, String token, boolean chinese) {
+    static HttpAnswer confirm(String storeName, String token, boolean chinese) {
         String action = "?token=" + escape(token);
         String body = chinese
                 ? "<h1>退订" + escape(storeName) + "的营销邮件</h1><p>点击下方按钮后，您将不再收到营销邮件。订单和售后通知不受影响。</p>"
@@ -31,31 +32,31 @@ final class UnsubscribePages {
         return page(200, chinese, body);
     }
 
-    static APIGatewayV2HTTPResponse done(String storeName, boolean chinese) {
+    static HttpAnswer done(String storeName, boolean chinese) {
         return page(200, chinese, chinese
                 ? "<h1>已退订</h1><p>您将不再收到" + escape(storeName) + "的营销邮件。</p>"
                 : "<h1>You are unsubscribed</h1><p>You will receive no more marketing e-mail from " + escape(storeName) + ".</p>");
     }
 
-    static APIGatewayV2HTTPResponse refused(int status, boolean chinese) {
+    static HttpAnswer refused(int status, boolean chinese) {
         return page(status, chinese, chinese
                 ? "<h1>链接无效或已过期</h1><p>请使用最新邮件中的退订链接。</p>"
                 : "<h1>This link is not valid</h1><p>It may have expired. Please use the link in a recent e-mail.</p>");
     }
 
-    static APIGatewayV2HTTPResponse methodNotAllowed() {
-        APIGatewayV2HTTPResponse response = page(405, false, "<h1>Method not allowed</h1>");
-        response.getHeaders().put("Allow", "GET, POST");
-        return response;
+    static HttpAnswer methodNotAllowed() {
+        HttpAnswer page = page(405, false, "<h1>Method not allowed</h1>");
+        Map<String, String> headers = new HashMap<>(page.headers());
+        headers.put("Allow", "GET, POST");
+        return new HttpAnswer(405, headers, page.body());
     }
 
-    private static APIGatewayV2HTTPResponse page(int status, boolean chinese, String content) {
+    private static HttpAnswer page(int status, boolean chinese, String content) {
         String html = "<!DOCTYPE html><html lang=\"" + (chinese ? "zh-CN" : "en") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
                 + (chinese ? "退订" : "Unsubscribe") + "</title></head><body style=\"font-family:sans-serif;max-width:36em;"
                 + "margin:3em auto;padding:0 1em;\">" + content + "</body></html>";
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
-                .withHeaders(new java.util.HashMap<>(SECURITY_HEADERS)).withBody(html).build();
+        return new HttpAnswer(status, SECURITY_HEADERS, html);
     }
 
     static String escape(String text) {

@@ -1,5 +1,6 @@
 package dev.storecrm.platform.http;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,11 @@ public record HttpAnswer(int status, Map<String, String> headers, String body) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.putIfAbsent("Cache-Control", "no-store");
         headers = Map.copyOf(all);
+    }
+
+    /** The function URL's response (HTTP API payload 2.0). */
+    public APIGatewayV2HTTPResponse response() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body).build();
     }
 
     /** A JSON answer. */

@@ -33,20 +33,16 @@ public final class IamFunctionUrl {
 
     /** Serves one request: 403 without an IAM caller, else the service's answer. */
     public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Function<StaffRequest, HttpAnswer> service) {
-        Optional<APIGatewayV2HTTPEvent.RequestContext> context = Optional.ofNullable(event.getRequestContext());
-        String method = context.map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Http::getMethod).orElse("GET");
-        String path = Optional.ofNullable(event.getRawPath()).filter(p -> !p.isEmpty()).orElse("/");
-        Optional<String> caller = caller(context);
+        PublicRequest http = PublicFunctionUrl.request(event);
+        Optional<String> caller = caller(Optional.ofNullable(event.getRequestContext()));
         if (caller.isEmpty()) {
-            LOG.warn("request refused: no IAM caller in the request context", entry("method", method), entry("path", path));
-            return response(HttpAnswer.json(403, FORBIDDEN));
+            LOG.warn("request refused: no IAM caller in the request context", entry("method", http.method()),
+                    entry("path", http.path()));
+            return HttpAnswer.json(403, FORBIDDEN).response();
         }
-        Map<String, String> query = Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of());
-        Map<String, String> headers = Optional.ofNullable(event.getHeaders()).orElse(Map.of());
-        StaffRequest request = new StaffRequest(method, path, query, headers, event.getBody(), caller.get(),
-                signedRequestId(headers, query));
-        return response(service.apply(request));
+        StaffRequest request = new StaffRequest(http.method(), http.path(), http.query(), http.headers(), http.body(),
+                caller.get(), signedRequestId(http.headers(), http.query()));
+        return service.apply(request).response();
     }
 
     /** The principal Lambda verified: its ARN, else its caller id; empty when Lambda verified none. */
@@ -71,11 +67,6 @@ public final class IamFunctionUrl {
             return Optional.empty();
         }
         return Optional.of("sigv4:" + date.get() + ":" + signature.get().substring(0, 40));
-    }
-
-    private static APIGatewayV2HTTPResponse response(HttpAnswer answer) {
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(answer.status()).withHeaders(answer.headers())
-                .withBody(answer.body()).build();
     }
 
     private static Optional<String> find(Map<String, String> values, String name) {

@@ -1,0 +1,51 @@
+package dev.storecrm.platform;
+
+import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
+import dev.storecrm.platform.dynamodb.DynamoDbSendLedger;
+import dev.storecrm.platform.dynamodb.DynamoDbTimers;
+import dev.storecrm.platform.sqs.SqsMessageOutbox;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.metrics.Metrics;
+
+/**
+ * The adapters several functions share, each built from the same environment variables with the
+ * same defaults, in this one place: the timers ({@code TIMERS_TABLE}, {@code TIMER_SHARDS}, 2),
+ * the send ledger ({@code SEND_LEDGER_TABLE}, {@code LEDGER_RETENTION_DAYS}, 400), the outbox
+ * ({@code OUTBOX_QUEUE_URL}, {@code OUTBOX_PRIORITY_QUEUE_URL}) and the rejects
+ * ({@code REJECTS_TABLE}, {@code REJECT_RETENTION_DAYS}, 90) behind an SQS batch processor.
+ */
+public record SharedAdapters(Settings env, AwsClients aws, DynamoDbClient dynamoDb, Clock clock) {
+
+    public static final int DEFAULT_TIMER_SHARDS = 2;
+    public static final int DEFAULT_LEDGER_RETENTION_DAYS = 400;
+    public static final int DEFAULT_REJECT_RETENTION_DAYS = 90;
+
+    /** Settings and clients from a function's environment. */
+    public static SharedAdapters from(Settings env, Clock clock) {
+        AwsClients aws = new AwsClients(env);
+        return new SharedAdapters(env, aws, aws.dynamoDb(), clock);
+    }
+
+    public DynamoDbTimers timers() {
+        return new DynamoDbTimers(dynamoDb, env.required("TIMERS_TABLE"),
+                (int) env.longValue("TIMER_SHARDS", DEFAULT_TIMER_SHARDS), clock);
+    }
+
+    public DynamoDbSendLedger sendLedger() {
+        return new DynamoDbSendLedger(dynamoDb, env.required("SEND_LEDGER_TABLE"),
+                Duration.ofDays(env.longValue("LEDGER_RETENTION_DAYS", DEFAULT_LEDGER_RETENTION_DAYS)));
+    }
+
+    public SqsMessageOutbox outbox() {
+        return new SqsMessageOutbox(aws.sqs(), env.required("OUTBOX_QUEUE_URL"), env.required("OUTBOX_PRIORITY_QUEUE_URL"));
+    }
+
+    /** The batch processor of an SQS-triggered function, keeping what it rejects in the RejectsTable. */
+    public SqsBatchProcessor batch(String consumer, Metrics metrics) {
+        return new SqsBatchProcessor(consumer, new DynamoDbRejectStore(dynamoDb, env.required("REJECTS_TABLE"),
+                Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", DEFAULT_REJECT_RETENTION_DAYS))), metrics, clock);
+    }
+}
