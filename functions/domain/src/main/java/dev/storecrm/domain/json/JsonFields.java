@@ -114,8 +114,7 @@ public final class JsonFields {
         String value = string(name, 2048);
         if (!EmailAddress.isPlain(value)) {
             throw new InvalidInputException(RejectReason.INVALID_EMAIL_ADDRESS, path(name)
-                    + " must be one plain e-mail address such as name@example.com (no display name, list, space or"
-                    + " line break)");
+                    + " must be one plain e-mail address, local@domain (no display name, list, space or line break)");
         }
         return value;
     }
