@@ -51,7 +51,6 @@ public final class DisputeRecorder {
 
         record Unchanged(Dispute dispute) implements Result {}
 
-        /** Refused: {@code code} is why (an invalid transition, a date out of range), {@code reason} the detail. */
         record Refused(RejectReason code, String reason) implements Result {
             public Refused(String reason) {
                 this(RejectReason.INVALID_TRANSITION, reason);

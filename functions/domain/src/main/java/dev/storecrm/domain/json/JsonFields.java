@@ -86,7 +86,7 @@ public final class JsonFields {
         if (!value.isTextual() || value.asText().isBlank()) {
             throw violation(path(name), "must be a non-empty string");
         }
-        requireText(path(name), value.asText());
+        Text.requireValid(path(name), value.asText());
         if (value.asText().length() > maxLength) {
             throw violation(path(name), "must be at most " + maxLength + " characters");
         }
@@ -285,22 +285,6 @@ public final class JsonFields {
             throw violation(path(name), "is required");
         }
         return value;
-    }
-
-    /** Refuses a NUL character or an unpaired surrogate: neither is text, and stores and mail clients mangle both. */
-    private static void requireText(String path, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\u0000') {
-                throw new InvalidInputException(RejectReason.INVALID_TEXT, path + " contains a NUL character");
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new InvalidInputException(RejectReason.INVALID_TEXT,
-                        path + " contains an unpaired UTF-16 surrogate (not valid Unicode)");
-            }
-        }
     }
 
     /** Time-zone ids are not personal data, but keep the echo short and printable. */
