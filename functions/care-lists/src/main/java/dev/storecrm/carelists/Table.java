@@ -6,22 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A list for the staff: named columns and rows of text, written as CSV (RFC 4180, with a UTF-8
  * byte order mark so that spreadsheet programs read Chinese names right) or as JSON.
  *
  * <p>A cell that a spreadsheet would take for a formula ({@code = + - @}, tab or carriage return
- * first) is written with a leading apostrophe (a phone number such as {@code +86 138…} excepted): a customer's name must not become a formula in the
- * staff's spreadsheet (CSV injection).
+ * first), in any column, is written with a leading apostrophe: a customer's name, e-mail or phone must
+ * not become a formula in the staff's spreadsheet (CSV injection). Phone numbers are no exception:
+ * {@code +1-2} would open as the formula {@code =1-2}; {@code '+86 138…} shows the number as text.
+ * The JSON form carries every value unchanged.
  */
 public final class Table {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BOM = "\uFEFF";
-    /** Digits, spaces, brackets and dashes after a plus: a phone number, which cannot call anything. */
-    private static final Pattern PHONE_NUMBER = Pattern.compile("\\+[0-9 ()-]+");
+    /** What a spreadsheet reads as the start of a formula. */
+    private static final String FORMULA_START = "=+-@\t\r";
 
     private final List<String> columns;
     private final List<List<String>> rows = new ArrayList<>();
@@ -79,8 +80,7 @@ public final class Table {
     }
 
     static String cell(String value) {
-        boolean formulaLike = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0
-                && !PHONE_NUMBER.matcher(value).matches();
+        boolean formulaLike = !value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0;
         String safe = formulaLike ? "'" + value : value;
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return '"' + safe.replace("\"", "\"\"") + '"';

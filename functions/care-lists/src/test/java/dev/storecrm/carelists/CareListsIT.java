@@ -239,8 +239,11 @@ class CareListsIT {
         cloud.eventBus().publish(event.toString(), "test", clock.instant());
     }
 
-    /** An order placed (with a coupon code, if given) and paid, 199.00 CNY. */
+    /** An order placed (with a coupon code, if given) and paid, 199.00 CNY, published when it happens. */
     private void order(String customerId, String orderId, String couponCode, Instant at) {
+        if (at.isAfter(clock.instant())) {
+            clock.set(at);
+        }
         String coupons = couponCode == null ? "" : ",\"couponCodes\":[\"" + couponCode + "\"]";
         cloud.eventBus().publish("""
                 {"id":"placed-%1$s","type":"OrderPlaced","version":1,"occurredAt":"%2$s","body":{"orderId":"%1$s",

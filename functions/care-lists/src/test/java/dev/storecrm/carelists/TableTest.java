@@ -31,9 +31,19 @@ class TableTest {
     }
 
     @Test
-    void phoneNumbersKeepTheirPlus() {
-        assertEquals("+86 138 0000 1001", Table.cell("+86 138 0000 1001"));
-        assertEquals("+1 (415) 555-0100", Table.cell("+1 (415) 555-0100"));
+    void aPhoneNumberIsNeutralisedToo() {
+        assertEquals("'+1-2", Table.cell("+1-2"), "+1-2 opens as the formula =1-2 (-1) in a spreadsheet");
+        assertEquals("'+86 138 0000 1001", Table.cell("+86 138 0000 1001"));
+        assertEquals("'+1 (415) 555-0100", Table.cell("+1 (415) 555-0100"));
+    }
+
+    @Test
+    void everyColumnOfARowIsNeutralised() {
+        String csv = new Table(List.of("customerId", "name", "phone", "email", "note", "tier"))
+                .add(List.of("c-1", "=1+1", "+1-2", "-a@b.example", "@SUM(A1)", "\tVIP")).toCsv();
+        assertEquals("\uFEFFcustomerId,name,phone,email,note,tier\r\nc-1,'=1+1,'+1-2,'-a@b.example,'@SUM(A1),'\tVIP\r\n",
+                csv);
+        assertEquals("\"'\rx\"", Table.cell("\rx"), "a carriage return first is neutralised and quoted");
     }
 
     @Test

@@ -35,6 +35,6 @@ public final class CartRecoveryHandler implements RequestHandler<SQSEvent, SQSBa
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.handle(event, context, body -> service.handle(CartRecoveryInput.read(body)).name());
+        return batch.handle(event, context, body -> service.handle(body).name());
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.cart.CartStepDue;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.StoreEvent;
+import java.time.Clock;
 
 /**
  * What arrives on the CartRecoveryQueue: a canonical event from the store bus (it has a
@@ -20,14 +21,14 @@ public sealed interface CartRecoveryInput {
         private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
-    /** Reads a message body; anything that is neither is refused with the event parser's reason. */
-    static CartRecoveryInput read(String body) {
+    /** Reads a message body received at the clock's instant; anything that is neither is refused with the event parser's reason. */
+    static CartRecoveryInput read(String body, Clock receivedBy) {
         JsonNode node;
         try {
             node = StepDue.JSON.readTree(body);
         } catch (JsonProcessingException notJson) {
             node = null; // EventParser.parse below refuses it as MALFORMED_JSON, with the position.
         }
-        return CartStepDue.isTimerBody(node) ? new StepDue(CartStepDue.read(node)) : new Event(EventParser.parse(body));
+        return CartStepDue.isTimerBody(node) ? new StepDue(CartStepDue.read(node)) : new Event(EventParser.parse(body, receivedBy));
     }
 }

@@ -130,6 +130,11 @@ public final class CartRecoveryService {
         this.clock = clock;
     }
 
+    /** Handles one message of the CartRecoveryQueue, read against this function's clock. */
+    public Outcome handle(String body) {
+        return handle(CartRecoveryInput.read(body, clock));
+    }
+
     public Outcome handle(CartRecoveryInput input) {
         return switch (input) {
             case CartRecoveryInput.Event event -> handle(event.event());
@@ -178,6 +183,7 @@ public final class CartRecoveryService {
      */
     private Outcome orderPlaced(OrderEvent.OrderPlaced placed) {
         requireStoreCurrency(placed.total(), "OrderPlaced body.total");
+        placed.lines().forEach(line -> requireStoreCurrency(line.unitPrice(), "OrderPlaced body.lines[].unitPrice"));
         Instant at = placed.meta().instant();
         Map<String, Redemption> redeemed = new LinkedHashMap<>();
         for (String code : placed.couponCodes()) {

@@ -113,13 +113,13 @@ class CartRecoveryServiceTest {
         String firing = timer().body();
         clock.set(Instant.parse("2026-11-23T03:00:20Z"));
         outboxFailure = new IllegalStateException("SQS is down");
-        assertThrows(IllegalStateException.class, () -> service.handle(CartRecoveryInput.read(firing)),
+        assertThrows(IllegalStateException.class, () -> service.handle(firing),
                 "the failure goes back to the queue: the firing is redelivered");
         assertTrue(outbox.isEmpty());
         assertEquals(1, carts.figure(LocalDate.parse("2026-11-23"), CartMetric.REMINDED), "the step was recorded");
 
         clock.set(Instant.parse("2026-11-23T03:03:20Z"));
-        assertEquals(Outcome.STALE, service.handle(CartRecoveryInput.read(firing)));
+        assertEquals(Outcome.STALE, service.handle(firing));
         assertEquals(1, outbox.size(), "the redelivery hands the reminder over");
         assertEquals("CART#cart-1#reminder", outbox.getFirst().businessKey());
         assertEquals(1, carts.figure(LocalDate.parse("2026-11-23"), CartMetric.REMINDED), "still counted once");
@@ -133,7 +133,7 @@ class CartRecoveryServiceTest {
         String firing = timer().body();
         clock.set(Instant.parse("2026-11-23T03:00:20Z"));
         carts.beforeNextSave = () -> handle(cart("e2", "2026-11-23T11:00:10+08:00", 3));
-        assertEquals(Outcome.STALE, service.handle(CartRecoveryInput.read(firing)));
+        assertEquals(Outcome.STALE, service.handle(firing));
         assertTrue(outbox.isEmpty(), "no reminder for a cart the customer is using");
         assertEquals(Instant.parse("2026-11-23T04:00:10Z"), timer().dueAt(), "an hour after the new change");
         assertEquals(0, carts.figure(LocalDate.parse("2026-11-23"), CartMetric.ABANDONED));
@@ -146,7 +146,7 @@ class CartRecoveryServiceTest {
         onCancel = () -> {
             onCancel = () -> { };
             carts.overwrite(carts.current("cart-1").updated((dev.storecrm.domain.event.CartEvent.CartUpdated)
-                    EventParser.parse(cart("e3", "2026-11-23T10:45:00+08:00", 1))));
+                    EventParser.parse(cart("e3", "2026-11-23T10:45:00+08:00", 1), clock)));
         };
         assertEquals(Outcome.APPLIED, handle("""
                 {"id":"e2","type":"CheckoutCompleted","version":1,"occurredAt":"2026-11-23T10:30:00+08:00",
@@ -164,7 +164,7 @@ class CartRecoveryServiceTest {
                 "no open cart yet: the cart event comes later");
         handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
         clock.set(Instant.parse("2026-11-23T03:00:20Z"));
-        assertEquals(Outcome.CONVERTED, service.handle(CartRecoveryInput.read(timer().body())));
+        assertEquals(Outcome.CONVERTED, service.handle(timer().body()));
         assertTrue(outbox.isEmpty());
         assertEquals(0, carts.figure(LocalDate.parse("2026-11-23"), CartMetric.ABANDONED), "paid, not abandoned");
         assertEquals(Cart.ClosedBy.PAID_ORDER, carts.current("cart-1").closure().orElseThrow().by());
@@ -174,11 +174,11 @@ class CartRecoveryServiceTest {
     void aRedeliveredCouponFiringHandsTheSameCouponOverAndIssuesNoSecond() {
         untilTheCouponStepIsDue();
         String couponFiring = timer().body();
-        assertEquals(Outcome.STEP_MESSAGED, service.handle(CartRecoveryInput.read(couponFiring)));
+        assertEquals(Outcome.STEP_MESSAGED, service.handle(couponFiring));
         assertEquals(1, coupons.issued.size());
         outbox.clear();
         clock.set(Instant.parse("2026-11-24T02:05:20Z"));
-        assertEquals(Outcome.STALE, service.handle(CartRecoveryInput.read(couponFiring)), "a redelivered firing");
+        assertEquals(Outcome.STALE, service.handle(couponFiring), "a redelivered firing");
         assertEquals(1, outbox.size(), "hands the same coupon message over again (the sender sends it once)");
         assertEquals(1, coupons.issued.size(), "and issues no second coupon");
     }
@@ -189,7 +189,7 @@ class CartRecoveryServiceTest {
         carts.beforeNextSave = () -> handle("""
                 {"id":"e2","type":"CheckoutCompleted","version":1,"occurredAt":"2026-11-24T10:00:10+08:00",
                  "body":{"cartId":"cart-1","orderId":"o-1"}}""");
-        assertEquals(Outcome.STALE, service.handle(CartRecoveryInput.read(timer().body())));
+        assertEquals(Outcome.STALE, service.handle(timer().body()));
         assertTrue(coupons.issued.isEmpty(), "no coupon for a cart checked out");
         assertEquals(Map.of(), allowance.grantsOf("cart#c-1").granted(),
                 "the place claimed for it is free again, for the member's next cart");
@@ -200,7 +200,7 @@ class CartRecoveryServiceTest {
         untilTheCouponStepIsDue();
         // Another cart of the member took the cap's only place a moment ago (another invocation).
         assertTrue(allowance.claim("c-1", "cart", "CART#cart-2#coupon", 1, Duration.ofDays(30), clock.instant()));
-        assertEquals(Outcome.STEP_SKIPPED, service.handle(CartRecoveryInput.read(timer().body())));
+        assertEquals(Outcome.STEP_SKIPPED, service.handle(timer().body()));
         assertTrue(coupons.issued.isEmpty());
         assertEquals(Cart.StepOutcome.COUPON_CAP_REACHED, carts.current("cart-1").steps().get(CartStep.COUPON).outcome());
     }
@@ -212,12 +212,12 @@ class CartRecoveryServiceTest {
         member("c-1");
         handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
         clock.set(Instant.parse("2026-11-23T03:00:20Z"));
-        service.handle(CartRecoveryInput.read(timer().body()));
+        service.handle(timer().body());
         clock.set(Instant.parse("2026-11-24T02:00:20Z"));
     }
 
     private Outcome handle(String json) {
-        return service.handle(CartRecoveryInput.read(json));
+        return service.handle(json);
     }
 
     private Timers.Timer timer() {
@@ -236,14 +236,14 @@ class CartRecoveryServiceTest {
                 {"id":"reg-%s","type":"MemberRegistered","version":1,"occurredAt":"2026-11-01T00:00:00Z",
                  "body":{"customerId":"%s","profile":{"email":"m@example.com","timeZone":"Asia/Shanghai",
                  "marketingConsent":{"granted":true,"at":"2026-11-01T00:00:00Z","source":"test"}}}}"""
-                .formatted(customerId, customerId))));
+                .formatted(customerId, customerId), clock)));
     }
 
     private void pay(String customerId, String orderId, String at) {
         members.put(customerId, members.get(customerId).apply(EventParser.parse("""
                 {"id":"pay-%s","type":"OrderPaid","version":1,"occurredAt":"%s",
                  "body":{"orderId":"%s","customerId":"%s","amount":{"amount":9900,"currency":"CNY"}}}"""
-                .formatted(orderId, at, orderId, customerId))));
+                .formatted(orderId, at, orderId, customerId), clock)));
     }
 
     private MemberArchive memberArchive() {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.localcloud.Template;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +30,8 @@ class CartSamplesTest {
     @Test
     void everyCartSampleIsReadAsTheEventItIs() throws IOException {
         for (Path sample : samples()) {
-            CartRecoveryInput input = CartRecoveryInput.read(Files.readString(sample));
+            CartRecoveryInput input = CartRecoveryInput.read(Files.readString(sample),
+                    Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
             CartRecoveryInput.Event event = assertInstanceOf(CartRecoveryInput.Event.class, input, sample.toString());
             assertEquals(JSON.readTree(sample.toFile()).get("type").asText(), event.event().meta().type().name());
         }

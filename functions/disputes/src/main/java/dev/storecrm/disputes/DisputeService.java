@@ -14,6 +14,12 @@ import dev.storecrm.domain.dispute.DisputeRecorder;
 import dev.storecrm.domain.event.DisputeEvent;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.StoreEvent;
+import dev.storecrm.domain.money.Money;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Handles what arrives on the DisputeQueue: canonical DisputeOpened and DisputeUpdated events,
  * recorded through the {@link DisputeRecorder}, and the dispute chase's own timer firings. An
  * invalid transition is refused as {@code INVALID_TRANSITION} (kept in the RejectsTable, and in the
- * dispute's history); any other event type was routed here by mistake.
+ * dispute's history); money in another currency than the store's as {@code WRONG_CURRENCY}, as orders
+ * and carts are; any other event type was routed here by mistake.
  */
 public final class DisputeService {
 
@@ -32,9 +39,13 @@ public final class DisputeService {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final DisputeRecorder recorder;
+    private final Currency storeCurrency;
+    private final Clock clock;
 
-    public DisputeService(DisputeRecorder recorder) {
+    public DisputeService(DisputeRecorder recorder, Currency storeCurrency, Clock clock) {
         this.recorder = recorder;
+        this.storeCurrency = storeCurrency;
+        this.clock = clock;
     }
 
     public Outcome handle(String body) {
@@ -52,11 +63,13 @@ public final class DisputeService {
                     entry("step", firing.step()), entry("outcome", fired.name()));
             return fired == DisputeRecorder.Firing.CHASED ? Outcome.CHASED : Outcome.STALE_FIRING;
         }
-        StoreEvent event = node == null || node.isMissingNode() ? EventParser.parse(body) : EventParser.parse(node);
+        StoreEvent event = node == null || node.isMissingNode()
+                ? EventParser.parse(body, clock) : EventParser.parse(node, clock);
         if (!(event instanceof DisputeEvent dispute)) {
             throw new InvalidInputException(RejectReason.NOT_FOR_THIS_CONSUMER, event.meta().type()
                     + " is not a dispute event; check the event bus rule that routed it here");
         }
+        requireStoreCurrency(dispute);
         return switch (recorder.record(DisputeChange.of(dispute))) {
             case DisputeRecorder.Result.Recorded recorded -> {
                 LOG.info("dispute changed", entry("disputeId", dispute.disputeId()), entry("eventId", dispute.meta().id()),
@@ -64,10 +77,30 @@ public final class DisputeService {
                 yield Outcome.APPLIED;
             }
             case DisputeRecorder.Result.Unchanged unchanged -> Outcome.UNCHANGED;
-            case DisputeRecorder.Result.Refused refused -> throw new InvalidInputException(
-                    RejectReason.INVALID_TRANSITION, refused.reason());
+            case DisputeRecorder.Result.Refused refused -> throw new InvalidInputException(refused.code(),
+                    refused.reason());
             case DisputeRecorder.Result.NotFound notFound -> throw new IllegalStateException(
                     "events create disputes; " + notFound.disputeId() + " cannot be missing");
         };
+    }
+
+    /** The disputed amount and every proposal's refund are in the store currency, as order and cart money is. */
+    private void requireStoreCurrency(DisputeEvent dispute) {
+        List<Map.Entry<String, Money>> money = new ArrayList<>();
+        switch (dispute) {
+            case DisputeEvent.DisputeOpened opened -> {
+                money.add(Map.entry("body.amount", opened.amount()));
+                opened.buyerProposal().ifPresent(p -> money.add(Map.entry("body.buyerProposal.refund", p.refund())));
+            }
+            case DisputeEvent.DisputeUpdated updated ->
+                    updated.proposal().ifPresent(p -> money.add(Map.entry("body.proposal.refund", p.refund())));
+        }
+        for (Map.Entry<String, Money> field : money) {
+            if (!field.getValue().isIn(storeCurrency)) {
+                throw new InvalidInputException(RejectReason.WRONG_CURRENCY, dispute.meta().type() + " "
+                        + field.getKey() + " is in " + field.getValue().currency() + ", the store currency is "
+                        + storeCurrency + " (send the store-currency amount)");
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.storecrm.platform.dispute.DisputeComponents;
 import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -26,7 +27,8 @@ record DisputeWiring(DisputeService service, SqsBatchProcessor batch, Metrics me
     }
 
     private DisputeWiring(Settings env, Clock clock, AwsClients aws, DynamoDbClient dynamoDb, Metrics metrics) {
-        this(new DisputeService(DisputeComponents.from(env, dynamoDb, aws.sqs(), clock).recorder()),
+        this(new DisputeService(DisputeComponents.from(env, dynamoDb, aws.sqs(), clock).recorder(),
+                        Currency.getInstance(env.required("STORE_CURRENCY")), clock),
                 new SqsBatchProcessor(CONSUMER,
                         new DynamoDbRejectStore(dynamoDb, env.required("REJECTS_TABLE"),
                                 Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", 90))),

@@ -28,5 +28,23 @@ public enum RejectReason {
     /** A template could not be rendered: a variable it uses is missing from the request, or it is broken. */
     TEMPLATE_ERROR,
     /** A valid event that asks a dispute to move where its lifecycle does not allow (reopen a resolved dispute). */
-    INVALID_TRANSITION
+    INVALID_TRANSITION,
+    /**
+     * A real date outside the window the contract allows: an {@code occurredAt} ahead of the receiving clock, any
+     * date-time outside the years 2000 to 2099, a birthday or anniversary year outside 1900 to 2100, an evidence
+     * deadline that is not within 180 days after the dispute's opening.
+     */
+    DATE_OUT_OF_RANGE,
+    /** An amount above the per-amount maximum, or one that would take a total beyond what a long can hold. */
+    AMOUNT_OUT_OF_RANGE,
+    /** An e-mail field that is not one plain address ({@code local@domain}): a display name, a list, a line break. */
+    INVALID_EMAIL_ADDRESS,
+    /** Text with a NUL character or an unpaired UTF-16 surrogate (broken Unicode), in any string field. */
+    INVALID_TEXT,
+    /** DynamoDB refused the write because the item (or one attribute) would exceed its size limit (400 KB). */
+    ITEM_TOO_LARGE,
+    /** An AWS service refused the request as invalid ({@code ValidationException} and alike): the same request fails again. */
+    REFUSED_BY_AWS,
+    /** The input drives a computation out of range: an arithmetic overflow, a date beyond the calendar. */
+    COMPUTATION_OUT_OF_RANGE
 }

@@ -7,6 +7,7 @@ import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.event.CartEvent;
 import dev.storecrm.domain.event.DisputeEvent;
+import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.MemberEvent;
 import dev.storecrm.domain.event.OrderEvent;
 import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
@@ -59,6 +60,11 @@ public final class MemberArchiveService {
         this.followUps = followUps;
         this.policy = policy;
         this.clock = clock;
+    }
+
+    /** Handles one message: the event it carries, read against this function's clock. */
+    public Outcome handle(String body) {
+        return handle(EventParser.parse(body, clock));
     }
 
     public Outcome handle(StoreEvent event) {
@@ -116,6 +122,10 @@ public final class MemberArchiveService {
 
     private void requireStoreCurrency(OrderEvent order) {
         Optional<Money> money = order.money();
+        if (order instanceof OrderPlaced placed) {
+            money = placed.lines().stream().map(OrderEvent.Line::unitPrice)
+                    .filter(price -> !price.isIn(policy.storeCurrency())).findFirst().or(() -> placed.money());
+        }
         if (money.isPresent() && !money.get().isIn(policy.storeCurrency())) {
             throw new InvalidInputException(RejectReason.WRONG_CURRENCY, order.meta().type() + " money is in "
                     + money.get().currency() + ", the store currency is " + policy.storeCurrency()

@@ -10,6 +10,7 @@ import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.MembershipStatus;
+import dev.storecrm.localcloud.InvalidEvents;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
@@ -136,11 +137,16 @@ class MemberArchiveIT {
     @Test
     void badInputIsKeptWithItsReasonAndNeverBlocksTheRestOfTheBatch() throws IOException {
         String queue = cloud.queueUrl("MemberArchiveQueue");
-        List<Path> invalid = files("invalid");
-        List<Path> valid = files("member-archive").subList(0, 5);
-        for (int i = 0; i < invalid.size(); i++) {
-            String body = Files.readString(invalid.get(i));
-            cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(body));
+        InvalidEvents corpus = InvalidEvents.read();
+        List<InvalidEvents.Case> invalid = corpus.of("member-archive");
+        List<Path> valid = files("member-archive");
+        Map<String, String> expected = new TreeMap<>();
+        for (int i = 0; i < Math.max(invalid.size(), valid.size()); i++) {
+            if (i < invalid.size()) {
+                String body = corpus.body(invalid.get(i));
+                expected.put(cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(body)).messageId(),
+                        invalid.get(i).file() + " " + invalid.get(i).reason());
+            }
             if (i < valid.size()) {
                 String good = Files.readString(valid.get(i));
                 cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(good));
@@ -149,26 +155,20 @@ class MemberArchiveIT {
         DrainReport report = functions.drainAll();
         assertEquals(Map.of("MemberArchiveFunction", 0), report.failures(), "a rejected message is not a retried one");
 
-        Map<String, String> reasons = new TreeMap<>();
+        Map<String, String> kept = new TreeMap<>();
         for (Map<String, AttributeValue> reject : scan("RejectsTable")) {
-            String key = reject.containsKey("eventId") ? reject.get("eventId").s() : "(no id)";
-            reasons.put(key, reject.get("reason").s());
+            String messageId = reject.get("messageId").s();
+            kept.put(messageId, expected.getOrDefault(messageId, "(a valid sample)").split(" ")[0] + " "
+                    + reject.get("reason").s());
             assertTrue(reject.get("body").s().length() > 10, "the message is kept whole");
             assertEquals("member-archive", reject.get("consumer").s());
         }
-        assertEquals(Map.of(
-                "(no id)", "MALFORMED_JSON",
-                "evt-bad-0002", "UNKNOWN_EVENT_TYPE",
-                "evt-bad-0003", "SCHEMA_VIOLATION",
-                "evt-bad-0004", "WRONG_CURRENCY",
-                "evt-bad-0005", "IMPOSSIBLE_DATE",
-                "evt-bad-0006", "UNKNOWN_TIME_ZONE",
-                "evt-bad-0007", "UNSUPPORTED_VERSION",
-                "evt-bad-0008", "UNKNOWN_CURRENCY",
-                "evt-bad-0009", "SCHEMA_VIOLATION",
-                "evt-bad-0010", "NOT_FOR_THIS_CONSUMER"), reasons);
-        assertEquals(MembershipStatus.ACTIVE, member("c-1001").status(), "the good messages of the same batches applied");
-        assertEquals(0, cloud.queueDepth("MemberArchiveDeadLetterQueue"));
+        assertEquals(expected, kept);
+        assertTrue(invalid.size() >= 40, invalid.size() + " member and order cases");
+        MemberSummary wang = member("c-1001");
+        assertEquals(39_900 + 129_900 - 20_000, wang.lifetimeSpendMinor(), "the valid samples of the same batches applied");
+        assertEquals(Optional.of("VIP2"), member("c-1004").tier());
+        assertEquals(Map.of(), cloud.deadLetters());
     }
 
     @Test

@@ -153,7 +153,7 @@ class MemberArchiveServiceTest {
     @Test
     void moneyInAnotherCurrencyIsRefusedBeforeAnythingIsWritten() throws Exception {
         InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> service.handle(EventParser.parse(sample("invalid/wrong-currency.json"))));
+                () -> service.handle(sample("invalid/wrong-currency.json")));
         assertEquals(RejectReason.WRONG_CURRENCY, refused.reason());
         assertTrue(refused.detail().contains("USD") && refused.detail().contains("CNY"), refused.detail());
         assertTrue(history.isEmpty());
@@ -163,13 +163,13 @@ class MemberArchiveServiceTest {
     @Test
     void aCartEventIsNotForThisConsumer() throws Exception {
         InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> service.handle(EventParser.parse(sample("invalid/cart-event-on-member-queue.json"))));
+                () -> service.handle(sample("invalid/cart-event-on-member-queue.json")));
         assertEquals(RejectReason.NOT_FOR_THIS_CONSUMER, refused.reason());
     }
 
     @Test
     void aDuplicateIsRecognisedAndNotWrittenAgain() throws Exception {
-        var paid = EventParser.parse(sample("member-archive/05-order-paid.json"));
+        var paid = EventParser.parse(sample("member-archive/05-order-paid.json"), CLOCK);
         assertEquals(Outcome.APPLIED, service.handle(paid));
         assertEquals(Outcome.UNCHANGED, service.handle(paid));
         assertEquals(1, archive.saves);
@@ -177,7 +177,7 @@ class MemberArchiveServiceTest {
 
     @Test
     void anOrderPlacementGoesToTheHistoryOnly() throws Exception {
-        assertEquals(Outcome.APPLIED, service.handle(EventParser.parse(sample("member-archive/04-order-placed.json"))));
+        assertEquals(Outcome.APPLIED, service.handle(sample("member-archive/04-order-placed.json")));
         assertEquals(1, history.size());
         assertEquals(0, archive.saves);
         assertEquals(List.of(), redeemed, "no coupon on this order");
@@ -185,19 +185,19 @@ class MemberArchiveServiceTest {
 
     @Test
     void occasionsAreFiledWhenTheyChangeAndOnlyThen() throws Exception {
-        service.handle(EventParser.parse(sample("member-archive/01-member-registered.json")));
+        service.handle(sample("member-archive/01-member-registered.json"));
         assertEquals(List.of("c-1001:[birthday, wedding, membership]"), refiled, "registration files all three");
-        service.handle(EventParser.parse(sample("member-archive/11-member-updated-phone.json")));
-        service.handle(EventParser.parse(sample("member-archive/05-order-paid.json")));
+        service.handle(sample("member-archive/11-member-updated-phone.json"));
+        service.handle(sample("member-archive/05-order-paid.json"));
         assertEquals(1, refiled.size(), "a phone number or an order changes no occasion");
     }
 
     @Test
     void theWinBackTimerFollowsTheLastPaidOrder() throws Exception {
-        service.handle(EventParser.parse(sample("member-archive/05-order-paid.json")));
-        service.handle(EventParser.parse(sample("member-archive/09-order-paid-large.json")));
-        service.handle(EventParser.parse(sample("member-archive/05-order-paid.json")));
-        service.handle(EventParser.parse(sample("member-archive/10-order-refunded-partial.json")));
+        service.handle(sample("member-archive/05-order-paid.json"));
+        service.handle(sample("member-archive/09-order-paid-large.json"));
+        service.handle(sample("member-archive/05-order-paid.json"));
+        service.handle(sample("member-archive/10-order-refunded-partial.json"));
         assertEquals(List.of(
                 "schedule winback#c-1001 at 2026-06-01T06:21:30Z",
                 "schedule winback#c-1001 at 2026-08-17T13:41:05Z"), timers,
@@ -206,15 +206,15 @@ class MemberArchiveServiceTest {
 
     @Test
     void anOrderPlacedWithACouponRedeemsIt() throws Exception {
-        service.handle(EventParser.parse(sample("member-archive/08-order-placed-large.json")));
+        service.handle(sample("member-archive/08-order-placed-large.json"));
         assertEquals(List.of("WELCOME-20@o-5002"), redeemed);
     }
 
     @Test
     void aConcurrentWriterIsDetectedAndTheEventReappliedOnAFreshRead() throws Exception {
-        service.handle(EventParser.parse(sample("member-archive/01-member-registered.json")));
+        service.handle(sample("member-archive/01-member-registered.json"));
         archive.conflictsToSimulate = 2;
-        assertEquals(Outcome.APPLIED, service.handle(EventParser.parse(sample("member-archive/05-order-paid.json"))));
+        assertEquals(Outcome.APPLIED, service.handle(sample("member-archive/05-order-paid.json")));
         assertEquals(List.of(false, false, true, true), archive.consistentReads,
                 "first read eventually consistent, retries consistent");
         assertEquals(399, MemberSummary.of(archive.find("c-1001", true).orElseThrow().value(), POLICY, CLOCK.instant()).points());
@@ -224,7 +224,7 @@ class MemberArchiveServiceTest {
     void persistentContentionGoesBackToTheQueueInsteadOfLosingTheEvent() throws Exception {
         archive.conflictsToSimulate = MemberArchiveService.ATTEMPTS;
         assertThrows(ConcurrentUpdateException.class,
-                () -> service.handle(EventParser.parse(sample("member-archive/05-order-paid.json"))));
+                () -> service.handle(sample("member-archive/05-order-paid.json")));
     }
 
     /** A member archive in a map, with revisions, that can simulate concurrent writers. */

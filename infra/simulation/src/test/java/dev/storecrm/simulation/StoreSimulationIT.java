@@ -77,6 +77,19 @@ class StoreSimulationIT {
         assertTrue(outcome.poison().size() >= 3, "poison messages on each consumer queue");
     }
 
+    /** Late, duplicated and imported events all lie inside the contract's windows: only the poison is refused. */
+    @Test
+    void noEventOfTheStoreIsRefusedOnlyThePoison() {
+        java.util.Set<String> poison = result.outcome().poison().stream().map(StoreSimulation.Poisoned::messageId)
+                .collect(Collectors.toSet());
+        java.util.List<String> refused = Invariants.scan(cloud, "RejectsTable").stream()
+                .filter(reject -> !poison.contains(reject.get("messageId").s()))
+                .map(reject -> reject.get("consumer").s() + " " + reject.get("reason").s() + ": " + reject.get("detail").s())
+                .toList();
+        assertEquals(java.util.List.of(), refused);
+        assertTrue(result.outcome().delayed() > 0, "late events were delivered");
+    }
+
     @Test
     void everyJourneySentMail() {
         Map<String, Long> byJourney = new TreeMap<>(Invariants.scan(cloud, "SendLedgerTable").stream()

@@ -1,6 +1,8 @@
 package dev.storecrm.domain.dispute;
 
+import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.event.DisputeEvent.Proposal;
+import dev.storecrm.domain.event.EventLimits;
 import dev.storecrm.domain.event.Stamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,7 +24,8 @@ import java.util.Optional;
  *   <li>Resolved needs a resolution; a resolution comes with resolved or closed; a dispute resolved
  *       one way is not resolved another way.</li>
  *   <li>Proposals (one per party), the evidence deadline and the return's tracking number are
- *       last-writer-wins by stamp; the opening is the earliest one.</li>
+ *       last-writer-wins by stamp; the opening is the earliest one. An evidence deadline outside
+ *       {@link EventLimits#EVIDENCE_WINDOW} after the known opening is refused.</li>
  * </ul>
  */
 public final class DisputeLifecycle {
@@ -36,14 +39,29 @@ public final class DisputeLifecycle {
         /** Nothing changed: a duplicate, or a change whose facts are all older than what the dispute holds. */
         record Unchanged(Dispute dispute, String why) implements Outcome {}
 
-        /** An invalid transition, refused with a reason that names statuses and stamps, never personal data. */
-        record Refused(String reason) implements Outcome {}
+        /**
+         * A change refused with a reason that names statuses, fields and stamps, never personal data: an invalid
+         * transition ({@link RejectReason#INVALID_TRANSITION}), or an evidence deadline outside the window after
+         * the opening ({@link RejectReason#DATE_OUT_OF_RANGE}).
+         */
+        record Refused(RejectReason code, String reason) implements Outcome {
+            public Refused(String reason) {
+                this(RejectReason.INVALID_TRANSITION, reason);
+            }
+        }
     }
 
     private DisputeLifecycle() {}
 
     public static Outcome apply(Optional<Dispute> current, DisputeChange change) {
         Dispute before = current.orElseGet(() -> Dispute.unknown(change.disputeId()));
+        Optional<Instant> openedAt = change.opening().or(before::opening).map(o -> o.stamp().at());
+        if (change.evidenceDueBy().isPresent() && openedAt.isPresent()
+                && !EventLimits.isEvidenceWindow(openedAt.get(), change.evidenceDueBy().get())) {
+            return new Outcome.Refused(RejectReason.DATE_OUT_OF_RANGE, "evidenceDueBy must lie after the opening of"
+                    + " dispute " + before.disputeId() + " and at most " + EventLimits.EVIDENCE_WINDOW.toDays()
+                    + " days after it");
+        }
         Optional<String> invalid = invalid(before, change);
         if (invalid.isPresent()) {
             return new Outcome.Refused(invalid.get());

@@ -3,6 +3,7 @@ package dev.storecrm.domain.dispute;
 import static java.util.stream.Collectors.groupingBy;
 
 import dev.storecrm.domain.ConcurrentUpdateException;
+import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.dispute.DisputeLifecycle.Outcome;
 import dev.storecrm.domain.event.DisputeEvent.Proposal;
@@ -50,7 +51,11 @@ public final class DisputeRecorder {
 
         record Unchanged(Dispute dispute) implements Result {}
 
-        record Refused(String reason) implements Result {}
+        record Refused(RejectReason code, String reason) implements Result {
+            public Refused(String reason) {
+                this(RejectReason.INVALID_TRANSITION, reason);
+            }
+        }
 
         record NotFound(String disputeId) implements Result {}
     }
@@ -119,7 +124,7 @@ public final class DisputeRecorder {
             switch (outcome) {
                 case Outcome.Refused refused -> {
                     history.append(entry(change, HistoryEntry.Outcome.refused, refused.reason(), List.of()), idempotencyKey);
-                    return new Result.Refused(refused.reason());
+                    return new Result.Refused(refused.code(), refused.reason());
                 }
                 case Outcome.Unchanged unchanged -> {
                     Optional<HistoryEntry> recorded = history.find(change.disputeId(), change.stamp());

@@ -26,8 +26,8 @@ import dev.storecrm.domain.member.MembershipStatus;
 import dev.storecrm.domain.member.Profile;
 import dev.storecrm.domain.member.ProfileChanges;
 import dev.storecrm.domain.member.ProfileField;
-import dev.storecrm.domain.money.Money;
 import dev.storecrm.domain.time.RecurringDate;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -44,6 +44,8 @@ import java.util.regex.Pattern;
 /**
  * Reads canonical events (contract version 1, {@code events/schemas/}) from JSON. Anything that
  * does not fit the contract is an {@link InvalidInputException} naming the field and the rule.
+ * The receiving consumer's clock is given so that an event from the future is refused
+ * ({@link EventLimits}).
  */
 public final class EventParser {
 
@@ -52,7 +54,6 @@ public final class EventParser {
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private static final Pattern EMAIL = Pattern.compile("(?=.{3,254}$)[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
@@ -75,8 +76,8 @@ public final class EventParser {
 
     private EventParser() {}
 
-    /** Parses one event from its JSON text. */
-    public static StoreEvent parse(String json) {
+    /** Parses one event from its JSON text, received at the clock's instant. */
+    public static StoreEvent parse(String json, Clock receivedBy) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -88,11 +89,11 @@ public final class EventParser {
         if (root == null || root.isMissingNode()) {
             throw new InvalidInputException(RejectReason.MALFORMED_JSON, "empty message body");
         }
-        return parse(root);
+        return parse(root, receivedBy);
     }
 
-    /** Parses one event from a JSON tree. */
-    public static StoreEvent parse(JsonNode root) {
+    /** Parses one event from a JSON tree, received at the clock's instant. */
+    public static StoreEvent parse(JsonNode root, Clock receivedBy) {
         JsonFields envelope = JsonFields.object(root, "").allowOnly(ENVELOPE);
         String id = envelope.identifier("id");
         String typeName = envelope.string("type", 64);
@@ -105,6 +106,7 @@ public final class EventParser {
                     type + " version " + version + " is not supported; this build reads version " + SUPPORTED_VERSION);
         }
         OffsetDateTime occurredAt = envelope.dateTime("occurredAt");
+        EventLimits.requireNotAhead(occurredAt, receivedBy.instant());
         envelope.optionalString("source", 128);
         EventMeta meta = new EventMeta(id, type, (int) version, occurredAt);
         JsonFields body = envelope.object("body");
@@ -154,7 +156,7 @@ public final class EventParser {
         body.allowOnly(Set.of("cartId", "customerId", "email", "lines", "total", "recoveryUrl", "locale", "timeZone"));
         Optional<String> timeZone = body.optionalTimeZone("timeZone").map(ZoneId::getId);
         return new CartUpdated(meta, body.identifier("cartId"), body.optionalIdentifier("customerId"),
-                body.optionalMatching("email", EMAIL, "an e-mail address"), lines(body, 0), body.money("total"),
+                body.optionalEmail("email"), lines(body, 0), body.money("total"),
                 body.optionalMatching("recoveryUrl", HTTPS_URL, "an https URL"),
                 body.optionalMatching("locale", LOCALE, "a BCP 47 language tag such as zh-CN or en"), timeZone);
     }
@@ -195,11 +197,13 @@ public final class EventParser {
     private static DisputeOpened disputeOpened(EventMeta meta, JsonFields body) {
         body.allowOnly(Set.of("disputeId", "orderId", "customerId", "channel", "reason", "amount", "status",
                 "evidenceDueBy", "buyerProposal"));
+        Optional<Instant> evidenceDueBy = body.optionalDateTime("evidenceDueBy").map(OffsetDateTime::toInstant);
+        evidenceDueBy.ifPresent(due -> EventLimits.requireEvidenceAfterOpening(body.path("evidenceDueBy"),
+                meta.instant(), due));
         return new DisputeOpened(meta, body.identifier("disputeId"), body.identifier("orderId"),
                 body.identifier("customerId"), body.matching("channel", CHANNEL, "a channel id such as aliexpress"),
                 body.enumValue("reason", DisputeEvent.Reason.class), body.money("amount"),
-                body.optionalMatching("status", DISPUTE_STATUS, "a dispute status of the contract"),
-                body.optionalDateTime("evidenceDueBy").map(OffsetDateTime::toInstant),
+                body.optionalMatching("status", DISPUTE_STATUS, "a dispute status of the contract"), evidenceDueBy,
                 body.optionalObject("buyerProposal").map(EventParser::proposal));
     }
 
@@ -207,6 +211,8 @@ public final class EventParser {
         body.allowOnly(Set.of("disputeId", "status", "resolution", "proposal", "evidenceDueBy", "note",
                 "returnTrackingNumber"));
         Optional<Instant> evidenceDueBy = body.optionalDateTime("evidenceDueBy").map(OffsetDateTime::toInstant);
+        evidenceDueBy.ifPresent(due -> EventLimits.requireEvidenceNotBeyond(body.path("evidenceDueBy"),
+                meta.instant(), due));
         return new DisputeUpdated(meta, body.identifier("disputeId"),
                 body.optionalMatching("status", DISPUTE_STATUS, "a dispute status of the contract"),
                 body.optionalMatching("resolution", RESOLUTION, "one of refunded, rejected, withdrawn"),
@@ -243,7 +249,7 @@ public final class EventParser {
             }
             values = values.with(field, switch (field) {
                 case NAME -> p.string(name, 200);
-                case EMAIL -> p.matching(name, EMAIL, "an e-mail address");
+                case EMAIL -> p.email(name);
                 case PHONE -> p.matching(name, PHONE, "a phone number in E.164 form, e.g. +8613800000000");
                 case LOCALE -> p.matching(name, LOCALE, "a BCP 47 language tag such as zh-CN or en");
                 case TIME_ZONE -> p.timeZone(name);
@@ -272,6 +278,11 @@ public final class EventParser {
 
     private static RecurringDate recurringDate(JsonFields fields, String name) {
         String text = fields.matching(name, RECURRING_DATE, "a date YYYY-MM-DD, or --MM-DD without the year");
+        int year = text.startsWith("--") ? RecurringDate.EARLIEST_YEAR : Integer.parseInt(text.substring(0, 4));
+        if (year < RecurringDate.EARLIEST_YEAR || year > RecurringDate.LATEST_YEAR) {
+            throw new InvalidInputException(RejectReason.DATE_OUT_OF_RANGE, fields.path(name) + " must name a year from "
+                    + RecurringDate.EARLIEST_YEAR + " to " + RecurringDate.LATEST_YEAR + ", or none (--MM-DD)");
+        }
         try {
             return RecurringDate.parse(text);
         } catch (IllegalArgumentException e) {

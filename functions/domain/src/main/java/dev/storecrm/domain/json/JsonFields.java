@@ -3,6 +3,8 @@ package dev.storecrm.domain.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.event.EventLimits;
+import dev.storecrm.domain.messaging.EmailAddress;
 import dev.storecrm.domain.money.Money;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -19,6 +21,12 @@ import java.util.regex.Pattern;
 /**
  * Reads one JSON object (of an event, a message request), field by field, with the JSON path of every field at hand so
  * that each error names exactly what is wrong. Errors never quote a value: values may be personal.
+ *
+ * <p>Every string read here is refused as {@link RejectReason#INVALID_TEXT} if it holds a NUL character or an
+ * unpaired UTF-16 surrogate; every date-time outside the contract's years ({@link EventLimits}) as
+ * {@link RejectReason#DATE_OUT_OF_RANGE}; every amount above {@link Money#MAX_MINOR} as
+ * {@link RejectReason#AMOUNT_OUT_OF_RANGE}; every e-mail that is not one plain address as
+ * {@link RejectReason#INVALID_EMAIL_ADDRESS}.
  */
 public final class JsonFields {
 
@@ -78,6 +86,7 @@ public final class JsonFields {
         if (!value.isTextual() || value.asText().isBlank()) {
             throw violation(path(name), "must be a non-empty string");
         }
+        Text.requireValid(path(name), value.asText());
         if (value.asText().length() > maxLength) {
             throw violation(path(name), "must be at most " + maxLength + " characters");
         }
@@ -98,6 +107,20 @@ public final class JsonFields {
 
     public Optional<String> optionalMatching(String name, Pattern pattern, String description) {
         return present(name) ? Optional.of(matching(name, pattern, description)) : Optional.empty();
+    }
+
+    /** One plain e-mail address ({@link EmailAddress}). */
+    public String email(String name) {
+        String value = string(name, 2048);
+        if (!EmailAddress.isPlain(value)) {
+            throw new InvalidInputException(RejectReason.INVALID_EMAIL_ADDRESS, path(name)
+                    + " must be one plain e-mail address, local@domain (no display name, list, space or line break)");
+        }
+        return value;
+    }
+
+    public Optional<String> optionalEmail(String name) {
+        return present(name) ? Optional.of(email(name)) : Optional.empty();
     }
 
     public String identifier(String name) {
@@ -143,11 +166,17 @@ public final class JsonFields {
         if (!DATE_TIME_SHAPE.matcher(value).matches()) {
             throw violation(path(name), "must be an ISO-8601 date-time with a UTC offset, e.g. 2026-11-02T10:15:30+08:00");
         }
+        OffsetDateTime at;
         try {
-            return OffsetDateTime.parse(value);
+            at = OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(RejectReason.IMPOSSIBLE_DATE, path(name) + " is not a real date and time");
         }
+        if (!EventLimits.inContractYears(at)) {
+            throw new InvalidInputException(RejectReason.DATE_OUT_OF_RANGE, path(name) + " must lie in the years "
+                    + EventLimits.EARLIEST_YEAR + " to " + EventLimits.LATEST_YEAR);
+        }
+        return at;
     }
 
     public Optional<OffsetDateTime> optionalDateTime(String name) {
@@ -173,7 +202,15 @@ public final class JsonFields {
 
     public Money money(String name) {
         JsonFields money = object(name).allowOnly(Set.of("amount", "currency"));
-        long amount = money.integer("amount", 0, Long.MAX_VALUE / 4);
+        JsonNode minor = money.require("amount");
+        if (!minor.isIntegralNumber()) {
+            throw violation(money.path("amount"), "must be an integer");
+        }
+        if (!minor.canConvertToLong() || minor.asLong() < 0 || minor.asLong() > Money.MAX_MINOR) {
+            throw new InvalidInputException(RejectReason.AMOUNT_OUT_OF_RANGE, money.path("amount")
+                    + " must be between 0 and " + Money.MAX_MINOR + " minor units");
+        }
+        long amount = minor.asLong();
         String code = money.matching("currency", CURRENCY_CODE, "an ISO 4217 code of three capital letters");
         try {
             return new Money(amount, Currency.getInstance(code));

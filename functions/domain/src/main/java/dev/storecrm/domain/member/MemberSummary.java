@@ -1,6 +1,7 @@
 package dev.storecrm.domain.member;
 
 import dev.storecrm.domain.member.MemberPolicy.Enrolment;
+import dev.storecrm.domain.money.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -37,12 +38,12 @@ public record MemberSummary(String customerId, MembershipStatus status, Optional
         Optional<Instant> memberSince = memberSince(record, policy);
         MembershipStatus status = statusAt(record, memberSince, now);
 
-        long lifetime = counted.stream().mapToLong(OrderFacts::netMinor).sum();
+        long lifetime = Money.total(counted.stream().mapToLong(OrderFacts::netMinor));
         long trailing = spendInYearEndingAt(counted, now);
-        long points = counted.stream()
+        long points = Money.total(counted.stream()
                 .filter(o -> statusAt(record, memberSince, o.paidAt()).earnsBenefits())
-                .mapToLong(o -> policy.pointsFor(o.netMinor()) * policy.birthdayBonus().multiplierFor(record, o.paidAt()))
-                .sum();
+                .mapToLong(o -> Money.multiplyExact(policy.pointsFor(o.netMinor()),
+                        policy.birthdayBonus().multiplierFor(record, o.paidAt()))));
 
         int bestRank = 0;
         Instant heldUntil = null;
@@ -61,8 +62,8 @@ public record MemberSummary(String customerId, MembershipStatus status, Optional
                 ? Optional.empty() : Optional.of(policy.tiers().nameOf(bestRank));
 
         int refundCount = record.orders().values().stream().mapToInt(o -> o.refunds().size()).sum();
-        long refunded = record.orders().values().stream().filter(OrderFacts::isPaid)
-                .mapToLong(o -> Math.min(o.refundedMinor(), o.payment().amountMinor())).sum();
+        long refunded = Money.total(record.orders().values().stream().filter(OrderFacts::isPaid)
+                .mapToLong(o -> Math.min(o.refundedMinor(), o.payment().amountMinor())));
         return new MemberSummary(record.customerId(), status, memberSince, counted.size(), lifetime, trailing,
                 counted.stream().findFirst().map(OrderFacts::paidAt),
                 counted.isEmpty() ? Optional.empty() : Optional.of(counted.getLast().paidAt()),
@@ -90,7 +91,7 @@ public record MemberSummary(String customerId, MembershipStatus status, Optional
         } else if (policy.enrolment() == Enrolment.SPEND_THRESHOLD) {
             long gross = 0;
             for (OrderFacts order : paid) {
-                gross += order.payment().amountMinor();
+                gross = Money.addExact(gross, order.payment().amountMinor());
                 if (gross >= policy.enrolmentSpendMinor()) {
                     byOrders = Optional.of(order.paidAt());
                     break;
@@ -126,9 +127,8 @@ public record MemberSummary(String customerId, MembershipStatus status, Optional
     /** Net spend of counted orders paid in the 365 days ending at {@code end} (inclusive). */
     private static long spendInYearEndingAt(List<OrderFacts> counted, Instant end) {
         Instant start = end.minus(MemberPolicy.YEAR);
-        return counted.stream()
+        return Money.total(counted.stream()
                 .filter(o -> o.paidAt().isAfter(start) && !o.paidAt().isAfter(end))
-                .mapToLong(OrderFacts::netMinor)
-                .sum();
+                .mapToLong(OrderFacts::netMinor));
     }
 }

@@ -1,6 +1,7 @@
 package dev.storecrm.domain.member;
 
 import dev.storecrm.domain.event.Stamp;
+import dev.storecrm.domain.money.Money;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,7 +57,7 @@ public record OrderFacts(Payment payment, Stamp cancelled, Map<String, Refund> r
     }
 
     public long refundedMinor() {
-        return refunds.values().stream().mapToLong(Refund::amountMinor).sum();
+        return Money.total(refunds.values().stream().mapToLong(Refund::amountMinor));
     }
 
     /** What the order is worth to the store now: paid minus refunded, nothing if cancelled. */

@@ -36,7 +36,6 @@ public final class MessageRequestJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TEMPLATE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern JOURNEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern EMAIL = Pattern.compile("(?=.{3,254}$)[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     private MessageRequestJson() {}
@@ -89,7 +88,7 @@ public final class MessageRequestJson {
             }
             recipient = new Recipient.Member(to.identifier("customerId"));
         } else {
-            recipient = new Recipient.Address(to.matching("email", EMAIL, "an e-mail address"),
+            recipient = new Recipient.Address(to.email("email"),
                     to.optionalString("name", 200), to.optionalMatching("locale", LOCALE, "a BCP 47 language tag"),
                     to.optionalTimeZone("timeZone"));
         }

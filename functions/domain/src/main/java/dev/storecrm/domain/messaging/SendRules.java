@@ -10,7 +10,8 @@ import java.util.Optional;
  * the message was planned).
  *
  * <ul>
- *   <li>Every message needs an address that is not suppressed for its category (an unsubscribe is
+ *   <li>Every message needs one plain address ({@link EmailAddress}; a value stored before the contract
+ *       refused other forms is not mailed) that is not suppressed for its category (an unsubscribe is
  *       lifted by consent given again after it).</li>
  *   <li>Marketing also needs a member recipient who is an active member, has marketing consent,
  *       has not unsubscribed, and has no open dispute; and the journey's exit condition must not hold
@@ -24,7 +25,7 @@ public final class SendRules {
 
     /** Why a message was not sent; settled in the ledger, so a duplicate will not try again. */
     public enum SkipReason {
-        UNKNOWN_MEMBER, NO_ADDRESS, NOT_AN_ACTIVE_MEMBER, NO_MARKETING_CONSENT, MARKETING_TO_NON_MEMBER,
+        UNKNOWN_MEMBER, NO_ADDRESS, INVALID_ADDRESS, NOT_AN_ACTIVE_MEMBER, NO_MARKETING_CONSENT, MARKETING_TO_NON_MEMBER,
         SUPPRESSED, UNSUBSCRIBED, OPEN_DISPUTE, JOURNEY_EXITED, EXPIRED
     }
 
@@ -61,6 +62,9 @@ public final class SendRules {
         Facts facts = known.get();
         if (facts.email().isEmpty()) {
             return new Verdict.Skip(SkipReason.NO_ADDRESS);
+        }
+        if (!EmailAddress.isPlain(facts.email().get())) {
+            return new Verdict.Skip(SkipReason.INVALID_ADDRESS);
         }
         if (facts.suppression().isPresent() && facts.suppression().get().blocks(request.category())
                 && !resubscribedSince(facts, facts.suppression().get())) {

@@ -11,9 +11,15 @@ import java.util.regex.Pattern;
 /**
  * A date that comes back every year: a birthday or an anniversary, with or without the year it
  * started. Written as ISO 8601 {@code 1990-05-20}, or {@code --05-20} when the year is unknown.
- * 29 February is allowed without a year, and with a leap year.
+ * 29 February is allowed without a year, and with a leap year. A year, when given, lies between
+ * {@link #EARLIEST_YEAR} and {@link #LATEST_YEAR} (the event contract's range, in its JSON Schema too).
  */
 public record RecurringDate(MonthDay monthDay, Integer year) {
+
+    /** The earliest year a birthday or anniversary may name. */
+    public static final int EARLIEST_YEAR = 1900;
+    /** The latest year a birthday or anniversary may name. */
+    public static final int LATEST_YEAR = 2100;
 
     private static final Pattern ISO = Pattern.compile("(?:(\\d{4})|-)-(\\d{2})-(\\d{2})");
 
@@ -22,7 +28,7 @@ public record RecurringDate(MonthDay monthDay, Integer year) {
             throw new IllegalArgumentException("month and day are required");
         }
         if (year != null) {
-            if (year < 1900 || year > 2100) {
+            if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
                 throw new IllegalArgumentException("year out of range");
             }
             if (!monthDay.isValidYear(year)) {

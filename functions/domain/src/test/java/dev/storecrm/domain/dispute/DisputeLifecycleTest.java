@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.dispute.DisputeLifecycle.Outcome;
 import dev.storecrm.domain.event.DisputeEvent.Party;
 import dev.storecrm.domain.event.DisputeEvent.Reason;
+import dev.storecrm.domain.event.EventLimits;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -107,6 +111,29 @@ class DisputeLifecycleTest {
         Dispute opened = assertInstanceOf(Outcome.Applied.class, outcome).after();
         assertEquals(DisputeStatus.negotiating, opened.currentStatus().orElseThrow());
         assertEquals("c-1", opened.openCustomerId().orElseThrow(), "the opening names the customer whose marketing waits");
+    }
+
+    @Test
+    void anEvidenceDeadlineOutsideTheWindowAfterTheRecordedOpeningIsRefused() {
+        Dispute open = applyAll(List.of(STORY.get(0))).orElseThrow();
+        Instant openedAt = Instant.parse("2026-11-16T02:00:00Z");
+        for (Instant due : List.of(Instant.parse("2000-01-01T00:00:00Z"), openedAt,
+                openedAt.plus(EventLimits.EVIDENCE_WINDOW).plusSeconds(1))) {
+            Outcome outcome = DisputeLifecycle.apply(Optional.of(open), deadline(due));
+            Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, outcome, due.toString());
+            assertEquals(RejectReason.DATE_OUT_OF_RANGE, refused.code());
+            assertTrue(refused.reason().contains("180 days"), refused.reason());
+        }
+        Outcome inWindow = DisputeLifecycle.apply(Optional.of(open), deadline(openedAt.plus(Duration.ofDays(7))));
+        assertEquals(Optional.of(openedAt.plus(Duration.ofDays(7))), assertInstanceOf(Outcome.Applied.class, inWindow)
+                .after().evidenceDueBy().map(Fact::value));
+        assertEquals(RejectReason.INVALID_TRANSITION, new Outcome.Refused("a transition").code());
+    }
+
+    private static DisputeChange deadline(Instant due) {
+        return new DisputeChange("d-1", DisputeFixtures.stamp("2026-11-17T00:00:00Z", "e-due-" + due),
+                DisputeChange.Origin.updated, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(due), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static void assertRefused(Dispute dispute, DisputeChange change, String because) {

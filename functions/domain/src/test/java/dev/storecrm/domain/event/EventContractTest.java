@@ -1,8 +1,6 @@
 package dev.storecrm.domain.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,21 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import dev.storecrm.domain.InvalidInputException;
-import dev.storecrm.domain.RejectReason;
-import dev.storecrm.domain.TestEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -33,30 +22,15 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The event contract: the JSON Schemas in {@code events/schemas/} and the runtime parser agree.
- * Every sample is valid under both; every invalid sample is refused with its specific reason; and
- * hundreds of mutations of the samples (a field dropped, added, emptied, mistyped, nulled) get the
- * same verdict from the schema and from the parser.
+ * Every sample is valid under both, and hundreds of mutations of the samples (a field dropped,
+ * added, emptied, mistyped, nulled) get the same verdict from the schema and from the parser. The
+ * invalid corpus is held to its expected reasons in {@link InvalidEventsTest}, the limits in
+ * {@link EventLimitsTest}.
  */
 class EventContractTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SCHEMA_BASE = "https://schemas.storecrm.dev/events/v1/";
-    private static final Path EVENTS = TestEvents.eventsDirectory();
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaMappers(m -> m.mapPrefix(SCHEMA_BASE, EVENTS.resolve("schemas").toUri().toString())));
-    private static final SchemaValidatorsConfig CONFIG =
-            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-
-    /** Invalid samples and what refuses them: the parser's reason, or null where a consumer refuses a valid event. */
-    private static final Map<String, RejectReason> INVALID = Map.of(
-            "malformed-json.json", RejectReason.MALFORMED_JSON,
-            "unknown-type.json", RejectReason.UNKNOWN_EVENT_TYPE,
-            "missing-customer-id.json", RejectReason.SCHEMA_VIOLATION,
-            "impossible-birthday.json", RejectReason.IMPOSSIBLE_DATE,
-            "unknown-time-zone.json", RejectReason.UNKNOWN_TIME_ZONE,
-            "unsupported-version.json", RejectReason.UNSUPPORTED_VERSION,
-            "unknown-currency.json", RejectReason.UNKNOWN_CURRENCY,
-            "occurred-at-without-offset.json", RejectReason.SCHEMA_VIOLATION);
+    private static final ObjectMapper JSON = ContractSchemas.JSON;
+    private static final Path EVENTS = ContractSchemas.EVENTS;
 
     static List<Path> samples() throws IOException {
         try (Stream<Path> files = Files.walk(EVENTS)) {
@@ -84,32 +58,9 @@ class EventContractTest {
             JsonNode event = JSON.readTree(sample.toFile());
             List<String> errors = schemaErrors(event);
             assertTrue(errors.isEmpty(), "schema errors: " + errors);
-            StoreEvent parsed = EventParser.parse(Files.readString(sample));
+            StoreEvent parsed = EventParser.parse(Files.readString(sample), ContractSchemas.CLOCK);
             assertEquals(event.get("id").asText(), parsed.meta().id());
             assertEquals(event.get("type").asText(), parsed.meta().type().name());
-        }));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> everyInvalidSampleIsRefusedWithItsReason() throws IOException {
-        List<Path> invalid;
-        try (Stream<Path> files = Files.list(EVENTS.resolve("invalid"))) {
-            invalid = files.sorted().toList();
-        }
-        return invalid.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            String name = file.getFileName().toString();
-            String body = Files.readString(file);
-            if (!INVALID.containsKey(name)) {
-                // Valid under the contract, refused by the consumer it reaches (see MemberArchiveServiceTest).
-                assertTrue(List.of("wrong-currency.json", "cart-event-on-member-queue.json").contains(name),
-                        name + " needs an expected reason here");
-                EventParser.parse(body);
-                return;
-            }
-            InvalidInputException refused = assertThrows(InvalidInputException.class, () -> EventParser.parse(body));
-            assertEquals(INVALID.get(name), refused.reason(), refused.detail());
-            assertFalse(refused.detail().contains("example.com"), "the reason must not repeat an e-mail address");
-            assertFalse(refused.detail().contains("2001-02-29"), "the reason must not repeat a birthday");
         }));
     }
 
@@ -122,13 +73,7 @@ class EventContractTest {
             for (Mutation mutation : mutations(original)) {
                 checked++;
                 boolean schemaAccepts = schemaErrors(mutation.event()).isEmpty();
-                boolean parserAccepts;
-                try {
-                    EventParser.parse(mutation.event().toString());
-                    parserAccepts = true;
-                } catch (InvalidInputException e) {
-                    parserAccepts = false;
-                }
+                boolean parserAccepts = ContractSchemas.parserAccepts(mutation.event(), ContractSchemas.CLOCK);
                 if (schemaAccepts != parserAccepts) {
                     disagreements.add(EVENTS.relativize(sample) + " " + mutation.description() + ": schema "
                             + (schemaAccepts ? "accepts" : "refuses") + ", parser " + (parserAccepts ? "accepts" : "refuses"));
@@ -167,12 +112,7 @@ class EventContractTest {
     }
 
     private static List<String> schemaErrors(JsonNode event) {
-        String type = event.path("type").asText();
-        if (EventType.fromWire(type).isEmpty()) {
-            return List.of("type " + type + " has no schema");
-        }
-        JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(SCHEMA_BASE + type + ".schema.json"), CONFIG);
-        return schema.validate(event).stream().map(Object::toString).toList();
+        return ContractSchemas.schemaErrors(event);
     }
 
     record Mutation(String description, JsonNode event) {}

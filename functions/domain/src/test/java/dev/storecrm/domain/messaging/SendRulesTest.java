@@ -42,6 +42,16 @@ class SendRulesTest {
     }
 
     @Test
+    void anAddressStoredInAnotherFormThanOnePlainAddressIsNeverMailed() {
+        for (String stored : List.of("Ann <a@example.com>", "a,b@example.com", "a@example.com\r\nBcc: b@example.com")) {
+            Facts facts = new Facts(Optional.of(stored), Optional.of("A"), Optional.of("en"), Optional.empty(),
+                    Optional.of(MembershipStatus.ACTIVE), Optional.of(NOW.minusSeconds(60)), Optional.empty(), false,
+                    Optional.empty());
+            assertEquals(SkipReason.INVALID_ADDRESS, verdict(TRANSACTIONAL, facts), stored);
+        }
+    }
+
+    @Test
     void anActiveConsentingMemberGetsMarketing() {
         assertEquals("GO", verdict(MARKETING, active()));
     }

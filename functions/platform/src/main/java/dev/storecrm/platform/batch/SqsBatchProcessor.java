@@ -10,6 +10,7 @@ import dev.storecrm.domain.InvalidInputException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -21,11 +22,14 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * ({@code ReportBatchItemFailures}):
  * <ul>
  *   <li>a message the handler completes is done, whatever its outcome;</li>
- *   <li>an {@link InvalidInputException} is permanent: the message is kept in the {@link RejectStore}
- *       with its reason and counted, and is done (retrying cannot help);</li>
- *   <li>any other failure (throttling, a timeout, a conflict that persisted) is reported as a batch
- *       item failure: SQS makes the message visible again after the visibility timeout, and only
- *       after {@code maxReceiveCount} receipts does it move to the dead-letter queue.</li>
+ *   <li>an {@link InvalidInputException}, and every other failure that can never succeed
+ *       ({@link PermanentFailures}: a DynamoDB {@code ValidationException} such as an item over 400 KB,
+ *       an overflow), is permanent: the message is kept in the {@link RejectStore} with its reason and
+ *       counted, and is done (retrying cannot help);</li>
+ *   <li>any other failure (throttling, 5xx, a timeout, a conflict that persisted, access denied, a
+ *       fault in our code) is reported as a batch item failure: SQS makes the message visible again
+ *       after the visibility timeout, and only after {@code maxReceiveCount} receipts does it move to
+ *       the dead-letter queue.</li>
  * </ul>
  * One bad message never blocks the others in its batch.
  *
@@ -83,9 +87,11 @@ public final class SqsBatchProcessor {
         String outcome;
         try {
             outcome = handler.handle(message.getBody());
-        } catch (InvalidInputException invalid) {
-            return reject(message, invalid);
         } catch (RuntimeException failure) {
+            Optional<InvalidInputException> refusal = PermanentFailures.refusal(failure);
+            if (refusal.isPresent()) {
+                return reject(message, refusal.get());
+            }
             LOG.error("message failed, will be retried", entry("consumer", consumer),
                     entry("messageId", message.getMessageId()), entry("error", failure.getClass().getSimpleName()),
                     entry("cause", String.valueOf(failure.getMessage())));

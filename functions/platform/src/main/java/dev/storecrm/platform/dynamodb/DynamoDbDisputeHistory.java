@@ -57,9 +57,12 @@ public final class DynamoDbDisputeHistory implements DisputeHistory {
                     TransactWriteItem.builder().put(entryPut(entry, false)).build(),
                     TransactWriteItem.builder().put(markerPut(entry, idempotencyKey.get())).build()));
             return true;
-        } catch (TransactionCanceledException recordedBefore) {
-            // The entry or the agent's idempotency key exists already: this request was recorded before.
-            return false;
+        } catch (TransactionCanceledException cancelled) {
+            if (cancelled.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                // The entry or the agent's idempotency key exists already: this request was recorded before.
+                return false;
+            }
+            throw cancelled; // a conflict or throttling is retried; an invalid item is refused by the batch processor
         }
     }
 

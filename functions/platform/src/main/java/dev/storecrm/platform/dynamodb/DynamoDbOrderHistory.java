@@ -12,6 +12,7 @@ import dev.storecrm.domain.event.OrderEvent.OrderPaid;
 import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
 import dev.storecrm.domain.event.OrderEvent.OrderRefunded;
 import dev.storecrm.domain.member.OrderHistory;
+import dev.storecrm.domain.money.Money;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class DynamoDbOrderHistory implements OrderHistory {
             String[] parts = refund.split("\\|", 3);
             latest.merge(parts[0], parts, (a, b) -> a[2].compareTo(b[2]) >= 0 ? a : b);
         }
-        return latest.values().stream().mapToLong(parts -> Long.parseLong(parts[1])).sum();
+        return Money.total(latest.values().stream().mapToLong(parts -> Long.parseLong(parts[1])));
     }
 
     private static AttributeValue line(Line line) {
