@@ -28,5 +28,12 @@ public enum RejectReason {
     /** A template could not be rendered: a variable it uses is missing from the request, or it is broken. */
     TEMPLATE_ERROR,
     /** A valid event that asks a dispute to move where its lifecycle does not allow (reopen a resolved dispute). */
-    INVALID_TRANSITION
+    INVALID_TRANSITION,
+    /**
+     * A valid event that would take one of the member archive's bounded lists past its documented
+     * limit (anniversary kinds, refunds of one order: see {@code ArchiveLimits}).
+     */
+    LIMIT_EXCEEDED,
+    /** Amounts that would take a member's or an order's total past what a 64-bit count of minor units holds. */
+    TOTAL_OVERFLOW
 }

@@ -1,0 +1,30 @@
+package dev.storecrm.domain.member;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The member's orders as the archive keeps them (the OrdersTable): one order by id, or the paid
+ * ones in a span of payment time. The archive reads the one order an event is about; it reads a
+ * span only where an event changes what earlier payments are worth (a late status change, a moved
+ * enrolment) or takes away the first or last of a kind (the last order cancelled), so what it reads
+ * follows what the event changes, not the length of the history.
+ */
+public interface OrderBook {
+
+    /** The earliest payment time a span may start at. */
+    Instant BEGINNING = Instant.EPOCH;
+
+    /** A payment time after every real one, to end an open span. */
+    Instant END = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** The order (a consistent read); empty if the archive never heard of it. */
+    Optional<ArchivedOrder> find(String customerId, String orderId);
+
+    /**
+     * The customer's paid orders whose payment time is in [{@code from}, {@code to}), ordered by
+     * payment stamp (newest first if asked), read lazily: stop consuming and no more is read.
+     */
+    Stream<ArchivedOrder> paid(String customerId, Instant from, Instant to, boolean newestFirst);
+}
