@@ -4,6 +4,7 @@ import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.member.Purchases.Repricing;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class LedgerWork {
     private final MemberRecord initial;
     private MemberRecord record;
     private final Map<String, ArchivedOrder> writes = new LinkedHashMap<>();
+    private final Map<String, Optional<ArchivedOrder>> read = new HashMap<>();
 
     LedgerWork(MemberPolicy policy, OrderBook book, MemberRecord record) {
         this.policy = policy;
@@ -110,9 +112,13 @@ final class LedgerWork {
         writes.put(order.orderId(), order.with(order.facts(), credit));
     }
 
-    /** Queues payments in [{@code from}, {@code to}) for pricing again, with any re-pricing already under way. */
+    /**
+     * Queues payments in [{@code from}, {@code to}) for pricing again, with any re-pricing already
+     * under way; nothing when no payment is that late (an event in order re-prices nothing).
+     */
     void queue(Instant from, Instant to) {
-        if (!from.isBefore(to)) {
+        Optional<Purchases.Payment> latest = record.purchases().lastPayment();
+        if (!from.isBefore(to) || latest.isEmpty() || latest.get().stamp().at().isBefore(from)) {
             return;
         }
         Repricing current = record.purchases().repricing();
@@ -131,7 +137,7 @@ final class LedgerWork {
     private ArchivedOrder current(String orderId) {
         ArchivedOrder order = writes.get(orderId);
         if (order == null) {
-            order = book.find(record.customerId(), orderId).orElseGet(() -> ArchivedOrder.unseen(orderId));
+            order = read(orderId).orElseGet(() -> ArchivedOrder.unseen(orderId));
         }
         if (order.credit().isPresent()) {
             return order;
@@ -139,9 +145,14 @@ final class LedgerWork {
         return order.with(order.facts(), Pricing.priced(initial, policy, order.facts()));
     }
 
+    /** An order from the book, read once per application. */
+    private Optional<ArchivedOrder> read(String orderId) {
+        return read.computeIfAbsent(orderId, id -> book.find(record.customerId(), id));
+    }
+
     private PaymentsView view() {
         return new PaymentsView(book, record.customerId(), writes,
-                record.purchases().recent().stream().map(Purchases.Payment::orderId).toList());
+                record.purchases().recent().stream().map(Purchases.Payment::orderId).toList(), this::read);
     }
 
     private void memberSinceMoved(Optional<Instant> before) {

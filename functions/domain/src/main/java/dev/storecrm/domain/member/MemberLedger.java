@@ -7,7 +7,6 @@ import dev.storecrm.domain.event.OrderEvent.OrderCancelled;
 import dev.storecrm.domain.event.OrderEvent.OrderPaid;
 import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
 import dev.storecrm.domain.event.OrderEvent.OrderRefunded;
-import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.member.Purchases.Repricing;
 import java.util.Collection;
@@ -107,7 +106,7 @@ public final class MemberLedger {
      */
     public MemberRecord converted(MemberRecord legacy, Collection<ArchivedOrder> orders, boolean materialise) {
         MemberRecord record = new MemberRecord(legacy.customerId(), legacy.profile(), legacy.stamps(), legacy.registered(),
-                legacy.statusLog(), legacy.birthdayLog(), zoneLogOf(legacy), Purchases.NONE, Map.of());
+                legacy.statusLog(), legacy.birthdayLog(), legacy.zoneLog(), Purchases.NONE, Map.of());
         OrdersInMemory counted = new OrdersInMemory();
         Comparator<ArchivedOrder> paidFirst = Comparator.comparing((ArchivedOrder o) -> !o.facts().isPaid())
                 .thenComparing(o -> o.facts().isPaid() ? o.facts().payment().stamp().encode() : "")
@@ -123,20 +122,17 @@ public final class MemberLedger {
                 : record;
     }
 
+    /**
+     * The record with its purchases counted: as it is, or, for an item written before orders moved
+     * out of it, counted from the orders it holds (as readers of such an item see it until its next write).
+     */
+    public MemberRecord current(MemberRecord record) {
+        return record.isLegacy() ? converted(record, legacyOrders(record), false) : record;
+    }
+
     /** A legacy record's own orders, as the ledger takes them. */
     public static List<ArchivedOrder> legacyOrders(MemberRecord legacy) {
         return legacy.legacyOrders().entrySet().stream()
                 .map(e -> new ArchivedOrder(e.getKey(), e.getValue(), Optional.empty())).toList();
-    }
-
-    /**
-     * Items of before kept no time-zone settings and priced every payment in the zone held: that
-     * zone counts from the start, and later settings from their own time.
-     */
-    private static List<ZoneEntry> zoneLogOf(MemberRecord legacy) {
-        if (!legacy.zoneLog().isEmpty() || legacy.profile().timeZone() == null) {
-            return legacy.zoneLog();
-        }
-        return List.of(new ZoneEntry(new Stamp(OrderBook.BEGINNING, "legacy"), legacy.profile().timeZone()));
     }
 }

@@ -29,8 +29,7 @@ public record MemberSummary(String customerId, MembershipStatus status, Optional
                             long refundedMinor) {
 
     public static MemberSummary of(MemberRecord record, MemberPolicy policy, Instant now) {
-        MemberRecord current = record.isLegacy()
-                ? new MemberLedger(policy).converted(record, MemberLedger.legacyOrders(record), false) : record;
+        MemberRecord current = new MemberLedger(policy).current(record);
         Purchases purchases = current.purchases();
         Optional<Instant> memberSince = memberSince(current, policy);
         MembershipStatus status = statusAt(current, memberSince, now);

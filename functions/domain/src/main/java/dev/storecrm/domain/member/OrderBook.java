@@ -1,5 +1,6 @@
 package dev.storecrm.domain.member;
 
+import dev.storecrm.domain.event.Stamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -22,9 +23,13 @@ public interface OrderBook {
     /** The order (a consistent read); empty if the archive never heard of it. */
     Optional<ArchivedOrder> find(String customerId, String orderId);
 
+    /** A paid order as the payment-time index names it. */
+    record PaidKey(String orderId, Stamp paidStamp) {}
+
     /**
      * The customer's paid orders whose payment time is in [{@code from}, {@code to}), ordered by
-     * payment stamp (newest first if asked), read lazily: stop consuming and no more is read.
+     * payment stamp (newest first if asked), read lazily from an index: stop consuming and no more
+     * is read. Each is read with {@link #find} where it is needed.
      */
-    Stream<ArchivedOrder> paid(String customerId, Instant from, Instant to, boolean newestFirst);
+    Stream<PaidKey> paid(String customerId, Instant from, Instant to, boolean newestFirst);
 }

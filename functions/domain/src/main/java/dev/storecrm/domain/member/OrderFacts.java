@@ -62,6 +62,21 @@ public record OrderFacts(Payment payment, Stamp cancelled, Map<String, Refund> r
         return refunded;
     }
 
+    /**
+     * These facts with another record of the same order's (an archive item and the OrdersTable
+     * written before orders moved out of the item), merged by the same rules, as stored: no limit
+     * applies to what was already kept.
+     */
+    public OrderFacts merged(OrderFacts other) {
+        Payment earliestPayment = payment == null || (other.payment != null && other.payment.stamp().compareTo(payment.stamp()) < 0)
+                ? other.payment : payment;
+        Stamp earliestCancel = cancelled == null || (other.cancelled != null && other.cancelled.compareTo(cancelled) < 0)
+                ? other.cancelled : cancelled;
+        Map<String, Refund> merged = new HashMap<>(refunds);
+        other.refunds.forEach((id, refund) -> merged.merge(id, refund, (a, b) -> b.stamp().isAfter(a.stamp()) ? b : a));
+        return new OrderFacts(earliestPayment, earliestCancel, merged);
+    }
+
     public boolean isPaid() {
         return payment != null;
     }

@@ -1,5 +1,6 @@
 package dev.storecrm.domain.member;
 
+import dev.storecrm.domain.member.OrderBook.PaidKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,18 +8,20 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
  * A member's paid orders in payment order, as they stand while an event is applied: the order
- * book's, with the orders this application changed ({@code changed}) in their new state, and the
- * latest payments the member item names ({@code recent}) read by id, since an order paid a moment
- * ago may not be in the book's payment-time index yet.
+ * book's payment-time index, with the orders this application changed ({@code changed}) in their
+ * new state, and the latest payments the member item names ({@code recent}), since an order paid a
+ * moment ago may not be in the index yet. An order is read only when it is reached.
  */
 final class PaymentsView {
 
@@ -26,30 +29,39 @@ final class PaymentsView {
     private final String customerId;
     private final Map<String, ArchivedOrder> changed;
     private final List<String> recent;
+    private final Function<String, Optional<ArchivedOrder>> read;
 
-    PaymentsView(OrderBook book, String customerId, Map<String, ArchivedOrder> changed, List<String> recent) {
+    /** @param read reads one order (the application's cache in front of the book) */
+    PaymentsView(OrderBook book, String customerId, Map<String, ArchivedOrder> changed, List<String> recent,
+                 Function<String, Optional<ArchivedOrder>> read) {
         this.book = book;
         this.customerId = customerId;
         this.changed = changed;
         this.recent = recent;
+        this.read = read;
     }
 
     /** Paid orders with a payment time in [{@code from}, {@code to}), by payment stamp, read lazily. */
     Stream<ArchivedOrder> paid(Instant from, Instant to, boolean newestFirst) {
-        Comparator<ArchivedOrder> byPayment = Comparator.comparing(o -> o.facts().payment().stamp());
-        Comparator<ArchivedOrder> order = newestFirst ? byPayment.reversed() : byPayment;
         List<ArchivedOrder> known = new ArrayList<>(changed.values());
         for (String orderId : recent) {
             if (!changed.containsKey(orderId)) {
-                book.find(customerId, orderId).ifPresent(known::add);
+                read.apply(orderId).ifPresent(known::add);
             }
         }
         Set<String> knownIds = known.stream().map(ArchivedOrder::orderId).collect(Collectors.toSet());
-        List<ArchivedOrder> extra = known.stream().filter(o -> inRange(o, from, to)).sorted(order).toList();
-        Iterator<ArchivedOrder> indexed = book.paid(customerId, from, to, newestFirst)
-                .filter(o -> !knownIds.contains(o.orderId())).iterator();
+        Comparator<PaidKey> byStamp = Comparator.comparing(PaidKey::paidStamp);
+        Comparator<PaidKey> order = newestFirst ? byStamp.reversed() : byStamp;
+        List<PaidKey> extra = known.stream().filter(o -> inRange(o, from, to))
+                .map(o -> new PaidKey(o.orderId(), o.facts().payment().stamp())).sorted(order).toList();
+        Iterator<PaidKey> indexed = book.paid(customerId, from, to, newestFirst)
+                .filter(key -> !knownIds.contains(key.orderId())).iterator();
+        Map<String, ArchivedOrder> knownById = known.stream().collect(Collectors.toMap(ArchivedOrder::orderId, o -> o));
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(
-                new Merge(indexed, extra.iterator(), order), Spliterator.ORDERED), false);
+                        new Merge(indexed, extra.iterator(), order), Spliterator.ORDERED), false)
+                .map(key -> Optional.ofNullable(knownById.get(key.orderId())).or(() -> read.apply(key.orderId())))
+                .flatMap(Optional::stream)
+                .filter(o -> inRange(o, from, to));
     }
 
     private static boolean inRange(ArchivedOrder order, Instant from, Instant to) {
@@ -57,14 +69,14 @@ final class PaymentsView {
     }
 
     /** Two sorted sequences as one. */
-    private static final class Merge implements Iterator<ArchivedOrder> {
-        private final Iterator<ArchivedOrder> a;
-        private final Iterator<ArchivedOrder> b;
-        private final Comparator<ArchivedOrder> order;
-        private ArchivedOrder nextA;
-        private ArchivedOrder nextB;
+    private static final class Merge implements Iterator<PaidKey> {
+        private final Iterator<PaidKey> a;
+        private final Iterator<PaidKey> b;
+        private final Comparator<PaidKey> order;
+        private PaidKey nextA;
+        private PaidKey nextB;
 
-        Merge(Iterator<ArchivedOrder> a, Iterator<ArchivedOrder> b, Comparator<ArchivedOrder> order) {
+        Merge(Iterator<PaidKey> a, Iterator<PaidKey> b, Comparator<PaidKey> order) {
             this.a = a;
             this.b = b;
             this.order = order;
@@ -82,11 +94,11 @@ final class PaymentsView {
         }
 
         @Override
-        public ArchivedOrder next() {
+        public PaidKey next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            ArchivedOrder taken;
+            PaidKey taken;
             if (nextB == null || (nextA != null && order.compare(nextA, nextB) <= 0)) {
                 taken = nextA;
                 nextA = null;
