@@ -132,10 +132,6 @@ class MemberArchiveCapacityIT {
         return Double.parseDouble(units.getOrDefault(table, "0/0").split("/")[1]);
     }
 
-    private static double readUnits(Map<String, String> units, String table) {
-        return Double.parseDouble(units.getOrDefault(table, "0/0").split("/")[0]);
-    }
-
     /**
      * Gives the member {@code count} paid orders the way the archive would have written them: the
      * ledger applies the payments in memory, and the orders and the member item are written directly.
