@@ -117,7 +117,8 @@ public final class MemberArchiveService {
             saved = new Saved(ledger.converted(saved.record, legacyOrders(saved.record), true), saved.revision, false);
         }
         saved = finishRepricing(saved);
-        MemberLedger.Result result = ledger.apply(saved.record, event, orders);
+        MemberLedger.Result result = ledger.apply(saved.record, event, saved.record == original
+                ? orders.knowing(stored.map(Stored::unsettled).orElse(List.of())) : orders);
         boolean unchanged = result.record().equals(saved.record) && result.orderWrites().isEmpty();
         if (unchanged && saved.persisted) {
             return Outcome.UNCHANGED;

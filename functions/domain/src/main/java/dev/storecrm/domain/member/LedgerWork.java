@@ -151,8 +151,8 @@ final class LedgerWork {
     }
 
     private PaymentsView view() {
-        return new PaymentsView(book, record.customerId(), writes,
-                record.purchases().recent().stream().map(Purchases.Payment::orderId).toList(), this::read);
+        return new PaymentsView(book, record.customerId(), writes, record.purchases().recent().stream()
+                .map(p -> new OrderBook.PaidKey(p.orderId(), p.stamp())).toList(), this::read);
     }
 
     private void memberSinceMoved(Optional<Instant> before) {

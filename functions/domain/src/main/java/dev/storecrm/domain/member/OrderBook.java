@@ -2,6 +2,9 @@ package dev.storecrm.domain.member;
 
 import dev.storecrm.domain.event.Stamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -32,4 +35,26 @@ public interface OrderBook {
      * is read. Each is read with {@link #find} where it is needed.
      */
     Stream<PaidKey> paid(String customerId, Instant from, Instant to, boolean newestFirst);
+
+    /**
+     * This book, with the orders the member's last save carried ({@code saved}) answered from
+     * memory: the member holds them as they are, so they need not be read again.
+     */
+    default OrderBook knowing(Collection<ArchivedOrder> saved) {
+        Map<String, ArchivedOrder> byId = new HashMap<>();
+        saved.forEach(order -> byId.put(order.orderId(), order));
+        OrderBook book = this;
+        return new OrderBook() {
+            @Override
+            public Optional<ArchivedOrder> find(String customerId, String orderId) {
+                ArchivedOrder known = byId.get(orderId);
+                return known != null ? Optional.of(known) : book.find(customerId, orderId);
+            }
+
+            @Override
+            public Stream<PaidKey> paid(String customerId, Instant from, Instant to, boolean newestFirst) {
+                return book.paid(customerId, from, to, newestFirst);
+            }
+        };
+    }
 }

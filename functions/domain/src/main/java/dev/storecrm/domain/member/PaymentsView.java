@@ -21,18 +21,19 @@ import java.util.stream.StreamSupport;
  * A member's paid orders in payment order, as they stand while an event is applied: the order
  * book's payment-time index, with the orders this application changed ({@code changed}) in their
  * new state, and the latest payments the member item names ({@code recent}), since an order paid a
- * moment ago may not be in the index yet. An order is read only when it is reached.
+ * moment ago may not be in the index yet. The sequence is merged by payment stamp from the index's
+ * keys; an order is read only when it is reached.
  */
 final class PaymentsView {
 
     private final OrderBook book;
     private final String customerId;
     private final Map<String, ArchivedOrder> changed;
-    private final List<String> recent;
+    private final List<PaidKey> recent;
     private final Function<String, Optional<ArchivedOrder>> read;
 
     /** @param read reads one order (the application's cache in front of the book) */
-    PaymentsView(OrderBook book, String customerId, Map<String, ArchivedOrder> changed, List<String> recent,
+    PaymentsView(OrderBook book, String customerId, Map<String, ArchivedOrder> changed, List<PaidKey> recent,
                  Function<String, Optional<ArchivedOrder>> read) {
         this.book = book;
         this.customerId = customerId;
@@ -43,23 +44,20 @@ final class PaymentsView {
 
     /** Paid orders with a payment time in [{@code from}, {@code to}), by payment stamp, read lazily. */
     Stream<ArchivedOrder> paid(Instant from, Instant to, boolean newestFirst) {
-        List<ArchivedOrder> known = new ArrayList<>(changed.values());
-        for (String orderId : recent) {
-            if (!changed.containsKey(orderId)) {
-                read.apply(orderId).ifPresent(known::add);
-            }
-        }
-        Set<String> knownIds = known.stream().map(ArchivedOrder::orderId).collect(Collectors.toSet());
         Comparator<PaidKey> byStamp = Comparator.comparing(PaidKey::paidStamp);
         Comparator<PaidKey> order = newestFirst ? byStamp.reversed() : byStamp;
-        List<PaidKey> extra = known.stream().filter(o -> inRange(o, from, to))
-                .map(o -> new PaidKey(o.orderId(), o.facts().payment().stamp())).sorted(order).toList();
+        List<PaidKey> known = new ArrayList<>();
+        changed.values().stream().filter(o -> o.facts().isPaid())
+                .forEach(o -> known.add(new PaidKey(o.orderId(), o.facts().payment().stamp())));
+        recent.stream().filter(key -> !changed.containsKey(key.orderId())).forEach(known::add);
+        Set<String> knownIds = known.stream().map(PaidKey::orderId).collect(Collectors.toSet());
+        List<PaidKey> extra = known.stream().filter(key -> !key.paidStamp().at().isBefore(from)
+                && key.paidStamp().at().isBefore(to)).sorted(order).toList();
         Iterator<PaidKey> indexed = book.paid(customerId, from, to, newestFirst)
                 .filter(key -> !knownIds.contains(key.orderId())).iterator();
-        Map<String, ArchivedOrder> knownById = known.stream().collect(Collectors.toMap(ArchivedOrder::orderId, o -> o));
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(
                         new Merge(indexed, extra.iterator(), order), Spliterator.ORDERED), false)
-                .map(key -> Optional.ofNullable(knownById.get(key.orderId())).or(() -> read.apply(key.orderId())))
+                .map(key -> Optional.ofNullable(changed.get(key.orderId())).or(() -> read.apply(key.orderId())))
                 .flatMap(Optional::stream)
                 .filter(o -> inRange(o, from, to));
     }

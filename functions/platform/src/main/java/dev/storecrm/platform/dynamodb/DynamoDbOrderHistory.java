@@ -85,10 +85,13 @@ public final class DynamoDbOrderHistory implements OrderHistory {
         }
     }
 
-    /** The member revision the order's archive attributes were written at (consistent read; 0 if none). */
+    /**
+     * The member revision the order's archive attributes were written at, as an eventually
+     * consistent read sees it (0 if none): a read that lags only costs a write the condition refuses.
+     */
     private long writtenAt(String customerId, String orderId) {
         GetItemResponse response = dynamoDb.getItem(g -> g.tableName(tableName).key(key(customerId, orderId))
-                .consistentRead(true).projectionExpression("memberRev"));
+                .projectionExpression("memberRev"));
         return response.hasItem() ? Attributes.number(response.item(), "memberRev", 0) : 0;
     }
 
