@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.StoreEvent;
-import dev.storecrm.domain.member.MemberLedger;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
-import dev.storecrm.domain.member.OrdersInMemory;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
@@ -19,9 +17,8 @@ import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
-import dev.storecrm.platform.dynamodb.BatchWrites;
+import dev.storecrm.platform.dynamodb.MemberHistoryLoad;
 import dev.storecrm.platform.dynamodb.MemberItemMapper;
-import dev.storecrm.platform.dynamodb.OrderItemMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,21 +139,14 @@ class MemberArchiveCapacityIT {
         MemberPolicy policy = MemberPolicySettings.from(new Settings(functions.spec("MemberArchiveFunction").environment()));
         Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS(customerId))).consistentRead(true)).item();
-        var stored = MemberItemMapper.fromItem(item);
         List<StoreEvent> payments = new ArrayList<>();
         Instant first = NOW.minus(Duration.ofHours(8L * count + 48));
         for (int i = 0; i < count; i++) {
             Instant at = first.plus(Duration.ofHours(8L * i));
             payments.add(EventParser.parse(paid("o-" + i, at.toString(), 1_000 + (i * 7919L) % 50_000)));
         }
-        OrdersInMemory orders = new OrdersInMemory();
-        MemberRecord member = new MemberLedger(policy).replay(stored.value(), payments, orders);
-        long revision = stored.revision() + 1;
-        BatchWrites.putAll(cloud.dynamoDb(), cloud.tableName("OrdersTable"), orders.all().stream()
-                .map(order -> OrderItemMapper.toItem(customerId, order, revision)).toList());
-        cloud.dynamoDb().putItem(p -> p.tableName(cloud.tableName("MembersTable"))
-                .item(MemberItemMapper.toItem(member, MemberSummary.of(member, policy, NOW), revision, NOW)));
-        return member;
+        return MemberHistoryLoad.load(cloud.dynamoDb(), cloud.tableName("MembersTable"), cloud.tableName("OrdersTable"),
+                policy, MemberItemMapper.fromItem(item), payments, NOW);
     }
 
     private MemberSummary summary(String customerId) {
