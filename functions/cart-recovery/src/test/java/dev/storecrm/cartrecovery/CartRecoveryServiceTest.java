@@ -31,7 +31,6 @@ import dev.storecrm.domain.member.OrdersInMemory;
 import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.TierLadder;
-import dev.storecrm.domain.messaging.MessageOutbox;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.messaging.SendLedger;

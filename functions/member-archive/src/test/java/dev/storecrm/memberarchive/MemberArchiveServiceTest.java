@@ -11,7 +11,6 @@ import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.event.EventParser;
-import dev.storecrm.domain.event.OrderEvent;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;

@@ -15,8 +15,6 @@ import dev.storecrm.platform.dynamodb.MemberHistoryLoad;
 import dev.storecrm.platform.dynamodb.MemberItemMapper;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

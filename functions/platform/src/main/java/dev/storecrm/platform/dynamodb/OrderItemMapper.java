@@ -70,7 +70,7 @@ public final class OrderItemMapper {
     }
 
     /** The order an OrdersTable item holds. */
-    static ArchivedOrder fromItem(Map<String, AttributeValue> item) {
+    public static ArchivedOrder fromItem(Map<String, AttributeValue> item) {
         Payment payment = item.containsKey("paidStamp")
                 ? new Payment(Stamp.decode(item.get("paidStamp").s()), Attributes.number(item, "paidAmount", 0)) : null;
         Stamp cancelled = Attributes.string(item, "cancelledStamp").map(Stamp::decode).orElse(null);
