@@ -37,7 +37,8 @@ import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.MembershipStatus;
-import dev.storecrm.domain.member.OrderFacts;
+import dev.storecrm.domain.member.MemberLedger;
+import dev.storecrm.domain.member.Purchases;
 import dev.storecrm.domain.messaging.MessageOutbox;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.messaging.Timers;
@@ -328,11 +329,12 @@ public final class CartRecoveryService {
         }
         Optional<MemberRecord> member = member(cart);
         Stamp activity = cart.activity().orElseThrow();
-        Optional<Map.Entry<String, OrderFacts.Payment>> paid = member.flatMap(m -> firstPaymentAfter(m, activity));
+        Optional<Purchases.Payment> paid = member.flatMap(m -> new MemberLedger(memberPolicy).current(m).purchases()
+                .firstPaymentAfter(activity));
         if (paid.isPresent()) {
-            OrderFacts.Payment payment = paid.get().getValue();
-            Change change = converted(cart, new Closure(payment.stamp(), ClosedBy.PAID_ORDER, paid.get().getKey()),
-                    Optional.of(new Recovery(paid.get().getKey(), payment.stamp().at(), payment.amountMinor(),
+            Purchases.Payment payment = paid.get();
+            Change change = converted(cart, new Closure(payment.stamp(), ClosedBy.PAID_ORDER, payment.orderId()),
+                    Optional.of(new Recovery(payment.orderId(), payment.stamp().at(), payment.amountMinor(),
                             RevenueSource.PAYMENT)));
             return save(change.after(), revision, change.stats()) ? Optional.of(Outcome.CONVERTED) : Optional.empty();
         }
@@ -440,14 +442,6 @@ public final class CartRecoveryService {
 
     private ZoneId zoneOf(MemberRecord member) {
         return Optional.ofNullable(member.profile().timeZone()).orElse(policy.storeZone());
-    }
-
-    /** The member's first payment after the cart's last activity, by order id. */
-    private static Optional<Map.Entry<String, OrderFacts.Payment>> firstPaymentAfter(MemberRecord member, Stamp activity) {
-        return member.orders().entrySet().stream()
-                .filter(e -> e.getValue().isPaid() && e.getValue().payment().stamp().isAfter(activity))
-                .map(e -> Map.entry(e.getKey(), e.getValue().payment()))
-                .min(Map.Entry.comparingByValue(Comparator.comparing(OrderFacts.Payment::stamp)));
     }
 
     private Outcome stale(CartStepDue due, String why) {

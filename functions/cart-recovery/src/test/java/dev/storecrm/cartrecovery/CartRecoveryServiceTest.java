@@ -24,10 +24,13 @@ import dev.storecrm.domain.coupon.CouponGrants;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberPolicy;
+import dev.storecrm.domain.member.ArchivedOrder;
+import dev.storecrm.domain.member.MemberLedger;
 import dev.storecrm.domain.member.MemberRecord;
+import dev.storecrm.domain.member.OrdersInMemory;
+import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.TierLadder;
-import dev.storecrm.domain.messaging.MessageOutbox;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.messaging.SendLedger;
@@ -42,6 +45,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +71,7 @@ class CartRecoveryServiceTest {
     private final InMemoryCarts carts = new InMemoryCarts();
     private final Map<String, Timers.Timer> timers = new HashMap<>();
     private final Map<String, MemberRecord> members = new HashMap<>();
+    private final OrdersInMemory memberOrders = new OrdersInMemory();
     private final List<MessageRequest> outbox = new ArrayList<>();
     private final InMemoryCoupons coupons = new InMemoryCoupons();
     private final InMemoryAllowance allowance = new InMemoryAllowance();
@@ -232,18 +237,22 @@ class CartRecoveryServiceTest {
     }
 
     private void member(String customerId) {
-        members.put(customerId, MemberRecord.newCustomer(customerId).apply(EventParser.parse("""
+        apply(customerId, MemberRecord.newCustomer(customerId), EventParser.parse("""
                 {"id":"reg-%s","type":"MemberRegistered","version":1,"occurredAt":"2026-11-01T00:00:00Z",
                  "body":{"customerId":"%s","profile":{"email":"m@example.com","timeZone":"Asia/Shanghai",
                  "marketingConsent":{"granted":true,"at":"2026-11-01T00:00:00Z","source":"test"}}}}"""
-                .formatted(customerId, customerId), clock)));
+                .formatted(customerId, customerId), clock));
+    }
+
+    private void apply(String customerId, MemberRecord record, StoreEvent event) {
+        members.put(customerId, new MemberLedger(MEMBERS).replay(record, List.of(event), memberOrders));
     }
 
     private void pay(String customerId, String orderId, String at) {
-        members.put(customerId, members.get(customerId).apply(EventParser.parse("""
+        apply(customerId, members.get(customerId), EventParser.parse("""
                 {"id":"pay-%s","type":"OrderPaid","version":1,"occurredAt":"%s",
                  "body":{"orderId":"%s","customerId":"%s","amount":{"amount":9900,"currency":"CNY"}}}"""
-                .formatted(orderId, at, orderId, customerId), clock)));
+                .formatted(orderId, at, orderId, customerId), clock));
     }
 
     private MemberArchive memberArchive() {
@@ -254,7 +263,8 @@ class CartRecoveryServiceTest {
             }
 
             @Override
-            public void save(MemberRecord record, MemberSummary summary, OptionalLong expectedRevision) {
+            public void save(MemberRecord record, MemberSummary summary, OptionalLong expectedRevision,
+                             Collection<ArchivedOrder> unsettled) {
                 throw new UnsupportedOperationException("cart recovery never writes members");
             }
         };

@@ -46,5 +46,12 @@ public enum RejectReason {
     /** An AWS service refused the request as invalid ({@code ValidationException} and alike): the same request fails again. */
     REFUSED_BY_AWS,
     /** The input drives a computation out of range: an arithmetic overflow, a date beyond the calendar. */
-    COMPUTATION_OUT_OF_RANGE
+    COMPUTATION_OUT_OF_RANGE,
+    /**
+     * A valid event that would take one of the member archive's bounded lists past its documented
+     * limit (anniversary kinds, refunds of one order: see {@code ArchiveLimits}).
+     */
+    LIMIT_EXCEEDED,
+    /** Amounts that would take a member's or an order's total past what a 64-bit count of minor units holds. */
+    TOTAL_OVERFLOW
 }

@@ -3,7 +3,6 @@ package dev.storecrm.memberarchive;
 import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
-import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.event.CartEvent;
 import dev.storecrm.domain.event.DisputeEvent;
@@ -12,7 +11,10 @@ import dev.storecrm.domain.event.MemberEvent;
 import dev.storecrm.domain.event.OrderEvent;
 import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
 import dev.storecrm.domain.event.StoreEvent;
+import dev.storecrm.domain.member.ArchivedOrder;
 import dev.storecrm.domain.member.MemberArchive;
+import dev.storecrm.domain.member.MemberArchive.Stored;
+import dev.storecrm.domain.member.MemberLedger;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
@@ -20,15 +22,23 @@ import dev.storecrm.domain.member.OrderHistory;
 import dev.storecrm.domain.money.Money;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Keeps the member archive from member and order events: the order history gets every order
- * event; the member record gets registrations, updates, payments, cancellations and refunds, and
- * its summary (points, tier, spend) is recomputed on every change. An order placed with coupons
- * the product issued redeems them, which attributes the order to their campaigns. What depends on
- * the member (greeting dates, the win-back timer) follows each change ({@link ArchiveFollowUps}).
+ * Keeps the member archive from member and order events. The member item is bounded whatever the
+ * history: an order event reads the member and that one order, changes the member's purchases and
+ * points by the difference the event makes ({@link MemberLedger}), and saves the member with the
+ * order's new facts and credit, which it then writes to the OrdersTable. The save carries those
+ * order writes ({@code unsettled}), so if this writer stops before them, the next writer of the
+ * member makes them first: the member and its orders never disagree for long, without a transaction.
+ *
+ * <p>An order placed goes to the history only; its coupons, if the product issued them, are
+ * redeemed, which attributes the order to their campaigns. What depends on the member (greeting
+ * dates, the win-back timer) follows each change ({@link ArchiveFollowUps}).
  *
  * <p>Reads are eventually consistent (half a read unit); the save is conditional on the revision
  * read, and a conflict (a concurrent writer or a stale read) re-reads consistently and tries again.
@@ -50,6 +60,7 @@ public final class MemberArchiveService {
     private final CouponBook coupons;
     private final ArchiveFollowUps followUps;
     private final MemberPolicy policy;
+    private final MemberLedger ledger;
     private final Clock clock;
 
     MemberArchiveService(MemberArchive archive, OrderHistory orders, CouponBook coupons, ArchiveFollowUps followUps,
@@ -59,6 +70,7 @@ public final class MemberArchiveService {
         this.coupons = coupons;
         this.followUps = followUps;
         this.policy = policy;
+        this.ledger = new MemberLedger(policy);
         this.clock = clock;
     }
 
@@ -72,13 +84,12 @@ public final class MemberArchiveService {
             case MemberEvent member -> applyToMember(member.customerId(), event);
             case OrderEvent order -> {
                 requireStoreCurrency(order);
-                boolean recorded = orders.record(order);
                 if (order instanceof OrderPlaced placed) {
+                    boolean recorded = orders.recordPlacement(placed);
                     redeemCoupons(placed);
+                    yield recorded ? Outcome.APPLIED : Outcome.UNCHANGED;
                 }
-                yield order instanceof OrderPlaced
-                        ? (recorded ? Outcome.APPLIED : Outcome.UNCHANGED)
-                        : applyToMember(order.customerId(), event);
+                yield applyToMember(order.customerId(), event);
             }
             case CartEvent cart -> throw notForThisConsumer(event);
             case DisputeEvent dispute -> throw notForThisConsumer(event);
@@ -87,19 +98,9 @@ public final class MemberArchiveService {
 
     private Outcome applyToMember(String customerId, StoreEvent event) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<Revisioned<MemberRecord>> stored = archive.find(customerId, attempt > 1);
-            MemberRecord before = stored.map(Revisioned::value).orElseGet(() -> MemberRecord.newCustomer(customerId));
-            MemberRecord after = before.apply(event);
-            if (stored.isPresent() && after.equals(before)) {
-                return Outcome.UNCHANGED;
-            }
-            Instant now = clock.instant();
-            MemberSummary summary = MemberSummary.of(after, policy, now);
-            OptionalLong revision = stored.map(r -> OptionalLong.of(r.revision())).orElse(OptionalLong.empty());
+            Optional<Stored> stored = archive.findForUpdate(customerId, attempt > 1);
             try {
-                archive.save(after, summary, revision);
-                followUps.changed(stored.isPresent() ? before : null, after, summary, revision.orElse(0) + 1, now);
-                return Outcome.APPLIED;
+                return apply(customerId, stored, event);
             } catch (ConcurrentUpdateException conflict) {
                 if (attempt == ATTEMPTS) {
                     throw conflict;
@@ -107,6 +108,66 @@ public final class MemberArchiveService {
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * Settles what the last save left, converts an item of before, finishes a re-pricing under way,
+     * then applies the event (and carries any re-pricing it starts to its end).
+     */
+    private Outcome apply(String customerId, Optional<Stored> stored, StoreEvent event) {
+        stored.ifPresent(s -> orders.write(customerId, s.unsettled(), s.member().revision(), false));
+        MemberRecord original = stored.map(s -> s.member().value()).orElse(null);
+        Saved saved = new Saved(original == null ? MemberRecord.newCustomer(customerId) : original,
+                stored.map(s -> OptionalLong.of(s.member().revision())).orElse(OptionalLong.empty()), original != null);
+        if (saved.record.isLegacy()) {
+            saved = new Saved(ledger.converted(saved.record, legacyOrders(saved.record), true), saved.revision, false);
+        }
+        saved = finishRepricing(saved);
+        MemberLedger.Result result = ledger.apply(saved.record, event, saved.record == original
+                ? orders.knowing(stored.map(Stored::unsettled).orElse(List.of())) : orders);
+        boolean unchanged = result.record().equals(saved.record) && result.orderWrites().isEmpty();
+        if (unchanged && saved.persisted) {
+            return Outcome.UNCHANGED;
+        }
+        saved = commit(saved, result);
+        MemberSummary summary = MemberSummary.of(saved.record, policy, clock.instant());
+        followUps.changed(original, saved.record, summary, saved.revision.getAsLong(), clock.instant());
+        finishRepricing(saved);
+        return unchanged && original != null ? Outcome.UNCHANGED : Outcome.APPLIED;
+    }
+
+    /** The record as last saved (or about to be: {@code persisted} false), and its revision. */
+    private record Saved(MemberRecord record, OptionalLong revision, boolean persisted) {}
+
+    private Saved finishRepricing(Saved saved) {
+        Saved current = saved;
+        while (current.record.purchases().repricing() != null) {
+            current = commit(current, ledger.resume(current.record, orders));
+        }
+        return current;
+    }
+
+    /** Saves the record with its order writes, then writes them; the next revision. */
+    private Saved commit(Saved saved, MemberLedger.Result result) {
+        Instant now = clock.instant();
+        List<ArchivedOrder> writes = List.copyOf(result.orderWrites().values());
+        archive.save(result.record(), MemberSummary.of(result.record(), policy, now), saved.revision, writes);
+        long revision = saved.revision.orElse(0) + 1;
+        orders.write(result.record().customerId(), writes, revision, true);
+        return new Saved(result.record(), OptionalLong.of(revision), true);
+    }
+
+    /** The orders an item of before held, merged with what the OrdersTable knows of them (it may know more). */
+    private List<ArchivedOrder> legacyOrders(MemberRecord legacy) {
+        Map<String, ArchivedOrder> merged = new HashMap<>();
+        for (ArchivedOrder order : orders.all(legacy.customerId())) {
+            merged.put(order.orderId(), new ArchivedOrder(order.orderId(), order.facts(), Optional.empty()));
+        }
+        for (ArchivedOrder order : MemberLedger.legacyOrders(legacy)) {
+            merged.merge(order.orderId(), order, (table, item) ->
+                    new ArchivedOrder(item.orderId(), item.facts().merged(table.facts()), Optional.empty()));
+        }
+        return List.copyOf(merged.values());
     }
 
     /**

@@ -11,12 +11,14 @@ import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.event.EventParser;
-import dev.storecrm.domain.event.OrderEvent;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.OrderHistory;
+import dev.storecrm.domain.member.OrdersInMemory;
+import dev.storecrm.domain.member.ArchivedOrder;
+import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
 import dev.storecrm.domain.member.TierLadder;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.domain.occasion.GreetingCalendar;
@@ -37,6 +39,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +54,7 @@ class MemberArchiveServiceTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
 
     private final InMemoryArchive archive = new InMemoryArchive();
-    private final List<OrderEvent> history = new ArrayList<>();
-    private final OrderHistory orders = new OrderHistory() {
-        @Override
-        public boolean record(OrderEvent event) {
-            return history.add(event);
-        }
-
-        @Override
-        public List<PaidOrder> paidOrders(String customerId) {
-            return List.of();
-        }
-    };
+    private final InMemoryOrders orders = new InMemoryOrders();
     private final List<String> redeemed = new ArrayList<>();
     private final CouponBook coupons = new CouponBook() {
         @Override
@@ -156,7 +148,7 @@ class MemberArchiveServiceTest {
                 () -> service.handle(sample("invalid/wrong-currency.json")));
         assertEquals(RejectReason.WRONG_CURRENCY, refused.reason());
         assertTrue(refused.detail().contains("USD") && refused.detail().contains("CNY"), refused.detail());
-        assertTrue(history.isEmpty());
+        assertTrue(orders.placements.isEmpty() && orders.all().isEmpty());
         assertEquals(0, archive.saves);
     }
 
@@ -178,7 +170,7 @@ class MemberArchiveServiceTest {
     @Test
     void anOrderPlacementGoesToTheHistoryOnly() throws Exception {
         assertEquals(Outcome.APPLIED, service.handle(sample("member-archive/04-order-placed.json")));
-        assertEquals(1, history.size());
+        assertEquals(1, orders.placements.size());
         assertEquals(0, archive.saves);
         assertEquals(List.of(), redeemed, "no coupon on this order");
     }
@@ -211,6 +203,21 @@ class MemberArchiveServiceTest {
     }
 
     @Test
+    void aSaveCutShortBeforeItsOrderWriteIsFinishedByTheMembersNextWriter() throws Exception {
+        orders.failWrites = 1;
+        assertThrows(IllegalStateException.class,
+                () -> service.handle(sample("member-archive/05-order-paid.json")));
+        assertEquals(Optional.empty(), orders.find("c-1001", "o-5001"), "the member was saved, the order not yet");
+        assertEquals(1, archive.unsettled.get("c-1001").size(), "the save says which order write it carries");
+
+        assertEquals(Outcome.UNCHANGED, service.handle(sample("member-archive/05-order-paid.json")),
+                "the redelivered payment finds the member already has it");
+        assertTrue(orders.find("c-1001", "o-5001").orElseThrow().facts().isPaid(), "and writes the order first");
+        assertEquals(399, MemberSummary.of(archive.find("c-1001", true).orElseThrow().value(), POLICY,
+                CLOCK.instant()).points(), "counted once");
+    }
+
+    @Test
     void aConcurrentWriterIsDetectedAndTheEventReappliedOnAFreshRead() throws Exception {
         service.handle(sample("member-archive/01-member-registered.json"));
         archive.conflictsToSimulate = 2;
@@ -227,9 +234,40 @@ class MemberArchiveServiceTest {
                 () -> service.handle(sample("member-archive/05-order-paid.json")));
     }
 
+    /** An order history in memory, whose archive writes can be made to fail. */
+    static final class InMemoryOrders extends OrdersInMemory implements OrderHistory {
+        final List<OrderPlaced> placements = new ArrayList<>();
+        int failWrites;
+
+        @Override
+        public boolean recordPlacement(OrderPlaced placed) {
+            return placements.add(placed);
+        }
+
+        @Override
+        public void write(String customerId, Collection<ArchivedOrder> written, long memberRevision, boolean unwritten) {
+            if (failWrites > 0 && !written.isEmpty()) {
+                failWrites--;
+                throw new IllegalStateException("simulated outage of the orders table");
+            }
+            save(written);
+        }
+
+        @Override
+        public List<ArchivedOrder> all(String customerId) {
+            return all();
+        }
+
+        @Override
+        public List<PaidOrder> paidOrders(String customerId) {
+            return List.of();
+        }
+    }
+
     /** A member archive in a map, with revisions, that can simulate concurrent writers. */
     static final class InMemoryArchive implements MemberArchive {
         final Map<String, Revisioned<MemberRecord>> records = new HashMap<>();
+        final Map<String, List<ArchivedOrder>> unsettled = new HashMap<>();
         final List<Boolean> consistentReads = new ArrayList<>();
         int conflictsToSimulate;
         int saves;
@@ -241,7 +279,14 @@ class MemberArchiveServiceTest {
         }
 
         @Override
-        public void save(MemberRecord record, MemberSummary summary, OptionalLong expectedRevision) {
+        public Optional<Stored> findForUpdate(String customerId, boolean consistentRead) {
+            return find(customerId, consistentRead)
+                    .map(member -> new Stored(member, unsettled.getOrDefault(customerId, List.of())));
+        }
+
+        @Override
+        public void save(MemberRecord record, MemberSummary summary, OptionalLong expectedRevision,
+                         Collection<ArchivedOrder> orderWrites) {
             if (conflictsToSimulate > 0) {
                 conflictsToSimulate--;
                 throw new ConcurrentUpdateException("simulated");
@@ -253,6 +298,7 @@ class MemberArchiveServiceTest {
             }
             saves++;
             records.put(record.customerId(), new Revisioned<>(record, currentRevision + 1));
+            unsettled.put(record.customerId(), List.copyOf(orderWrites));
         }
     }
 }

@@ -7,7 +7,7 @@ import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
-import dev.storecrm.domain.member.OrderFacts;
+import dev.storecrm.domain.member.MemberLedger;
 import dev.storecrm.domain.member.Profile;
 import dev.storecrm.domain.messaging.CartCheck;
 import dev.storecrm.domain.messaging.Category;
@@ -194,8 +194,8 @@ public final class SenderService {
         Optional<String> email = Optional.ofNullable(profile.email());
         Optional<Instant> consentAt = Optional.ofNullable(profile.marketingConsent())
                 .filter(c -> c.granted()).map(c -> c.at());
-        Optional<Instant> lastPayment = record.orders().values().stream().filter(OrderFacts::isPaid)
-                .map(OrderFacts::paidAt).max(Instant::compareTo);
+        Optional<Instant> lastPayment = new MemberLedger(memberPolicy).current(record).purchases().lastPayment()
+                .map(payment -> payment.stamp().at());
         boolean marketing = request.category() == Category.marketing;
         return new Facts(email, Optional.ofNullable(profile.name()), Optional.ofNullable(profile.locale()),
                 Optional.ofNullable(profile.timeZone()),

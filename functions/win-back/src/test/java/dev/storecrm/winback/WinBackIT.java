@@ -93,6 +93,21 @@ class WinBackIT {
     }
 
     @Test
+    void aPaymentSentAgainDaysLaterIsTheSamePurchaseAndStartsNoNewEpisode() {
+        member("c-resent");
+        paid("evt-resent-1", "c-resent", "o-resent-1", START);
+        walkTo(START.plus(Duration.ofDays(10)));
+        // The platform sends the same order's payment again, ten days later, with its own id and time.
+        paid("evt-resent-2", "c-resent", "o-resent-1", START.plus(Duration.ofDays(10)));
+        walkTo(START.plus(Duration.ofDays(200)));
+        assertEquals(List.of("day 60: c-resent, we miss you", "day 90: c-resent, something new for you and 10% off",
+                "day 180: c-resent, our best offer to welcome you back"), steps("c-resent"),
+                "the steps follow the real purchase; the payment sent again neither restarts nor moves them");
+        assertEquals(List.of(START, START, START), journal("c-resent").stream().limit(3)
+                .map(WinBackJournal.Entry::episode).toList(), "one episode, named by the real purchase");
+    }
+
+    @Test
     void frozenMembersAndMembersWithAnOpenDisputeGetNoWinBackMail() {
         member("c-frozen");
         member("c-disputing");

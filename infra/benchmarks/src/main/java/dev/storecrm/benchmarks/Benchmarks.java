@@ -26,9 +26,10 @@ public final class Benchmarks {
             case "disputes" -> DisputeBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
-                      capacity [--members M] [--orders N] [--seed S]
-                          member and order events through MemberArchiveFunction against DynamoDB Local;
-                          prints read and write units per event (by table and index) and events per second
+                      capacity [--members M] [--orders N] [--history H] [--seed S]
+                          member and order events through MemberArchiveFunction against DynamoDB Local, then payments
+                          of one member with H past orders (10,000); prints read and write units per event (by table
+                          and index) and events per second
                       sender [--messages N] [--rate R] [--members M] [--instances K]
                           N message requests through K SenderFunction instances into the SES emulator, paced to R per second;
                           prints messages per second, the busiest second, and capacity units per message

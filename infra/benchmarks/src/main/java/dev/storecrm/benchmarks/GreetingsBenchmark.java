@@ -154,6 +154,8 @@ final class GreetingsBenchmark {
             stamps.put(field, stamp);
         }
         return new MemberRecord(id, profile, stamps, stamp, List.of(),
-                List.of(new dev.storecrm.domain.member.BirthdayEntry(stamp, profile.birthday())), Map.of());
+                List.of(new dev.storecrm.domain.member.BirthdayEntry(stamp, profile.birthday())),
+                List.of(new dev.storecrm.domain.member.ZoneEntry(stamp, zone)), dev.storecrm.domain.member.Purchases.NONE,
+                Map.of());
     }
 }

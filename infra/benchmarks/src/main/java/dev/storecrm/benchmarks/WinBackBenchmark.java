@@ -3,9 +3,11 @@ package dev.storecrm.benchmarks;
 import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.member.Consent;
 import dev.storecrm.domain.member.MemberPolicy;
+import dev.storecrm.domain.member.MemberLedger;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.OrderFacts;
+import dev.storecrm.domain.member.Purchases;
 import dev.storecrm.domain.member.Profile;
 import dev.storecrm.domain.member.ProfileField;
 import dev.storecrm.domain.messaging.Timers;
@@ -85,7 +87,7 @@ final class WinBackBenchmark {
                 continue; // nobody crosses a threshold on the quiet day
             }
             String id = "bench-c-" + memberItems.size();
-            MemberRecord record = member(id, lastOrder);
+            MemberRecord record = new MemberLedger(memberPolicy).current(member(id, lastOrder));
             memberItems.add(MemberItemMapper.toItem(record, MemberSummary.of(record, memberPolicy, BUSY_DAY), 1, BUSY_DAY));
             timer.ifPresent(t -> {
                 armed.add(t);
@@ -163,6 +165,8 @@ final class WinBackBenchmark {
             stamps.put(field, stamp);
         }
         OrderFacts order = OrderFacts.NONE.withPayment(new Stamp(lastOrder, "bench-paid-" + id), 19_900);
-        return new MemberRecord(id, profile, stamps, stamp, List.of(), List.of(), Map.of("o-" + id, order));
+        // The member with one paid order, counted by the ledger from the order as an item of before would hold it.
+        return new MemberRecord(id, profile, stamps, stamp, List.of(), List.of(), List.of(), Purchases.NONE,
+                Map.of("o-" + id, order));
     }
 }

@@ -1,11 +1,14 @@
 package dev.storecrm.simulation;
 
+import dev.storecrm.domain.member.ArchivedOrder;
+import dev.storecrm.domain.member.Credit;
 import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.time.LeapDayRule;
 import dev.storecrm.domain.time.RecurringDate;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.platform.dynamodb.Attributes;
+import dev.storecrm.platform.dynamodb.OrderItemMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -114,7 +117,7 @@ final class Invariants {
             invariants.greetingDate(key, member, at, zone, leapDay);
         }
         invariants.nothingLost(cloud, outcome);
-        invariants.archiveAgrees(scan(cloud, "MembersTable"), outcome.truth(), outcome.end());
+        invariants.archiveAgrees(scan(cloud, "MembersTable"), scan(cloud, "OrdersTable"), outcome.truth(), outcome.end());
         return invariants;
     }
 
@@ -223,11 +226,16 @@ final class Invariants {
     /**
      * Every event applied, whatever the duplicates and the order of delivery: each member's time
      * zone, birthday, membership status and marketing consent as the latest event said, and each
-     * paid order counted once.
+     * paid order counted once: the orders paid in the OrdersTable are the ones paid, and the member's
+     * order count and points are what its orders there add up to.
      */
-    private void archiveAgrees(List<Map<String, AttributeValue>> archive, GroundTruth truth, Instant end) {
+    private void archiveAgrees(List<Map<String, AttributeValue>> archive, List<Map<String, AttributeValue>> orderItems,
+                               GroundTruth truth, Instant end) {
         Map<String, Map<String, AttributeValue>> byCustomer = new HashMap<>();
         archive.forEach(item -> byCustomer.put(item.get("customerId").s(), item));
+        Map<String, List<ArchivedOrder>> orders = new HashMap<>();
+        orderItems.forEach(item -> orders.computeIfAbsent(item.get("customerId").s(), c -> new ArrayList<>())
+                .add(OrderItemMapper.fromItem(item)));
         for (Map.Entry<String, GroundTruth.Member> known : truth.members().entrySet()) {
             GroundTruth.Member member = known.getValue();
             if (member.registeredAt == null && member.paidOrderIds.isEmpty()) {
@@ -248,15 +256,14 @@ final class Invariants {
                         ? Optional.of(item.get("consent").m().get("granted").bool()) : Optional.empty();
                 agree(id, "marketing consent", member.consent.at(end), consent);
             }
-            java.util.Set<String> paid = new java.util.TreeSet<>();
-            if (item.containsKey("orders")) {
-                item.get("orders").m().forEach((order, facts) -> {
-                    if (facts.m().containsKey("p")) {
-                        paid.add(order);
-                    }
-                });
-            }
+            List<ArchivedOrder> own = orders.getOrDefault(id, List.of());
+            Set<String> paid = own.stream().filter(o -> o.facts().isPaid()).map(ArchivedOrder::orderId)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
             agree(id, "paid orders", Optional.of(member.paidOrderIds), Optional.of(paid));
+            agree(id, "order count", Optional.of(own.stream().filter(o -> o.facts().counts()).count()),
+                    Optional.of(Attributes.number(item, "orderCount", 0)));
+            agree(id, "points", Optional.of(own.stream().mapToLong(o -> o.credit().map(Credit::points).orElse(0L)).sum()),
+                    Optional.of(Attributes.number(item, "points", 0)));
         }
     }
 

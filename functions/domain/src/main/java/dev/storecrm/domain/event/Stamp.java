@@ -41,7 +41,15 @@ public record Stamp(Instant at, String eventId) implements Comparable<Stamp> {
     }
 
     public String encode() {
-        return FIXED_WIDTH.format(at) + " " + eventId;
+        return prefix(at) + " " + eventId;
+    }
+
+    /**
+     * The text every encoded stamp of this instant starts with: encoded stamps of earlier instants
+     * sort before it, those of this instant and later after it (a bound for a range of stamps).
+     */
+    public static String prefix(Instant at) {
+        return FIXED_WIDTH.format(at);
     }
 
     public boolean isAfter(Stamp other) {

@@ -1,7 +1,6 @@
 package dev.storecrm.domain.member;
 
 import dev.storecrm.domain.time.LeapDayRule;
-import dev.storecrm.domain.time.RecurringDate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +13,8 @@ import java.util.Optional;
  * the member's time zone (the store's if unknown), earn {@code multiplier} times the points. The
  * window is the local birthday date, widened by {@code daysBefore} and {@code daysAfter}. Like the
  * birthday gift, the bonus needs the birthday given at least {@code minimumNotice} before the
- * birthday, so setting one's birthday to today and buying earns nothing extra.
+ * birthday, so setting one's birthday to today and buying earns nothing extra. Decided when the
+ * payment is priced, from the member's timeline at the payment ({@link Pricing}).
  */
 public record BirthdayBonus(int multiplier, int daysBefore, int daysAfter, Duration minimumNotice,
                             LeapDayRule leapDayRule, ZoneId storeZone) {
@@ -32,22 +32,26 @@ public record BirthdayBonus(int multiplier, int daysBefore, int daysAfter, Durat
         Objects.requireNonNull(storeZone, "storeZone");
     }
 
-    /** The multiplier for an order paid at {@code paidAt} by this member. */
+    /**
+     * The multiplier for an order paid at {@code paidAt} by this member, judged by what the member
+     * had given by then: the birthday in effect at the payment (and since when), in the time zone in
+     * effect at the payment. A later change of birthday or time zone does not change what an
+     * earlier payment earned.
+     */
     public int multiplierFor(MemberRecord record, Instant paidAt) {
         if (multiplier == 1) {
             return 1;
         }
-        RecurringDate birthday = record.profile().birthday();
-        Optional<Instant> setAt = record.birthdaySetAt();
-        if (birthday == null || setAt.isEmpty()) {
+        Optional<MemberRecord.BirthdayInEffect> birthday = record.birthdayAt(paidAt);
+        if (birthday.isEmpty()) {
             return 1;
         }
-        ZoneId zone = Optional.ofNullable(record.profile().timeZone()).orElse(storeZone);
+        ZoneId zone = record.zoneAt(paidAt).orElse(storeZone);
         LocalDate paid = paidAt.atZone(zone).toLocalDate();
         for (int year = paid.getYear() - 1; year <= paid.getYear() + 1; year++) {
-            LocalDate day = birthday.occurrenceIn(year, leapDayRule);
+            LocalDate day = birthday.get().date().occurrenceIn(year, leapDayRule);
             boolean inWindow = !paid.isBefore(day.minusDays(daysBefore)) && !paid.isAfter(day.plusDays(daysAfter));
-            boolean givenInTime = !setAt.get().isAfter(day.atStartOfDay(zone).toInstant().minus(minimumNotice));
+            boolean givenInTime = !birthday.get().setAt().isAfter(day.atStartOfDay(zone).toInstant().minus(minimumNotice));
             if (inWindow && givenInTime) {
                 return multiplier;
             }

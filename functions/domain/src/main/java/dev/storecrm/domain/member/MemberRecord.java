@@ -1,90 +1,95 @@
 package dev.storecrm.domain.member;
 
-import dev.storecrm.domain.event.CartEvent;
-import dev.storecrm.domain.event.DisputeEvent;
+import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.event.MemberEvent;
 import dev.storecrm.domain.event.MemberEvent.MemberRegistered;
 import dev.storecrm.domain.event.MemberEvent.MemberUpdated;
-import dev.storecrm.domain.event.OrderEvent.OrderCancelled;
-import dev.storecrm.domain.event.OrderEvent.OrderPaid;
-import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
-import dev.storecrm.domain.event.OrderEvent.OrderRefunded;
 import dev.storecrm.domain.event.Stamp;
-import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.time.RecurringDate;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * One customer's archive (客户档案): profile, membership timeline and the facts of their orders.
+ * One customer's archive (客户档案): profile, membership timeline and their purchases in numbers.
+ * It stays bounded whatever the history ({@link ArchiveLimits}): the facts of each order live in the
+ * OrdersTable, and the record keeps {@link Purchases}.
  *
  * <p>Every part merges commutatively and idempotently: profile fields are last-writer-wins by
- * {@link Stamp}, status changes and birthday settings are sets keyed by event id, order facts merge
- * as {@link OrderFacts} describes. Applying any permutation of a set of events, with any
- * duplicates, yields an equal record. Everything else the archive shows (points, tier, spend,
- * membership start) is derived from this state by {@link MemberSummary}.
+ * {@link Stamp}, status changes, birthday and time-zone settings are sets keyed by stamp (the newest
+ * kept), purchases follow the order facts ({@link MemberLedger}). Applying any permutation of a set
+ * of events, with any duplicates, yields an equal record.
  *
  * @param registered the earliest registration, or {@code null} if the customer never registered
+ * @param legacyOrders the orders of an item written before orders moved to the OrdersTable (read
+ *        as they are, converted on the member's next write); empty otherwise
  */
 public record MemberRecord(String customerId, Profile profile, Map<ProfileField, Stamp> stamps, Stamp registered,
-                           List<StatusEntry> statusLog, List<BirthdayEntry> birthdayLog,
-                           Map<String, OrderFacts> orders) {
-
-    /** Status changes and birthday settings kept per member; the oldest fall off beyond this. */
-    public static final int HISTORY_LIMIT = 50;
+                           List<StatusEntry> statusLog, List<BirthdayEntry> birthdayLog, List<ZoneEntry> zoneLog,
+                           Purchases purchases, Map<String, OrderFacts> legacyOrders) {
 
     public MemberRecord {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(purchases, "purchases");
         stamps = stamps.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(stamps));
         statusLog = List.copyOf(statusLog);
         birthdayLog = List.copyOf(birthdayLog);
-        orders = Map.copyOf(orders);
+        zoneLog = List.copyOf(zoneLog);
+        legacyOrders = Map.copyOf(legacyOrders);
     }
 
     public static MemberRecord newCustomer(String customerId) {
-        return new MemberRecord(customerId, Profile.EMPTY, Map.of(), null, List.of(), List.of(), Map.of());
+        return new MemberRecord(customerId, Profile.EMPTY, Map.of(), null, List.of(), List.of(), List.of(),
+                Purchases.NONE, Map.of());
+    }
+
+    /** An item written before orders moved out of it: its purchases are still to be counted from {@link #legacyOrders}. */
+    public boolean isLegacy() {
+        return !legacyOrders.isEmpty();
     }
 
     /**
-     * This record with the event applied; the same record (equal) when the event changes nothing,
-     * for example a duplicate or a profile value older than the one held.
+     * This record with a member event applied; the same record (equal) when the event changes
+     * nothing, for example a duplicate or a profile value older than the one held.
+     *
+     * @throws InvalidInputException {@code LIMIT_EXCEEDED} for more anniversary kinds than a profile holds
      */
-    public MemberRecord apply(StoreEvent event) {
+    public MemberRecord apply(MemberEvent event) {
         return switch (event) {
             case MemberRegistered registered -> withRegistration(registered.stamp()).withProfile(registered);
             case MemberUpdated updated -> updated.membership()
-                    .map(change -> withStatus(new StatusEntry(updated.stamp(), change.status(), change.reason())))
+                    .map(change -> withStatus(new StatusEntry(updated.stamp(), change.status(), reason(change.reason()))))
                     .orElse(this)
                     .withProfile(updated);
-            case OrderPaid paid -> withOrder(paid.orderId(),
-                    order(paid.orderId()).withPayment(paid.stamp(), paid.amount().minor()))
-                    .withProfileChanges(paid.contact(), paid.stamp());
-            case OrderCancelled cancelled ->
-                    withOrder(cancelled.orderId(), order(cancelled.orderId()).withCancellation(cancelled.stamp()));
-            case OrderRefunded refunded -> withOrder(refunded.orderId(),
-                    order(refunded.orderId()).withRefund(refunded.refundId(), refunded.stamp(), refunded.amount().minor()));
-            case OrderPlaced placed -> this;
-            case CartEvent cart -> throw new IllegalArgumentException("cart events do not change a member archive");
-            case DisputeEvent dispute ->
-                    throw new IllegalArgumentException("dispute events do not change a member archive");
         };
     }
 
-    public OrderFacts order(String orderId) {
-        return orders.getOrDefault(orderId, OrderFacts.NONE);
+    public MemberRecord withPurchases(Purchases newPurchases) {
+        return new MemberRecord(customerId, profile, stamps, registered, statusLog, birthdayLog, zoneLog, newPurchases,
+                legacyOrders);
     }
 
     /** When the current birthday value was first set (after the last different value), if any. */
     public Optional<Instant> birthdaySetAt() {
-        List<BirthdayEntry> sorted = birthdayLog.stream().sorted(Comparator.comparing(BirthdayEntry::stamp)).toList();
+        return birthdayAt(Instant.MAX).map(BirthdayInEffect::setAt);
+    }
+
+    /** The birthday in effect at a moment, and since when that value had been given. */
+    public record BirthdayInEffect(RecurringDate date, Instant setAt) {}
+
+    /** The birthday the member had given by {@code moment} (the latest setting at or before it), if any. */
+    public Optional<BirthdayInEffect> birthdayAt(Instant moment) {
+        List<BirthdayEntry> sorted = birthdayLog.stream().filter(e -> !e.stamp().at().isAfter(moment))
+                .sorted(Comparator.comparing(BirthdayEntry::stamp)).toList();
         if (sorted.isEmpty() || sorted.getLast().value() == null) {
             return Optional.empty();
         }
@@ -93,52 +98,61 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
         for (int i = sorted.size() - 2; i >= 0 && current.equals(sorted.get(i).value()); i--) {
             since = sorted.get(i).stamp().at();
         }
-        return Optional.of(since);
+        return Optional.of(new BirthdayInEffect(current, since));
+    }
+
+    /**
+     * The member's time zone at {@code moment}: the latest setting at or before it; the current one
+     * for an item written before settings were kept; empty if none was given by then.
+     */
+    public Optional<ZoneId> zoneAt(Instant moment) {
+        if (zoneLog.isEmpty()) {
+            return Optional.ofNullable(profile.timeZone());
+        }
+        return zoneLog.stream().filter(e -> !e.stamp().at().isAfter(moment))
+                .max(Comparator.comparing(ZoneEntry::stamp)).map(ZoneEntry::zone);
     }
 
     private MemberRecord withRegistration(Stamp stamp) {
         if (registered != null && registered.compareTo(stamp) <= 0) {
             return this;
         }
-        return new MemberRecord(customerId, profile, stamps, stamp, statusLog, birthdayLog, orders);
+        return new MemberRecord(customerId, profile, stamps, stamp, statusLog, birthdayLog, zoneLog, purchases,
+                legacyOrders);
     }
 
     private MemberRecord withStatus(StatusEntry entry) {
-        if (statusLog.stream().anyMatch(e -> e.stamp().equals(entry.stamp()))) {
-            return this;
-        }
-        List<StatusEntry> log = new ArrayList<>(statusLog);
-        log.add(entry);
-        log.sort(Comparator.comparing(StatusEntry::stamp));
-        return new MemberRecord(customerId, profile, stamps, registered, newest(log), birthdayLog, orders);
-    }
-
-    private MemberRecord withOrder(String orderId, OrderFacts facts) {
-        if (facts.equals(order(orderId))) {
-            return this;
-        }
-        Map<String, OrderFacts> merged = new HashMap<>(orders);
-        merged.put(orderId, facts);
-        return new MemberRecord(customerId, profile, stamps, registered, statusLog, birthdayLog, merged);
+        List<StatusEntry> log = added(statusLog, entry, StatusEntry::stamp, ArchiveLimits.STATUS_CHANGES);
+        return log == statusLog ? this : new MemberRecord(customerId, profile, stamps, registered, log, birthdayLog,
+                zoneLog, purchases, legacyOrders);
     }
 
     private MemberRecord withProfile(MemberEvent event) {
         return withProfileChanges(event.profile(), event.stamp());
     }
 
-    private MemberRecord withProfileChanges(ProfileChanges changes, Stamp stamp) {
+    /**
+     * This record with profile changes made at {@code stamp} (a member event's, or the contact
+     * details of a checkout).
+     *
+     * @throws InvalidInputException {@code LIMIT_EXCEEDED} for more anniversary kinds than a profile holds
+     */
+    @SuppressWarnings("unchecked")
+    public MemberRecord withProfileChanges(ProfileChanges changes, Stamp stamp) {
         Profile newProfile = profile;
         Map<ProfileField, Stamp> newStamps = new EnumMap<>(ProfileField.class);
         newStamps.putAll(stamps);
         List<BirthdayEntry> newBirthdays = birthdayLog;
+        List<ZoneEntry> newZones = zoneLog;
         for (ProfileField field : changes.fields()) {
             Object value = changes.values().get(field);
-            if (field == ProfileField.BIRTHDAY
-                    && newBirthdays.stream().noneMatch(e -> e.stamp().equals(stamp))) {
-                List<BirthdayEntry> log = new ArrayList<>(newBirthdays);
-                log.add(new BirthdayEntry(stamp, (RecurringDate) value));
-                log.sort(Comparator.comparing(BirthdayEntry::stamp));
-                newBirthdays = newest(log);
+            switch (field) {
+                case BIRTHDAY -> newBirthdays = added(newBirthdays, new BirthdayEntry(stamp, (RecurringDate) value),
+                        BirthdayEntry::stamp, ArchiveLimits.BIRTHDAY_SETTINGS);
+                case TIME_ZONE -> newZones = added(newZones, new ZoneEntry(stamp, (ZoneId) value), ZoneEntry::stamp,
+                        ArchiveLimits.TIME_ZONE_SETTINGS);
+                case ANNIVERSARIES -> requireFewKinds((Map<String, RecurringDate>) value);
+                default -> { }
             }
             if (stamp.isAfter(newStamps.get(field))) {
                 newProfile = newProfile.with(field, value);
@@ -146,12 +160,33 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
             }
         }
         MemberRecord changed = new MemberRecord(customerId, newProfile, newStamps, registered, statusLog,
-                newBirthdays, orders);
+                newBirthdays, newZones, purchases, legacyOrders);
         return changed.equals(this) ? this : changed;
     }
 
-    private static <T> List<T> newest(List<T> sortedOldestFirst) {
-        int size = sortedOldestFirst.size();
-        return size <= HISTORY_LIMIT ? sortedOldestFirst : sortedOldestFirst.subList(size - HISTORY_LIMIT, size);
+    private static void requireFewKinds(Map<String, RecurringDate> anniversaries) {
+        if (anniversaries != null && anniversaries.size() > ArchiveLimits.ANNIVERSARY_KINDS) {
+            throw new InvalidInputException(RejectReason.LIMIT_EXCEEDED, "profile.anniversaries has "
+                    + anniversaries.size() + " kinds; a profile holds at most " + ArchiveLimits.ANNIVERSARY_KINDS);
+        }
+    }
+
+    private static String reason(String reason) {
+        int limit = ArchiveLimits.STATUS_REASON_CHARACTERS;
+        return reason == null || reason.codePointCount(0, reason.length()) <= limit ? reason
+                : reason.substring(0, reason.offsetByCodePoints(0, limit));
+    }
+
+    /** The log with the entry added (unless one with its stamp is there), oldest first, the newest {@code limit} kept. */
+    private static <T> List<T> added(List<T> log, T entry, Function<T, Stamp> stampOf, int limit) {
+        Stamp stamp = stampOf.apply(entry);
+        if (log.stream().anyMatch(e -> stampOf.apply(e).equals(stamp))) {
+            return log;
+        }
+        List<T> sorted = new ArrayList<>(log);
+        sorted.add(entry);
+        sorted.sort(Comparator.comparing(stampOf));
+        List<T> kept = sorted.size() <= limit ? sorted : sorted.subList(sorted.size() - limit, sorted.size());
+        return kept.contains(entry) ? List.copyOf(kept) : log;
     }
 }

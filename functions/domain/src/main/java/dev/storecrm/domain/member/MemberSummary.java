@@ -1,28 +1,26 @@
 package dev.storecrm.domain.member;
 
-import dev.storecrm.domain.member.MemberPolicy.Enrolment;
-import dev.storecrm.domain.money.Money;
+import dev.storecrm.domain.member.Purchases.Standing;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * What the archive shows of a member at a moment: membership, purchase history in numbers, the raw
  * inputs of RFM (recency = {@code lastOrderAt}, frequency = {@code orderCount}, monetary =
- * {@code lifetimeSpendMinor}), points and tier. A pure function of the {@link MemberRecord}, the
+ * {@code lifetimeSpendMinor}), points and tier. A function of the {@link MemberRecord}, the
  * {@link MemberPolicy} and the moment, so it is the same whatever order the events came in.
  *
  * <p><b>Counted orders</b> are paid, not cancelled and not fully refunded; spend is net of refunds.
  *
  * <p><b>Points</b>: each counted order paid while the membership was active earns
  * {@link MemberPolicy#pointsFor} of its net amount, times the {@link BirthdayBonus} multiplier when
- * paid in the member's birthday window; refunds and cancellations take them back.
+ * paid in the member's birthday window; refunds and cancellations take them back ({@link Pricing}).
  *
- * <p><b>Tier</b>: upgrade at once, downgrade after a year. At each counted payment the trailing
- * 365-day net spend qualifies for a rank of the ladder; a rank is held for 365 days from the last
- * payment that qualified for it. The tier is the highest rank still held, else the base tier.
+ * <p><b>Tier</b>: upgrade at once, downgrade after a year. The last payment of each calendar month
+ * qualifies for the rank its trailing 365-day net spend reaches ({@link Purchases#spendInYearEndingAt})
+ * and holds it for 365 days from that payment. The tier is the highest rank still held, else the
+ * base tier.
  */
 public record MemberSummary(String customerId, MembershipStatus status, Optional<Instant> memberSince,
                             int orderCount, long lifetimeSpendMinor, long trailingYearSpendMinor,
@@ -31,43 +29,18 @@ public record MemberSummary(String customerId, MembershipStatus status, Optional
                             long refundedMinor) {
 
     public static MemberSummary of(MemberRecord record, MemberPolicy policy, Instant now) {
-        List<OrderFacts> counted = record.orders().values().stream()
-                .filter(OrderFacts::counts)
-                .sorted(Comparator.comparing(OrderFacts::paidAt))
-                .toList();
-        Optional<Instant> memberSince = memberSince(record, policy);
-        MembershipStatus status = statusAt(record, memberSince, now);
-
-        long lifetime = Money.total(counted.stream().mapToLong(OrderFacts::netMinor));
-        long trailing = spendInYearEndingAt(counted, now);
-        long points = Money.total(counted.stream()
-                .filter(o -> statusAt(record, memberSince, o.paidAt()).earnsBenefits())
-                .mapToLong(o -> Money.multiplyExact(policy.pointsFor(o.netMinor()),
-                        policy.birthdayBonus().multiplierFor(record, o.paidAt()))));
-
-        int bestRank = 0;
-        Instant heldUntil = null;
-        for (OrderFacts order : counted) {
-            Instant until = order.paidAt().plus(MemberPolicy.YEAR);
-            if (order.paidAt().isAfter(now) || !until.isAfter(now)) {
-                continue;
-            }
-            int rank = policy.tiers().rankFor(spendInYearEndingAt(counted, order.paidAt()));
-            if (rank > bestRank || (rank == bestRank && rank > 0 && until.isAfter(heldUntil))) {
-                bestRank = rank;
-                heldUntil = until;
-            }
-        }
+        MemberRecord current = new MemberLedger(policy).current(record);
+        Purchases purchases = current.purchases();
+        Optional<Instant> memberSince = memberSince(current, policy);
+        MembershipStatus status = statusAt(current, memberSince, now);
+        Standing standing = purchases.standingAt(policy.tiers(), now);
         Optional<String> tier = status == MembershipStatus.NONE
-                ? Optional.empty() : Optional.of(policy.tiers().nameOf(bestRank));
-
-        int refundCount = record.orders().values().stream().mapToInt(o -> o.refunds().size()).sum();
-        long refunded = Money.total(record.orders().values().stream().filter(OrderFacts::isPaid)
-                .mapToLong(o -> Math.min(o.refundedMinor(), o.payment().amountMinor())));
-        return new MemberSummary(record.customerId(), status, memberSince, counted.size(), lifetime, trailing,
-                counted.stream().findFirst().map(OrderFacts::paidAt),
-                counted.isEmpty() ? Optional.empty() : Optional.of(counted.getLast().paidAt()),
-                points, tier, bestRank > 0 ? Optional.of(heldUntil) : Optional.empty(), refundCount, refunded);
+                ? Optional.empty() : Optional.of(policy.tiers().nameOf(standing.rank()));
+        return new MemberSummary(current.customerId(), status, memberSince, Math.toIntExact(purchases.orderCount()),
+                purchases.lifetimeSpendMinor(), purchases.spendInYearEndingAt(now),
+                Optional.ofNullable(purchases.firstOrderAt()), Optional.ofNullable(purchases.lastOrderAt()),
+                purchases.points(), tier, standing.rank() > 0 ? Optional.of(standing.heldUntil()) : Optional.empty(),
+                Math.toIntExact(purchases.refundCount()), purchases.refundedMinor());
     }
 
     /** Days since the last counted order, the R of RFM; empty if the member never bought. */
@@ -81,23 +54,12 @@ public record MemberSummary(String customerId, MembershipStatus status, Optional
      */
     static Optional<Instant> memberSince(MemberRecord record, MemberPolicy policy) {
         Optional<Instant> byRegistration = Optional.ofNullable(record.registered()).map(s -> s.at());
-        List<OrderFacts> paid = record.orders().values().stream()
-                .filter(OrderFacts::isPaid)
-                .sorted(Comparator.comparing((OrderFacts o) -> o.payment().stamp()))
-                .toList();
-        Optional<Instant> byOrders = Optional.empty();
-        if (policy.enrolment() == Enrolment.FIRST_PAID_ORDER && !paid.isEmpty()) {
-            byOrders = Optional.of(paid.getFirst().paidAt());
-        } else if (policy.enrolment() == Enrolment.SPEND_THRESHOLD) {
-            long gross = 0;
-            for (OrderFacts order : paid) {
-                gross = Money.addExact(gross, order.payment().amountMinor());
-                if (gross >= policy.enrolmentSpendMinor()) {
-                    byOrders = Optional.of(order.paidAt());
-                    break;
-                }
-            }
-        }
+        Purchases purchases = record.purchases();
+        Optional<Instant> byOrders = switch (policy.enrolment()) {
+            case FIRST_PAID_ORDER -> Optional.ofNullable(purchases.firstPayment()).map(s -> s.at());
+            case SPEND_THRESHOLD -> Optional.ofNullable(SpendEnrolment.at(purchases.enrolment()));
+            case REGISTRATION_ONLY -> Optional.empty();
+        };
         if (byRegistration.isEmpty()) {
             return byOrders;
         }
@@ -122,13 +84,5 @@ public record MemberSummary(String customerId, MembershipStatus status, Optional
             }
         }
         return status;
-    }
-
-    /** Net spend of counted orders paid in the 365 days ending at {@code end} (inclusive). */
-    private static long spendInYearEndingAt(List<OrderFacts> counted, Instant end) {
-        Instant start = end.minus(MemberPolicy.YEAR);
-        return Money.total(counted.stream()
-                .filter(o -> o.paidAt().isAfter(start) && !o.paidAt().isAfter(end))
-                .mapToLong(OrderFacts::netMinor));
     }
 }

@@ -1,17 +1,30 @@
 package dev.storecrm.domain.member;
 
-import dev.storecrm.domain.event.OrderEvent;
+import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
- * The transaction history of the customer archive: one entry per order with what each order event
- * said. Recording is idempotent and order-independent: each fact is kept by its stamp.
+ * The transaction history of the customer archive (the OrdersTable): one entry per order with what
+ * its placement said, and the facts and credit the member archive keeps of it ({@link OrderBook}).
  */
-public interface OrderHistory {
+public interface OrderHistory extends OrderBook {
 
-    /** Records the event's facts; false when the history already held a newer version of them. */
-    boolean record(OrderEvent event);
+    /** Records what the placement said; false when the history already held a newer placement. */
+    boolean recordPlacement(OrderPlaced placed);
+
+    /**
+     * Writes the orders' facts and credits as the member archive saved them at member revision
+     * {@code memberRevision}; an order already written at that revision or a later one is left as
+     * it is, so a write repeated (or overtaken by a later one) changes nothing.
+     *
+     * @param unwritten false when some may have been written already (read first, to spare the write)
+     */
+    void write(String customerId, Collection<ArchivedOrder> orders, long memberRevision, boolean unwritten);
+
+    /** Every order of the customer (one query): to convert an archive item written before orders moved out of it. */
+    List<ArchivedOrder> all(String customerId);
 
     /** A paid order as reports see it: when it was paid, and what it is worth after refunds (0 if cancelled). */
     record PaidOrder(String orderId, Instant paidAt, long netMinor, List<String> couponCodes) {}

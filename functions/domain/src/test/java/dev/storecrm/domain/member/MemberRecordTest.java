@@ -8,23 +8,46 @@ import static dev.storecrm.domain.TestEvents.updated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.event.EventMeta;
+import dev.storecrm.domain.event.EventType;
+import dev.storecrm.domain.event.MemberEvent;
+import dev.storecrm.domain.event.MemberEvent.MemberUpdated;
+import dev.storecrm.domain.event.MemberEvent.StatusChange;
 import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.time.RecurringDate;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MemberRecordTest {
 
-    private static MemberRecord apply(StoreEvent... events) {
-        MemberRecord record = MemberRecord.newCustomer("c-1");
-        for (StoreEvent event : events) {
-            record = record.apply(event);
-        }
-        return record;
+    private static final MemberPolicy POLICY = new MemberPolicy(Currency.getInstance("CNY"),
+            MemberPolicy.Enrolment.FIRST_PAID_ORDER, 0, BigDecimal.ONE, TierLadder.parse("MEMBER", "VIP1=50000"));
+
+    private final OrdersInMemory orders = new OrdersInMemory();
+
+    private MemberRecord apply(StoreEvent... events) {
+        return apply(MemberRecord.newCustomer("c-1"), events);
+    }
+
+    private MemberRecord apply(MemberRecord record, StoreEvent... events) {
+        return new MemberLedger(POLICY).replay(record, List.of(events), orders);
     }
 
     private static Profile email(String email) {
@@ -56,10 +79,12 @@ class MemberRecordTest {
     void aDuplicateEventLeavesTheRecordUnchanged() {
         StoreEvent paid = paid("e1", "2026-01-01T00:00:00Z", "c-1", "o-1", 100);
         MemberRecord once = apply(paid);
-        assertSame(once, once.apply(paid));
+        MemberLedger.Result again = new MemberLedger(POLICY).apply(once, paid, orders);
+        assertSame(once, again.record());
+        assertEquals(Map.of(), again.orderWrites(), "nothing to write");
         StoreEvent reg = registered("e2", "2026-01-01T00:00:00Z", "c-1", email("a@example.com"), Set.of(ProfileField.EMAIL));
-        MemberRecord registered = once.apply(reg);
-        assertSame(registered, registered.apply(reg));
+        MemberRecord registered = once.apply((MemberEvent) reg);
+        assertSame(registered, registered.apply((MemberEvent) reg));
     }
 
     @Test
@@ -75,7 +100,8 @@ class MemberRecordTest {
         MemberRecord record = apply(
                 refunded("e2", "2026-01-02T00:00:00Z", "c-1", "o-1", "r-1", 300),
                 paid("e1", "2026-01-01T00:00:00Z", "c-1", "o-1", 1_000));
-        assertEquals(700, record.order("o-1").netMinor());
+        assertEquals(700, orders.find("c-1", "o-1").orElseThrow().facts().netMinor());
+        assertEquals(700, record.purchases().lifetimeSpendMinor());
     }
 
     @Test
@@ -103,5 +129,88 @@ class MemberRecordTest {
                 updated("e2", "2026-02-01T00:00:00Z", "c-1", may20, birthday));
         assertEquals(Optional.of(Instant.parse("2026-01-01T00:00:00Z")), repeated.birthdaySetAt(),
                 "repeating the same birthday does not reset the clock");
+    }
+
+    @Test
+    void aPaymentSentAgainLaterIsTheSamePurchase() {
+        MemberRecord record = apply(
+                paid("e1", "2026-01-01T00:00:00Z", "c-1", "o-1", 1_000),
+                paid("e2", "2026-01-11T00:00:00Z", "c-1", "o-1", 1_000));
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"), record.purchases().lastOrderAt(),
+                "the re-sent payment neither moves the last order nor counts twice");
+        assertEquals(1, record.purchases().orderCount());
+        MemberRecord reversed = new MemberLedger(POLICY).replay(MemberRecord.newCustomer("c-1"), List.of(
+                paid("e2", "2026-01-11T00:00:00Z", "c-1", "o-1", 1_000),
+                paid("e1", "2026-01-01T00:00:00Z", "c-1", "o-1", 1_000)), new OrdersInMemory());
+        assertEquals(record, reversed, "the first payment is the purchase, whichever copy arrives first");
+    }
+
+    @Test
+    void theStatusLogKeepsTheNewestChangesAndCutsLongReasons() {
+        List<StoreEvent> changes = new ArrayList<>();
+        for (int i = 0; i < ArchiveLimits.STATUS_CHANGES + 5; i++) {
+            String at = Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofDays(i)).toString();
+            changes.add(new MemberUpdated(new EventMeta("s" + i, EventType.MemberUpdated, 1,
+                    OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC)), "c-1", ProfileChanges.NONE,
+                    Optional.of(new StatusChange(i % 2 == 0 ? MembershipStatus.FROZEN : MembershipStatus.ACTIVE,
+                            "x".repeat(500)))));
+        }
+        MemberRecord record = apply(changes.toArray(StoreEvent[]::new));
+        assertEquals(ArchiveLimits.STATUS_CHANGES, record.statusLog().size());
+        assertEquals("s5", record.statusLog().getFirst().stamp().eventId(), "the oldest five are dropped");
+        assertEquals(ArchiveLimits.STATUS_REASON_CHARACTERS, record.statusLog().getFirst().reason().length());
+        assertSame(record, apply(record, changes.getFirst()), "a change older than every kept one changes nothing");
+    }
+
+    @Test
+    void theBirthdayAndTimeZoneLogsKeepTheNewestSettings() {
+        List<StoreEvent> settings = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            Profile profile = Profile.EMPTY.with(ProfileField.BIRTHDAY, RecurringDate.parse("--05-" + (10 + i)))
+                    .with(ProfileField.TIME_ZONE, ZoneId.of(i % 2 == 0 ? "Asia/Shanghai" : "Europe/Berlin"));
+            settings.add(updated("b" + (10 + i), "2026-02-" + (10 + i) + "T00:00:00Z", "c-1", profile,
+                    Set.of(ProfileField.BIRTHDAY, ProfileField.TIME_ZONE)));
+        }
+        MemberRecord record = apply(settings.toArray(StoreEvent[]::new));
+        assertEquals(ArchiveLimits.BIRTHDAY_SETTINGS, record.birthdayLog().size());
+        assertEquals(ArchiveLimits.TIME_ZONE_SETTINGS, record.zoneLog().size());
+        assertEquals(RecurringDate.parse("--05-24"), record.profile().birthday());
+        assertEquals(Optional.of(ZoneId.of("Europe/Berlin")), record.zoneAt(Instant.parse("2026-02-23T12:00:00Z")),
+                "the zone in effect at a moment");
+    }
+
+    @Test
+    void moreAnniversaryKindsThanAProfileHoldsAreRefusedWithAReason() {
+        Map<String, RecurringDate> kinds = new HashMap<>();
+        for (int i = 0; i <= ArchiveLimits.ANNIVERSARY_KINDS; i++) {
+            kinds.put("kind-" + i, RecurringDate.parse("--06-01"));
+        }
+        StoreEvent tooMany = updated("a1", "2026-01-01T00:00:00Z", "c-1",
+                Profile.EMPTY.with(ProfileField.ANNIVERSARIES, kinds), Set.of(ProfileField.ANNIVERSARIES));
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> apply(tooMany));
+        assertEquals(RejectReason.LIMIT_EXCEEDED, refused.reason());
+        assertTrue(refused.detail().contains("anniversaries"), refused.detail());
+    }
+
+    @Test
+    void moreRefundsOfOneOrderThanTheLimitAreRefusedWithAReason() {
+        MemberRecord record = apply(paid("p", "2026-01-01T00:00:00Z", "c-1", "o-1", 100_000));
+        for (int i = 0; i < ArchiveLimits.REFUNDS_PER_ORDER; i++) {
+            record = apply(record, refunded("r" + i, "2026-01-02T00:00:00Z", "c-1", "o-1", "refund-" + i, 10));
+        }
+        MemberRecord full = record;
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> apply(full, refunded("rx", "2026-01-03T00:00:00Z", "c-1", "o-1", "refund-x", 10)));
+        assertEquals(RejectReason.LIMIT_EXCEEDED, refused.reason());
+        assertEquals(ArchiveLimits.REFUNDS_PER_ORDER, record.purchases().refundCount());
+    }
+
+    @Test
+    void totalsThatWouldOverflowAreRefusedWithAReason() {
+        MemberRecord record = apply(paid("p1", "2026-01-01T00:00:00Z", "c-1", "o-1", Long.MAX_VALUE - 10));
+        MemberRecord big = record;
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> apply(big, paid("p2", "2026-01-02T00:00:00Z", "c-1", "o-2", 100)));
+        assertEquals(RejectReason.TOTAL_OVERFLOW, refused.reason());
     }
 }

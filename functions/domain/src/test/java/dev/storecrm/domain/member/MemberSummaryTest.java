@@ -13,6 +13,7 @@ import dev.storecrm.domain.member.MemberPolicy.Enrolment;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -23,16 +24,10 @@ class MemberSummaryTest {
     private static final MemberPolicy POLICY = new MemberPolicy(Currency.getInstance("CNY"),
             Enrolment.FIRST_PAID_ORDER, 0, BigDecimal.ONE, TIERS);
 
-    private static MemberRecord record(StoreEvent... events) {
-        MemberRecord record = MemberRecord.newCustomer("c-1");
-        for (StoreEvent event : events) {
-            record = record.apply(event);
-        }
-        return record;
-    }
-
     private static MemberSummary at(String now, MemberPolicy policy, StoreEvent... events) {
-        return MemberSummary.of(record(events), policy, Instant.parse(now));
+        MemberRecord record = new MemberLedger(policy).replay(MemberRecord.newCustomer("c-1"), List.of(events),
+                new OrdersInMemory());
+        return MemberSummary.of(record, policy, Instant.parse(now));
     }
 
     @Test

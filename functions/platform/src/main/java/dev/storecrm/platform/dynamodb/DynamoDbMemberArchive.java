@@ -4,10 +4,12 @@ import static dev.storecrm.platform.dynamodb.Attributes.n;
 
 import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.member.ArchivedOrder;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * The member archive in the MembersTable (partition key {@code customerId}). Saves are whole-item
- * puts guarded by the revision, so a concurrent writer is detected, never overwritten.
+ * puts guarded by the revision, so a concurrent writer is detected, never overwritten; the item
+ * is bounded whatever the member's history, so a save costs a few write units at most.
  */
 public final class DynamoDbMemberArchive implements MemberArchive {
 
@@ -35,18 +38,27 @@ public final class DynamoDbMemberArchive implements MemberArchive {
 
     @Override
     public Optional<Revisioned<MemberRecord>> find(String customerId, boolean consistentRead) {
-        GetItemResponse response = dynamoDb.getItem(get -> get.tableName(tableName)
-                .key(Attributes.key("customerId", customerId))
-                .consistentRead(consistentRead));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(MemberItemMapper.fromItem(response.item()))
-                : Optional.empty();
+        return item(customerId, consistentRead).map(MemberItemMapper::fromItem);
     }
 
     @Override
-    public void save(MemberRecord record, MemberSummary summary, OptionalLong expectedRevision) {
+    public Optional<Stored> findForUpdate(String customerId, boolean consistentRead) {
+        return item(customerId, consistentRead)
+                .map(item -> new Stored(MemberItemMapper.fromItem(item), MemberItemMapper.unsettled(item)));
+    }
+
+    private Optional<Map<String, AttributeValue>> item(String customerId, boolean consistentRead) {
+        GetItemResponse response = dynamoDb.getItem(get -> get.tableName(tableName)
+                .key(Attributes.key("customerId", customerId))
+                .consistentRead(consistentRead));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    @Override
+    public void save(MemberRecord record, MemberSummary summary, OptionalLong expectedRevision,
+                     Collection<ArchivedOrder> unsettled) {
         long revision = expectedRevision.orElse(0) + 1;
-        Map<String, AttributeValue> item = MemberItemMapper.toItem(record, summary, revision, clock.instant());
+        Map<String, AttributeValue> item = MemberItemMapper.toItem(record, summary, revision, clock.instant(), unsettled);
         PutItemRequest.Builder put = PutItemRequest.builder().tableName(tableName).item(item);
         if (expectedRevision.isPresent()) {
             put.conditionExpression("rev = :expected")

@@ -5,31 +5,37 @@ import static dev.storecrm.platform.dynamodb.Attributes.m;
 import static dev.storecrm.platform.dynamodb.Attributes.n;
 import static dev.storecrm.platform.dynamodb.Attributes.s;
 
-import dev.storecrm.domain.event.OrderEvent;
 import dev.storecrm.domain.event.OrderEvent.Line;
-import dev.storecrm.domain.event.OrderEvent.OrderCancelled;
-import dev.storecrm.domain.event.OrderEvent.OrderPaid;
 import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
-import dev.storecrm.domain.event.OrderEvent.OrderRefunded;
+import dev.storecrm.domain.event.Stamp;
+import dev.storecrm.domain.member.ArchivedOrder;
 import dev.storecrm.domain.member.OrderHistory;
-import dev.storecrm.domain.money.Money;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
  * The transaction history in the OrdersTable: partition key {@code customerId}, sort key
- * {@code orderId}, so a member's orders are one Query and no index is written.
+ * {@code orderId}; the sparse index {@code PaidByCustomer} ({@code customerId}, {@code paidStamp},
+ * keys only) finds a member's payments in a span of time.
  *
- * <p>Each event sets only its own attributes, guarded by its stamp (placed and paid: the latest
- * stamp wins; cancelled: the earliest), and refunds are added to a string set of
- * {@code refundId|amount|stamp}. Writes therefore commute and repeat harmlessly.
+ * <p>A placement sets only its own attributes, guarded by its stamp. The member archive's facts and
+ * credits ({@link OrderItemMapper}) are written as the archive saved them, guarded by the member
+ * revision that saved them ({@code memberRev}), so a repeated or overtaken write changes nothing.
  */
 public final class DynamoDbOrderHistory implements OrderHistory {
+
+    static final String PAID_INDEX = "PaidByCustomer";
+    private static final int PAGE = 25;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -40,43 +46,81 @@ public final class DynamoDbOrderHistory implements OrderHistory {
     }
 
     @Override
-    public boolean record(OrderEvent event) {
-        AttributeValue stamp = s(event.stamp().encode());
-        Update update = new Update();
-        switch (event) {
-            case OrderPlaced placed -> {
-                update.set("placedStamp", stamp)
-                        .set("placedAt", s(placed.meta().occurredAt().toString()))
-                        .set("total", n(placed.total().minor()))
-                        .set("currency", s(placed.total().currency().getCurrencyCode()))
-                        .set("lines", l(placed.lines().stream().map(DynamoDbOrderHistory::line).toList()))
-                        .condition("attribute_not_exists(#placedStamp) OR #placedStamp < :placedStamp");
-                if (placed.cartId() != null) {
-                    update.set("cartId", s(placed.cartId()));
-                }
-                if (!placed.couponCodes().isEmpty()) {
-                    update.set("couponCodes", l(placed.couponCodes().stream().map(Attributes::s).toList()));
-                }
-            }
-            case OrderPaid paid -> update.set("paidStamp", stamp)
-                    .set("paidAt", s(paid.meta().occurredAt().toString()))
-                    .set("paidAmount", n(paid.amount().minor()))
-                    .condition("attribute_not_exists(#paidStamp) OR #paidStamp < :paidStamp");
-            case OrderCancelled cancelled -> update.set("cancelledStamp", stamp)
-                    .set("cancelledAt", s(cancelled.meta().occurredAt().toString()))
-                    .condition("attribute_not_exists(#cancelledStamp) OR #cancelledStamp > :cancelledStamp");
-            case OrderRefunded refunded -> update.add("refunds", AttributeValue.fromSs(List.of(
-                    refunded.refundId() + "|" + refunded.amount().minor() + "|" + stamp.s())));
+    public boolean recordPlacement(OrderPlaced placed) {
+        Update update = new Update().set("placedStamp", s(placed.stamp().encode()))
+                .set("placedAt", s(placed.meta().occurredAt().toString()))
+                .set("total", n(placed.total().minor()))
+                .set("currency", s(placed.total().currency().getCurrencyCode()))
+                .set("lines", l(placed.lines().stream().map(DynamoDbOrderHistory::line).toList()))
+                .condition("attribute_not_exists(#placedStamp) OR #placedStamp < :placedStamp");
+        if (placed.cartId() != null) {
+            update.set("cartId", s(placed.cartId()));
         }
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put("customerId", s(event.customerId()));
-        key.put("orderId", s(event.orderId()));
+        if (!placed.couponCodes().isEmpty()) {
+            update.set("couponCodes", l(placed.couponCodes().stream().map(Attributes::s).toList()));
+        }
         try {
-            dynamoDb.updateItem(update.toRequest(tableName, key));
+            dynamoDb.updateItem(update.toRequest(tableName, key(placed.customerId(), placed.orderId())));
             return true;
-        } catch (ConditionalCheckFailedException newerFactHeld) {
+        } catch (ConditionalCheckFailedException newerPlacementHeld) {
             return false;
         }
+    }
+
+    @Override
+    public void write(String customerId, Collection<ArchivedOrder> orders, long memberRevision, boolean unwritten) {
+        for (ArchivedOrder order : orders) {
+            if (!unwritten && writtenAt(customerId, order.orderId()) >= memberRevision) {
+                continue;
+            }
+            Update update = new Update();
+            OrderItemMapper.attributes(order).forEach(update::set);
+            update.set("memberRev", n(memberRevision))
+                    .condition("attribute_not_exists(#memberRev) OR #memberRev < :memberRev");
+            try {
+                dynamoDb.updateItem(update.toRequest(tableName, key(customerId, order.orderId())));
+            } catch (ConditionalCheckFailedException writtenAlready) {
+                // Another writer took it there first, at this revision or a later one: nothing is owed.
+            }
+        }
+    }
+
+    /**
+     * The member revision the order's archive attributes were written at, as an eventually
+     * consistent read sees it (0 if none): a read that lags only costs a write the condition refuses.
+     */
+    private long writtenAt(String customerId, String orderId) {
+        GetItemResponse response = dynamoDb.getItem(g -> g.tableName(tableName).key(key(customerId, orderId))
+                .projectionExpression("memberRev"));
+        return response.hasItem() ? Attributes.number(response.item(), "memberRev", 0) : 0;
+    }
+
+    @Override
+    public Optional<ArchivedOrder> find(String customerId, String orderId) {
+        GetItemResponse response = dynamoDb.getItem(g -> g.tableName(tableName).key(key(customerId, orderId))
+                .consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(OrderItemMapper.fromItem(response.item())) : Optional.empty();
+    }
+
+    @Override
+    public Stream<PaidKey> paid(String customerId, Instant from, Instant to, boolean newestFirst) {
+        return dynamoDb.queryPaginator(q -> q.tableName(tableName).indexName(PAID_INDEX)
+                        .keyConditionExpression("customerId = :customer AND paidStamp BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":customer", s(customerId),
+                                ":from", s(Stamp.prefix(from)), ":to", s(Stamp.prefix(to))))
+                        .scanIndexForward(!newestFirst)
+                        .limit(PAGE))
+                .items().stream()
+                .map(key -> new PaidKey(key.get("orderId").s(), Stamp.decode(key.get("paidStamp").s())));
+    }
+
+    @Override
+    public List<ArchivedOrder> all(String customerId) {
+        return dynamoDb.queryPaginator(q -> q.tableName(tableName).consistentRead(true)
+                        .keyConditionExpression("customerId = :customer")
+                        .expressionAttributeValues(Map.of(":customer", s(customerId))))
+                .items().stream().map(OrderItemMapper::fromItem).toList();
     }
 
     @Override
@@ -89,23 +133,17 @@ public final class DynamoDbOrderHistory implements OrderHistory {
     }
 
     private static PaidOrder paidOrder(Map<String, AttributeValue> item) {
-        long paid = Attributes.number(item, "paidAmount", 0);
-        long net = item.containsKey("cancelledAt") ? 0 : Math.max(0, paid - refunded(item));
+        ArchivedOrder order = OrderItemMapper.fromItem(item);
         List<String> codes = Attributes.list(item, "couponCodes").stream().map(AttributeValue::s).toList();
-        return new PaidOrder(item.get("orderId").s(), OffsetDateTime.parse(item.get("paidAt").s()).toInstant(), net, codes);
+        return new PaidOrder(order.orderId(), OffsetDateTime.parse(item.get("paidAt").s()).toInstant(),
+                order.facts().netMinor(), codes);
     }
 
-    /** The refunds of an order: per refund id the amount of the latest stamp ({@code refundId|amount|stamp}). */
-    private static long refunded(Map<String, AttributeValue> item) {
-        if (!item.containsKey("refunds")) {
-            return 0;
-        }
-        Map<String, String[]> latest = new HashMap<>();
-        for (String refund : item.get("refunds").ss()) {
-            String[] parts = refund.split("\\|", 3);
-            latest.merge(parts[0], parts, (a, b) -> a[2].compareTo(b[2]) >= 0 ? a : b);
-        }
-        return Money.total(latest.values().stream().mapToLong(parts -> Long.parseLong(parts[1])));
+    private static Map<String, AttributeValue> key(String customerId, String orderId) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put("customerId", s(customerId));
+        key.put("orderId", s(orderId));
+        return key;
     }
 
     private static AttributeValue line(Line line) {

@@ -9,6 +9,7 @@ import static dev.storecrm.platform.dynamodb.Attributes.s;
 
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.event.Stamp;
+import dev.storecrm.domain.member.ArchivedOrder;
 import dev.storecrm.domain.member.BirthdayEntry;
 import dev.storecrm.domain.member.Consent;
 import dev.storecrm.domain.member.ContactPreference;
@@ -18,11 +19,14 @@ import dev.storecrm.domain.member.MembershipStatus;
 import dev.storecrm.domain.member.OrderFacts;
 import dev.storecrm.domain.member.Profile;
 import dev.storecrm.domain.member.ProfileField;
+import dev.storecrm.domain.member.Purchases;
 import dev.storecrm.domain.member.StatusEntry;
+import dev.storecrm.domain.member.ZoneEntry;
 import dev.storecrm.domain.time.RecurringDate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -38,26 +42,96 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * profile:  name email phone locale timeZone birthday country contactPreference referrerId (S)
  *           anniversaries (M kind -> S date)  consent (M granted BOOL, at S, source S)
  * merge state (what makes events commute):
- *           stamps     (M encoded stamp -> S comma-separated profile fields it last set)
- *           registered (S stamp)
- *           statusLog  (L of S "stamp|status|reason")
+ *           stamps      (M encoded stamp -> S comma-separated profile fields it last set)
+ *           registered  (S stamp)
+ *           statusLog   (L of S "stamp|status|reason")
  *           birthdayLog (L of S "stamp|date", date empty when cleared)
- *           orders     (M orderId -> M { p: S "amount|stamp", c: S stamp, r: M refundId -> S "amount|stamp" })
+ *           zoneLog     (L of S "zone|stamp", zone empty when cleared)
+ *           (either log is left out when it holds only the current value with the stamp that set it)
+ * purchases (bounded, see PurchasesAttributes): orderCount lifetimeSpend points (N) lastOrderAt (S) ...
+ * unsettled (M orderId -> M, OrderItemMapper's compact form): the order writes of this save, until the next
  * summary, derived at write time for queries and people reading the table:
- *           status memberSince tier tierHeldUntil lastOrderAt updatedAt (S)  points orderCount lifetimeSpend (N)
+ *           status memberSince tier tierHeldUntil updatedAt (S)
  * </pre>
  * Stamps that set several fields are stored once with the list of fields, which keeps the item small.
+ * An item written before orders moved to the OrdersTable has {@code orders} (M orderId -> M, the
+ * compact form) instead of the purchases: it is read as a record with {@link MemberRecord#legacyOrders}.
  */
 public final class MemberItemMapper {
 
     private MemberItemMapper() {}
 
-    public static Map<String, AttributeValue> toItem(MemberRecord record, MemberSummary summary, long revision, Instant now) {
+    public static Map<String, AttributeValue> toItem(MemberRecord record, MemberSummary summary, long revision,
+                                                     Instant now) {
+        return toItem(record, summary, revision, now, List.of());
+    }
+
+    public static Map<String, AttributeValue> toItem(MemberRecord record, MemberSummary summary, long revision,
+                                                     Instant now, Collection<ArchivedOrder> unsettled) {
+        if (record.isLegacy()) {
+            throw new IllegalArgumentException("a record with legacy orders is converted before it is saved");
+        }
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("customerId", s(record.customerId()));
         item.put("rev", n(revision));
+        putProfile(item, record.profile());
+        putTimeline(item, record);
+        PurchasesAttributes.put(item, record.purchases());
+        if (!unsettled.isEmpty()) {
+            Map<String, AttributeValue> orders = new HashMap<>();
+            unsettled.forEach(order -> orders.put(order.orderId(), m(OrderItemMapper.compact(order))));
+            item.put("unsettled", m(orders));
+        }
+        item.put("status", s(summary.status().wire()));
+        summary.memberSince().ifPresent(at -> item.put("memberSince", s(at.toString())));
+        summary.tier().ifPresent(tier -> item.put("tier", s(tier)));
+        summary.tierHeldUntil().ifPresent(at -> item.put("tierHeldUntil", s(at.toString())));
+        item.put("updatedAt", s(now.toString()));
+        return item;
+    }
 
-        Profile p = record.profile();
+    public static Revisioned<MemberRecord> fromItem(Map<String, AttributeValue> item) {
+        String customerId = Attributes.string(item, "customerId").orElseThrow();
+        Map<ProfileField, Stamp> stamps = new EnumMap<>(ProfileField.class);
+        Attributes.map(item, "stamps").forEach((stamp, fields) -> {
+            for (String field : fields.s().split(",")) {
+                stamps.put(ProfileField.fromWire(field).orElseThrow(), Stamp.decode(stamp));
+            }
+        });
+        Stamp registered = Attributes.string(item, "registered").map(Stamp::decode).orElse(null);
+        List<StatusEntry> statusLog = Attributes.list(item, "statusLog").stream().map(v -> {
+            String[] parts = v.s().split("\\|", 3);
+            return new StatusEntry(Stamp.decode(parts[0]),
+                    MembershipStatus.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT)),
+                    parts[2].isEmpty() ? null : parts[2]);
+        }).toList();
+        Profile profile = profile(item);
+        List<BirthdayEntry> birthdayLog = !item.containsKey("birthdayLog") ? birthdayLogOf(profile, stamps)
+                : Attributes.list(item, "birthdayLog").stream().map(v -> {
+                    String[] parts = v.s().split("\\|", 2);
+                    return new BirthdayEntry(Stamp.decode(parts[0]), parts[1].isEmpty() ? null : RecurringDate.parse(parts[1]));
+                }).toList();
+        List<ZoneEntry> zoneLog = !item.containsKey("zoneLog") ? zoneLogOf(profile, stamps)
+                : Attributes.list(item, "zoneLog").stream().map(v -> {
+                    String[] parts = v.s().split("\\|", 2);
+                    return new ZoneEntry(Stamp.decode(parts[1]), parts[0].isEmpty() ? null : ZoneId.of(parts[0]));
+                }).toList();
+        Map<String, OrderFacts> legacyOrders = new HashMap<>();
+        Attributes.map(item, "orders").forEach((orderId, facts) ->
+                legacyOrders.put(orderId, OrderItemMapper.factsFromCompact(facts.m())));
+        Purchases purchases = legacyOrders.isEmpty() ? PurchasesAttributes.from(item) : Purchases.NONE;
+        MemberRecord record = new MemberRecord(customerId, profile, stamps, registered, statusLog, birthdayLog,
+                zoneLog, purchases, legacyOrders);
+        return new Revisioned<>(record, Attributes.number(item, "rev", 0));
+    }
+
+    /** The order writes the item's save carried. */
+    public static List<ArchivedOrder> unsettled(Map<String, AttributeValue> item) {
+        return Attributes.map(item, "unsettled").entrySet().stream()
+                .map(e -> OrderItemMapper.fromCompact(e.getKey(), e.getValue().m())).toList();
+    }
+
+    private static void putProfile(Map<String, AttributeValue> item, Profile p) {
         putIfPresent(item, "name", p.name());
         putIfPresent(item, "email", p.email());
         putIfPresent(item, "phone", p.phone());
@@ -77,7 +151,9 @@ public final class MemberItemMapper {
             item.put("consent", m(Map.of("granted", bool(c.granted()), "at", s(c.at().toString()),
                     "source", s(c.source()))));
         }
+    }
 
+    private static void putTimeline(Map<String, AttributeValue> item, MemberRecord record) {
         if (!record.stamps().isEmpty()) {
             var byStamp = new TreeMap<String, List<String>>();
             record.stamps().forEach((field, stamp) ->
@@ -95,32 +171,34 @@ public final class MemberItemMapper {
                             + (e.reason() == null ? "" : e.reason())))
                     .toList()));
         }
-        if (!record.birthdayLog().isEmpty()) {
+        if (!record.birthdayLog().equals(birthdayLogOf(record.profile(), record.stamps()))) {
             item.put("birthdayLog", l(record.birthdayLog().stream()
                     .map(e -> s(e.stamp().encode() + "|" + (e.value() == null ? "" : e.value().iso())))
                     .toList()));
         }
-        if (!record.orders().isEmpty()) {
-            var orders = new HashMap<String, AttributeValue>();
-            record.orders().forEach((orderId, facts) -> orders.put(orderId, m(orderFacts(facts))));
-            item.put("orders", m(orders));
+        if (!record.zoneLog().equals(zoneLogOf(record.profile(), record.stamps()))) {
+            item.put("zoneLog", l(record.zoneLog().stream()
+                    .map(e -> s((e.zone() == null ? "" : e.zone().getId()) + "|" + e.stamp().encode()))
+                    .toList()));
         }
-
-        item.put("status", s(summary.status().wire()));
-        summary.memberSince().ifPresent(at -> item.put("memberSince", s(at.toString())));
-        summary.tier().ifPresent(tier -> item.put("tier", s(tier)));
-        summary.tierHeldUntil().ifPresent(at -> item.put("tierHeldUntil", s(at.toString())));
-        summary.lastOrderAt().ifPresent(at -> item.put("lastOrderAt", s(at.toString())));
-        item.put("points", n(summary.points()));
-        item.put("orderCount", n(summary.orderCount()));
-        item.put("lifetimeSpend", n(summary.lifetimeSpendMinor()));
-        item.put("updatedAt", s(now.toString()));
-        return item;
     }
 
-    public static Revisioned<MemberRecord> fromItem(Map<String, AttributeValue> item) {
-        String customerId = Attributes.string(item, "customerId").orElseThrow();
-        Profile profile = new Profile(
+    /**
+     * The log of a member who set the field once (or last, after settings before were dropped),
+     * which the item does not repeat: the field's value with the stamp that set it.
+     */
+    private static List<BirthdayEntry> birthdayLogOf(Profile profile, Map<ProfileField, Stamp> stamps) {
+        Stamp set = stamps.get(ProfileField.BIRTHDAY);
+        return set == null || profile.birthday() == null ? List.of() : List.of(new BirthdayEntry(set, profile.birthday()));
+    }
+
+    private static List<ZoneEntry> zoneLogOf(Profile profile, Map<ProfileField, Stamp> stamps) {
+        Stamp set = stamps.get(ProfileField.TIME_ZONE);
+        return set == null || profile.timeZone() == null ? List.of() : List.of(new ZoneEntry(set, profile.timeZone()));
+    }
+
+    private static Profile profile(Map<String, AttributeValue> item) {
+        return new Profile(
                 Attributes.string(item, "name").orElse(null),
                 Attributes.string(item, "email").orElse(null),
                 Attributes.string(item, "phone").orElse(null),
@@ -132,64 +210,6 @@ public final class MemberItemMapper {
                 Attributes.string(item, "contactPreference").map(ContactPreference::valueOf).orElse(null),
                 consent(item),
                 Attributes.string(item, "referrerId").orElse(null));
-
-        Map<ProfileField, Stamp> stamps = new EnumMap<>(ProfileField.class);
-        Attributes.map(item, "stamps").forEach((stamp, fields) -> {
-            for (String field : fields.s().split(",")) {
-                stamps.put(ProfileField.fromWire(field).orElseThrow(), Stamp.decode(stamp));
-            }
-        });
-        Stamp registered = Attributes.string(item, "registered").map(Stamp::decode).orElse(null);
-        List<StatusEntry> statusLog = Attributes.list(item, "statusLog").stream().map(v -> {
-            String[] parts = v.s().split("\\|", 3);
-            return new StatusEntry(Stamp.decode(parts[0]),
-                    MembershipStatus.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT)),
-                    parts[2].isEmpty() ? null : parts[2]);
-        }).toList();
-        List<BirthdayEntry> birthdayLog = Attributes.list(item, "birthdayLog").stream().map(v -> {
-            String[] parts = v.s().split("\\|", 2);
-            return new BirthdayEntry(Stamp.decode(parts[0]), parts[1].isEmpty() ? null : RecurringDate.parse(parts[1]));
-        }).toList();
-        Map<String, OrderFacts> orders = new HashMap<>();
-        Attributes.map(item, "orders").forEach((orderId, facts) -> orders.put(orderId, orderFacts(facts.m())));
-
-        MemberRecord record = new MemberRecord(customerId, profile, stamps, registered, statusLog, birthdayLog, orders);
-        return new Revisioned<>(record, Attributes.number(item, "rev", 0));
-    }
-
-    private static Map<String, AttributeValue> orderFacts(OrderFacts facts) {
-        var map = new HashMap<String, AttributeValue>();
-        if (facts.payment() != null) {
-            map.put("p", s(facts.payment().amountMinor() + "|" + facts.payment().stamp().encode()));
-        }
-        if (facts.cancelled() != null) {
-            map.put("c", s(facts.cancelled().encode()));
-        }
-        if (!facts.refunds().isEmpty()) {
-            var refunds = new HashMap<String, AttributeValue>();
-            facts.refunds().forEach((id, refund) ->
-                    refunds.put(id, s(refund.amountMinor() + "|" + refund.stamp().encode())));
-            map.put("r", m(refunds));
-        }
-        return map;
-    }
-
-    private static OrderFacts orderFacts(Map<String, AttributeValue> map) {
-        OrderFacts facts = OrderFacts.NONE;
-        if (map.containsKey("p")) {
-            String[] parts = map.get("p").s().split("\\|", 2);
-            facts = facts.withPayment(Stamp.decode(parts[1]), Long.parseLong(parts[0]));
-        }
-        if (map.containsKey("c")) {
-            facts = facts.withCancellation(Stamp.decode(map.get("c").s()));
-        }
-        if (map.containsKey("r")) {
-            for (var refund : map.get("r").m().entrySet()) {
-                String[] parts = refund.getValue().s().split("\\|", 2);
-                facts = facts.withRefund(refund.getKey(), Stamp.decode(parts[1]), Long.parseLong(parts[0]));
-            }
-        }
-        return facts;
     }
 
     private static Map<String, RecurringDate> anniversaries(Map<String, AttributeValue> item) {

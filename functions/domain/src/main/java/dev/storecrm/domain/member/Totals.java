@@ -1,0 +1,28 @@
+package dev.storecrm.domain.member;
+
+import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.RejectReason;
+import java.util.function.LongSupplier;
+
+/** Overflow-checked sums of the archive's totals: an event that would overflow one is refused, never wrapped. */
+final class Totals {
+
+    private Totals() {}
+
+    static long add(long a, long b, String what) {
+        return exact(() -> Math.addExact(a, b), what);
+    }
+
+    static long multiply(long a, long b, String what) {
+        return exact(() -> Math.multiplyExact(a, b), what);
+    }
+
+    private static long exact(LongSupplier arithmetic, String what) {
+        try {
+            return arithmetic.getAsLong();
+        } catch (ArithmeticException overflow) {
+            throw new InvalidInputException(RejectReason.TOTAL_OVERFLOW, "the event would take " + what
+                    + " past the largest total the archive holds");
+        }
+    }
+}
