@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.FunctionUrlSigV4;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
@@ -79,7 +80,7 @@ class CareListsIT {
         assertEquals("", bob.get("giftCoupon"));
         assertEquals("no", row(june, "c-eve").get("couponUsed"));
 
-        APIGatewayV2HTTPResponse csv = get("/birthdays", "month=2026-06");
+        APIGatewayV2HTTPResponse csv = sample("birthdays-csv.json");
         assertEquals(200, csv.getStatusCode());
         assertEquals("text/csv; charset=utf-8", csv.getHeaders().get("Content-Type"));
         assertEquals("attachment; filename=\"birthdays-2026-06.csv\"", csv.getHeaders().get("Content-Disposition"));
@@ -87,6 +88,9 @@ class CareListsIT {
         assertTrue(csv.getBody().startsWith("\uFEFFcustomerId,name,phone,"), csv.getBody());
         assertTrue(csv.getBody().contains("c-eve,\"'=HYPERLINK(\"\"http://evil.example\"\")\","), csv.getBody());
         assertEquals(5, csv.getBody().split("\r\n").length, "a header and four members");
+        APIGatewayV2HTTPResponse asSamInvokes = (APIGatewayV2HTTPResponse) functions.invoke(LISTS,
+                FunctionUrlRequest.event("care-lists/birthdays-csv.json"));
+        assertEquals(csv.getBody(), asSamInvokes.getBody(), "the sample event as sam local invoke passes it: the same list");
 
         assertEquals(List.of("c-cat 2026-07-01"), birthdays("month=2026-07&format=json").stream()
                 .map(r -> r.get("customerId") + " " + r.get("localDate")).toList());
@@ -106,7 +110,7 @@ class CareListsIT {
         order("c-back", "o-back-2", coupon, clock.instant());
         dailyUntil(lastOrder.plus(Duration.ofDays(100)));
 
-        List<Map<String, String>> march = dormant("month=2026-03&format=json");
+        List<Map<String, String>> march = rows(sample("dormant-json.json"));
         assertEquals(List.of("c-back 1", "c-quiet 1"), march.stream().map(r -> r.get("customerId") + " " + r.get("step"))
                 .sorted().toList());
         Map<String, String> back = row(march, "c-back");
@@ -121,7 +125,7 @@ class CareListsIT {
         assertEquals(List.of("c-quiet 2"), dormant("month=2026-04&format=json").stream()
                 .map(r -> r.get("customerId") + " " + r.get("step")).toList(), "c-back's episode ended with the order");
 
-        List<Map<String, String>> rate = rows(get("/wake-up", "from=2026-03-01&to=2026-04-30&format=json"));
+        List<Map<String, String>> rate = rows(sample("wake-up-json.json"));
         Map<String, String> first = row(rate, "1", "step");
         assertEquals("2", first.get("sent"));
         assertEquals("1", first.get("woken"));
@@ -192,6 +196,11 @@ class CareListsIT {
 
     private APIGatewayV2HTTPResponse get(String path, String query) {
         return functions.invokeSignedUrl("CareListsFunction", "GET", path, query, Map.of(), null);
+    }
+
+    /** A sample of events/care-lists/, sent signed as a staff member's tool sends it. */
+    private APIGatewayV2HTTPResponse sample(String name) {
+        return functions.invokeSignedUrl(LISTS, FunctionUrlRequest.sample("care-lists/" + name));
     }
 
     private List<Map<String, String>> birthdays(String query) throws Exception {

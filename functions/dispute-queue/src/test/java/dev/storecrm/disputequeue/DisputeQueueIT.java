@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.FunctionUrlSigV4;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
@@ -69,7 +71,7 @@ class DisputeQueueIT {
         open("d-middle", "2026-11-16T09:00:00+08:00");
         post("/disputes/d-middle/reject", "{\"counterProposal\":{\"refund\":{\"amount\":5000,\"currency\":\"CNY\"},\"returnGoods\":false}}");
 
-        JsonNode waiting = get("/disputes", "status=awaiting_seller_confirmation");
+        JsonNode waiting = send("list-awaiting-seller.json");
         assertEquals(List.of("d-early", "d-late"), ids(waiting));
         assertEquals("seller-response", waiting.get("disputes").get(0).get("nextDeadline").asText());
         assertEquals("2026-11-17T00:00:00Z", waiting.get("disputes").get(0).get("nextDeadlineAt").asText(), "24 hours on the store");
@@ -90,8 +92,8 @@ class DisputeQueueIT {
     @Test
     void oneDisputeIsShownWithItsDeadlinesAndItsWholeHistory() {
         publishSample("dispute-opened-store-return.json", e -> { });
-        post("/disputes/d-4003/notes", "{\"text\":\"Asked the warehouse for the packing photos\"}");
-        JsonNode dispute = get("/disputes/d-4003", "");
+        send("add-note.json");
+        JsonNode dispute = send("get-dispute.json");
         assertEquals("awaiting_seller_confirmation", dispute.get("status").asText());
         assertEquals("not_as_described", dispute.get("reason").asText());
         assertEquals(25800, dispute.get("amount").get("amount").asLong());
@@ -114,7 +116,7 @@ class DisputeQueueIT {
     @Test
     void acceptingAReturnAgreesItStartsTheBuyersTenDaysAndApologises() {
         publishSample("dispute-opened-store-return.json", e -> { });
-        JsonNode accepted = post("/disputes/d-4003/accept", "{\"note\":\"Dented tin: our packing\"}");
+        JsonNode accepted = send("accept-with-return.json");
         assertEquals("awaiting_return_shipment", accepted.get("status").asText());
         assertEquals("return-shipment", accepted.get("deadlines").get(0).get("name").asText());
         assertEquals("2026-11-26T02:00:30Z", accepted.get("deadlines").get(0).get("due").asText(), "10 days from now");
@@ -148,9 +150,7 @@ class DisputeQueueIT {
         publishSample("dispute-opened.json", e -> { });
         assertEquals(400, call("POST", "/disputes/d-4001/reject", "", null, "{}").getStatusCode(),
                 "a rejection needs a counter-proposal");
-        JsonNode rejected = post("/disputes/d-4001/reject", """
-                {"counterProposal":{"refund":{"amount":100000,"currency":"CNY"},"returnGoods":false,
-                 "text":"Partial refund while the carrier searches"}}""");
+        JsonNode rejected = send("reject-with-partial-refund.json");
         assertEquals("negotiating", rejected.get("status").asText());
         assertEquals(100000, rejected.get("proposals").get("seller").get("refund").get("amount").asLong());
         List<String> deadlines = new ArrayList<>();
@@ -174,7 +174,7 @@ class DisputeQueueIT {
         assertEquals("SF1234567890", shipped.get("returnTrackingNumber").asText());
         assertEquals("seller-receipt", shipped.get("deadlines").get(0).get("name").asText());
 
-        JsonNode resolved = post("/disputes/d-4003/confirm-receipt", "{\"note\":\"Tin received, refund issued\"}");
+        JsonNode resolved = send("confirm-receipt.json");
         assertEquals("resolved", resolved.get("status").asText());
         assertEquals("refunded", resolved.get("resolution").asText());
         assertEquals("Your dispute about order o-5001 is closed", subjects("member.1001@example.com").getLast());
@@ -288,7 +288,44 @@ class DisputeQueueIT {
         assertEquals(1, mailTo("member.1004@example.com").size(), "only the acknowledgement");
     }
 
+    @Test
+    void theSamplesAsSamLocalInvokePassesThemAreServedForTheirCaller() {
+        publishSample("dispute-opened-store-return.json", e -> { });
+        APIGatewayV2HTTPEvent note = FunctionUrlRequest.event("dispute-queue/add-note.json");
+
+        assertEquals(200, invoke(note).getStatusCode());
+        assertEquals(200, invoke(note).getStatusCode(), "the same event again: the same signed request");
+        APIGatewayV2HTTPResponse shown = invoke(FunctionUrlRequest.event("dispute-queue/get-dispute.json"));
+
+        assertEquals(200, shown.getStatusCode(), shown.getBody());
+        JsonNode history = read(shown).get("history");
+        assertEquals(List.of("opened", "note"), kinds(history), "the replayed note is recorded once");
+        assertEquals("arn:aws:iam::123456789012:user/sample-agent", history.get(1).get("actor").asText(),
+                "the caller in the sample's request context, as Lambda would have verified it");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** A sample of events/dispute-queue/, sent signed as an agent's tool sends it; every queue drained after. */
+    private JsonNode send(String sample) {
+        APIGatewayV2HTTPResponse response = functions.invokeSignedUrl(QUEUE, FunctionUrlRequest.sample("dispute-queue/" + sample));
+        functions.drainAll();
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        return read(response);
+    }
+
+    /** The handler invoked with an event as it stands, as {@code sam local invoke -e} does. */
+    private APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) functions.invoke(QUEUE, event);
+        functions.drainAll();
+        return response;
+    }
+
+    private static List<String> kinds(JsonNode history) {
+        List<String> kinds = new ArrayList<>();
+        history.forEach(entry -> kinds.add(entry.get("kind").asText()));
+        return kinds;
+    }
 
     private void open(String disputeId, String occurredAt) {
         publishSample("dispute-opened-store-return.json", e -> {

@@ -15,6 +15,7 @@ import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.MessageRequestJson;
 import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.messaging.SendLedger;
+import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
@@ -200,8 +201,8 @@ class SenderIT {
         assertEquals("List-Unsubscribe=One-Click", first.headers().get("List-Unsubscribe-Post"));
         assertTrue(link.startsWith("<https://unsubscribefunction.lambda-url.us-east-1.on.aws/?token="), link);
 
-        APIGatewayV2HTTPResponse response = functions.invokeUrl("UnsubscribeFunction", "POST", query(link),
-                Map.of("content-type", "application/x-www-form-urlencoded"), "List-Unsubscribe=One-Click");
+        APIGatewayV2HTTPResponse response = functions.invokeUrl("UnsubscribeFunction",
+                FunctionUrlRequest.sample("unsubscribe/one-click-post.json").withQuery(query(link)));
         assertEquals(200, response.getStatusCode());
         functions.drainAll();
 
@@ -223,9 +224,11 @@ class SenderIT {
         outbox.enqueue(news("NEWS#1#c-get", "c-get", "Spring teas"));
         functions.drainAll();
         String link = mailTo("get@example.com").getFirst().headers().get("List-Unsubscribe");
-        APIGatewayV2HTTPResponse page = functions.invokeUrl("UnsubscribeFunction", "GET", query(link), Map.of(), null);
+        APIGatewayV2HTTPResponse page = functions.invokeUrl("UnsubscribeFunction",
+                FunctionUrlRequest.sample("unsubscribe/confirmation-page-zh.json").withQuery(query(link)));
         assertEquals(200, page.getStatusCode());
         assertTrue(page.getBody().contains("<form method=\"post\""), page.getBody());
+        assertTrue(page.getBody().contains("确认退订"), "the browser asked for Chinese: " + page.getBody());
         assertEquals(0, suppressionCount(), "a link scanner's GET unsubscribes nobody");
         advance(Duration.ofHours(17));
         outbox.enqueue(news("NEWS#2#c-get", "c-get", "Autumn teas"));
@@ -244,6 +247,8 @@ class SenderIT {
         String tampered = otherMember + token.substring(token.indexOf('.'));
         assertEquals(403, functions.invokeUrl("UnsubscribeFunction", "POST", "token=" + tampered, Map.of(), "").getStatusCode());
         assertEquals(400, functions.invokeUrl("UnsubscribeFunction", "POST", "token=not-a-token", Map.of(), "").getStatusCode());
+        assertEquals(403, functions.invokeUrl("UnsubscribeFunction", FunctionUrlRequest.sample("unsubscribe/one-click-post.json"))
+                .getStatusCode(), "the sample's token is signed with a placeholder key");
         assertEquals(400, functions.invokeUrl("UnsubscribeFunction", "POST", "", Map.of(), "").getStatusCode());
         clock.set(NOON_IN_SHANGHAI.plus(Duration.ofDays(181)));
         assertEquals(410, functions.invokeUrl("UnsubscribeFunction", "POST", "token=" + token, Map.of(), "").getStatusCode());

@@ -59,6 +59,8 @@ public final class LocalCloud implements AutoCloseable {
     private final SecretsManagerClient secrets;
     private final Provisioner provisioner;
     private Map<String, String> queueUrls = Map.of();
+    /** The bus with the template's rules compiled once, renewed when the queues are created. */
+    private volatile LocalEventBus eventBus;
 
     private LocalCloud(CloudBackend backend) {
         this.backend = backend;
@@ -89,6 +91,7 @@ public final class LocalCloud implements AutoCloseable {
                 .credentialsProvider(credentials()).build();
         this.provisioner = new Provisioner(template);
         template.useQueueUrls(this::queueUrlByName);
+        this.eventBus = new LocalEventBus(template, sqs, queueUrls);
         backend.publishSesEvents(event -> eventBus().publish(event, "default"), Clock.systemUTC());
         backend.receivePutEvents((event, bus) -> eventBus().publish(event, bus));
     }
@@ -118,6 +121,7 @@ public final class LocalCloud implements AutoCloseable {
         if (queueUrls.isEmpty()) {
             provisioner.createTables(dynamoDb);
             queueUrls = provisioner.createQueues(sqs);
+            eventBus = new LocalEventBus(template, sqs, queueUrls);
             provisioner.createSecrets(secrets);
             provisioner.createSesResources(ses);
         }
@@ -196,8 +200,9 @@ public final class LocalCloud implements AutoCloseable {
         return List.copyOf(queueUrls.keySet());
     }
 
+    /** The template's event buses and rules, delivering to this cloud's queues. */
     public LocalEventBus eventBus() {
-        return new LocalEventBus(template, sqs, queueUrls);
+        return eventBus;
     }
 
     /** The template's functions, constructed with this clock, running against this cloud. */

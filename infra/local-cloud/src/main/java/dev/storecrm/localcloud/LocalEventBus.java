@@ -3,25 +3,32 @@ package dev.storecrm.localcloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.event.ruler.Machine;
 
 /**
  * The template's EventBridge bus and rules, played locally: a published event is wrapped in the
  * EventBridge envelope, every enabled rule of the bus whose {@code EventPattern} matches sends it
- * to its SQS targets, with {@code InputPath} applied as EventBridge would.
+ * to its SQS targets, with {@code InputPath} applied as EventBridge would. Patterns are matched by
+ * Event Ruler, the library EventBridge itself matches with (array-consistent JSON matching), so a
+ * rule routes here exactly as on AWS; a pattern it refuses fails the start with the rule's name.
  */
 public final class LocalEventBus {
 
-    /** One rule of the template: its bus, its pattern, and the queues it targets. */
-    public record Rule(String logicalId, String busName, EventPattern pattern, List<Target> targets) {}
+    /** One rule of the template: its bus, its pattern (JSON), and the queues it targets. */
+    public record Rule(String logicalId, String busName, String pattern, List<Target> targets) {}
 
     /** A rule target: the queue's logical id and the {@code InputPath} ({@code null} for the whole event). */
     public record Target(String queueLogicalId, String inputPath) {}
@@ -33,12 +40,22 @@ public final class LocalEventBus {
     private final SqsClient sqs;
     private final Map<String, String> queueUrls;
     private final List<Rule> rules;
+    /** One matcher per bus, holding that bus's rules by logical id. */
+    private final Map<String, Machine> matchers = new HashMap<>();
 
     LocalEventBus(Template template, SqsClient sqs, Map<String, String> queueUrls) {
         this.template = template;
         this.sqs = sqs;
         this.queueUrls = queueUrls;
         this.rules = rules(template);
+        for (Rule rule : rules) {
+            try {
+                matchers.computeIfAbsent(rule.busName(), bus -> new Machine()).addRule(rule.logicalId(), rule.pattern());
+            } catch (IOException | RuntimeException refused) {
+                throw new IllegalStateException("rule " + rule.logicalId() + ": EventBridge would refuse its EventPattern "
+                        + rule.pattern() + ": " + refused.getMessage(), refused);
+            }
+        }
     }
 
     /** The rules of the template that match events (schedule rules are not routing rules). */
@@ -64,7 +81,7 @@ public final class LocalEventBus {
                 targets.add(new Target(template.logicalIdOfArn(arn), (String) target.get("InputPath")));
             }
             rules.add(new Rule(resource.logicalId(), String.valueOf(p.getOrDefault("EventBusName", "default")),
-                    EventPattern.of(p.get("EventPattern")), targets));
+                    JSON.valueToTree(p.get("EventPattern")).toString(), targets));
         }
         return rules;
     }
@@ -149,12 +166,20 @@ public final class LocalEventBus {
     /** The queues (logical ids) an EventBridge event on the named bus is delivered to. */
     public List<String> route(JsonNode envelope, String bus) {
         List<String> queues = new ArrayList<>();
-        for (Rule rule : rules) {
-            if (rule.busName().equals(bus) && rule.pattern().matches(envelope)) {
-                rule.targets().forEach(t -> queues.add(t.queueLogicalId()));
-            }
+        for (Rule rule : matching(envelope, bus)) {
+            rule.targets().forEach(t -> queues.add(t.queueLogicalId()));
         }
         return queues;
+    }
+
+    /** The rules of the bus whose pattern matches the event, in the template's order. */
+    private List<Rule> matching(JsonNode envelope, String bus) {
+        Machine matcher = matchers.get(bus);
+        if (matcher == null) {
+            return List.of();
+        }
+        Set<String> matched = new HashSet<>(matcher.rulesForJSONEvent(envelope));
+        return rules.stream().filter(rule -> rule.busName().equals(bus) && matched.contains(rule.logicalId())).toList();
     }
 
     private List<List<String>> publishAll(List<JsonNode> envelopes, String bus) {
@@ -162,10 +187,7 @@ public final class LocalEventBus {
         Map<String, List<String>> bodiesByQueue = new LinkedHashMap<>();
         for (JsonNode envelope : envelopes) {
             List<String> queues = new ArrayList<>();
-            for (Rule rule : rules) {
-                if (!rule.busName().equals(bus) || !rule.pattern().matches(envelope)) {
-                    continue;
-                }
+            for (Rule rule : matching(envelope, bus)) {
                 for (Target target : rule.targets()) {
                     JsonNode input = target.inputPath() == null ? envelope : select(envelope, target.inputPath());
                     bodiesByQueue.computeIfAbsent(target.queueLogicalId(), q -> new ArrayList<>()).add(input.toString());

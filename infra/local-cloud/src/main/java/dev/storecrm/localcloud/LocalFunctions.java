@@ -163,6 +163,18 @@ public final class LocalFunctions {
         return (APIGatewayV2HTTPResponse) invoke(functionLogicalId, urlEvent(method, path, rawQuery, headers, body, authorizer));
     }
 
+    /** {@link #invokeUrl(String, String, String, String, Map, String)} with a request read from a sample. */
+    public APIGatewayV2HTTPResponse invokeUrl(String functionLogicalId, FunctionUrlRequest request) {
+        return invokeUrl(functionLogicalId, request.method(), request.path(), request.rawQuery(), request.headers(),
+                request.body());
+    }
+
+    /** {@link #invokeSignedUrl(String, String, String, String, Map, String)} with a request read from a sample. */
+    public APIGatewayV2HTTPResponse invokeSignedUrl(String functionLogicalId, FunctionUrlRequest request) {
+        return invokeSignedUrl(functionLogicalId, request.method(), request.path(), request.rawQuery(), request.headers(),
+                request.body());
+    }
+
     /**
      * Calls a function URL's handler with the event Lambda delivers when the URL's
      * {@code AuthType} is {@code NONE}, whatever the template says: no signature is checked and the

@@ -20,6 +20,7 @@ import scala.concurrent.Await;
 import scala.concurrent.duration.FiniteDuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -70,7 +71,7 @@ class InProcessSqsIT {
         SqsClient client = SqsClient.builder()
                 .endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(new LoopbackHttpClient())
+                .httpClient(new LoopbackHttpClient(UrlConnectionHttpClient.create()))
                 .build();
         clients.add(client);
         return client;
