@@ -28,5 +28,17 @@ public enum RejectReason {
     /** A template could not be rendered: a variable it uses is missing from the request, or it is broken. */
     TEMPLATE_ERROR,
     /** A valid event that asks a dispute to move where its lifecycle does not allow (reopen a resolved dispute). */
-    INVALID_TRANSITION
+    INVALID_TRANSITION,
+    /** A platform's topic or event type that its adapter does not map (not subscribed to, or not routed). */
+    UNSUPPORTED_TOPIC,
+    /** A valid platform payload the contract (version 1) has no place for yet, e.g. an erasure request. */
+    NOT_YET_MAPPED,
+    /** A platform's test notification or test-mode event, not the store's business. */
+    TEST_DELIVERY,
+    /** A refund or dispute names an order whose customer the adapter never saw (placed before it was connected). */
+    UNKNOWN_ORDER,
+    /** An order or cart that names neither a customer nor an e-mail address: nobody to attribute it to. */
+    NO_CUSTOMER,
+    /** A payload from another shop than the one this stack serves (a platform app installed on several shops). */
+    NOT_FOR_THIS_STORE
 }
