@@ -202,8 +202,7 @@ final class LocalAwsGateway implements AutoCloseable {
             event.set("resources", entry.hasNonNull("Resources") ? entry.get("Resources") : JSON.createArrayNode());
             event.set("detail", detail);
             String bus = entry.path("EventBusName").asText("default");
-            // A bus ARN names the bus after "event-bus/"; a partner bus's name has slashes of its own.
-            putEvents.accept(event, bus.contains("event-bus/") ? bus.substring(bus.indexOf("event-bus/") + 10) : bus);
+            putEvents.accept(event, bus.contains("event-bus/") ? bus.substring(bus.lastIndexOf('/') + 1) : bus);
             results.addObject().put("EventId", id);
         }
         response.put("FailedEntryCount", failed);
