@@ -10,8 +10,8 @@ import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
 import dev.storecrm.platform.events.EventBridgeStoreBus;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
@@ -25,7 +25,11 @@ record ShopifyAdapterWiring(ShopifyAdapterService service, SqsBatchProcessor bat
     }
 
     private ShopifyAdapterWiring(Settings env, Clock clock, AwsClients aws) {
-        this(env, clock, aws, aws.dynamoDb(), new DynamoDbRejectStore(aws.dynamoDb(), env.required("REJECTS_TABLE"),
+        this(env, clock, aws, aws.dynamoDb());
+    }
+
+    private ShopifyAdapterWiring(Settings env, Clock clock, AwsClients aws, DynamoDbClient dynamoDb) {
+        this(env, clock, aws, dynamoDb, new DynamoDbRejectStore(dynamoDb, env.required("REJECTS_TABLE"),
                 Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", 90))));
     }
 

@@ -20,7 +20,8 @@ import java.util.Optional;
  * from a checkout), {@code orders/paid} (OrderPaid, with the contact captured at checkout),
  * {@code orders/cancelled} (OrderCancelled) and {@code refunds/create} (OrderRefunded). Orders are
  * {@code shopify:<order id>}; a refund names only its order, whose customer was remembered when the
- * order was placed or paid.
+ * order was placed or paid. A payment happened when Shopify triggered {@code orders/paid} (an order
+ * paid by bank transfer is paid days after it was processed).
  */
 final class ShopifyOrders {
 
@@ -64,7 +65,7 @@ final class ShopifyOrders {
         String orderId = orderId(order);
         String customerId = customerId(order);
         CanonicalEvent paid = CanonicalEvent.of(delivery.canonicalId("OrderPaid"), "OrderPaid",
-                delivery.at(order.optionalDateTime("processed_at")), ShopifyDelivery.SOURCE)
+                delivery.at(delivery.triggeredAt().or(() -> order.optionalDateTime("processed_at"))), ShopifyDelivery.SOURCE)
                 .put("orderId", orderId).put("customerId", customerId).put("amount", money.shop(order, "total_price_set"));
         ObjectNode contact = contact(order);
         if (!contact.isEmpty()) {

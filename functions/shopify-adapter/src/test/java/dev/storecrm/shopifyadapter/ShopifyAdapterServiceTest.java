@@ -88,6 +88,8 @@ class ShopifyAdapterServiceTest {
     @Test
     void aPaymentCarriesTheContactGivenAtCheckoutButNoConsent() {
         service.handle(detail("orders-paid.json"));
+        assertEquals("2026-11-23T02:05:16.502311001Z", fx.only("OrderPaid").get("occurredAt").asText(),
+                "paid when Shopify triggered orders/paid");
         JsonNode paid = fx.only("OrderPaid").get("body");
         assertEquals(64820, paid.at("/amount/amount").asLong());
         JsonNode contact = paid.get("customer");

@@ -11,6 +11,7 @@ import dev.storecrm.platform.events.EventBridgeStoreBus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of StripeAdapterFunction: settings, clients, adapters, the service. */
@@ -23,14 +24,19 @@ record StripeAdapterWiring(StripeAdapterService service, SqsBatchProcessor batch
     }
 
     private StripeAdapterWiring(Settings env, Clock clock, AwsClients aws) {
-        this(env, clock, aws, new DynamoDbRejectStore(aws.dynamoDb(), env.required("REJECTS_TABLE"),
+        this(env, clock, aws, aws.dynamoDb());
+    }
+
+    private StripeAdapterWiring(Settings env, Clock clock, AwsClients aws, DynamoDbClient dynamoDb) {
+        this(env, clock, aws, dynamoDb, new DynamoDbRejectStore(dynamoDb, env.required("REJECTS_TABLE"),
                 Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", 90))));
     }
 
-    private StripeAdapterWiring(Settings env, Clock clock, AwsClients aws, DynamoDbRejectStore rejects) {
+    private StripeAdapterWiring(Settings env, Clock clock, AwsClients aws, DynamoDbClient dynamoDb,
+                                DynamoDbRejectStore rejects) {
         this(new StripeAdapterService(
                         new Amounts(env.required("STORE_CURRENCY")),
-                        new DynamoDbOrderOwners(aws.dynamoDb(), env.required("ORDER_OWNERS_TABLE"),
+                        new DynamoDbOrderOwners(dynamoDb, env.required("ORDER_OWNERS_TABLE"),
                                 Duration.ofDays(env.longValue("ORDER_OWNER_RETENTION_DAYS", 400)), clock),
                         new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"), "storecrm.stripe")::publish,
                         new AdapterRejects(CONSUMER, rejects, clock),

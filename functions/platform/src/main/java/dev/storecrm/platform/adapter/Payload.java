@@ -126,7 +126,10 @@ public final class Payload {
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
-    /** A platform id: a positive whole number or a token of letters, digits, _ and -, as text. */
+    /**
+     * A platform id: a whole number or a token of letters, digits, _ and -, as text. {@code 0} is no
+     * id (WooCommerce's customer of a guest order).
+     */
     public String id(String field) {
         return optionalId(field).orElseThrow(() -> violation(path(field), "is required"));
     }
