@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * moved to processing or completed: OrderPaid, with the billing contact); cancelled (OrderCancelled);
  * each refund in {@code refunds}, partial or full (OrderRefunded), or, for an order refunded with no
  * refund listed, its whole total. Drafts of the block checkout ({@code checkout-draft}) and orders in
- * the trash publish nothing. Times are WooCommerce's UTC ones ({@code *_gmt}).
+ * the trash publish nothing; nor does an order without lines yet (one an administrator is still
+ * writing), which is not placed until it has some. Times are WooCommerce's UTC ones ({@code *_gmt}).
  */
 final class WooCommerceOrders {
 
@@ -53,16 +54,19 @@ final class WooCommerceOrders {
         OffsetDateTime modified = order.optionalUtcDateTime("date_modified_gmt").orElseGet(() -> created(order));
         List<CanonicalEvent> events = new ArrayList<>();
 
-        CanonicalEvent placed = event("woocommerce:order:" + id + ":OrderPlaced", "OrderPlaced", created(order))
-                .put("orderId", orderId).put("customerId", customerId).put("total", total);
-        placed.body().set("lines", lines(order, currency));
-        ArrayNode coupons = CanonicalEvent.array();
-        order.objects("coupon_lines").stream().flatMap(c -> c.optionalText("code").stream())
-                .filter(c -> COUPON.matcher(c).matches()).distinct().limit(20).forEach(coupons::add);
-        if (!coupons.isEmpty()) {
-            placed.body().set("couponCodes", coupons);
+        ArrayNode lines = lines(order, currency);
+        if (!lines.isEmpty()) {
+            CanonicalEvent placed = event("woocommerce:order:" + id + ":OrderPlaced", "OrderPlaced", created(order))
+                    .put("orderId", orderId).put("customerId", customerId).put("total", total);
+            placed.body().set("lines", lines);
+            ArrayNode coupons = CanonicalEvent.array();
+            order.objects("coupon_lines").stream().flatMap(c -> c.optionalText("code").stream())
+                    .filter(c -> COUPON.matcher(c).matches()).distinct().limit(20).forEach(coupons::add);
+            if (!coupons.isEmpty()) {
+                placed.body().set("couponCodes", coupons);
+            }
+            events.add(placed);
         }
-        events.add(placed);
 
         order.optionalUtcDateTime("date_paid_gmt").ifPresent(paidAt -> {
             CanonicalEvent paid = event("woocommerce:order:" + id + ":OrderPaid", "OrderPaid", paidAt)
@@ -88,7 +92,7 @@ final class WooCommerceOrders {
                     .put("orderId", orderId).put("customerId", customerId).put("refundId", "woocommerce:order:" + id)
                     .put("amount", total));
         }
-        return Mapping.publish(events);
+        return events.isEmpty() ? Mapping.ignored("IGNORED_NO_LINES") : Mapping.publish(events);
     }
 
     /** Each line at its price before discounts ({@code subtotal / quantity}), in the order's currency. */

@@ -139,6 +139,14 @@ class WooCommerceAdapterServiceTest {
     }
 
     @Test
+    void anOrderAnAdministratorIsStillWritingIsNotPlacedAndNotRefused() {
+        HttpAnswer answer = service.handle(delivery("order-created.json", SECRET, b -> b.putArray("line_items")));
+        assertEquals(200, answer.status(), "a refusal would count towards WooCommerce disabling the webhook");
+        assertEquals("IGNORED_NO_LINES", body(answer).get("outcome").asText());
+        assertTrue(fx.published.isEmpty() && fx.kept.isEmpty());
+    }
+
+    @Test
     void aSignedBodyThatIsNotJsonIs400() {
         byte[] raw = "{\"id\": 727,".getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = Map.of("X-WC-Webhook-Topic", "order.updated", "X-WC-Webhook-Signature",
