@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Shopify adapter: one webhook from the partner event source in, its canonical events out on
  * the store bus. Refuses, with the reason (the batch processor keeps the payload in the
- * RejectsTable): a test notification or test order ({@code TEST_DELIVERY}), a payload of another
+ * RejectsTable): a test notification, or a test order unless {@code ACCEPT_TEST_PAYMENTS}
+ * ({@code TEST_DELIVERY}), a payload of another
  * shop than {@code SHOPIFY_SHOP_DOMAIN} ({@code NOT_FOR_THIS_STORE}), topics it does not read
  * ({@code UNSUPPORTED_TOPIC}) or cannot carry yet ({@code NOT_YET_MAPPED}), and payloads that do not
  * map. Each reason names the topic and Shopify's event id; logs carry ids only.
@@ -33,11 +34,12 @@ public final class ShopifyAdapterService {
     private final Optional<String> shopDomain;
 
     /**
-     * @param shopDomain the shop this stack serves ({@code mystore.myshopify.com}); empty accepts any
+     * @param shopDomain         the shop this stack serves ({@code mystore.myshopify.com}); empty accepts any
+     * @param acceptTestPayments whether orders through a test gateway are mapped (a staging stack)
      */
     public ShopifyAdapterService(Amounts amounts, OrderOwners owners, StoreBus bus, AdapterRejects rejects,
-                                 Optional<String> shopDomain) {
-        this.topics = new ShopifyTopics(amounts, owners);
+                                 Optional<String> shopDomain, boolean acceptTestPayments) {
+        this.topics = new ShopifyTopics(amounts, owners, acceptTestPayments);
         this.publisher = new AdapterPublisher(bus, owners);
         this.rejects = rejects;
         this.shopDomain = shopDomain.filter(d -> !d.isBlank());

@@ -41,7 +41,8 @@ record ShopifyAdapterWiring(ShopifyAdapterService service, SqsBatchProcessor bat
                                 Duration.ofDays(env.longValue("ORDER_OWNER_RETENTION_DAYS", 400)), clock),
                         new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"), "storecrm.shopify")::publish,
                         new AdapterRejects(CONSUMER, rejects, clock),
-                        Optional.of(env.optional("SHOPIFY_SHOP_DOMAIN", ""))),
+                        Optional.of(env.optional("SHOPIFY_SHOP_DOMAIN", "")),
+                        Boolean.parseBoolean(env.optional("ACCEPT_TEST_PAYMENTS", "false"))),
                 new SqsBatchProcessor(CONSUMER, rejects, MetricsFactory.getMetricsInstance(), clock));
     }
 }

@@ -30,9 +30,9 @@ final class ShopifyTopics {
 
     private final Map<String, Function<ShopifyDelivery, Mapping>> mappings = new LinkedHashMap<>();
 
-    ShopifyTopics(Amounts amounts, OrderOwners owners) {
+    ShopifyTopics(Amounts amounts, OrderOwners owners, boolean acceptTestPayments) {
         ShopifyMoney money = new ShopifyMoney(amounts);
-        ShopifyOrders orders = new ShopifyOrders(money, owners);
+        ShopifyOrders orders = new ShopifyOrders(money, owners, acceptTestPayments);
         ShopifyCheckouts checkouts = new ShopifyCheckouts(money);
         ShopifyCustomers customers = new ShopifyCustomers();
         ShopifyDisputes disputes = new ShopifyDisputes(owners);

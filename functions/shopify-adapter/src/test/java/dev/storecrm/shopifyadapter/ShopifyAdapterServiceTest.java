@@ -27,7 +27,7 @@ class ShopifyAdapterServiceTest {
 
     private ShopifyAdapterService service(String storeCurrency, Optional<String> shop) {
         return new ShopifyAdapterService(new Amounts(storeCurrency), fx.orderOwners(), fx.bus(),
-                fx.rejects("shopify-adapter"), shop);
+                fx.rejects("shopify-adapter"), shop, false);
     }
 
     /** The detail of a sample's EventBridge event, as the adapter's queue delivers it (InputPath $.detail). */
@@ -249,9 +249,15 @@ class ShopifyAdapterServiceTest {
     @Test
     void shopifysTestNotificationIsATestDelivery() {
         assertEquals(RejectReason.TEST_DELIVERY, refused(detail("orders-create-test-notification.json")).reason());
-        assertEquals(RejectReason.TEST_DELIVERY, refused(detail("orders-create.json",
-                d -> ((ObjectNode) d.get("payload")).put("test", true))).reason(), "an order through a test gateway");
+        String testOrder = detail("orders-create.json", d -> ((ObjectNode) d.get("payload")).put("test", true));
+        assertEquals(RejectReason.TEST_DELIVERY, refused(testOrder).reason(), "an order through a test gateway");
         assertTrue(fx.published.isEmpty() && fx.owners.isEmpty());
+        ShopifyAdapterService staging = new ShopifyAdapterService(new Amounts("CNY"), fx.orderOwners(), fx.bus(),
+                fx.rejects("shopify-adapter"), Optional.empty(), true);
+        assertEquals("PUBLISHED", staging.handle(testOrder), "a staging stack maps test orders");
+        assertEquals(RejectReason.TEST_DELIVERY, assertThrows(InvalidInputException.class,
+                () -> staging.handle(detail("orders-create-test-notification.json"))).reason(),
+                "but never the admin's canned test notification");
     }
 
     @Test

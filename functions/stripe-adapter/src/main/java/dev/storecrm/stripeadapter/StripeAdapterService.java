@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Stripe adapter: one Stripe event from the event destination in, its canonical events out on
  * the store bus. Refuses, with the reason (the batch processor keeps the event in the
- * RejectsTable): test-mode events unless {@code STRIPE_ACCEPT_TEST_EVENTS} ({@code TEST_DELIVERY}),
+ * RejectsTable): test-mode events unless {@code ACCEPT_TEST_PAYMENTS} ({@code TEST_DELIVERY}),
  * types it does not read ({@code UNSUPPORTED_TOPIC}), sessions that are not orders yet
  * ({@code NOT_YET_MAPPED}), and events that do not map. Each reason names the type and the
  * {@code evt_} id; logs carry ids only.
@@ -30,14 +30,14 @@ public final class StripeAdapterService {
     private final StripeTypes types;
     private final AdapterPublisher publisher;
     private final AdapterRejects rejects;
-    private final boolean acceptTestEvents;
+    private final boolean acceptTestPayments;
 
     public StripeAdapterService(Amounts amounts, OrderOwners owners, StoreBus bus, AdapterRejects rejects,
-                                boolean acceptTestEvents) {
+                                boolean acceptTestPayments) {
         this.types = new StripeTypes(amounts, owners);
         this.publisher = new AdapterPublisher(bus, owners);
         this.rejects = rejects;
-        this.acceptTestEvents = acceptTestEvents;
+        this.acceptTestPayments = acceptTestPayments;
     }
 
     /** Maps and publishes one Stripe event (the detail of its EventBridge event); returns the outcome. */
@@ -46,9 +46,9 @@ public final class StripeAdapterService {
         Mapping mapping;
         List<String> published;
         try {
-            if (!event.livemode() && !acceptTestEvents) {
+            if (!event.livemode() && !acceptTestPayments) {
                 throw new InvalidInputException(RejectReason.TEST_DELIVERY, "a test-mode event (livemode false);"
-                        + " StripeAcceptTestEvents maps them on a staging stack");
+                        + " AcceptTestPayments maps them on a staging stack");
             }
             mapping = types.map(event);
             published = publisher.publish(mapping);

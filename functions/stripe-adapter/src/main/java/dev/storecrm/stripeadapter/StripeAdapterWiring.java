@@ -40,7 +40,7 @@ record StripeAdapterWiring(StripeAdapterService service, SqsBatchProcessor batch
                                 Duration.ofDays(env.longValue("ORDER_OWNER_RETENTION_DAYS", 400)), clock),
                         new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"), "storecrm.stripe")::publish,
                         new AdapterRejects(CONSUMER, rejects, clock),
-                        Boolean.parseBoolean(env.optional("STRIPE_ACCEPT_TEST_EVENTS", "false"))),
+                        Boolean.parseBoolean(env.optional("ACCEPT_TEST_PAYMENTS", "false"))),
                 new SqsBatchProcessor(CONSUMER, rejects, MetricsFactory.getMetricsInstance(), clock));
     }
 }

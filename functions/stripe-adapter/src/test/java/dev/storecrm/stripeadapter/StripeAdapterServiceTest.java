@@ -21,9 +21,9 @@ class StripeAdapterServiceTest {
     private final AdapterFixtures fx = new AdapterFixtures();
     private final StripeAdapterService service = service(false);
 
-    private StripeAdapterService service(boolean acceptTestEvents) {
+    private StripeAdapterService service(boolean acceptTestPayments) {
         return new StripeAdapterService(new Amounts("CNY"), fx.orderOwners(), fx.bus(), fx.rejects("stripe-adapter"),
-                acceptTestEvents);
+                acceptTestPayments);
     }
 
     static String detail(String sample) {
