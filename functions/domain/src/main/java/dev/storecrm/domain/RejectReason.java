@@ -53,5 +53,17 @@ public enum RejectReason {
      */
     LIMIT_EXCEEDED,
     /** Amounts that would take a member's or an order's total past what a 64-bit count of minor units holds. */
-    TOTAL_OVERFLOW
+    TOTAL_OVERFLOW,
+    /** A platform's topic or event type that its adapter does not map (not subscribed to, or not routed). */
+    UNSUPPORTED_TOPIC,
+    /** A valid platform payload the contract (version 1) has no place for yet, e.g. an erasure request. */
+    NOT_YET_MAPPED,
+    /** A platform's test notification or test-mode event, not the store's business. */
+    TEST_DELIVERY,
+    /** A refund or dispute names an order whose customer the adapter never saw (placed before it was connected). */
+    UNKNOWN_ORDER,
+    /** An order or cart that names neither a customer nor an e-mail address: nobody to attribute it to. */
+    NO_CUSTOMER,
+    /** A payload from another shop than the one this stack serves (a platform app installed on several shops). */
+    NOT_FOR_THIS_STORE
 }

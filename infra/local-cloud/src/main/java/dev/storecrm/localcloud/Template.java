@@ -24,6 +24,8 @@ public final class Template {
 
     public static final String ACCOUNT_ID = "000000000000";
     public static final String STACK_NAME = "storecrm-local";
+    /** The prefix of the system properties that set a parameter of the project's template ({@link #ofProject}). */
+    public static final String PARAMETER_PROPERTY = "storecrm.parameter.";
 
     /** A resource of the template, with its properties still unresolved. */
     public record Resource(String logicalId, String type, Map<String, Object> properties) {}
@@ -63,9 +65,22 @@ public final class Template {
         });
     }
 
-    /** Loads {@code template.yaml} of the project this JVM runs in (the nearest one up from the working directory). */
+    /**
+     * Loads {@code template.yaml} of the project this JVM runs in (the nearest one up from the working
+     * directory), its parameters set as a deployment would set them: their defaults, or the value of a
+     * system property {@code storecrm.parameter.<Name>} (a test JVM playing a store that connected
+     * Shopify sets {@code storecrm.parameter.ShopifyPartnerEventSource}).
+     */
     public static Template ofProject(String region) {
-        return load(projectRoot().resolve("template.yaml"), region, Map.of());
+        return load(projectRoot().resolve("template.yaml"), region, parametersFromSystemProperties());
+    }
+
+    /** The {@code storecrm.parameter.<Name>} system properties, as parameter overrides. */
+    static Map<String, String> parametersFromSystemProperties() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith(PARAMETER_PROPERTY)).sorted()
+                .forEach(p -> overrides.put(p.substring(PARAMETER_PROPERTY.length()), System.getProperty(p)));
+        return overrides;
     }
 
     public static Template load(Path file, String region, Map<String, String> parameterOverrides) {

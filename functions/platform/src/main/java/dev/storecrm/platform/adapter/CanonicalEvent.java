@@ -1,0 +1,97 @@
+package dev.storecrm.platform.adapter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.money.Money;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+
+/**
+ * A canonical event (contract version 1, {@code events/schemas/}) an adapter builds from a
+ * platform's payload: envelope plus a body the mapping fills in. The adapter publishes only
+ * what {@code EventParser} accepts ({@link AdapterPublisher}), so a mapping mistake is refused
+ * at the edge with its reason instead of by every consumer.
+ */
+public final class CanonicalEvent {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String id;
+    private final String type;
+    private final ObjectNode root;
+    private final ObjectNode body;
+
+    private CanonicalEvent(String id, String type, OffsetDateTime occurredAt, String source) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.type = Objects.requireNonNull(type, "type");
+        this.root = JSON.createObjectNode();
+        root.put("id", id);
+        root.put("type", type);
+        root.put("version", 1);
+        root.put("occurredAt", time(occurredAt));
+        root.put("source", source);
+        this.body = root.putObject("body");
+    }
+
+    /**
+     * @param id         derived from the platform's event or resource ids, so that a re-delivery
+     *                   gives the same id and is de-duplicated downstream
+     * @param occurredAt when it happened, with the platform's offset where it gives one
+     */
+    public static CanonicalEvent of(String id, String type, OffsetDateTime occurredAt, String source) {
+        return new CanonicalEvent(id, type, occurredAt, source);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public ObjectNode body() {
+        return body;
+    }
+
+    /** Sets a text field of the body when there is a value. */
+    public CanonicalEvent put(String field, String value) {
+        if (value != null) {
+            body.put(field, value);
+        }
+        return this;
+    }
+
+    public CanonicalEvent put(String field, Money money) {
+        body.set(field, money(money));
+        return this;
+    }
+
+    public static ObjectNode money(Money money) {
+        return JSON.createObjectNode().put("amount", money.minor()).put("currency", money.currency().getCurrencyCode());
+    }
+
+    /** A date-time as the contract writes it: ISO 8601 with seconds and the offset. */
+    public static String time(OffsetDateTime at) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at);
+    }
+
+    public static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    public static ArrayNode array() {
+        return JSON.createArrayNode();
+    }
+
+    public String json() {
+        return root.toString();
+    }
+
+    @Override
+    public String toString() {
+        return json();
+    }
+}

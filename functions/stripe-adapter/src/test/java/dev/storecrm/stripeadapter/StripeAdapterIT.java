@@ -1,0 +1,121 @@
+package dev.storecrm.stripeadapter;
+
+import static dev.storecrm.platform.adapter.AdapterCloud.rejects;
+import static dev.storecrm.platform.adapter.AdapterCloud.take;
+import static dev.storecrm.platform.adapter.AdapterCloud.types;
+import static dev.storecrm.platform.adapter.AdapterFixtures.sample;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.SimulatedClock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The Stripe adapter in the local cloud, as a store whose Stripe event destination feeds the partner
+ * bus named by {@code StripePartnerEventSource} (set by the build): the samples of
+ * events/stripe-adapter/ on the partner bus, StripeAdapterRule, the adapter's queue, the real
+ * StripeAdapterFunction under its IAM policy, {@code PutEvents} on the store bus, and the canonical
+ * events in the consumers' queues.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class StripeAdapterIT {
+
+    private static final String PARTNER_BUS = "aws.partner/stripe.com/ed_61SampleDestination";
+    private static final String ADAPTER = "StripeAdapterFunction";
+
+    private LocalCloud cloud;
+    private LocalFunctions functions;
+
+    @BeforeEach
+    void reset(LocalCloud cloud) {
+        cloud.reset();
+        this.cloud = cloud;
+        this.functions = cloud.functions(new SimulatedClock(Instant.parse("2026-12-01T00:00:00Z")));
+    }
+
+    @AfterEach
+    void nothingLost() {
+        assertEquals(Map.of(), cloud.deadLetters(), "every dead-letter queue stays empty");
+    }
+
+    private List<String> stripe(JsonNode event) {
+        return cloud.eventBus().publish(event, PARTNER_BUS);
+    }
+
+    private void deliver(String... samples) {
+        for (String name : samples) {
+            assertEquals(List.of("StripeAdapterQueue"), stripe(sample("stripe-adapter/" + name)), name);
+        }
+        assertEquals(0, functions.drain(ADAPTER).failures().getOrDefault(ADAPTER, 0));
+    }
+
+    @Test
+    void aPaidCheckoutReachesTheArchiveAndCartRecoveryAndItsRefundFollows() {
+        deliver("checkout-session-completed.json", "refund-created.json");
+        List<JsonNode> archive = take(cloud, "MemberArchiveQueue");
+        assertEquals(List.of("OrderPlaced", "OrderPaid", "OrderRefunded"), types(archive));
+        assertEquals("stripe:cus_SmPLeMember3101", archive.get(2).at("/body/customerId").asText());
+        assertTrue(archive.get(1).at("/body/customer/marketingConsent/granted").asBoolean());
+        assertEquals(List.of("OrderPlaced", "OrderPaid", "CheckoutCompleted"), types(take(cloud, "CartRecoveryQueue")));
+    }
+
+    @Test
+    void aDisputeReachesTheDisputesWithItsEvidenceDeadlineAndOutcome() {
+        deliver("checkout-session-completed.json", "charge-dispute-created.json", "charge-dispute-updated.json",
+                "charge-dispute-funds-withdrawn.json", "charge-dispute-closed.json");
+        List<JsonNode> disputes = take(cloud, "DisputeQueue");
+        assertEquals(List.of("DisputeOpened", "DisputeUpdated", "DisputeUpdated", "DisputeUpdated"), types(disputes));
+        assertEquals("2026-12-10T23:59:59Z", disputes.getFirst().at("/body/evidenceDueBy").asText());
+        assertEquals("stripe", disputes.getFirst().at("/body/channel").asText());
+        assertEquals("resolved", disputes.get(3).at("/body/status").asText());
+    }
+
+    @Test
+    void anExpiredSessionIsARecoverableCartAndACustomerAProfile() {
+        deliver("checkout-session-expired.json", "customer-created.json", "customer-updated.json");
+        List<JsonNode> carts = take(cloud, "CartRecoveryQueue");
+        assertEquals(List.of("CartUpdated"), types(carts));
+        assertEquals("https://buy.stripe.com/r/live_SmPLeRecovery3107", carts.getFirst().at("/body/recoveryUrl").asText());
+        List<JsonNode> archive = take(cloud, "MemberArchiveQueue");
+        assertEquals(List.of("MemberUpdated", "MemberUpdated"), types(archive));
+        assertEquals("1992-02-29", archive.getFirst().at("/body/profile/birthday").asText());
+        assertEquals("NOT_YET_MAPPED", rejects(cloud, "stripe-adapter").getFirst().get("reason").s(),
+                "the guest's consent to promotions, kept for contract v2");
+    }
+
+    @Test
+    void testModeEventsAndUnknownPaymentsAreKeptAndBlockNothing() {
+        ObjectNode testMode = (ObjectNode) sample("stripe-adapter/checkout-session-completed.json");
+        ((ObjectNode) testMode.get("detail")).put("livemode", false);
+        stripe(testMode);
+        stripe(sample("stripe-adapter/refund-created.json"));
+        stripe(sample("stripe-adapter/customer-created.json"));
+        LocalFunctions.DrainReport report = functions.drain(ADAPTER);
+        assertEquals(3, report.totalMessages());
+        assertEquals(0, report.failures().getOrDefault(ADAPTER, 0));
+        assertEquals(List.of("MemberUpdated"), types(take(cloud, "MemberArchiveQueue")));
+        assertEquals(List.of("TEST_DELIVERY", "UNKNOWN_ORDER"), rejects(cloud, "stripe-adapter").stream()
+                .map(r -> r.get("reason").s()).sorted().toList());
+        assertEquals("evt_3SmPLeRefundCreated1", rejects(cloud, "stripe-adapter").stream()
+                .filter(r -> r.get("reason").s().equals("UNKNOWN_ORDER")).findFirst().orElseThrow().get("eventId").s(),
+                "Stripe's event is the detail itself: the reject names its evt_ id");
+    }
+
+    @Test
+    void aTypeTheDestinationShouldNotSendNeverReachesTheAdapter() {
+        ObjectNode refunded = (ObjectNode) sample("stripe-adapter/refund-created.json");
+        refunded.put("detail-type", "charge.refunded");
+        assertEquals(List.of(), stripe(refunded), "StripeAdapterRule routes only the types the adapter maps");
+    }
+}

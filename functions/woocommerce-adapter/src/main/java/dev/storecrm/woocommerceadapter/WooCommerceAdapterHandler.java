@@ -1,0 +1,40 @@
+package dev.storecrm.woocommerceadapter;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.storecrm.platform.adapter.PublicWebhookUrl;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.lambda.powertools.metrics.Metrics;
+
+/**
+ * WooCommerceAdapterFunction, behind a function URL ({@code AuthType: NONE}): the store's
+ * WooCommerce webhooks, checked by their signature, published as canonical events on the store bus.
+ */
+public final class WooCommerceAdapterHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final WooCommerceAdapterService service;
+    private final Metrics metrics;
+
+    /** The Lambda runtime's constructor: configuration from the environment, the system clock. */
+    public WooCommerceAdapterHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    /** For the local cloud: the environment template.yaml gives the function, and a (simulated) clock. */
+    public WooCommerceAdapterHandler(Map<String, String> environment, Clock clock) {
+        this(new WooCommerceAdapterWiring(environment, clock));
+    }
+
+    WooCommerceAdapterHandler(WooCommerceAdapterWiring wiring) {
+        this.service = wiring.service();
+        this.metrics = wiring.metrics();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return PublicWebhookUrl.serve(event, context, metrics, service::handle);
+    }
+}

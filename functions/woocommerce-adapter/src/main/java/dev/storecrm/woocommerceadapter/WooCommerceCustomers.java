@@ -1,0 +1,56 @@
+package dev.storecrm.woocommerceadapter;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.platform.adapter.CanonicalEvent;
+import dev.storecrm.platform.adapter.Mapping;
+import dev.storecrm.platform.adapter.Payload;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * WooCommerce customers are accounts: {@code customer.created} is a registration (MemberRegistered,
+ * id from the customer), {@code customer.updated} a profile change (MemberUpdated, id from the
+ * customer and its {@code date_modified_gmt}, so each change is one event however often it is
+ * delivered). Profile: name, e-mail, the billing phone (E.164 only) and the billing country.
+ */
+final class WooCommerceCustomers {
+
+    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
+
+    Mapping created(Payload customer) {
+        String id = customer.id("id");
+        OffsetDateTime at = customer.optionalUtcDateTime("date_created_gmt")
+                .orElseThrow(() -> Payload.violation(customer.path("date_created_gmt"), "is required"));
+        CanonicalEvent registered = WooCommerceOrders.event("woocommerce:customer:" + id + ":MemberRegistered",
+                "MemberRegistered", at).put("customerId", "woocommerce:" + id);
+        registered.body().set("profile", profile(customer));
+        return Mapping.publish(registered);
+    }
+
+    Mapping updated(Payload customer) {
+        String id = customer.id("id");
+        ObjectNode profile = profile(customer);
+        if (profile.isEmpty()) {
+            return Mapping.ignored("IGNORED_NOTHING_TO_UPDATE");
+        }
+        OffsetDateTime at = customer.optionalUtcDateTime("date_modified_gmt")
+                .or(() -> customer.optionalUtcDateTime("date_created_gmt"))
+                .orElseThrow(() -> Payload.violation(customer.path("date_modified_gmt"), "is required"));
+        CanonicalEvent updated = WooCommerceOrders.event("woocommerce:customer:" + id + ":" + COMPACT.format(at)
+                + ":MemberUpdated", "MemberUpdated", at).put("customerId", "woocommerce:" + id);
+        updated.body().set("profile", profile);
+        return Mapping.publish(updated);
+    }
+
+    private static ObjectNode profile(Payload customer) {
+        ObjectNode profile = customer.optionalObject("billing").map(WooCommerceOrders::contact)
+                .orElseGet(CanonicalEvent::object);
+        String name = String.join(" ", customer.optionalText("first_name").orElse(""),
+                customer.optionalText("last_name").orElse("")).trim();
+        if (!name.isEmpty()) {
+            profile.put("name", name.length() > 200 ? name.substring(0, 200) : name);
+        }
+        customer.optionalText("email").filter(e -> e.contains("@")).ifPresent(e -> profile.put("email", e));
+        return profile;
+    }
+}
