@@ -43,7 +43,7 @@ class ShopifyAdapterIT {
     void reset(LocalCloud cloud) {
         cloud.reset();
         this.cloud = cloud;
-        this.functions = cloud.functions(new SimulatedClock(Instant.parse("2026-12-01T00:00:00Z")));
+        this.functions = cloud.functions(new SimulatedClock(Instant.parse("2027-02-01T00:00:00Z")));
     }
 
     @AfterEach

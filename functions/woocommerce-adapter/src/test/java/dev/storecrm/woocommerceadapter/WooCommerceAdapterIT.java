@@ -42,7 +42,7 @@ class WooCommerceAdapterIT {
     void reset(LocalCloud cloud) {
         cloud.reset();
         this.cloud = cloud;
-        this.functions = cloud.functions(new SimulatedClock(Instant.parse("2026-12-01T00:00:00Z")));
+        this.functions = cloud.functions(new SimulatedClock(Instant.parse("2027-02-01T00:00:00Z")));
         this.secret = cloud.secretsManager().getSecretValue(g -> g.secretId(cloud.template().physicalName(
                 "WooCommerceWebhookSecret"))).secretString().getBytes(StandardCharsets.UTF_8);
     }

@@ -45,6 +45,9 @@ class FunctionUrlSamplesTest {
                 continue;
             }
             String module = template.resolveString(function.properties().get("CodeUri")).split("/")[1];
+            if (module.endsWith("-adapter") || module.equals("signed-webhook")) {
+                continue; // A platform's webhook: its samples are the platform's deliveries, which its tests sign.
+            }
             String authType = template.resolveString(urlConfig.get("AuthType"));
             List<Path> samples;
             try (Stream<Path> files = Files.list(events.resolve(module))) {

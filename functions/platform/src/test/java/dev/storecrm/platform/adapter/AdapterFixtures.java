@@ -18,12 +18,12 @@ import java.util.Optional;
 
 /**
  * What the adapters' unit tests share: the samples of {@code events/}, a store bus that records
- * what was published, order owners and rejects in memory, a fixed clock.
+ * what was published, order owners and rejects in memory, a fixed clock after every sample.
  */
 public final class AdapterFixtures {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2027-02-01T00:00:00Z"), ZoneOffset.UTC);
 
     /** The events published, in order. */
     public final List<JsonNode> published = new ArrayList<>();
