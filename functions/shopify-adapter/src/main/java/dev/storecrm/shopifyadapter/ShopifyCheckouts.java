@@ -3,10 +3,10 @@ package dev.storecrm.shopifyadapter;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.adapter.CanonicalEvent;
+import dev.storecrm.platform.adapter.ContractValues;
 import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.Payload;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Shopify's checkout topics. An open (abandoned) checkout is a cart: {@code checkouts/create} and
@@ -22,9 +22,6 @@ import java.util.regex.Pattern;
  * ({@code NOT_YET_MAPPED}), to be replayed once the contract carries it.
  */
 final class ShopifyCheckouts {
-
-    private static final Pattern HTTPS = Pattern.compile("https://\\S{1,2000}");
-    private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     private final ShopifyMoney money;
 
@@ -54,11 +51,10 @@ final class ShopifyCheckouts {
                         delivery.at(checkout.optionalDateTime("updated_at")), ShopifyDelivery.SOURCE)
                 .put("cartId", cartId(checkout.id("id")))
                 .put("customerId", customerId.orElse(null))
-                .put("email", checkout.optionalText("email").filter(e -> e.contains("@")).orElse(null))
+                .put("email", ContractValues.email(checkout.optionalText("email")).orElse(null))
                 .put("total", money.amounts().storeMoney(checkout.text("total_price"), currency, checkout.path("total_price")))
-                .put("recoveryUrl", checkout.optionalText("abandoned_checkout_url").filter(u -> HTTPS.matcher(u).matches())
-                        .orElse(null))
-                .put("locale", checkout.optionalText("customer_locale").filter(l -> LOCALE.matcher(l).matches()).orElse(null));
+                .put("recoveryUrl", ContractValues.httpsUrl(checkout.optionalText("abandoned_checkout_url")).orElse(null))
+                .put("locale", ContractValues.locale(checkout.optionalText("customer_locale")).orElse(null));
         cart.body().set("lines", money.checkoutLines(checkout.objects("line_items"), currency));
         Mapping mapping = Mapping.publish(cart);
         if (customerId.isEmpty() && checkout.bool("buyer_accepts_marketing")) {

@@ -2,13 +2,13 @@ package dev.storecrm.shopifyadapter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.platform.adapter.CanonicalEvent;
+import dev.storecrm.platform.adapter.ContractValues;
 import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.Payload;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Shopify's customer topics. {@code customers/create} and {@code customers/update}: a customer with
@@ -26,8 +26,6 @@ import java.util.regex.Pattern;
  */
 final class ShopifyCustomers {
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-
     Mapping changed(ShopifyDelivery delivery) {
         Payload customer = delivery.payload();
         String customerId = "shopify:" + customer.id("id");
@@ -36,12 +34,12 @@ final class ShopifyCustomers {
         String name = String.join(" ", customer.optionalText("first_name").orElse(""),
                 customer.optionalText("last_name").orElse("")).trim();
         if (!name.isEmpty()) {
-            profile.put("name", ShopifyOrders.truncate(name, 200));
+            profile.put("name", ContractValues.cut(name, ContractValues.NAME));
         }
-        customer.optionalText("email").filter(e -> e.contains("@")).ifPresent(e -> profile.put("email", e));
-        customer.optionalText("phone").filter(p -> E164.matcher(p).matches()).ifPresent(p -> profile.put("phone", p));
-        customer.optionalObject("default_address").flatMap(a -> a.optionalText("country_code"))
-                .filter(c -> c.matches("[A-Z]{2}")).ifPresent(c -> profile.put("country", c));
+        ContractValues.email(customer.optionalText("email")).ifPresent(e -> profile.put("email", e));
+        ContractValues.phone(customer.optionalText("phone")).ifPresent(p -> profile.put("phone", p));
+        ContractValues.country(customer.optionalObject("default_address").flatMap(a -> a.optionalText("country_code")))
+                .ifPresent(c -> profile.put("country", c));
         List<CanonicalEvent> events = new ArrayList<>();
         if (registered || !profile.isEmpty()) {
             String type = registered ? "MemberRegistered" : "MemberUpdated";

@@ -6,6 +6,7 @@ import dev.storecrm.domain.json.JsonFields;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.adapter.Amounts;
 import dev.storecrm.platform.adapter.CanonicalEvent;
+import dev.storecrm.platform.adapter.ContractValues;
 import dev.storecrm.platform.adapter.Payload;
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,8 +20,6 @@ import java.util.Optional;
  * product, or the line itself.
  */
 final class ShopifyMoney {
-
-    static final int MAX_NAME = 300;
 
     private final Amounts amounts;
 
@@ -74,7 +73,7 @@ final class ShopifyMoney {
         ObjectNode line = CanonicalEvent.object();
         line.put("sku", sku(item));
         String name = item.optionalText("name").or(() -> item.optionalText("title")).orElse(sku(item));
-        line.put("name", name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name);
+        line.put("name", ContractValues.cut(name, ContractValues.LINE_NAME));
         line.put("quantity", item.integer("quantity"));
         line.set("unitPrice", CanonicalEvent.money(unitPrice));
         return line;

@@ -6,6 +6,7 @@ import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.adapter.CanonicalEvent;
+import dev.storecrm.platform.adapter.ContractValues;
 import dev.storecrm.platform.adapter.CustomerIds;
 import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.OrderOwners;
@@ -24,10 +25,6 @@ import java.util.Optional;
  * paid by bank transfer is paid days after it was processed).
  */
 final class ShopifyOrders {
-
-    private static final java.util.regex.Pattern COUPON = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
-    private static final java.util.regex.Pattern LOCALE = java.util.regex.Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     private final ShopifyMoney money;
     private final OrderOwners owners;
@@ -52,7 +49,7 @@ final class ShopifyOrders {
         placed.put("cartId", cartId.orElse(null));
         ArrayNode coupons = CanonicalEvent.array();
         order.objects("discount_codes").stream().flatMap(code -> code.optionalText("code").stream())
-                .filter(code -> COUPON.matcher(code).matches()).distinct().limit(20).forEach(coupons::add);
+                .filter(ContractValues::couponCode).distinct().limit(20).forEach(coupons::add);
         if (!coupons.isEmpty()) {
             placed.body().set("couponCodes", coupons);
         }
@@ -84,7 +81,7 @@ final class ShopifyOrders {
         return Mapping.publish(CanonicalEvent.of(delivery.canonicalId("OrderCancelled"), "OrderCancelled",
                         delivery.at(order.optionalDateTime("cancelled_at")), ShopifyDelivery.SOURCE)
                 .put("orderId", orderId).put("customerId", customerId)
-                .put("reason", order.optionalText("cancel_reason").map(r -> truncate(r, 500)).orElse(null)))
+                .put("reason", order.optionalText("cancel_reason").map(r -> ContractValues.cut(r, ContractValues.REASON)).orElse(null)))
                 .withOwner(orderId, customerId);
     }
 
@@ -110,7 +107,7 @@ final class ShopifyOrders {
                         delivery.at(refund.optionalDateTime("processed_at").or(() -> refund.optionalDateTime("created_at"))),
                         ShopifyDelivery.SOURCE)
                 .put("orderId", orderId).put("customerId", customerId).put("refundId", "shopify:" + refundId)
-                .put("amount", amount).put("reason", refund.optionalText("note").map(n -> truncate(n, 500)).orElse(null)));
+                .put("amount", amount).put("reason", refund.optionalText("note").map(n -> ContractValues.cut(n, ContractValues.REASON)).orElse(null)));
     }
 
     private BigDecimal refundedMajor(Payload refund) {
@@ -156,16 +153,15 @@ final class ShopifyOrders {
                 c.optionalText("last_name").orElse("")).trim()).filter(n -> !n.isEmpty())
                 .or(() -> billing.flatMap(b -> b.optionalText("name"))).orElse(null);
         if (name != null) {
-            contact.put("name", truncate(name, 200));
+            contact.put("name", ContractValues.cut(name, ContractValues.NAME));
         }
-        order.optionalText("email").or(() -> order.optionalText("contact_email"))
-                .filter(e -> e.contains("@")).ifPresent(e -> contact.put("email", e));
-        customer.flatMap(c -> c.optionalText("phone")).or(() -> order.optionalText("phone"))
-                .filter(p -> E164.matcher(p).matches()).ifPresent(p -> contact.put("phone", p));
-        order.optionalText("customer_locale").filter(l -> LOCALE.matcher(l).matches())
-                .ifPresent(l -> contact.put("locale", l));
-        billing.or(() -> order.optionalObject("shipping_address")).flatMap(a -> a.optionalText("country_code"))
-                .filter(c -> c.matches("[A-Z]{2}")).ifPresent(c -> contact.put("country", c));
+        ContractValues.email(order.optionalText("email").or(() -> order.optionalText("contact_email")))
+                .ifPresent(e -> contact.put("email", e));
+        ContractValues.phone(customer.flatMap(c -> c.optionalText("phone")).or(() -> order.optionalText("phone")))
+                .ifPresent(p -> contact.put("phone", p));
+        ContractValues.locale(order.optionalText("customer_locale")).ifPresent(l -> contact.put("locale", l));
+        ContractValues.country(billing.or(() -> order.optionalObject("shipping_address"))
+                .flatMap(a -> a.optionalText("country_code"))).ifPresent(c -> contact.put("country", c));
         return contact;
     }
 
@@ -188,9 +184,5 @@ final class ShopifyOrders {
         return CustomerIds.of("shopify", customer.flatMap(c -> c.optionalId("id")),
                 order.optionalText("email").or(() -> order.optionalText("contact_email"))
                         .or(() -> customer.flatMap(c -> c.optionalText("email"))), "the order");
-    }
-
-    static String truncate(String text, int max) {
-        return text.length() > max ? text.substring(0, max) : text;
     }
 }

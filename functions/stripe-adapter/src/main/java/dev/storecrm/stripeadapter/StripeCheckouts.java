@@ -7,13 +7,13 @@ import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.adapter.Amounts;
 import dev.storecrm.platform.adapter.CanonicalEvent;
+import dev.storecrm.platform.adapter.ContractValues;
 import dev.storecrm.platform.adapter.CustomerIds;
 import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.Payload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Stripe Checkout sessions in payment mode. {@code checkout.session.completed}: the order was placed
@@ -30,10 +30,6 @@ import java.util.regex.Pattern;
  * hold), so the order and the cart have one line for the whole amount.
  */
 final class StripeCheckouts {
-
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-    private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-    private static final Pattern HTTPS = Pattern.compile("https://\\S{1,2000}");
 
     private final Amounts amounts;
 
@@ -69,8 +65,8 @@ final class StripeCheckouts {
 
     Mapping expired(StripeEvent event) {
         Payload session = paymentSession(event);
-        Optional<String> recoveryUrl = session.optionalObject("after_expiration").flatMap(a -> a.optionalObject("recovery"))
-                .flatMap(r -> r.optionalText("url")).filter(url -> HTTPS.matcher(url).matches());
+        Optional<String> recoveryUrl = ContractValues.httpsUrl(session.optionalObject("after_expiration")
+                .flatMap(a -> a.optionalObject("recovery")).flatMap(r -> r.optionalText("url")));
         if (recoveryUrl.isEmpty() || !optedIn(session)) {
             return Mapping.ignored("IGNORED_NOT_RECOVERABLE");
         }
@@ -97,14 +93,13 @@ final class StripeCheckouts {
                 StripeEvent.SOURCE).put("orderId", orderId).put("customerId", customerId).put("amount", total);
         ObjectNode contact = CanonicalEvent.object();
         Optional<Payload> details = session.optionalObject("customer_details");
-        details.flatMap(d -> d.optionalText("name")).map(n -> n.length() > 200 ? n.substring(0, 200) : n)
+        details.flatMap(d -> d.optionalText("name")).map(n -> ContractValues.cut(n, ContractValues.NAME))
                 .ifPresent(n -> contact.put("name", n));
         email(session).ifPresent(e -> contact.put("email", e));
-        details.flatMap(d -> d.optionalText("phone")).filter(p -> E164.matcher(p).matches())
-                .ifPresent(p -> contact.put("phone", p));
+        ContractValues.phone(details.flatMap(d -> d.optionalText("phone"))).ifPresent(p -> contact.put("phone", p));
         locale(session).ifPresent(l -> contact.put("locale", l));
-        details.flatMap(d -> d.optionalObject("address")).flatMap(a -> a.optionalText("country"))
-                .filter(c -> c.matches("[A-Z]{2}")).ifPresent(c -> contact.put("country", c));
+        ContractValues.country(details.flatMap(d -> d.optionalObject("address")).flatMap(a -> a.optionalText("country")))
+                .ifPresent(c -> contact.put("country", c));
         if (optedIn(session)) {
             contact.set("marketingConsent", consent(event));
         }
@@ -159,11 +154,11 @@ final class StripeCheckouts {
     }
 
     private static Optional<String> email(Payload session) {
-        return session.optionalObject("customer_details").flatMap(d -> d.optionalText("email"))
-                .or(() -> session.optionalText("customer_email")).filter(e -> e.contains("@"));
+        return ContractValues.email(session.optionalObject("customer_details").flatMap(d -> d.optionalText("email"))
+                .or(() -> session.optionalText("customer_email")));
     }
 
     private static Optional<String> locale(Payload session) {
-        return session.optionalText("locale").filter(l -> LOCALE.matcher(l).matches());
+        return ContractValues.locale(session.optionalText("locale"));
     }
 }

@@ -2,6 +2,7 @@ package dev.storecrm.stripeadapter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.platform.adapter.CanonicalEvent;
+import dev.storecrm.platform.adapter.ContractValues;
 import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.Payload;
 import java.util.Iterator;
@@ -29,7 +30,6 @@ import java.util.regex.Pattern;
  */
 final class StripeCustomers {
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern ANNIVERSARY = Pattern.compile("anniversary_([a-z][a-z0-9_]{0,31})");
 
     Mapping changed(StripeEvent event) {
@@ -37,14 +37,14 @@ final class StripeCustomers {
         Set<String> changed = changedFields(event);
         ObjectNode profile = CanonicalEvent.object();
         if (changed.contains("name")) {
-            profile.put("name", customer.optionalText("name").map(n -> n.length() > 200 ? n.substring(0, 200) : n)
+            profile.put("name", customer.optionalText("name").map(n -> ContractValues.cut(n, ContractValues.NAME))
                     .orElse(null));
         }
         if (changed.contains("email")) {
             profile.put("email", customer.optionalText("email").orElse(null));
         }
         if (changed.contains("phone")) {
-            customer.optionalText("phone").filter(p -> E164.matcher(p).matches())
+            ContractValues.phone(customer.optionalText("phone"))
                     .ifPresentOrElse(p -> profile.put("phone", p), () -> profile.putNull("phone"));
         }
         if (changed.contains("address")) {

@@ -2,6 +2,7 @@ package dev.storecrm.woocommerceadapter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.platform.adapter.CanonicalEvent;
+import dev.storecrm.platform.adapter.ContractValues;
 import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.Payload;
 import java.time.OffsetDateTime;
@@ -48,9 +49,9 @@ final class WooCommerceCustomers {
         String name = String.join(" ", customer.optionalText("first_name").orElse(""),
                 customer.optionalText("last_name").orElse("")).trim();
         if (!name.isEmpty()) {
-            profile.put("name", name.length() > 200 ? name.substring(0, 200) : name);
+            profile.put("name", ContractValues.cut(name, ContractValues.NAME));
         }
-        customer.optionalText("email").filter(e -> e.contains("@")).ifPresent(e -> profile.put("email", e));
+        ContractValues.email(customer.optionalText("email")).ifPresent(e -> profile.put("email", e));
         return profile;
     }
 }

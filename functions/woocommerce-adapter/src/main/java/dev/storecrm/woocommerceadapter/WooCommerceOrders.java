@@ -6,6 +6,7 @@ import dev.storecrm.domain.json.JsonFields;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.adapter.Amounts;
 import dev.storecrm.platform.adapter.CanonicalEvent;
+import dev.storecrm.platform.adapter.ContractValues;
 import dev.storecrm.platform.adapter.CustomerIds;
 import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.Payload;
@@ -13,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * WooCommerce orders ({@code order.created}, {@code order.updated}). WooCommerce sends the whole
@@ -29,9 +29,6 @@ import java.util.regex.Pattern;
 final class WooCommerceOrders {
 
     static final String SOURCE = "woocommerce-adapter";
-    private static final Pattern COUPON = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-    private static final Pattern HTTPS = Pattern.compile("https://\\S{1,2000}");
 
     private final Amounts amounts;
 
@@ -61,7 +58,7 @@ final class WooCommerceOrders {
             placed.body().set("lines", lines);
             ArrayNode coupons = CanonicalEvent.array();
             order.objects("coupon_lines").stream().flatMap(c -> c.optionalText("code").stream())
-                    .filter(c -> COUPON.matcher(c).matches()).distinct().limit(20).forEach(coupons::add);
+                    .filter(ContractValues::couponCode).distinct().limit(20).forEach(coupons::add);
             if (!coupons.isEmpty()) {
                 placed.body().set("couponCodes", coupons);
             }
@@ -84,7 +81,7 @@ final class WooCommerceOrders {
             events.add(event("woocommerce:refund:" + refundId + ":OrderRefunded", "OrderRefunded", modified)
                     .put("orderId", orderId).put("customerId", customerId).put("refundId", "woocommerce:" + refundId)
                     .put("amount", amounts.storeMoney(refund.text("total"), currency, refund.path("total")))
-                    .put("reason", refund.optionalText("reason").map(r -> r.length() > 500 ? r.substring(0, 500) : r)
+                    .put("reason", refund.optionalText("reason").map(r -> ContractValues.cut(r, ContractValues.REASON))
                             .orElse(null)));
         }
         if (status.equals("refunded") && refunds.isEmpty()) {
@@ -108,10 +105,10 @@ final class WooCommerceOrders {
                     .or(() -> item.optionalId("variation_id").map(v -> "woocommerce:variation:" + v))
                     .orElseGet(() -> "woocommerce:product:" + item.id("product_id"));
             String name = item.optionalText("name").orElse(sku);
-            line.put("sku", sku).put("name", name.length() > 300 ? name.substring(0, 300) : name).put("quantity", quantity);
+            line.put("sku", sku).put("name", ContractValues.cut(name, ContractValues.LINE_NAME)).put("quantity", quantity);
             line.set("unitPrice", CanonicalEvent.money(amounts.unitPrice(item.text("subtotal"), (int) Math.min(quantity,
                     Integer.MAX_VALUE), currency, item.path("subtotal"))));
-            item.optionalObject("image").flatMap(i -> i.optionalText("src")).filter(src -> HTTPS.matcher(src).matches())
+            ContractValues.httpsUrl(item.optionalObject("image").flatMap(i -> i.optionalText("src")))
                     .ifPresent(src -> line.put("imageUrl", src));
         }
         return lines;
@@ -122,11 +119,11 @@ final class WooCommerceOrders {
         String name = String.join(" ", billing.optionalText("first_name").orElse(""),
                 billing.optionalText("last_name").orElse("")).trim();
         if (!name.isEmpty()) {
-            contact.put("name", name.length() > 200 ? name.substring(0, 200) : name);
+            contact.put("name", ContractValues.cut(name, ContractValues.NAME));
         }
-        billing.optionalText("email").filter(e -> e.contains("@")).ifPresent(e -> contact.put("email", e));
-        billing.optionalText("phone").filter(p -> E164.matcher(p).matches()).ifPresent(p -> contact.put("phone", p));
-        billing.optionalText("country").filter(c -> c.matches("[A-Z]{2}")).ifPresent(c -> contact.put("country", c));
+        ContractValues.email(billing.optionalText("email")).ifPresent(e -> contact.put("email", e));
+        ContractValues.phone(billing.optionalText("phone")).ifPresent(p -> contact.put("phone", p));
+        ContractValues.country(billing.optionalText("country")).ifPresent(c -> contact.put("country", c));
         return contact;
     }
 
