@@ -21,7 +21,6 @@ import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.OrderHistory;
 import dev.storecrm.domain.money.Money;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,26 +117,28 @@ public final class MemberArchiveService {
         stored.ifPresent(s -> orders.write(customerId, s.unsettled(), s.member().revision(), false));
         MemberRecord original = stored.map(s -> s.member().value()).orElse(null);
         Saved saved = new Saved(original == null ? MemberRecord.newCustomer(customerId) : original,
-                stored.map(s -> OptionalLong.of(s.member().revision())).orElse(OptionalLong.empty()), original != null);
+                stored.map(s -> OptionalLong.of(s.member().revision())).orElse(OptionalLong.empty()), null);
         if (saved.record.isLegacy()) {
-            saved = new Saved(ledger.converted(saved.record, legacyOrders(saved.record), true), saved.revision, false);
+            saved = new Saved(ledger.converted(saved.record, legacyOrders(saved.record), true), saved.revision, null);
         }
         saved = finishRepricing(saved);
         MemberLedger.Result result = ledger.apply(saved.record, event, saved.record == original
                 ? orders.knowing(stored.map(Stored::unsettled).orElse(List.of())) : orders);
         boolean unchanged = result.record().equals(saved.record) && result.orderWrites().isEmpty();
-        if (unchanged && saved.persisted) {
+        if (unchanged && (saved.record == original || saved.summary != null)) {
             return Outcome.UNCHANGED;
         }
         saved = commit(saved, result);
-        MemberSummary summary = MemberSummary.of(saved.record, policy, clock.instant());
-        followUps.changed(original, saved.record, summary, saved.revision.getAsLong(), clock.instant());
+        followUps.changed(original, saved.record, saved.summary, saved.revision.getAsLong(), clock.instant());
         finishRepricing(saved);
         return unchanged && original != null ? Outcome.UNCHANGED : Outcome.APPLIED;
     }
 
-    /** The record as last saved (or about to be: {@code persisted} false), and its revision. */
-    private record Saved(MemberRecord record, OptionalLong revision, boolean persisted) {}
+    /**
+     * The record as last saved, its revision, and the summary this writer saved it with ({@code null}
+     * before this writer saved it: as read, or converted and not saved yet).
+     */
+    private record Saved(MemberRecord record, OptionalLong revision, MemberSummary summary) {}
 
     private Saved finishRepricing(Saved saved) {
         Saved current = saved;
@@ -149,12 +150,12 @@ public final class MemberArchiveService {
 
     /** Saves the record with its order writes, then writes them; the next revision. */
     private Saved commit(Saved saved, MemberLedger.Result result) {
-        Instant now = clock.instant();
+        MemberSummary summary = MemberSummary.of(result.record(), policy, clock.instant());
         List<ArchivedOrder> writes = List.copyOf(result.orderWrites().values());
-        archive.save(result.record(), MemberSummary.of(result.record(), policy, now), saved.revision, writes);
+        archive.save(result.record(), summary, saved.revision, writes);
         long revision = saved.revision.orElse(0) + 1;
         orders.write(result.record().customerId(), writes, revision, true);
-        return new Saved(result.record(), OptionalLong.of(revision), true);
+        return new Saved(result.record(), OptionalLong.of(revision), summary);
     }
 
     /** The orders an item of before held, merged with what the OrdersTable knows of them (it may know more). */

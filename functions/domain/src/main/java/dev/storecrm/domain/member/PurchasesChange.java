@@ -7,6 +7,7 @@ import dev.storecrm.domain.member.Purchases.Payment;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -79,7 +80,7 @@ final class PurchasesChange {
     private void removeCounted(OrderFacts order) {
         orderCount--;
         lifetime -= order.netMinor();
-        Instant at = order.paidAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant at = order.paidAt().truncatedTo(ChronoUnit.MILLIS);
         YearMonth month = Purchases.monthOf(at);
         MonthSpend spend = months.get(month);
         if (spend != null) {
@@ -103,7 +104,7 @@ final class PurchasesChange {
     private void addCounted(OrderFacts order) {
         orderCount++;
         lifetime = Totals.add(lifetime, order.netMinor(), "the lifetime spend");
-        Instant at = order.paidAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant at = order.paidAt().truncatedTo(ChronoUnit.MILLIS);
         YearMonth month = Purchases.monthOf(at);
         MonthSpend spend = months.get(month);
         if (spend == null) {
