@@ -39,7 +39,8 @@ record CareListsWiring(CareListsService service) {
         MemberArchive members = new DynamoDbMemberArchive(dynamoDb, settings.required("MEMBERS_TABLE"), clock);
         var ledger = new DynamoDbSendLedger(dynamoDb, settings.required("SEND_LEDGER_TABLE"),
                 Duration.ofDays(settings.longValue("LEDGER_RETENTION_DAYS", 400)));
-        CouponCodes codes = new CouponCodes(Secrets.read(aws.secretsManager(), settings.required("COUPON_CODE_KEY_SECRET")));
+        byte[] couponCodeKey = Secrets.read(aws.secretsManager(), settings.required("COUPON_CODE_KEY_SECRET"));
+        CouponCodes codes = new CouponCodes(couponCodeKey);
         var coupons = new DynamoDbCouponBook(dynamoDb, settings.required("COUPONS_TABLE"), codes);
         var journal = new DynamoDbWinBackJournal(dynamoDb, settings.required("WINBACK_TABLE"));
         var orders = new DynamoDbOrderHistory(dynamoDb, settings.required("ORDERS_TABLE"));
