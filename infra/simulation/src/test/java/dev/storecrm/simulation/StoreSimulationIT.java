@@ -84,7 +84,8 @@ class StoreSimulationIT {
                 .collect(Collectors.toSet());
         java.util.List<String> refused = Invariants.scan(cloud, "RejectsTable").stream()
                 .filter(reject -> !poison.contains(reject.get("messageId").s()))
-                .map(reject -> reject.get("consumer").s() + " " + reject.get("reason").s() + ": " + reject.get("detail").s())
+                .map(reject -> reject.get("consumer").s() + " " + reject.get("reason").s() + ": "
+                        + reject.get("detail").s())
                 .toList();
         assertEquals(java.util.List.of(), refused);
         assertTrue(result.outcome().delayed() > 0, "late events were delivered");
