@@ -8,12 +8,21 @@ package dev.storecrm.domain;
 public final class ConcurrentUpdateException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final boolean gaveUp;
+
     public ConcurrentUpdateException(String what) {
         super(what, null, false, false);
+        this.gaveUp = false;
     }
 
-    /** Giving up after several conflicts, the last of which is the cause. */
+    /** A retry loop giving up after several conflicts, the last of which is the cause. */
     public ConcurrentUpdateException(String what, ConcurrentUpdateException last) {
         super(what, last, false, false);
+        this.gaveUp = true;
+    }
+
+    /** True when a retry loop already spent its attempts on this conflict: an outer loop does not start over. */
+    public boolean gaveUp() {
+        return gaveUp;
     }
 }

@@ -8,7 +8,8 @@ import dev.storecrm.domain.ConcurrentUpdateException;
  * changed the record since it was read), the attempt runs again, up to a fixed number of times.
  * After that it gives up with a {@link ConcurrentUpdateException} naming the record and the attempts,
  * so the message goes back to its queue and is retried later instead of being lost. Any other error
- * ends the loop at once.
+ * ends the loop at once, and so does a conflict an inner loop already gave up on (attempts do not
+ * multiply when one retried write calls another).
  */
 public final class OptimisticRetry {
 
@@ -52,6 +53,9 @@ public final class OptimisticRetry {
             try {
                 return attempt.run(number);
             } catch (ConcurrentUpdateException conflict) {
+                if (conflict.gaveUp()) {
+                    throw conflict;
+                }
                 last = conflict;
             }
         }

@@ -127,7 +127,8 @@ public final class DisputeRecorder {
         Outcome outcome = DisputeLifecycle.apply(stored.map(Revisioned::value), change);
         switch (outcome) {
             case Outcome.Refused refused -> {
-                history.append(entry(change, HistoryEntry.Outcome.refused, refused.reason(), List.of()), idempotencyKey);
+                history.append(entry(change, HistoryEntry.Outcome.refused, refused.reason(), List.of()),
+                        idempotencyKey);
                 return new Result.Refused(refused.code(), refused.reason());
             }
             case Outcome.Unchanged unchanged -> {

@@ -19,7 +19,7 @@ class OptimisticRetryTest {
         ConcurrentUpdateException gaveUp = assertThrows(ConcurrentUpdateException.class,
                 () -> new OptimisticRetry(3).run("cart c-1", number -> {
                     attempts.add(number);
-                    ConcurrentUpdateException conflict = new ConcurrentUpdateException("cart c-1 changed, try " + number);
+                    ConcurrentUpdateException conflict = new ConcurrentUpdateException("cart c-1 changed, " + number);
                     conflicts.add(conflict);
                     throw conflict;
                 }));
@@ -60,6 +60,19 @@ class OptimisticRetryTest {
                     throw outage;
                 })));
         assertEquals(List.of(1), attempts, "an error other than a conflict ends the loop at once");
+    }
+
+    @Test
+    void aConflictAnInnerLoopGaveUpOnIsNotRetriedByAnOuterOne() {
+        ConcurrentUpdateException gaveUp = assertThrows(ConcurrentUpdateException.class,
+                () -> new OptimisticRetry(3).run("cart c-1", outer -> {
+                    attempts.add(outer);
+                    return new OptimisticRetry(2).run("the coupon grants of c-1", inner -> {
+                        throw new ConcurrentUpdateException("the coupon grants of c-1 changed");
+                    });
+                }));
+        assertEquals(List.of(1), attempts, "two inner attempts, not three times two");
+        assertEquals("the coupon grants of c-1 kept changing: gave up after 2 attempts", gaveUp.getMessage());
     }
 
     @Test
