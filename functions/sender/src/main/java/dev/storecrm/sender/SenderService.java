@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * SES throttling gives the claims back and puts the message off with a growing wait; it never
  * fails a message.
+ *
+ * <p>Its ports come in three groups: what it checks before sending ({@link SendChecks}), where it
+ * records ({@link SendRecords}) and how it sends ({@link Delivery}).
  */
 public final class SenderService {
 
