@@ -3,12 +3,12 @@ package dev.storecrm.winback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.domain.winback.WinBackJournal;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.platform.dynamodb.DynamoDbWinBackJournal;
 import java.time.Duration;
 import java.time.Instant;

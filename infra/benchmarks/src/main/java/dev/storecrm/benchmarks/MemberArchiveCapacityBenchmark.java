@@ -2,10 +2,10 @@ package dev.storecrm.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.member.MemberPolicy;
