@@ -16,9 +16,12 @@ import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.memory.InMemoryDisputeWorkflow;
 import dev.storecrm.fixtures.triggers.FunctionUrlEvent;
 import dev.storecrm.platform.http.IamFunctionUrl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,13 +130,13 @@ class DisputeQueueServiceTest {
     private static JsonNode body(APIGatewayV2HTTPResponse response) {
         try {
             return JSON.readTree(response.getBody());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static List<String> ids(JsonNode disputes) {
-        return java.util.stream.StreamSupport.stream(disputes.spliterator(), false)
+        return StreamSupport.stream(disputes.spliterator(), false)
                 .map(d -> d.get("disputeId").asText()).toList();
     }
 }

@@ -148,7 +148,8 @@ class GreetingServiceTest {
             clock.set(hour);
             GreetingService.Report run = service.run();
             total = new GreetingService.Report(total.hours() + run.hours(), total.greeted() + run.greeted(),
-                    total.withGift() + run.withGift(), total.skipped() + run.skipped(), total.refiled() + run.refiled());
+                    total.withGift() + run.withGift(), total.skipped() + run.skipped(),
+                    total.refiled() + run.refiled());
         }
         return total;
     }

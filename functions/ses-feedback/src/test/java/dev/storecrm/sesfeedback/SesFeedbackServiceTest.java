@@ -111,7 +111,8 @@ class SesFeedbackServiceTest {
     }
 
     private Outcome softBounce(String feedbackId, Instant at) {
-        return service.handle(SesEvents.of("email-bounced-transient.json").feedbackId(feedbackId).reportedAt(at).json());
+        return service.handle(SesEvents.of("email-bounced-transient.json").feedbackId(feedbackId).reportedAt(at)
+                .json());
     }
 
     private RejectReason refused(String body) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class TimerSweepServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T03:00:20Z");
-    private static final Map<String, String> QUEUES = Map.of("outbox", "https://sqs/outbox", "cart", "https://sqs/cart");
+    private static final Map<String, String> QUEUES =
+            Map.of("outbox", "https://sqs/outbox", "cart", "https://sqs/cart");
 
     private final SimulatedClock clock = new SimulatedClock(NOW);
     private final InMemoryTimers timers = new InMemoryTimers(4);
