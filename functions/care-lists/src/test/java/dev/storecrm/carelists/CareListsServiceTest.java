@@ -131,6 +131,18 @@ class CareListsServiceTest {
     }
 
     @Test
+    void theSampleRequestsOfEventsAreAnsweredWithTheirLists() {
+        Map<String, String> files = Map.of("care-lists/birthdays-csv.json", "birthdays-2026-06.csv",
+                "care-lists/dormant-json.json", "dormant-2026-03.json",
+                "care-lists/wake-up-json.json", "wake-up-2026-03-01-to-2026-04-30.json");
+        files.forEach((sample, file) -> {
+            APIGatewayV2HTTPResponse answer = IamFunctionUrl.serve(FunctionUrlEvent.sample(sample), lists::handle);
+            assertEquals(200, answer.getStatusCode(), sample + ": " + answer.getBody());
+            assertTrue(answer.getHeaders().get("Content-Disposition").endsWith("filename=\"" + file + "\""), sample);
+        });
+    }
+
+    @Test
     void aBadRequestIsAnsweredWithWhatWasWrong() {
         assertEquals(400, call(FunctionUrlEvent.get("/birthdays").query("month", "2027-13")).getStatusCode());
         assertEquals(400, call(FunctionUrlEvent.get("/birthdays").query("kind", "Wedding!")).getStatusCode());
