@@ -199,8 +199,7 @@ public final class LocalFunctions {
             }
         }
         return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("$default")
+                .withVersion("2.0").withRouteKey("$default")
                 .withRawPath(path)
                 .withRawQueryString(rawQuery == null ? "" : rawQuery)
                 .withQueryStringParameters(query.isEmpty() ? null : query)
