@@ -161,7 +161,8 @@ public final class CartRecoveryService {
         requireStoreCurrency(updated.total(), "CartUpdated body.total");
         updated.lines().forEach(line -> requireStoreCurrency(line.unitPrice(), "CartUpdated body.lines[].unitPrice"));
         Applied applied = apply(updated.cartId(), cart -> new Change(cart.updated(updated), CartStatsDelta.NONE));
-        if (applied.after().activity().equals(Optional.of(updated.stamp()))) {
+        if (applied.after().activity().equals(Optional.of(updated.stamp()))
+                && policy.startsSequence(updated.stamp().at(), clock.instant())) {
             // Also for a duplicate of the newest update: a crash after the save may have lost the re-arm.
             rearm(applied.before(), applied.after());
         }

@@ -2,6 +2,7 @@ package dev.storecrm.memberarchive;
 
 import dev.storecrm.platform.AwsClients;
 import dev.storecrm.domain.occasion.GreetingCalendar;
+import dev.storecrm.platform.GoLiveSettings;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.WinBackSettings;
@@ -45,7 +46,8 @@ record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch
                                 new DynamoDbTimers(dynamoDb, settings.required("TIMERS_TABLE"),
                                         (int) settings.longValue("TIMER_SHARDS", 2), clock),
                                 MemberPolicySettings.from(settings), OccasionSettings.from(settings),
-                                WinBackSettings.from(settings), OccasionSettings.storeZone(settings)),
+                                WinBackSettings.from(settings), OccasionSettings.storeZone(settings),
+                                GoLiveSettings.from(settings)),
                         MemberPolicySettings.from(settings), clock),
                 new SqsBatchProcessor(CONSUMER,
                         new DynamoDbRejectStore(dynamoDb, settings.required("REJECTS_TABLE"),
