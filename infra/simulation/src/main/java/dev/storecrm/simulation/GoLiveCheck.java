@@ -26,9 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <ol>
  *   <li>the import day sends no burst: the first day's mail is at most twice a later day's on average,
  *       plus ten;</li>
- *   <li>a member silent past a win-back step at go-live enters one step within the ramp (the step the
- *       silence had reached then, or a later one, never those before it), and the ramp's mail is
- *       spread: no day of the ramp carries more than twice its even share, plus five;</li>
+ *   <li>a member silent past a win-back step at go-live enters one step within the ramp (counted from
+ *       the import day; the step the silence had reached then, or a later one, never those before it),
+ *       and the ramp's mail is spread: no day of the ramp carries more than twice its even share, plus
+ *       five;</li>
  *   <li>no cart mail for a cart whose first step fell due before go-live;</li>
  *   <li>no mail about what a dispute did before go-live: no acknowledgement of an opening before it,
  *       nothing for a dispute closed before it, no reminder or escalation that fell due before it.</li>
@@ -43,8 +44,8 @@ final class GoLiveCheck {
     static final String DISPUTE_PAST = "no mail about what a dispute did before go-live";
 
     private static final Duration DAY = Duration.ofDays(1);
-    /** The sweep takes a timer within the minute it falls due. */
-    private static final Duration SWEEP = Duration.ofMinutes(2);
+    /** The ramp counts from when the import reaches a member (late deliveries included), on the import day. */
+    private static final Duration IMPORT_DAY = Duration.ofDays(1);
     private static final Pattern CHASE = Pattern.compile("#[a-z-]+-(\\d{8}T\\d{4}Z)#(?:(\\d+)([hm])|breach)$");
     private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'");
 
@@ -120,7 +121,7 @@ final class GoLiveCheck {
 
     /** Each silence the import brought, past a step at go-live, enters one step in the ramp, and not an earlier one. */
     private void oneStepInTheRamp(Invariants invariants) {
-        Instant rampEnd = goLive.plus(DAY.multipliedBy(rampDays)).plus(SWEEP);
+        Instant rampEnd = goLive.plus(DAY.multipliedBy(rampDays)).plus(IMPORT_DAY);
         Map<String, List<Map<String, AttributeValue>>> bySilence = journal.stream()
                 .filter(e -> Integer.parseInt(e.get("step").n()) > 0)
                 .filter(e -> reached(Instant.parse(e.get("episode").s())) > 0)

@@ -61,7 +61,7 @@ final class Invariants {
     private final List<Violation> violations = new ArrayList<>();
     private final Map<String, Integer> checked = new LinkedHashMap<>();
 
-    private Invariants() {
+    Invariants() {
         // Listed from the start, so that one no case put to the test shows as "0 checked".
         for (String invariant : List.of(ONCE, QUIET, MARKETING, SUPPRESSED, CART_EXIT, WIN_BACK_EXIT, GREETING_DATE,
                 NOTHING_LOST, ARCHIVE)) {
