@@ -57,16 +57,19 @@ final class GroundTruth {
         final java.util.Set<String> paidOrderIds = new java.util.TreeSet<>();
     }
 
-    /** A dispute's open span as the system knew it. */
+    /** A dispute's open span as the system knew it, and when it opened and was resolved at the platform. */
     static final class Dispute {
         String customerId;
         Instant openedPublishedAt;
         Instant resolvedPublishedAt;
+        Instant openedAt;
+        Instant resolvedAt;
     }
 
     private final Map<String, Member> members = new HashMap<>();
     private final Map<String, Dispute> disputes = new HashMap<>();
     private final Map<String, Instant> cartsClosed = new HashMap<>();
+    private final Map<String, Instant> cartActivity = new HashMap<>();
     private final Map<String, Integer> published = new HashMap<>();
 
     /** Every member the store told the system of, by customer id. */
@@ -84,6 +87,11 @@ final class GroundTruth {
 
     Optional<Instant> cartClosedAt(String cartId) {
         return Optional.ofNullable(cartsClosed.get(cartId));
+    }
+
+    /** When the cart last changed (its newest CartUpdated), as far as the store told. */
+    Map<String, Instant> cartActivity() {
+        return cartActivity;
     }
 
     Map<String, Integer> publishedByType() {
@@ -116,6 +124,7 @@ final class GroundTruth {
                 dispute.customerId = body.path("customerId").asText();
                 if (dispute.openedPublishedAt == null) {
                     dispute.openedPublishedAt = now;
+                    dispute.openedAt = occurred;
                 }
             }
             case "DisputeUpdated" -> {
@@ -124,11 +133,14 @@ final class GroundTruth {
                     Dispute dispute = disputes.computeIfAbsent(body.path("disputeId").asText(), id -> new Dispute());
                     if (dispute.resolvedPublishedAt == null) {
                         dispute.resolvedPublishedAt = now;
+                        dispute.resolvedAt = occurred;
                     }
                 }
             }
+            case "CartUpdated" -> cartActivity.merge(body.path("cartId").asText(), occurred,
+                    (a, b) -> a.isAfter(b) ? a : b);
             default -> {
-                // cart changes, cancellations and refunds change nothing the invariants judge
+                // cancellations and refunds change nothing the invariants judge
             }
         }
     }

@@ -39,9 +39,13 @@ final class SimulationRun {
         Invariants invariants = Invariants.check(cloud, outcome,
                 mail, ledger, simulation.functions().spec("SenderFunction").environment(),
                 simulation.functions().spec("GreetingsFunction").environment());
+        GoLiveCheck goLive = new GoLiveCheck(outcome, ledger, Invariants.scan(cloud, "WinBackTable"),
+                simulation.functions().spec("CartRecoveryFunction").environment());
+        goLive.judge(invariants);
 
         out.println();
         out.print(report.summary());
+        section(out, "Import day and go-live ramp", goLive.report(simulation.store().importDay().figures()));
         section(out, "Mail sent, by journey and day (" + mail.size() + " e-mails)", report.messages());
         section(out, "Coupons", report.coupons());
         section(out, "Carts (CartStatsTable)", report.carts());

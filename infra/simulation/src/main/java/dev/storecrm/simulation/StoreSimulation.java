@@ -84,8 +84,7 @@ final class StoreSimulation {
         this.progress = progress;
         Instant start = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
         this.clock = new SimulatedClock(start);
-        // SES's send rate is paced in real time; simulated days must not wait for it.
-        this.functions = cloud.functions(clock, Map.of("SES_MAX_SEND_RATE", "100000"));
+        this.functions = cloud.functions(clock, ImportDay.environment(start));
         String currency = functions.spec("MemberArchiveFunction").environment().getOrDefault("STORE_CURRENCY", "CNY");
         this.store = new SyntheticStore(options, currency);
     }

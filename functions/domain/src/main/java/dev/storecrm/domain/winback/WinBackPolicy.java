@@ -3,6 +3,7 @@ package dev.storecrm.domain.winback;
 import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.occasion.OccasionPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,5 +67,16 @@ public record WinBackPolicy(List<Step> steps, Duration dormantAfter, Duration co
     /** The step after step {@code number}, if any. */
     public Optional<Step> after(int number) {
         return steps.stream().filter(s -> s.number() == number + 1).findFirst();
+    }
+
+    /**
+     * When the step after {@code taken} falls due: at its days of silence, or, if {@code taken} went
+     * late (a step of the go-live ramp, or after a late sweep), as long after it as the sequence puts
+     * between the two, so that steps the policy spaces by months never go days apart.
+     */
+    public Instant nextDue(Instant episode, Step taken, Step next, Instant takenAt) {
+        Instant planned = episode.plus(next.after());
+        Instant spaced = takenAt.plus(next.after().minus(taken.after()));
+        return spaced.isAfter(planned) ? spaced : planned;
     }
 }
