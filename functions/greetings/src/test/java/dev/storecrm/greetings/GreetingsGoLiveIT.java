@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
+import dev.storecrm.domain.time.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
