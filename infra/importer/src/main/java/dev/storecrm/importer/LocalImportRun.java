@@ -42,7 +42,7 @@ final class LocalImportRun {
                         throw new IllegalArgumentException("--woocommerce-key-secret reads a deployed stack's secret (with"
                                 + " --bus); for the local cloud set WOOCOMMERCE_CONSUMER_KEY and WOOCOMMERCE_CONSUMER_SECRET");
                     }, Duration.ofSeconds(1), Clock.systemUTC()).execute(out);
-            settle(functions, clock);
+            settle(functions, Instant.now());
             boolean intact = new ArchiveSummary(cloud).print(out);
             return result.filter(r -> intact);
         }
@@ -65,8 +65,8 @@ final class LocalImportRun {
                 .get("STORE_CURRENCY"));
     }
 
-    /** Every queue drained by its function, then the timer sweep as its schedule would run it now. */
-    static void settle(LocalFunctions functions, SimulatedClock clock) {
-        functions.advanceTo(SWEEP, Instant.now().isAfter(clock.instant()) ? Instant.now() : clock.instant());
+    /** Every queue drained by its function, then the timer sweep as its schedule would run it at {@code now}. */
+    static void settle(LocalFunctions functions, Instant now) {
+        functions.advanceTo(SWEEP, now);
     }
 }
