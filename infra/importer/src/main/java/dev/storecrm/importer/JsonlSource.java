@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -61,41 +60,22 @@ final class JsonlSource implements ImportSource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return new Iterator<>() {
-            private long number;
-            private String next = advance();
-
-            private String advance() {
-                try {
-                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        number++;
-                        if (number > skip && !line.isBlank()) {
-                            return line.strip();
-                        }
+        long[] number = {0};
+        return Records.until(() -> {
+            try {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    long at = ++number[0];
+                    if (at > skip && !line.isBlank()) {
+                        String event = line.strip();
+                        return new SourceRecord("line:" + at, () -> publish(event, at));
                     }
-                    reader.close();
-                    return null;
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + file + " after line " + number, e);
                 }
+                reader.close();
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + " after line " + number[0], e);
             }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public SourceRecord next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                String line = next;
-                long at = number;
-                next = advance();
-                return new SourceRecord("line:" + at, () -> publish(line, at));
-            }
-        };
+        });
     }
 
     private void publish(String line, long number) {

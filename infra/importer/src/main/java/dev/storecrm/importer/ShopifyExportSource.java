@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -81,87 +80,45 @@ final class ShopifyExportSource implements ImportSource {
                 ? Collections.emptyIterator() : customerRecords(customers.get(), row);
         Iterator<SourceRecord> orderRecords = orders.isEmpty() ? Collections.emptyIterator()
                 : orderRecords(orders.get(), phase.equals("orders") ? row : 0);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return customerRecords.hasNext() || orderRecords.hasNext();
-            }
-
-            @Override
-            public SourceRecord next() {
-                return customerRecords.hasNext() ? customerRecords.next() : orderRecords.next();
-            }
-        };
+        return Records.inOrder(customerRecords, orderRecords);
     }
 
     private Iterator<SourceRecord> customerRecords(Path file, long afterRow) {
         CsvExport csv = CsvExport.open(file);
         Iterator<CsvExport.Row> rows = csv.rows();
-        return new Iterator<>() {
-            private CsvExport.Row next = advance();
-
-            private CsvExport.Row advance() {
-                while (rows.hasNext()) {
-                    CsvExport.Row row = rows.next();
-                    if (row.number() > afterRow) {
-                        return row;
-                    }
+        return Records.until(() -> {
+            while (rows.hasNext()) {
+                CsvExport.Row row = rows.next();
+                if (row.number() > afterRow) {
+                    return new SourceRecord("customers:" + row.number(), () -> customer(file, row));
                 }
-                csv.close();
-                return null;
             }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public SourceRecord next() {
-                CsvExport.Row row = Optional.ofNullable(next).orElseThrow(NoSuchElementException::new);
-                next = advance();
-                return new SourceRecord("customers:" + row.number(), () -> customer(file, row));
-            }
-        };
+            csv.close();
+            return null;
+        });
     }
 
+    /** The orders: each the rows from one on that share its Name. */
     private Iterator<SourceRecord> orderRecords(Path file, long afterRow) {
         CsvExport csv = CsvExport.open(file);
         Iterator<CsvExport.Row> rows = csv.rows();
-        return new Iterator<>() {
-            private CsvExport.Row pending = rows.hasNext() ? rows.next() : null;
-            private List<CsvExport.Row> next = advance();
-
-            /** The next order: the rows from {@code pending} on that share its Name. */
-            private List<CsvExport.Row> advance() {
-                while (pending != null) {
-                    List<CsvExport.Row> order = new ArrayList<>(List.of(pending));
-                    String name = pending.text("Name");
-                    pending = rows.hasNext() ? rows.next() : null;
-                    while (!name.isEmpty() && pending != null && pending.text("Name").equals(name)) {
-                        order.add(pending);
-                        pending = rows.hasNext() ? rows.next() : null;
-                    }
-                    if (order.getFirst().number() > afterRow) {
-                        return order;
-                    }
+        CsvExport.Row[] pending = {rows.hasNext() ? rows.next() : null};
+        return Records.until(() -> {
+            while (pending[0] != null) {
+                List<CsvExport.Row> order = new ArrayList<>(List.of(pending[0]));
+                String name = pending[0].text("Name");
+                pending[0] = rows.hasNext() ? rows.next() : null;
+                while (!name.isEmpty() && pending[0] != null && pending[0].text("Name").equals(name)) {
+                    order.add(pending[0]);
+                    pending[0] = rows.hasNext() ? rows.next() : null;
                 }
-                csv.close();
-                return null;
+                if (order.getFirst().number() > afterRow) {
+                    return new SourceRecord("orders:" + order.getFirst().number(), () -> order(file, order));
+                }
             }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public SourceRecord next() {
-                List<CsvExport.Row> order = Optional.ofNullable(next).orElseThrow(NoSuchElementException::new);
-                next = advance();
-                return new SourceRecord("orders:" + order.getFirst().number(), () -> order(file, order));
-            }
-        };
+            csv.close();
+            return null;
+        });
     }
 
     private void customer(Path file, CsvExport.Row row) {

@@ -14,12 +14,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -77,50 +77,30 @@ final class WooCommerceSource implements ImportSource {
         boolean inOrders = position[0].equals("orders");
         int page = Math.max(1, Integer.parseInt(position[1]) - (after.isEmpty() ? 0 : 1));
         long lastId = Long.parseLong(position[2]);
-        Iterator<SourceRecord> customerRecords = inOrders ? java.util.Collections.emptyIterator()
+        Iterator<SourceRecord> customerRecords = inOrders ? Collections.emptyIterator()
                 : collection("customers", page, lastId, this::customer);
         Iterator<SourceRecord> orderRecords = collection("orders", inOrders ? page : 1, inOrders ? lastId : 0, this::order);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return customerRecords.hasNext() || orderRecords.hasNext();
-            }
-
-            @Override
-            public SourceRecord next() {
-                return customerRecords.hasNext() ? customerRecords.next() : orderRecords.next();
-            }
-        };
+        return Records.inOrder(customerRecords, orderRecords);
     }
 
     /** A collection's records from a page on, past an id, fetched a page at a time as they are needed. */
     private Iterator<SourceRecord> collection(String resource, int fromPage, long afterId,
                                               Function<JsonNode, Runnable> mapping) {
-        return new Iterator<>() {
-            private final Deque<JsonNode> items = new ArrayDeque<>();
-            private int page = fromPage;
-            private boolean more = true;
-
-            @Override
-            public boolean hasNext() {
-                while (items.isEmpty() && more) {
-                    WooCommerceRestClient.Page result = rest.page(resource, query(resource), page, WooCommerceRestClient.MAX_PER_PAGE);
-                    result.items().stream().filter(item -> item.path("id").asLong() > afterId).forEach(items::add);
-                    more = !result.last() && !result.items().isEmpty();
-                    page++;
-                }
-                return !items.isEmpty();
+        Deque<JsonNode> items = new ArrayDeque<>();
+        int[] page = {fromPage};
+        boolean[] more = {true};
+        return Records.until(() -> {
+            while (items.isEmpty() && more[0]) {
+                WooCommerceRestClient.Page result = rest.page(resource, query(resource), page[0],
+                        WooCommerceRestClient.MAX_PER_PAGE);
+                result.items().stream().filter(item -> item.path("id").asLong() > afterId).forEach(items::add);
+                more[0] = !result.last() && !result.items().isEmpty();
+                page[0]++;
             }
-
-            @Override
-            public SourceRecord next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                JsonNode item = items.pollFirst();
-                return new SourceRecord(resource + ":" + (page - 1) + ":" + item.path("id").asLong(), mapping.apply(item));
-            }
-        };
+            JsonNode item = items.pollFirst();
+            return item == null ? null : new SourceRecord(resource + ":" + (page[0] - 1) + ":" + item.path("id").asLong(),
+                    mapping.apply(item));
+        });
     }
 
     private Map<String, String> query(String resource) {

@@ -40,25 +40,30 @@ class ImporterTest {
     private final List<List<String>> calls = new ArrayList<>();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-    /** Record n publishes n % 4 events, {@code r<n>e<i>}; positions are {@code n}. */
-    private final ImportSource numbered = new ImportSource() {
-        @Override
-        public String fingerprint() {
-            return "numbered";
-        }
+    private final ImportSource numbered = numbered(buffer);
 
-        @Override
-        public OptionalLong size() {
-            return OptionalLong.of(RECORDS);
-        }
+    /** Record n publishes n % 4 events, {@code r<n>e<i>}, on {@code into}; positions are {@code n}. */
+    private static ImportSource numbered(ImportBuffer into) {
+        return new ImportSource() {
+            @Override
+            public String fingerprint() {
+                return "numbered";
+            }
 
-        @Override
-        public Iterator<SourceRecord> records(String after) {
-            int from = after.isEmpty() ? 1 : Integer.parseInt(after) + 1;
-            return IntStream.rangeClosed(from, RECORDS).mapToObj(n -> new SourceRecord(Integer.toString(n),
-                    () -> buffer.publish(IntStream.range(0, n % 4).mapToObj(i -> "r" + n + "e" + i).toList()))).iterator();
-        }
-    };
+            @Override
+            public OptionalLong size() {
+                return OptionalLong.of(RECORDS);
+            }
+
+            @Override
+            public Iterator<SourceRecord> records(String after) {
+                int from = after.isEmpty() ? 1 : Integer.parseInt(after) + 1;
+                return IntStream.rangeClosed(from, RECORDS).mapToObj(n -> new SourceRecord(Integer.toString(n),
+                        () -> into.publish(IntStream.range(0, n % 4).mapToObj(i -> "r" + n + "e" + i).toList())))
+                        .iterator();
+            }
+        };
+    }
 
     private static List<String> all() {
         return IntStream.rangeClosed(1, RECORDS).boxed()
@@ -126,7 +131,7 @@ class ImporterTest {
         calls.clear();
         Importer.Result resumed = new Importer(recording(), fresh, new FileRejects(dir.resolve("in.rejects.jsonl"), true),
                 new Pacer(10_000), dir.resolve("in.checkpoint.json"), Duration.ZERO, CLOCK)
-                .run(resumedSource(fresh), saved, new Progress(new PrintStream(printed, true, StandardCharsets.UTF_8),
+                .run(numbered(fresh), saved, new Progress(new PrintStream(printed, true, StandardCharsets.UTF_8),
                         OptionalLong.of(RECORDS), false, Duration.ofSeconds(1)));
         assertTrue(resumed.checkpoint().complete());
         assertEquals("r14e0", calls.getFirst().getFirst(), "the resume starts right after the checkpoint's record");
@@ -135,31 +140,6 @@ class ImporterTest {
         assertEquals(all(), List.copyOf(new LinkedHashSet<>(together)), "nothing lost");
         assertEquals(61, resumed.checkpoint().events(), "r14e0 went out before the stop and again after it (under the"
                 + " same id, which the consumers apply once)");
-    }
-
-    /** The numbered source, publishing on another buffer (a new process after the stop). */
-    private ImportSource resumedSource(ImportBuffer into) {
-        return new ImportSource() {
-            @Override
-            public String fingerprint() {
-                return "numbered";
-            }
-
-            @Override
-            public OptionalLong size() {
-                return OptionalLong.of(RECORDS);
-            }
-
-            @Override
-            public Iterator<SourceRecord> records(String after) {
-                List<SourceRecord> records = new ArrayList<>();
-                numbered.records(after).forEachRemaining(r -> records.add(new SourceRecord(r.position(), () -> {
-                    int n = Integer.parseInt(r.position());
-                    into.publish(IntStream.range(0, n % 4).mapToObj(i -> "r" + n + "e" + i).toList());
-                })));
-                return records.iterator();
-            }
-        };
     }
 
     @Test
