@@ -22,9 +22,9 @@ import java.util.Optional;
  * for the webhooks. Columns the mapping needs are checked here first, so that a refusal names the
  * column of the export rather than a field of the REST resource.
  *
- * <p>The exports have no refund ids or dates: an order's refunds are one refund, {@code
- * export-<order id>}, dated when the order was cancelled, or else paid. The customer export has no
- * dates at all: profiles and e-mail consent are dated {@code exportedAt}.
+ * <p>The exports have no refund ids or dates, and the customer export no dates at all: an order's
+ * refunds are one refund, {@code export-<order id>}, of its Refunded Amount; that refund, the
+ * profiles and the e-mail consent are the export's state, dated {@code exportedAt}.
  */
 final class ShopifyExportPayloads {
 
@@ -98,13 +98,17 @@ final class ShopifyExportPayloads {
         return order;
     }
 
-    /** The order's refunds as one Refund of its Refunded Amount, if any money went back. */
-    static Optional<ObjectNode> refund(ObjectNode order, CsvExport.Row first) {
+    /**
+     * The order's refunds as one Refund of its Refunded Amount, if any money went back, dated when the
+     * export was made: the total refunded as of then, so that a later export, imported with its later
+     * time, replaces it with the new total (the archive keeps a refund's latest fact).
+     */
+    static Optional<ObjectNode> refund(ObjectNode order, CsvExport.Row first, OffsetDateTime exportedAt) {
         BigDecimal refunded = decimal(first, "Refunded Amount").orElse(BigDecimal.ZERO);
         if (refunded.signum() <= 0) {
             return Optional.empty();
         }
-        String at = order.path("cancelled_at").asText(order.path("processed_at").asText(order.path("created_at").asText()));
+        String at = ISO.format(exportedAt);
         ObjectNode refund = JSON.createObjectNode().put("id", "export-" + order.path("id").asText())
                 .put("order_id", order.path("id").asText()).put("created_at", at).put("processed_at", at)
                 .put("restock", false);

@@ -162,7 +162,7 @@ final class ShopifyExportSource implements ImportSource {
             }
         });
         deliverOrKeep(record + ":refunds/create", "refunds/create", where, rows, () -> ShopifyExportPayloads
-                .refund(order, first)
+                .refund(order, first, exportedAt)
                 .ifPresent(refund -> deliver("refunds/create", eventId, refund.path("processed_at").asText(), refund)));
     }
 
