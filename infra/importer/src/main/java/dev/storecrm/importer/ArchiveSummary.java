@@ -44,10 +44,10 @@ final class ArchiveSummary {
                         .reversed().thenComparing(m -> m.get("customerId").s())).limit(TOP).toList();
         if (!top.isEmpty()) {
             out.println();
-            out.printf("  %-44s %-9s %-7s %6s %14s  %s%n", "member", "status", "tier", "orders", "spend (minor)",
+            out.printf("  %-48s %-9s %-7s %6s %14s  %s%n", "member", "status", "tier", "orders", "spend (minor)",
                     "last order");
             for (Map<String, AttributeValue> member : top) {
-                out.printf("  %-44s %-9s %-7s %6d %14d  %s%n", member.get("customerId").s(), text(member, "status"),
+                out.printf("  %-48s %-9s %-7s %6d %14d  %s%n", member.get("customerId").s(), text(member, "status"),
                         text(member, "tier"), number(member, "orderCount"), number(member, "lifetimeSpend"),
                         text(member, "lastOrderAt"));
             }
