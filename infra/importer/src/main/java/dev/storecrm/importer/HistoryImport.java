@@ -43,9 +43,13 @@ public final class HistoryImport {
                     ? DeployedImport.run(options, out, environment)
                     : LocalImportRun.run(options, out, environment);
             return result.map(r -> r.stoppedBecause().isPresent() ? 1 : 0).orElse(0);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
             out.println("./dev import: " + e.getMessage());
-            return e instanceof IllegalArgumentException ? 2 : 1;
+            return 2;
+        } catch (RuntimeException e) {
+            // A file that cannot be read, AWS refusing the credentials or the Region, the store's API refusing the key.
+            out.println("./dev import: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
         }
     }
 
