@@ -13,7 +13,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * store's REST API and publishes what a failed webhook delivery would have. A failed run is made
  * good by the next one (the mark moves only when a sweep is done).
  */
-public final class WooCommerceReconciliationHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class WooCommerceReconciliationHandler
+        implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private final WooCommerceReconciliationService service;
     private final ScheduledRun run;

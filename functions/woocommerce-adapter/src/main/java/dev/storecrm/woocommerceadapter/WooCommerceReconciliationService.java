@@ -102,7 +102,8 @@ public final class WooCommerceReconciliationService {
     /** One run: the orders modified since the mark, page by page, then the mark moved on. */
     public Report run() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Mark mark = marks.read(MARK).orElseGet(() -> new Mark(now.minus(policy.firstLookback()), 1, Optional.empty(), 0));
+        Mark mark = marks.read(MARK)
+                .orElseGet(() -> new Mark(now.minus(policy.firstLookback()), 1, Optional.empty(), 0));
         Instant sweepStart = mark.sweepStartedAt().orElse(now);
         Map<String, String> query = Map.of("modified_after", gmt(mark.since().minus(policy.overlap())),
                 "dates_are_gmt", "true", "orderby", "id", "order", "asc");
@@ -147,8 +148,9 @@ public final class WooCommerceReconciliationService {
                     entry("published", published));
             return published.size();
         } catch (InvalidInputException refused) {
-            rejects.refused(messageId, Optional.empty(), Optional.of("order"), new InvalidInputException(refused.reason(),
-                    "WooCommerce REST order " + id + " (modified " + modified + "): " + refused.detail()), order.toString());
+            InvalidInputException named = new InvalidInputException(refused.reason(),
+                    "WooCommerce REST order " + id + " (modified " + modified + "): " + refused.detail());
+            rejects.refused(messageId, Optional.empty(), Optional.of("order"), named, order.toString());
             return -1;
         }
     }

@@ -39,7 +39,8 @@ record WooCommerceReconciliationWiring(WooCommerceReconciliationService service,
     private WooCommerceReconciliationWiring(Settings env, Clock clock, AwsClients aws, DynamoDbClient dynamoDb,
                                             AdapterRejects rejects) {
         this(new WooCommerceReconciliationService(
-                        WooCommerceRestClient.of(env.required("WOOCOMMERCE_STORE_URL"), WooCommerceRestClient.Key.parse(new String(
+                        WooCommerceRestClient.of(env.required("WOOCOMMERCE_STORE_URL"),
+                                WooCommerceRestClient.Key.parse(new String(
                                 Secrets.read(aws.secretsManager(), env.required("WOOCOMMERCE_REST_KEY")), UTF_8))),
                         new DynamoDbReconciliationMarks(dynamoDb, env.required("RECONCILIATION_TABLE"), clock),
                         new WooCommerceOrders(new Amounts(env.required("STORE_CURRENCY"))),

@@ -82,7 +82,8 @@ public final class WooCommerceRestClient {
 
         @Override
         public String toString() {
-            return "Key[consumerKey=" + consumerKey.substring(0, Math.min(6, consumerKey.length())) + "..., secret hidden]";
+            return "Key[consumerKey=" + consumerKey.substring(0, Math.min(6, consumerKey.length()))
+                    + "..., secret hidden]";
         }
     }
 
@@ -140,7 +141,8 @@ public final class WooCommerceRestClient {
         try {
             items = JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("the store answered GET " + resource + " with something that is not JSON", e);
+            throw new IllegalStateException("the store answered GET " + resource
+                    + " with something that is not JSON", e);
         }
         if (items == null || !items.isArray()) {
             throw new IllegalStateException("the store answered GET " + resource + " with JSON that is not a list");
@@ -167,7 +169,8 @@ public final class WooCommerceRestClient {
             }
             requests.incrementAndGet();
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response = http.send(request,
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
                 if (status == 200) {
                     return response;

@@ -48,7 +48,8 @@ class WooCommerceReconciliationIT {
         cloud.secretsManager().putSecretValue(p -> p.secretId(cloud.template().physicalName("WooCommerceRestKey"))
                 .secretString(WooCommerceRestStub.keySecret()));
         this.clock = new SimulatedClock(NOW);
-        this.functions = cloud.functions(clock, Map.of("WOOCOMMERCE_STORE_URL", store.url(), "RECONCILE_PER_PAGE", "2"));
+        this.functions = cloud.functions(clock,
+                Map.of("WOOCOMMERCE_STORE_URL", store.url(), "RECONCILE_PER_PAGE", "2"));
     }
 
     @AfterEach
@@ -59,7 +60,8 @@ class WooCommerceReconciliationIT {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> reconcile() {
-        Map<String, Object> report = (Map<String, Object>) functions.invoke(RECONCILIATION, new HashMap<String, Object>());
+        Map<String, Object> report = (Map<String, Object>) functions.invoke(RECONCILIATION,
+                new HashMap<String, Object>());
         functions.drainAll();
         return report;
     }
@@ -73,7 +75,8 @@ class WooCommerceReconciliationIT {
         byte[] secret = cloud.secretsManager().getSecretValue(g -> g.secretId(cloud.template()
                 .physicalName("WooCommerceWebhookSecret"))).secretString().getBytes(StandardCharsets.UTF_8);
         var request = WooCommerceAdapterServiceTest.delivery(sample, secret, body -> { });
-        assertEquals(200, functions.invokeUrl(ADAPTER, "POST", "/", "", request.headers(), request.body()).getStatusCode());
+        assertEquals(200, functions.invokeUrl(ADAPTER, "POST", "/", "", request.headers(), request.body())
+                .getStatusCode());
     }
 
     @Test
@@ -94,14 +97,16 @@ class WooCommerceReconciliationIT {
         Map<String, AttributeValue> wang = member("woocommerce:26");
         assertEquals("1", wang.get("orderCount").n(), "the payment the failed delivery carried, and order 727 once");
         assertEquals("38300", wang.get("lifetimeSpend").n());
-        List<String> orders = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("OrdersTable")).consistentRead(true))
+        List<String> orders = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("OrdersTable"))
+                .consistentRead(true))
                 .items().stream().map(o -> o.get("orderId").s()).sorted().toList();
         assertEquals(List.of("woocommerce:727", "woocommerce:735"), orders);
         assertEquals(List.of(), rejects(cloud, WooCommerceReconciliationWiring.CONSUMER));
 
         Map<String, AttributeValue> before = member("woocommerce:26");
         clock.set(NOW.plus(Duration.ofMinutes(15)));
-        assertEquals(2, reconcile().get("orders"), "modified within the overlap before the last sweep began: read again");
+        assertEquals(2, reconcile().get("orders"),
+                "modified within the overlap before the last sweep began: read again");
         assertEquals(before, member("woocommerce:26"), "the same events under the same ids: nothing changes");
     }
 
@@ -131,7 +136,8 @@ class WooCommerceReconciliationIT {
         assertEquals(1, one.get("orders"));
         assertEquals(1, store.requests().size());
         assertMarkCost();
-        assertEquals("1", member("woocommerce:26").get("refundCount").n(), "the refund of order 803 reached the archive");
+        assertEquals("1", member("woocommerce:26").get("refundCount").n(),
+                "the refund of order 803 reached the archive");
     }
 
     private Map<String, Object> runMeasured() {

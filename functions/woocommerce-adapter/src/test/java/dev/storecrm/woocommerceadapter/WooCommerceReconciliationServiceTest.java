@@ -69,7 +69,8 @@ class WooCommerceReconciliationServiceTest {
         return new WooCommerceReconciliationService(rest, marks, new WooCommerceOrders(new Amounts("CNY")),
                 new AdapterPublisher(fx.bus(), OrderOwners.NONE, clock),
                 new AdapterRejects("woocommerce-reconciliation", fx.kept::add, clock),
-                new WooCommerceReconciliationService.Policy(Duration.ofMinutes(10), Duration.ofHours(24), perPage, maxPages));
+                new WooCommerceReconciliationService.Policy(Duration.ofMinutes(10), Duration.ofHours(24), perPage,
+                        maxPages));
     }
 
     private static Clock at(Instant instant) {
@@ -110,7 +111,8 @@ class WooCommerceReconciliationServiceTest {
 
         fx.published.clear();
         WooCommerceReconciliationService.Report overlap = service(100, 50, at(NOW.plus(Duration.ofMinutes(15)))).run();
-        assertEquals(1, overlap.orders(), "order 730 was modified within the overlap before that sweep began: read again");
+        assertEquals(1, overlap.orders(),
+                "order 730 was modified within the overlap before that sweep began: read again");
 
         store.forgetRequests();
         fx.published.clear();
@@ -152,7 +154,8 @@ class WooCommerceReconciliationServiceTest {
         assertEquals(1, fx.kept.size());
         assertEquals(RejectReason.WRONG_CURRENCY, fx.kept.getFirst().reason());
         assertEquals("rest:order:727:2027-01-31T10:00:00", fx.kept.getFirst().messageId());
-        assertTrue(fx.kept.getFirst().detail().startsWith("WooCommerce REST order 727 (modified 2027-01-31T10:00:00): "));
+        assertTrue(fx.kept.getFirst().detail()
+                .startsWith("WooCommerce REST order 727 (modified 2027-01-31T10:00:00): "));
     }
 
     @Test
@@ -176,7 +179,8 @@ class WooCommerceReconciliationServiceTest {
         WooCommerceReconciliationService.Report report = new WooCommerceReconciliationService(rest, racing,
                 new WooCommerceOrders(new Amounts("CNY")), new AdapterPublisher(fx.bus(), OrderOwners.NONE,
                 AdapterFixtures.CLOCK), fx.rejects("woocommerce-reconciliation"),
-                new WooCommerceReconciliationService.Policy(Duration.ofMinutes(10), Duration.ofHours(24), 100, 50)).run();
+                new WooCommerceReconciliationService.Policy(Duration.ofMinutes(10), Duration.ofHours(24), 100, 50))
+                        .run();
         assertFalse(report.saved());
         assertEquals(4, saved.get("woocommerce-orders").revision(), "the other run's mark stands");
     }

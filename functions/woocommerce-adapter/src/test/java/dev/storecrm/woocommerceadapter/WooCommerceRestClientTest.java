@@ -24,8 +24,8 @@ class WooCommerceRestClientTest {
     }
 
     private WooCommerceRestClient client(WooCommerceRestClient.Key key) {
-        return new WooCommerceRestClient(URI.create(store.url()), key, HttpClient.newHttpClient(), Duration.ofSeconds(5),
-                Duration.ofMillis(10));
+        return new WooCommerceRestClient(URI.create(store.url()), key, HttpClient.newHttpClient(),
+                Duration.ofSeconds(5), Duration.ofMillis(10));
     }
 
     @Test
@@ -68,7 +68,8 @@ class WooCommerceRestClientTest {
         assertTrue(page.last());
         assertEquals(3, rest.requests(), "two 503s, then the answer");
         store.failNext(3);
-        IllegalStateException down = assertThrows(IllegalStateException.class, () -> rest.page("orders", Map.of(), 1, 10));
+        IllegalStateException down = assertThrows(IllegalStateException.class,
+                () -> rest.page("orders", Map.of(), 1, 10));
         assertTrue(down.getMessage().contains("after 3 tries (last: HTTP 503)"), down.getMessage());
     }
 
@@ -89,7 +90,8 @@ class WooCommerceRestClientTest {
                 URI.create("http://shop.example.com"), WooCommerceRestStub.key(), HttpClient.newHttpClient(),
                 Duration.ofSeconds(1), Duration.ZERO));
         assertTrue(plain.getMessage().contains("must be https://"));
-        assertThrows(IllegalArgumentException.class, () -> client(WooCommerceRestStub.key()).page("orders", Map.of(), 1, 101));
+        assertThrows(IllegalArgumentException.class,
+                () -> client(WooCommerceRestStub.key()).page("orders", Map.of(), 1, 101));
     }
 
     @Test

@@ -70,7 +70,8 @@ public final class WooCommerceRestStub implements AutoCloseable {
      * another id, last modified at {@code modifiedGmt} ({@code 2027-01-10T08:00:00}).
      */
     public ObjectNode putOrder(String sample, long id, String modifiedGmt) {
-        ObjectNode order = ((ObjectNode) AdapterFixtures.sample("woocommerce-adapter/" + sample).get("body")).deepCopy();
+        ObjectNode order = ((ObjectNode) AdapterFixtures.sample("woocommerce-adapter/" + sample).get("body"))
+                .deepCopy();
         order.put("id", id).put("number", Long.toString(id)).put("date_modified_gmt", modifiedGmt)
                 .put("date_modified", LocalDateTime.parse(modifiedGmt).plusHours(8).toString());
         return put(orders, order);
@@ -78,7 +79,8 @@ public final class WooCommerceRestStub implements AutoCloseable {
 
     /** A customer of the store: the body of a sample delivery under another id, e-mail and modification time. */
     public ObjectNode putCustomer(String sample, long id, String email, String modifiedGmt) {
-        ObjectNode customer = ((ObjectNode) AdapterFixtures.sample("woocommerce-adapter/" + sample).get("body")).deepCopy();
+        ObjectNode customer = ((ObjectNode) AdapterFixtures.sample("woocommerce-adapter/" + sample).get("body"))
+                .deepCopy();
         customer.put("id", id).put("email", email).put("date_modified_gmt", modifiedGmt)
                 .put("date_modified", LocalDateTime.parse(modifiedGmt).plusHours(8).toString());
         ((ObjectNode) customer.get("billing")).put("email", email);

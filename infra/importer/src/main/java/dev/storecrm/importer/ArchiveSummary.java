@@ -40,7 +40,8 @@ final class ArchiveSummary {
         out.println("  refused            " + rejects());
         out.println("  dead-letter queues " + (lost.isEmpty() ? "empty" : lost));
         List<Map<String, AttributeValue>> top = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("MembersTable")))
-                .items().stream().sorted(Comparator.comparingLong((Map<String, AttributeValue> m) -> number(m, "lifetimeSpend"))
+                .items().stream()
+                .sorted(Comparator.comparingLong((Map<String, AttributeValue> m) -> number(m, "lifetimeSpend"))
                         .reversed().thenComparing(m -> m.get("customerId").s())).limit(TOP).toList();
         if (!top.isEmpty()) {
             out.println();

@@ -40,7 +40,8 @@ final class DeployedImport {
         out.println("StoreCRM history import into " + options.bus().orElseThrow() + " (" + region + ")");
         try (EventBridgeClient eventBridge = http(EventBridgeClient.builder()).region(region)
                 .credentialsProvider(credentials).build();
-             DynamoDbClient dynamoDb = http(DynamoDbClient.builder()).region(region).credentialsProvider(credentials).build();
+             DynamoDbClient dynamoDb = http(DynamoDbClient.builder()).region(region).credentialsProvider(credentials)
+                     .build();
              SecretsManagerClient secrets = http(SecretsManagerClient.builder()).region(region)
                      .credentialsProvider(credentials).build()) {
             OrderOwners table = options.orderOwnersTable()
@@ -49,8 +50,8 @@ final class DeployedImport {
             return new ImportRun(options,
                     new EventBridgeStoreBus(eventBridge, options.bus().orElseThrow(), "storecrm.import")::publish,
                     new RememberedOrderOwners(table), options.currency().orElseGet(HistoryImport::templateCurrency),
-                    environment, id -> secrets.getSecretValue(g -> g.secretId(id)).secretString(), Duration.ofSeconds(1),
-                    clock).execute(out);
+                    environment, id -> secrets.getSecretValue(g -> g.secretId(id)).secretString(),
+                    Duration.ofSeconds(1), clock).execute(out);
         }
     }
 

@@ -142,7 +142,8 @@ record ImportOptions(Optional<Path> jsonl, Optional<Path> shopifyCustomers, Opti
 
     /** {@code woocommerce-<host>.checkpoint.json}, in the caller's directory. */
     private static String woocommerceCheckpoint(String store) {
-        return "woocommerce-" + store.replaceFirst("^[a-z]+://", "").replaceAll("[^A-Za-z0-9.-]+", "_") + ".checkpoint.json";
+        return "woocommerce-" + store.replaceFirst("^[a-z]+://", "").replaceAll("[^A-Za-z0-9.-]+", "_")
+                + ".checkpoint.json";
     }
 
     /** Next to the checkpoint: {@code <...>.rejects.jsonl}. */

@@ -66,12 +66,12 @@ record ImportRun(ImportOptions options, StoreBus bus, OrderOwners owners, String
             out.println("  an interrupted import left " + checkpointFile + "; starting from the first record"
                     + " (--resume goes on from it instead)");
         }
-        out.printf("  input:        %s%n  checkpoint:   %s%n  rate:         at most %d events/s%n", input, checkpointFile,
-                options.rate());
+        out.printf("  input:        %s%n  checkpoint:   %s%n  rate:         at most %d events/s%n",
+                input, checkpointFile, options.rate());
         Progress progress = new Progress(out, source.size(), System.console() != null,
                 Duration.ofSeconds(System.console() != null ? 1 : 10));
-        Importer.Result result = new Importer(bus, buffer, rejects, new Pacer(options.rate()), checkpointFile, pause, clock)
-                .run(source, from, progress);
+        Importer importer = new Importer(bus, buffer, rejects, new Pacer(options.rate()), checkpointFile, pause, clock);
+        Importer.Result result = importer.run(source, from, progress);
         report(out, result, rejects, checkpointFile);
         return Optional.of(result);
     }
@@ -85,7 +85,8 @@ record ImportRun(ImportOptions options, StoreBus bus, OrderOwners owners, String
             String store = options.woocommerce().get();
             WooCommerceRestClient.Key key = options.woocommerceKeySecret()
                     .map(secret -> WooCommerceRestClient.Key.parse(secrets.apply(secret)))
-                    .orElseGet(() -> new WooCommerceRestClient.Key(environment.getOrDefault("WOOCOMMERCE_CONSUMER_KEY", ""),
+                    .orElseGet(() -> new WooCommerceRestClient.Key(
+                            environment.getOrDefault("WOOCOMMERCE_CONSUMER_KEY", ""),
                             environment.getOrDefault("WOOCOMMERCE_CONSUMER_SECRET", "")));
             return new WooCommerceSource(WooCommerceRestClient.of(store, key), store, options.since(),
                     new WooCommerceOrders(amounts), new AdapterPublisher(buffer, OrderOwners.NONE, clock), kept);

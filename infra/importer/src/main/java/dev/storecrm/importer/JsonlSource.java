@@ -84,7 +84,8 @@ final class JsonlSource implements ImportSource {
             buffer.publish(List.of(line));
         } catch (InvalidInputException refused) {
             Optional<JsonNode> event = parsed(line);
-            rejects.refused(file.getFileName() + ":" + number, event.map(e -> e.path("id").asText()).filter(id -> !id.isEmpty()),
+            rejects.refused(file.getFileName() + ":" + number,
+                    event.map(e -> e.path("id").asText()).filter(id -> !id.isEmpty()),
                     event.map(e -> e.path("type").asText()).filter(type -> !type.isEmpty()),
                     new InvalidInputException(refused.reason(), file.getFileName() + " line " + number + ": "
                             + refused.detail()), line);

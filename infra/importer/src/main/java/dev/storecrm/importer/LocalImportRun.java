@@ -39,8 +39,9 @@ final class LocalImportRun {
             LocalFunctions functions = cloud.functions(clock);
             Optional<Importer.Result> result = new ImportRun(options, bus(cloud), owners(cloud, Clock.systemUTC()),
                     currency(options, functions), environment, id -> {
-                        throw new IllegalArgumentException("--woocommerce-key-secret reads a deployed stack's secret (with"
-                                + " --bus); for the local cloud set WOOCOMMERCE_CONSUMER_KEY and WOOCOMMERCE_CONSUMER_SECRET");
+                        throw new IllegalArgumentException("--woocommerce-key-secret reads a deployed stack's secret"
+                                + " (with --bus); for the local cloud set WOOCOMMERCE_CONSUMER_KEY and"
+                                + " WOOCOMMERCE_CONSUMER_SECRET");
                     }, Duration.ofSeconds(1), Clock.systemUTC()).execute(out);
             settle(functions, Instant.now());
             boolean intact = new ArchiveSummary(cloud).print(out);

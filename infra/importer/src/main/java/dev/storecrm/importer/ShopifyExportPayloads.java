@@ -71,7 +71,8 @@ final class ShopifyExportPayloads {
                 .put("fulfillment_status", first.text("Fulfillment Status"))
                 .put("total_price", first.text("Total")).put("subtotal_price", first.text("Subtotal"))
                 .put("total_discounts", first.text("Discount Amount")).put("total_tax", first.text("Taxes"))
-                .put("note", first.text("Notes")).put("tags", first.text("Tags")).put("source_name", first.text("Source"))
+                .put("note", first.text("Notes")).put("tags", first.text("Tags"))
+                .put("source_name", first.text("Source"))
                 .put("test", false);
         first.value("Email").ifPresent(v -> order.put("email", v).put("contact_email", v));
         first.value("Phone").ifPresent(v -> order.put("phone", v));
@@ -130,7 +131,8 @@ final class ShopifyExportPayloads {
     }
 
     private static ObjectNode line(CsvExport.Row row, String lineId, String currency) {
-        String quantity = row.value("Lineitem quantity").orElseThrow(() -> column(row, "Lineitem quantity", "is empty"));
+        String quantity = row.value("Lineitem quantity")
+                .orElseThrow(() -> column(row, "Lineitem quantity", "is empty"));
         if (!quantity.matches("\\d{1,9}")) {
             throw column(row, "Lineitem quantity", "is not a whole number");
         }

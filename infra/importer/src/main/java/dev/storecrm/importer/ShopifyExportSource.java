@@ -182,7 +182,8 @@ final class ShopifyExportSource implements ImportSource {
         shopify.handle(ShopifyExportPayloads.delivery(topic, eventId, at, payload));
     }
 
-    private void keep(String record, String topic, String where, InvalidInputException refused, List<CsvExport.Row> rows) {
+    private void keep(String record, String topic, String where, InvalidInputException refused,
+                      List<CsvExport.Row> rows) {
         String csv = rows.stream().map(row -> CSVFormat.RFC4180.format(row.record().values()))
                 .collect(Collectors.joining("\n"));
         rejects.refused(record, Optional.empty(), Optional.of(topic), new InvalidInputException(refused.reason(),
@@ -197,8 +198,11 @@ final class ShopifyExportSource implements ImportSource {
                 try (CsvExport csv = CsvExport.open(file)) {
                     for (Iterator<CsvExport.Row> rows = csv.rows(); rows.hasNext(); ) {
                         CsvExport.Row row = rows.next();
-                        row.value("Customer ID").filter(id -> id.matches("\\d{1,20}")).ifPresent(id -> row.value("Email")
-                                .ifPresent(email -> customerIds.putIfAbsent(email.toLowerCase(Locale.ROOT), id)));
+                        Optional<String> id = row.value("Customer ID").filter(value -> value.matches("\\d{1,20}"));
+                        Optional<String> email = row.value("Email").map(value -> value.toLowerCase(Locale.ROOT));
+                        if (id.isPresent() && email.isPresent()) {
+                            customerIds.putIfAbsent(email.get(), id.get());
+                        }
                     }
                 }
             });

@@ -79,7 +79,8 @@ final class WooCommerceSource implements ImportSource {
         long lastId = Long.parseLong(position[2]);
         Iterator<SourceRecord> customerRecords = inOrders ? Collections.emptyIterator()
                 : collection("customers", page, lastId, this::customer);
-        Iterator<SourceRecord> orderRecords = collection("orders", inOrders ? page : 1, inOrders ? lastId : 0, this::order);
+        Iterator<SourceRecord> orderRecords = collection("orders", inOrders ? page : 1, inOrders ? lastId : 0,
+                this::order);
         return Records.inOrder(customerRecords, orderRecords);
     }
 
@@ -98,8 +99,11 @@ final class WooCommerceSource implements ImportSource {
                 page[0]++;
             }
             JsonNode item = items.pollFirst();
-            return item == null ? null : new SourceRecord(resource + ":" + (page[0] - 1) + ":" + item.path("id").asLong(),
-                    mapping.apply(item));
+            if (item == null) {
+                return null;
+            }
+            String position = resource + ":" + (page[0] - 1) + ":" + item.path("id").asLong();
+            return new SourceRecord(position, mapping.apply(item));
         });
     }
 
@@ -127,8 +131,8 @@ final class WooCommerceSource implements ImportSource {
             for (Function<Payload, Mapping> mapping : mappings) {
                 Mapping mapped = mapping.apply(Payload.of(item, kind));
                 publisher.publish(mapped);
-                mapped.alsoKept().ifPresent(part -> rejects.keptInPart(record, Optional.empty(), Optional.of(kind), part,
-                        item.toString()));
+                mapped.alsoKept().ifPresent(part -> rejects.keptInPart(record, Optional.empty(), Optional.of(kind),
+                        part, item.toString()));
             }
         } catch (InvalidInputException refused) {
             rejects.refused(record, Optional.empty(), Optional.of(kind), new InvalidInputException(refused.reason(),

@@ -73,7 +73,8 @@ class HistoryImportIT {
 
     private Importer.Result importShopify(StoreBus bus, String... more) {
         List<String> args = new ArrayList<>(List.of("--shopify-customers", "events/import/shopify/customers_export.csv",
-                "--shopify-orders", "events/import/shopify/orders_export.csv", "--exported-at", "2026-12-01T09:00:00+08:00",
+                "--shopify-orders", "events/import/shopify/orders_export.csv",
+                "--exported-at", "2026-12-01T09:00:00+08:00",
                 "--rate", "1000", "--checkpoint", dir.resolve("shopify.checkpoint.json").toString()));
         args.addAll(List.of(more));
         return run(ImportOptions.parse(args, ROOT), bus, Map.of());
@@ -94,7 +95,8 @@ class HistoryImportIT {
     private Map<String, List<String>> tables(Set<String> ignored) {
         Map<String, List<String>> tables = new TreeMap<>();
         for (Template.Resource table : cloud.template().resourcesOfType("AWS::DynamoDB::Table")) {
-            tables.put(table.logicalId(), cloud.dynamoDb().scanPaginator(s -> s.tableName(cloud.tableName(table.logicalId()))
+            tables.put(table.logicalId(), cloud.dynamoDb().scanPaginator(s ->
+                    s.tableName(cloud.tableName(table.logicalId()))
                     .consistentRead(true)).items().stream().map(item -> {
                         Map<String, AttributeValue> kept = new TreeMap<>(item);
                         kept.keySet().removeIf(attribute -> ignored.contains(table.logicalId() + "." + attribute));
@@ -129,7 +131,8 @@ class HistoryImportIT {
         Map<String, List<String>> before = tables(RENEWED);
         int mail = cloud.sentMail().size();
         assertEquals("2", member("shopify:7210448301001").get("orderCount").n());
-        assertEquals("93700", member("shopify:7210448301001").get("lifetimeSpend").n(), "65300 + 37400 - 9000 refunded");
+        assertEquals("93700", member("shopify:7210448301001").get("lifetimeSpend").n(),
+                "65300 + 37400 - 9000 refunded");
         assertEquals(List.of(), before.get("RejectsTable"), "the adapter checked every event: no consumer refused one");
         assertEquals(7, before.get("OrdersTable").size(), "10 orders in the export, 3 kept as rejected");
 
@@ -192,7 +195,8 @@ class HistoryImportIT {
         assertEquals("1", wang.get("refundCount").n(), "the partial refund of order 727");
         assertTrue(wang.containsKey("registered"), "a WooCommerce customer is an account: registered");
         assertFalse(member("woocommerce:27").isEmpty());
-        List<String> orders = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("OrdersTable")).consistentRead(true))
+        List<String> orders = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("OrdersTable"))
+                .consistentRead(true))
                 .items().stream().map(o -> o.get("orderId").s()).sorted().toList();
         assertEquals(List.of("woocommerce:727", "woocommerce:735"), orders);
         List<String> kept = Files.readAllLines(dir.resolve("woo.rejects.jsonl"));

@@ -38,7 +38,8 @@ class ImportOptionsTest {
     @Test
     void badOptionsAreRefusedSayingWhat() {
         assertTrue(refused("--rate", "10").contains("name one source"));
-        assertTrue(refused("--jsonl", "events/import/canonical-events.jsonl", "--woocommerce", "https://shop.example.com")
+        assertTrue(refused("--jsonl", "events/import/canonical-events.jsonl", "--woocommerce",
+                "https://shop.example.com")
                 .contains("name one source"));
         assertTrue(refused("--jsonl", "no/such.jsonl").contains("no such file"));
         assertTrue(refused("--jsonl", "events/import/canonical-events.jsonl", "--rate", "0").contains("--rate"));
@@ -48,6 +49,7 @@ class ImportOptionsTest {
                 .contains("go with --woocommerce"));
         assertTrue(refused("--woocommerce", "https://shop.example.com", "--since", "last year").startsWith("--since"));
         assertTrue(refused("--jsonl").contains("needs a value"));
-        assertTrue(refused("--jsonl", "events/import/canonical-events.jsonl", "--fast", "1").contains("unknown option"));
+        assertTrue(refused("--jsonl", "events/import/canonical-events.jsonl", "--fast", "1")
+                .contains("unknown option"));
     }
 }

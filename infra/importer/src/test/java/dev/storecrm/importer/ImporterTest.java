@@ -74,8 +74,8 @@ class ImporterTest {
         FileRejects rejects = new FileRejects(dir.resolve("in.rejects.jsonl"), false);
         Progress progress = new Progress(new PrintStream(printed, true, StandardCharsets.UTF_8), numbered.size(), false,
                 Duration.ofMillis(200));
-        return new Importer(bus, buffer, rejects, new Pacer(rate), dir.resolve("in.checkpoint.json"), Duration.ofMillis(5),
-                CLOCK).run(numbered, from, progress);
+        return new Importer(bus, buffer, rejects, new Pacer(rate), dir.resolve("in.checkpoint.json"),
+                Duration.ofMillis(5), CLOCK).run(numbered, from, progress);
     }
 
     private StoreBus recording() {
@@ -120,16 +120,19 @@ class ImporterTest {
             }
             calls.add(List.copyOf(events));
         }, 10_000, Checkpoint.start("numbered", CLOCK.instant()));
-        assertTrue(stopped.stoppedBecause().orElseThrow().contains("refused a batch 5 times (last: the bus is unreachable)"));
+        assertTrue(stopped.stoppedBecause().orElseThrow()
+                .contains("refused a batch 5 times (last: the bus is unreachable)"));
         Checkpoint saved = Checkpoint.read(dir.resolve("in.checkpoint.json")).orElseThrow();
         assertFalse(saved.complete());
         assertEquals(20, saved.events(), "two batches went through");
-        assertEquals("13", saved.position(), "the 20th event was r14e0, whose record has one more: record 13 is the last done");
+        assertEquals("13", saved.position(),
+                "the 20th event was r14e0, whose record has one more: record 13 is the last done");
 
         ImportBuffer fresh = new ImportBuffer();
         List<String> before = calls.stream().flatMap(List::stream).toList();
         calls.clear();
-        Importer.Result resumed = new Importer(recording(), fresh, new FileRejects(dir.resolve("in.rejects.jsonl"), true),
+        FileRejects goingOn = new FileRejects(dir.resolve("in.rejects.jsonl"), true);
+        Importer.Result resumed = new Importer(recording(), fresh, goingOn,
                 new Pacer(10_000), dir.resolve("in.checkpoint.json"), Duration.ZERO, CLOCK)
                 .run(numbered(fresh), saved, new Progress(new PrintStream(printed, true, StandardCharsets.UTF_8),
                         OptionalLong.of(RECORDS), false, Duration.ofSeconds(1)));
@@ -149,8 +152,8 @@ class ImporterTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         assertTrue(seconds >= 2.0, "60 events at 25 a second take over two seconds, took " + seconds);
         String lines = printed.toString(StandardCharsets.UTF_8);
-        assertTrue(lines.matches("(?s).*records, \\d+ events published, 0 kept as rejected, [0-9.]+ events/s, ETA 0:00:0\\d.*"),
-                lines);
+        assertTrue(lines.matches("(?s).*records, \\d+ events published, 0 kept as rejected, [0-9.]+ events/s,"
+                + " ETA 0:00:0\\d.*"), lines);
         Progress progress = new Progress(new PrintStream(printed), OptionalLong.of(1000), false, Duration.ofSeconds(1));
         assertEquals("0:01:30", progress.eta(100, 10.0));
         assertEquals("unknown", new Progress(new PrintStream(printed), OptionalLong.empty(), false, Duration.ZERO)

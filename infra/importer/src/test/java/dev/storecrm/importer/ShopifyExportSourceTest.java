@@ -79,7 +79,8 @@ class ShopifyExportSourceTest {
         JsonNode partial = event("shopify:export-5820011002:OrderRefunded");
         assertEquals(9000, partial.at("/body/amount/amount").asLong());
         assertEquals("shopify:export-5820011002", partial.at("/body/refundId").asText());
-        assertEquals("2026-12-01T09:00:00+08:00", partial.path("occurredAt").asText(), "the total refunded as of the export");
+        assertEquals("2026-12-01T09:00:00+08:00", partial.path("occurredAt").asText(),
+                "the total refunded as of the export");
         JsonNode cancelled = event("shopify:export-5820011004:OrderCancelled");
         assertEquals("2026-11-03T09:12:00+08:00", cancelled.path("occurredAt").asText());
         assertEquals(29800, event("shopify:export-5820011004:OrderRefunded").at("/body/amount/amount").asLong());
@@ -112,7 +113,8 @@ class ShopifyExportSourceTest {
         assertEquals("2026-12-01T09:00:00+08:00", consent.at("/body/profile/marketingConsent/at").asText());
         assertFalse(event("shopify:export-customer-7210448301002:MemberUpdated.consent")
                 .at("/body/profile/marketingConsent/granted").asBoolean(), "Accepts Email Marketing: no");
-        assertTrue(event("shopify:export-customer-7210448301004:MemberUpdated").at("/body/profile/phone").isMissingNode(),
+        assertTrue(event("shopify:export-customer-7210448301004:MemberUpdated").at("/body/profile/phone")
+                .isMissingNode(),
                 "(415) 555-0101 is not E.164: left out, the rest kept");
     }
 
@@ -125,7 +127,8 @@ class ShopifyExportSourceTest {
         RejectedMessage date = fx.kept.get(2);
         assertEquals("orders_export.csv row 12 (order #1008): column 'Created at' is not a time such as"
                 + " 2026-09-01 10:15:00 +0800", date.detail());
-        assertTrue(date.body().startsWith("\"#1008\",member.1001@example.com,paid,"), "the row itself, as CSV: " + date.body());
+        assertTrue(date.body().startsWith("\"#1008\",member.1001@example.com,paid,"), "the row itself, as CSV: "
+                + date.body());
         assertEquals(RejectReason.SCHEMA_VIOLATION, fx.kept.getFirst().reason());
         assertTrue(fx.kept.stream().noneMatch(k -> k.detail().contains("@")), "reasons name columns, never values");
         assertTrue(ids().contains("shopify:export-5820011010:OrderPaid"), "orders after the broken ones are imported");

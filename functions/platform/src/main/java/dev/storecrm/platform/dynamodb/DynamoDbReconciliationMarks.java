@@ -58,7 +58,8 @@ public final class DynamoDbReconciliationMarks implements ReconciliationMarks {
         try {
             if (mark.revision() == 0) {
                 dynamoDb.putItem(put -> put.tableName(tableName).item(item)
-                        .conditionExpression("attribute_not_exists(#name)").expressionAttributeNames(Map.of("#name", "name")));
+                        .conditionExpression("attribute_not_exists(#name)")
+                        .expressionAttributeNames(Map.of("#name", "name")));
             } else {
                 dynamoDb.putItem(put -> put.tableName(tableName).item(item).conditionExpression("#rev = :rev")
                         .expressionAttributeNames(Map.of("#rev", "rev"))
