@@ -164,10 +164,10 @@ public final class GreetingService {
         } else {
             data.put("gift", Map.of("code", "", "value", "", "validUntil", ""));
         }
-        String template = occasion.kind().equals(Occasion.BIRTHDAY) ? "birthday-greeting" : occasion.kind() + "-anniversary";
+        boolean birthday = occasion.kind().equals(Occasion.BIRTHDAY);
+        String template = birthday ? "birthday-greeting" : occasion.kind() + "-anniversary";
         outbox.enqueue(MessageRequest.marketing(occasion.greetingKey(due.year()),
-                occasion.kind().equals(Occasion.BIRTHDAY) ? "birthday" : "anniversary", occasion.customerId(), template,
-                data, now).notAfter(endOfDay));
+                birthday ? "birthday" : "anniversary", occasion.customerId(), template, data, now).notAfter(endOfDay));
         LOG.info("greeting requested", entry("customerId", occasion.customerId()), entry("kind", occasion.kind()),
                 entry("year", due.year()), entry("gift", gift.isPresent()));
         counts.greeted++;

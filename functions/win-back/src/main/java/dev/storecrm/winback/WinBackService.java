@@ -67,9 +67,9 @@ public final class WinBackService {
     private final GoLivePolicy goLive;
     private final Clock clock;
 
-    public WinBackService(MemberArchive members, MemberPolicy memberPolicy, WinBackPolicy policy, WinBackJournal journal,
-                          CouponBook coupons, MessageOutbox outbox, Timers timers, ZoneId storeZone,
-                          GoLivePolicy goLive, Clock clock) {
+    public WinBackService(MemberArchive members, MemberPolicy memberPolicy, WinBackPolicy policy,
+                          WinBackJournal journal, CouponBook coupons, MessageOutbox outbox, Timers timers,
+                          ZoneId storeZone, GoLivePolicy goLive, Clock clock) {
         this.members = members;
         this.memberPolicy = memberPolicy;
         this.policy = policy;
@@ -129,8 +129,9 @@ public final class WinBackService {
         Map<String, Object> data = new HashMap<>();
         data.put("daysSinceLastOrder", Duration.between(timer.episode(), now).toDays());
         data.put("hasCoupon", value.isPresent());
-        Optional<Coupon> coupon = value.map(v -> coupons.issue(new CouponBook.Issue(key, "win-back", timer.customerId(), v,
-                now, now.plus(policy.couponValidity()))));
+        Instant couponExpiresAt = now.plus(policy.couponValidity());
+        Optional<Coupon> coupon = value.map(v -> coupons.issue(
+                new CouponBook.Issue(key, "win-back", timer.customerId(), v, now, couponExpiresAt)));
         ZoneId zone = Optional.ofNullable(record.profile().timeZone()).orElse(storeZone);
         data.put("coupon", coupon.<Map<String, Object>>map(c -> Map.of("code", c.code(), "value", describe(c.value()),
                 "validUntil", LocalDate.ofInstant(c.expiresAt(), zone).toString()))
@@ -147,8 +148,8 @@ public final class WinBackService {
     }
 
     private Outcome skip(WinBackTimer timer, WinBackPolicy.Step step, MembershipStatus status, Instant now) {
-        journal.record(new WinBackJournal.Entry(timer.customerId(), timer.episode(), step.number(), now, Optional.empty(),
-                Optional.empty(), Optional.of("membership " + status.wire())));
+        journal.record(new WinBackJournal.Entry(timer.customerId(), timer.episode(), step.number(), now,
+                Optional.empty(), Optional.empty(), Optional.of("membership " + status.wire())));
         return Outcome.STEP_SKIPPED;
     }
 

@@ -99,14 +99,15 @@ final class MemberArchiveCapacityBenchmark {
         Instant end = Instant.parse("2026-12-01T00:00:00Z");
         List<StoreEvent> past = new ArrayList<>();
         for (int i = 0; i < history; i++) {
-            past.add(EventParser.parse(events.paid(firstOrder + i, member, end.minus(Duration.ofHours(8L * (history - i))),
-                    1_000 + (i * 7_919L) % 50_000), java.time.Clock.fixed(end, java.time.ZoneOffset.UTC)));
+            Instant paidAt = end.minus(Duration.ofHours(8L * (history - i)));
+            String paid = events.paid(firstOrder + i, member, paidAt, 1_000 + (i * 7_919L) % 50_000);
+            past.add(EventParser.parse(paid, java.time.Clock.fixed(end, java.time.ZoneOffset.UTC)));
         }
         MemberPolicy policy = MemberPolicySettings.from(new Settings(functions.spec(FUNCTION).environment()));
         Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS("bench-c-" + member))).consistentRead(true)).item();
-        MemberHistoryLoad.load(cloud.dynamoDb(), cloud.tableName("MembersTable"), cloud.tableName("OrdersTable"), policy,
-                MemberItemMapper.fromItem(item), past, end);
+        MemberHistoryLoad.load(cloud.dynamoDb(), cloud.tableName("MembersTable"), cloud.tableName("OrdersTable"),
+                policy, MemberItemMapper.fromItem(item), past, end);
         List<String> next = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             next.add(events.paid(firstOrder + history + i, member, end.plus(Duration.ofHours(i + 1)), 19_900));

@@ -87,8 +87,10 @@ final class SenderBenchmark {
         for (int m = 0; m < members; m++) {
             bodies.add(String.format("""
                     {"id":"bench-reg-%d","type":"MemberRegistered","version":1,"occurredAt":"2026-11-01T00:00:00Z",
-                     "body":{"customerId":"bench-c-%d","profile":{"name":"Bench Member %d","email":"bench.%d@example.com",
-                     "locale":"%s","timeZone":"Asia/Shanghai"}}}""", m, m, m, m, random.nextBoolean() ? "zh-CN" : "en"));
+                     "body":{"customerId":"bench-c-%d",
+                     "profile":{"name":"Bench Member %d","email":"bench.%d@example.com",
+                     "locale":"%s","timeZone":"Asia/Shanghai"}}}""",
+                    m, m, m, m, random.nextBoolean() ? "zh-CN" : "en"));
         }
         for (int i = 0; i < bodies.size(); i += 10) {
             List<SQSEvent.SQSMessage> records = new ArrayList<>();
@@ -104,7 +106,8 @@ final class SenderBenchmark {
         }
     }
 
-    private static void print(int messages, int rate, Map<String, Integer> failures, double seconds, List<Long> accepted) {
+    private static void print(int messages, int rate, Map<String, Integer> failures, double seconds,
+                              List<Long> accepted) {
         int busiest = 0;
         List<Long> times = accepted.stream().sorted().toList();
         for (int start = 0, end = 0; end < times.size(); end++) {

@@ -34,7 +34,8 @@ final class GroundTruth {
         Optional<V> at(Instant at) {
             Fact<V> latest = null;
             for (Fact<V> fact : facts) {
-                if (!fact.publishedAt().isAfter(at) && (latest == null || fact.occurredAt().isAfter(latest.occurredAt()))) {
+                boolean newer = latest == null || fact.occurredAt().isAfter(latest.occurredAt());
+                if (!fact.publishedAt().isAfter(at) && newer) {
                     latest = fact;
                 }
             }
@@ -157,7 +158,8 @@ final class GroundTruth {
             if (customerId.equals(dispute.customerId) && dispute.openedPublishedAt != null
                     && !dispute.openedPublishedAt.isAfter(at)
                     && (dispute.resolvedPublishedAt == null || dispute.resolvedPublishedAt.isAfter(at))
-                    && (dispute.resolvedPublishedAt == null || dispute.resolvedPublishedAt.isAfter(dispute.openedPublishedAt))) {
+                    && (dispute.resolvedPublishedAt == null
+                            || dispute.resolvedPublishedAt.isAfter(dispute.openedPublishedAt))) {
                 return true;
             }
         }
@@ -184,7 +186,8 @@ final class GroundTruth {
                     : RecurringDate.parse(profile.get("birthday").asText()));
         }
         if (profile.path("anniversaries").has("wedding")) {
-            member.wedding.add(occurred, now, RecurringDate.parse(profile.path("anniversaries").get("wedding").asText()));
+            String wedding = profile.path("anniversaries").get("wedding").asText();
+            member.wedding.add(occurred, now, RecurringDate.parse(wedding));
         }
         if (profile.has("marketingConsent")) {
             member.consent.add(occurred, now, profile.get("marketingConsent").path("granted").asBoolean());

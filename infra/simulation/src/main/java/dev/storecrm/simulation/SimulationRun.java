@@ -52,7 +52,8 @@ final class SimulationRun {
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
         section(out, "Disputes", report.disputes());
         section(out, "Rejected events, by reason (kept in RejectsTable)", report.rejects());
-        var policy = MemberPolicySettings.from(new Settings(simulation.functions().spec("MemberArchiveFunction").environment()));
+        var archiveSettings = new Settings(simulation.functions().spec("MemberArchiveFunction").environment());
+        var policy = MemberPolicySettings.from(archiveSettings);
         section(out, "Member archive at the end (MembersTable)",
                 new ArchiveReport(cloud, policy, outcome.end()).members(ARCHIVE_ROWS));
         section(out, "DynamoDB capacity, by function", SimulationReport.capacity());

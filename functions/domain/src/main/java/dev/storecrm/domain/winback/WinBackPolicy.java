@@ -46,12 +46,16 @@ public record WinBackPolicy(List<Step> steps, Duration dormantAfter, Duration co
         String[] dayList = days.split(",");
         String[] couponList = coupons == null || coupons.isBlank() ? new String[0] : coupons.split(";", -1);
         if (couponList.length != 0 && couponList.length != dayList.length) {
-            throw new IllegalArgumentException("give one coupon set per win-back step (" + dayList.length + "), separated by ;");
+            throw new IllegalArgumentException(
+                    "give one coupon set per win-back step (" + dayList.length + "), separated by ;");
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < dayList.length; i++) {
-            Map<String, CouponValue> coupon = couponList.length == 0 ? Map.of() : OccasionPolicy.parseGifts(couponList[i]);
-            steps.add(new Step(i + 1, Duration.ofDays(Long.parseLong(dayList[i].trim())), "win-back-" + (i + 1), coupon));
+            Map<String, CouponValue> coupon = couponList.length == 0
+                    ? Map.of()
+                    : OccasionPolicy.parseGifts(couponList[i]);
+            Duration silence = Duration.ofDays(Long.parseLong(dayList[i].trim()));
+            steps.add(new Step(i + 1, silence, "win-back-" + (i + 1), coupon));
         }
         return steps;
     }
