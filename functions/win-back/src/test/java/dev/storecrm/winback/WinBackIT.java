@@ -3,12 +3,13 @@ package dev.storecrm.winback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.domain.winback.WinBackJournal;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.platform.dynamodb.DynamoDbWinBackJournal;
 import java.time.Duration;
 import java.time.Instant;
@@ -169,11 +170,8 @@ class WinBackIT {
     }
 
     private void member(String customerId) {
-        cloud.eventBus().publish("""
-                {"id":"reg-%1$s","type":"MemberRegistered","version":1,"occurredAt":"2025-06-01T00:00:00Z",
-                 "body":{"customerId":"%1$s","profile":{"name":"%1$s","email":"%1$s@example.com","locale":"en",
-                 "timeZone":"Asia/Shanghai","marketingConsent":{"granted":true,"at":"2025-06-01T00:00:00Z","source":"test"}}}}"""
-                .formatted(customerId), "test", clock.instant());
+        cloud.eventBus().publish(Events.memberRegistered(customerId).at("2025-06-01T00:00:00Z").name(customerId).json(),
+                "test", clock.instant());
         functions.drainAll();
     }
 

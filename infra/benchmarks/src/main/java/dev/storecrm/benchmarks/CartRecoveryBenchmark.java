@@ -1,13 +1,14 @@
 package dev.storecrm.benchmarks;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.domain.messaging.ExitCondition;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.MessageRequestJson;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -157,29 +158,21 @@ final class CartRecoveryBenchmark {
     private static void register(LocalFunctions functions, int members) {
         List<String> bodies = new ArrayList<>();
         for (int m = 0; m < members; m++) {
-            bodies.add(String.format("""
-                    {"id":"bench-reg-%d","type":"MemberRegistered","version":1,"occurredAt":"2026-11-01T00:00:00Z",
-                     "body":{"customerId":"bench-c-%d",
-                     "profile":{"name":"Bench Member %d","email":"bench.%d@example.com",
-                     "locale":"%s","timeZone":"Asia/Shanghai","marketingConsent":{"granted":true,
-                     "at":"2026-11-01T00:00:00Z","source":"benchmark"}}}}""", m, m, m, m, m % 2 == 0 ? "zh-CN" : "en"));
+            bodies.add(Events.memberRegistered("bench-c-" + m).id("bench-reg-" + m).at("2026-11-01T00:00:00Z")
+                    .name("Bench Member " + m).email("bench." + m + "@example.com").locale(m % 2 == 0 ? "zh-CN" : "en")
+                    .consent(true, "2026-11-01T00:00:00Z", "benchmark").json());
         }
         invokeInBatches(functions, "MemberArchiveFunction", bodies, "reg");
     }
 
     private static void invokeInBatches(LocalFunctions functions, String function, List<String> bodies, String prefix) {
         for (int i = 0; i < bodies.size(); i += 10) {
-            List<SQSEvent.SQSMessage> records = new ArrayList<>();
-            for (String body : bodies.subList(i, Math.min(bodies.size(), i + 10))) {
-                SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-                message.setMessageId(prefix + "-" + i + "-" + records.size());
-                message.setBody(body);
-                message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-                records.add(message);
+            List<String> chunk = bodies.subList(i, Math.min(bodies.size(), i + 10));
+            SqsBatch batch = SqsBatch.empty();
+            for (int j = 0; j < chunk.size(); j++) {
+                batch.message(prefix + "-" + i + "-" + j, chunk.get(j));
             }
-            SQSEvent event = new SQSEvent();
-            event.setRecords(records);
-            functions.invoke(function, event);
+            functions.invoke(function, batch.event());
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.storecrm.benchmarks;
 
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -2,10 +2,11 @@ package dev.storecrm.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.member.MemberPolicy;
@@ -154,17 +155,11 @@ final class MemberArchiveCapacityBenchmark {
     }
 
     private static SQSEvent batch(List<String> bodies, int offset) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        SqsBatch batch = SqsBatch.empty();
         for (int i = 0; i < bodies.size(); i++) {
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId("bench-" + (offset + i));
-            message.setBody(bodies.get(i));
-            message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-            records.add(message);
+            batch.message("bench-" + (offset + i), bodies.get(i));
         }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return batch.event();
     }
 
     private static void print(List<Phase> phases) {

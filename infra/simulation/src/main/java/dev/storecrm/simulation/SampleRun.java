@@ -1,9 +1,9 @@
 package dev.storecrm.simulation;
 
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalFunctions.DrainReport;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;

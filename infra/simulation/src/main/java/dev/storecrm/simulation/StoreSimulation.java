@@ -2,13 +2,13 @@ package dev.storecrm.simulation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.FunctionSpec;
 import dev.storecrm.localcloud.LocalActivity;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.ScheduleExpression;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.localcloud.SimulatedClock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

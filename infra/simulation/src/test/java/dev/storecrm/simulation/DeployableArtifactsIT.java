@@ -45,7 +45,9 @@ class DeployableArtifactsIT {
                                 || name.startsWith("software/amazon/awssdk/http/nio/netty/")
                                 || name.startsWith("io/netty/")), "no Apache or Netty HTTP client in " + jar);
                 assertTrue(contents.stream().noneMatch(e -> e.getName().equals("log4j2-test.xml")
-                        || e.getName().startsWith("dev/storecrm/localcloud/")), "no local-cloud code in " + jar);
+                        || e.getName().startsWith("dev/storecrm/localcloud/")
+                        || e.getName().startsWith("dev/storecrm/fixtures/")), "no local-cloud or test-fixture code in "
+                        + jar);
             }
             assertTrue(Files.size(jar) < 40L * 1024 * 1024, jar + " is " + Files.size(jar) + " bytes");
         }
