@@ -28,7 +28,7 @@ import dev.storecrm.domain.occasion.OccasionDiary;
 import dev.storecrm.domain.occasion.OccasionPolicy;
 import dev.storecrm.domain.messaging.Timers;
 import dev.storecrm.domain.winback.WinBackPolicy;
-import dev.storecrm.localcloud.SimulatedClock;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.domain.time.LeapDayRule;
 import java.time.Duration;
 import java.time.LocalTime;
