@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponValue;
+import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.messaging.ExitCondition;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.Timers.Timer;
@@ -110,8 +111,8 @@ class WinBackServiceTest {
         assertEquals(Outcome.STEP_SENT, service.fired(WinBackInput.read(stepOne)));
 
         assertEquals(List.of("WINBACK#c-1#2026-01-10#2"), outbox.keys());
-        assertEquals(PAID.plus(Duration.ofDays(180)), timers.find(WinBackTimer.timerId("c-1")).orElseThrow().dueAt(),
-                "armed for the third step");
+        assertEquals(PAID.plus(Duration.ofDays(190)), timers.find(WinBackTimer.timerId("c-1")).orElseThrow().dueAt(),
+                "armed for the third step, as long after the second as the sequence puts between them (90 days)");
     }
 
     @Test
