@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.coupon.Coupon;
-import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.messaging.Timers.Timer;
 import dev.storecrm.domain.money.Money;

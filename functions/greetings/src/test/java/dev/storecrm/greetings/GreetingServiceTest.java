@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.coupon.CouponValue;
-import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.money.Money;
