@@ -109,6 +109,27 @@ public final class Payload {
         return items;
     }
 
+    /** The ids of an array field, numbers or tokens as {@link #id} reads them (absent: none). */
+    public List<String> ids(String field) {
+        JsonNode value = node.get(field);
+        List<String> ids = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return ids;
+        }
+        if (!value.isArray()) {
+            throw violation(path(field), "must be an array");
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode id = value.get(i);
+            String text = id.isIntegralNumber() || id.isTextual() ? id.asText().trim() : "";
+            if (!text.matches("[A-Za-z0-9_-]{1,100}")) {
+                throw violation(path(field) + "[" + i + "]", "is not an id (letters, digits, _ or -)");
+            }
+            ids.add(text);
+        }
+        return ids;
+    }
+
     public String text(String field) {
         return optionalText(field).orElseThrow(() -> violation(path(field), "is required"));
     }
