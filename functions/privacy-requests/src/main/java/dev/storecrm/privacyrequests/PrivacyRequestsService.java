@@ -40,8 +40,8 @@ public final class PrivacyRequestsService {
         ContractEvent event = EventParser.read(body, clock);
         PrivacyEvent request = switch (event) {
             case PrivacyEvent privacy -> privacy;
-            case StoreEvent store -> throw new InvalidInputException(RejectReason.NOT_FOR_THIS_CONSUMER,
-                    store.meta().type() + " is store activity, not a privacy request (check the rules of template.yaml)");
+            case StoreEvent store -> throw new InvalidInputException(RejectReason.NOT_FOR_THIS_CONSUMER, store.meta()
+                    .type() + " is store activity, not a privacy request (check the rules of template.yaml)");
         };
         Outcome outcome = requests.keep(request, body, clock.instant()) ? Outcome.KEPT : Outcome.ALREADY_KEPT;
         LOG.info("privacy request " + (outcome == Outcome.KEPT ? "kept" : "kept before"),

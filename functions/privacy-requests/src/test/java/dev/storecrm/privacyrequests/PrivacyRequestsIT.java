@@ -81,8 +81,8 @@ class PrivacyRequestsIT {
     void whatIsNotAValidPrivacyRequestIsKeptWithItsReasonBesideTheValidOnes() throws IOException {
         String queue = cloud.queueUrl("PrivacyRequestsQueue");
         for (String body : List.of(sample("invalid/erasure-request-without-subject.json"), sample(DATA),
-                sample("invalid/order-paid-on-privacy-queue.json"), sample("invalid/data-request-deadline-too-late.json"),
-                sample(ERASURE))) {
+                sample("invalid/order-paid-on-privacy-queue.json"),
+                sample("invalid/data-request-deadline-too-late.json"), sample(ERASURE))) {
             cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(body));
         }
 
@@ -93,7 +93,8 @@ class PrivacyRequestsIT {
         assertEquals(List.of("DATE_OUT_OF_RANGE", "NOT_FOR_THIS_CONSUMER", "SCHEMA_VIOLATION"),
                 rejects().stream().map(r -> r.get("reason").s()).sorted().toList());
         assertNothingWaits();
-        String logs = Files.readString(Path.of(System.getProperty("storecrm.functionLog", "target/function-logs.jsonl")));
+        String logs = Files.readString(
+                Path.of(System.getProperty("storecrm.functionLog", "target/function-logs.jsonl")));
         for (String personal : List.of("member.1003@example.com", "+8613800001003", "counsel.1003@example.com",
                 "Sample Legal Representative")) {
             assertFalse(logs.contains(personal), "a subject's contact reached the logs");

@@ -53,7 +53,8 @@ class PrivacyRequestsServiceTest {
     void storeActivityAndInvalidRequestsAreRefusedWithTheirReasons() throws IOException {
         assertEquals(RejectReason.NOT_FOR_THIS_CONSUMER, refused(sample("invalid/order-paid-on-privacy-queue.json")));
         assertEquals(RejectReason.UNSUPPORTED_VERSION, refused(sample("invalid/erasure-request-in-version-1.json")));
-        assertEquals(RejectReason.DATE_OUT_OF_RANGE, refused(sample("invalid/erasure-request-deadline-before-request.json")));
+        assertEquals(RejectReason.DATE_OUT_OF_RANGE,
+                refused(sample("invalid/erasure-request-deadline-before-request.json")));
         assertEquals(Map.of(), kept);
     }
 

@@ -170,7 +170,8 @@ class ShopifyAdapterServiceTest {
         assertFalse(cart.has("customerId"));
         assertEquals("visitor.3007@example.com", cart.get("email").asText());
         assertTrue(cart.at("/marketingConsent/granted").asBoolean(), "buyer_accepts_marketing: true");
-        assertEquals("2026-11-27T08:19:47+08:00", cart.at("/marketingConsent/at").asText(), "the checkout's updated_at");
+        assertEquals("2026-11-27T08:19:47+08:00", cart.at("/marketingConsent/at").asText(),
+                "the checkout's updated_at");
         assertEquals("shopify-checkout", cart.at("/marketingConsent/source").asText());
         assertTrue(fx.kept.isEmpty(), "nothing left over to keep");
     }

@@ -92,7 +92,8 @@ class StripeAdapterIT {
         List<JsonNode> archive = take(cloud, "MemberArchiveQueue");
         assertEquals(List.of("MemberUpdated", "MemberUpdated"), types(archive));
         assertEquals("1992-02-29", archive.getFirst().at("/body/profile/birthday").asText());
-        assertTrue(carts.getFirst().at("/body/marketingConsent/granted").asBoolean(), "the guest's consent on the cart");
+        assertTrue(carts.getFirst().at("/body/marketingConsent/granted").asBoolean(),
+                "the guest's consent on the cart");
         assertEquals(List.of(), rejects(cloud, "stripe-adapter"), "nothing left over to keep");
     }
 

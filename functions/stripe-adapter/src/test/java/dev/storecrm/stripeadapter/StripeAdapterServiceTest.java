@@ -71,8 +71,8 @@ class StripeAdapterServiceTest {
         assertEquals(placed.at("/body/cartId"), fx.only("CheckoutCompleted").at("/body/cartId"));
         assertEquals("stripe:cus_SmPLeMember3101", fx.owners.get("stripe:pi_3SmPLeOrder3101aBcDeF"));
         assertEquals(new CustomerContact(Optional.of("member.3101@example.com"), Optional.of("Sample Member Zhao"),
-                Optional.empty(), Optional.of("zh"), Optional.empty()), fx.contacts.get("stripe:pi_3SmPLeOrder3101aBcDeF"),
-                "the contact the payment's disputes will carry");
+                Optional.empty(), Optional.of("zh"), Optional.empty()),
+                fx.contacts.get("stripe:pi_3SmPLeOrder3101aBcDeF"), "the contact the payment's disputes will carry");
     }
 
     @Test

@@ -149,8 +149,8 @@ class WooCommerceAdapterServiceTest {
         assertEquals("WRONG_CURRENCY", body(wrongCurrency).get("error").asText());
         HttpAnswer deleted = service.handle(delivery("customer-deleted.json", SECRET, b -> b.remove("id")));
         assertEquals("SCHEMA_VIOLATION", body(deleted).get("error").asText(), "a deletion names its customer");
-        assertEquals(List.of(RejectReason.UNSUPPORTED_TOPIC, RejectReason.WRONG_CURRENCY, RejectReason.SCHEMA_VIOLATION),
-                fx.kept.stream().map(k -> k.reason()).toList());
+        assertEquals(List.of(RejectReason.UNSUPPORTED_TOPIC, RejectReason.WRONG_CURRENCY,
+                RejectReason.SCHEMA_VIOLATION), fx.kept.stream().map(k -> k.reason()).toList());
         assertEquals("3b1a5d5a-89e8-40bd-8f5c-ad9e4f5a6b05", fx.kept.getFirst().messageId(), "X-WC-Webhook-Delivery-ID");
         assertFalse(fx.kept.stream().anyMatch(k -> k.detail().contains("@")));
         assertTrue(fx.published.isEmpty());

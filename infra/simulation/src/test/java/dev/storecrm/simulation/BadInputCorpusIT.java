@@ -37,7 +37,8 @@ class BadInputCorpusIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> QUEUES = Map.of("member-archive", "MemberArchiveQueue",
-            "cart-recovery", "CartRecoveryQueue", "disputes", "DisputeQueue", "privacy-requests", "PrivacyRequestsQueue");
+            "cart-recovery", "CartRecoveryQueue", "disputes", "DisputeQueue",
+            "privacy-requests", "PrivacyRequestsQueue");
 
     @Test
     void everyBadEventIsKeptWithItsReasonAndItsValidNeighboursApply(LocalCloud cloud) throws IOException {

@@ -94,16 +94,19 @@ class ContractVersionsTest {
     @Test
     void journeysReadStoreEventsOnlyAndPrivacyRequestsReadIntoTheirOwnTypes() throws IOException {
         String erasure = ContractSchemas.read("privacy-requests/customer-erasure-requested.json").toString();
-        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> EventParser.parse(erasure, CLOCK));
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> EventParser.parse(erasure, CLOCK));
         assertEquals(RejectReason.NOT_FOR_THIS_CONSUMER, refused.reason());
         assertTrue(refused.detail().startsWith("CustomerErasureRequested is a privacy request"), refused.detail());
 
-        CustomerErasureRequested erase = assertInstanceOf(CustomerErasureRequested.class, EventParser.read(erasure, CLOCK));
+        CustomerErasureRequested erase =
+                assertInstanceOf(CustomerErasureRequested.class, EventParser.read(erasure, CLOCK));
         assertEquals("dsr-2026-0018", erase.requestId());
         assertEquals(new PrivacyEvent.Subject(Optional.of("c-1003"), Optional.of("member.1003@example.com"),
                 Optional.of("+8613800001003")), erase.subject());
         assertEquals(new PrivacyEvent.Requester(PrivacyEvent.Party.agent, Optional.of("email"),
-                Optional.of("Sample Legal Representative"), Optional.of("counsel.1003@example.com")), erase.requester());
+                Optional.of("Sample Legal Representative"), Optional.of("counsel.1003@example.com")),
+                erase.requester());
         assertEquals(Optional.of(Instant.parse("2026-12-22T03:30:00Z")), erase.deadline());
         assertEquals(List.of("o-8001"), erase.orderIds());
 

@@ -65,7 +65,8 @@ class InvalidEventsTest {
                 assertEquals(List.of(), schemaErrors(json.orElseThrow()), "valid under the schema");
                 return;
             }
-            InvalidInputException refused = assertThrows(InvalidInputException.class, () -> EventParser.read(body, CLOCK));
+            InvalidInputException refused =
+                    assertThrows(InvalidInputException.class, () -> EventParser.read(body, CLOCK));
             assertEquals(c.reason(), refused.reason(), refused.detail());
             if (json.isPresent()) {
                 for (String personal : personalValues(json.get())) {
