@@ -121,7 +121,7 @@ class ContractVersionsTest {
     void aGuestCartCarriesItsConsentForItsAddress() throws IOException {
         CartUpdated cart = (CartUpdated) EventParser.parse(
                 ContractSchemas.read("cart-recovery/guest-cart-consented.json").toString(), CLOCK);
-        assertEquals(Optional.of(new Consent(true, Instant.parse("2026-11-21T11:44:30Z"), "storefront-checkout")),
+        assertEquals(Optional.of(new Consent(true, Instant.parse("2026-11-22T11:44:30Z"), "storefront-checkout")),
                 cart.marketingConsent());
         assertEquals(Optional.of("visitor.3004@example.com"), cart.email());
         assertTrue(cart.guestConsented());
