@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
-import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalFunctions.DrainReport;
-import dev.storecrm.localcloud.SimulatedClock;
+import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.Template;
 import java.io.IOException;
 import java.nio.file.Files;

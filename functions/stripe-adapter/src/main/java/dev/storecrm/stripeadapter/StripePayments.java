@@ -65,7 +65,8 @@ final class StripePayments {
                         dispute.optionalEpochSeconds("created").orElse(event.created()), StripeEvent.SOURCE)
                 .put("disputeId", disputeId).put("orderId", orderId).put("customerId", owner.customerId())
                 .put("channel", "stripe").put("reason", DisputeTerms.reason(dispute.optionalText("reason").orElse("")))
-                .put("amount", Amounts.minor(dispute.integer("amount"), dispute.text("currency"), dispute.path("amount")))
+                .put("amount", Amounts.minor(dispute.integer("amount"), dispute.text("currency"),
+                        dispute.path("amount")))
                 .put("status", DisputeTerms.openStatus(status).orElse("awaiting_seller_confirmation"))
                 .put("evidenceDueBy", evidenceDueBy(dispute).orElse(null));
         owner.contact().ifPresent(contact -> opened.putSince(2, "customer", CustomerContacts.json(contact)));

@@ -1,7 +1,6 @@
 package dev.storecrm.domain.event;
 
 import static dev.storecrm.domain.event.ContractSchemas.CLOCK;
-import static dev.storecrm.domain.event.ContractSchemas.parserAccepts;
 import static dev.storecrm.domain.event.ContractSchemas.schemaErrors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
