@@ -106,7 +106,8 @@ class StoreSimulationIT {
 
     @Test
     void theReportShowsWhatEachJourneyDidAndTheArchive() {
-        for (String section : java.util.List.of("Import day and go-live ramp", "Mail sent, by journey and day", "Coupons",
+        for (String section : java.util.List.of("Import day and go-live ramp", "Mail sent, by journey and day",
+                "Coupons",
                 "Carts (CartStatsTable)",
                 "Members woken", "Disputes", "Rejected events, by reason", "Member archive at the end",
                 "DynamoDB capacity, by function", "Invariants")) {

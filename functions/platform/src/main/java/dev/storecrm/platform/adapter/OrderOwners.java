@@ -13,6 +13,22 @@ import java.util.Optional;
  */
 public interface OrderOwners {
 
+    /**
+     * For a platform whose refunds come inside their order, which names its customer (WooCommerce):
+     * nothing to remember, nothing known.
+     */
+    OrderOwners NONE = new OrderOwners() {
+        @Override
+        public void remember(String orderId, String customerId) {
+            // The order names its customer wherever it is needed.
+        }
+
+        @Override
+        public Optional<String> customerOf(String orderId) {
+            return Optional.empty();
+        }
+    };
+
     /** An order's customer and, where the order gave an e-mail address, how to reach them. */
     record Owner(String customerId, Optional<CustomerContact> contact) {
         public Owner {
