@@ -2,7 +2,7 @@ package dev.storecrm.importer;
 
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.platform.AwsClients;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.adapter.OrderOwners;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.adapter.StoreBus;
 import dev.storecrm.woocommerceadapter.WooCommerceRestStub;
