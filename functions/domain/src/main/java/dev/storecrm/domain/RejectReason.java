@@ -59,7 +59,7 @@ public enum RejectReason {
     TOTAL_OVERFLOW,
     /** A platform's topic or event type that its adapter does not map (not subscribed to, or not routed). */
     UNSUPPORTED_TOPIC,
-    /** A valid platform payload the contract (version 1) has no place for yet, e.g. an erasure request. */
+    /** A valid platform payload the contract (version 2) has no place for, e.g. SMS consent or a shop's erasure. */
     NOT_YET_MAPPED,
     /** A platform's test notification or test-mode event, not the store's business. */
     TEST_DELIVERY,

@@ -1,11 +1,11 @@
 package dev.storecrm.shopifyadapter;
 
-import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.adapter.CanonicalEvent;
 import dev.storecrm.platform.adapter.ContractValues;
 import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.Payload;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -17,9 +17,11 @@ import java.util.Optional;
  * reminders. Carts are {@code shopify:checkout:<checkout id>}, the id an order's
  * {@code checkout_id} names.
  *
- * <p>A guest's e-mail marketing consent ({@code buyer_accepts_marketing}) has no place on CartUpdated
- * in contract version 1: the cart is published without it and the payload is also kept
- * ({@code NOT_YET_MAPPED}), to be replayed once the contract carries it.
+ * <p>A guest's checkout (no {@code customer}) with an e-mail address carries the guest's e-mail marketing consent,
+ * {@code buyer_accepts_marketing}, ticked or not, as the cart's {@code marketingConsent} (contract version 2),
+ * dated by the checkout's {@code updated_at}, source {@code shopify-checkout}: the guest gets the reminders only
+ * with it granted, and an update that unticks it withdraws it. A customer's consent travels on its own topic
+ * ({@link ShopifyCustomers}), not on the cart.
  */
 final class ShopifyCheckouts {
 
@@ -48,24 +50,25 @@ final class ShopifyCheckouts {
         }
         Optional<String> customerId = checkout.optionalObject("customer").flatMap(c -> c.optionalId("id"))
                 .map(id -> "shopify:" + id);
-        CanonicalEvent cart = CanonicalEvent.of(delivery.canonicalId("CartUpdated"), "CartUpdated",
-                        delivery.at(checkout.optionalDateTime("updated_at")), ShopifyDelivery.SOURCE)
+        Optional<String> email = ContractValues.email(checkout.optionalText("email"));
+        OffsetDateTime at = delivery.at(checkout.optionalDateTime("updated_at"));
+        CanonicalEvent cart = CanonicalEvent.of(delivery.canonicalId("CartUpdated"), "CartUpdated", at,
+                        ShopifyDelivery.SOURCE)
                 .put("cartId", cartId(checkout.id("id")))
                 .put("customerId", customerId.orElse(null))
-                .put("email", ContractValues.email(checkout.optionalText("email")).orElse(null))
+                .put("email", email.orElse(null))
                 .put("total", money.amounts().storeMoney(checkout.text("total_price"), currency,
                         checkout.path("total_price")))
                 .put("recoveryUrl",
                         ContractValues.httpsUrl(checkout.optionalText("abandoned_checkout_url")).orElse(null))
                 .put("locale", ContractValues.locale(checkout.optionalText("customer_locale")).orElse(null));
         cart.body().set("lines", money.checkoutLines(checkout.objects("line_items"), currency));
-        Mapping mapping = Mapping.publish(cart);
-        if (customerId.isEmpty() && checkout.bool("buyer_accepts_marketing")) {
-            mapping = mapping.alsoKeeping(RejectReason.NOT_YET_MAPPED, "checkout " + checkout.id("id")
-                    + ": a guest's e-mail marketing consent has no place on CartUpdated in contract v1 (pending v2);"
-                    + " the cart was published without it");
+        if (customerId.isEmpty() && email.isPresent() && checkout.has("buyer_accepts_marketing")) {
+            cart.putSince(2, "marketingConsent", CanonicalEvent.object()
+                    .put("granted", checkout.bool("buyer_accepts_marketing")).put("at", CanonicalEvent.time(at))
+                    .put("source", "shopify-checkout"));
         }
-        return mapping;
+        return Mapping.publish(cart);
     }
 
     Mapping deleted(ShopifyDelivery delivery) {

@@ -4,6 +4,7 @@ import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.platform.adapter.Amounts;
 import dev.storecrm.platform.adapter.CanonicalEvent;
+import dev.storecrm.platform.adapter.CustomerContacts;
 import dev.storecrm.platform.adapter.DisputeTerms;
 import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.OrderOwners;
@@ -14,11 +15,12 @@ import java.util.Optional;
 
 /**
  * Shopify Payments disputes ({@code disputes/create}, {@code disputes/update}), chargebacks and
- * inquiries alike, on the {@code shopify} rule pack. The opening is DisputeOpened with the order,
- * its customer (remembered when the order was placed: a dispute names only the order), the
- * reason and status in the contract's terms ({@link DisputeTerms}), the disputed amount in its own
- * currency and {@code evidence_due_by} as {@code evidenceDueBy}. An update is DisputeUpdated: the
- * evidence deadline, {@code escalated} once under review, and the resolution once won or lost.
+ * inquiries alike, on the {@code shopify} rule pack. The opening is DisputeOpened with the order, its customer
+ * (remembered when the order was placed: a dispute names only the order) and, where the order gave an e-mail
+ * address, the customer's contact (contract version 2: where the dispute mail of a customer who may not be a
+ * member goes), the reason and status in the contract's terms ({@link DisputeTerms}), the disputed amount in its
+ * own currency and {@code evidence_due_by} as {@code evidenceDueBy}. An update is DisputeUpdated: the evidence
+ * deadline, {@code escalated} once under review, and the resolution once won or lost.
  */
 final class ShopifyDisputes {
 
@@ -32,18 +34,18 @@ final class ShopifyDisputes {
         Payload dispute = delivery.payload();
         String disputeId = "shopify:" + dispute.id("id");
         String orderId = "shopify:" + dispute.id("order_id");
-        String customerId = owners.customerOf(orderId).orElseThrow(() -> new InvalidInputException(
+        OrderOwners.Owner owner = owners.ownerOf(orderId).orElseThrow(() -> new InvalidInputException(
                 RejectReason.UNKNOWN_ORDER, "dispute " + disputeId + " is of order " + orderId
-                        + ", whose customer the adapter has not seen"
-                        + " (pending contract v2: a dispute without a member)"));
+                        + ", whose customer the adapter has not seen (placed before Shopify was connected?)"));
         String status = dispute.optionalText("status").orElse("needs_response");
         CanonicalEvent opened = CanonicalEvent.of(delivery.canonicalId("DisputeOpened"), "DisputeOpened",
                         delivery.at(dispute.optionalDateTime("initiated_at")), ShopifyDelivery.SOURCE)
-                .put("disputeId", disputeId).put("orderId", orderId).put("customerId", customerId)
+                .put("disputeId", disputeId).put("orderId", orderId).put("customerId", owner.customerId())
                 .put("channel", "shopify").put("reason", DisputeTerms.reason(dispute.optionalText("reason").orElse("")))
                 .put("amount", Amounts.money(dispute.text("amount"), dispute.text("currency"), dispute.path("amount")))
                 .put("status", DisputeTerms.openStatus(status).orElse("awaiting_seller_confirmation"))
                 .put("evidenceDueBy", evidenceDueBy(dispute).orElse(null));
+        owner.contact().ifPresent(contact -> opened.putSince(2, "customer", CustomerContacts.json(contact)));
         List<CanonicalEvent> events = new ArrayList<>(List.of(opened));
         resolution(delivery, dispute, disputeId, status).ifPresent(events::add);
         return Mapping.publish(events);

@@ -7,6 +7,7 @@ import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.adapter.CanonicalEvent;
 import dev.storecrm.platform.adapter.ContractValues;
+import dev.storecrm.platform.adapter.CustomerContacts;
 import dev.storecrm.platform.adapter.CustomerIds;
 import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.OrderOwners;
@@ -21,8 +22,9 @@ import java.util.Optional;
  * Shopify's order topics: {@code orders/create} (OrderPlaced, and CheckoutCompleted for an order
  * from a checkout), {@code orders/paid} (OrderPaid, with the contact captured at checkout),
  * {@code orders/cancelled} (OrderCancelled) and {@code refunds/create} (OrderRefunded). Orders are
- * {@code shopify:<order id>}; a refund names only its order, whose customer was remembered when the
- * order was placed or paid. A payment happened when Shopify triggered {@code orders/paid} (an order
+ * {@code shopify:<order id>}; a refund or a dispute names only its order, whose customer (and the contact the
+ * checkout captured, for a dispute of a customer who may not be a member) was remembered when the order was placed,
+ * paid or cancelled. A payment happened when Shopify triggered {@code orders/paid} (an order
  * paid by bank transfer is paid days after it was processed).
  */
 final class ShopifyOrders {
@@ -59,7 +61,7 @@ final class ShopifyOrders {
         cartId.ifPresent(cart -> events.add(CanonicalEvent.of(delivery.canonicalId("CheckoutCompleted"),
                 "CheckoutCompleted", delivery.at(order.optionalDateTime("created_at")), ShopifyDelivery.SOURCE)
                 .put("cartId", cart).put("orderId", orderId).put("customerId", customerId)));
-        return Mapping.publish(events).withOwner(orderId, customerId);
+        return Mapping.publish(events).withOwner(orderId, customerId, CustomerContacts.ofCheckout(contact(order)));
     }
 
     Mapping paid(ShopifyDelivery delivery) {
@@ -75,7 +77,7 @@ final class ShopifyOrders {
         if (!contact.isEmpty()) {
             paid.body().set("customer", contact);
         }
-        return Mapping.publish(paid).withOwner(orderId, customerId);
+        return Mapping.publish(paid).withOwner(orderId, customerId, CustomerContacts.ofCheckout(contact));
     }
 
     Mapping cancelled(ShopifyDelivery delivery) {
@@ -88,7 +90,7 @@ final class ShopifyOrders {
         return Mapping.publish(CanonicalEvent.of(delivery.canonicalId("OrderCancelled"), "OrderCancelled",
                         cancelledAt, ShopifyDelivery.SOURCE)
                 .put("orderId", orderId).put("customerId", customerId).put("reason", reason.orElse(null)))
-                .withOwner(orderId, customerId);
+                .withOwner(orderId, customerId, CustomerContacts.ofCheckout(contact(order)));
     }
 
     /**

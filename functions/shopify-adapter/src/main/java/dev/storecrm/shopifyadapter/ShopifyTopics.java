@@ -11,22 +11,21 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Which mapping each Shopify webhook topic takes. Topics the contract has no place for yet are
+ * Which mapping each Shopify webhook topic takes. Topics the contract has no place for are
  * kept ({@code NOT_YET_MAPPED}); any other topic is refused as {@code UNSUPPORTED_TOPIC} (the shop
  * subscribed the partner event source to more than StoreCRM reads).
  */
 final class ShopifyTopics {
 
-    /** Valid topics contract version 1 cannot carry, with the reason each is kept. */
+    /** Valid topics the contract (version 2) does not carry, with the reason each is kept. */
     static final Map<String, String> PENDING = Map.of(
-            "customers/data_request", "a customer's data request has no canonical event in contract v1 (pending v2)",
-            "customers/redact", "a customer's erasure request has no canonical event in contract v1 (pending v2):"
-                    + " erase the customer by hand within 30 days",
-            "shop/redact", "a shop's erasure request has no canonical event in contract v1 (pending v2)",
-            "customers/marketing_consent_update", "SMS marketing consent: contract v1 has one marketing consent, for"
-                    + " e-mail (per-channel consent is pending v2)",
-            "customers_marketing_consent/update", "SMS marketing consent: contract v1 has one marketing consent, for"
-                    + " e-mail (per-channel consent is pending v2)");
+            "shop/redact", "a shop's erasure request (48 hours after the app was uninstalled) is about the whole"
+                    + " store, not a customer: no canonical event carries it; delete the stack and its retained"
+                    + " tables (docs/adapters.md)",
+            "customers/marketing_consent_update", "SMS marketing consent: the contract has one marketing consent,"
+                    + " for e-mail (per-channel consent is not in contract v2)",
+            "customers_marketing_consent/update", "SMS marketing consent: the contract has one marketing consent,"
+                    + " for e-mail (per-channel consent is not in contract v2)");
 
     private final Map<String, Function<ShopifyDelivery, Mapping>> mappings = new LinkedHashMap<>();
 
@@ -36,6 +35,7 @@ final class ShopifyTopics {
         ShopifyCheckouts checkouts = new ShopifyCheckouts(money);
         ShopifyCustomers customers = new ShopifyCustomers();
         ShopifyDisputes disputes = new ShopifyDisputes(owners);
+        ShopifyPrivacy privacy = new ShopifyPrivacy();
         mappings.put("orders/create", orders::created);
         mappings.put("orders/paid", orders::paid);
         mappings.put("orders/cancelled", orders::cancelled);
@@ -49,6 +49,8 @@ final class ShopifyTopics {
         mappings.put("customers_email_marketing_consent/update", customers::emailConsent);
         mappings.put("disputes/create", disputes::opened);
         mappings.put("disputes/update", disputes::updated);
+        mappings.put("customers/data_request", privacy::dataRequest);
+        mappings.put("customers/redact", privacy::redact);
     }
 
     /** The topics that map to canonical events. */

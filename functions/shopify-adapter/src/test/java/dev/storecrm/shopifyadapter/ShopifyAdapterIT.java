@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The Shopify adapter in the local cloud, as a store that connected Shopify (the build sets
@@ -84,6 +83,8 @@ class ShopifyAdapterIT {
         List<JsonNode> disputes = take(cloud, "DisputeQueue");
         assertEquals(List.of("DisputeOpened", "DisputeUpdated"), types(disputes));
         assertEquals("2026-12-14T23:59:59+08:00", disputes.getFirst().at("/body/evidenceDueBy").asText());
+        assertEquals("member.2001@example.com", disputes.getFirst().at("/body/customer/email").asText(),
+                "the contact remembered with the order in OrderOwnersTable");
         assertEquals("rejected", disputes.get(1).at("/body/resolution").asText());
     }
 
@@ -94,18 +95,29 @@ class ShopifyAdapterIT {
         List<JsonNode> carts = take(cloud, "CartRecoveryQueue");
         assertEquals(List.of("CartUpdated", "CartUpdated"), types(carts));
         assertTrue(carts.get(0).at("/body/recoveryUrl").asText().startsWith("https://"));
+        assertTrue(carts.get(1).at("/body/marketingConsent/granted").asBoolean(), "the guest's consent on the cart");
         assertEquals(List.of("MemberRegistered", "MemberUpdated"), types(take(cloud, "MemberArchiveQueue")));
-        List<Map<String, AttributeValue>> kept = rejects(cloud, "shopify-adapter");
-        assertEquals(1, kept.size(), "the guest's consent, kept for contract v2");
-        assertEquals("NOT_YET_MAPPED", kept.getFirst().get("reason").s());
+        assertEquals(List.of(), rejects(cloud, "shopify-adapter"), "nothing left over to keep");
     }
 
     @Test
-    void testDeliveriesErasureRequestsAndUnknownTopicsAreKeptAndBlockNothing() {
+    void aCustomersDataAndErasureRequestsReachThePrivacyRequestsQueue() {
+        deliver("customers-data-request.json", "customers-redact.json", "customers-redact.json");
+        List<JsonNode> requests = take(cloud, "PrivacyRequestsQueue");
+        assertEquals(List.of("CustomerDataRequested", "CustomerErasureRequested", "CustomerErasureRequested"),
+                types(requests));
+        assertEquals(requests.get(1), requests.get(2), "a re-delivery is the same request, which is kept once");
+        assertEquals("shopify:data-request:9987", requests.getFirst().at("/body/requestId").asText());
+        assertEquals(List.of(), take(cloud, "MemberArchiveQueue"), "no journey reads a privacy request");
+        assertEquals(List.of(), rejects(cloud, "shopify-adapter"));
+    }
+
+    @Test
+    void testDeliveriesAShopsErasureAndUnknownTopicsAreKeptAndBlockNothing() {
         ObjectNode unknown = (ObjectNode) sample("shopify-adapter/orders-create.json");
         ((ObjectNode) unknown.at("/detail/metadata")).put("X-Shopify-Topic", "products/update");
         shopify(sample("shopify-adapter/orders-create-test-notification.json"));
-        shopify(sample("shopify-adapter/customers-redact.json"));
+        shopify(sample("shopify-adapter/shop-redact.json"));
         shopify(unknown);
         shopify(sample("shopify-adapter/orders-create.json"));
         LocalFunctions.DrainReport report = functions.drain(ADAPTER);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.event.CustomerContact;
 import dev.storecrm.platform.adapter.AdapterFixtures;
 import dev.storecrm.platform.adapter.Amounts;
 import java.util.List;
@@ -74,6 +75,10 @@ class ShopifyAdapterServiceTest {
         assertEquals("shopify:5820167143526", completed.get("orderId").asText());
         assertEquals(1, fx.publications, "one payload's events go out together");
         assertEquals("shopify:7290122358850", fx.owners.get("shopify:5820167143526"), "the order's customer is remembered");
+        assertEquals(new CustomerContact(Optional.of("member.2001@example.com"), Optional.of("Sample Member Chen"),
+                Optional.empty(), Optional.of("zh-CN"), Optional.empty()), fx.contacts.get("shopify:5820167143526"),
+                "and the contact its disputes will carry: e-mail, name, language, no more");
+        assertEquals(1, placed.get("version").asInt(), "nothing of contract version 2 in an order");
     }
 
     @Test
@@ -151,18 +156,36 @@ class ShopifyAdapterServiceTest {
         assertEquals(25600, cart.at("/total/amount").asLong());
         assertEquals(12800, cart.at("/lines/0/unitPrice/amount").asLong());
         assertEquals("zh-CN", cart.get("locale").asText());
-        assertTrue(fx.kept.isEmpty(), "a member's consent is the member's, in the archive");
+        assertFalse(cart.has("marketingConsent"), "a member's consent is the member's, in the archive");
+        assertEquals(1, fx.only("CartUpdated").get("version").asInt());
+        assertTrue(fx.kept.isEmpty());
     }
 
     @Test
-    void aGuestsCheckoutIsPublishedAndItsConsentKeptForContractVersionTwo() {
+    void aGuestsCheckoutCarriesTheGuestsConsentOnTheCart() {
         service.handle(detail("checkouts-update-guest.json"));
-        JsonNode cart = fx.only("CartUpdated").get("body");
+        JsonNode event = fx.only("CartUpdated");
+        assertEquals(2, event.get("version").asInt(), "a field of contract version 2");
+        JsonNode cart = event.get("body");
         assertFalse(cart.has("customerId"));
         assertEquals("visitor.3007@example.com", cart.get("email").asText());
-        assertEquals(1, fx.kept.size());
-        assertEquals(RejectReason.NOT_YET_MAPPED, fx.kept.getFirst().reason());
-        assertEquals("7a8b9c0d-1e2f-4a3b-c4d5-e6f7a8b9c0d1", fx.kept.getFirst().messageId(), "kept once per Shopify event");
+        assertTrue(cart.at("/marketingConsent/granted").asBoolean(), "buyer_accepts_marketing: true");
+        assertEquals("2026-11-27T08:19:47+08:00", cart.at("/marketingConsent/at").asText(),
+                "the checkout's updated_at");
+        assertEquals("shopify-checkout", cart.at("/marketingConsent/source").asText());
+        assertTrue(fx.kept.isEmpty(), "nothing left over to keep");
+    }
+
+    @Test
+    void aGuestWhoUntickedTheBoxHasRefusedAndOneWithoutAnAddressHasNoConsentToCarry() {
+        service.handle(detail("checkouts-update-guest.json",
+                d -> ((ObjectNode) d.get("payload")).put("buyer_accepts_marketing", false)));
+        assertFalse(fx.only("CartUpdated").at("/body/marketingConsent/granted").asBoolean());
+        fx.published.clear();
+        service.handle(detail("checkouts-update-guest.json", d -> ((ObjectNode) d.get("payload")).putNull("email")));
+        JsonNode withoutAddress = fx.only("CartUpdated");
+        assertFalse(withoutAddress.at("/body").has("marketingConsent"), "a consent is given for an address");
+        assertEquals(1, withoutAddress.get("version").asInt());
     }
 
     @Test
@@ -227,6 +250,11 @@ class ShopifyAdapterServiceTest {
         assertEquals("awaiting_seller_confirmation", opened.get("status").asText());
         assertEquals("2026-12-14T23:59:59+08:00", opened.get("evidenceDueBy").asText());
         assertEquals("shopify:7290122358850", opened.get("customerId").asText());
+        assertEquals("member.2001@example.com", opened.at("/customer/email").asText(),
+                "the contact the order gave, for a customer who may not be a member");
+        assertEquals("Sample Member Chen", opened.at("/customer/name").asText());
+        assertEquals("zh-CN", opened.at("/customer/locale").asText());
+        assertEquals(2, fx.only("DisputeOpened").get("version").asInt());
 
         service.handle(detail("disputes-update-won.json"));
         JsonNode resolved = fx.only("DisputeUpdated").get("body");
@@ -235,15 +263,63 @@ class ShopifyAdapterServiceTest {
     }
 
     @Test
-    void aDisputeOfAnOrderNeverSeenIsKeptUntilContractVersionTwo() {
+    void aDisputeOfAnOrderWhoseCheckoutGaveNoAddressCarriesNoContact() {
+        service.handle(detail("orders-create.json", d -> {
+            ((ObjectNode) d.get("payload")).put("email", "Sample Member <member.2001@example.com>");
+            ((ObjectNode) d.get("payload")).putNull("contact_email");
+        }));
+        service.handle(detail("disputes-create.json"));
+        JsonNode opened = fx.only("DisputeOpened");
+        assertFalse(opened.get("body").has("customer"), "no plain address, no contact");
+        assertEquals(1, opened.get("version").asInt());
+    }
+
+    @Test
+    void aDisputeOfAnOrderNeverSeenIsKeptAsUnknownOrder() {
         assertEquals(RejectReason.UNKNOWN_ORDER, refused(detail("disputes-create.json")).reason());
     }
 
     @Test
-    void erasureRequestsAreKeptAsNotYetMapped() {
-        InvalidInputException refused = refused(detail("customers-redact.json"));
+    void aCustomersDataRequestIsACanonicalRequestDueWithinShopifysThirtyDays() {
+        assertEquals("PUBLISHED", service.handle(detail("customers-data-request.json")));
+        JsonNode event = fx.only("CustomerDataRequested");
+        assertEquals("shopify:5c6d7e8f-9a0b-4c1d-e2f3-a4b5c6d7e8f9:CustomerDataRequested", event.get("id").asText());
+        assertEquals(2, event.get("version").asInt());
+        assertEquals("2026-12-04T03:30:01.22033044Z", event.get("occurredAt").asText(), "when Shopify triggered it");
+        JsonNode body = event.get("body");
+        assertEquals("shopify:data-request:9987", body.get("requestId").asText());
+        assertEquals("shopify:7290122358850", body.at("/subject/customerId").asText());
+        assertEquals("member.2001@example.com", body.at("/subject/email").asText());
+        assertFalse(body.get("subject").has("phone"), "138-0000-2001 is not E.164");
+        assertEquals("subject", body.at("/requester/party").asText());
+        assertEquals("shopify", body.at("/requester/via").asText());
+        assertEquals("2027-01-03T03:30:01.22033044Z", body.get("deadline").asText());
+        assertEquals(List.of("shopify:5820167143526", "shopify:5820167307366"),
+                List.of(body.at("/orderIds/0").asText(), body.at("/orderIds/1").asText()));
+        assertTrue(fx.kept.isEmpty());
+    }
+
+    @Test
+    void aCustomersRedactIsAnErasureRequestAndItsReDeliveryTheSameRequest() {
+        service.handle(detail("customers-redact.json"));
+        service.handle(detail("customers-redact.json"));
+        List<JsonNode> requests = fx.ofType("CustomerErasureRequested");
+        assertEquals(2, requests.size());
+        assertEquals(requests.get(0), requests.get(1), "the same event, which the privacy requests keep once");
+        JsonNode body = requests.getFirst().get("body");
+        assertEquals("shopify:redact:4b5c6d7e-8f9a-4b0c-d1e2-f3a4b5c6d7e8", body.get("requestId").asText());
+        assertEquals("shopify:7290122424386", body.at("/subject/customerId").asText());
+        assertEquals("+8613800002002", body.at("/subject/phone").asText());
+        assertEquals("shopify:5820167307366", body.at("/orderIds/0").asText());
+        assertEquals(1, body.get("orderIds").size());
+    }
+
+    @Test
+    void aShopsRedactIsKeptForTheOperatorNotPublished() {
+        InvalidInputException refused = refused(detail("shop-redact.json"));
         assertEquals(RejectReason.NOT_YET_MAPPED, refused.reason());
-        assertTrue(refused.detail().contains("erase the customer by hand within 30 days"), refused.detail());
+        assertTrue(refused.detail().contains("the whole store, not a customer"), refused.detail());
+        assertTrue(fx.published.isEmpty());
     }
 
     @Test

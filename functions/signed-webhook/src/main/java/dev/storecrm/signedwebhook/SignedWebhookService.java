@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.event.ContractEvent;
 import dev.storecrm.domain.event.EventParser;
-import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.platform.adapter.AdapterRejects;
 import dev.storecrm.platform.adapter.SeenEvents;
 import dev.storecrm.platform.adapter.StoreBus;
@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The signed webhook: a store's backend, or a bridge from a platform StoreCRM has no adapter for,
- * POSTs one canonical event (contract version 1) per request, signed with the webhook's secret, and
- * needs no AWS credentials.
+ * POSTs one canonical event (of contract version 1 or 2, store activity or a privacy request) per request, signed
+ * with the webhook's secret, and needs no AWS credentials.
  *
  * <ul>
  *   <li>{@code X-StoreCRM-Timestamp}: the Unix time in seconds when the request was signed;</li>
@@ -69,9 +69,9 @@ public final class SignedWebhookService {
             LOG.warn("signed webhook refused", entry("requestId", request.requestId()), entry("reason", refusal.get()));
             return answer(401, "UNAUTHORIZED", refusal.get());
         }
-        StoreEvent event;
+        ContractEvent event;
         try {
-            event = EventParser.parse(request.body(), clock);
+            event = EventParser.read(request.body(), clock);
         } catch (InvalidInputException refused) {
             String messageId = eventId(request.body()).orElse(request.requestId());
             rejects.refused(messageId, eventId(request.body()), Optional.empty(), refused, request.body());

@@ -72,6 +72,20 @@ class SignedWebhookIT {
     }
 
     @Test
+    void eventsOfContractVersion2ReachTheirConsumersPrivacyRequestsTheirOwn() {
+        assertEquals(200, post(signed("cart-recovery/guest-cart-consented.json")).getStatusCode());
+        assertEquals(200, post(signed("disputes/dispute-opened-guest.json")).getStatusCode());
+        assertEquals(200, post(signed("privacy-requests/customer-erasure-requested.json")).getStatusCode());
+        assertEquals(List.of("CartUpdated"), types(take(cloud, "CartRecoveryQueue")));
+        assertEquals(List.of("DisputeOpened"), types(take(cloud, "DisputeQueue")));
+        assertEquals(List.of("CustomerErasureRequested"), types(take(cloud, "PrivacyRequestsQueue")));
+        assertEquals(List.of(), take(cloud, "MemberArchiveQueue"));
+        assertEquals(422, post(signed("invalid/erasure-request-in-version-1.json")).getStatusCode());
+        assertEquals(List.of("UNSUPPORTED_VERSION"), rejects(cloud, "signed-webhook").stream()
+                .map(r -> r.get("reason").s()).toList());
+    }
+
+    @Test
     void aReplayIs409AStaleOrForgedRequest401AndABadEvent422() {
         WebhookRequest request = signed("member-archive/05-order-paid.json");
         assertEquals(200, post(request).getStatusCode());

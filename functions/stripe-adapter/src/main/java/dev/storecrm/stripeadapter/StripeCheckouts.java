@@ -8,6 +8,7 @@ import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.adapter.Amounts;
 import dev.storecrm.platform.adapter.CanonicalEvent;
 import dev.storecrm.platform.adapter.ContractValues;
+import dev.storecrm.platform.adapter.CustomerContacts;
 import dev.storecrm.platform.adapter.CustomerIds;
 import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.Payload;
@@ -21,7 +22,9 @@ import java.util.Optional;
  * buyer gave), and the checkout completed (CheckoutCompleted); a delayed payment method pays later
  * ({@code checkout.session.async_payment_succeeded}: OrderPaid). {@code checkout.session.expired}
  * is a recoverable cart (CartUpdated) only when the session has a recovery URL and the buyer agreed
- * to promotional messages ({@code consent.promotions: opt_in}); otherwise nothing is published.
+ * to promotional messages ({@code consent.promotions: opt_in}); otherwise nothing is published. A customer's
+ * consent becomes a MemberUpdated of its own; a guest's (with an e-mail address) travels on the cart as its
+ * {@code marketingConsent} (contract version 2).
  *
  * <p>Orders are {@code stripe:<PaymentIntent id>} (every refund and dispute names it), carts
  * {@code stripe:<session id>}. The amount is the session's total in the store currency: the
@@ -53,7 +56,8 @@ final class StripeCheckouts {
         }
         events.add(CanonicalEvent.of(event.canonicalId("CheckoutCompleted"), "CheckoutCompleted", event.created(),
                 StripeEvent.SOURCE).put("cartId", cartId).put("orderId", orderId).put("customerId", customerId));
-        return Mapping.publish(events).withOwner(orderId, customerId);
+        return Mapping.publish(events).withOwner(orderId, customerId,
+                CustomerContacts.ofCheckout(contact(event, session)));
     }
 
     Mapping asyncPaid(StripeEvent event) {
@@ -61,7 +65,7 @@ final class StripeCheckouts {
         String orderId = orderId(session);
         String customerId = customerId(session);
         return Mapping.publish(paid(event, session, orderId, customerId, total(session)))
-                .withOwner(orderId, customerId);
+                .withOwner(orderId, customerId, CustomerContacts.ofCheckout(contact(event, session)));
     }
 
     Mapping expired(StripeEvent event) {
@@ -79,9 +83,10 @@ final class StripeCheckouts {
                 .put("total", total).put("recoveryUrl", recoveryUrl.get()).put("locale", locale(session).orElse(null));
         cart.body().set("lines", summaryLine(total));
         if (customerId.isEmpty()) {
-            return Mapping.publish(cart).alsoKeeping(RejectReason.NOT_YET_MAPPED, "session " + session.id("id")
-                    + ": a guest's consent to promotional messages has no place on CartUpdated in contract v1"
-                    + " (pending v2); the cart was published without it");
+            if (email(session).isPresent()) {
+                cart.putSince(2, "marketingConsent", consent(event));
+            }
+            return Mapping.publish(cart);
         }
         CanonicalEvent consent = CanonicalEvent.of(event.canonicalId("MemberUpdated"), "MemberUpdated", event.created(),
                 StripeEvent.SOURCE).put("customerId", customerId.get());
@@ -92,6 +97,15 @@ final class StripeCheckouts {
     private CanonicalEvent paid(StripeEvent event, Payload session, String orderId, String customerId, Money total) {
         CanonicalEvent paid = CanonicalEvent.of(event.canonicalId("OrderPaid"), "OrderPaid", event.created(),
                 StripeEvent.SOURCE).put("orderId", orderId).put("customerId", customerId).put("amount", total);
+        ObjectNode contact = contact(event, session);
+        if (!contact.isEmpty()) {
+            paid.body().set("customer", contact);
+        }
+        return paid;
+    }
+
+    /** The contact the buyer gave: OrderPaid's {@code customer}, and what the order's owner is remembered with. */
+    private static ObjectNode contact(StripeEvent event, Payload session) {
         ObjectNode contact = CanonicalEvent.object();
         Optional<Payload> details = session.optionalObject("customer_details");
         details.flatMap(d -> d.optionalText("name")).map(n -> ContractValues.cut(n, ContractValues.NAME))
@@ -105,10 +119,7 @@ final class StripeCheckouts {
         if (optedIn(session)) {
             contact.set("marketingConsent", consent(event));
         }
-        if (!contact.isEmpty()) {
-            paid.body().set("customer", contact);
-        }
-        return paid;
+        return contact;
     }
 
     private static Payload paymentSession(StripeEvent event) {
@@ -116,7 +127,7 @@ final class StripeCheckouts {
         String mode = session.optionalText("mode").orElse("payment");
         if (!mode.equals("payment")) {
             throw new InvalidInputException(RejectReason.NOT_YET_MAPPED, "session " + session.id("id") + " is a " + mode
-                    + " session: subscriptions and saved payment methods are not orders in contract v1");
+                    + " session: subscriptions and saved payment methods are not orders in the contract (v2)");
         }
         return session;
     }

@@ -5,6 +5,7 @@ import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.adapter.Amounts;
 import dev.storecrm.platform.adapter.CanonicalEvent;
+import dev.storecrm.platform.adapter.CustomerContacts;
 import dev.storecrm.platform.adapter.DisputeTerms;
 import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.OrderOwners;
@@ -21,7 +22,8 @@ import java.util.Optional;
  *       {@code succeeded} (a pending one is published when its update says it succeeded; both name
  *       the same {@code refundId}, which the archive counts once).</li>
  *   <li>{@code charge.dispute.created}: DisputeOpened on the {@code stripe} rule pack, with
- *       {@code evidence_details.due_by} as {@code evidenceDueBy}.</li>
+ *       {@code evidence_details.due_by} as {@code evidenceDueBy} and, where the checkout gave an e-mail address,
+ *       the customer's contact remembered with the order (contract version 2).</li>
  *   <li>{@code charge.dispute.updated}: DisputeUpdated (the deadline; {@code escalated} once under
  *       review); {@code charge.dispute.closed}: the resolution (won: {@code rejected}; lost:
  *       {@code refunded}; an inquiry closed: {@code withdrawn}); {@code charge.dispute.funds_withdrawn}:
@@ -48,7 +50,7 @@ final class StripePayments {
         Money amount = amounts.storeMinor(refund.integer("amount"), refund.text("currency"), refund.path("amount"));
         return Mapping.publish(CanonicalEvent.of(event.canonicalId("OrderRefunded"), "OrderRefunded", event.created(),
                         StripeEvent.SOURCE)
-                .put("orderId", orderId).put("customerId", owner(orderId, "refund " + refundId))
+                .put("orderId", orderId).put("customerId", owner(orderId, "refund " + refundId).customerId())
                 .put("refundId", "stripe:" + refundId).put("amount", amount)
                 .put("reason", refund.optionalText("reason").orElse(null)));
     }
@@ -58,15 +60,17 @@ final class StripePayments {
         String disputeId = "stripe:" + dispute.id("id");
         String orderId = orderId(dispute);
         String status = dispute.optionalText("status").orElse("needs_response");
-        return Mapping.publish(CanonicalEvent.of(event.canonicalId("DisputeOpened"), "DisputeOpened",
+        OrderOwners.Owner owner = owner(orderId, "dispute " + disputeId);
+        CanonicalEvent opened = CanonicalEvent.of(event.canonicalId("DisputeOpened"), "DisputeOpened",
                         dispute.optionalEpochSeconds("created").orElse(event.created()), StripeEvent.SOURCE)
-                .put("disputeId", disputeId).put("orderId", orderId)
-                .put("customerId", owner(orderId, "dispute " + disputeId))
+                .put("disputeId", disputeId).put("orderId", orderId).put("customerId", owner.customerId())
                 .put("channel", "stripe").put("reason", DisputeTerms.reason(dispute.optionalText("reason").orElse("")))
                 .put("amount", Amounts.minor(dispute.integer("amount"), dispute.text("currency"),
                         dispute.path("amount")))
                 .put("status", DisputeTerms.openStatus(status).orElse("awaiting_seller_confirmation"))
-                .put("evidenceDueBy", evidenceDueBy(dispute).orElse(null)));
+                .put("evidenceDueBy", evidenceDueBy(dispute).orElse(null));
+        owner.contact().ifPresent(contact -> opened.putSince(2, "customer", CustomerContacts.json(contact)));
+        return Mapping.publish(opened);
     }
 
     Mapping disputeUpdated(StripeEvent event) {
@@ -92,8 +96,8 @@ final class StripePayments {
                 StripeEvent.SOURCE).put("disputeId", "stripe:" + dispute.id("id"));
     }
 
-    private String owner(String orderId, String what) {
-        return owners.customerOf(orderId).orElseThrow(() -> new InvalidInputException(RejectReason.UNKNOWN_ORDER,
+    private OrderOwners.Owner owner(String orderId, String what) {
+        return owners.ownerOf(orderId).orElseThrow(() -> new InvalidInputException(RejectReason.UNKNOWN_ORDER,
                 what + " is of payment " + orderId + ", whose customer the adapter has not seen"
                         + " (paid before Stripe was connected, or not through Checkout)"));
     }

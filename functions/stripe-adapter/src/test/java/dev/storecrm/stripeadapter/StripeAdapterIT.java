@@ -77,6 +77,8 @@ class StripeAdapterIT {
         List<JsonNode> disputes = take(cloud, "DisputeQueue");
         assertEquals(List.of("DisputeOpened", "DisputeUpdated", "DisputeUpdated", "DisputeUpdated"), types(disputes));
         assertEquals("2026-12-10T23:59:59Z", disputes.getFirst().at("/body/evidenceDueBy").asText());
+        assertEquals("member.3101@example.com", disputes.getFirst().at("/body/customer/email").asText(),
+                "the contact remembered with the payment in OrderOwnersTable");
         assertEquals("stripe", disputes.getFirst().at("/body/channel").asText());
         assertEquals("resolved", disputes.get(3).at("/body/status").asText());
     }
@@ -90,8 +92,9 @@ class StripeAdapterIT {
         List<JsonNode> archive = take(cloud, "MemberArchiveQueue");
         assertEquals(List.of("MemberUpdated", "MemberUpdated"), types(archive));
         assertEquals("1992-02-29", archive.getFirst().at("/body/profile/birthday").asText());
-        assertEquals("NOT_YET_MAPPED", rejects(cloud, "stripe-adapter").getFirst().get("reason").s(),
-                "the guest's consent to promotions, kept for contract v2");
+        assertTrue(carts.getFirst().at("/body/marketingConsent/granted").asBoolean(),
+                "the guest's consent on the cart");
+        assertEquals(List.of(), rejects(cloud, "stripe-adapter"), "nothing left over to keep");
     }
 
     @Test

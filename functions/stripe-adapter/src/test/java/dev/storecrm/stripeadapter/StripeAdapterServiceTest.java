@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.event.CustomerContact;
 import dev.storecrm.platform.adapter.AdapterFixtures;
 import dev.storecrm.platform.adapter.Amounts;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,9 @@ class StripeAdapterServiceTest {
         assertEquals("stripe-checkout", paid.at("/customer/marketingConsent/source").asText());
         assertEquals(placed.at("/body/cartId"), fx.only("CheckoutCompleted").at("/body/cartId"));
         assertEquals("stripe:cus_SmPLeMember3101", fx.owners.get("stripe:pi_3SmPLeOrder3101aBcDeF"));
+        assertEquals(new CustomerContact(Optional.of("member.3101@example.com"), Optional.of("Sample Member Zhao"),
+                Optional.empty(), Optional.of("zh"), Optional.empty()),
+                fx.contacts.get("stripe:pi_3SmPLeOrder3101aBcDeF"), "the contact the payment's disputes will carry");
     }
 
     @Test
@@ -105,13 +110,27 @@ class StripeAdapterServiceTest {
         assertEquals("https://buy.stripe.com/r/live_SmPLeRecovery3107", cart.get("recoveryUrl").asText());
         assertEquals("visitor.3107@example.com", cart.get("email").asText());
         assertEquals(25600, cart.at("/total/amount").asLong());
-        assertEquals(RejectReason.NOT_YET_MAPPED, fx.kept.getFirst().reason(), "a guest's consent waits for contract v2");
+        assertEquals(2, fx.only("CartUpdated").get("version").asInt(), "a guest's consent is contract version 2's");
+        assertTrue(cart.at("/marketingConsent/granted").asBoolean(), "consent.promotions: opt_in");
+        assertEquals("stripe-checkout", cart.at("/marketingConsent/source").asText());
+        assertEquals(fx.only("CartUpdated").get("occurredAt"), cart.at("/marketingConsent/at"), "known by expiry");
+        assertTrue(fx.kept.isEmpty(), "nothing left over to keep");
+    }
+
+    @Test
+    void anExpiredSessionOfAGuestWithoutAnAddressCarriesNoConsent() {
+        service.handle(detail("checkout-session-expired.json", d -> ((ObjectNode) object(d).get("customer_details"))
+                .putNull("email")));
+        JsonNode cart = fx.only("CartUpdated");
+        assertFalse(cart.get("body").has("marketingConsent"), "a consent is given for an address");
+        assertEquals(1, cart.get("version").asInt());
     }
 
     @Test
     void anExpiredSessionOfACustomerAlsoRecordsTheConsent() {
         service.handle(detail("checkout-session-expired.json", d -> object(d).put("customer", "cus_SmPLeMember3101")));
         assertEquals("stripe:cus_SmPLeMember3101", fx.only("CartUpdated").at("/body/customerId").asText());
+        assertFalse(fx.only("CartUpdated").get("body").has("marketingConsent"), "a member's consent is the archive's");
         assertTrue(fx.only("MemberUpdated").at("/body/profile/marketingConsent/granted").asBoolean());
         assertTrue(fx.kept.isEmpty());
     }
@@ -155,6 +174,9 @@ class StripeAdapterServiceTest {
         assertEquals("not_as_described", opened.get("reason").asText(), "product_unacceptable");
         assertEquals("2026-12-10T23:59:59Z", opened.get("evidenceDueBy").asText(), "evidence_details.due_by");
         assertEquals("stripe:cus_SmPLeMember3101", opened.get("customerId").asText());
+        assertEquals("member.3101@example.com", opened.at("/customer/email").asText(), "remembered with the payment");
+        assertEquals("Sample Member Zhao", opened.at("/customer/name").asText());
+        assertEquals(2, fx.only("DisputeOpened").get("version").asInt());
 
         service.handle(detail("charge-dispute-updated.json"));
         service.handle(detail("charge-dispute-funds-withdrawn.json"));
@@ -164,6 +186,17 @@ class StripeAdapterServiceTest {
         assertTrue(updates.get(1).at("/body/note").asText().contains("CNY 658.00"));
         assertEquals("resolved", updates.get(2).at("/body/status").asText());
         assertEquals("rejected", updates.get(2).at("/body/resolution").asText(), "won");
+        updates.forEach(update -> assertEquals(1, update.get("version").asInt(), "updates carry nothing of version 2"));
+    }
+
+    @Test
+    void aDisputeOfAGuestsPaymentCarriesTheGuestsContact() {
+        service.handle(detail("checkout-session-completed.json", d -> object(d).putNull("customer")));
+        service.handle(detail("charge-dispute-created.json"));
+        JsonNode opened = fx.only("DisputeOpened").get("body");
+        assertTrue(opened.get("customerId").asText().startsWith("stripe:guest:"), opened.get("customerId").asText());
+        assertEquals("member.3101@example.com", opened.at("/customer/email").asText());
+        assertEquals("zh", opened.at("/customer/locale").asText());
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.storecrm.platform.adapter.StoreBus;
 import dev.storecrm.platform.adapter.WebhookRequest;
 import dev.storecrm.platform.adapter.WebhookSignatures;
 import dev.storecrm.platform.http.HttpAnswer;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -95,10 +96,10 @@ public final class WooCommerceAdapterService {
             case "order.created", "order.updated" -> orders.map(payload);
             case "customer.created" -> customers.created(payload);
             case "customer.updated" -> customers.updated(payload);
-            case "customer.deleted" -> throw new InvalidInputException(RejectReason.NOT_YET_MAPPED,
-                    "a deleted customer (erasure) has no canonical event in contract v1 (pending v2)");
+            case "customer.deleted" -> customers.deleted(payload, rejects.clock().instant().atOffset(ZoneOffset.UTC));
             default -> throw new InvalidInputException(RejectReason.UNSUPPORTED_TOPIC, "StoreCRM does not read this"
-                    + " topic; point only order.created, order.updated, customer.created and customer.updated here");
+                    + " topic; point only order.created, order.updated, customer.created, customer.updated and"
+                    + " customer.deleted here");
         };
     }
 

@@ -13,7 +13,8 @@ import java.time.format.DateTimeFormatter;
  * id from the customer), {@code customer.updated} a profile change (MemberUpdated, id from the
  * customer and its {@code date_modified_gmt}, so each change is one event however often it is
  * delivered). Profile: name, e-mail, the billing phone (E.164 only) and the billing country. The
- * history import maps the REST API's customers through here as well.
+ * history import maps the REST API's customers through here as well. {@code customer.deleted} is an
+ * erasure request of the store's ({@link #deleted}).
  */
 public final class WooCommerceCustomers {
 
@@ -42,6 +43,20 @@ public final class WooCommerceCustomers {
                 + ":MemberUpdated", "MemberUpdated", at).put("customerId", "woocommerce:" + id);
         updated.body().set("profile", profile);
         return Mapping.publish(updated);
+    }
+
+    /**
+     * {@code customer.deleted}: the store deleted the customer's account (WooCommerce sends only its {@code id}),
+     * which StoreCRM takes as the store's request to erase the customer (CustomerErasureRequested, contract version
+     * 2, no deadline), kept until the privacy work acts on it. Dated when the deletion was delivered.
+     */
+    Mapping deleted(Payload customer, OffsetDateTime deliveredAt) {
+        String id = customer.id("id");
+        CanonicalEvent erasure = WooCommerceOrders.event("woocommerce:customer:" + id + ":CustomerErasureRequested",
+                "CustomerErasureRequested", deliveredAt).put("requestId", "woocommerce:customer-deleted:" + id);
+        erasure.body().putObject("subject").put("customerId", "woocommerce:" + id);
+        erasure.body().putObject("requester").put("party", "store").put("via", "woocommerce");
+        return Mapping.publish(erasure);
     }
 
     private static ObjectNode profile(Payload customer) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
@@ -70,6 +71,17 @@ class WooCommerceAdapterIT {
         assertEquals(List.of("MemberRegistered", "OrderPlaced", "OrderPlaced", "OrderPaid", "OrderPlaced", "OrderPaid",
                 "OrderRefunded"), archive, "every delivery states every fact the order shows, under the same ids");
         assertTrue(types(take(cloud, "CartRecoveryQueue")).containsAll(List.of("OrderPlaced", "OrderPaid")));
+    }
+
+    @Test
+    void aDeletedCustomerReachesThePrivacyRequestsAsAnErasureRequest() {
+        assertEquals(200, deliver("customer-deleted.json").getStatusCode());
+        assertEquals(200, deliver("customer-deleted.json").getStatusCode(), "delivered again: the same request");
+        List<JsonNode> requests = take(cloud, "PrivacyRequestsQueue");
+        assertEquals(List.of("CustomerErasureRequested", "CustomerErasureRequested"), types(requests));
+        assertEquals(requests.get(0).get("id"), requests.get(1).get("id"));
+        assertEquals("woocommerce:26", requests.getFirst().at("/body/subject/customerId").asText());
+        assertEquals(List.of(), take(cloud, "MemberArchiveQueue"));
     }
 
     @Test

@@ -122,6 +122,24 @@ class WooCommerceAdapterServiceTest {
     }
 
     @Test
+    void aDeletedCustomerIsTheStoresRequestToEraseThem() {
+        HttpAnswer answer = service.handle(delivery("customer-deleted.json"));
+        assertEquals(200, answer.status());
+        JsonNode erasure = fx.only("CustomerErasureRequested");
+        assertEquals("woocommerce:customer:26:CustomerErasureRequested", erasure.get("id").asText(),
+                "one request however often the deletion is delivered");
+        assertEquals(2, erasure.get("version").asInt());
+        assertEquals(AdapterFixtures.CLOCK.instant().toString(), erasure.get("occurredAt").asText(),
+                "WooCommerce sends only the id: dated when it was delivered");
+        assertEquals("woocommerce:customer-deleted:26", erasure.at("/body/requestId").asText());
+        assertEquals("woocommerce:26", erasure.at("/body/subject/customerId").asText(), "the member archive's id");
+        assertEquals("store", erasure.at("/body/requester/party").asText());
+        assertEquals("woocommerce", erasure.at("/body/requester/via").asText());
+        assertFalse(erasure.get("body").has("deadline"), "no platform deadline");
+        assertTrue(fx.kept.isEmpty());
+    }
+
+    @Test
     void anUnmappableDeliveryIsKeptAndAnsweredWithItsReason() {
         HttpAnswer unsupported = service.handle(withTopic(delivery("customer-created.json"), "product.updated"));
         assertEquals(422, unsupported.status());
@@ -129,10 +147,10 @@ class WooCommerceAdapterServiceTest {
         HttpAnswer wrongCurrency = service.handle(delivery("order-created.json", SECRET, b -> b.put("currency", "USD")));
         assertEquals(422, wrongCurrency.status());
         assertEquals("WRONG_CURRENCY", body(wrongCurrency).get("error").asText());
-        HttpAnswer deleted = service.handle(withTopic(delivery("customer-created.json"), "customer.deleted"));
-        assertEquals("NOT_YET_MAPPED", body(deleted).get("error").asText());
-        assertEquals(List.of(RejectReason.UNSUPPORTED_TOPIC, RejectReason.WRONG_CURRENCY, RejectReason.NOT_YET_MAPPED),
-                fx.kept.stream().map(k -> k.reason()).toList());
+        HttpAnswer deleted = service.handle(delivery("customer-deleted.json", SECRET, b -> b.remove("id")));
+        assertEquals("SCHEMA_VIOLATION", body(deleted).get("error").asText(), "a deletion names its customer");
+        assertEquals(List.of(RejectReason.UNSUPPORTED_TOPIC, RejectReason.WRONG_CURRENCY,
+                RejectReason.SCHEMA_VIOLATION), fx.kept.stream().map(k -> k.reason()).toList());
         assertEquals("3b1a5d5a-89e8-40bd-8f5c-ad9e4f5a6b05", fx.kept.getFirst().messageId(), "X-WC-Webhook-Delivery-ID");
         assertFalse(fx.kept.stream().anyMatch(k -> k.detail().contains("@")));
         assertTrue(fx.published.isEmpty());

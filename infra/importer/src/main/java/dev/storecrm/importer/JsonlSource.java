@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * A JSONL file of canonical events (contract version 1, {@code events/README.md}), one event a line,
+ * A JSONL file of canonical events (contract versions 1 and 2, {@code events/README.md}), one event a line,
  * as a store's own export would write them: each is checked with the contract's parser and published
  * as it is, under its own id; a line the contract refuses is kept with the parser's reason. Blank
  * lines are skipped. Positions are line numbers.
@@ -80,7 +80,7 @@ final class JsonlSource implements ImportSource {
 
     private void publish(String line, long number) {
         try {
-            EventParser.parse(line, rejects.clock());
+            EventParser.read(line, rejects.clock());
             buffer.publish(List.of(line));
         } catch (InvalidInputException refused) {
             Optional<JsonNode> event = parsed(line);

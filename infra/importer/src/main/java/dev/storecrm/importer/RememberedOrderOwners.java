@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The order owners of a Shopify import: each order's customer kept for the import's own refunds
- * (which follow their order in the same record), and, where the stack's OrderOwnersTable is named,
- * remembered there too, so that a refund or dispute of an imported order that a webhook brings
- * later finds its customer (instead of being kept as {@code UNKNOWN_ORDER}).
+ * The order owners of a Shopify import: each order's customer (and the contact its disputes carry) kept for the
+ * import's own refunds (which follow their order in the same record), and, where the stack's OrderOwnersTable is
+ * named, remembered there too, so that a refund or dispute of an imported order that a webhook brings later finds
+ * its customer (instead of being kept as {@code UNKNOWN_ORDER}).
  */
 final class RememberedOrderOwners implements OrderOwners {
 
-    private final Map<String, String> owners = new HashMap<>();
+    private final Map<String, Owner> owners = new HashMap<>();
     private final OrderOwners table;
 
     RememberedOrderOwners(OrderOwners table) {
@@ -22,13 +22,23 @@ final class RememberedOrderOwners implements OrderOwners {
 
     @Override
     public void remember(String orderId, String customerId) {
-        if (!customerId.equals(owners.put(orderId, customerId))) {
-            table.remember(orderId, customerId);
+        remember(orderId, new Owner(customerId, Optional.empty()));
+    }
+
+    @Override
+    public void remember(String orderId, Owner owner) {
+        if (!owner.equals(owners.put(orderId, owner))) {
+            table.remember(orderId, owner);
         }
     }
 
     @Override
     public Optional<String> customerOf(String orderId) {
-        return Optional.ofNullable(owners.get(orderId)).or(() -> table.customerOf(orderId));
+        return ownerOf(orderId).map(Owner::customerId);
+    }
+
+    @Override
+    public Optional<Owner> ownerOf(String orderId) {
+        return Optional.ofNullable(owners.get(orderId)).or(() -> table.ownerOf(orderId));
     }
 }

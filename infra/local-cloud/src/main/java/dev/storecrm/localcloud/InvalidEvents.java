@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The invalid-event corpus of {@code events/invalid/}, as its README's table describes it: each file, the consumer
- * it is sent to ({@code member-archive}, {@code cart-recovery}, {@code disputes}), the reason it must be refused
- * with, and who refuses it. Integration tests send the files to their consumers' queues.
+ * it is sent to ({@code member-archive}, {@code cart-recovery}, {@code disputes}, {@code privacy-requests}), the
+ * reason it must be refused with, and who refuses it. Integration tests send the files to their consumers' queues.
  */
 public record InvalidEvents(Path directory, List<Case> cases) {
 

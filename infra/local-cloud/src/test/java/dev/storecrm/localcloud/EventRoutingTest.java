@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -26,17 +28,19 @@ import org.junit.jupiter.api.io.TempDir;
 class EventRoutingTest {
 
     /** The consumers of each event type, as the queues the template's rules must deliver it to. */
-    static final Map<String, List<String>> EXPECTED = Map.of(
-            "MemberRegistered", List.of("MemberArchiveQueue"),
-            "MemberUpdated", List.of("MemberArchiveQueue"),
-            "OrderPlaced", List.of("MemberArchiveQueue", "CartRecoveryQueue"),
-            "OrderPaid", List.of("MemberArchiveQueue", "CartRecoveryQueue"),
-            "OrderCancelled", List.of("MemberArchiveQueue"),
-            "OrderRefunded", List.of("MemberArchiveQueue"),
-            "CartUpdated", List.of("CartRecoveryQueue"),
-            "CheckoutCompleted", List.of("CartRecoveryQueue"),
-            "DisputeOpened", List.of("DisputeQueue"),
-            "DisputeUpdated", List.of("DisputeQueue"));
+    static final Map<String, List<String>> EXPECTED = Map.ofEntries(
+            Map.entry("MemberRegistered", List.of("MemberArchiveQueue")),
+            Map.entry("MemberUpdated", List.of("MemberArchiveQueue")),
+            Map.entry("OrderPlaced", List.of("MemberArchiveQueue", "CartRecoveryQueue")),
+            Map.entry("OrderPaid", List.of("MemberArchiveQueue", "CartRecoveryQueue")),
+            Map.entry("OrderCancelled", List.of("MemberArchiveQueue")),
+            Map.entry("OrderRefunded", List.of("MemberArchiveQueue")),
+            Map.entry("CartUpdated", List.of("CartRecoveryQueue")),
+            Map.entry("CheckoutCompleted", List.of("CartRecoveryQueue")),
+            Map.entry("DisputeOpened", List.of("DisputeQueue")),
+            Map.entry("DisputeUpdated", List.of("DisputeQueue")),
+            Map.entry("CustomerDataRequested", List.of("PrivacyRequestsQueue")),
+            Map.entry("CustomerErasureRequested", List.of("PrivacyRequestsQueue")));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Folders of {@code events/} whose files are not canonical events for the store bus. */
@@ -55,12 +59,22 @@ class EventRoutingTest {
                     .sorted().toList();
         }
         assertFalse(samples.isEmpty());
+        assertEquals(EXPECTED.keySet(), samples.stream().map(EventRoutingTest::type).collect(
+                Collectors.toSet()), "a sample of every routed type");
         return samples.stream().map(sample -> DynamicTest.dynamicTest(events.relativize(sample).toString(), () -> {
             JsonNode detail = JSON.readTree(sample.toFile());
             String type = detail.get("type").asText();
             List<String> routed = bus.route(bus.envelope(detail, "storefront", Instant.parse("2026-11-23T00:00:00Z")));
             assertEquals(EXPECTED.get(type), routed, type);
         }));
+    }
+
+    private static String type(Path sample) {
+        try {
+            return JSON.readTree(sample.toFile()).get("type").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @TestFactory

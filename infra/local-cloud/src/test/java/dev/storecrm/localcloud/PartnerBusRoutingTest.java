@@ -38,7 +38,7 @@ class PartnerBusRoutingTest {
                 .anyMatch(id -> id.equals("ShopifyAdapterRule") || id.equals("StripeAdapterRule")));
         assertEquals(List.of("default", "storecrm-local-store-events"), ruleBuses(template));
         List<?> sources = deliveryDeadLetterSources(template);
-        assertEquals(4, sources.size(), "the four consumer rules only: " + sources);
+        assertEquals(5, sources.size(), "the five consumer rules only: " + sources);
     }
 
     @Test

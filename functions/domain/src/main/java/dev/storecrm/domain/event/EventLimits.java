@@ -18,7 +18,9 @@ import java.time.OffsetDateTime;
  *       delivery and imported history are fine however late, back to 2000;</li>
  *   <li>a dispute's {@code evidenceDueBy} lies within {@link #EVIDENCE_WINDOW} after the opening: on DisputeOpened
  *       after its {@code occurredAt}, on DisputeUpdated no later than {@code occurredAt} plus the window (the
- *       update follows the opening), and against the recorded opening once it is known.</li>
+ *       update follows the opening), and against the recorded opening once it is known;</li>
+ *   <li>a privacy request's {@code deadline} lies after the request ({@code occurredAt}) and within
+ *       {@link #PRIVACY_DEADLINE_WINDOW} of it (the laws' longest answer times, extensions included, are shorter).</li>
  * </ul>
  */
 public final class EventLimits {
@@ -31,6 +33,8 @@ public final class EventLimits {
     public static final Duration MAX_AHEAD_OF_RECEIPT = Duration.ofHours(1);
     /** How long after a dispute's opening its evidence deadline may lie. */
     public static final Duration EVIDENCE_WINDOW = Duration.ofDays(180);
+    /** How long after a privacy request its deadline may lie. */
+    public static final Duration PRIVACY_DEADLINE_WINDOW = Duration.ofDays(180);
 
     private EventLimits() {}
 
@@ -62,6 +66,14 @@ public final class EventLimits {
             throw new InvalidInputException(RejectReason.DATE_OUT_OF_RANGE, field + " must lie at most "
                     + EVIDENCE_WINDOW.toDays() + " days after the dispute's opening, so at most that long after"
                     + " occurredAt");
+        }
+    }
+
+    /** Refuses a privacy request whose deadline is not after the request, within the window. */
+    static void requireDeadlineAfterRequest(String field, Instant requestedAt, Instant deadline) {
+        if (!deadline.isAfter(requestedAt) || deadline.isAfter(requestedAt.plus(PRIVACY_DEADLINE_WINDOW))) {
+            throw new InvalidInputException(RejectReason.DATE_OUT_OF_RANGE, field + " must lie after the request"
+                    + " (occurredAt) and at most " + PRIVACY_DEADLINE_WINDOW.toDays() + " days after it");
         }
     }
 

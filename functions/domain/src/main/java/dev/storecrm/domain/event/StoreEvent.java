@@ -1,15 +1,9 @@
 package dev.storecrm.domain.event;
 
 /**
- * A canonical store event, as published on the store's event bus. Adapters for store platforms
- * (Shopify, Stripe, WooCommerce) map their payloads onto these types.
+ * A canonical event of the store's activity (orders, carts, members, disputes), as published on the store's event
+ * bus. Adapters for store platforms (Shopify, Stripe, WooCommerce) map their payloads onto these types.
  */
-public sealed interface StoreEvent
+public sealed interface StoreEvent extends ContractEvent
         permits OrderEvent, MemberEvent, CartEvent, DisputeEvent {
-
-    EventMeta meta();
-
-    default Stamp stamp() {
-        return meta().stamp();
-    }
 }

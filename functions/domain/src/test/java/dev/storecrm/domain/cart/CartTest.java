@@ -44,7 +44,8 @@ class CartTest {
         List<Line> items = IntStream.range(0, lines)
                 .mapToObj(i -> new Line("SKU-" + i, "Tea " + i, 1, cny(fen / Math.max(1, lines)), null)).toList();
         return new CartUpdated(meta(id, EventType.CartUpdated, at), "cart-1", customerId, email, items, cny(fen),
-                Optional.of("https://shop.example.com/cart/cart-1"), Optional.empty(), Optional.empty());
+                Optional.of("https://shop.example.com/cart/cart-1"), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     static CartUpdated member(String id, String at, long fen) {

@@ -45,7 +45,7 @@ final class ContractSchemas {
     /** Whether the parser accepts the event at the clock. */
     static boolean parserAccepts(JsonNode event, Clock clock) {
         try {
-            EventParser.parse(event.toString(), clock);
+            EventParser.read(event.toString(), clock);
             return true;
         } catch (InvalidInputException e) {
             return false;

@@ -58,7 +58,7 @@ class EventContractTest {
             JsonNode event = JSON.readTree(sample.toFile());
             List<String> errors = schemaErrors(event);
             assertTrue(errors.isEmpty(), "schema errors: " + errors);
-            StoreEvent parsed = EventParser.parse(Files.readString(sample), ContractSchemas.CLOCK);
+            ContractEvent parsed = EventParser.read(Files.readString(sample), ContractSchemas.CLOCK);
             assertEquals(event.get("id").asText(), parsed.meta().id());
             assertEquals(event.get("type").asText(), parsed.meta().type().name());
         }));

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,9 @@ class EventLimitsTest {
         assertEquals(EventLimits.MAX_AHEAD_OF_RECEIPT,
                 Duration.parse(common.at("/occurredAt/x-maxAheadOfReceipt").asText()));
         assertEquals(EventLimits.EVIDENCE_WINDOW, Duration.parse(common.at("/evidenceDueBy/x-maxAfterOpening").asText()));
+        assertEquals(EventLimits.PRIVACY_DEADLINE_WINDOW,
+                Duration.parse(common.at("/privacyDeadline/x-maxAfterRequest").asText()));
+        assertEquals(PrivacyBodies.MAX_ORDER_IDS, common.at("/privacyRequest/properties/orderIds/maxItems").asInt());
         assertEquals("^" + EmailAddress.PATTERN + "$", common.at("/email/pattern").asText());
         for (EventType type : EventType.values()) {
             JsonNode schema = JSON.readTree(EVENTS.resolve("schemas/" + type + ".schema.json").toFile());
@@ -102,6 +106,23 @@ class EventLimitsTest {
             JsonNode event = edit(opened, e -> ((ObjectNode) e.get("body")).put("evidenceDueBy", due.toString()));
             InvalidInputException refused = assertThrows(InvalidInputException.class,
                     () -> EventParser.parse(event.toString(), CLOCK), due.toString());
+            assertEquals(RejectReason.DATE_OUT_OF_RANGE, refused.reason());
+        }
+    }
+
+    @Test
+    void aPrivacyDeadlineLiesAfterTheRequestWithinTheWindow() throws IOException {
+        JsonNode request = ContractSchemas.read("privacy-requests/customer-erasure-requested.json");
+        Instant requestedAt = OffsetDateTime.parse(request.get("occurredAt").asText()).toInstant();
+        for (Instant due : List.of(requestedAt.plusSeconds(1), requestedAt.plus(EventLimits.PRIVACY_DEADLINE_WINDOW))) {
+            JsonNode event = edit(request, e -> ((ObjectNode) e.get("body")).put("deadline", due.toString()));
+            assertTrue(parserAccepts(event, CLOCK), due.toString());
+            assertEquals(List.of(), schemaErrors(event), "the schema leaves the window to the parser");
+        }
+        for (Instant due : List.of(requestedAt, requestedAt.plus(EventLimits.PRIVACY_DEADLINE_WINDOW).plusSeconds(1))) {
+            JsonNode event = edit(request, e -> ((ObjectNode) e.get("body")).put("deadline", due.toString()));
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> EventParser.read(event.toString(), CLOCK), due.toString());
             assertEquals(RejectReason.DATE_OUT_OF_RANGE, refused.reason());
         }
     }

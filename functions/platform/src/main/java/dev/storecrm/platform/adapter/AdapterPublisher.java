@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Publishes what a platform payload maps to: every canonical event is first read back with the
- * contract's own parser ({@link EventParser}), so a payload the mapping turned into something the
- * contract refuses (a SKU no identifier can hold, 600 lines) is refused here with the parser's
- * reason and kept, not published for every consumer to refuse; then the orders' customers are
+ * Publishes what a platform payload maps to: every canonical event (store activity or privacy request) is first
+ * read back with the contract's own parser ({@link EventParser#read}), so a payload the mapping turned into
+ * something the contract refuses (a SKU no identifier can hold, 600 lines) is refused here with the parser's
+ * reason and kept, not published for every consumer to refuse; then the orders' customers and contacts are
  * remembered (before publishing, so that a refund arriving right after finds its order); then
  * the events go to the store bus, all of one payload together ({@code PutEvents} in batches of ten,
  * failed entries retried).
@@ -47,7 +47,7 @@ public final class AdapterPublisher {
     /** Refuses an event the contract would refuse, with the parser's reason and the event's type. */
     static void validate(CanonicalEvent event, Clock clock) {
         try {
-            EventParser.parse(event.json(), clock);
+            EventParser.read(event.json(), clock);
         } catch (InvalidInputException refused) {
             throw new InvalidInputException(refused.reason(),
                     "the " + event.type() + " mapped from it: " + refused.detail());

@@ -1,18 +1,23 @@
 package dev.storecrm.platform.adapter;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.event.EventType;
 import dev.storecrm.domain.money.Money;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 /**
- * A canonical event (contract version 1, {@code events/schemas/}) an adapter builds from a
- * platform's payload: envelope plus a body the mapping fills in. The adapter publishes only
- * what {@code EventParser} accepts ({@link AdapterPublisher}), so a mapping mistake is refused
- * at the edge with its reason instead of by every consumer.
+ * A canonical event ({@code events/schemas/}) an adapter builds from a platform's payload: envelope plus a body the
+ * mapping fills in. The adapter publishes only what {@code EventParser} accepts ({@link AdapterPublisher}), so a
+ * mapping mistake is refused at the edge with its reason instead of by every consumer.
+ *
+ * <p>The event says the lowest contract version that has everything it carries: the version that introduced its
+ * type, raised by {@link #putSince} for a field a later version added. An event of contract version 1 content
+ * stays version 1, so that consumers of an older build (for the minutes a deployment takes) still read it.
  */
 public final class CanonicalEvent {
 
@@ -29,7 +34,8 @@ public final class CanonicalEvent {
         this.root = JSON.createObjectNode();
         root.put("id", id);
         root.put("type", type);
-        root.put("version", 1);
+        root.put("version", EventType.fromWire(type).orElseThrow(() ->
+                new IllegalArgumentException("not a canonical event type: " + type)).since());
         root.put("occurredAt", time(occurredAt));
         root.put("source", source);
         this.body = root.putObject("body");
@@ -60,6 +66,18 @@ public final class CanonicalEvent {
     public CanonicalEvent put(String field, String value) {
         if (value != null) {
             body.put(field, value);
+        }
+        return this;
+    }
+
+    /**
+     * Sets a field that contract version {@code since} added (a guest's consent on a cart, a dispute's customer),
+     * and marks the event with that version at least.
+     */
+    public CanonicalEvent putSince(int since, String field, JsonNode value) {
+        body.set(field, value);
+        if (root.get("version").asInt() < since) {
+            root.put("version", since);
         }
         return this;
     }

@@ -1,6 +1,7 @@
 package dev.storecrm.platform.adapter;
 
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.event.CustomerContact;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Optional;
  *
  * @param outcome for logs and metrics: {@code PUBLISHED}, or {@code IGNORED_...} with the reason
  */
-public record Mapping(List<CanonicalEvent> events, Map<String, String> orderOwners,
+public record Mapping(List<CanonicalEvent> events, Map<String, OrderOwners.Owner> orderOwners,
                       Optional<Kept> alsoKept, String outcome) {
 
     /** The part of a payload the contract could not carry: why it is kept in the RejectsTable. */
@@ -44,10 +45,10 @@ public record Mapping(List<CanonicalEvent> events, Map<String, String> orderOwne
         return new Mapping(List.of(), Map.of(), Optional.empty(), outcome);
     }
 
-    /** The same, remembering that the order belongs to the customer. */
-    public Mapping withOwner(String orderId, String customerId) {
-        Map<String, String> owners = new LinkedHashMap<>(orderOwners);
-        owners.put(orderId, customerId);
+    /** The same, remembering that the order belongs to the customer, and how to reach them where known. */
+    public Mapping withOwner(String orderId, String customerId, Optional<CustomerContact> contact) {
+        Map<String, OrderOwners.Owner> owners = new LinkedHashMap<>(orderOwners);
+        owners.put(orderId, new OrderOwners.Owner(customerId, contact));
         return new Mapping(events, owners, alsoKept, outcome);
     }
 

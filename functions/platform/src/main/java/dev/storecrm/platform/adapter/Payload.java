@@ -23,6 +23,8 @@ import java.util.Optional;
 public final class Payload {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final String ID = "[A-Za-z0-9_-]{1,100}";
+    private static final String ID_RULE = "is not an id (letters, digits, _ or -)";
 
     private final JsonNode node;
     private final String path;
@@ -81,16 +83,10 @@ public final class Payload {
 
     /** The objects of an array field (absent: none). */
     public List<Payload> objects(String field) {
-        JsonNode value = node.get(field);
+        List<JsonNode> values = array(field);
         List<Payload> items = new ArrayList<>();
-        if (value == null || value.isNull()) {
-            return items;
-        }
-        if (!value.isArray()) {
-            throw violation(path(field), "must be an array");
-        }
-        for (int i = 0; i < value.size(); i++) {
-            items.add(of(value.get(i), path(field) + "[" + i + "]"));
+        for (int i = 0; i < values.size(); i++) {
+            items.add(of(values.get(i), path(field) + "[" + i + "]"));
         }
         return items;
     }
@@ -107,6 +103,35 @@ public final class Payload {
             });
         }
         return items;
+    }
+
+    /** The ids of an array field, numbers or tokens as {@link #id} reads them (absent: none). */
+    public List<String> ids(String field) {
+        List<JsonNode> values = array(field);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            JsonNode id = values.get(i);
+            String text = id.isIntegralNumber() || id.isTextual() ? id.asText().trim() : "";
+            if (!text.matches(ID)) {
+                throw violation(path(field) + "[" + i + "]", ID_RULE);
+            }
+            ids.add(text);
+        }
+        return ids;
+    }
+
+    /** The elements of an array field; absent or null is none, anything else but an array is refused. */
+    private List<JsonNode> array(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw violation(path(field), "must be an array");
+        }
+        List<JsonNode> elements = new ArrayList<>();
+        value.forEach(elements::add);
+        return elements;
     }
 
     public String text(String field) {
@@ -136,8 +161,8 @@ public final class Payload {
 
     public Optional<String> optionalId(String field) {
         Optional<String> id = optionalText(field);
-        if (id.isPresent() && !id.get().matches("[A-Za-z0-9_-]{1,100}")) {
-            throw violation(path(field), "is not an id (letters, digits, _ or -)");
+        if (id.isPresent() && !id.get().matches(ID)) {
+            throw violation(path(field), ID_RULE);
         }
         return id.filter(v -> !v.equals("0"));
     }

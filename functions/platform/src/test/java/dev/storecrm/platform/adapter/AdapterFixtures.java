@@ -2,6 +2,7 @@ package dev.storecrm.platform.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.event.CustomerContact;
 import dev.storecrm.platform.batch.RejectedMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import java.util.Optional;
 
 /**
  * What the adapters' unit tests share: the samples of {@code events/}, a store bus that records
- * what was published, order owners and rejects in memory, a fixed clock after every sample.
+ * what was published, order owners (with their contacts) and rejects in memory, a fixed clock after every sample.
  */
 public final class AdapterFixtures {
 
@@ -30,6 +31,8 @@ public final class AdapterFixtures {
     /** How many {@code PutEvents} calls (publish calls) there were. */
     public int publications;
     public final Map<String, String> owners = new HashMap<>();
+    /** The contacts remembered with the orders, by order. */
+    public final Map<String, CustomerContact> contacts = new HashMap<>();
     public final List<RejectedMessage> kept = new ArrayList<>();
 
     public StoreBus bus() {
@@ -49,6 +52,17 @@ public final class AdapterFixtures {
             @Override
             public Optional<String> customerOf(String orderId) {
                 return Optional.ofNullable(owners.get(orderId));
+            }
+
+            @Override
+            public void remember(String orderId, Owner owner) {
+                owners.put(orderId, owner.customerId());
+                owner.contact().ifPresentOrElse(c -> contacts.put(orderId, c), () -> contacts.remove(orderId));
+            }
+
+            @Override
+            public Optional<Owner> ownerOf(String orderId) {
+                return customerOf(orderId).map(id -> new Owner(id, Optional.ofNullable(contacts.get(orderId))));
             }
         };
     }

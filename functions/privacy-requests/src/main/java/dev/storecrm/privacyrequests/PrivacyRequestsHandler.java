@@ -1,0 +1,35 @@
+package dev.storecrm.privacyrequests;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storecrm.platform.batch.SqsBatchProcessor;
+import java.time.Clock;
+import java.util.Map;
+
+/** PrivacyRequestsFunction: consumes PrivacyRequestsQueue (privacy requests routed from the store bus). */
+public final class PrivacyRequestsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final SqsBatchProcessor batch;
+    private final PrivacyRequestsService service;
+
+    public PrivacyRequestsHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    /** For the local cloud: the environment template.yaml gives the function, and a (simulated) clock. */
+    public PrivacyRequestsHandler(Map<String, String> environment, Clock clock) {
+        this(new PrivacyRequestsWiring(environment, clock));
+    }
+
+    PrivacyRequestsHandler(PrivacyRequestsWiring wiring) {
+        this.batch = wiring.batch();
+        this.service = wiring.service();
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return batch.handle(event, context, body -> service.handle(body).name());
+    }
+}
