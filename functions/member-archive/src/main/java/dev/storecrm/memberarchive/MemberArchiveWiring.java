@@ -6,7 +6,9 @@ import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.Settings;
+import dev.storecrm.domain.loyalty.PointsFeed;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.sqs.SqsPointsFeed;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
@@ -30,10 +32,15 @@ record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch
     }
 
     private MemberArchiveWiring(Settings settings, Clock clock) {
-        this(settings, clock, new AwsClients(settings).dynamoDb(), MetricsFactory.getMetricsInstance());
+        this(settings, clock, new AwsClients(settings), MetricsFactory.getMetricsInstance());
     }
 
-    private MemberArchiveWiring(Settings settings, Clock clock, DynamoDbClient dynamoDb, Metrics metrics) {
+    private MemberArchiveWiring(Settings settings, Clock clock, AwsClients aws, Metrics metrics) {
+        this(settings, clock, aws.dynamoDb(), new SqsPointsFeed(aws.sqs(), settings.required("LOYALTY_QUEUE_URL")), metrics);
+    }
+
+    private MemberArchiveWiring(Settings settings, Clock clock, DynamoDbClient dynamoDb, PointsFeed points,
+                                Metrics metrics) {
         this(new MemberArchiveService(
                         new DynamoDbMemberArchive(dynamoDb, settings.required("MEMBERS_TABLE"), clock),
                         new DynamoDbOrderHistory(dynamoDb, settings.required("ORDERS_TABLE")),
@@ -46,7 +53,7 @@ record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch
                                         (int) settings.longValue("TIMER_SHARDS", 2), clock),
                                 MemberPolicySettings.from(settings), OccasionSettings.from(settings),
                                 WinBackSettings.from(settings), OccasionSettings.storeZone(settings)),
-                        MemberPolicySettings.from(settings), clock),
+                        points, MemberPolicySettings.from(settings), clock),
                 new SqsBatchProcessor(CONSUMER,
                         new DynamoDbRejectStore(dynamoDb, settings.required("REJECTS_TABLE"),
                                 Duration.ofDays(settings.longValue("REJECT_RETENTION_DAYS", 90))),
