@@ -24,6 +24,9 @@ final class DueRules {
     private DueRules() {}
 
     static Decision<DueOutcome> due(PointsAccount current, Instant now, LoyaltyPolicy policy) {
+        if (current.lots().isEmpty() && current.holds().isEmpty() && current.armedFor().isEmpty()) {
+            return Decision.none(new DueOutcome(0, 0)); // a timer of an account that has nothing (or none at all)
+        }
         PointsAccount.Taking expiry = current.releaseLapsed(now).expire(now, policy.storeZone());
         PointsAccount account = expiry.account();
         List<Posting> postings = expiry.taken().isEmpty() ? List.of()

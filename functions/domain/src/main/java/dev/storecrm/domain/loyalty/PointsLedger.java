@@ -59,9 +59,6 @@ public final class PointsLedger {
 
     /** The member's points timer fired: what expired, and what the reminder mailed about. */
     public DueOutcome due(PointsDue due) {
-        if (book.account(due.customerId(), false).isEmpty()) {
-            return new DueOutcome(0, 0);
-        }
         return change(due.customerId(), Optional.empty(), Optional.empty(),
                 (account, order, recorded, now) -> DueRules.due(account, now, policy));
     }
