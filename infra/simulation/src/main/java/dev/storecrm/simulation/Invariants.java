@@ -299,11 +299,11 @@ final class Invariants {
         }
     }
 
-    private void checked(String invariant) {
+    void checked(String invariant) {
         checked.merge(invariant, 1, Integer::sum);
     }
 
-    private void violation(String invariant, String detail) {
+    void violation(String invariant, String detail) {
         violations.add(new Violation(invariant, detail));
     }
 

@@ -27,7 +27,7 @@ final class SampleEvents {
     static List<Sample> canonical(Path events) {
         try (Stream<Path> files = Files.walk(events)) {
             return files.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> !events.relativize(p).toString().matches("(schemas|invalid|sam|ses|dispute-queue|care-lists|unsubscribe|[a-z]+-adapter)/.*"))
+                    .filter(p -> !events.relativize(p).toString().matches("(schemas|invalid|sam|ses|dispute-queue|care-lists|unsubscribe|points-redemption|loyalty|[a-z]+-adapter)/.*"))
                     .map(SampleEvents::read)
                     .sorted(Comparator.comparing((Sample s) -> s.occurredAt().toInstant()).thenComparing(Sample::file))
                     .toList();

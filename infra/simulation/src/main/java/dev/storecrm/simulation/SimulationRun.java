@@ -39,6 +39,7 @@ final class SimulationRun {
         Invariants invariants = Invariants.check(cloud, outcome,
                 mail, ledger, simulation.functions().spec("SenderFunction").environment(),
                 simulation.functions().spec("GreetingsFunction").environment());
+        PointsInvariants.check(cloud, outcome.truth(), invariants);
 
         out.println();
         out.print(report.summary());
@@ -51,6 +52,7 @@ final class SimulationRun {
         var policy = MemberPolicySettings.from(new Settings(simulation.functions().spec("MemberArchiveFunction").environment()));
         section(out, "Member archive at the end (MembersTable)",
                 new ArchiveReport(cloud, policy, outcome.end()).members(ARCHIVE_ROWS));
+        section(out, "Points (PointsLedgerTable)", PointsReport.of(cloud));
         section(out, "DynamoDB capacity, by function", SimulationReport.capacity());
         StringBuilder verdict = new StringBuilder();
         Map<String, List<Invariants.Violation>> broken = invariants.violations().stream()

@@ -107,7 +107,7 @@ final class StoreSimulation {
         Instant start = clock.instant();
         Instant end = start.plus(Duration.ofDays(options.days()));
         readSchedules();
-        plan.addAll(store.plan());
+        plan.addAll(new PointsCheckouts(options, functions).around(store.plan()));
         duplicates = store.duplicated();
         delayed = store.delayed();
         if (options.faults()) {
@@ -130,9 +130,7 @@ final class StoreSimulation {
             if (sweep.isPresent() && sweep.get().isBefore(next)) {
                 next = sweep.get();
             }
-            if (next.isBefore(now)) {
-                next = now;
-            }
+            next = next.isBefore(now) ? now : next;
             // Everything of the same minute happens in one step, at its end: no event is ever from the future.
             Instant stepEnd = next.truncatedTo(ChronoUnit.MINUTES).plusSeconds(59);
             now = stepEnd.isAfter(end) ? end : stepEnd;
@@ -278,6 +276,7 @@ final class StoreSimulation {
                         .messageBody(message.body())).messageId();
                 poison.add(new Poisoned(message.queueLogicalId(), message.name(), id));
             }
+            case Planned.Call call -> invocations.merge(call.function(), call.calls().getAsInt(), Integer::sum);
             case Planned.Throttle throttle -> {
                 cloud.throttleNextSends(throttle.sends());
                 throttled += throttle.sends();
@@ -295,7 +294,7 @@ final class StoreSimulation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> queues = List.of("MemberArchiveQueue", "CartRecoveryQueue", "DisputeQueue");
+        List<String> queues = List.of("MemberArchiveQueue", "CartRecoveryQueue", "DisputeQueue", "LoyaltyQueue");
         long span = Duration.between(start, end).toMinutes();
         int n = 0;
         for (Path file : files) {
