@@ -7,9 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.IamFunctionUrl;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * PointsRedemptionFunction, behind a function URL with {@code AuthType: AWS_IAM}: the store's checkout
@@ -38,14 +36,6 @@ public final class PointsRedemptionHandler implements RequestHandler<APIGatewayV
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            try {
-                APIGatewayV2HTTPResponse response = IamFunctionUrl.serve(request, service::handle);
-                metrics.addMetric("PointsRedemption" + response.getStatusCode(), 1, MetricUnit.COUNT);
-                return response;
-            } finally {
-                metrics.flush();
-            }
-        });
+        return IamFunctionUrl.serve(request, context, metrics, "PointsRedemption", service::handle);
     }
 }

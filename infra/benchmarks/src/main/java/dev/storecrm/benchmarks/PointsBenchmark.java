@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,31 +142,13 @@ final class PointsBenchmark {
 
     private static void expiryDay(LocalCloud cloud, LocalFunctions functions, SimulatedClock clock, int members,
                                   Instant day, double load) {
-        CapacityRecorder.reset();
-        for (Instant minute = day; minute.isBefore(day.plus(Duration.ofDays(1))); minute = minute.plusSeconds(60)) {
-            clock.set(minute);
-            boolean more;
-            do {
-                Map<?, ?> report = (Map<?, ?>) functions.invoke("TimerSweepFunction", new HashMap<String, Object>());
-                more = (Boolean) report.get("more");
-                if (((Number) report.get("delivered")).intValue() > 0) {
-                    functions.drain("LoyaltyFunction");
-                }
-            } while (more);
-        }
-        double read = units(true);
-        double write = units(false);
+        SweepDay units = SweepDay.play(functions, clock, day, "LoyaltyFunction");
         int expiring = day.equals(BUSY_DAY) ? (members + 11) / 12 : 0;
         System.out.printf("%,9d  %-10s %9d %10.1f %11.1f %12s %12s %12.1f%n", members, day.toString().substring(0, 10),
-                expiring, read, write, expiring == 0 ? "-" : String.format("%.2f", read / expiring),
-                expiring == 0 ? "-" : String.format("%.2f", write / expiring), load);
+                expiring, units.readUnits(), units.writeUnits(),
+                expiring == 0 ? "-" : String.format("%.2f", units.readUnits() / expiring),
+                expiring == 0 ? "-" : String.format("%.2f", units.writeUnits() / expiring), load);
         cloud.sqs().purgeQueue(p -> p.queueUrl(cloud.queueUrl("OutboxQueue")));
-    }
-
-    private static double units(boolean read) {
-        return CapacityRecorder.usage().stream()
-                .filter(u -> u.function().equals("TimerSweepFunction") || u.function().equals("LoyaltyFunction"))
-                .mapToDouble(u -> read ? u.readUnits() : u.writeUnits()).sum();
     }
 
     private static MemberRecord member(String id) {
