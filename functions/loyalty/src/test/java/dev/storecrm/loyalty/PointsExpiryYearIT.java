@@ -9,7 +9,7 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.localcloud.SimulatedClock;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
 import java.time.Duration;
 import java.time.Instant;

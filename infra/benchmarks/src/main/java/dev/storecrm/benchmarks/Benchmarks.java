@@ -32,8 +32,8 @@ public final class Benchmarks {
                           of one member with H past orders (10,000); prints read and write units per event (by table
                           and index) and events per second
                       sender [--messages N] [--rate R] [--members M] [--instances K]
-                          N message requests through K SenderFunction instances into the SES emulator, paced to R per second;
-                          prints messages per second, the busiest second, and capacity units per message
+                          N message requests through K SenderFunction instances into the SES emulator, paced to R
+                          per second; prints messages per second, the busiest second, and capacity units per message
                       greetings [--members N,N...]
                           members with birthdays spread over the year; one day of hourly greeting runs for each
                           size; prints the read units of that day's runs against the birthdays that day,
@@ -46,11 +46,12 @@ public final class Benchmarks {
                           windows of it; prints per minute the timers due, sweep and cart-function read units, lag
                       disputes [--disputes N]
                           N disputes opened, chased (one reminder each), negotiated, resolved and resolved again
-                          (duplicates) through DisputeFunction; prints per phase events per second and capacity units
+                          (duplicates) through DisputeFunction; prints per phase events per second and capacity
+                          units
                       points [--members N,N...] [--checkouts C]
-                          C reservations and confirmations through PointsRedemptionFunction's signed URL (units per call);
-                          then members whose points expire over a year, with their points timers: one day of the sweep
-                          and LoyaltyFunction when a month's points expire and one when none do; units per expiry""");
+                          C reservations and confirmations through PointsRedemptionFunction's signed URL (units per
+                          call); then members whose points expire over a year, with their points timers: one day of
+                          the sweep and LoyaltyFunction when a month's points expire and one when none do""");
         }
     }
 }

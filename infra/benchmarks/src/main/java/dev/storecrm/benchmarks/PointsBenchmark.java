@@ -15,7 +15,7 @@ import dev.storecrm.domain.messaging.Timers;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.platform.LoyaltySettings;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;

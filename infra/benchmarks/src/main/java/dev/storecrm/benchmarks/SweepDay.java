@@ -2,7 +2,7 @@ package dev.storecrm.benchmarks;
 
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
+import dev.storecrm.domain.time.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
