@@ -27,7 +27,9 @@ record LoyaltyWiring(LoyaltyService service, SqsBatchProcessor batch) {
     }
 
     private static PointsLedger ledger(SharedAdapters shared, LoyaltyPolicy policy) {
-        return new PointsLedger(new DynamoDbPointsBook(shared.dynamoDb(), shared.env().required("POINTS_LEDGER_TABLE"),
-                policy.entryRetention()), new DynamoDbPointsTimer(shared.timers()), shared.outbox(), policy, shared.clock());
+        DynamoDbPointsBook book = new DynamoDbPointsBook(shared.dynamoDb(),
+                shared.env().required("POINTS_LEDGER_TABLE"), policy.entryRetention());
+        return new PointsLedger(book, new DynamoDbPointsTimer(shared.timers()), shared.outbox(), policy,
+                shared.clock());
     }
 }

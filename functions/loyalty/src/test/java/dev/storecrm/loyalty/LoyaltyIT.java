@@ -50,7 +50,8 @@ class LoyaltyIT {
         this.cloud = cloud;
         this.clock = new SimulatedClock(START);
         this.functions = cloud.functions(clock);
-        this.book = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"), Duration.ofDays(1_100));
+        this.book = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"),
+                Duration.ofDays(1_100));
     }
 
     @AfterEach
@@ -65,7 +66,8 @@ class LoyaltyIT {
         paid("evt-1", "c-1", "o-1", START.plus(Duration.ofDays(9)), 39_900);
         paid("evt-2", "c-1", "o-2", Instant.parse("2026-03-15T04:00:00Z"), 10_000);
         paid("evt-3", "c-1", "o-1", Instant.parse("2026-03-20T04:00:00Z"), 39_900);
-        assertEquals(List.of("earned 399 order:o-1", "earned 100 order:o-2", "birthday_bonus 100 order:o-2"), entries("c-1"),
+        assertEquals(List.of("earned 399 order:o-1", "earned 100 order:o-2", "birthday_bonus 100 order:o-2"),
+                entries("c-1"),
                 "the duplicate and the payment sent again later earn nothing; 15 March is the member's birthday");
         PointsAccount account = account("c-1");
         assertEquals(Map.of(LocalDate.of(2027, 3, 1), 399L, LocalDate.of(2027, 4, 1), 200L), account.lots().byDate(),

@@ -48,7 +48,8 @@ class PointsExpiryYearIT {
         this.cloud = cloud;
         this.clock = new SimulatedClock(START);
         this.functions = cloud.functions(clock, Map.of("SES_MAX_SEND_RATE", "1000"));
-        this.book = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"), Duration.ofDays(1_100));
+        this.book = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"),
+                Duration.ofDays(1_100));
     }
 
     @AfterEach
@@ -73,7 +74,8 @@ class PointsExpiryYearIT {
 
         List<Instant> moments = List.of("2027-01-02T02:00:00Z", "2027-01-02T09:00:00Z", "2027-01-30T02:00:00Z",
                 "2027-01-31T16:00:00Z", "2027-01-31T23:00:00Z", "2027-02-28T16:00:00Z", "2027-03-02T09:00:00Z",
-                "2027-03-31T22:00:00Z", "2027-06-01T02:00:00Z", "2027-06-30T16:00:00Z").stream().map(Instant::parse).toList();
+                "2027-03-31T22:00:00Z", "2027-06-01T02:00:00Z", "2027-06-30T16:00:00Z").stream()
+                .map(Instant::parse).toList();
         for (Instant moment : moments) {
             functions.advanceTo("TimerSweepFunction", moment.minusSeconds(30));
             functions.advanceTo("TimerSweepFunction", moment.plusSeconds(60));

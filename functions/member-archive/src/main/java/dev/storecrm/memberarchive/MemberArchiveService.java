@@ -23,6 +23,7 @@ import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.OrderHistory;
 import dev.storecrm.domain.money.Money;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,9 +169,9 @@ public final class MemberArchiveService {
         }
         MemberSummary member = summary != null ? summary : MemberSummary.of(record, policy, clock.instant());
         if (member.memberSince().isPresent()) {
+            Optional<ZoneId> zone = Optional.ofNullable(record.profile().timeZone());
             points.send(writes.stream().filter(o -> o.facts().isPaid() || o.facts().cancelled() != null)
-                    .map(o -> OrderPoints.of(record.customerId(), o, revision, Optional.ofNullable(record.profile().timeZone())))
-                    .toList());
+                    .map(o -> OrderPoints.of(record.customerId(), o, revision, zone)).toList());
         }
         orders.write(record.customerId(), writes, revision, true);
     }

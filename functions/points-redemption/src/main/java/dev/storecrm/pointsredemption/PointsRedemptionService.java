@@ -39,7 +39,8 @@ public final class PointsRedemptionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PointsRedemptionService.class);
     private static final Pattern POINTS = Pattern.compile("/members/([^/]+)/points");
-    private static final Pattern REDEMPTION = Pattern.compile("/members/([^/]+)/redemptions/([^/]+)(/confirm|/release)?");
+    private static final Pattern REDEMPTION =
+            Pattern.compile("/members/([^/]+)/redemptions/([^/]+)(/confirm|/release)?");
     private static final long MAX_POINTS = 1_000_000_000L;
 
     private final PointsCheckout checkout;
@@ -71,7 +72,8 @@ public final class PointsRedemptionService {
         } catch (ConcurrentUpdateException busy) {
             LOG.warn("redemption gave up on contention", entry("path", route));
             return new HttpAnswer(503, Map.of("Content-Type", "application/json; charset=utf-8", "Retry-After", "1"),
-                    RedemptionViews.error("busy", "other requests for this member kept changing the points; retry").toString());
+                    RedemptionViews.error("busy", "other requests for this member kept changing the points; retry")
+                            .toString());
         }
     }
 
@@ -95,7 +97,8 @@ public final class PointsRedemptionService {
             default -> throw new IllegalStateException("route matched an unknown action " + action);
         };
         LOG.info("redemption request", entry("customerId", customerId), entry("orderId", orderId),
-                entry("action", action.isEmpty() ? "reserve" : action.substring(1)), entry("outcome", describe(outcome)));
+                entry("action", action.isEmpty() ? "reserve" : action.substring(1)),
+                entry("outcome", describe(outcome)));
         return switch (outcome) {
             case RedemptionOutcome.Done done -> json(200,
                     views.redemption(customerId, orderId, done.redemption(), done.available()));
@@ -107,7 +110,8 @@ public final class PointsRedemptionService {
 
     private static String describe(RedemptionOutcome outcome) {
         return switch (outcome) {
-            case RedemptionOutcome.Done done -> done.redemption().status().wire() + (done.changed() ? "" : " (unchanged)");
+            case RedemptionOutcome.Done done -> done.redemption().status().wire()
+                    + (done.changed() ? "" : " (unchanged)");
             case RedemptionOutcome.Refused refused -> refused.refusal().wire();
             case RedemptionOutcome.NotFound notFound -> "not_found";
         };

@@ -30,10 +30,11 @@ record PointsRedemptionWiring(PointsRedemptionService service, Metrics metrics) 
     private static PointsCheckout checkout(SharedAdapters shared, LoyaltyPolicy policy) {
         Settings env = shared.env();
         // A checkout's decisions send no mail: only a points timer's firing does, in LoyaltyFunction.
-        PointsLedger ledger = new PointsLedger(new DynamoDbPointsBook(shared.dynamoDb(), env.required("POINTS_LEDGER_TABLE"),
-                policy.entryRetention()), new DynamoDbPointsTimer(shared.timers()), request -> {
-                    throw new IllegalStateException("the checkout sends no mail");
-                }, policy, shared.clock());
+        DynamoDbPointsBook book = new DynamoDbPointsBook(shared.dynamoDb(), env.required("POINTS_LEDGER_TABLE"),
+                policy.entryRetention());
+        PointsLedger ledger = new PointsLedger(book, new DynamoDbPointsTimer(shared.timers()), request -> {
+            throw new IllegalStateException("the checkout sends no mail");
+        }, policy, shared.clock());
         return new PointsCheckout(ledger, new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"),
                 shared.clock()), MemberPolicySettings.from(env), shared.clock());
     }

@@ -27,8 +27,9 @@ final class RedemptionViews {
     /** The balance, what can be spent now, what is held by reservations, and what expires when (last usable day). */
     ObjectNode account(PointsAccount account) {
         Instant now = clock.instant();
-        ObjectNode view = JSON.createObjectNode().put("customerId", account.customerId()).put("balance", account.balance())
-                .put("available", account.available(now, policy.storeZone())).put("reserved", account.reserved());
+        ObjectNode view = JSON.createObjectNode().put("customerId", account.customerId())
+                .put("balance", account.balance()).put("available", account.available(now, policy.storeZone()))
+                .put("reserved", account.reserved());
         ArrayNode expiring = view.putArray("expiring");
         account.lots().byDate().forEach((date, points) -> {
             if (date.isAfter(account.today(now, policy.storeZone()))) {

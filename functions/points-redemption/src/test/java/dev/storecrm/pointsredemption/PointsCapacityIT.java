@@ -58,15 +58,18 @@ class PointsCapacityIT {
      */
     @Test
     void anOrderAReservationAndAConfirmationCostWhatTheDesignSays() {
-        assertEquals(Map.of("PointsLedgerTable", "1.0/4.0", "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0"),
+        assertEquals(Map.of("PointsLedgerTable", "1.0/4.0", "TimersTable", "0.0/1.0", "TimersTable/DueByShard",
+                "0.0/1.0"),
                 units("LoyaltyFunction", () -> order("c-1", "o-1", 1)),
-                "an order's first points: the account and the order's record read (half a unit each), one transaction of"
-                        + " the account, the order's record and the entry, and the member's timer armed");
+                "an order's first points: the account and the order's record read (half a unit each), one"
+                        + " transaction of the account, the order's record and the entry, and the member's timer"
+                        + " armed");
         assertEquals(Map.of("PointsLedgerTable", "1.0/4.0"), units("LoyaltyFunction", () -> order("c-1", "o-2", 2)),
                 "a second order: the timer is armed already");
         assertEquals(Map.of("MembersTable", "0.5/0.0", "PointsLedgerTable", "1.0/4.0"),
                 units("PointsRedemptionFunction", () -> call("/members/c-1/redemptions/o-9", "{\"points\":300}")),
-                "a reservation: the member's status, the account and the order read; the account and the order written");
+                "a reservation: the member's status, the account and the order read; the account and the order"
+                        + " written");
         assertEquals(Map.of("PointsLedgerTable", "1.0/4.0"),
                 units("PointsRedemptionFunction", () -> call("/members/c-1/redemptions/o-9/confirm", null)),
                 "a confirmation: the account and the order read; the account, the order and the entry written");
@@ -90,10 +93,11 @@ class PointsCapacityIT {
         CapacityRecorder.reset();
         functions.advanceTo("TimerSweepFunction", EXPIRY.plusSeconds(60));
         assertEquals(Map.of("LoyaltyFunction PointsLedgerTable", "0.5/4.0", "LoyaltyFunction TimersTable", "0.0/1.0",
-                        "TimerSweepFunction TimersTable", "0.0/1.0", "TimerSweepFunction TimersTable/DueByShard", "0.5/1.0"),
-                usage(), "one member's points expire: the sweep reads and deletes its timer; the firing reads the account,"
-                        + " writes it with the expiry entry and, nothing being left, cancels the timer; the 50 members whose"
-                        + " points expire a month later cost nothing");
+                        "TimerSweepFunction TimersTable", "0.0/1.0", "TimerSweepFunction TimersTable/DueByShard",
+                                "0.5/1.0"),
+                usage(), "one member's points expire: the sweep reads and deletes its timer; the firing reads the"
+                        + " account, writes it with the expiry entry and, nothing being left, cancels the timer; the 50"
+                        + " members whose points expire a month later cost nothing");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -102,8 +106,8 @@ class PointsCapacityIT {
     private void order(String customerId, String orderId, long revision) {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId("m-" + orderId);
-        message.setBody(new OrderPoints(customerId, orderId, revision, Optional.of(clock.instant()), 1, 1_000, 100_000, 0,
-                false, Optional.of(ZoneId.of("Asia/Shanghai"))).toJson());
+        message.setBody(new OrderPoints(customerId, orderId, revision, Optional.of(clock.instant()), 1, 1_000,
+                100_000, 0, false, Optional.of(ZoneId.of("Asia/Shanghai"))).toJson());
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(message));
         functions.invoke("LoyaltyFunction", event);

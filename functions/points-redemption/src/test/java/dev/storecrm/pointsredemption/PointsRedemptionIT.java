@@ -54,7 +54,8 @@ class PointsRedemptionIT {
         this.cloud = cloud;
         this.clock = new SimulatedClock(START);
         this.functions = cloud.functions(clock);
-        this.book = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"), Duration.ofDays(1_100));
+        this.book = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"),
+                Duration.ofDays(1_100));
     }
 
     @AfterEach
@@ -76,7 +77,8 @@ class PointsRedemptionIT {
         assertEquals(500, reserved.get("points").asLong());
         assertEquals(500, reserved.get("available").asLong());
         assertEquals(reservedAt.plus(Duration.ofMinutes(30)).toString(), reserved.get("expiresAt").asText());
-        assertEquals(reserved, send("reserve.json", 200), "a reservation repeated answers the same and holds nothing more");
+        assertEquals(reserved, send("reserve.json", 200),
+                "a reservation repeated answers the same and holds nothing more");
         assertEquals(500, send("get-points.json", 200).get("reserved").asLong());
 
         JsonNode confirmed = send("confirm.json", 200);
@@ -145,7 +147,8 @@ class PointsRedemptionIT {
         }
         pool.shutdown();
         assertEquals(6, statuses.stream().filter(s -> s == 200).count(), "1,000 points pay for six redemptions of 150");
-        assertEquals(10, statuses.stream().filter(s -> s == 409).count(), "the others are told there are too few: " + statuses);
+        assertEquals(10, statuses.stream().filter(s -> s == 409).count(), "the others are told there are too few: "
+                + statuses);
         assertEquals(100, get("/members/c-race/points").get("balance").asLong());
         long running = 0;
         for (LedgerEntry entry : ordered("c-race")) {
@@ -163,7 +166,8 @@ class PointsRedemptionIT {
         post("c-2", "o-2", "/confirm", null, 200);
         paid("c-2", "o-2", 20_000);
         refunded("c-2", "o-2", 5_000);
-        assertEquals(100, get("/members/c-2/redemptions/o-2").get("returned").asLong(), "a quarter refunded, a quarter back");
+        assertEquals(100, get("/members/c-2/redemptions/o-2").get("returned").asLong(),
+                "a quarter refunded, a quarter back");
         cancelled("c-2", "o-2");
         assertEquals(400, get("/members/c-2/redemptions/o-2").get("returned").asLong());
         assertEquals(List.of("earned 1000", "redeemed -400", "earned 200", "reversed -50", "returned 100",
@@ -184,7 +188,8 @@ class PointsRedemptionIT {
         clock.set(Instant.parse("2028-03-31T15:50:00Z"));
         post("c-3", "o-2", "", "{\"points\":500}", 200);
         functions.advanceTo("TimerSweepFunction", Instant.parse("2028-03-31T16:01:00Z"));
-        assertEquals(500, get("/members/c-3/points").get("reserved").asLong(), "midnight in Shanghai: held, not expired");
+        assertEquals(500, get("/members/c-3/points").get("reserved").asLong(),
+                "midnight in Shanghai: held, not expired");
         post("c-3", "o-2", "/release", null, 200);
         functions.advanceTo("TimerSweepFunction", Instant.parse("2028-03-31T16:12:00Z"));
         assertEquals(0, get("/members/c-3/points").get("balance").asLong());
@@ -195,8 +200,8 @@ class PointsRedemptionIT {
     void aRequestWithoutAValidSignatureOrWithoutAnIamCallerIsRefusedBeforeAnythingIsRead() {
         earn("c-4", "o-1", 10_000);
         assertEquals(403, functions.invokeUrl(URL, "GET", "/members/c-4/points", "", Map.of(), null).getStatusCode());
-        APIGatewayV2HTTPResponse noCaller = functions.invokeUrlAsIfAuthTypeNone(URL, "POST", "/members/c-4/redemptions/o-2",
-                "", Map.of("content-type", "application/json"), "{\"points\":10}");
+        APIGatewayV2HTTPResponse noCaller = functions.invokeUrlAsIfAuthTypeNone(URL, "POST",
+                "/members/c-4/redemptions/o-2", "", Map.of("content-type", "application/json"), "{\"points\":10}");
         assertEquals(403, noCaller.getStatusCode());
         assertEquals(100, get("/members/c-4/points").get("available").asLong(), "nothing was held");
     }
@@ -229,7 +234,8 @@ class PointsRedemptionIT {
     private void cancelled(String customerId, String orderId) {
         publish("""
                 {"id":"cancel-%s","type":"OrderCancelled","version":1,"occurredAt":"%s",
-                 "body":{"orderId":"%s","customerId":"%s"}}""".formatted(orderId, clock.instant(), orderId, customerId));
+                 "body":{"orderId":"%s","customerId":"%s"}}"""
+                .formatted(orderId, clock.instant(), orderId, customerId));
     }
 
     private void status(String customerId, String status) {

@@ -54,7 +54,8 @@ final class PointsBenchmark {
     static void run(Options options) {
         String sizes = options.values().getOrDefault("members", "10000,100000");
         int checkouts = options.integer("checkouts", 200);
-        System.out.println("Points benchmark: redemptions through the checkout's URL, then a day of expiry by member count");
+        System.out.println("Points benchmark: redemptions through the checkout's URL, then a day of expiry by"
+                + " member count");
         boolean first = true;
         for (String size : sizes.split(",")) {
             try (LocalCloud cloud = LocalCloud.start().provision()) {
@@ -76,7 +77,10 @@ final class PointsBenchmark {
                 + " on AWS each empty sweep query costs 0.5 read units, which DynamoDB Local reports as 0");
     }
 
-    /** Members with two lots each, their points timers, and (for the checkouts) their archive items; the seconds it took. */
+    /**
+     * Members with two lots each, their points timers, and (for the checkouts) their archive items;
+     * the seconds it took.
+     */
     private static double load(LocalCloud cloud, LocalFunctions functions, SimulatedClock clock, int members,
                                int checkouts) {
         long started = System.nanoTime();
@@ -106,8 +110,8 @@ final class PointsBenchmark {
         }
         BatchWrites.putAll(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"), accounts);
         BatchWrites.putAll(cloud.dynamoDb(), cloud.tableName("MembersTable"), memberItems);
-        new DynamoDbTimers(cloud.dynamoDb(), cloud.tableName("TimersTable"), (int) settings.longValue("TIMER_SHARDS", 2),
-                clock).scheduleAll(timers);
+        int shards = (int) settings.longValue("TIMER_SHARDS", 2);
+        new DynamoDbTimers(cloud.dynamoDb(), cloud.tableName("TimersTable"), shards, clock).scheduleAll(timers);
         return (System.nanoTime() - started) / 1e9;
     }
 
@@ -135,8 +139,8 @@ final class PointsBenchmark {
                     units[1] += usage.writeUnits();
                 }
             }
-            byTable.forEach((table, units) -> System.out.printf("    %-20s %.2f read / %.2f write units per call%n", table,
-                    units[0] / checkouts, units[1] / checkouts));
+            byTable.forEach((table, units) -> System.out.printf("    %-20s %.2f read / %.2f write units per call%n",
+                    table, units[0] / checkouts, units[1] / checkouts));
         }
     }
 

@@ -44,7 +44,8 @@ final class GroundTruth {
 
         /** The value in effect at {@code at} as the whole run told it: the latest that happened by then. */
         Optional<V> inEffectAt(Instant at) {
-            return facts.stream().filter(f -> !f.occurredAt().isAfter(at)).max(java.util.Comparator.comparing(Fact::occurredAt))
+            return facts.stream().filter(f -> !f.occurredAt().isAfter(at))
+                    .max(java.util.Comparator.comparing(Fact::occurredAt))
                     .map(Fact::value);
         }
     }

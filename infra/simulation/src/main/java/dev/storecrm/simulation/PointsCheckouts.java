@@ -104,8 +104,8 @@ final class PointsCheckouts {
             return 0;
         }
         for (int i = 0; i < times; i++) {
-            functions.invokeSignedUrl(FUNCTION, "POST", "/members/" + customerId + "/redemptions/" + orderId + action, "",
-                    Map.of(), null);
+            String path = "/members/" + customerId + "/redemptions/" + orderId + action;
+            functions.invokeSignedUrl(FUNCTION, "POST", path, "", Map.of(), null);
         }
         return times;
     }

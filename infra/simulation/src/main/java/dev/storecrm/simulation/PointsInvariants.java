@@ -42,13 +42,15 @@ final class PointsInvariants {
             for (LedgerEntry entry : ledger.entries().getOrDefault(customerId, List.of())) {
                 running += entry.points();
                 if (running != entry.balanceAfter() || running < 0) {
-                    invariants.violation(SUM, customerId + ": entry " + entry.sequence() + "#" + entry.index() + " says "
-                            + entry.balanceAfter() + ", the entries before it and its own add up to " + running);
+                    invariants.violation(SUM, customerId + ": entry " + entry.sequence() + "#" + entry.index()
+                            + " says " + entry.balanceAfter() + ", the entries up to it add up to " + running);
                 }
             }
-            long balance = Optional.ofNullable(ledger.accounts().get(customerId)).map(PointsAccount::balance).orElse(-1L);
+            long balance = Optional.ofNullable(ledger.accounts().get(customerId)).map(PointsAccount::balance)
+                    .orElse(-1L);
             if (balance != running) {
-                invariants.violation(SUM, customerId + ": the balance is " + balance + ", the entries add up to " + running);
+                invariants.violation(SUM, customerId + ": the balance is " + balance
+                        + ", the entries add up to " + running);
             }
         }
         Map<String, Instant> paidAt = new HashMap<>();

@@ -27,8 +27,8 @@ final class PointsReport {
             }
         }
         TextTable kinds = new TextTable("entry", "entries", "points", "uncollected");
-        byKind.forEach((kind, sums) -> kinds.row(kind.wire(), String.format("%,d", sums[0]), String.format("%,d", sums[1]),
-                sums[2] == 0 ? "" : String.format("%,d", sums[2])));
+        byKind.forEach((kind, sums) -> kinds.row(kind.wire(), String.format("%,d", sums[0]),
+                String.format("%,d", sums[1]), sums[2] == 0 ? "" : String.format("%,d", sums[2])));
         Map<String, Integer> redemptions = new TreeMap<>();
         long returned = 0;
         for (var orders : ledger.orders().values()) {
@@ -43,7 +43,7 @@ final class PointsReport {
         long balance = ledger.accounts().values().stream().mapToLong(PointsAccount::balance).sum();
         long held = ledger.accounts().values().stream().mapToLong(PointsAccount::reserved).sum();
         return kinds.render() + String.format("accounts %,d, balance %,d points (%,d held by reservations); redemptions"
-                + " by status %s, %,d points returned by refunds and cancellations%n", ledger.accounts().size(), balance,
-                held, redemptions, returned);
+                + " by status %s, %,d points returned by refunds and cancellations%n", ledger.accounts().size(),
+                balance, held, redemptions, returned);
     }
 }

@@ -34,6 +34,7 @@ final class GrantRules {
             posting = posting.by(grant.actor().orElse(""), grant.reason().orElse(""));
         }
         return Decision.of(new Grant.Outcome(true, false, account.available(now, policy.storeZone())),
-                new Change(account, Optional.empty(), Optional.of(grant.requestKey()), List.of(posting), List.of(), false));
+                new Change(account, Optional.empty(), Optional.of(grant.requestKey()), List.of(posting),
+                        List.of(), false));
     }
 }

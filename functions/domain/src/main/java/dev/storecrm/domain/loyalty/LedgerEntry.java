@@ -17,7 +17,8 @@ public record LedgerEntry(String customerId, long sequence, int index, Posting p
         Objects.requireNonNull(posting, "posting");
         Objects.requireNonNull(recordedAt, "recordedAt");
         if (balanceAfter < 0) {
-            throw new IllegalStateException("a points balance is never negative (" + customerId + " at " + sequence + ")");
+            throw new IllegalStateException("a points balance is never negative (" + customerId + " at "
+                    + sequence + ")");
         }
     }
 

@@ -29,7 +29,7 @@ public record LoyaltyPolicy(ExpiryRule expiry, int reminderDays, long reminderMi
         if (reminderDays < 0 || reminderDays > 365 || reminderMinimum < 1) {
             throw new IllegalArgumentException("the reminder goes 0 to 365 days ahead, for at least 1 point");
         }
-        if (reservationTtl.isNegative() || reservationTtl.isZero() || reservationTtl.compareTo(Duration.ofDays(1)) > 0) {
+        if (!reservationTtl.isPositive() || reservationTtl.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("a reservation lasts more than nothing and at most a day");
         }
         if (maxReservations < 1 || maxReservations > 20) {

@@ -50,8 +50,8 @@ public record OrderPoints(String customerId, String orderId, long memberRevision
         Credit credit = order.credit().orElse(Credit.NONE);
         return new OrderPoints(customerId, order.orderId(), memberRevision,
                 facts.isPaid() ? Optional.of(facts.paidAt()) : Optional.empty(), credit.multiplier(), credit.points(),
-                facts.isPaid() ? facts.payment().amountMinor() : 0, facts.countedRefundMinor(), facts.cancelled() != null,
-                zone);
+                facts.isPaid() ? facts.payment().amountMinor() : 0, facts.countedRefundMinor(),
+                facts.cancelled() != null, zone);
     }
 
     /** The points at the plain rate. */
@@ -65,8 +65,9 @@ public record OrderPoints(String customerId, String orderId, long memberRevision
     }
 
     public String toJson() {
-        ObjectNode node = JSON.createObjectNode().put("kind", KIND).put("customerId", customerId).put("orderId", orderId)
-                .put("memberRevision", memberRevision).put("multiplier", multiplier).put("points", points)
+        ObjectNode node = JSON.createObjectNode().put("kind", KIND).put("customerId", customerId)
+                .put("orderId", orderId).put("memberRevision", memberRevision).put("multiplier", multiplier)
+                .put("points", points)
                 .put("paidMinor", paidMinor).put("refundedMinor", refundedMinor).put("cancelled", cancelled);
         paidAt.ifPresent(at -> node.put("paidAt", at.toString()));
         timeZone.ifPresent(zone -> node.put("timeZone", zone.getId()));

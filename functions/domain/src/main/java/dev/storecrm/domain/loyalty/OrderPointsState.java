@@ -1,5 +1,6 @@
 package dev.storecrm.domain.loyalty;
 
+import java.math.BigInteger;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,8 +41,8 @@ public record OrderPointsState(String orderId, long memberRevision, long earned,
         if (closed()) {
             return points;
         }
-        return paidMinor == 0 ? 0 : java.math.BigInteger.valueOf(points).multiply(java.math.BigInteger.valueOf(refundedMinor))
-                .divide(java.math.BigInteger.valueOf(paidMinor)).longValueExact();
+        return paidMinor == 0 ? 0 : BigInteger.valueOf(points).multiply(BigInteger.valueOf(refundedMinor))
+                .divide(BigInteger.valueOf(paidMinor)).longValueExact();
     }
 
     public OrderPointsState withRedemption(Redemption changed) {

@@ -40,7 +40,8 @@ final class OrderRules {
             Instant paidAt = change.paidAt().orElseThrow(() -> new IllegalStateException("points for an unpaid order"));
             java.time.LocalDate expiresOn = policy.expiry().expiresOn(paidAt.atZone(zone).toLocalDate());
             for (Posting credit : List.of(
-                    Posting.credit(EntryKind.EARNED, Lots.of(expiresOn, Math.max(0, earnedDelta)), source, Optional.of(paidAt)),
+                    Posting.credit(EntryKind.EARNED, Lots.of(expiresOn, Math.max(0, earnedDelta)), source,
+                            Optional.of(paidAt)),
                     Posting.credit(EntryKind.BIRTHDAY_BONUS, Lots.of(expiresOn, Math.max(0, bonusDelta)), source,
                             Optional.of(paidAt)))) {
                 if (credit.points() > 0) {
@@ -87,7 +88,8 @@ final class OrderRules {
         }
         Lots unreturned = redemption.taken().minus(redemption.taken().latestFirst(redemption.returned()));
         Lots back = unreturned.latestFirst(due);
-        return new Settled(account.credit(back), order.withRedemption(redemption.withReturned(redemption.returned() + due)),
+        Redemption returned = redemption.withReturned(redemption.returned() + due);
+        return new Settled(account.credit(back), order.withRedemption(returned),
                 List.of(Posting.credit(EntryKind.RETURNED, back, "order:" + order.orderId(), Optional.empty())));
     }
 }

@@ -43,7 +43,8 @@ public record PointsAccount(String customerId, long balance, Lots lots, Map<Stri
 
     /** A member with no points yet. */
     public static PointsAccount open(String customerId) {
-        return new PointsAccount(customerId, 0, Lots.NONE, Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new PointsAccount(customerId, 0, Lots.NONE, Map.of(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     public ZoneId zone(ZoneId storeZone) {
@@ -60,7 +61,10 @@ public record PointsAccount(String customerId, long balance, Lots lots, Map<Stri
         return date.atStartOfDay(zone(storeZone)).toInstant();
     }
 
-    /** Points that can be spent now: not held, not expired (lapsed holds count once released, see {@link #releaseLapsed}). */
+    /**
+     * Points that can be spent now: not held, not expired (lapsed holds count once released, see
+     * {@link #releaseLapsed}).
+     */
     public long available(Instant now, ZoneId storeZone) {
         return lots.usable(today(now, storeZone));
     }
@@ -139,7 +143,8 @@ public record PointsAccount(String customerId, long balance, Lots lots, Map<Stri
      */
     public Optional<Instant> nextDue(LoyaltyPolicy policy) {
         ZoneId storeZone = policy.storeZone();
-        Stream<Instant> lotDue = lots.earliest().filter(this::expiring).map(date -> expiryInstant(date, storeZone)).stream();
+        Stream<Instant> lotDue = lots.earliest().filter(this::expiring).map(date -> expiryInstant(date, storeZone))
+                .stream();
         Stream<Instant> reminder = policy.reminderDays() == 0 ? Stream.empty()
                 : lots.byDate().keySet().stream().filter(this::remindable).findFirst()
                         .map(date -> reminderMoment(date, policy)).stream();

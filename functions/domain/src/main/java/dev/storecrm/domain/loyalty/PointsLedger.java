@@ -2,6 +2,7 @@ package dev.storecrm.domain.loyalty;
 
 import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.concurrency.OptimisticRetry;
 import dev.storecrm.domain.messaging.MessageOutbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public final class PointsLedger {
     }
 
     static final int ATTEMPTS = 8;
+    private static final OptimisticRetry RETRY = new OptimisticRetry(ATTEMPTS);
 
     private final PointsBook book;
     private final PointsTimer timer;
@@ -100,27 +102,22 @@ public final class PointsLedger {
     }
 
     <R> R change(String customerId, Optional<String> orderId, Optional<String> requestKey, Rule<R> rule) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return RETRY.run("the points of " + customerId, attempt -> {
+            if (attempt > 1) {
+                pause(attempt);
+            }
             boolean consistent = attempt > 1;
             Optional<Revisioned<PointsAccount>> stored = book.account(customerId, consistent);
-            Optional<Revisioned<OrderPointsState>> order = orderId.flatMap(id -> book.order(customerId, id, consistent));
+            Optional<Revisioned<OrderPointsState>> order =
+                    orderId.flatMap(id -> book.order(customerId, id, consistent));
             boolean recorded = requestKey.map(key -> book.requestRecorded(customerId, key)).orElse(false);
             Instant now = clock.instant();
             PointsAccount account = stored.map(Revisioned::value).orElseGet(() -> PointsAccount.open(customerId));
             Decision<R> decision = rule.decide(account, order.map(Revisioned::value)
                     .orElseGet(() -> OrderPointsState.unseen(orderId.orElse(""))), recorded, now);
-            if (decision.change().isEmpty()) {
-                return decision.result();
-            }
-            try {
-                write(stored, order, decision.change().get(), now);
-                return decision.result();
-            } catch (ConcurrentUpdateException conflict) {
-                pause(attempt);
-            }
-        }
-        throw new ConcurrentUpdateException("the points of " + customerId + " kept changing: gave up after "
-                + ATTEMPTS + " attempts");
+            decision.change().ifPresent(change -> write(stored, order, change, now));
+            return decision.result();
+        });
     }
 
     private void write(Optional<Revisioned<PointsAccount>> stored, Optional<Revisioned<OrderPointsState>> order,
@@ -148,10 +145,11 @@ public final class PointsLedger {
         }
         book.commit(new PointsBook.Movement(account,
                 stored.map(s -> OptionalLong.of(s.revision())).orElse(OptionalLong.empty()), change.order(),
-                order.map(o -> OptionalLong.of(o.revision())).orElse(OptionalLong.empty()), change.request(), entries, now));
+                order.map(o -> OptionalLong.of(o.revision())).orElse(OptionalLong.empty()), change.request(),
+                entries, now));
     }
 
-    /** A short random pause, longer after each conflict, so that racing writers spread out. */
+    /** A short random pause before each retry, longer after each conflict, so that racing writers spread out. */
     private static void pause(int attempt) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1 + 4L * attempt));

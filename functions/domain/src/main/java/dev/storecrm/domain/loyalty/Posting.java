@@ -26,7 +26,8 @@ public record Posting(EntryKind kind, long points, Lots lots, String source, Opt
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(reason, "reason");
         if (uncollected < 0 || lots.total() != Math.abs(points)) {
-            throw new IllegalArgumentException("a posting moves the points of its lots, and leaves none negative uncollected");
+            throw new IllegalArgumentException(
+                    "a posting moves the points of its lots, and leaves none negative uncollected");
         }
     }
 

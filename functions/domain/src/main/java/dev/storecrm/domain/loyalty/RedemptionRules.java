@@ -24,7 +24,8 @@ final class RedemptionRules {
     static Decision<RedemptionOutcome> reserve(PointsAccount account, OrderPointsState order, long points, Instant now,
                                                LoyaltyPolicy policy) {
         String orderId = order.orderId();
-        Optional<Redemption> current = order.redemption().map(r -> lapsed(orderId, r, account, now) ? expired(r, now) : r);
+        Optional<Redemption> current = order.redemption()
+                .map(r -> lapsed(orderId, r, account, now) ? expired(r, now) : r);
         if (current.isPresent() && (current.get().holding(now) || current.get().status() == Status.CONFIRMED)) {
             Redemption r = current.get();
             return r.points() == points ? Decision.none(done(order, r, account, now, policy, false))
@@ -80,7 +81,8 @@ final class RedemptionRules {
         Hold hold = account.holds().get(orderId);
         PointsAccount spent = account.withoutHold(orderId, true);
         OrderPointsState confirmed = order.withRedemption(redemption.settled(Status.CONFIRMED, hold.taken(), now));
-        List<Posting> postings = new ArrayList<>(List.of(Posting.debit(EntryKind.REDEEMED, hold.taken(), "order:" + orderId)));
+        List<Posting> postings = new ArrayList<>();
+        postings.add(Posting.debit(EntryKind.REDEEMED, hold.taken(), "order:" + orderId));
         OrderRules.Settled settled = OrderRules.settle(spent, confirmed, now);
         postings.addAll(settled.postings());
         return Decision.of(done(settled.order(), settled.order().redemption().orElseThrow(), settled.account(), now,
@@ -124,7 +126,8 @@ final class RedemptionRules {
 
     private static Done done(OrderPointsState order, Redemption redemption, PointsAccount account, Instant now,
                              LoyaltyPolicy policy, boolean changed) {
-        return new Done(order.orderId(), redemption, account.releaseLapsed(now).available(now, policy.storeZone()), changed);
+        return new Done(order.orderId(), redemption, account.releaseLapsed(now).available(now, policy.storeZone()),
+                changed);
     }
 
     private static Refused refused(String orderId, Refusal refusal, String detail, PointsAccount account, Instant now,

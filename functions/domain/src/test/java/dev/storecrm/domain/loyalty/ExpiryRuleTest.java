@@ -14,7 +14,8 @@ class ExpiryRuleTest {
         ExpiryRule rule = ExpiryRule.parse("months:12");
         assertEquals(LocalDate.of(2028, 2, 1), rule.expiresOn(LocalDate.of(2027, 1, 15)),
                 "earned 15 January 2027: usable through 31 January 2028");
-        assertEquals(LocalDate.of(2028, 2, 1), rule.expiresOn(LocalDate.of(2027, 1, 1)), "the whole month shares a date");
+        assertEquals(LocalDate.of(2028, 2, 1), rule.expiresOn(LocalDate.of(2027, 1, 1)),
+                "the whole month shares a date");
         assertEquals(LocalDate.of(2028, 2, 1), rule.expiresOn(LocalDate.of(2027, 1, 31)));
         assertEquals(LocalDate.of(2029, 1, 1), rule.expiresOn(LocalDate.of(2027, 12, 31)), "across a year end");
         assertEquals(LocalDate.of(2029, 3, 1), rule.expiresOn(LocalDate.of(2028, 2, 29)), "a leap day is in February");
@@ -37,7 +38,8 @@ class ExpiryRuleTest {
 
     @Test
     void aRuleThatCannotBeReadIsRefusedWithItsForm() {
-        for (String bad : new String[] {"", "12", "months", "months:0", "months:x", "weeks:3", "days:4000", "never:1"}) {
+        for (String bad : new String[] {"", "12", "months", "months:0", "months:x", "weeks:3", "days:4000",
+                "never:1"}) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ExpiryRule.parse(bad),
                     bad);
             assertFalse(refused.getMessage().isBlank());

@@ -17,13 +17,13 @@ final class LoyaltyFixtures {
 
     /** The archive's word on an order paid at {@code paidAt}, with {@code points} at {@code multiplier}. */
     static OrderPoints paid(String orderId, long revision, String paidAt, int multiplier, long points, long paidMinor) {
-        return new OrderPoints("c-1", orderId, revision, Optional.of(Instant.parse(paidAt)), multiplier, points, paidMinor,
-                0, false, Optional.of(SHANGHAI));
+        return new OrderPoints("c-1", orderId, revision, Optional.of(Instant.parse(paidAt)), multiplier, points,
+                paidMinor, 0, false, Optional.of(SHANGHAI));
     }
 
     static OrderPoints refunded(OrderPoints paid, long revision, long refundedMinor, long pointsLeft) {
-        return new OrderPoints(paid.customerId(), paid.orderId(), revision, paid.paidAt(), paid.multiplier(), pointsLeft,
-                paid.paidMinor(), refundedMinor, false, paid.timeZone());
+        return new OrderPoints(paid.customerId(), paid.orderId(), revision, paid.paidAt(), paid.multiplier(),
+                pointsLeft, paid.paidMinor(), refundedMinor, false, paid.timeZone());
     }
 
     static OrderPoints cancelled(OrderPoints paid, long revision) {

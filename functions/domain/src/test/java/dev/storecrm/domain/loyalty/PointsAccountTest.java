@@ -43,7 +43,8 @@ class PointsAccountTest {
         assertEquals(250, held.available(NOW, SHANGHAI));
         assertEquals(250, held.reserved());
         assertEquals(250, held.withoutHold("o-9", true).balance(), "confirmed: spent");
-        assertEquals(account.lots(), held.withoutHold("o-9", false).lots(), "released: back in the lots they came from");
+        assertEquals(account.lots(), held.withoutHold("o-9", false).lots(),
+                "released: back in the lots they came from");
         assertEquals(account.lots(), held.releaseLapsed(until).lots(), "a hold nobody confirmed lapses");
         assertEquals(held, held.releaseLapsed(until.minusSeconds(1)));
     }
@@ -67,7 +68,8 @@ class PointsAccountTest {
         assertEquals(Optional.of(Instant.parse("2028-01-31T16:00:00Z")), account.remindedThrough(MAR).nextDue(POLICY),
                 "then the expiry itself");
         assertEquals(Optional.empty(), PointsAccount.open("c-2").nextDue(POLICY), "nothing to expire, no timer");
-        assertEquals(Optional.empty(), PointsAccount.open("c-2").credit(Lots.of(ExpiryRule.NEVER_DATE, 5)).nextDue(POLICY));
+        assertEquals(Optional.empty(), PointsAccount.open("c-2").credit(Lots.of(ExpiryRule.NEVER_DATE, 5))
+                .nextDue(POLICY));
     }
 
     @Test

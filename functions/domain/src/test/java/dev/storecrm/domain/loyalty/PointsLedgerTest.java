@@ -12,10 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.messaging.MessageRequest;
-import java.time.Clock;
+import dev.storecrm.domain.time.SimulatedClock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,23 +25,7 @@ class PointsLedgerTest {
 
     private final PointsInMemory book = new PointsInMemory();
     private final List<MessageRequest> outbox = new ArrayList<>();
-    private Instant now = Instant.parse("2027-03-10T04:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2027-03-10T04:00:00Z"));
     private final PointsLedger ledger = new PointsLedger(book, book, outbox::add, POLICY, clock);
 
     @Test
@@ -57,7 +40,8 @@ class PointsLedgerTest {
                 "paid in March 2027: gone on 1 April 2028");
         assertEquals(Optional.of(Instant.parse("2028-03-02T02:00:00Z")), book.accounts.get("c-1").value().armedFor(),
                 "the timer waits for the reminder 30 days before");
-        assertEquals(List.of("forward 2028-03-02T02:00:00Z"), book.timerCalls, "armed once, not again for the same date");
+        assertEquals(List.of("forward 2028-03-02T02:00:00Z"), book.timerCalls,
+                "armed once, not again for the same date");
         assertLedgerAddsUp();
     }
 
@@ -108,8 +92,9 @@ class PointsLedgerTest {
         ledger.applyOrder(paid("o-1", 3, "2027-03-01T02:00:00Z", 1, 1_000, 100_000));
         assertInstanceOf(RedemptionOutcome.Done.class, ledger.reserve("c-1", "o-2", 300));
         ledger.applyOrder(new OrderPoints("c-1", "o-2", 9, Optional.empty(), 0, 0, 0, 0, true, Optional.empty()));
-        assertEquals(Redemption.Status.RELEASED, ledger.order("c-1", "o-2").orElseThrow().redemption().orElseThrow().status());
-        assertEquals(1_000, ledger.account("c-1").orElseThrow().available(now, POLICY.storeZone()));
+        assertEquals(Redemption.Status.RELEASED, ledger.order("c-1", "o-2").orElseThrow().redemption().orElseThrow()
+                .status());
+        assertEquals(1_000, ledger.account("c-1").orElseThrow().available(clock.instant(), POLICY.storeZone()));
         RedemptionOutcome confirm = ledger.confirm("c-1", "o-2");
         assertEquals(RedemptionOutcome.Refusal.RELEASED, ((RedemptionOutcome.Refused) confirm).refusal());
     }
@@ -117,17 +102,18 @@ class PointsLedgerTest {
     @Test
     void theTimerFiresForTheReminderThenTheExpiryAndEachHappensOnce() {
         ledger.applyOrder(paid("o-1", 3, "2027-03-01T02:00:00Z", 1, 399, 39_900));
-        now = Instant.parse("2028-03-02T02:00:30Z");
+        clock.set(Instant.parse("2028-03-02T02:00:30Z"));
         assertEquals(new DueOutcome(0, 399), ledger.due(new PointsDue("c-1")));
         MessageRequest reminder = outbox.getFirst();
         assertEquals("POINTS_EXPIRY#c-1#2028-04-01", reminder.businessKey());
         assertEquals(dev.storecrm.domain.messaging.Category.marketing, reminder.category());
         assertEquals("2028-03-31", reminder.data().get("lastDay"));
-        assertEquals(Optional.of(Instant.parse("2028-03-31T16:00:00Z")), reminder.notAfter(), "pointless once they are gone");
+        assertEquals(Optional.of(Instant.parse("2028-03-31T16:00:00Z")), reminder.notAfter(),
+                "pointless once they are gone");
         assertEquals(Instant.parse("2028-03-31T16:00:00Z"), book.timers.get("c-1"), "re-armed for the expiry");
         assertEquals(new DueOutcome(0, 0), ledger.due(new PointsDue("c-1")), "a second firing reminds nobody twice");
 
-        now = Instant.parse("2028-03-31T16:00:40Z");
+        clock.set(Instant.parse("2028-03-31T16:00:40Z"));
         assertEquals(new DueOutcome(399, 0), ledger.due(new PointsDue("c-1")));
         assertEquals(List.of("earned 399", "expired -399"), kinds());
         assertEquals(0, book.balance("c-1"));
@@ -139,7 +125,7 @@ class PointsLedgerTest {
     @Test
     void aReminderForFewerPointsThanTheMinimumIsNotSent() {
         ledger.applyOrder(paid("o-1", 3, "2027-03-01T02:00:00Z", 1, 99, 9_900));
-        now = Instant.parse("2028-03-05T00:00:00Z");
+        clock.set(Instant.parse("2028-03-05T00:00:00Z"));
         assertEquals(new DueOutcome(0, 0), ledger.due(new PointsDue("c-1")));
         assertEquals(List.of(), outbox);
         assertEquals(Optional.of(LocalDate.of(2028, 4, 1)), book.accounts.get("c-1").value().remindedThrough());
@@ -172,7 +158,8 @@ class PointsLedgerTest {
         LedgerEntry first = book.entriesOf("c-1").getFirst();
         assertEquals(Optional.of("goodwill for a late parcel"), first.posting().reason());
         assertEquals("request:ticket-77", first.posting().source());
-        assertEquals(Map.of(LocalDate.of(2028, 4, 1), 500L), first.posting().lots().byDate(), "expires like earned points");
+        assertEquals(Map.of(LocalDate.of(2028, 4, 1), 500L), first.posting().lots().byDate(),
+                "expires like earned points");
         assertEquals(List.of("adjustment 500", "referral 200", "adjustment -700"), kinds());
         assertLedgerAddsUp();
     }

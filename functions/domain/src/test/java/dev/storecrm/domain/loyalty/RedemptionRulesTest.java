@@ -21,7 +21,8 @@ class RedemptionRulesTest {
     private static final Instant NOW = Instant.parse("2027-06-01T02:00:00Z");
     private static final LocalDate LOT = LocalDate.of(2028, 2, 1);
 
-    private PointsAccount account = PointsAccount.open("c-1").withZone(Optional.of(SHANGHAI)).credit(Lots.of(LOT, 1_000));
+    private PointsAccount account = PointsAccount.open("c-1").withZone(Optional.of(SHANGHAI)).credit(Lots.of(LOT,
+            1_000));
     private OrderPointsState order = OrderPointsState.unseen("o-1");
 
     @Test
@@ -61,7 +62,8 @@ class RedemptionRulesTest {
         assertEquals(Status.CONFIRMED, confirmed.redemption().status());
         assertEquals(-400, confirm.change().orElseThrow().postings().getFirst().points());
         assertEquals(600, account.balance());
-        assertTrue(RedemptionRules.confirm(account, order, NOW.plusSeconds(90), POLICY).change().isEmpty(), "idempotent");
+        assertTrue(RedemptionRules.confirm(account, order, NOW.plusSeconds(90), POLICY).change().isEmpty(),
+                "idempotent");
         assertEquals(Refusal.ALREADY_CONFIRMED, refusal(RedemptionRules.release(account, order, NOW, POLICY)));
         assertEquals(Status.CONFIRMED, ((Done) RedemptionRules.reserve(account, order, 400, NOW, POLICY).result())
                 .redemption().status(), "a reservation repeated after its confirmation answers with the confirmation");

@@ -67,8 +67,9 @@ public final class DynamoDbPointsBook implements PointsBook {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(PointsItemMapper.account(movement.account(), movement.revision(), movement.at()),
                 movement.expectedRevision()));
-        movement.order().ifPresent(order -> writes.add(put(PointsItemMapper.order(customerId, order, movement.revision(),
-                movement.at()), movement.expectedOrderRevision())));
+        movement.order().ifPresent(order -> writes.add(put(
+                PointsItemMapper.order(customerId, order, movement.revision(), movement.at()),
+                movement.expectedOrderRevision())));
         movement.request().ifPresent(key -> writes.add(put(Map.of("customerId", s(customerId),
                 "record", s(PointsItemMapper.requestRecord(key)), "recordedAt", s(movement.at().toString()),
                 "expiresAt", n(movement.at().plus(retention).getEpochSecond())), OptionalLong.empty())));
@@ -81,7 +82,8 @@ public final class DynamoDbPointsBook implements PointsBook {
         } catch (TransactionCanceledException cancelled) {
             for (CancellationReason reason : cancelled.cancellationReasons()) {
                 if ("ConditionalCheckFailed".equals(reason.code()) || "TransactionConflict".equals(reason.code())) {
-                    throw new ConcurrentUpdateException("the points of " + customerId + " changed since they were read");
+                    throw new ConcurrentUpdateException("the points of " + customerId
+                            + " changed since they were read");
                 }
             }
             throw cancelled;
@@ -94,7 +96,8 @@ public final class DynamoDbPointsBook implements PointsBook {
         return dynamoDb.query(q -> q.tableName(tableName)
                         .keyConditionExpression("customerId = :customer AND #record BETWEEN :from AND :to")
                         .expressionAttributeNames(Map.of("#record", "record"))
-                        .expressionAttributeValues(Map.of(":customer", s(customerId), ":from", s("entry#"), ":to", s(to)))
+                        .expressionAttributeValues(Map.of(":customer", s(customerId), ":from", s("entry#"),
+                                ":to", s(to)))
                         .scanIndexForward(false).limit(Math.min(limit, PAGE)))
                 .items().stream().map(PointsItemMapper::entry).toList();
     }
@@ -115,7 +118,8 @@ public final class DynamoDbPointsBook implements PointsBook {
         Map<String, AttributeValue> key = new HashMap<>();
         key.put("customerId", s(customerId));
         key.put("record", s(record));
-        GetItemResponse response = dynamoDb.getItem(g -> g.tableName(tableName).key(key).consistentRead(consistentRead));
+        GetItemResponse response = dynamoDb.getItem(g -> g.tableName(tableName).key(key)
+                .consistentRead(consistentRead));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 }

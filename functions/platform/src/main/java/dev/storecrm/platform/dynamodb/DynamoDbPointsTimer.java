@@ -30,6 +30,7 @@ public final class DynamoDbPointsTimer implements PointsTimer {
     }
 
     private static Timers.Timer timer(String customerId, Instant due) {
-        return new Timers.Timer(PointsDue.timerId(customerId), PointsDue.TARGET, new PointsDue(customerId).toJson(), due);
+        return new Timers.Timer(PointsDue.timerId(customerId), PointsDue.TARGET, new PointsDue(customerId).toJson(),
+                due);
     }
 }

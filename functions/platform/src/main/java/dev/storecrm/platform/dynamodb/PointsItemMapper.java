@@ -110,8 +110,9 @@ public final class PointsItemMapper {
         Map<String, AttributeValue> r = Attributes.map(item, "redemption");
         Optional<Redemption> redemption = r.isEmpty() ? Optional.empty() : Optional.of(new Redemption(
                 Redemption.Status.fromWire(r.get("status").s()).orElseThrow(), Attributes.number(r, "points", 0),
-                lots(Attributes.map(r, "taken")), Attributes.number(r, "returned", 0), Instant.parse(r.get("reservedAt").s()),
-                Instant.parse(r.get("expiresAt").s()), Attributes.string(r, "settledAt").map(Instant::parse)));
+                lots(Attributes.map(r, "taken")), Attributes.number(r, "returned", 0),
+                Instant.parse(r.get("reservedAt").s()), Instant.parse(r.get("expiresAt").s()),
+                Attributes.string(r, "settledAt").map(Instant::parse)));
         OrderPointsState order = new OrderPointsState(item.get("orderId").s(), Attributes.number(item, "memberRev", 0),
                 Attributes.number(item, "earned", 0), Attributes.number(item, "bonus", 0),
                 Attributes.number(item, "paidMinor", 0), Attributes.number(item, "refundedMinor", 0),

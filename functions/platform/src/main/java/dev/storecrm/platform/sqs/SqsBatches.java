@@ -20,8 +20,8 @@ final class SqsBatches {
             }
             SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
             if (response.hasFailed() && !response.failed().isEmpty()) {
-                throw new IllegalStateException(response.failed().size() + " " + what + " were not accepted by the queue: "
-                        + response.failed().getFirst().code());
+                throw new IllegalStateException(response.failed().size() + " " + what
+                        + " were not accepted by the queue: " + response.failed().getFirst().code());
             }
         }
     }
