@@ -7,9 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.IamFunctionUrl;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * DisputeQueueFunction, behind a function URL with {@code AuthType: AWS_IAM}: Lambda refuses any
@@ -39,14 +37,6 @@ public final class DisputeQueueHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            try {
-                APIGatewayV2HTTPResponse response = IamFunctionUrl.serve(request, service::handle);
-                metrics.addMetric("DisputeQueue" + response.getStatusCode(), 1, MetricUnit.COUNT);
-                return response;
-            } finally {
-                metrics.flush();
-            }
-        });
+        return IamFunctionUrl.serve(request, context, metrics, "DisputeQueue", service::handle);
     }
 }

@@ -11,6 +11,8 @@ import dev.storecrm.domain.event.MemberEvent;
 import dev.storecrm.domain.event.OrderEvent;
 import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
 import dev.storecrm.domain.event.StoreEvent;
+import dev.storecrm.domain.loyalty.OrderPoints;
+import dev.storecrm.domain.loyalty.PointsFeed;
 import dev.storecrm.domain.member.ArchivedOrder;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberArchive.Stored;
@@ -21,6 +23,7 @@ import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.OrderHistory;
 import dev.storecrm.domain.money.Money;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,9 @@ import java.util.OptionalLong;
  * order's new facts and credit, which it then writes to the OrdersTable. The save carries those
  * order writes ({@code unsettled}), so if this writer stops before them, the next writer of the
  * member makes them first: the member and its orders never disagree for long, without a transaction.
+ * Before each order write, a member's paid or cancelled orders are told to the points ledger
+ * ({@link OrderPoints}, the whole state at the member revision), so the ledger hears every write,
+ * also one finished by the next writer.
  *
  * <p>An order placed goes to the history only; its coupons, if the product issued them, are
  * redeemed, which attributes the order to their campaigns. What depends on the member (greeting
@@ -59,16 +65,18 @@ public final class MemberArchiveService {
     private final OrderHistory orders;
     private final CouponBook coupons;
     private final ArchiveFollowUps followUps;
+    private final PointsFeed points;
     private final MemberPolicy policy;
     private final MemberLedger ledger;
     private final Clock clock;
 
     MemberArchiveService(MemberArchive archive, OrderHistory orders, CouponBook coupons, ArchiveFollowUps followUps,
-                         MemberPolicy policy, Clock clock) {
+                         PointsFeed points, MemberPolicy policy, Clock clock) {
         this.archive = archive;
         this.orders = orders;
         this.coupons = coupons;
         this.followUps = followUps;
+        this.points = points;
         this.policy = policy;
         this.ledger = new MemberLedger(policy);
         this.clock = clock;
@@ -106,7 +114,8 @@ public final class MemberArchiveService {
      * then applies the event (and carries any re-pricing it starts to its end).
      */
     private Outcome apply(String customerId, Optional<Stored> stored, StoreEvent event) {
-        stored.ifPresent(s -> orders.write(customerId, s.unsettled(), s.member().revision(), false));
+        stored.ifPresent(s -> settle(s.member().value(), null,
+                orders.unwritten(customerId, s.unsettled(), s.member().revision()), s.member().revision()));
         MemberRecord original = stored.map(s -> s.member().value()).orElse(null);
         Saved saved = new Saved(original == null ? MemberRecord.newCustomer(customerId) : original,
                 stored.map(s -> OptionalLong.of(s.member().revision())).orElse(OptionalLong.empty()), null);
@@ -146,8 +155,25 @@ public final class MemberArchiveService {
         List<ArchivedOrder> writes = List.copyOf(result.orderWrites().values());
         archive.save(result.record(), summary, saved.revision, writes);
         long revision = saved.revision.orElse(0) + 1;
-        orders.write(result.record().customerId(), writes, revision, true);
+        settle(result.record(), summary, writes, revision);
         return new Saved(result.record(), OptionalLong.of(revision), summary);
+    }
+
+    /**
+     * Writes the orders a save at {@code revision} carried, having told the points ledger of those a
+     * member paid or cancelled ({@code summary}: the one the save was made with, if at hand).
+     */
+    private void settle(MemberRecord record, MemberSummary summary, List<ArchivedOrder> writes, long revision) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        MemberSummary member = summary != null ? summary : MemberSummary.of(record, policy, clock.instant());
+        if (member.memberSince().isPresent()) {
+            Optional<ZoneId> zone = Optional.ofNullable(record.profile().timeZone());
+            points.send(writes.stream().filter(o -> o.facts().isPaid() || o.facts().cancelled() != null)
+                    .map(o -> OrderPoints.of(record.customerId(), o, revision, zone)).toList());
+        }
+        orders.write(record.customerId(), writes, revision, true);
     }
 
     /** The orders an item of before held, merged with what the OrdersTable knows of them (it may know more). */

@@ -1,5 +1,6 @@
 package dev.storecrm.memberarchive;
 
+import dev.storecrm.domain.loyalty.PointsFeed;
 import dev.storecrm.domain.occasion.GreetingCalendar;
 import dev.storecrm.platform.GoLiveSettings;
 import dev.storecrm.platform.MemberPolicySettings;
@@ -12,6 +13,7 @@ import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
 import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
+import dev.storecrm.platform.sqs.SqsPointsFeed;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -41,6 +43,10 @@ record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch
                         shared.timers(),
                         MemberPolicySettings.from(env), OccasionSettings.from(env),
                         WinBackSettings.from(env), OccasionSettings.storeZone(env), GoLiveSettings.from(env)),
-                MemberPolicySettings.from(env), shared.clock());
+                points(shared, env), MemberPolicySettings.from(env), shared.clock());
+    }
+
+    private static PointsFeed points(SharedAdapters shared, Settings env) {
+        return new SqsPointsFeed(shared.aws().sqs(), env.required("LOYALTY_QUEUE_URL"));
     }
 }

@@ -16,6 +16,7 @@ import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
+import dev.storecrm.domain.loyalty.OrderPoints;
 import dev.storecrm.domain.member.OrderHistory;
 import dev.storecrm.domain.member.OrdersInMemory;
 import dev.storecrm.domain.member.ArchivedOrder;
@@ -132,11 +133,12 @@ class MemberArchiveServiceTest {
     };
     private static final WinBackPolicy WIN_BACK = new WinBackPolicy(WinBackPolicy.parseSteps("60,90,180", ""),
             Duration.ofDays(360), Duration.ofDays(14), Duration.ofDays(14));
+    private final List<OrderPoints> told = new ArrayList<>();
     private final MemberArchiveService service = service(CLOCK);
 
     private MemberArchiveService service(Clock clock) {
         return new MemberArchiveService(archive, orders, coupons, new ArchiveFollowUps(diary, timerBook, POLICY,
-                OCCASIONS, WIN_BACK, ZoneId.of("Asia/Shanghai"), GoLivePolicy.none()), POLICY, clock);
+                OCCASIONS, WIN_BACK, ZoneId.of("Asia/Shanghai"), GoLivePolicy.none()), told::addAll, POLICY, clock);
     }
 
     private static String sample(String name) throws Exception {
@@ -234,6 +236,25 @@ class MemberArchiveServiceTest {
         assertTrue(orders.find("c-1001", "o-5001").orElseThrow().facts().isPaid(), "and writes the order first");
         assertEquals(399, MemberSummary.of(archive.find("c-1001", true).orElseThrow().value(), POLICY,
                 CLOCK.instant()).points(), "counted once");
+        assertEquals(List.of(399L, 399L), told.stream().map(OrderPoints::points).toList(),
+                "the points ledger is told again by the writer that finishes the order write, at the same revision");
+        assertEquals(told.get(0), told.get(1));
+    }
+
+    @Test
+    void thePointsLedgerIsToldOfEveryOrderWriteOfAMemberAsTheWholeStateAtItsRevision() throws Exception {
+        service.handle(sample("member-archive/01-member-registered.json"));
+        service.handle(sample("member-archive/05-order-paid.json"));
+        service.handle(sample("member-archive/05-order-paid.json"));
+        service.handle(sample("member-archive/09-order-paid-large.json"));
+        service.handle(sample("member-archive/10-order-refunded-partial.json"));
+        assertEquals(List.of("o-5001 rev 2: 399 points, paid 39900, refunded 0",
+                        "o-5002 rev 3: 1299 points, paid 129900, refunded 0",
+                        "o-5002 rev 4: 1099 points, paid 129900, refunded 20000"),
+                told.stream().map(p -> p.orderId() + " rev " + p.memberRevision() + ": " + p.points() + " points, paid "
+                        + p.paidMinor() + ", refunded " + p.refundedMinor()).toList(),
+                "a duplicate payment writes no order and tells nothing");
+        assertEquals(Optional.of(ZoneId.of("Asia/Shanghai")), told.getFirst().timeZone());
     }
 
     @Test
@@ -270,6 +291,11 @@ class MemberArchiveServiceTest {
                 throw new IllegalStateException("simulated outage of the orders table");
             }
             save(written);
+        }
+
+        @Override
+        public List<ArchivedOrder> unwritten(String customerId, Collection<ArchivedOrder> pending, long memberRevision) {
+            return pending.stream().filter(o -> !all().contains(o)).toList();
         }
 
         @Override
@@ -311,8 +337,8 @@ class MemberArchiveServiceTest {
                 throw new ConcurrentUpdateException("simulated");
             }
             Revisioned<MemberRecord> current = records.get(record.customerId());
-            long currentRevision = current == null ? -1 : current.revision();
-            if (expectedRevision.orElse(-1) != currentRevision) {
+            long currentRevision = current == null ? 0 : current.revision();
+            if (expectedRevision.orElse(0) != currentRevision) {
                 throw new ConcurrentUpdateException("revision moved");
             }
             saves++;

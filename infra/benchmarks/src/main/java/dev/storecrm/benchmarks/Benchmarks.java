@@ -24,6 +24,7 @@ public final class Benchmarks {
             case "win-back" -> WinBackBenchmark.run(Options.parse(options));
             case "carts" -> CartRecoveryBenchmark.run(Options.parse(options));
             case "disputes" -> DisputeBenchmark.run(Options.parse(options));
+            case "points" -> PointsBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
                       capacity [--members M] [--orders N] [--history H] [--seed S]
@@ -46,7 +47,11 @@ public final class Benchmarks {
                       disputes [--disputes N]
                           N disputes opened, chased (one reminder each), negotiated, resolved and resolved again
                           (duplicates) through DisputeFunction; prints per phase events per second and capacity
-                          units""");
+                          units
+                      points [--members N,N...] [--checkouts C]
+                          C reservations and confirmations through PointsRedemptionFunction's signed URL (units per
+                          call); then members whose points expire over a year, with their points timers: one day of
+                          the sweep and LoyaltyFunction when a month's points expire and one when none do""");
         }
     }
 }

@@ -14,7 +14,6 @@ import dev.storecrm.domain.messaging.Timers;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.domain.winback.WinBackPolicy;
 import dev.storecrm.domain.winback.WinBackTimer;
-import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.platform.MemberPolicySettings;
@@ -101,22 +100,10 @@ final class WinBackBenchmark {
         double loadSeconds = (System.nanoTime() - loading) / 1e9;
 
         for (Instant day : List.of(BUSY_DAY, EMPTY_DAY)) {
-            CapacityRecorder.reset();
             long journalBefore = journalEntries(cloud);
-            for (Instant minute = day; minute.isBefore(day.plus(DAY)); minute = minute.plusSeconds(60)) {
-                clock.set(minute);
-                boolean more;
-                do {
-                    Map<?, ?> report =
-                            (Map<?, ?>) functions.invoke("TimerSweepFunction", new HashMap<String, Object>());
-                    more = (Boolean) report.get("more");
-                    if (((Number) report.get("delivered")).intValue() > 0) {
-                        functions.drain("WinBackFunction");
-                    }
-                } while (more);
-            }
-            double read = units(true);
-            double write = units(false);
+            SweepDay units = SweepDay.play(functions, clock, day, "WinBackFunction");
+            double read = units.readUnits();
+            double write = units.writeUnits();
             int crossed = crossing.get(day);
             System.out.printf("%,9d  %-10s %9d %9d %10.1f %11.1f %12s %12s %12.1f%n", members,
                     day.toString().substring(0, 10), crossed, journalEntries(cloud) - journalBefore, read, write,
@@ -147,12 +134,6 @@ final class WinBackBenchmark {
 
     private static boolean inDay(Instant instant, Instant day) {
         return !instant.isBefore(day) && instant.isBefore(day.plus(DAY));
-    }
-
-    private static double units(boolean read) {
-        return CapacityRecorder.usage().stream()
-                .filter(u -> u.function().equals("TimerSweepFunction") || u.function().equals("WinBackFunction"))
-                .mapToDouble(u -> read ? u.readUnits() : u.writeUnits()).sum();
     }
 
     private static long journalEntries(LocalCloud cloud) {

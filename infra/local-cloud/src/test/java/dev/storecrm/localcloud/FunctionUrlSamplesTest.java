@@ -64,8 +64,8 @@ class FunctionUrlSamplesTest {
                 }));
             }
         }
-        assertEquals(3, tests.stream().map(t -> t.getDisplayName().split("/")[0]).distinct().count(),
-                "the unsubscribe, care-lists and dispute-queue URLs");
+        assertEquals(4, tests.stream().map(t -> t.getDisplayName().split("/")[0]).distinct().count(),
+                "the unsubscribe, care-lists, dispute-queue and points-redemption URLs");
         return tests.stream();
     }
 

@@ -41,6 +41,13 @@ final class GroundTruth {
             }
             return latest == null ? Optional.empty() : Optional.ofNullable(latest.value());
         }
+
+        /** The value in effect at {@code at} as the whole run told it: the latest that happened by then. */
+        Optional<V> inEffectAt(Instant at) {
+            return facts.stream().filter(f -> !f.occurredAt().isAfter(at))
+                    .max(java.util.Comparator.comparing(Fact::occurredAt))
+                    .map(Fact::value);
+        }
     }
 
     /** What is known of a member. */

@@ -20,4 +20,7 @@ sealed interface Planned {
 
     /** SES refuses the next sends with its throttling error (fault). */
     record Throttle(Instant at, int sends) implements Planned {}
+
+    /** A client's calls to a function URL (the store's checkout redeeming points): how many it made. */
+    record Call(Instant at, String function, java.util.function.IntSupplier calls) implements Planned {}
 }

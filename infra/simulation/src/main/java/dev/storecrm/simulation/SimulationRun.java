@@ -42,6 +42,7 @@ final class SimulationRun {
         GoLiveCheck goLive = new GoLiveCheck(outcome, ledger, Invariants.scan(cloud, "WinBackTable"),
                 simulation.functions().spec("CartRecoveryFunction").environment());
         goLive.judge(invariants);
+        PointsInvariants.check(cloud, outcome.truth(), invariants);
 
         out.println();
         out.print(report.summary());
@@ -56,6 +57,7 @@ final class SimulationRun {
         var policy = MemberPolicySettings.from(archiveSettings);
         section(out, "Member archive at the end (MembersTable)",
                 new ArchiveReport(cloud, policy, outcome.end()).members(ARCHIVE_ROWS));
+        section(out, "Points (PointsLedgerTable)", PointsReport.of(cloud));
         section(out, "DynamoDB capacity, by function", SimulationReport.capacity());
         StringBuilder verdict = new StringBuilder();
         Map<String, List<Invariants.Violation>> broken = invariants.violations().stream()

@@ -106,7 +106,7 @@ final class StoreSimulation {
         Instant start = clock.instant();
         Instant end = start.plus(Duration.ofDays(options.days()));
         readSchedules();
-        plan.addAll(store.plan());
+        plan.addAll(new PointsCheckouts(options, functions).around(store.plan()));
         duplicates = store.duplicated();
         delayed = store.delayed();
         if (options.faults()) {
@@ -129,9 +129,7 @@ final class StoreSimulation {
             if (sweep.isPresent() && sweep.get().isBefore(next)) {
                 next = sweep.get();
             }
-            if (next.isBefore(now)) {
-                next = now;
-            }
+            next = next.isBefore(now) ? now : next;
             // Everything of the same minute happens in one step, at its end: no event is ever from the future.
             Instant stepEnd = next.truncatedTo(ChronoUnit.MINUTES).plusSeconds(59);
             now = stepEnd.isAfter(end) ? end : stepEnd;
@@ -277,6 +275,7 @@ final class StoreSimulation {
                         .messageBody(message.body())).messageId();
                 poison.add(new Poisoned(message.queueLogicalId(), message.name(), id));
             }
+            case Planned.Call call -> invocations.merge(call.function(), call.calls().getAsInt(), Integer::sum);
             case Planned.Throttle throttle -> {
                 cloud.throttleNextSends(throttle.sends());
                 throttled += throttle.sends();
@@ -294,7 +293,7 @@ final class StoreSimulation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> queues = List.of("MemberArchiveQueue", "CartRecoveryQueue", "DisputeQueue");
+        List<String> queues = List.of("MemberArchiveQueue", "CartRecoveryQueue", "DisputeQueue", "LoyaltyQueue");
         long span = Duration.between(start, end).toMinutes();
         int n = 0;
         for (Path file : files) {

@@ -108,11 +108,13 @@ class StoreSimulationIT {
     void theReportShowsWhatEachJourneyDidAndTheArchive() {
         for (String section : java.util.List.of("Import day and go-live ramp", "Mail sent, by journey and day",
                 "Coupons", "Carts (CartStatsTable)", "Members woken", "Disputes", "Rejected events, by reason",
-                "Member archive at the end", "DynamoDB capacity, by function", "Invariants")) {
+                "Member archive at the end", "Points (PointsLedgerTable)", "DynamoDB capacity, by function",
+                "Invariants")) {
             assertTrue(printed.contains("\n" + section), "the report's section " + section);
         }
         assertTrue(printed.contains("(12 of 200 members; the whole archive is MembersTable)"), printed);
         assertTrue(printed.contains("sim-c-00001"), "the archive table names members by id");
+        assertTrue(printed.matches("(?s).*\\nredeemed +[1-9].*"), "the checkout redeemed points: " + printed);
     }
 
     @Test

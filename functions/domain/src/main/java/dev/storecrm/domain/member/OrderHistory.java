@@ -23,6 +23,13 @@ public interface OrderHistory extends OrderBook {
      */
     void write(String customerId, Collection<ArchivedOrder> orders, long memberRevision, boolean unwritten);
 
+    /**
+     * Those of the orders not yet written at member revision {@code memberRevision} or a later one
+     * (what a write left undone, to be finished), as a read that may lag sees it: an order it wrongly
+     * thinks unwritten costs only a write the revision guard refuses.
+     */
+    List<ArchivedOrder> unwritten(String customerId, Collection<ArchivedOrder> orders, long memberRevision);
+
     /** Every order of the customer (one query): to convert an archive item written before orders moved out of it. */
     List<ArchivedOrder> all(String customerId);
 

@@ -69,10 +69,7 @@ public final class DynamoDbOrderHistory implements OrderHistory {
 
     @Override
     public void write(String customerId, Collection<ArchivedOrder> orders, long memberRevision, boolean unwritten) {
-        for (ArchivedOrder order : orders) {
-            if (!unwritten && writtenAt(customerId, order.orderId()) >= memberRevision) {
-                continue;
-            }
+        for (ArchivedOrder order : unwritten ? orders : unwritten(customerId, orders, memberRevision)) {
             Update update = new Update();
             OrderItemMapper.attributes(order).forEach(update::set);
             update.set("memberRev", n(memberRevision))
@@ -83,6 +80,11 @@ public final class DynamoDbOrderHistory implements OrderHistory {
                 // Another writer took it there first, at this revision or a later one: nothing is owed.
             }
         }
+    }
+
+    @Override
+    public List<ArchivedOrder> unwritten(String customerId, Collection<ArchivedOrder> orders, long memberRevision) {
+        return orders.stream().filter(order -> writtenAt(customerId, order.orderId()) < memberRevision).toList();
     }
 
     /**

@@ -54,6 +54,21 @@ public final class DynamoDbTimers implements Timers, DueTimers {
         dynamoDb.putItem(p -> p.tableName(tableName).item(item(timer)));
     }
 
+    /**
+     * Arms the timer unless it is armed for an earlier moment already (its due key, which ends with
+     * its id, sorts before): a timer only ever brought forward by this, however writers interleave.
+     */
+    public void scheduleNoLaterThan(Timer timer) {
+        Map<String, AttributeValue> item = item(timer);
+        try {
+            dynamoDb.putItem(p -> p.tableName(tableName).item(item)
+                    .conditionExpression("attribute_not_exists(timerId) OR dueKey > :dueKey")
+                    .expressionAttributeValues(Map.of(":dueKey", item.get("dueKey"))));
+        } catch (ConditionalCheckFailedException armedEarlier) {
+            // An earlier firing will come first; it arms the timer for what is due after it.
+        }
+    }
+
     /** Arms many timers at once (bulk loading: imports, benchmarks, simulations). */
     public void scheduleAll(List<Timer> timers) {
         BatchWrites.putAll(dynamoDb, tableName, timers.stream().map(this::item).toList());

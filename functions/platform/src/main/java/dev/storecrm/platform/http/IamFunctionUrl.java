@@ -2,6 +2,7 @@ package dev.storecrm.platform.http;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
@@ -11,6 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * The edge of a staff function URL ({@code AuthType: AWS_IAM}): the event Lambda delivers in, a
@@ -44,6 +48,23 @@ public final class IamFunctionUrl {
         StaffRequest request = new StaffRequest(http.method(), http.path(), http.query(), http.headers(), http.body(),
                 caller.get(), signedRequestId(http.headers(), http.query()));
         return service.apply(request).response();
+    }
+
+    /**
+     * Serves one request inside Powertools' structured logging, counts its answer as the metric
+     * {@code <metricPrefix><status>}, and flushes the metrics however it ends.
+     */
+    public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context, Metrics metrics,
+                                                 String metricPrefix, Function<StaffRequest, HttpAnswer> service) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            try {
+                APIGatewayV2HTTPResponse response = serve(event, service);
+                metrics.addMetric(metricPrefix + response.getStatusCode(), 1, MetricUnit.COUNT);
+                return response;
+            } finally {
+                metrics.flush();
+            }
+        });
     }
 
     /** The principal Lambda verified: its ARN, else its caller id; empty when Lambda verified none. */

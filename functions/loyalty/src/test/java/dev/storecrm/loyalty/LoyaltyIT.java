@@ -1,0 +1,210 @@
+package dev.storecrm.loyalty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storecrm.domain.loyalty.LedgerEntry;
+import dev.storecrm.domain.loyalty.OrderPoints;
+import dev.storecrm.domain.loyalty.PointsAccount;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.localcloud.Template;
+import dev.storecrm.platform.dynamodb.Attributes;
+import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Points through the real handlers: order and member events on the store bus, priced by the member
+ * archive (today's earning rule), told to LoyaltyFunction, kept in the PointsLedgerTable; each
+ * member's ledger adds up to the balance, and the balance to what the archive says the orders earned.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class LoyaltyIT {
+
+    private static final Instant START = Instant.parse("2026-02-01T02:00:00Z");
+
+    private LocalCloud cloud;
+    private SimulatedClock clock;
+    private LocalFunctions functions;
+    private DynamoDbPointsBook book;
+
+    @BeforeEach
+    void reset(LocalCloud cloud) {
+        cloud.reset();
+        this.cloud = cloud;
+        this.clock = new SimulatedClock(START);
+        this.functions = cloud.functions(clock);
+        this.book = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"),
+                Duration.ofDays(1_100));
+    }
+
+    @AfterEach
+    void nothingLost() {
+        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
+    }
+
+    @Test
+    void eachPaidOrderEarnsItsPointsOnceAndABirthdayOrderItsBonusAsAnEntryOfItsOwn() {
+        member("c-1");
+        paid("evt-1", "c-1", "o-1", START.plus(Duration.ofDays(9)), 39_900);
+        paid("evt-1", "c-1", "o-1", START.plus(Duration.ofDays(9)), 39_900);
+        paid("evt-2", "c-1", "o-2", Instant.parse("2026-03-15T04:00:00Z"), 10_000);
+        paid("evt-3", "c-1", "o-1", Instant.parse("2026-03-20T04:00:00Z"), 39_900);
+        assertEquals(List.of("earned 399 order:o-1", "earned 100 order:o-2", "birthday_bonus 100 order:o-2"),
+                entries("c-1"),
+                "the duplicate and the payment sent again later earn nothing; 15 March is the member's birthday");
+        PointsAccount account = account("c-1");
+        assertEquals(Map.of(LocalDate.of(2027, 3, 1), 399L, LocalDate.of(2027, 4, 1), 200L), account.lots().byDate(),
+                "paid in February and in March 2026: usable through the end of February and of March 2027");
+        assertAgrees("c-1", 599);
+    }
+
+    @Test
+    void aRefundThatOvertakesItsPaymentEndsWithTheSamePointsAsOneThatFollowsIt() {
+        member("c-2");
+        member("c-3");
+        Instant paidAt = START.plus(Duration.ofDays(2));
+        clock.set(paidAt.plus(Duration.ofDays(3)));
+        refunded("evt-r2", "c-2", "o-2", paidAt.plus(Duration.ofDays(3)), 10_000);
+        paid("evt-p2", "c-2", "o-2", paidAt, 30_000);
+        refunded("evt-r2", "c-2", "o-2", paidAt.plus(Duration.ofDays(3)), 10_000);
+        paid("evt-p3", "c-3", "o-3", paidAt, 30_000);
+        refunded("evt-r3", "c-3", "o-3", paidAt.plus(Duration.ofDays(3)), 10_000);
+        assertEquals(List.of("earned 200 order:o-2"), entries("c-2"));
+        assertEquals(List.of("earned 300 order:o-3", "reversed -100 order:o-3"), entries("c-3"));
+        assertAgrees("c-2", 200);
+        assertAgrees("c-3", 200);
+    }
+
+    @Test
+    void aFrozenMemberEarnsNothingAndAFreezeLearntLateTakesBackWhatWasPaidAfterIt() {
+        member("c-4");
+        member("c-5");
+        status("evt-f4", "c-4", "frozen", START.plus(Duration.ofDays(1)));
+        paid("evt-p4", "c-4", "o-4", START.plus(Duration.ofDays(2)), 50_000);
+        status("evt-u4", "c-4", "active", START.plus(Duration.ofDays(3)));
+        paid("evt-p4b", "c-4", "o-4b", START.plus(Duration.ofDays(4)), 20_000);
+        assertEquals(List.of("earned 200 order:o-4b"), entries("c-4"), "nothing for the order paid while frozen");
+
+        paid("evt-p5", "c-5", "o-5", START.plus(Duration.ofDays(5)), 50_000);
+        status("evt-f5", "c-5", "frozen", START.plus(Duration.ofDays(4)));
+        assertEquals(List.of("earned 500 order:o-5", "reversed -500 order:o-5"), entries("c-5"),
+                "the archive prices the payment again and the ledger follows");
+        assertAgrees("c-4", 200);
+        assertAgrees("c-5", 0);
+    }
+
+    @Test
+    void aCancelledOrderTakesItsPointsBack() {
+        member("c-6");
+        paid("evt-p6", "c-6", "o-6", START.plus(Duration.ofDays(1)), 25_000);
+        clock.set(START.plus(Duration.ofDays(2)));
+        publish("""
+                {"id":"evt-c6","type":"OrderCancelled","version":1,"occurredAt":"%s",
+                 "body":{"orderId":"o-6","customerId":"c-6","reason":"customer asked"}}""".formatted(clock.instant()));
+        assertEquals(List.of("earned 250 order:o-6", "reversed -250 order:o-6"), entries("c-6"));
+        assertAgrees("c-6", 0);
+    }
+
+    @Test
+    void whatTheQueueCannotUseIsKeptWithItsReasonAndTheSamplesAreWhatTheLedgerReads() throws Exception {
+        String queue = cloud.queueUrl("LoyaltyQueue");
+        cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody("{not json"));
+        cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(
+                "{\"id\":\"evt-x\",\"type\":\"MemberRegistered\",\"body\":{}}"));
+        String sample = Files.readString(Template.projectRoot().resolve("events/loyalty/order-points.json"));
+        clock.set(Instant.parse("2026-06-25T02:00:00Z"));
+        String due = Files.readString(Template.projectRoot().resolve("events/loyalty/points-due.json"));
+        cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(sample));
+        cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(due));
+        functions.drainAll();
+        Set<String> reasons = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable"))).items().stream()
+                .map(item -> Attributes.string(item, "reason").orElse("")).collect(Collectors.toSet());
+        assertEquals(Set.of("MALFORMED_JSON", "NOT_FOR_THIS_CONSUMER"), reasons);
+        assertEquals(List.of("earned 1099 order:o-5002"), entries("c-1001"));
+        assertEquals(OrderPoints.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample)).points(),
+                account("c-1001").balance());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void member(String customerId) {
+        publish("""
+                {"id":"reg-%1$s","type":"MemberRegistered","version":1,"occurredAt":"2026-01-01T00:00:00Z",
+                 "body":{"customerId":"%1$s","profile":{"name":"Sample %1$s","email":"%1$s@example.com","locale":"en",
+                 "timeZone":"Asia/Shanghai","birthday":"1990-03-15"}}}""".formatted(customerId));
+    }
+
+    private void paid(String eventId, String customerId, String orderId, Instant at, long amount) {
+        clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
+        publish("""
+                {"id":"%s","type":"OrderPaid","version":1,"occurredAt":"%s",
+                 "body":{"orderId":"%s","customerId":"%s","amount":{"amount":%d,"currency":"CNY"}}}"""
+                .formatted(eventId, at, orderId, customerId, amount));
+    }
+
+    private void refunded(String eventId, String customerId, String orderId, Instant at, long amount) {
+        clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
+        publish("""
+                {"id":"%s","type":"OrderRefunded","version":1,"occurredAt":"%s","body":{"orderId":"%s",
+                 "customerId":"%s","refundId":"r-%s","amount":{"amount":%d,"currency":"CNY"}}}"""
+                .formatted(eventId, at, orderId, customerId, orderId, amount));
+    }
+
+    private void status(String eventId, String customerId, String status, Instant at) {
+        clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
+        publish("""
+                {"id":"%s","type":"MemberUpdated","version":1,"occurredAt":"%s",
+                 "body":{"customerId":"%s","membership":{"status":"%s","reason":"review"}}}"""
+                .formatted(eventId, at, customerId, status));
+    }
+
+    private void publish(String event) {
+        cloud.eventBus().publish(event, "test", clock.instant());
+        functions.drainAll();
+    }
+
+    private List<String> entries(String customerId) {
+        return book.entries(customerId, 100, OptionalLong.empty()).stream()
+                .sorted(Comparator.comparingLong(LedgerEntry::sequence).thenComparingInt(LedgerEntry::index))
+                .map(e -> e.kind().wire() + " " + e.points() + " " + e.posting().source()).toList();
+    }
+
+    private PointsAccount account(String customerId) {
+        return book.account(customerId, true).orElseThrow().value();
+    }
+
+    /**
+     * The balance is the sum of the entries (each entry's balance the one before plus its points),
+     * and, with no redemption, what the archive says the member's orders earned.
+     */
+    private void assertAgrees(String customerId, long points) {
+        long running = 0;
+        for (LedgerEntry entry : book.entries(customerId, 100, OptionalLong.empty()).reversed()) {
+            running += entry.points();
+            assertEquals(running, entry.balanceAfter());
+        }
+        assertEquals(points, running);
+        assertEquals(points, account(customerId).balance());
+        Map<String, AttributeValue> member = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
+                .key(Map.of("customerId", AttributeValue.fromS(customerId))).consistentRead(true)).item();
+        assertEquals(points, Attributes.number(member, "points", -1), "the archive's figure agrees");
+        assertTrue(account(customerId).armedFor().isPresent() || points == 0);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.storecrm.pointsredemption;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.storecrm.platform.http.IamFunctionUrl;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.lambda.powertools.metrics.Metrics;
+
+/**
+ * PointsRedemptionFunction, behind a function URL with {@code AuthType: AWS_IAM}: the store's checkout
+ * backend signs its calls with SigV4 under its IAM role (allowed by the {@code PointsCheckoutPolicy}).
+ * The handler checks the caller itself ({@link IamFunctionUrl}), so a URL set to {@code NONE} by
+ * mistake serves nothing.
+ */
+public final class PointsRedemptionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final PointsRedemptionService service;
+    private final Metrics metrics;
+
+    public PointsRedemptionHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    /** For the local cloud: the environment template.yaml gives the function, and a (simulated) clock. */
+    public PointsRedemptionHandler(Map<String, String> environment, Clock clock) {
+        this(new PointsRedemptionWiring(environment, clock));
+    }
+
+    PointsRedemptionHandler(PointsRedemptionWiring wiring) {
+        this.service = wiring.service();
+        this.metrics = wiring.metrics();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
+        return IamFunctionUrl.serve(request, context, metrics, "PointsRedemption", service::handle);
+    }
+}
