@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * never cached and nothing of them is logged.
  */
 final class CareListsService {
+
+    /** The console groups the lists serve (an IAM caller allowed the function URL may use them too). */
+    static final Set<String> GROUPS = Set.of("marketers", "admins");
 
     private static final Logger LOG = LoggerFactory.getLogger(CareListsService.class);
     private static final ObjectMapper JSON = new ObjectMapper();

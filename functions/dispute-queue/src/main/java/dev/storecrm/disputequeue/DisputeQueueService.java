@@ -58,6 +58,9 @@ public final class DisputeQueueService {
     /** An HTTP answer: status and JSON body. */
     private record Response(int status, JsonNode body) {}
 
+    /** The console groups the desk serves (an IAM caller allowed the function URL may use it too). */
+    static final Set<String> GROUPS = Set.of("agents", "admins");
+
     private static final Logger LOG = LoggerFactory.getLogger(DisputeQueueService.class);
     private static final Pattern DETAIL = Pattern.compile("/disputes/([^/]+)");
     private static final Pattern ACTION = Pattern.compile("/disputes/([^/]+)/(accept|reject|confirm-receipt|notes)");
