@@ -48,8 +48,34 @@ class DisputeQueueStaffApiIT {
         String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
         this.issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
         this.api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
+        com.fasterxml.jackson.databind.node.ObjectNode member = JSON.createObjectNode();
+        member.put("id", "reg-c-1001").put("type", "MemberRegistered").put("version", 1)
+                .put("occurredAt", "2026-10-01T00:00:00Z");
+        member.putObject("body").put("customerId", "c-1001").putObject("profile").put("email", "member.1001@example.com")
+                .put("name", "<b>Li</b> & Co").put("locale", "en").put("timeZone", "Asia/Shanghai");
+        cloud.eventBus().publish(member.toString(), "test", clock.instant());
         cloud.eventBus().publishSample("disputes/dispute-opened-store-return.json", e -> { }, "test", clock.instant());
         functions.drainAll();
+    }
+
+    @Test
+    void theDetailShowsTheMemberAndTheEvidenceBundleListsWhatTheCustomerWasSent() {
+        String agent = signIn("agent", "agent-local-1");
+        JsonNode member = read(call("GET", "/disputes/d-4003", "", agent, null), 200).get("member");
+        assertEquals("<b>Li</b> & Co", member.get("name").asText());
+        assertTrue(member.get("known").asBoolean());
+        JsonNode bundle = read(call("GET", "/disputes/d-4003/evidence", "format=json", agent, null), 200);
+        JsonNode message = bundle.get("messagesToCustomer").get(0);
+        assertEquals("dispute-acknowledged", message.get("template").asText());
+        assertEquals("SENT", message.get("status").asText(), "the send ledger's word");
+        assertTrue(message.get("settledAt").asText().endsWith("+08:00"), "in the store's time zone");
+        assertEquals("Asia/Shanghai", bundle.get("timeZone").asText());
+        APIGatewayV2HTTPResponse html = call("GET", "/disputes/d-4003/evidence", "", agent, null);
+        assertEquals(200, html.getStatusCode());
+        assertTrue(html.getHeaders().get("Content-Disposition").contains("evidence-d-4003.html"));
+        assertTrue(html.getBody().contains("dispute-acknowledged"), html.getBody());
+        assertEquals(403, call("GET", "/disputes/d-4003/evidence", "", signIn("marketer", "marketer-local-1"), null)
+                .getStatusCode());
     }
 
     @Test
