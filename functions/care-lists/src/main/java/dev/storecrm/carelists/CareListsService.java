@@ -24,8 +24,13 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /birthdays?month=2026-06[&kind=birthday]}: this month's birthday members;</li>
  *   <li>{@code GET /dormant?month=2026-06}: the dormant member wake-up follow-up list;</li>
- *   <li>{@code GET /wake-up?from=2026-04-01&to=2026-06-30}: the wake-up rate per win-back step.</li>
+ *   <li>{@code GET /wake-up?from=2026-04-01&to=2026-06-30}: the wake-up rate per win-back step;</li>
+ *   <li>{@code POST /follow-ups} {@code {"list":"birthdays","month":"2026-06","customerId":"c-1","outcome":"reached",
+ *       "note":"…"}}: a follow-up call made from a list, shown back on the list's rows.</li>
  * </ul>
+ * The two member lists page with {@code limit} (at most 5000) and {@code next} (the cursor the previous
+ * page gave: in JSON as {@code next}, in CSV as the {@code X-Next-Cursor} header); a page reads only its
+ * members.
  * Each is CSV (UTF-8 with a byte order mark) unless {@code format=json} is asked for. A month
  * defaults to the current one in the store's time zone; the wake-up period to the last 90 days.
  * A bad parameter gets 400 with what was wrong. The lists hold personal data: the answers are
@@ -44,18 +49,31 @@ final class CareListsService {
     private final BirthdayList birthdays;
     private final DormantList dormant;
     private final WakeUpReport wakeUp;
+    private final FollowUps followUps;
     private final ZoneId storeZone;
     private final Clock clock;
 
-    CareListsService(BirthdayList birthdays, DormantList dormant, WakeUpReport wakeUp, ZoneId storeZone, Clock clock) {
+    CareListsService(BirthdayList birthdays, DormantList dormant, WakeUpReport wakeUp, FollowUps followUps,
+                     ZoneId storeZone, Clock clock) {
         this.birthdays = birthdays;
         this.dormant = dormant;
         this.wakeUp = wakeUp;
+        this.followUps = followUps;
         this.storeZone = storeZone;
         this.clock = clock;
     }
 
     HttpAnswer handle(StaffRequest request) {
+        if (request.path().equals("/follow-ups")) {
+            if (!request.method().equals("POST")) {
+                return error(405, "a follow-up call is recorded with POST", Map.of("Allow", "POST"));
+            }
+            try {
+                return HttpAnswer.json(200, followUps.record(request.body(), request.caller()));
+            } catch (IllegalArgumentException bad) {
+                return error(400, bad.getMessage(), Map.of());
+            }
+        }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return error(405, "only GET is served", Map.of("Allow", "GET"));
         }
@@ -64,10 +82,11 @@ final class CareListsService {
             Format format = Format.of(query.get("format"), request.header("accept"));
             LocalDate today = clock.instant().atZone(storeZone).toLocalDate();
             Named list = switch (request.path()) {
-                case "/birthdays" -> birthdays(month(query, YearMonth.from(today)), query.getOrDefault("kind", "birthday").trim());
+                case "/birthdays" -> birthdays(month(query, YearMonth.from(today)), query.getOrDefault("kind", "birthday").trim(),
+                        ListPage.of(query));
                 case "/dormant" -> {
                     YearMonth month = month(query, YearMonth.from(today));
-                    yield new Named("dormant-" + month, dormant.of(month));
+                    yield new Named("dormant-" + month, dormant.of(month, ListPage.of(query)));
                 }
                 case "/wake-up" -> wakeUp(date(query, "to", today), query);
                 default -> null;
@@ -79,20 +98,20 @@ final class CareListsService {
             HttpAnswer answer = format.answer(list.table(), list.name());
             if (answer.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
                 return error(413, "the list has " + list.table().rows().size() + " rows, more than a function URL "
-                        + "response can carry (6 MB); ask for a shorter period", Map.of());
+                        + "response can carry (6 MB); ask for it in pages (limit and next)", Map.of());
             }
             return answer;
-        } catch (BadRequest e) {
+        } catch (BadRequest | IllegalArgumentException e) {
             return error(400, e.getMessage(), Map.of());
         }
     }
 
-    private Named birthdays(YearMonth month, String kind) {
+    private Named birthdays(YearMonth month, String kind, ListPage page) {
         if (!kind.matches("[a-z][a-z0-9-]{0,31}")) {
             throw new BadRequest("kind must be an occasion kind such as birthday or wedding, not '" + kind + "'");
         }
         return new Named((kind.equals("birthday") ? "birthdays" : kind + "-anniversaries") + "-" + month,
-                birthdays.of(month, kind));
+                birthdays.of(month, kind, page));
     }
 
     private Named wakeUp(LocalDate to, Map<String, String> query) {
@@ -155,11 +174,12 @@ final class CareListsService {
 
         HttpAnswer answer(Table table, String name) {
             boolean csv = this == CSV;
-            return new HttpAnswer(200, Map.of(
+            Map<String, String> headers = new java.util.HashMap<>(Map.of(
                     "Content-Type", csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
                     "Content-Disposition", (csv ? "attachment" : "inline") + "; filename=\"" + name
-                            + (csv ? ".csv" : ".json") + "\""),
-                    csv ? table.toCsv() : table.toJson());
+                            + (csv ? ".csv" : ".json") + "\""));
+            table.next().ifPresent(cursor -> headers.put("X-Next-Cursor", cursor));
+            return new HttpAnswer(200, headers, csv ? table.toCsv() : table.toJson());
         }
     }
 
