@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /birthdays?month=2026-06[&kind=birthday]}: this month's birthday members;</li>
  *   <li>{@code GET /dormant?month=2026-06}: the dormant member wake-up follow-up list;</li>
  *   <li>{@code GET /wake-up?from=2026-04-01&to=2026-06-30}: the wake-up rate per win-back step;</li>
+ *   <li>{@code GET /carts?from=2026-04-01&to=2026-06-30}: cart recovery per day;</li>
  *   <li>{@code POST /follow-ups} {@code {"list":"birthdays","month":"2026-06","customerId":"c-1","outcome":"reached",
  *       "note":"…"}}: a follow-up call made from a list, shown back on the list's rows.</li>
  * </ul>
@@ -50,11 +51,13 @@ final class CareListsService {
     private final DormantList dormant;
     private final WakeUpReport wakeUp;
     private final FollowUps followUps;
+    private final CartReport carts;
     private final ZoneId storeZone;
     private final Clock clock;
 
     CareListsService(BirthdayList birthdays, DormantList dormant, WakeUpReport wakeUp, FollowUps followUps,
-                     ZoneId storeZone, Clock clock) {
+                     CartReport carts, ZoneId storeZone, Clock clock) {
+        this.carts = carts;
         this.birthdays = birthdays;
         this.dormant = dormant;
         this.wakeUp = wakeUp;
@@ -89,10 +92,15 @@ final class CareListsService {
                     yield new Named("dormant-" + month, dormant.of(month, ListPage.of(query)));
                 }
                 case "/wake-up" -> wakeUp(date(query, "to", today), query);
+                case "/carts" -> {
+                    Period period = period(date(query, "to", today), query);
+                    yield new Named("carts-" + period.from() + "-to-" + period.to(), carts.between(period.from(), period.to()));
+                }
                 default -> null;
             };
             if (list == null) {
-                return error(404, "no such list: " + request.path() + " (lists: /birthdays, /dormant, /wake-up)", Map.of());
+                return error(404, "no such list: " + request.path() + " (lists: /birthdays, /dormant, /wake-up, /carts)",
+                        Map.of());
             }
             LOG.info("list served", entry("list", request.path()), entry("rows", list.table().rows().size()));
             HttpAnswer answer = format.answer(list.table(), list.name());
@@ -115,15 +123,23 @@ final class CareListsService {
     }
 
     private Named wakeUp(LocalDate to, Map<String, String> query) {
+        Period period = period(to, query);
+        return new Named("wake-up-" + period.from() + "-to-" + period.to(), wakeUp.between(period.from(), period.to()));
+    }
+
+    /** A report's period: {@code from} (default 90 days before {@code to}) to {@code to}, at most two years. */
+    private static Period period(LocalDate to, Map<String, String> query) {
         LocalDate from = date(query, "from", to.minusDays(89));
         if (to.isBefore(from)) {
             throw new BadRequest("'to' (" + to + ") is before 'from' (" + from + ")");
         }
         if (from.plusYears(2).isBefore(to)) {
-            throw new BadRequest("a wake-up period is at most two years; ask for shorter periods");
+            throw new BadRequest("a report's period is at most two years; ask for shorter periods");
         }
-        return new Named("wake-up-" + from + "-to-" + to, wakeUp.between(from, to));
+        return new Period(from, to);
     }
+
+    private record Period(LocalDate from, LocalDate to) {}
 
     private static YearMonth month(Map<String, String> query, YearMonth fallback) {
         String value = query.get("month");

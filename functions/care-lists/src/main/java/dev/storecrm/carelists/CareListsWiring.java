@@ -10,6 +10,7 @@ import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.WinBackSettings;
+import dev.storecrm.platform.dynamodb.DynamoDbCartStats;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbFollowUpBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
@@ -52,6 +53,7 @@ record CareListsWiring(CareListsService service) {
                 new DormantList(journal, members, memberPolicy, ledger, coupons, orders, storeZone, followUps, clock),
                 new WakeUpReport(journal, ledger, coupons, orders, WinBackSettings.from(settings).wakeUpWindow(),
                         storeZone, clock),
-                new FollowUps(followUpBook, clock), storeZone, clock);
+                new FollowUps(followUpBook, clock),
+                new CartReport(new DynamoDbCartStats(dynamoDb, settings.required("CART_STATS_TABLE"))), storeZone, clock);
     }
 }

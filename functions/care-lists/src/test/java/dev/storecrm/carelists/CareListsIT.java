@@ -138,6 +138,11 @@ class CareListsIT {
                 + "\"customerId\":\"c-dan\",\"outcome\":\"maybe\"}").getStatusCode(), "an unknown outcome");
         assertEquals(400, api.invoke("GET", "/birthdays", "month=2026-06&limit=0", marketer, null).getStatusCode());
         assertEquals(400, api.invoke("GET", "/birthdays", "month=2026-06&next=%21%21", marketer, null).getStatusCode());
+        List<Map<String, String>> may = rows(api.invoke("GET", "/carts", "from=2026-05-01&to=2026-05-31&format=json",
+                marketer, null));
+        assertEquals(31, may.size(), "a row per day, quiet days too");
+        assertEquals("0", may.getFirst().get("abandoned"));
+        assertEquals(400, api.invoke("GET", "/carts", "from=2026-06-01&to=2026-05-31", marketer, null).getStatusCode());
         Map<String, String> agent = Map.of("authorization", "Bearer " + issuer.signIn("agent", "agent-local-1")
                 .orElseThrow());
         assertEquals(403, api.invoke("GET", "/birthdays", "month=2026-06", agent, null).getStatusCode(),
