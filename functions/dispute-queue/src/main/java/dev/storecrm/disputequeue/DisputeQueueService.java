@@ -95,11 +95,12 @@ public final class DisputeQueueService {
         Matcher bundle = EVIDENCE.matcher(request.path().replaceAll("/+$", ""));
         if (bundle.matches() && request.method().equals("GET") && JsonFields.IDENTIFIER.matcher(bundle.group(1)).matches()) {
             Optional<Revisioned<Dispute>> dispute = records.find(bundle.group(1), false);
-            if (dispute.isPresent()) {
-                Instant now = clock.instant();
-                return evidence.answer(evidence.json(dispute.get().value(), views.dispute(dispute.get().value(), now),
-                        history.of(bundle.group(1)), now), bundle.group(1), !"json".equals(request.query().get("format")));
+            if (dispute.isEmpty()) {
+                return HttpAnswer.json(404, notFound(bundle.group(1)).body().toString());
             }
+            Instant now = clock.instant();
+            return evidence.answer(evidence.json(dispute.get().value(), views.dispute(dispute.get().value(), now),
+                    history.of(bundle.group(1)), now), bundle.group(1), !"json".equals(request.query().get("format")));
         }
         Response response = route(request);
         return HttpAnswer.json(response.status(), response.body().toString());
