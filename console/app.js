@@ -1,7 +1,7 @@
 // The console: sign-in, the pages each group may see, the language switch. Pages: the dispute desk
 // (agents), the follow-up lists, results and template previews (marketers); admins see all.
 import { loadConfig, signIn, signOut, user } from './api.js';
-import { h, configure } from './dom.js';
+import { configure, fill, h } from './dom.js';
 import { LANGUAGES, lang, setLang, t } from './i18n.js';
 import { disputeDetail, disputeQueue } from './disputes.js';
 import { followUpList } from './lists.js';
@@ -37,7 +37,7 @@ function header(who, route) {
   out.hidden = !who;
   out.textContent = t('signOut');
   const nav = document.getElementById('nav');
-  nav.replaceChildren(...PAGES.filter((page) => allowed(page, who)).map((page) => h('a', {
+  fill(nav, ...PAGES.filter((page) => allowed(page, who)).map((page) => h('a', {
     href: `#/${page.route}`, 'aria-current': route.startsWith(page.route) ? 'page' : undefined }, t(page.title))));
 }
 
@@ -55,7 +55,7 @@ function signInForm(step = {}) {
     try {
       const next = await signIn({ ...step, ...data });
       if (next.signedIn) route();
-      else main.replaceChildren(signInForm(next));
+      else fill(main, signInForm(next));
     } catch (error) {
       message.textContent = `${t('signInFailed')}: ${error.message}`;
     }
@@ -69,7 +69,7 @@ async function route() {
   header(who, path);
   document.getElementById('status').textContent = '';
   if (!who) {
-    main.replaceChildren(signInForm());
+    fill(main, signInForm());
     main.querySelector('input')?.focus();
     return;
   }
@@ -78,16 +78,18 @@ async function route() {
   const page = detail ? PAGES[0] : PAGES.find((p) => p.route === path);
   if (!page || !allowed(page, who)) {
     if (page || !visible.length) {
-      main.replaceChildren(h('p', { class: 'error' }, t('forbidden')));
+      fill(main, h('p', { class: 'error' }, t('forbidden')));
       return;
     }
     location.hash = `#/${visible[0].route}`;
     return;
   }
-  main.replaceChildren(h('p', {}, t('loading')));
-  if (detail) await disputeDetail(main, decodeURIComponent(detail[1]));
-  else await page.draw(main);
-  main.focus();
+  // Each visit draws into a view of its own: a slower earlier visit finishing late draws into a detached view.
+  const view = h('div', {}, h('p', {}, t('loading')));
+  fill(main, view);
+  if (detail) await disputeDetail(view, decodeURIComponent(detail[1]));
+  else await page.draw(view);
+  if (view.isConnected) main.focus();
 }
 
 document.getElementById('lang').addEventListener('click', () => {

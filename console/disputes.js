@@ -1,7 +1,7 @@
 // The dispute desk: the queue by status with each deadline counting down, a dispute's detail with its
 // history and the customer's member summary, the agents' actions, the evidence bundle.
 import { call, getJson, now, parse, reasonOf } from './api.js';
-import { download, h, minor, money, span, table, time } from './dom.js';
+import { download, fill, h, minor, money, span, table, time } from './dom.js';
 import { t } from './i18n.js';
 
 const STATUSES = ['awaiting_seller_confirmation', 'negotiating', 'awaiting_return_shipment', 'awaiting_return_receipt',
@@ -36,7 +36,7 @@ export async function disputeQueue(main, state = { status: '', cursors: [], chan
   try {
     page = await getJson(`/disputes?${query}`);
   } catch (error) {
-    main.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${t('failed')}: ${error.message}`));
+    fill(main, h('p', { class: 'error', role: 'alert' }, `${t('failed')}: ${error.message}`));
     return;
   }
   const channels = [...new Set(page.disputes.map((d) => d.channel).filter(Boolean))].sort();
@@ -68,7 +68,7 @@ export async function disputeQueue(main, state = { status: '', cursors: [], chan
       onclick: () => redraw({ cursors: state.cursors.slice(0, -1) }) }, t('previous')) : null,
     page.next ? h('button', { type: 'button', class: 'secondary',
       onclick: () => redraw({ cursors: [...state.cursors, page.next] }) }, t('more')) : null);
-  main.replaceChildren(h('h1', {}, t('disputes')), filters, rows, paging);
+  fill(main, h('h1', {}, t('disputes')), filters, rows, paging);
   startTicking();
 }
 
@@ -77,7 +77,7 @@ export async function disputeDetail(main, id, notice) {
   try {
     dispute = await getJson(`/disputes/${encodeURIComponent(id)}`);
   } catch (error) {
-    main.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${t('failed')}: ${error.message}`));
+    fill(main, h('p', { class: 'error', role: 'alert' }, `${t('failed')}: ${error.message}`));
     return;
   }
   const facts = h('dl', {},
@@ -91,7 +91,7 @@ export async function disputeDetail(main, id, notice) {
     if (response.ok) download(`evidence-${id}.${format}`, response.body);
     else document.getElementById('status').textContent = `${t('failed')}: HTTP ${response.status}`;
   };
-  main.replaceChildren(
+  fill(main, 
     h('p', {}, h('a', { href: '#/disputes' }, `← ${t('back')}`)),
     h('h1', {}, `${t('dispute')} ${dispute.disputeId}`),
     notice ? h('p', { class: 'ok', role: 'status' }, notice) : null,

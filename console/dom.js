@@ -10,10 +10,16 @@ export function h(tag, attrs = {}, ...children) {
     else if (name === 'dataset') Object.assign(element.dataset, value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
+  return element;
+}
+
+/** Replaces an element's children with these (nested lists flattened, absent ones left out). */
+export function fill(element, ...children) {
+  element.replaceChildren(...children.flat(Infinity).filter((c) => c !== undefined && c !== null && c !== false));
   return element;
 }
 

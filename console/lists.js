@@ -1,7 +1,7 @@
 // The follow-up lists (回访表): this month's birthdays and the dormant members to wake up, page by page,
 // downloadable whole as CSV, with each follow-up call marked, stored and shown back.
 import { call, getJson, parse, reasonOf } from './api.js';
-import { download, h, table, time } from './dom.js';
+import { download, fill, h, table, time } from './dom.js';
 import { t } from './i18n.js';
 
 const OUTCOMES = ['reached', 'no_answer', 'call_back', 'declined', 'wrong_number'];
@@ -23,7 +23,7 @@ export async function followUpList(main, list, state = {}) {
   try {
     page = await getJson(`/${list}?${query}`);
   } catch (error) {
-    main.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${t('failed')}: ${error.message}`));
+    fill(main, h('p', { class: 'error', role: 'alert' }, `${t('failed')}: ${error.message}`));
     return;
   }
   const month = state.month || (page.fileName.match(/(\d{4}-\d{2})\.json$/) || [])[1];
@@ -38,7 +38,7 @@ export async function followUpList(main, list, state = {}) {
     [t('followUp'), (r) => followUpCell(list, month, r)],
   ];
   const status = h('span', { class: 'muted', role: 'status' });
-  main.replaceChildren(
+  fill(main, 
     h('h1', {}, t(list)),
     h('form', { class: 'row', onsubmit: (e) => e.preventDefault() },
       h('label', {}, t('month'), h('input', { type: 'month', name: 'month', value: month,
@@ -57,7 +57,7 @@ export async function followUpList(main, list, state = {}) {
 function followUpCell(list, month, row) {
   const cell = h('div', {});
   const shown = () => {
-    cell.replaceChildren(
+    fill(cell, 
       row.followUp ? h('div', { class: 'followup' }, h('strong', {}, t(row.followUp)), row.followUpNote ? ` — ${row.followUpNote}` : '',
         h('div', { class: 'muted' }, `${row.followUpBy} · ${row.followUpAt}`)) : null,
       h('button', { type: 'button', class: 'link', onclick: edit }, t('markCall')));
@@ -82,7 +82,7 @@ function followUpCell(list, month, row) {
     h('label', {}, t('callOutcome'), h('select', { name: 'outcome' }, OUTCOMES.map((o) => h('option', { value: o }, t(o))))),
     h('label', {}, t('note'), h('input', { name: 'note', maxlength: 1000 })),
     h('button', { type: 'submit' }, t('save')), message);
-    cell.replaceChildren(form);
+    fill(cell, form);
     form.querySelector('select').focus();
   };
   shown();

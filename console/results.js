@@ -1,7 +1,7 @@
 // Results, as charts with their numbers beside them: the wake-up rate per win-back step and cart recovery
 // per day. (Mail per journey per day and why mail was not sent: see the README's status of the console.)
 import { getJson } from './api.js';
-import { h, money } from './dom.js';
+import { fill, h, money } from './dom.js';
 import { t } from './i18n.js';
 import { barChart } from './chart.js';
 
@@ -16,13 +16,13 @@ export async function resultsPage(main, state = {}) {
     wakeUp = await getJson(`/wake-up?${period}`);
     carts = await getJson(`/carts?${period}`);
   } catch (error) {
-    main.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${t('failed')}: ${error.message}`));
+    fill(main, h('p', { class: 'error', role: 'alert' }, `${t('failed')}: ${error.message}`));
     return;
   }
   const [, from, to] = wakeUp.fileName.match(/(\d{4}-\d{2}-\d{2})-to-(\d{4}-\d{2}-\d{2})/) || [];
   const redraw = (change) => resultsPage(main, { from, to, ...change });
   const steps = wakeUp.rows.map((r) => r.step);
-  main.replaceChildren(
+  fill(main, 
     h('h1', {}, t('results')),
     h('form', { class: 'row', onsubmit: (e) => {
       e.preventDefault();

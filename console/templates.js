@@ -1,6 +1,6 @@
 // A preview of every e-mail template in each language with its sample data, rendered exactly as the
 // sender renders it (./dev preview), shown in a sandboxed frame.
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 import { t } from './i18n.js';
 
 export async function templatesPage(main) {
@@ -16,7 +16,7 @@ export async function templatesPage(main) {
     frame.src = `templates/${preview.html}`;
     subject.textContent = preview.subject;
   };
-  main.replaceChildren(h('h1', {}, t('templates')),
+  fill(main, h('h1', {}, t('templates')),
     previews.length ? h('div', { class: 'row' }, h('label', {}, `${t('template')} / ${t('language')}`, select)) : h('p', {}, t('nothing')),
     subject, frame);
   show(0);

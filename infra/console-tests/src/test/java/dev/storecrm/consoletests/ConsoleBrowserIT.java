@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -91,6 +92,7 @@ class ConsoleBrowserIT {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(driver, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -105,9 +107,10 @@ class ConsoleBrowserIT {
 
     @BeforeEach
     void fresh() {
-        browser.get(url);
+        browser.get(url + "config.json");
         browser.executeScript("sessionStorage.clear(); localStorage.setItem('storecrm.lang', 'zh-CN');");
-        browser.get(url + "#/");
+        browser.get(url);
+        waitFor(By.name("username"));
     }
 
     @AfterEach
@@ -123,23 +126,26 @@ class ConsoleBrowserIT {
     @Test
     void anAgentSeesOnlyTheDeskAndWorksADisputeToResolution() throws Exception {
         signIn("agent", "agent-local-1");
-        assertEquals(List.of("争议处理"), nav());
+        navIs(List.of("争议处理"));
         browser.get(url + "#/lists/birthdays");
         waitText(By.cssSelector("main .error"), "无权");
         browser.get(url + "#/disputes");
-        new Select(waitFor(By.name("status"))).selectByValue("awaiting_seller_confirmation");
-        WebElement link = waitFor(By.linkText("d-browser-1"));
+        WebElement allOpen = waitFor(By.cssSelector("main form"));
+        new Select(browser.findElement(By.name("status"))).selectByValue("awaiting_seller_confirmation");
+        wait.until(ExpectedConditions.stalenessOf(allOpen));
+        waitFor(By.linkText("d-browser-1"));
         assertTrue(browser.findElement(By.cssSelector("main table")).getText().contains("剩余"),
                 "each deadline counts down");
         shoot("disputes-queue");
-        link.click();
+        waitFor(By.linkText("d-browser-1")).click();
         waitText(By.cssSelector("main h1"), "d-browser-1");
         assertTrue(browser.findElement(By.cssSelector("section[aria-label='会员概要']")).isDisplayed());
         shoot("dispute-detail");
 
-        browser.findElement(By.cssSelector("form[data-action='accept'] button[type=submit]")).click();
+        waitFor(By.cssSelector("form[data-action='accept'] button[type=submit]")).click();
         waitText(By.cssSelector("main p.ok"), "已保存");
-        assertTrue(browser.findElement(By.cssSelector("main dl")).getText().contains("已解决"), "resolved");
+        String facts = browser.findElement(By.cssSelector("main dl")).getText();
+        assertTrue(facts.contains("已解决"), "resolved: " + facts);
         browser.findElement(By.cssSelector("form[data-action='confirm-receipt'] button[type=submit]")).click();
         String refusal = waitText(By.cssSelector("form[data-action='confirm-receipt'] .error"), "未执行").getText();
         assertTrue(refusal.length() > "未执行: ".length() + 5, "the reason in words: " + refusal);
@@ -153,13 +159,14 @@ class ConsoleBrowserIT {
     @Test
     void aMarketerSeesListsResultsAndTemplatesButNotTheDesk() throws Exception {
         signIn("marketer", "marketer-local-1");
-        assertEquals(List.of("本月生日会员", "沉睡会员唤醒", "效果", "模板预览"), nav());
+        navIs(List.of("本月生日会员", "沉睡会员唤醒", "效果", "模板预览"));
         browser.get(url + "#/disputes");
         waitText(By.cssSelector("main .error"), "无权");
 
         browser.get(url + "#/lists/birthdays");
-        WebElement first = waitFor(By.cssSelector("main tbody tr"));
+        waitFor(By.cssSelector("main tbody tr"));
         shoot("birthdays");
+        WebElement first = waitFor(By.cssSelector("main tbody tr"));
         first.findElement(By.xpath(".//button[contains(., '记录回访')]")).click();
         new Select(first.findElement(By.name("outcome"))).selectByValue("call_back");
         first.findElement(By.name("note")).sendKeys("<script>alert(1)</script> 周五再打");
@@ -198,7 +205,7 @@ class ConsoleBrowserIT {
     @Test
     void anAdminSeesEveryPageAndTheLanguageIsRemembered() {
         signIn("admin", "admin-local-1");
-        assertEquals(List.of("争议处理", "本月生日会员", "沉睡会员唤醒", "效果", "模板预览"), nav());
+        navIs(List.of("争议处理", "本月生日会员", "沉睡会员唤醒", "效果", "模板预览"));
         browser.findElement(By.id("lang")).click();
         wait.until(d -> nav().contains("Dispute desk"));
         browser.navigate().refresh();
@@ -222,6 +229,15 @@ class ConsoleBrowserIT {
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form.signin button")).click();
         wait.until(d -> !nav().isEmpty());
+    }
+
+    /** The navigation shows exactly these pages (waiting while the page settles). */
+    private static void navIs(List<String> pages) {
+        try {
+            wait.until(d -> nav().equals(pages));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertEquals(pages, nav());
+        }
     }
 
     private static List<String> nav() {
