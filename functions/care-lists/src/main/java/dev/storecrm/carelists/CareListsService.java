@@ -85,8 +85,8 @@ final class CareListsService {
             Format format = Format.of(query.get("format"), request.header("accept"));
             LocalDate today = clock.instant().atZone(storeZone).toLocalDate();
             Named list = switch (request.path()) {
-                case "/birthdays" -> birthdays(month(query, YearMonth.from(today)), query.getOrDefault("kind", "birthday").trim(),
-                        ListPage.of(query));
+                case "/birthdays" -> birthdays(month(query, YearMonth.from(today)),
+                        query.getOrDefault("kind", "birthday").trim(), ListPage.of(query));
                 case "/dormant" -> {
                     YearMonth month = month(query, YearMonth.from(today));
                     yield new Named("dormant-" + month, dormant.of(month, ListPage.of(query)));
@@ -94,13 +94,14 @@ final class CareListsService {
                 case "/wake-up" -> wakeUp(date(query, "to", today), query);
                 case "/carts" -> {
                     Period period = period(date(query, "to", today), query);
-                    yield new Named("carts-" + period.from() + "-to-" + period.to(), carts.between(period.from(), period.to()));
+                    yield new Named("carts-" + period.from() + "-to-" + period.to(),
+                            carts.between(period.from(), period.to()));
                 }
                 default -> null;
             };
             if (list == null) {
-                return error(404, "no such list: " + request.path() + " (lists: /birthdays, /dormant, /wake-up, /carts)",
-                        Map.of());
+                return error(404, "no such list: " + request.path()
+                        + " (lists: /birthdays, /dormant, /wake-up, /carts)", Map.of());
             }
             LOG.info("list served", entry("list", request.path()), entry("rows", list.table().rows().size()));
             HttpAnswer answer = format.answer(list.table(), list.name());
@@ -185,7 +186,10 @@ final class CareListsService {
                     default -> throw new BadRequest("format must be csv or json, not '" + asked + "'");
                 };
             }
-            return accept.filter(a -> a.contains("application/json") && !a.contains("text/csv")).isPresent() ? JSON : CSV;
+            boolean wantsJson = accept
+                    .filter(a -> a.contains("application/json") && !a.contains("text/csv"))
+                    .isPresent();
+            return wantsJson ? JSON : CSV;
         }
 
         HttpAnswer answer(Table table, String name) {

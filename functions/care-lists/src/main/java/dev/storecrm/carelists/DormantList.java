@@ -76,7 +76,8 @@ public final class DormantList {
             Optional<MemberRecord> record = records.computeIfAbsent(entry.customerId(),
                     id -> members.find(id, false).map(Revisioned::value));
             Optional<MemberSummary> summary = record.map(r -> MemberSummary.of(r, memberPolicy, now));
-            Optional<OrderHistory.PaidOrder> back = paid.computeIfAbsent(entry.customerId(), orders::paidOrders).stream()
+            List<OrderHistory.PaidOrder> paidOrders = paid.computeIfAbsent(entry.customerId(), orders::paidOrders);
+            Optional<OrderHistory.PaidOrder> back = paidOrders.stream()
                     .filter(order -> order.paidAt().isAfter(entry.enteredAt()))
                     .min(Comparator.comparing(OrderHistory.PaidOrder::paidAt));
             Optional<SendLedger.Entry> message = entry.messageKey().flatMap(key -> ledger.find(key, false));
@@ -123,7 +124,9 @@ public final class DormantList {
     }
 
     private String local(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(instant.atZone(storeZone).withNano(0));
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(instant.atZone(storeZone).withNano(0));
     }
 
     private static String nonNull(String text) {

@@ -66,11 +66,13 @@ public final class WooCommerceAdapterService {
         }
         Optional<String> signature = request.header("X-WC-Webhook-Signature");
         if (signature.isEmpty() && request.body().trim().matches("webhook_id=\\d{1,20}")) {
-            LOG.info("woocommerce ping answered", entry("webhookId", request.body().trim().substring("webhook_id=".length())));
+            String webhookId = request.body().trim().substring("webhook_id=".length());
+            LOG.info("woocommerce ping answered", entry("webhookId", webhookId));
             return answer(200, JSON.createObjectNode().put("status", "ping received"));
         }
         if (!authentic(signature, request.rawBody())) {
-            LOG.warn("woocommerce delivery refused: signature missing or wrong", entry("requestId", request.requestId()));
+            LOG.warn("woocommerce delivery refused: signature missing or wrong",
+                    entry("requestId", request.requestId()));
             return answer(401, JSON.createObjectNode().put("error", "unauthorized")
                     .put("detail", "X-WC-Webhook-Signature is missing or does not match the body"));
         }

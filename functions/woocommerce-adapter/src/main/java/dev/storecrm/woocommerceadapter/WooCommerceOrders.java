@@ -68,7 +68,8 @@ final class WooCommerceOrders {
         order.optionalUtcDateTime("date_paid_gmt").ifPresent(paidAt -> {
             CanonicalEvent paid = event("woocommerce:order:" + id + ":OrderPaid", "OrderPaid", paidAt)
                     .put("orderId", orderId).put("customerId", customerId).put("amount", total);
-            billing.map(WooCommerceOrders::contact).filter(c -> !c.isEmpty()).ifPresent(c -> paid.body().set("customer", c));
+            billing.map(WooCommerceOrders::contact).filter(c -> !c.isEmpty())
+                    .ifPresent(c -> paid.body().set("customer", c));
             events.add(paid);
         });
         if (status.equals("cancelled")) {
@@ -105,7 +106,8 @@ final class WooCommerceOrders {
                     .or(() -> item.optionalId("variation_id").map(v -> "woocommerce:variation:" + v))
                     .orElseGet(() -> "woocommerce:product:" + item.id("product_id"));
             String name = item.optionalText("name").orElse(sku);
-            line.put("sku", sku).put("name", ContractValues.cut(name, ContractValues.LINE_NAME)).put("quantity", quantity);
+            line.put("sku", sku).put("name", ContractValues.cut(name, ContractValues.LINE_NAME))
+                    .put("quantity", quantity);
             line.set("unitPrice", CanonicalEvent.money(amounts.unitPrice(item.text("subtotal"), (int) Math.min(quantity,
                     Integer.MAX_VALUE), currency, item.path("subtotal"))));
             ContractValues.httpsUrl(item.optionalObject("image").flatMap(i -> i.optionalText("src")))

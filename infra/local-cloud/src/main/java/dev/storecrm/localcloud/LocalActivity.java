@@ -58,7 +58,8 @@ public final class LocalActivity implements ExecutionInterceptor {
             case UpdateItemRequest update -> tableWritten(update.tableName());
             case DeleteItemRequest delete -> tableWritten(delete.tableName());
             case BatchWriteItemRequest batch -> batch.requestItems().keySet().forEach(LocalActivity::tableWritten);
-            case TransactWriteItemsRequest transaction -> transaction.transactItems().forEach(LocalActivity::tableWritten);
+            case TransactWriteItemsRequest transaction ->
+                    transaction.transactItems().forEach(LocalActivity::tableWritten);
             default -> {
                 // reads change nothing
             }

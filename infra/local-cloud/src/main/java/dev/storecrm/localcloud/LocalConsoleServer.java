@@ -1,5 +1,6 @@
 package dev.storecrm.localcloud;
 
+import dev.storecrm.domain.time.SimulatedClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

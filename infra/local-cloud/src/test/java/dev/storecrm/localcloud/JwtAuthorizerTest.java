@@ -1,5 +1,6 @@
 package dev.storecrm.localcloud;
 
+import dev.storecrm.domain.time.SimulatedClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

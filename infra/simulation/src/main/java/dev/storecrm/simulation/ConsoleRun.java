@@ -3,7 +3,7 @@ package dev.storecrm.simulation;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalConsoleServer;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.LocalTokenIssuer;
 import dev.storecrm.localcloud.Template;
 import java.io.IOException;

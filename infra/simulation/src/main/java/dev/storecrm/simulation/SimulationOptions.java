@@ -17,15 +17,16 @@ public record SimulationOptions(int members, int days, long seed, boolean faults
     public static final String USAGE = """
             usage: ./dev run [--members N] [--days D] [--seed S] [--faults] [--start YYYY-MM-DD] [--out DIR]
               Simulates a store through the real handlers in the local cloud (DynamoDB Local, ElasticMQ and the
-              SES emulator, provisioned from template.yaml): a synthetic membership orders, abandons carts,
-              opens disputes and unsubscribes over the period; the scheduled functions fire as template.yaml's
-              schedules say; a simulated clock makes days take seconds. Prints a report and checks the
-              whole-system invariants (exit status 1 if one is broken or anything was lost).
+              SES emulator, provisioned from template.yaml): the store goes live when the run starts and imports
+              its past then; a synthetic membership orders, abandons carts, opens disputes and unsubscribes
+              over the period; the scheduled functions fire as template.yaml's schedules say; a simulated
+              clock makes days take seconds. Prints a report and checks the whole-system invariants (exit
+              status 1 if one is broken or anything was lost).
               --members N   members in the store (default 1000)
               --days D      simulated days (default 90)
               --seed S      random seed; the same seed gives the same run (default 20270104)
               --faults      inject duplicated and reordered events, poison messages and SES throttling
-              --start DATE  first simulated day (default 2027-01-04)
+              --start DATE  first simulated day, when the store goes live (default 2027-01-04)
               --out DIR     where the e-mails are written as HTML (default target/simulation)
             ./dev run --samples
               Runs the sample events of events/ instead and prints the member archive they build.""";

@@ -2,13 +2,13 @@ package dev.storecrm.simulation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.FunctionSpec;
 import dev.storecrm.localcloud.LocalActivity;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.ScheduleExpression;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.localcloud.SimulatedClock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -84,8 +84,7 @@ final class StoreSimulation {
         this.progress = progress;
         Instant start = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
         this.clock = new SimulatedClock(start);
-        // SES's send rate is paced in real time; simulated days must not wait for it.
-        this.functions = cloud.functions(clock, Map.of("SES_MAX_SEND_RATE", "100000"));
+        this.functions = cloud.functions(clock, ImportDay.environment(start));
         String currency = functions.spec("MemberArchiveFunction").environment().getOrDefault("STORE_CURRENCY", "CNY");
         this.store = new SyntheticStore(options, currency);
     }
