@@ -54,6 +54,7 @@ record CareListsWiring(CareListsService service) {
                 new WakeUpReport(journal, ledger, coupons, orders, WinBackSettings.from(settings).wakeUpWindow(),
                         storeZone, clock),
                 new FollowUps(followUpBook, clock),
-                new CartReport(new DynamoDbCartStats(dynamoDb, settings.required("CART_STATS_TABLE"))), storeZone, clock);
+                new CartReport(new DynamoDbCartStats(dynamoDb, settings.required("CART_STATS_TABLE"))),
+                storeZone, clock);
     }
 }

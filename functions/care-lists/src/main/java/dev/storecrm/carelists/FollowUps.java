@@ -66,7 +66,8 @@ final class FollowUps {
                 .filter(o -> o.name().equals(text(request, "outcome"))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("outcome must be one of "
                         + Arrays.toString(FollowUpCall.Outcome.values())));
-        Optional<String> note = Optional.ofNullable(request.get("note")).filter(JsonNode::isTextual).map(JsonNode::asText);
+        Optional<String> note = Optional.ofNullable(request.get("note")).filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
         if (note.isPresent() && (note.get().length() > NOTE_LIMIT || note.get().indexOf('\u0000') >= 0)) {
             throw new IllegalArgumentException("note must be at most " + NOTE_LIMIT + " characters of text");
         }

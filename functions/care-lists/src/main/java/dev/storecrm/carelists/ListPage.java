@@ -52,7 +52,8 @@ record ListPage(Optional<String> after, int limit) {
 
     /** The page of {@code sorted} (ascending by {@code key}). */
     <T> Slice<T> of(List<T> sorted, Function<T, String> key) {
-        List<T> rest = after.map(a -> sorted.stream().filter(t -> key.apply(t).compareTo(a) > 0).toList()).orElse(sorted);
+        List<T> rest = after.map(a -> sorted.stream().filter(t -> key.apply(t).compareTo(a) > 0).toList())
+                .orElse(sorted);
         if (rest.size() <= limit) {
             return new Slice<>(rest, Optional.empty());
         }

@@ -42,7 +42,8 @@ public final class DisputeQueueHandler implements RequestHandler<APIGatewayV2HTT
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             try {
-                APIGatewayV2HTTPResponse response = StaffDoors.serve(request, DisputeQueueService.GROUPS, service::handle);
+                APIGatewayV2HTTPResponse response =
+                        StaffDoors.serve(request, DisputeQueueService.GROUPS, service::handle);
                 metrics.addMetric("DisputeQueue" + response.getStatusCode(), 1, MetricUnit.COUNT);
                 return response;
             } finally {

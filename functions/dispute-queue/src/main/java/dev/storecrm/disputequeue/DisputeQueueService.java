@@ -93,7 +93,8 @@ public final class DisputeQueueService {
     /** Serves one request of an authenticated caller (an IAM principal or a console user of the desk's groups). */
     public HttpAnswer handle(StaffRequest request) {
         Matcher bundle = EVIDENCE.matcher(request.path().replaceAll("/+$", ""));
-        if (bundle.matches() && request.method().equals("GET") && JsonFields.IDENTIFIER.matcher(bundle.group(1)).matches()) {
+        if (bundle.matches() && request.method().equals("GET")
+                && JsonFields.IDENTIFIER.matcher(bundle.group(1)).matches()) {
             Optional<Revisioned<Dispute>> dispute = records.find(bundle.group(1), false);
             if (dispute.isEmpty()) {
                 return HttpAnswer.json(404, notFound(bundle.group(1)).body().toString());

@@ -25,8 +25,8 @@ record DisputeQueueWiring(DisputeQueueService service, Metrics metrics) {
     private DisputeQueueWiring(SharedAdapters shared, Settings env, Clock clock, DisputeComponents disputes) {
         this(new DisputeQueueService(disputes.recorder(), disputes.disputes(), disputes.history(), disputes.disputes(),
                         new DisputeViews(disputes.planner(), env.optional("DISPUTE_AGENT_LOCALE", "zh-CN")),
-                        new MemberCard(new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"), clock),
-                                MemberPolicySettings.from(env)),
+                        new MemberCard(new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"),
+                                clock), MemberPolicySettings.from(env)),
                         new EvidenceBundle(shared.sendLedger(), OccasionSettings.storeZone(env)), clock),
                 MetricsFactory.getMetricsInstance());
     }

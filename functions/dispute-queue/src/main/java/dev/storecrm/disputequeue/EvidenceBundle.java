@@ -70,17 +70,21 @@ final class EvidenceBundle {
     /** The bundle as a download: JSON, or HTML for reading and printing. */
     HttpAnswer answer(ObjectNode bundle, String disputeId, boolean html) {
         String name = "evidence-" + disputeId + (html ? ".html" : ".json");
-        return new HttpAnswer(200, Map.of("Content-Type", html ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
-                "Content-Disposition", "attachment; filename=\"" + name + "\""), html ? html(bundle) : bundle.toString());
+        String type = html ? "text/html; charset=utf-8" : "application/json; charset=utf-8";
+        return new HttpAnswer(200, Map.of("Content-Type", type,
+                "Content-Disposition", "attachment; filename=\"" + name + "\""),
+                html ? html(bundle) : bundle.toString());
     }
 
     private static String html(ObjectNode bundle) {
         JsonNode d = bundle.get("dispute");
         StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>Dispute " + esc(d.path("disputeId").asText()) + "</title><style>body{font:14px sans-serif;"
-                + "margin:2em}table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px;text-align:left;"
-                + "vertical-align:top}</style></head><body><h1>Dispute " + esc(d.path("disputeId").asText()) + "</h1><p>");
-        for (String field : new String[] {"orderId", "customerId", "channel", "reason", "status", "resolution", "openedAt"}) {
+                + "margin:2em}table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px;"
+                + "text-align:left;vertical-align:top}</style></head><body><h1>Dispute "
+                + esc(d.path("disputeId").asText()) + "</h1><p>");
+        String[] fields = {"orderId", "customerId", "channel", "reason", "status", "resolution", "openedAt"};
+        for (String field : fields) {
             if (d.has(field)) {
                 page.append(esc(field)).append(": <b>").append(esc(d.get(field).asText())).append("</b><br>");
             }
@@ -105,7 +109,8 @@ final class EvidenceBundle {
             table.append("<tr>");
             for (String column : columns) {
                 JsonNode value = row.path(column);
-                table.append("<td>").append(esc(value.isObject() ? value.toString() : value.asText(""))).append("</td>");
+                String text = value.isObject() ? value.toString() : value.asText("");
+                table.append("<td>").append(esc(text)).append("</td>");
             }
             table.append("</tr>");
         }

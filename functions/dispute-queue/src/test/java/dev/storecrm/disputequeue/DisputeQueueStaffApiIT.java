@@ -51,7 +51,8 @@ class DisputeQueueStaffApiIT {
         com.fasterxml.jackson.databind.node.ObjectNode member = JSON.createObjectNode();
         member.put("id", "reg-c-1001").put("type", "MemberRegistered").put("version", 1)
                 .put("occurredAt", "2026-10-01T00:00:00Z");
-        member.putObject("body").put("customerId", "c-1001").putObject("profile").put("email", "member.1001@example.com")
+        member.putObject("body").put("customerId", "c-1001").putObject("profile")
+                .put("email", "member.1001@example.com")
                 .put("name", "<b>Li</b> & Co").put("locale", "en").put("timeZone", "Asia/Shanghai");
         cloud.eventBus().publish(member.toString(), "test", clock.instant());
         cloud.eventBus().publishSample("disputes/dispute-opened-store-return.json", e -> { }, "test", clock.instant());
@@ -106,8 +107,10 @@ class DisputeQueueStaffApiIT {
         assertEquals(401, call("POST", "/disputes/d-4003/notes", "", null, body).getStatusCode());
         String expired = issuer.token("agent", List.of("agents"), NOW.minus(Duration.ofHours(2)));
         assertEquals(401, call("POST", "/disputes/d-4003/notes", "", expired, body).getStatusCode());
-        LocalTokenIssuer stranger = new LocalTokenIssuer(issuer.issuer(), issuer.audience(), Duration.ofHours(1), clock);
-        assertEquals(401, call("POST", "/disputes/d-4003/notes", "", stranger.token("agent", List.of("agents"), NOW), body)
+        LocalTokenIssuer stranger = new LocalTokenIssuer(issuer.issuer(), issuer.audience(), Duration.ofHours(1),
+                clock);
+        String foreign = stranger.token("agent", List.of("agents"), NOW);
+        assertEquals(401, call("POST", "/disputes/d-4003/notes", "", foreign, body)
                 .getStatusCode(), "a token of another key");
         assertEquals(1, history().size(), "nothing written");
         assertEquals(404, call("GET", "/nowhere", "", signIn("admin", "admin-local-1"), null).getStatusCode());

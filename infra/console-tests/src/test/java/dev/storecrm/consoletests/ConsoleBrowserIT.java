@@ -153,7 +153,8 @@ class ConsoleBrowserIT {
         Files.deleteIfExists(DOWNLOADS.resolve("evidence-d-browser-1.html"));
         browser.findElement(By.xpath("//button[contains(., 'HTML')]")).click();
         String evidence = downloaded("evidence-d-browser-1.html");
-        assertTrue(evidence.contains("d-browser-1") && evidence.contains("dispute-resolved"), "the whole story, as sent");
+        assertTrue(evidence.contains("d-browser-1") && evidence.contains("dispute-resolved"),
+                "the whole story, as sent");
     }
 
     @Test
@@ -177,12 +178,15 @@ class ConsoleBrowserIT {
         browser.navigate().refresh();
         waitText(By.cssSelector("main tbody"), "<script>alert(1)</script> 周五再打");
 
-        Files.list(DOWNLOADS).filter(f -> f.getFileName().toString().startsWith("birthdays-")).forEach(ConsoleBrowserIT::delete);
+        try (Stream<Path> old = Files.list(DOWNLOADS)) {
+            old.filter(f -> f.getFileName().toString().startsWith("birthdays-")).forEach(ConsoleBrowserIT::delete);
+        }
         browser.findElement(By.xpath("//button[contains(., 'CSV')]")).click();
         waitText(By.cssSelector("main [role=status]"), "已下载");
         String csv;
         try (Stream<Path> files = Files.list(DOWNLOADS)) {
-            Path file = files.filter(f -> f.getFileName().toString().matches("birthdays-\\d{4}-\\d{2}\\.csv")).findFirst()
+            Path file = files.filter(f -> f.getFileName().toString().matches("birthdays-\\d{4}-\\d{2}\\.csv"))
+                    .findFirst()
                     .orElseThrow();
             csv = downloaded(file.getFileName().toString());
         }

@@ -56,16 +56,19 @@ class StaffApiDocumentIT {
         String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
         LocalTokenIssuer issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
         LocalStaffApi api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
-        Map<String, String> admin = Map.of("authorization", "Bearer " + issuer.signIn("admin", "admin-local-1").orElseThrow(),
+        String token = issuer.signIn("admin", "admin-local-1").orElseThrow();
+        Map<String, String> admin = Map.of("authorization", "Bearer " + token,
                 "content-type", "application/json");
         List<String> called = new ArrayList<>();
         paths().forEach((path, operations) -> operations.forEach((method, operation) -> {
             for (String concrete : concrete(path, operation)) {
-                APIGatewayV2HTTPResponse response = api.invoke(method.toUpperCase(Locale.ROOT), concrete, "", admin, "{}");
+                APIGatewayV2HTTPResponse response =
+                        api.invoke(method.toUpperCase(Locale.ROOT), concrete, "", admin, "{}");
                 String body = String.valueOf(response.getBody());
                 String what = method + " " + concrete + " -> " + response.getStatusCode() + " " + body;
                 assertNotEquals(405, response.getStatusCode(), what);
-                assertFalse(body.contains("no route") || body.contains("no such list") || body.contains("Not Found"), what);
+                assertFalse(body.contains("no route") || body.contains("no such list")
+                        || body.contains("Not Found"), what);
                 assertTrue(response.getStatusCode() < 500, what);
                 called.add(method + " " + concrete);
             }

@@ -91,7 +91,8 @@ public final class JwtAuthorizer {
         if (!claims.path("iss").asText().equals(issuer)) {
             return refuse("issuer is not " + issuer);
         }
-        if (!audiences.contains(claims.path("aud").asText()) && !audiences.contains(claims.path("client_id").asText())) {
+        if (!audiences.contains(claims.path("aud").asText())
+                && !audiences.contains(claims.path("client_id").asText())) {
             return refuse("audience is not the console's client");
         }
         if (!claims.path("exp").canConvertToLong() || claims.path("exp").asLong() <= now.getEpochSecond()) {

@@ -40,7 +40,8 @@ import java.util.concurrent.Executors;
 public final class LocalConsoleServer implements AutoCloseable {
 
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js",
-            "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "json", "application/json; charset=utf-8",
+            "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
+            "json", "application/json; charset=utf-8",
             "svg", "image/svg+xml", "png", "image/png", "txt", "text/plain; charset=utf-8", "yaml",
             "application/yaml; charset=utf-8");
     private static final String TARGET = "AWSCognitoIdentityProviderService.";
@@ -92,12 +93,14 @@ public final class LocalConsoleServer implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (path.startsWith("/api/")) {
                 Map<String, String> headers = new LinkedHashMap<>();
-                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+                exchange.getRequestHeaders().forEach((k, v) ->
+                        headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
                 APIGatewayV2HTTPResponse response = api.invoke(method, path.substring("/api".length()),
                         exchange.getRequestURI().getRawQuery(), headers, new String(body, StandardCharsets.UTF_8));
                 functions.drainAll(); // the queues' consumers run as they would on AWS (the messages an action sent)
                 byte[] out = response.getBody() == null ? new byte[0] : response.getIsBase64Encoded()
-                        ? Base64.getDecoder().decode(response.getBody()) : response.getBody().getBytes(StandardCharsets.UTF_8);
+                        ? Base64.getDecoder().decode(response.getBody())
+                        : response.getBody().getBytes(StandardCharsets.UTF_8);
                 response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
                 // The store's time is simulated: the console counts deadlines down from the time it is told.
                 exchange.getResponseHeaders().set("X-Store-Time", clock.instant().toString());
@@ -129,14 +132,15 @@ public final class LocalConsoleServer implements AutoCloseable {
         return config.toString();
     }
 
-    /** Cognito's InitiateAuth with USER_PASSWORD_AUTH, as the console calls it; anything else is refused as Cognito would. */
+    /** Cognito's InitiateAuth with USER_PASSWORD_AUTH, as the console calls it; anything else is refused. */
     private void cognito(HttpExchange exchange, byte[] body) throws IOException {
         String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
         JsonNode request = LocalTokenIssuer.JSON.readTree(body);
         ObjectNode answer = LocalTokenIssuer.JSON.createObjectNode();
         if (!target.equals(TARGET + "InitiateAuth") || !request.path("AuthFlow").asText().equals("USER_PASSWORD_AUTH")
                 || !request.path("ClientId").asText().equals(issuer.audience())) {
-            answer.put("__type", "InvalidParameterException").put("message", "only USER_PASSWORD_AUTH of the console client");
+            answer.put("__type", "InvalidParameterException")
+                    .put("message", "only USER_PASSWORD_AUTH of the console client");
             send(exchange, 400, "application/x-amz-json-1.1", answer.toString().getBytes(StandardCharsets.UTF_8));
             return;
         }

@@ -53,7 +53,8 @@ public final class LocalStaffApi {
     /** The issuer and first audience of the API's authorizer: what the local token issuer must sign. */
     public static String[] issuerAndAudience(Template template, String apiLogicalId) {
         Map<String, Object> jwt = jwtConfiguration(template, apiLogicalId);
-        return new String[] {String.valueOf(jwt.get("issuer")), String.valueOf(((List<?>) jwt.get("audience")).getFirst())};
+        return new String[] {String.valueOf(jwt.get("issuer")),
+            String.valueOf(((List<?>) jwt.get("audience")).getFirst())};
     }
 
     /** The {@code JwtConfiguration} of the API's default authorizer, resolved. */

@@ -20,7 +20,8 @@ class JwtAuthorizerTest {
     private static final Instant NOW = Instant.parse("2027-04-04T10:00:00Z");
 
     private final SimulatedClock clock = new SimulatedClock(NOW);
-    private final LocalTokenIssuer issuer = new LocalTokenIssuer(ISSUER, "ConsoleUserPoolClient", Duration.ofHours(1), clock);
+    private final LocalTokenIssuer issuer =
+            new LocalTokenIssuer(ISSUER, "ConsoleUserPoolClient", Duration.ofHours(1), clock);
     private final JwtAuthorizer authorizer = new JwtAuthorizer(ISSUER, Set.of("ConsoleUserPoolClient"), issuer.jwks());
 
     @Test
@@ -57,7 +58,8 @@ class JwtAuthorizerTest {
                 new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("admins", "agents").getBytes())
                 + "." + parts[2];
         assertEquals(Optional.of("the signature does not match"), authorizer.verify(promoted, NOW).refusal());
-        ObjectNode claims = LocalTokenIssuer.JSON.createObjectNode().put("iss", ISSUER).put("aud", "ConsoleUserPoolClient")
+        ObjectNode claims = LocalTokenIssuer.JSON.createObjectNode().put("iss", ISSUER)
+                .put("aud", "ConsoleUserPoolClient")
                 .put("exp", NOW.getEpochSecond() + 60);
         assertEquals(Optional.of("alg must be RS256"),
                 authorizer.verify(issuer.sign(Map.of("alg", "none", "kid", "x"), claims), NOW).refusal());

@@ -72,7 +72,8 @@ public final class ConsoleRun {
     public record Served(LocalConsoleServer server, LocalFunctions functions, SimulatedClock clock) {}
 
     /** {@link #start}, with the functions and clock behind the console. */
-    public static Served serve(LocalCloud cloud, SimulationOptions options, PrintStream out, int port) throws IOException {
+    public static Served serve(LocalCloud cloud, SimulationOptions options, PrintStream out, int port)
+            throws IOException {
         SimulationRun.Result result = SimulationRun.execute(cloud, options, out);
         Path previews = TemplatePreview.render(Template.projectRoot().resolve("target/preview"));
         return new Served(new LocalConsoleServer(cloud, result.functions(), result.clock(), port, previews),

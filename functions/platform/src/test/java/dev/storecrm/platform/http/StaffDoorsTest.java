@@ -83,8 +83,10 @@ class StaffDoorsTest {
         Map<String, String> presignedQuery = Map.of("X-Amz-Date", "20261116T020030Z", "X-Amz-Signature", SIGNATURE);
         assertEquals(Optional.of("sigv4:20261116T020030Z:" + SIGNATURE.substring(0, 40)),
                 StaffDoors.signedRequestId(Map.of(), presignedQuery), "a presigned URL");
-        Map<String, String> signedLater = Map.of("authorization", SIGNED.get("Authorization"), "x-amz-date", "20261116T020031Z");
-        assertNotEquals(StaffDoors.signedRequestId(SIGNED, Map.of()), StaffDoors.signedRequestId(signedLater, Map.of()));
+        Map<String, String> signedLater = Map.of("authorization", SIGNED.get("Authorization"),
+                "x-amz-date", "20261116T020031Z");
+        assertNotEquals(StaffDoors.signedRequestId(SIGNED, Map.of()),
+                StaffDoors.signedRequestId(signedLater, Map.of()));
         assertEquals(Optional.empty(), StaffDoors.signedRequestId(
                 Map.of("Authorization", "Bearer abc", "X-Amz-Date", "20261116T020030Z"), Map.of()), "not SigV4");
         assertEquals(Optional.empty(), StaffDoors.signedRequestId(
