@@ -18,7 +18,10 @@ export async function loadConfig() {
 async function cognito(action, body) {
   const response = await fetch(config.authUrl, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}` },
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}`,
+    },
     body: JSON.stringify(body),
   });
   const answer = await response.json().catch(() => ({}));

@@ -12,8 +12,10 @@ import { templatesPage } from './templates.js';
 // and the operator actions arrive with the loyalty issue: they go here as #/members (agents, admins).
 const PAGES = [
   { route: 'disputes', title: 'disputes', groups: ['agents', 'admins'], draw: disputeQueue },
-  { route: 'lists/birthdays', title: 'birthdays', groups: ['marketers', 'admins'], draw: (m) => followUpList(m, 'birthdays') },
-  { route: 'lists/dormant', title: 'dormant', groups: ['marketers', 'admins'], draw: (m) => followUpList(m, 'dormant') },
+  { route: 'lists/birthdays', title: 'birthdays', groups: ['marketers', 'admins'],
+    draw: (m) => followUpList(m, 'birthdays') },
+  { route: 'lists/dormant', title: 'dormant', groups: ['marketers', 'admins'],
+    draw: (m) => followUpList(m, 'dormant') },
   { route: 'results', title: 'results', groups: ['marketers', 'admins'], draw: resultsPage },
   { route: 'templates', title: 'templates', groups: ['marketers', 'admins'], draw: templatesPage },
 ];
@@ -48,7 +50,8 @@ function signInForm(step = {}) {
   const fields = !step.challenge ? [field('username', 'text', 'username'), field('password', 'password', 'password')]
     : step.challenge === 'NEW_PASSWORD_REQUIRED' ? [field('newPassword', 'password', 'value')]
       : [step.secret ? h('p', {}, t('mfaSecret'), ' ', h('code', {}, step.secret)) : null,
-        h('label', {}, t('mfaCode'), h('input', { name: 'value', inputmode: 'numeric', autocomplete: 'one-time-code', required: true }))];
+        h('label', {}, t('mfaCode'), h('input', { name: 'value', inputmode: 'numeric',
+          autocomplete: 'one-time-code', required: true }))];
   const form = h('form', { class: 'signin', onsubmit: async (event) => {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(form));
@@ -59,7 +62,8 @@ function signInForm(step = {}) {
     } catch (error) {
       message.textContent = `${t('signInFailed')}: ${error.message}`;
     }
-  } }, h('h1', {}, t('signIn')), fields, h('button', { type: 'submit' }, step.challenge ? t('continue') : t('signIn')), message);
+  } }, h('h1', {}, t('signIn')), fields,
+  h('button', { type: 'submit' }, step.challenge ? t('continue') : t('signIn')), message);
   return form;
 }
 

@@ -37,6 +37,7 @@ export function barChart(title, labels, series, format = String) {
     }
   });
   const columns = [['', (row) => row.label], ...series.map((s) => [s.name, (row) => format(row[s.name]), 'num'])];
-  const rows = labels.map((label, i) => Object.fromEntries([['label', label], ...series.map((s) => [s.name, s.values[i]])]));
+  const rows = labels.map((label, i) => Object.fromEntries([['label', label],
+    ...series.map((s) => [s.name, s.values[i]])]));
   return h('figure', { class: 'chart' }, h('figcaption', {}, h('h2', {}, title)), chart, table(columns, rows));
 }

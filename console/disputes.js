@@ -45,7 +45,8 @@ export async function disputeQueue(main, state = { status: '', cursors: [], chan
     && (!needle || [d.disputeId, d.orderId, d.customerId].some((v) => (v || '').toLowerCase().includes(needle))));
   const redraw = (change) => disputeQueue(main, { ...state, ...change });
   const filters = h('form', { class: 'row', onsubmit: (e) => e.preventDefault() },
-    h('label', {}, t('status'), h('select', { name: 'status', onchange: (e) => redraw({ status: e.target.value, cursors: [] }) },
+    h('label', {}, t('status'), h('select', { name: 'status',
+      onchange: (e) => redraw({ status: e.target.value, cursors: [] }) },
       h('option', { value: '' }, t('allOpen')),
       STATUSES.map((s) => h('option', { value: s, selected: s === state.status }, t(`st_${s}`))))),
     h('label', {}, t('channel'), h('select', { name: 'channel', onchange: (e) => redraw({ channel: e.target.value }) },
@@ -81,7 +82,8 @@ export async function disputeDetail(main, id, notice) {
     return;
   }
   const facts = h('dl', {},
-    [['order', dispute.orderId], ['customer', dispute.customerId], ['channel', dispute.channel], ['reason', dispute.reason],
+    [['order', dispute.orderId], ['customer', dispute.customerId], ['channel', dispute.channel],
+      ['reason', dispute.reason],
       ['amount', dispute.amount && money(dispute.amount.amount, dispute.amount.currency)],
       ['status', t(`st_${dispute.status}`)], ['outcome', dispute.resolution], ['at', time(dispute.openedAt)]]
       .filter(([, value]) => value).map(([key, value]) => [h('dt', {}, t(key)), h('dd', {}, value)]));
@@ -129,7 +131,8 @@ function memberCard(member) {
     return card;
   }
   card.append(h('dl', {}, [['name', member.name], ['customer', member.customerId], ['phone', member.phone],
-    ['email', member.email], ['status', member.status], ['tier', member.tier], ['memberSince', time(member.memberSince)],
+    ['email', member.email], ['status', member.status], ['tier', member.tier],
+    ['memberSince', time(member.memberSince)],
     ['orders', member.orderCount], ['spend', money(member.lifetimeSpend)], ['points', member.points],
     ['lastOrder', time(member.lastOrderAt)], ['refunds', member.refundCount]]
     .filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])));
@@ -151,16 +154,19 @@ function actions(main, dispute) {
       h('button', { type: 'submit' }, t('save'))), message);
     return element;
   };
-  const text = (key, name, required) => h('label', {}, t(key), h('textarea', { name, rows: 2, cols: 30, required, maxlength: 2000 }));
+  const text = (key, name, required) => h('label', {}, t(key),
+    h('textarea', { name, rows: 2, cols: 30, required, maxlength: 2000 }));
   const currency = dispute.amount ? dispute.amount.currency : undefined;
   return h('div', { class: 'grid' },
     form('accept', 'accept', [text('note', 'note')], (d) => (d.get('note') ? { note: d.get('note') } : {})),
     form('reject', 'reject', [
-      h('label', {}, `${t('refund')} (${currency || ''})`, h('input', { type: 'number', name: 'refund', min: 0, step: '0.01', required: true })),
+      h('label', {}, `${t('refund')} (${currency || ''})`,
+        h('input', { type: 'number', name: 'refund', min: 0, step: '0.01', required: true })),
       h('label', {}, h('span', {}, t('returnGoods')), h('input', { type: 'checkbox', name: 'returnGoods' })),
       text('proposalText', 'text')],
     (d) => ({ counterProposal: { refund: { amount: minor(d.get('refund'), currency), currency },
       returnGoods: d.get('returnGoods') === 'on', ...(d.get('text') ? { text: d.get('text') } : {}) } })),
-    form('confirmReceipt', 'confirm-receipt', [text('note', 'note')], (d) => (d.get('note') ? { note: d.get('note') } : {})),
+    form('confirmReceipt', 'confirm-receipt', [text('note', 'note')],
+      (d) => (d.get('note') ? { note: d.get('note') } : {})),
     form('addNote', 'notes', [text('note', 'text', true)], (d) => ({ text: d.get('text') })));
 }

@@ -62,7 +62,8 @@ export function span(ms) {
 export function table(columns, rows) {
   return h('div', { class: 'scroll' }, h('table', {},
     h('thead', {}, h('tr', {}, columns.map(([label, , cls]) => h('th', { scope: 'col', class: cls }, label)))),
-    h('tbody', {}, rows.map((row) => h('tr', {}, columns.map(([, cell, cls]) => h('td', { class: cls }, cell(row))))))));
+    h('tbody', {}, rows.map((row) => h('tr', {},
+      columns.map(([, cell, cls]) => h('td', { class: cls }, cell(row))))))));
 }
 
 /** Saves text or a blob as a file. */

@@ -38,7 +38,8 @@ const WORDS = {
     all: 'All', search: 'Search order or customer id', dispute: 'Dispute', order: 'Order', customer: 'Customer',
     reason: 'Reason', amount: 'Amount', nextDeadline: 'Next deadline', timeLeft: 'Time left', left: '{t} left',
     overdue: 'overdue by {t}', more: 'Next page', previous: 'Previous page', back: 'Back to the queue',
-    deadlines: 'Deadlines', history: 'History', member: 'Member summary', unknownMember: 'The archive does not know this customer',
+    deadlines: 'Deadlines', history: 'History', member: 'Member summary',
+    unknownMember: 'The archive does not know this customer',
     actions: 'Actions', accept: 'Accept the buyer\u2019s proposal', reject: 'Reject with a counter-proposal',
     confirmReceipt: 'Confirm the return arrived', addNote: 'Add a note', note: 'Note', refund: 'Refund',
     returnGoods: 'Goods to be returned', proposalText: 'Proposal text', save: 'Submit', done: 'Done',
@@ -62,7 +63,8 @@ const WORDS = {
 };
 
 export const LANGUAGES = Object.keys(WORDS);
-let current = LANGUAGES.includes(localStorage.getItem('storecrm.lang')) ? localStorage.getItem('storecrm.lang') : 'zh-CN';
+const remembered = localStorage.getItem('storecrm.lang');
+let current = LANGUAGES.includes(remembered) ? remembered : 'zh-CN';
 
 export function lang() {
   return current;

@@ -8,7 +8,8 @@ const OUTCOMES = ['reached', 'no_answer', 'call_back', 'declined', 'wrong_number
 const PAGE = 50;
 
 const COLUMNS = {
-  birthdays: [['localDate', 'localDate'], ['greeted', 'greeted'], ['coupon', 'giftCoupon'], ['couponUsed', 'couponUsed']],
+  birthdays: [['localDate', 'localDate'], ['greeted', 'greeted'], ['coupon', 'giftCoupon'],
+    ['couponUsed', 'couponUsed']],
   dormant: [['step', 'step'], ['enteredAt', 'enteredAt'], ['message', 'message'], ['coupon', 'coupon'],
     ['couponUsed', 'couponUsed'], ['cameBack', 'cameBack']],
 };
@@ -43,13 +44,16 @@ export async function followUpList(main, list, state = {}) {
     h('form', { class: 'row', onsubmit: (e) => e.preventDefault() },
       h('label', {}, t('month'), h('input', { type: 'month', name: 'month', value: month,
         onchange: (e) => e.target.value && redraw({ month: e.target.value, cursors: [] }) })),
-      h('button', { type: 'button', class: 'secondary', onclick: () => downloadAll(list, month, status) }, t('downloadCsv')),
+      h('button', { type: 'button', class: 'secondary', onclick: () => downloadAll(list, month, status) },
+        t('downloadCsv')),
       status),
     page.rows.length ? table(columns, page.rows) : h('p', {}, t('nothing')),
     h('div', { class: 'row' },
-      cursors.length ? h('button', { type: 'button', class: 'secondary', onclick: () => redraw({ cursors: cursors.slice(0, -1) }) },
+      cursors.length ? h('button', { type: 'button', class: 'secondary',
+        onclick: () => redraw({ cursors: cursors.slice(0, -1) }) },
         t('previous')) : null,
-      page.next ? h('button', { type: 'button', class: 'secondary', onclick: () => redraw({ cursors: [...cursors, page.next] }) },
+      page.next ? h('button', { type: 'button', class: 'secondary',
+        onclick: () => redraw({ cursors: [...cursors, page.next] }) },
         t('more')) : null));
 }
 
@@ -58,7 +62,8 @@ function followUpCell(list, month, row) {
   const cell = h('div', {});
   const shown = () => {
     fill(cell, 
-      row.followUp ? h('div', { class: 'followup' }, h('strong', {}, t(row.followUp)), row.followUpNote ? ` — ${row.followUpNote}` : '',
+      row.followUp ? h('div', { class: 'followup' }, h('strong', {}, t(row.followUp)),
+        row.followUpNote ? ` — ${row.followUpNote}` : '',
         h('div', { class: 'muted' }, `${row.followUpBy} · ${row.followUpAt}`)) : null,
       h('button', { type: 'button', class: 'link', onclick: edit }, t('markCall')));
   };
@@ -79,7 +84,8 @@ function followUpCell(list, month, row) {
       shown();
       cell.querySelector('button').focus();
     } },
-    h('label', {}, t('callOutcome'), h('select', { name: 'outcome' }, OUTCOMES.map((o) => h('option', { value: o }, t(o))))),
+    h('label', {}, t('callOutcome'),
+      h('select', { name: 'outcome' }, OUTCOMES.map((o) => h('option', { value: o }, t(o))))),
     h('label', {}, t('note'), h('input', { name: 'note', maxlength: 1000 })),
     h('button', { type: 'submit' }, t('save')), message);
     fill(cell, form);

@@ -17,7 +17,8 @@ export async function templatesPage(main) {
     subject.textContent = preview.subject;
   };
   fill(main, h('h1', {}, t('templates')),
-    previews.length ? h('div', { class: 'row' }, h('label', {}, `${t('template')} / ${t('language')}`, select)) : h('p', {}, t('nothing')),
+    previews.length ? h('div', { class: 'row' }, h('label', {}, `${t('template')} / ${t('language')}`, select))
+      : h('p', {}, t('nothing')),
     subject, frame);
   show(0);
 }
