@@ -153,8 +153,10 @@ class ConsoleBrowserIT {
         Files.deleteIfExists(DOWNLOADS.resolve("evidence-d-browser-1.html"));
         browser.findElement(By.xpath("//button[contains(., 'HTML')]")).click();
         String evidence = downloaded("evidence-d-browser-1.html");
-        assertTrue(evidence.contains("d-browser-1") && evidence.contains("dispute-resolved"),
-                "the whole story, as sent");
+        assertTrue(evidence.contains("dispute-acknowledged") && evidence.contains("dispute-apology"),
+                "every message to the customer, with the send ledger's word: " + evidence);
+        assertTrue(evidence.contains("console:agent") && evidence.contains("confirm_receipt"),
+                "the history: who accepted, and the refused confirmation");
     }
 
     @Test
