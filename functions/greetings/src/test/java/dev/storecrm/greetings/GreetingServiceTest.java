@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.member.MemberRecord;
@@ -43,7 +44,7 @@ class GreetingServiceTest {
     private final InMemoryCoupons coupons = new InMemoryCoupons();
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final GreetingService service = new GreetingService(diary, members, STORE.members(), OCCASIONS,
-            StorePolicies.STORE_ZONE, coupons, outbox, clock);
+            StorePolicies.STORE_ZONE, coupons, outbox, GoLivePolicy.none(), clock);
 
     @Test
     void aBirthdayIsGreetedAtNineInTheMembersOwnZoneWithAGift() {
@@ -122,7 +123,7 @@ class GreetingServiceTest {
         member(Events.memberRegistered("c-1").birthday("1990-03-15"));
         InMemoryMembers emptyArchive = new InMemoryMembers(STORE.members(), clock);
         GreetingService withoutTheMember = new GreetingService(diary, emptyArchive, STORE.members(), OCCASIONS,
-                StorePolicies.STORE_ZONE, coupons, outbox, clock);
+                StorePolicies.STORE_ZONE, coupons, outbox, GoLivePolicy.none(), clock);
         clock.set(Instant.parse("2027-03-15T01:00:30Z"));
         diary.completedRun(Instant.parse("2027-03-15T00:00:00Z"));
         withoutTheMember.run();

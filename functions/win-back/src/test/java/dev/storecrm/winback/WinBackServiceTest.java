@@ -3,6 +3,7 @@ package dev.storecrm.winback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.messaging.ExitCondition;
@@ -42,7 +43,7 @@ class WinBackServiceTest {
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final InMemoryTimers timers = new InMemoryTimers();
     private final WinBackService service = new WinBackService(members, STORE.members(), STORE.winBack(), journal,
-            coupons, outbox, timers, StorePolicies.STORE_ZONE, clock);
+            coupons, outbox, timers, StorePolicies.STORE_ZONE, GoLivePolicy.none(), clock);
     private final TimeTravel travel = new TimeTravel(clock, timers)
             .on(WinBackTimer.TARGET, body -> service.fired(WinBackInput.read(body)));
 
@@ -109,8 +110,8 @@ class WinBackServiceTest {
         assertEquals(Outcome.STEP_SENT, service.fired(WinBackInput.read(stepOne)));
 
         assertEquals(List.of("WINBACK#c-1#2026-01-10#2"), outbox.keys());
-        assertEquals(PAID.plus(Duration.ofDays(180)), timers.find(WinBackTimer.timerId("c-1")).orElseThrow().dueAt(),
-                "armed for the third step");
+        assertEquals(PAID.plus(Duration.ofDays(190)), timers.find(WinBackTimer.timerId("c-1")).orElseThrow().dueAt(),
+                "armed for the third step, as long after the second as the sequence puts between them (90 days)");
     }
 
     @Test

@@ -35,17 +35,6 @@ public final class WooCommerceAdapterService {
 
     private static final Logger LOG = LoggerFactory.getLogger(WooCommerceAdapterService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OrderOwners NO_OWNERS = new OrderOwners() {
-        @Override
-        public void remember(String orderId, String customerId) {
-            // WooCommerce's refunds come inside their order, which names its customer: nothing to remember.
-        }
-
-        @Override
-        public Optional<String> customerOf(String orderId) {
-            return Optional.empty();
-        }
-    };
 
     private final byte[] secret;
     private final WooCommerceOrders orders;
@@ -56,7 +45,7 @@ public final class WooCommerceAdapterService {
     public WooCommerceAdapterService(byte[] secret, Amounts amounts, StoreBus bus, AdapterRejects rejects) {
         this.secret = secret.clone();
         this.orders = new WooCommerceOrders(amounts);
-        this.publisher = new AdapterPublisher(bus, NO_OWNERS, rejects.clock());
+        this.publisher = new AdapterPublisher(bus, OrderOwners.NONE, rejects.clock());
         this.rejects = rejects;
     }
 

@@ -124,7 +124,7 @@ class TemplateConventionsTest {
                         + ": Lambda's retries of a failed scheduled run are chosen, not defaulted");
             }
         }
-        assertEquals(2, schedules, "the timer sweep and the greeting run");
+        assertEquals(3, schedules, "the timer sweep, the greeting run and the WooCommerce reconciliation");
     }
 
     @Test

@@ -106,10 +106,9 @@ class StoreSimulationIT {
 
     @Test
     void theReportShowsWhatEachJourneyDidAndTheArchive() {
-        for (String section : java.util.List.of("Import day and go-live ramp", "Mail sent, by journey and day", "Coupons",
-                "Carts (CartStatsTable)",
-                "Members woken", "Disputes", "Rejected events, by reason", "Member archive at the end",
-                "DynamoDB capacity, by function", "Invariants")) {
+        for (String section : java.util.List.of("Import day and go-live ramp", "Mail sent, by journey and day",
+                "Coupons", "Carts (CartStatsTable)", "Members woken", "Disputes", "Rejected events, by reason",
+                "Member archive at the end", "DynamoDB capacity, by function", "Invariants")) {
             assertTrue(printed.contains("\n" + section), "the report's section " + section);
         }
         assertTrue(printed.contains("(12 of 200 members; the whole archive is MembersTable)"), printed);

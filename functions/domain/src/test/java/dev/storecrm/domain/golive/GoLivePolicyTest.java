@@ -20,8 +20,8 @@ class GoLivePolicyTest {
 
     @Test
     void goLiveIsADateInTheStoreZoneOrAMomentWithOrWithoutItsOffset() {
-        assertEquals(Optional.of(Instant.parse("2027-01-03T16:00:00Z")), GoLivePolicy.parse("2027-01-04", 14, SHANGHAI).at(),
-                "a date is its start in the store's time zone");
+        assertEquals(Optional.of(Instant.parse("2027-01-03T16:00:00Z")),
+                GoLivePolicy.parse("2027-01-04", 14, SHANGHAI).at(), "a date is its start in the store's time zone");
         assertEquals(Optional.of(GO_LIVE), GoLivePolicy.parse("2027-01-04T08:00:00+08:00", 14, SHANGHAI).at());
         assertEquals(Optional.of(GO_LIVE), GoLivePolicy.parse("2027-01-04T00:00:00Z", 14, SHANGHAI).at());
         assertEquals(Optional.of(GO_LIVE), GoLivePolicy.parse(" 2027-01-04T08:00 ", 14, SHANGHAI).at(),
@@ -86,7 +86,8 @@ class GoLivePolicyTest {
     @Test
     void withoutARampOrAGoLiveMomentTheRulesStillHold() {
         GoLivePolicy noRamp = new GoLivePolicy(Optional.of(GO_LIVE), Duration.ZERO);
-        assertEquals(GO_LIVE, noRamp.stepDue("c-1", GO_LIVE.minus(Duration.ofDays(90)), GO_LIVE.minus(Duration.ofDays(2))));
+        assertEquals(GO_LIVE, noRamp.stepDue("c-1", GO_LIVE.minus(Duration.ofDays(90)),
+                GO_LIVE.minus(Duration.ofDays(2))));
         GoLivePolicy none = GoLivePolicy.none();
         Instant now = Instant.parse("2027-03-01T10:00:00Z");
         Instant overdue = none.stepDue("c-1", now.minus(Duration.ofDays(30)), now);

@@ -28,8 +28,8 @@ class WinBackPolicyTest {
         Instant rampedAt = EPISODE.plus(Duration.ofDays(177));
         assertEquals(rampedAt.plus(Duration.ofDays(90)), POLICY.nextDue(EPISODE, second, third, rampedAt),
                 "step 2 sent at 177 days of silence (the go-live ramp): step 3 follows 90 days later, not in 3 days");
-        assertEquals(EPISODE.plus(Duration.ofDays(60)).plusSeconds(59).plus(Duration.ofDays(30)),
-                POLICY.nextDue(EPISODE, POLICY.steps().get(0), second, EPISODE.plus(Duration.ofDays(60)).plusSeconds(59)),
-                "a sweep a minute late moves the next step by that minute");
+        Instant minuteLate = EPISODE.plus(Duration.ofDays(60)).plusSeconds(59);
+        assertEquals(minuteLate.plus(Duration.ofDays(30)), POLICY.nextDue(EPISODE, POLICY.steps().get(0), second,
+                minuteLate), "a sweep a minute late moves the next step by that minute");
     }
 }
