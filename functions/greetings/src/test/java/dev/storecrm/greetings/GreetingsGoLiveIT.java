@@ -7,10 +7,6 @@ import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
-<<<<<<< HEAD
-import dev.storecrm.domain.time.SimulatedClock;
-=======
->>>>>>> main
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
