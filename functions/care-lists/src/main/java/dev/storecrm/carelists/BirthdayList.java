@@ -14,7 +14,6 @@ import dev.storecrm.domain.occasion.Occasion;
 import dev.storecrm.domain.occasion.OccasionDiary;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,9 +37,9 @@ import java.util.stream.Stream;
  */
 public final class BirthdayList {
 
-    static final List<String> COLUMNS = Stream.concat(MemberColumns.NAMES.stream(), Stream.of(
-            "kind", "localDate", "timeZone", "greeted", "greetingDetail", "giftCoupon", "couponUsed", "couponOrderId"))
-            .toList();
+    static final List<String> COLUMNS = Stream.of(MemberColumns.NAMES.stream(), Stream.of(
+            "kind", "localDate", "timeZone", "greeted", "greetingDetail", "giftCoupon", "couponUsed", "couponOrderId"),
+            FollowUpColumns.NAMES.stream()).flatMap(s -> s).toList();
 
     private final OccasionDiary diary;
     private final GreetingCalendar calendar;
@@ -49,11 +48,11 @@ public final class BirthdayList {
     private final SendLedger ledger;
     private final CouponBook coupons;
     private final CouponCodes codes;
+    private final FollowUpColumns followUps;
     private final Clock clock;
 
-    public BirthdayList(OccasionDiary diary, GreetingCalendar calendar, MemberArchive members,
-                        MemberPolicy memberPolicy, SendLedger ledger, CouponBook coupons, CouponCodes codes,
-                        Clock clock) {
+    BirthdayList(OccasionDiary diary, GreetingCalendar calendar, MemberArchive members, MemberPolicy memberPolicy,
+                 SendLedger ledger, CouponBook coupons, CouponCodes codes, FollowUpColumns followUps, Clock clock) {
         this.diary = diary;
         this.calendar = calendar;
         this.members = members;
@@ -61,11 +60,15 @@ public final class BirthdayList {
         this.ledger = ledger;
         this.coupons = coupons;
         this.codes = codes;
+        this.followUps = followUps;
         this.clock = clock;
     }
 
-    /** The members whose occasion of {@code kind} falls in {@code month} (their local dates), by date. */
-    public Table of(YearMonth month, String kind) {
+    /**
+     * The members whose occasion of {@code kind} falls in {@code month} (their local dates), by date:
+     * the page of them {@code page} asks for (members are read for the page's rows only).
+     */
+    public Table of(YearMonth month, String kind, ListPage page) {
         Map<String, Occasion> occasions = new LinkedHashMap<>();
         for (YearMonth filed : List.of(month, month.plusYears(1))) {
             for (int day = 1; day <= filed.lengthOfMonth(); day++) {
@@ -78,19 +81,27 @@ public final class BirthdayList {
                 }
             }
         }
-        record Row(LocalDate date, String customerId, List<String> cells) {}
-        List<Row> rows = new ArrayList<>();
-        Instant now = clock.instant();
+        record Due(Occasion occasion, GreetingCalendar.Due due) {
+            String key() {
+                return due.localDate() + "|" + occasion.customerId();
+            }
+        }
+        List<Due> dues = new ArrayList<>();
         for (Occasion occasion : occasions.values()) {
             GreetingCalendar.Due due = calendar.after(occasion, month.getYear() - 1);
-            if (!YearMonth.from(due.localDate()).equals(month)) {
-                continue; // first celebrated in a later year, or moved to a neighbouring month (29 February)
+            if (YearMonth.from(due.localDate()).equals(month)) {
+                dues.add(new Due(occasion, due)); // else first celebrated later, or moved to a neighbouring month
             }
-            rows.add(new Row(due.localDate(), occasion.customerId(), row(occasion, due, now)));
         }
-        Table table = new Table(COLUMNS);
-        rows.stream().sorted(Comparator.comparing(Row::date).thenComparing(Row::customerId))
-                .forEach(row -> table.add(row.cells()));
+        dues.sort(Comparator.comparing(Due::key));
+        ListPage.Slice<Due> slice = page.of(dues, Due::key);
+        Instant now = clock.instant();
+        Table table = new Table(COLUMNS).next(slice.next());
+        for (Due due : slice.rows()) {
+            List<String> cells = new ArrayList<>(row(due.occasion(), due.due(), now));
+            cells.addAll(followUps.of("birthdays", month, due.occasion().customerId()));
+            table.add(cells);
+        }
         return table;
     }
 

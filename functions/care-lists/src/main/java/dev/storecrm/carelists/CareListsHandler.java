@@ -4,15 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storecrm.platform.http.IamFunctionUrl;
+import dev.storecrm.platform.http.StaffDoors;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * CareListsFunction, behind a Lambda function URL with {@code AuthType: AWS_IAM}: the lists
- * customer-care staff work from ({@link CareListsService}). The handler checks the IAM caller
- * itself ({@link IamFunctionUrl}), so a URL set to {@code AuthType: NONE} by mistake serves nothing.
+ * customer-care staff work from ({@link CareListsService}), and through the staff API for console
+ * users of the groups it serves. The handler checks the caller
+ * itself ({@link StaffDoors}), so a URL set to {@code AuthType: NONE} by mistake serves nothing.
  */
 public final class CareListsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -33,6 +34,7 @@ public final class CareListsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> IamFunctionUrl.serve(request, service::handle));
+        return PowertoolsLogging.withLogging(context,
+                () -> StaffDoors.serve(request, CareListsService.GROUPS, service::handle));
     }
 }

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +24,23 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /birthdays?month=2026-06[&kind=birthday]}: this month's birthday members;</li>
  *   <li>{@code GET /dormant?month=2026-06}: the dormant member wake-up follow-up list;</li>
- *   <li>{@code GET /wake-up?from=2026-04-01&to=2026-06-30}: the wake-up rate per win-back step.</li>
+ *   <li>{@code GET /wake-up?from=2026-04-01&to=2026-06-30}: the wake-up rate per win-back step;</li>
+ *   <li>{@code GET /carts?from=2026-04-01&to=2026-06-30}: cart recovery per day;</li>
+ *   <li>{@code POST /follow-ups} {@code {"list":"birthdays","month":"2026-06","customerId":"c-1","outcome":"reached",
+ *       "note":"…"}}: a follow-up call made from a list, shown back on the list's rows.</li>
  * </ul>
+ * The two member lists page with {@code limit} (at most 5000) and {@code next} (the cursor the previous
+ * page gave: in JSON as {@code next}, in CSV as the {@code X-Next-Cursor} header); a page reads only its
+ * members.
  * Each is CSV (UTF-8 with a byte order mark) unless {@code format=json} is asked for. A month
  * defaults to the current one in the store's time zone; the wake-up period to the last 90 days.
  * A bad parameter gets 400 with what was wrong. The lists hold personal data: the answers are
  * never cached and nothing of them is logged.
  */
 final class CareListsService {
+
+    /** The console groups the lists serve (an IAM caller allowed the function URL may use them too). */
+    static final Set<String> GROUPS = Set.of("marketers", "admins");
 
     private static final Logger LOG = LoggerFactory.getLogger(CareListsService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,18 +50,33 @@ final class CareListsService {
     private final BirthdayList birthdays;
     private final DormantList dormant;
     private final WakeUpReport wakeUp;
+    private final FollowUps followUps;
+    private final CartReport carts;
     private final ZoneId storeZone;
     private final Clock clock;
 
-    CareListsService(BirthdayList birthdays, DormantList dormant, WakeUpReport wakeUp, ZoneId storeZone, Clock clock) {
+    CareListsService(BirthdayList birthdays, DormantList dormant, WakeUpReport wakeUp, FollowUps followUps,
+                     CartReport carts, ZoneId storeZone, Clock clock) {
+        this.carts = carts;
         this.birthdays = birthdays;
         this.dormant = dormant;
         this.wakeUp = wakeUp;
+        this.followUps = followUps;
         this.storeZone = storeZone;
         this.clock = clock;
     }
 
     HttpAnswer handle(StaffRequest request) {
+        if (request.path().equals("/follow-ups")) {
+            if (!request.method().equals("POST")) {
+                return error(405, "a follow-up call is recorded with POST", Map.of("Allow", "POST"));
+            }
+            try {
+                return HttpAnswer.json(200, followUps.record(request.body(), request.caller()));
+            } catch (IllegalArgumentException bad) {
+                return error(400, bad.getMessage(), Map.of());
+            }
+        }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return error(405, "only GET is served", Map.of("Allow", "GET"));
         }
@@ -61,48 +86,61 @@ final class CareListsService {
             LocalDate today = clock.instant().atZone(storeZone).toLocalDate();
             Named list = switch (request.path()) {
                 case "/birthdays" -> birthdays(month(query, YearMonth.from(today)),
-                        query.getOrDefault("kind", "birthday").trim());
+                        query.getOrDefault("kind", "birthday").trim(), ListPage.of(query));
                 case "/dormant" -> {
                     YearMonth month = month(query, YearMonth.from(today));
-                    yield new Named("dormant-" + month, dormant.of(month));
+                    yield new Named("dormant-" + month, dormant.of(month, ListPage.of(query)));
                 }
                 case "/wake-up" -> wakeUp(date(query, "to", today), query);
+                case "/carts" -> {
+                    Period period = period(date(query, "to", today), query);
+                    yield new Named("carts-" + period.from() + "-to-" + period.to(),
+                            carts.between(period.from(), period.to()));
+                }
                 default -> null;
             };
             if (list == null) {
-                return error(404, "no such list: " + request.path() + " (lists: /birthdays, /dormant, /wake-up)",
-                        Map.of());
+                return error(404, "no such list: " + request.path()
+                        + " (lists: /birthdays, /dormant, /wake-up, /carts)", Map.of());
             }
             LOG.info("list served", entry("list", request.path()), entry("rows", list.table().rows().size()));
             HttpAnswer answer = format.answer(list.table(), list.name());
             if (answer.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
                 return error(413, "the list has " + list.table().rows().size() + " rows, more than a function URL "
-                        + "response can carry (6 MB); ask for a shorter period", Map.of());
+                        + "response can carry (6 MB); ask for it in pages (limit and next)", Map.of());
             }
             return answer;
-        } catch (BadRequest e) {
+        } catch (BadRequest | IllegalArgumentException e) {
             return error(400, e.getMessage(), Map.of());
         }
     }
 
-    private Named birthdays(YearMonth month, String kind) {
+    private Named birthdays(YearMonth month, String kind, ListPage page) {
         if (!kind.matches("[a-z][a-z0-9-]{0,31}")) {
             throw new BadRequest("kind must be an occasion kind such as birthday or wedding, not '" + kind + "'");
         }
         return new Named((kind.equals("birthday") ? "birthdays" : kind + "-anniversaries") + "-" + month,
-                birthdays.of(month, kind));
+                birthdays.of(month, kind, page));
     }
 
     private Named wakeUp(LocalDate to, Map<String, String> query) {
+        Period period = period(to, query);
+        return new Named("wake-up-" + period.from() + "-to-" + period.to(), wakeUp.between(period.from(), period.to()));
+    }
+
+    /** A report's period: {@code from} (default 90 days before {@code to}) to {@code to}, at most two years. */
+    private static Period period(LocalDate to, Map<String, String> query) {
         LocalDate from = date(query, "from", to.minusDays(89));
         if (to.isBefore(from)) {
             throw new BadRequest("'to' (" + to + ") is before 'from' (" + from + ")");
         }
         if (from.plusYears(2).isBefore(to)) {
-            throw new BadRequest("a wake-up period is at most two years; ask for shorter periods");
+            throw new BadRequest("a report's period is at most two years; ask for shorter periods");
         }
-        return new Named("wake-up-" + from + "-to-" + to, wakeUp.between(from, to));
+        return new Period(from, to);
     }
+
+    private record Period(LocalDate from, LocalDate to) {}
 
     private static YearMonth month(Map<String, String> query, YearMonth fallback) {
         String value = query.get("month");
@@ -156,11 +194,12 @@ final class CareListsService {
 
         HttpAnswer answer(Table table, String name) {
             boolean csv = this == CSV;
-            return new HttpAnswer(200, Map.of(
+            Map<String, String> headers = new java.util.HashMap<>(Map.of(
                     "Content-Type", csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
                     "Content-Disposition", (csv ? "attachment" : "inline") + "; filename=\"" + name
-                            + (csv ? ".csv" : ".json") + "\""),
-                    csv ? table.toCsv() : table.toJson());
+                            + (csv ? ".csv" : ".json") + "\""));
+            table.next().ifPresent(cursor -> headers.put("X-Next-Cursor", cursor));
+            return new HttpAnswer(200, headers, csv ? table.toCsv() : table.toJson());
         }
     }
 

@@ -10,7 +10,9 @@ import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.WinBackSettings;
+import dev.storecrm.platform.dynamodb.DynamoDbCartStats;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
+import dev.storecrm.platform.dynamodb.DynamoDbFollowUpBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
 import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
@@ -44,11 +46,15 @@ record CareListsWiring(CareListsService service) {
         GreetingCalendar calendar = new GreetingCalendar(OccasionSettings.from(settings));
         var diary = new DynamoDbOccasionDiary(dynamoDb, settings.required("OCCASIONS_TABLE"), calendar,
                 (int) settings.longValue("GREETING_SHARDS", 4));
+        var followUpBook = new DynamoDbFollowUpBook(dynamoDb, settings.required("FOLLOW_UPS_TABLE"));
+        var followUps = new FollowUpColumns(followUpBook, storeZone);
         return new CareListsService(
-                new BirthdayList(diary, calendar, members, memberPolicy, ledger, coupons, codes, clock),
-                new DormantList(journal, members, memberPolicy, ledger, coupons, orders, storeZone, clock),
+                new BirthdayList(diary, calendar, members, memberPolicy, ledger, coupons, codes, followUps, clock),
+                new DormantList(journal, members, memberPolicy, ledger, coupons, orders, storeZone, followUps, clock),
                 new WakeUpReport(journal, ledger, coupons, orders, WinBackSettings.from(settings).wakeUpWindow(),
                         storeZone, clock),
+                new FollowUps(followUpBook, clock),
+                new CartReport(new DynamoDbCartStats(dynamoDb, settings.required("CART_STATS_TABLE"))),
                 storeZone, clock);
     }
 }

@@ -33,9 +33,9 @@ import java.util.stream.Stream;
  */
 public final class DormantList {
 
-    static final List<String> COLUMNS = Stream.concat(MemberColumns.NAMES.stream(), Stream.of(
+    static final List<String> COLUMNS = Stream.of(MemberColumns.NAMES.stream(), Stream.of(
             "step", "lastOrderAt", "enteredAt", "message", "messageDetail", "coupon", "couponUsed", "cameBack",
-            "cameBackAt", "cameBackOrderId")).toList();
+            "cameBackAt", "cameBackOrderId"), FollowUpColumns.NAMES.stream()).flatMap(s -> s).toList();
 
     private final WinBackJournal journal;
     private final MemberArchive members;
@@ -44,10 +44,11 @@ public final class DormantList {
     private final CouponBook coupons;
     private final OrderHistory orders;
     private final ZoneId storeZone;
+    private final FollowUpColumns followUps;
     private final Clock clock;
 
-    public DormantList(WinBackJournal journal, MemberArchive members, MemberPolicy memberPolicy, SendLedger ledger,
-                       CouponBook coupons, OrderHistory orders, ZoneId storeZone, Clock clock) {
+    DormantList(WinBackJournal journal, MemberArchive members, MemberPolicy memberPolicy, SendLedger ledger,
+                CouponBook coupons, OrderHistory orders, ZoneId storeZone, FollowUpColumns followUps, Clock clock) {
         this.journal = journal;
         this.members = members;
         this.memberPolicy = memberPolicy;
@@ -55,20 +56,23 @@ public final class DormantList {
         this.coupons = coupons;
         this.orders = orders;
         this.storeZone = storeZone;
+        this.followUps = followUps;
         this.clock = clock;
     }
 
-    /** The entries of the month (store time zone for times shown; month by UTC entry time), oldest first. */
-    public Table of(YearMonth month) {
+    /**
+     * The entries of the month (store time zone for times shown; month by UTC entry time), oldest
+     * first: the page of them {@code page} asks for (members are read for the page's rows only).
+     */
+    public Table of(YearMonth month, ListPage page) {
         Instant now = clock.instant();
         Map<String, Optional<MemberRecord>> records = new HashMap<>();
         Map<String, List<OrderHistory.PaidOrder>> paid = new HashMap<>();
-        Table table = new Table(COLUMNS);
         List<WinBackJournal.Entry> entries = journal.enteredIn(month).stream()
-                .sorted(Comparator.comparing(WinBackJournal.Entry::enteredAt)
-                        .thenComparing(WinBackJournal.Entry::customerId))
-                .toList();
-        for (WinBackJournal.Entry entry : entries) {
+                .sorted(Comparator.comparing(DormantList::key)).toList();
+        ListPage.Slice<WinBackJournal.Entry> slice = page.of(entries, DormantList::key);
+        Table table = new Table(COLUMNS).next(slice.next());
+        for (WinBackJournal.Entry entry : slice.rows()) {
             Optional<MemberRecord> record = records.computeIfAbsent(entry.customerId(),
                     id -> members.find(id, false).map(Revisioned::value));
             Optional<MemberSummary> summary = record.map(r -> MemberSummary.of(r, memberPolicy, now));
@@ -91,9 +95,17 @@ public final class DormantList {
                     back.isPresent() ? "yes" : "no",
                     back.map(order -> local(order.paidAt())).orElse(""),
                     back.map(OrderHistory.PaidOrder::orderId).orElse("")));
+            cells.addAll(followUps.of("dormant", month, entry.customerId()));
             table.add(cells);
         }
         return table;
+    }
+
+    /** Entry time (nanoseconds, zero-padded so that text order is time order), member, step. */
+    private static String key(WinBackJournal.Entry entry) {
+        Instant at = entry.enteredAt();
+        return String.format("%019d|%s|%d", at.getEpochSecond() * 1_000_000_000L + at.getNano(), entry.customerId(),
+                entry.step());
     }
 
     private static String messageState(WinBackJournal.Entry entry, Optional<SendLedger.Entry> message) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A list for the staff: named columns and rows of text, written as CSV (RFC 4180, with a UTF-8
@@ -26,6 +27,7 @@ public final class Table {
 
     private final List<String> columns;
     private final List<List<String>> rows = new ArrayList<>();
+    private Optional<String> next = Optional.empty();
 
     public Table(List<String> columns) {
         this.columns = List.copyOf(columns);
@@ -37,6 +39,16 @@ public final class Table {
         }
         rows.add(row.stream().map(cell -> Objects.requireNonNullElse(cell, "")).toList());
         return this;
+    }
+
+    /** The cursor of the next page of the list, when this table is one page of it. */
+    public Table next(Optional<String> cursor) {
+        this.next = cursor;
+        return this;
+    }
+
+    public Optional<String> next() {
+        return next;
     }
 
     public List<String> columns() {
@@ -54,7 +66,7 @@ public final class Table {
         return csv.toString();
     }
 
-    /** {@code {"columns":[…],"rows":[{column: value, …}, …]}}. */
+    /** {@code {"columns":[…],"rows":[{column: value, …}, …],"next":"…"}} ({@code next} on all pages but the last). */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode names = root.putArray("columns");
@@ -66,6 +78,7 @@ public final class Table {
                 item.put(columns.get(i), row.get(i));
             }
         }
+        next.ifPresent(cursor -> root.put("next", cursor));
         return root.toString();
     }
 

@@ -17,6 +17,8 @@ import dev.storecrm.localcloud.FunctionUrlSigV4;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStaffApi;
+import dev.storecrm.localcloud.LocalTokenIssuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,6 +98,58 @@ class CareListsIT {
 
         assertEquals(List.of("c-cat 2026-07-01"), birthdays("month=2026-07&format=json").stream()
                 .map(r -> r.get("customerId") + " " + r.get("localDate")).toList());
+    }
+
+    @Test
+    void consoleUsersPageTheListAndTheCallsTheyMarkAreShownBack() throws Exception {
+        start(Instant.parse("2026-05-31T00:00:00Z"));
+        register("c-ann", "Ann Lee", "Asia/Shanghai", "1990-06-10", true, "+8613800001001", "phone");
+        register("c-bob", "Bob Stone", "America/New_York", "--06-25", true, "+14155550100", "email");
+        register("c-dan", "Dan Ma", "Asia/Shanghai", "--06-12", false, null, "sms");
+        functions.drainAll();
+        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
+        LocalTokenIssuer issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
+        LocalStaffApi api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
+        Map<String, String> marketer = Map.of("authorization", "Bearer " + issuer.signIn("marketer", "marketer-local-1")
+                .orElseThrow());
+
+        APIGatewayV2HTTPResponse first = api.invoke("GET", "/birthdays", "month=2026-06&format=json&limit=2", marketer, null);
+        JsonNode page = JSON.readTree(first.getBody());
+        assertEquals(List.of("c-ann", "c-dan"), List.of(page.get("rows").get(0).get("customerId").asText(),
+                page.get("rows").get(1).get("customerId").asText()));
+        APIGatewayV2HTTPResponse second = api.invoke("GET", "/birthdays", "month=2026-06&format=json&limit=2&next="
+                + page.get("next").asText(), marketer, null);
+        assertEquals(List.of("c-bob"), rows(second).stream().map(r -> r.get("customerId")).toList());
+        assertFalse(JSON.readTree(second.getBody()).has("next"), "the last page has no cursor");
+        APIGatewayV2HTTPResponse csvPage = api.invoke("GET", "/birthdays", "month=2026-06&limit=1", marketer, null);
+        assertTrue(csvPage.getHeaders().containsKey("X-Next-Cursor"), csvPage.getHeaders().toString());
+        assertEquals(2, csvPage.getBody().split("\r\n").length, "a header and one member");
+
+        APIGatewayV2HTTPResponse marked = api.invoke("POST", "/follow-ups", "", marketer,
+                "{\"list\":\"birthdays\",\"month\":\"2026-06\",\"customerId\":\"c-dan\",\"outcome\":\"reached\","
+                        + "\"note\":\"Happy with <b>the</b> gift\"}");
+        assertEquals(200, marked.getStatusCode(), marked.getBody());
+        Map<String, String> dan = row(rows(api.invoke("GET", "/birthdays", "month=2026-06&format=json", marketer, null)),
+                "c-dan");
+        assertEquals("reached", dan.get("followUp"));
+        assertEquals("Happy with <b>the</b> gift", dan.get("followUpNote"));
+        assertEquals("console:marketer", dan.get("followUpBy"));
+        assertEquals("2026-05-31T08:00:00", dan.get("followUpAt"), "in the store's time zone");
+
+        assertEquals(400, api.invoke("POST", "/follow-ups", "", marketer, "{\"list\":\"birthdays\",\"month\":\"2026-06\","
+                + "\"customerId\":\"c-dan\",\"outcome\":\"maybe\"}").getStatusCode(), "an unknown outcome");
+        assertEquals(400, api.invoke("GET", "/birthdays", "month=2026-06&limit=0", marketer, null).getStatusCode());
+        assertEquals(400, api.invoke("GET", "/birthdays", "month=2026-06&next=%21%21", marketer, null).getStatusCode());
+        List<Map<String, String>> may = rows(api.invoke("GET", "/carts", "from=2026-05-01&to=2026-05-31&format=json",
+                marketer, null));
+        assertEquals(31, may.size(), "a row per day, quiet days too");
+        assertEquals("0", may.getFirst().get("abandoned"));
+        assertEquals(400, api.invoke("GET", "/carts", "from=2026-06-01&to=2026-05-31", marketer, null).getStatusCode());
+        Map<String, String> agent = Map.of("authorization", "Bearer " + issuer.signIn("agent", "agent-local-1")
+                .orElseThrow());
+        assertEquals(403, api.invoke("GET", "/birthdays", "month=2026-06", agent, null).getStatusCode(),
+                "the lists are the marketers' and admins'");
+        assertEquals(403, api.invoke("POST", "/follow-ups", "", agent, "{}").getStatusCode());
     }
 
     @Test

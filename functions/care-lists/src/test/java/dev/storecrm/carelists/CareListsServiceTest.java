@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.care.FollowUpBook;
+import dev.storecrm.domain.care.FollowUpCall;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.messaging.Timers.Timer;
@@ -29,7 +31,7 @@ import dev.storecrm.fixtures.memory.RecordingOutbox;
 import dev.storecrm.fixtures.time.TimeTravel;
 import dev.storecrm.fixtures.triggers.FunctionUrlEvent;
 import dev.storecrm.greetings.GreetingService;
-import dev.storecrm.platform.http.IamFunctionUrl;
+import dev.storecrm.platform.http.StaffDoors;
 import dev.storecrm.winback.WinBackService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,12 +65,27 @@ class CareListsServiceTest {
     private final InMemoryWinBackJournal journal = new InMemoryWinBackJournal();
     private final InMemoryTimers timers = new InMemoryTimers();
     private final RecordingOutbox outbox = new RecordingOutbox();
+    private final Map<String, FollowUpCall> calls = new java.util.HashMap<>();
+    private final FollowUpBook followUpBook = new FollowUpBook() {
+        @Override
+        public void record(FollowUpCall call) {
+            calls.put(call.listMonth() + "|" + call.customerId(), call);
+        }
+
+        @Override
+        public java.util.Optional<FollowUpCall> find(String list, YearMonth month, String customerId) {
+            return java.util.Optional.ofNullable(calls.get(list + "#" + month + "|" + customerId));
+        }
+    };
+    private final FollowUpColumns followUps = new FollowUpColumns(followUpBook, StorePolicies.STORE_ZONE);
     private final CareListsService lists = new CareListsService(
-            new BirthdayList(diary, calendar, members, STORE.members(), ledger, coupons, InMemoryCoupons.CODES, clock),
+            new BirthdayList(diary, calendar, members, STORE.members(), ledger, coupons, InMemoryCoupons.CODES,
+                    followUps, clock),
             new DormantList(journal, members, STORE.members(), ledger, coupons, members.orders(),
-                    StorePolicies.STORE_ZONE, clock),
+                    StorePolicies.STORE_ZONE, followUps, clock),
             new WakeUpReport(journal, ledger, coupons, members.orders(), STORE.winBack().wakeUpWindow(),
                     StorePolicies.STORE_ZONE, clock),
+            new FollowUps(followUpBook, clock), new CartReport((from, to) -> List.of()),
             StorePolicies.STORE_ZONE, clock);
 
     @Test
@@ -137,7 +154,8 @@ class CareListsServiceTest {
                 "care-lists/dormant-json.json", "dormant-2026-03.json",
                 "care-lists/wake-up-json.json", "wake-up-2026-03-01-to-2026-04-30.json");
         files.forEach((sample, file) -> {
-            APIGatewayV2HTTPResponse answer = IamFunctionUrl.serve(FunctionUrlEvent.sample(sample), lists::handle);
+            APIGatewayV2HTTPResponse answer = StaffDoors.serve(FunctionUrlEvent.sample(sample), CareListsService.GROUPS,
+                    lists::handle);
             assertEquals(200, answer.getStatusCode(), sample + ": " + answer.getBody());
             assertTrue(answer.getHeaders().get("Content-Disposition").endsWith("filename=\"" + file + "\""), sample);
         });
@@ -190,7 +208,7 @@ class CareListsServiceTest {
     }
 
     private APIGatewayV2HTTPResponse call(FunctionUrlEvent request) {
-        return IamFunctionUrl.serve(request.agent().event(), lists::handle);
+        return StaffDoors.serve(request.agent().event(), CareListsService.GROUPS, lists::handle);
     }
 
     private static List<Map<String, String>> rows(APIGatewayV2HTTPResponse response) {

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storecrm.platform.http.IamFunctionUrl;
+import dev.storecrm.platform.http.StaffDoors;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -13,8 +13,9 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * DisputeQueueFunction, behind a function URL with {@code AuthType: AWS_IAM}: Lambda refuses any
  * request without a valid SigV4 signature of a principal allowed {@code lambda:InvokeFunctionUrl}
  * before this handler runs, and tells it who called ({@code requestContext.authorizer.iam}), which
- * the history records as the actor of each action. The handler checks that caller itself
- * ({@link IamFunctionUrl}), so a URL set to {@code AuthType: NONE} by mistake serves nothing.
+ * the history records as the actor of each action; and behind the staff API, whose JWT authorizer
+ * passes a console user's token claims (agents and admins are served). The handler checks the
+ * caller itself ({@link StaffDoors}), so a URL set to {@code AuthType: NONE} by mistake serves nothing.
  */
 public final class DisputeQueueHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -37,6 +38,6 @@ public final class DisputeQueueHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        return IamFunctionUrl.serve(request, context, metrics, "DisputeQueue", service::handle);
+        return StaffDoors.serve(request, context, metrics, "DisputeQueue", DisputeQueueService.GROUPS, service::handle);
     }
 }

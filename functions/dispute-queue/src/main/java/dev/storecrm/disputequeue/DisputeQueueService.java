@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *                                         "returnGoods": false, "text": "..."}}
  * POST /disputes/{id}/confirm-receipt   {"note": "..."}
  * POST /disputes/{id}/notes             {"text": "..."}
+ * GET  /disputes/{id}/evidence?format=html|json        the evidence bundle (messages to the customer, history)
  * </pre>
+ * A dispute's detail carries the customer's member summary ({@link MemberCard}).
  * Actions answer 200 with the dispute, 409 with the reason when the dispute's state does not allow
  * them, 404 for an unknown dispute, 400 for a malformed request. An {@code Idempotency-Key} header
  * makes a retried action count once; without one, the same signed request sent again (a replay,
@@ -58,8 +60,12 @@ public final class DisputeQueueService {
     /** An HTTP answer: status and JSON body. */
     private record Response(int status, JsonNode body) {}
 
+    /** The console groups the desk serves (an IAM caller allowed the function URL may use it too). */
+    static final Set<String> GROUPS = Set.of("agents", "admins");
+
     private static final Logger LOG = LoggerFactory.getLogger(DisputeQueueService.class);
     private static final Pattern DETAIL = Pattern.compile("/disputes/([^/]+)");
+    private static final Pattern EVIDENCE = Pattern.compile("/disputes/([^/]+)/evidence");
     private static final Pattern ACTION = Pattern.compile("/disputes/([^/]+)/(accept|reject|confirm-receipt|notes)");
     private static final int DEFAULT_LIMIT = 25;
 
@@ -68,20 +74,35 @@ public final class DisputeQueueService {
     private final DisputeHistory history;
     private final DisputeIndex index;
     private final DisputeViews views;
+    private final MemberCard members;
+    private final EvidenceBundle evidence;
     private final Clock clock;
 
     DisputeQueueService(DisputeRecorder recorder, DisputeRecords records, DisputeHistory history, DisputeIndex index,
-                        DisputeViews views, Clock clock) {
+                        DisputeViews views, MemberCard members, EvidenceBundle evidence, Clock clock) {
         this.recorder = recorder;
         this.records = records;
         this.history = history;
         this.index = index;
         this.views = views;
+        this.members = members;
+        this.evidence = evidence;
         this.clock = clock;
     }
 
-    /** Serves one request of a caller Lambda authenticated with IAM. */
+    /** Serves one request of an authenticated caller (an IAM principal or a console user of the desk's groups). */
     public HttpAnswer handle(StaffRequest request) {
+        Matcher bundle = EVIDENCE.matcher(request.path().replaceAll("/+$", ""));
+        if (bundle.matches() && request.method().equals("GET")
+                && JsonFields.IDENTIFIER.matcher(bundle.group(1)).matches()) {
+            Optional<Revisioned<Dispute>> dispute = records.find(bundle.group(1), false);
+            if (dispute.isEmpty()) {
+                return HttpAnswer.json(404, notFound(bundle.group(1)).body().toString());
+            }
+            Instant now = clock.instant();
+            return evidence.answer(evidence.json(dispute.get().value(), views.dispute(dispute.get().value(), now),
+                    history.of(bundle.group(1)), now), bundle.group(1), !"json".equals(request.query().get("format")));
+        }
         Response response = route(request);
         return HttpAnswer.json(response.status(), response.body().toString());
     }
@@ -144,7 +165,10 @@ public final class DisputeQueueService {
         if (dispute.isEmpty()) {
             return notFound(disputeId);
         }
-        return new Response(200, views.detail(dispute.get().value(), history.of(disputeId), clock.instant()));
+        Instant now = clock.instant();
+        ObjectNode detail = views.detail(dispute.get().value(), history.of(disputeId), now);
+        dispute.get().value().opening().ifPresent(o -> detail.set("member", members.of(o.customerId(), now)));
+        return new Response(200, detail);
     }
 
     private Response act(String disputeId, String name, StaffRequest http) {

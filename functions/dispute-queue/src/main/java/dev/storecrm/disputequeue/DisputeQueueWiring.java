@@ -1,8 +1,11 @@
 package dev.storecrm.disputequeue;
 
+import dev.storecrm.platform.MemberPolicySettings;
+import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.dispute.DisputeComponents;
+import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -16,12 +19,15 @@ record DisputeQueueWiring(DisputeQueueService service, Metrics metrics) {
     }
 
     private DisputeQueueWiring(SharedAdapters shared) {
-        this(shared.env(), shared.clock(), DisputeComponents.from(shared));
+        this(shared, shared.env(), shared.clock(), DisputeComponents.from(shared));
     }
 
-    private DisputeQueueWiring(Settings env, Clock clock, DisputeComponents disputes) {
+    private DisputeQueueWiring(SharedAdapters shared, Settings env, Clock clock, DisputeComponents disputes) {
         this(new DisputeQueueService(disputes.recorder(), disputes.disputes(), disputes.history(), disputes.disputes(),
-                        new DisputeViews(disputes.planner(), env.optional("DISPUTE_AGENT_LOCALE", "zh-CN")), clock),
+                        new DisputeViews(disputes.planner(), env.optional("DISPUTE_AGENT_LOCALE", "zh-CN")),
+                        new MemberCard(new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"),
+                                clock), MemberPolicySettings.from(env)),
+                        new EvidenceBundle(shared.sendLedger(), OccasionSettings.storeZone(env)), clock),
                 MetricsFactory.getMetricsInstance());
     }
 }

@@ -14,8 +14,10 @@ import dev.storecrm.fixtures.StorePolicies;
 import dev.storecrm.fixtures.events.DisputeOpenedBuilder;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.memory.InMemoryDisputeWorkflow;
+import dev.storecrm.fixtures.memory.InMemoryMembers;
+import dev.storecrm.fixtures.memory.InMemorySendLedger;
 import dev.storecrm.fixtures.triggers.FunctionUrlEvent;
-import dev.storecrm.platform.http.IamFunctionUrl;
+import dev.storecrm.platform.http.StaffDoors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -36,7 +38,10 @@ class DisputeQueueServiceTest {
     private final SimulatedClock clock = new SimulatedClock(NOW);
     private final InMemoryDisputeWorkflow workflow = new InMemoryDisputeWorkflow(StorePolicies.STORE_ZONE, clock);
     private final DisputeQueueService queue = new DisputeQueueService(workflow.recorder(), workflow.disputes(),
-            workflow.history(), workflow.disputes(), new DisputeViews(workflow.planner(), "en"), clock);
+            workflow.history(), workflow.disputes(), new DisputeViews(workflow.planner(), "en"),
+            new MemberCard(new InMemoryMembers(StorePolicies.defaults().members(), clock),
+                    StorePolicies.defaults().members()),
+            new EvidenceBundle(new InMemorySendLedger(), StorePolicies.STORE_ZONE), clock);
 
     @Test
     void theQueueListsAStatusNearestDeadlineFirst() {
@@ -124,7 +129,7 @@ class DisputeQueueServiceTest {
     }
 
     private APIGatewayV2HTTPResponse call(FunctionUrlEvent request) {
-        return IamFunctionUrl.serve(request.agent().event(), queue::handle);
+        return StaffDoors.serve(request.agent().event(), DisputeQueueService.GROUPS, queue::handle);
     }
 
     private static JsonNode body(APIGatewayV2HTTPResponse response) {

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storecrm.platform.http.IamFunctionUrl;
+import dev.storecrm.platform.http.StaffDoors;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -12,7 +12,7 @@ import software.amazon.lambda.powertools.metrics.Metrics;
 /**
  * PointsRedemptionFunction, behind a function URL with {@code AuthType: AWS_IAM}: the store's checkout
  * backend signs its calls with SigV4 under its IAM role (allowed by the {@code PointsCheckoutPolicy}).
- * The handler checks the caller itself ({@link IamFunctionUrl}), so a URL set to {@code NONE} by
+ * The handler checks the caller itself ({@link StaffDoors}, IAM callers only), so a URL set to {@code NONE} by
  * mistake serves nothing.
  */
 public final class PointsRedemptionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -36,6 +36,6 @@ public final class PointsRedemptionHandler implements RequestHandler<APIGatewayV
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        return IamFunctionUrl.serve(request, context, metrics, "PointsRedemption", service::handle);
+        return StaffDoors.serve(request, context, metrics, "PointsRedemption", StaffDoors.IAM_ONLY, service::handle);
     }
 }

@@ -186,8 +186,8 @@ public final class LocalFunctions {
         return (APIGatewayV2HTTPResponse) invoke(functionLogicalId, urlEvent(method, path, rawQuery, headers, body, null));
     }
 
-    /** The HTTP API (payload 2.0) event Lambda builds for a function URL request. */
-    private static APIGatewayV2HTTPEvent urlEvent(String method, String path, String rawQuery, Map<String, String> headers,
+    /** The HTTP API (payload 2.0) event Lambda builds for a function URL request (and API Gateway for a route). */
+    static APIGatewayV2HTTPEvent urlEvent(String method, String path, String rawQuery, Map<String, String> headers,
                                                   String body, APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer) {
         Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {

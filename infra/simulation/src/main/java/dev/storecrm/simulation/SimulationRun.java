@@ -1,6 +1,8 @@
 package dev.storecrm.simulation;
 
 import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.localcloud.SentMail;
@@ -17,8 +19,9 @@ import java.util.stream.Collectors;
  */
 final class SimulationRun {
 
-    /** What a run produced. */
-    record Result(StoreSimulation.Outcome outcome, Invariants invariants, List<SentMail> mail, Path mailIndex) {}
+    /** What a run produced, and the functions and clock it ran with (the console serves them afterwards). */
+    record Result(StoreSimulation.Outcome outcome, Invariants invariants, List<SentMail> mail, Path mailIndex,
+                  LocalFunctions functions, SimulatedClock clock) {}
 
     /** Members of the archive shown in the report; the rest stay in the table. */
     private static final int ARCHIVE_ROWS = 12;
@@ -72,7 +75,7 @@ final class SimulationRun {
         out.println("Open the mail in a browser: " + opener() + " " + index.toAbsolutePath());
         out.println(invariants.violations().isEmpty() ? "All invariants hold."
                 : invariants.violations().size() + " invariant violations: the run FAILED.");
-        return new Result(outcome, invariants, mail, index);
+        return new Result(outcome, invariants, mail, index, simulation.functions(), simulation.clock());
     }
 
     private static void section(PrintStream out, String title, String body) {

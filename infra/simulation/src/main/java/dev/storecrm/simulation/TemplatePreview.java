@@ -31,9 +31,19 @@ public final class TemplatePreview {
     private TemplatePreview() {}
 
     public static void main(String[] args) throws IOException {
+        Path out = render(Template.projectRoot().resolve("target/preview"));
+        System.out.println("Open: file://" + out.resolve("index.html").toAbsolutePath());
+    }
+
+    /**
+     * Renders every template into {@code out}: an HTML and a text file per template and locale, an
+     * {@code index.html} to open, and an {@code index.json} the console's template page reads.
+     */
+    public static Path render(Path target) throws IOException {
         Path root = Template.projectRoot();
         Path templates = root.resolve("templates");
-        Path out = Files.createDirectories(root.resolve("target/preview"));
+        Path out = Files.createDirectories(target);
+        com.fasterxml.jackson.databind.node.ArrayNode list = JSON.createArrayNode();
         Template template = Template.ofProject("us-east-1");
         String storeName = template.parameter("StoreName").orElse("Store");
         String storeUrl = template.parameter("StoreUrl").orElse("https://shop.example.com");
@@ -66,6 +76,8 @@ public final class TemplatePreview {
                 String base = id + "." + locale;
                 Files.writeString(out.resolve(base + ".html"), message.html());
                 Files.writeString(out.resolve(base + ".txt"), message.subject() + "\n\n" + message.text());
+                list.addObject().put("template", id).put("locale", locale).put("subject", message.subject())
+                        .put("html", base + ".html");
                 index.append("<tr><td>").append(id).append("</td><td>").append(locale).append("</td><td>")
                         .append(escape(message.subject())).append("</td><td><a href=\"").append(base)
                         .append(".html\">HTML</a> ")
@@ -75,8 +87,9 @@ public final class TemplatePreview {
         }
         index.append("</table></body></html>");
         Files.writeString(out.resolve("index.html"), index.toString());
+        Files.writeString(out.resolve("index.json"), list.toString());
         System.out.println("Rendered " + rendered + " messages from " + samples.size() + " templates.");
-        System.out.println("Open: file://" + out.resolve("index.html").toAbsolutePath());
+        return out;
     }
 
     private static Optional<String> read(Path file) {

@@ -13,7 +13,7 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * Lambda event (HTTP API payload 2.0) turned into a {@link PublicRequest}, the service's
  * {@link HttpAnswer} into the response, inside Powertools' structured logging, metrics flushed
  * however it ends. What the request may do is the service's to check (a signed token, a
- * signature); {@link IamFunctionUrl} is the staff URLs' counterpart.
+ * signature); {@link StaffDoors} is the staff functions' counterpart.
  */
 public final class PublicFunctionUrl {
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class IamFunctionUrlTest {
+class StaffDoorsTest {
 
     private static final String SIGNATURE = "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7";
     private static final Map<String, String> SIGNED = Map.of(
@@ -23,7 +23,7 @@ class IamFunctionUrlTest {
     private final List<StaffRequest> served = new ArrayList<>();
 
     private APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event) {
-        return IamFunctionUrl.serve(event, request -> {
+        return StaffDoors.serve(event, java.util.Set.of("agents", "admins"), request -> {
             served.add(request);
             return HttpAnswer.json(200, "{}");
         });
@@ -82,12 +82,58 @@ class IamFunctionUrlTest {
     void aSignedRequestIsRecognisedByItsSignatureAndTimeWhereverTheyTravel() {
         Map<String, String> presignedQuery = Map.of("X-Amz-Date", "20261116T020030Z", "X-Amz-Signature", SIGNATURE);
         assertEquals(Optional.of("sigv4:20261116T020030Z:" + SIGNATURE.substring(0, 40)),
-                IamFunctionUrl.signedRequestId(Map.of(), presignedQuery), "a presigned URL");
-        Map<String, String> signedLater = Map.of("authorization", SIGNED.get("Authorization"), "x-amz-date", "20261116T020031Z");
-        assertNotEquals(IamFunctionUrl.signedRequestId(SIGNED, Map.of()), IamFunctionUrl.signedRequestId(signedLater, Map.of()));
-        assertEquals(Optional.empty(), IamFunctionUrl.signedRequestId(
+                StaffDoors.signedRequestId(Map.of(), presignedQuery), "a presigned URL");
+        Map<String, String> signedLater = Map.of("authorization", SIGNED.get("Authorization"),
+                "x-amz-date", "20261116T020031Z");
+        assertNotEquals(StaffDoors.signedRequestId(SIGNED, Map.of()),
+                StaffDoors.signedRequestId(signedLater, Map.of()));
+        assertEquals(Optional.empty(), StaffDoors.signedRequestId(
                 Map.of("Authorization", "Bearer abc", "X-Amz-Date", "20261116T020030Z"), Map.of()), "not SigV4");
-        assertEquals(Optional.empty(), IamFunctionUrl.signedRequestId(
+        assertEquals(Optional.empty(), StaffDoors.signedRequestId(
                 Map.of("Authorization", SIGNED.get("Authorization"), "X-Amz-Date", "yesterday"), Map.of()));
+    }
+
+    private static APIGatewayV2HTTPEvent consoleEvent(Map<String, String> claims) {
+        return APIGatewayV2HTTPEvent.builder().withRawPath("/disputes").withHeaders(Map.of("authorization", "Bearer x"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(claims).withScopes(null).build()).build())
+                        .build())
+                .build();
+    }
+
+    @Test
+    void aConsoleUserOfOneOfTheFunctionsGroupsIsServedUnderTheirName() {
+        assertEquals(200, serve(consoleEvent(Map.of("cognito:username", "li.na", "cognito:groups", "[agents]")))
+                .getStatusCode());
+        StaffRequest request = served.getFirst();
+        assertEquals("console:li.na", request.caller());
+        assertEquals(java.util.Set.of("agents"), request.groups());
+        assertEquals(Optional.empty(), request.signedRequestId(), "a token is no signed request: no replay id");
+        assertEquals(200, serve(consoleEvent(Map.of("sub", "9f1c", "cognito:groups", "[marketers admins]")))
+                .getStatusCode(), "admins may use every function");
+        assertEquals("console:9f1c", served.get(1).caller());
+    }
+
+    @Test
+    void aConsoleUserOutsideTheFunctionsGroupsIsRefusedWithWhatItNeeds() {
+        APIGatewayV2HTTPResponse refused = serve(consoleEvent(Map.of("cognito:username", "wang", "cognito:groups",
+                "[marketers]")));
+        assertEquals(403, refused.getStatusCode());
+        assertTrue(refused.getBody().contains("admins or agents"), refused.getBody());
+        assertEquals(403, serve(consoleEvent(Map.of("cognito:username", "nobody"))).getStatusCode(), "no groups");
+        assertEquals(403, serve(consoleEvent(Map.of("cognito:groups", "[agents]"))).getStatusCode(), "no user");
+        assertEquals(List.of(), served);
+    }
+
+    @Test
+    void groupClaimsAreReadInEveryShapeTheyArrive() {
+        assertEquals(java.util.Set.of("agents", "admins"), StaffDoors.groups("[agents admins]"));
+        assertEquals(java.util.Set.of("agents", "admins"), StaffDoors.groups("[\"agents\",\"admins\"]"));
+        assertEquals(java.util.Set.of("marketers"), StaffDoors.groups("marketers"));
+        assertEquals(java.util.Set.of(), StaffDoors.groups(""));
+        assertEquals(java.util.Set.of(), StaffDoors.groups(null));
     }
 }

@@ -1,0 +1,118 @@
+// The follow-up lists (回访表): this month's birthdays and the dormant members to wake up, page by page,
+// downloadable whole as CSV, with each follow-up call marked, stored and shown back.
+import { call, getJson, parse, reasonOf } from './api.js';
+import { download, fill, h, table, time } from './dom.js';
+import { t } from './i18n.js';
+
+const OUTCOMES = ['reached', 'no_answer', 'call_back', 'declined', 'wrong_number'];
+const PAGE = 50;
+
+const COLUMNS = {
+  birthdays: [['localDate', 'localDate'], ['greeted', 'greeted'], ['coupon', 'giftCoupon'],
+    ['couponUsed', 'couponUsed']],
+  dormant: [['step', 'step'], ['enteredAt', 'enteredAt'], ['message', 'message'], ['coupon', 'coupon'],
+    ['couponUsed', 'couponUsed'], ['cameBack', 'cameBack']],
+};
+
+export async function followUpList(main, list, state = {}) {
+  const cursors = state.cursors || [];
+  // Without a month the API serves the current one in the store's time zone, and names it in the file name.
+  const query = new URLSearchParams({ format: 'json', limit: String(PAGE) });
+  if (state.month) query.set('month', state.month);
+  if (cursors.length) query.set('next', cursors.at(-1));
+  let page;
+  try {
+    page = await getJson(`/${list}?${query}`);
+  } catch (error) {
+    fill(main, h('p', { class: 'error', role: 'alert' }, `${t('failed')}: ${error.message}`));
+    return;
+  }
+  const month = state.month || (page.fileName.match(/(\d{4}-\d{2})\.json$/) || [])[1];
+  const redraw = (change) => followUpList(main, list, { month, cursors, ...change });
+  const columns = [
+    [t('name'), (r) => r.name],
+    [t('customer'), (r) => r.customerId],
+    [t('phone'), (r) => r.phone],
+    [t('contact'), (r) => r.contactPreference],
+    [t('tier'), (r) => r.tier],
+    ...COLUMNS[list].map(([key, field]) => [t(key), (r) => r[field]]),
+    [t('followUp'), (r) => followUpCell(list, month, r)],
+  ];
+  const status = h('span', { class: 'muted', role: 'status' });
+  fill(main, 
+    h('h1', {}, t(list)),
+    h('form', { class: 'row', onsubmit: (e) => e.preventDefault() },
+      h('label', {}, t('month'), h('input', { type: 'month', name: 'month', value: month,
+        onchange: (e) => e.target.value && redraw({ month: e.target.value, cursors: [] }) })),
+      h('button', { type: 'button', class: 'secondary', onclick: () => downloadAll(list, month, status) },
+        t('downloadCsv')),
+      status),
+    page.rows.length ? table(columns, page.rows) : h('p', {}, t('nothing')),
+    h('div', { class: 'row' },
+      cursors.length ? h('button', { type: 'button', class: 'secondary',
+        onclick: () => redraw({ cursors: cursors.slice(0, -1) }) },
+        t('previous')) : null,
+      page.next ? h('button', { type: 'button', class: 'secondary',
+        onclick: () => redraw({ cursors: [...cursors, page.next] }) },
+        t('more')) : null));
+}
+
+/** The call as recorded, and a button that opens a small form to record one. */
+function followUpCell(list, month, row) {
+  const cell = h('div', {});
+  const shown = () => {
+    fill(cell, 
+      row.followUp ? h('div', { class: 'followup' }, h('strong', {}, t(row.followUp)),
+        row.followUpNote ? ` — ${row.followUpNote}` : '',
+        h('div', { class: 'muted' }, `${row.followUpBy} · ${row.followUpAt}`)) : null,
+      h('button', { type: 'button', class: 'link', onclick: edit }, t('markCall')));
+  };
+  const edit = () => {
+    const message = h('span', { class: 'error', role: 'alert' });
+    const form = h('form', { class: 'row', onsubmit: async (event) => {
+      event.preventDefault();
+      const data = new FormData(form);
+      const response = await call('POST', '/follow-ups', { list, month, customerId: row.customerId,
+        outcome: data.get('outcome'), ...(data.get('note') ? { note: data.get('note') } : {}) });
+      const body = parse(response.body);
+      if (!response.ok) {
+        message.textContent = `${t('refused')}: ${reasonOf(body, response.status)}`;
+        return;
+      }
+      Object.assign(row, { followUp: body.outcome, followUpNote: body.note || '', followUpBy: body.by,
+        followUpAt: time(body.at) });
+      shown();
+      cell.querySelector('button').focus();
+    } },
+    h('label', {}, t('callOutcome'),
+      h('select', { name: 'outcome' }, OUTCOMES.map((o) => h('option', { value: o }, t(o))))),
+    h('label', {}, t('note'), h('input', { name: 'note', maxlength: 1000 })),
+    h('button', { type: 'submit' }, t('save')), message);
+    fill(cell, form);
+    form.querySelector('select').focus();
+  };
+  shown();
+  return cell;
+}
+
+/** The whole list as one CSV file, fetched page by page (5000 rows a page), whatever its size. */
+async function downloadAll(list, month, status) {
+  const parts = [];
+  let next = '';
+  let rows = 0;
+  do {
+    const query = new URLSearchParams({ month, limit: '5000' });
+    if (next) query.set('next', next);
+    const response = await call('GET', `/${list}?${query}`);
+    if (!response.ok) {
+      status.textContent = `${t('failed')}: ${reasonOf(parse(response.body), response.status)}`;
+      return;
+    }
+    const lines = response.body.replace(/^\uFEFF/, '').split('\r\n').filter((line) => line.length);
+    parts.push(...(parts.length ? lines.slice(1) : lines));
+    rows += lines.length - 1;
+    next = response.headers.get('x-next-cursor') || '';
+  } while (next);
+  download(`${list}-${month}.csv`, `\uFEFF${parts.join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
+  status.textContent = t('downloaded', { n: rows });
+}

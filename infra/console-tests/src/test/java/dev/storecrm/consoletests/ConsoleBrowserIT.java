@@ -1,0 +1,305 @@
+package dev.storecrm.consoletests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.Template;
+import dev.storecrm.simulation.ConsoleRun;
+import dev.storecrm.simulation.SimulationOptions;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in Debian's chromium (headless, driven by Selenium) against the local cloud after a
+ * small simulated store: each group signs in with the local sign-in's real tokens and sees only its
+ * pages; an agent works a dispute to resolution, sees a refusal in words and downloads its evidence
+ * bundle; a marketer pages a list, marks a follow-up call (a note with markup stays text), downloads
+ * the list as CSV and sees the charts; no page logs a script error. Screenshots of every page in
+ * zh-CN and en go to {@code target/screenshots/}. One browser and one store for the class.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class ConsoleBrowserIT {
+
+    private static final Path TARGET = Template.projectRoot().resolve("infra/console-tests/target");
+    private static final Path DOWNLOADS = TARGET.resolve("downloads");
+    private static final Path SHOTS = TARGET.resolve("screenshots");
+
+    private static ConsoleRun.Served served;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+    private static String url;
+
+    @BeforeAll
+    static void storeAndBrowser(LocalCloud cloud) throws IOException {
+        cloud.reset();
+        PrintStream quiet = new PrintStream(OutputStreamNull.INSTANCE, true, StandardCharsets.UTF_8);
+        served = ConsoleRun.serve(cloud, new SimulationOptions(120, 35, 20270104L, false, LocalDate.of(2027, 1, 4),
+                TARGET.resolve("simulation")), quiet, 0);
+        // A dispute to work: the buyer wants a refund without a return, awaiting the seller.
+        cloud.eventBus().publishSample("disputes/dispute-opened.json", e -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("disputeId", "d-browser-1");
+            e.put("id", "evt-browser-1").put("occurredAt", served.clock().instant().minusSeconds(3600).toString());
+        }, "test", served.clock().instant());
+        served.functions().drainAll();
+        url = served.server().url().toString();
+
+        Files.createDirectories(DOWNLOADS);
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("console-chromium"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (served != null) {
+            served.server().close();
+        }
+    }
+
+    @BeforeEach
+    void fresh() {
+        browser.get(url + "config.json");
+        browser.executeScript("sessionStorage.clear(); localStorage.setItem('storecrm.lang', 'zh-CN');");
+        browser.get(url);
+        waitFor(By.name("username"));
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                // A refused request (401, 403, 409) is logged by the browser as a failed load, not a script error.
+                .filter(m -> !m.contains("Failed to load resource")).toList();
+        assertEquals(List.of(), errors, "script errors in the browser log");
+    }
+
+    @Test
+    void anAgentSeesOnlyTheDeskAndWorksADisputeToResolution() throws Exception {
+        signIn("agent", "agent-local-1");
+        navIs(List.of("争议处理"));
+        browser.get(url + "#/lists/birthdays");
+        waitText(By.cssSelector("main .error"), "无权");
+        browser.get(url + "#/disputes");
+        WebElement allOpen = waitFor(By.cssSelector("main form"));
+        new Select(browser.findElement(By.name("status"))).selectByValue("awaiting_seller_confirmation");
+        wait.until(ExpectedConditions.stalenessOf(allOpen));
+        waitFor(By.linkText("d-browser-1"));
+        assertTrue(browser.findElement(By.cssSelector("main table")).getText().contains("剩余"),
+                "each deadline counts down");
+        shoot("disputes-queue");
+        waitFor(By.linkText("d-browser-1")).click();
+        waitText(By.cssSelector("main h1"), "d-browser-1");
+        assertTrue(browser.findElement(By.cssSelector("section[aria-label='会员概要']")).isDisplayed());
+        shoot("dispute-detail");
+
+        waitFor(By.cssSelector("form[data-action='accept'] button[type=submit]")).click();
+        waitText(By.cssSelector("main p.ok"), "已保存");
+        String facts = browser.findElement(By.cssSelector("main dl")).getText();
+        assertTrue(facts.contains("已解决"), "resolved: " + facts);
+        browser.findElement(By.cssSelector("form[data-action='confirm-receipt'] button[type=submit]")).click();
+        String refusal = waitText(By.cssSelector("form[data-action='confirm-receipt'] .error"), "未执行").getText();
+        assertTrue(refusal.length() > "未执行: ".length() + 5, "the reason in words: " + refusal);
+
+        Files.deleteIfExists(DOWNLOADS.resolve("evidence-d-browser-1.html"));
+        browser.findElement(By.xpath("//button[contains(., 'HTML')]")).click();
+        String evidence = downloaded("evidence-d-browser-1.html");
+        assertTrue(evidence.contains("dispute-acknowledged") && evidence.contains("dispute-apology"),
+                "every message to the customer, with the send ledger's word: " + evidence);
+        assertTrue(evidence.contains("console:agent") && evidence.contains("confirm_receipt"),
+                "the history: who accepted, and the refused confirmation");
+    }
+
+    @Test
+    void aMarketerSeesListsResultsAndTemplatesButNotTheDesk() throws Exception {
+        signIn("marketer", "marketer-local-1");
+        navIs(List.of("本月生日会员", "沉睡会员唤醒", "效果", "模板预览"));
+        browser.get(url + "#/disputes");
+        waitText(By.cssSelector("main .error"), "无权");
+
+        browser.get(url + "#/lists/birthdays");
+        waitFor(By.cssSelector("main tbody tr"));
+        shoot("birthdays");
+        WebElement first = waitFor(By.cssSelector("main tbody tr"));
+        first.findElement(By.xpath(".//button[contains(., '记录回访')]")).click();
+        new Select(first.findElement(By.name("outcome"))).selectByValue("call_back");
+        first.findElement(By.name("note")).sendKeys("<script>alert(1)</script> 周五再打");
+        first.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement recorded = wait.until(d -> first.findElement(By.cssSelector(".followup")));
+        assertTrue(recorded.getText().contains("约定回电"), recorded.getText());
+        assertTrue(recorded.getText().contains("<script>alert(1)</script> 周五再打"), "member-facing text stays text");
+        browser.navigate().refresh();
+        waitText(By.cssSelector("main tbody"), "<script>alert(1)</script> 周五再打");
+
+        try (Stream<Path> old = Files.list(DOWNLOADS)) {
+            old.filter(f -> f.getFileName().toString().startsWith("birthdays-")).forEach(ConsoleBrowserIT::delete);
+        }
+        browser.findElement(By.xpath("//button[contains(., 'CSV')]")).click();
+        waitText(By.cssSelector("main [role=status]"), "已下载");
+        String csv;
+        try (Stream<Path> files = Files.list(DOWNLOADS)) {
+            Path file = files.filter(f -> f.getFileName().toString().matches("birthdays-\\d{4}-\\d{2}\\.csv"))
+                    .findFirst()
+                    .orElseThrow();
+            csv = downloaded(file.getFileName().toString());
+        }
+        assertTrue(csv.startsWith("\uFEFFcustomerId,name,"), csv.substring(0, Math.min(80, csv.length())));
+        assertTrue(csv.contains("call_back"), "the marked call is in the list");
+
+        browser.get(url + "#/lists/dormant");
+        waitFor(By.cssSelector("main h1"));
+        shoot("dormant");
+        browser.get(url + "#/results");
+        wait.until(d -> d.findElements(By.cssSelector("main svg[role=img]")).size() == 4);
+        assertFalse(browser.findElements(By.cssSelector("figure table td.num")).isEmpty(), "numbers beside the charts");
+        shoot("results");
+        browser.get(url + "#/templates");
+        WebElement frame = waitFor(By.cssSelector("main iframe"));
+        wait.until(d -> frame.getAttribute("src") != null && frame.getAttribute("src").contains("templates/"));
+        shoot("templates");
+    }
+
+    @Test
+    void anAdminSeesEveryPageAndTheLanguageIsRemembered() {
+        signIn("admin", "admin-local-1");
+        navIs(List.of("争议处理", "本月生日会员", "沉睡会员唤醒", "效果", "模板预览"));
+        browser.findElement(By.id("lang")).click();
+        wait.until(d -> nav().contains("Dispute desk"));
+        browser.navigate().refresh();
+        wait.until(d -> nav().equals(List.of("Dispute desk", "Birthdays this month", "Dormant members", "Results",
+                "Templates")));
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedInWords() {
+        waitFor(By.name("username")).sendKeys("agent");
+        browser.findElement(By.name("password")).sendKeys("not-the-password");
+        browser.findElement(By.cssSelector("form.signin button")).click();
+        waitText(By.cssSelector("form.signin .error"), "Incorrect username or password");
+        assertEquals(List.of(), nav());
+        shoot("sign-in");
+    }
+
+    private static void signIn(String user, String password) {
+        waitFor(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form.signin button")).click();
+        wait.until(d -> !nav().isEmpty());
+    }
+
+    /** The navigation shows exactly these pages (waiting while the page settles). */
+    private static void navIs(List<String> pages) {
+        try {
+            wait.until(d -> nav().equals(pages));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertEquals(pages, nav());
+        }
+    }
+
+    private static List<String> nav() {
+        return browser.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
+    }
+
+    private static WebElement waitFor(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static WebElement waitText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        return browser.findElement(by);
+    }
+
+    /** A screenshot of the page in Chinese and in English, then back to Chinese. */
+    private static void shoot(String page) {
+        save(page + ".zh-CN.png");
+        browser.findElement(By.id("lang")).click();
+        wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        waitFor(By.cssSelector("main > *"));
+        save(page + ".en.png");
+        browser.findElement(By.id("lang")).click();
+        wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        waitFor(By.cssSelector("main > *"));
+    }
+
+    private static void save(String name) {
+        try {
+            Files.write(SHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String downloaded(String name) throws IOException {
+        Path file = DOWNLOADS.resolve(name);
+        wait.until(d -> Files.isRegularFile(file) && !Files.exists(DOWNLOADS.resolve(name + ".crdownload")));
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Where the simulation's report goes in the tests: nowhere. */
+    private static final class OutputStreamNull extends java.io.OutputStream {
+        static final OutputStreamNull INSTANCE = new OutputStreamNull();
+
+        @Override
+        public void write(int b) {
+            // discarded
+        }
+    }
+}
