@@ -24,6 +24,7 @@ public final class Benchmarks {
             case "win-back" -> WinBackBenchmark.run(Options.parse(options));
             case "carts" -> CartRecoveryBenchmark.run(Options.parse(options));
             case "disputes" -> DisputeBenchmark.run(Options.parse(options));
+            case "adapters" -> AdapterBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
                       capacity [--members M] [--orders N] [--history H] [--seed S]
@@ -45,7 +46,11 @@ public final class Benchmarks {
                           windows of it; prints per minute the timers due, sweep and cart-function read units, lag
                       disputes [--disputes N]
                           N disputes opened, chased (one reminder each), negotiated, resolved and resolved again
-                          (duplicates) through DisputeFunction; prints per phase events per second and capacity units""");
+                          (duplicates) through DisputeFunction; prints per phase events per second and capacity units
+                      adapters [--events N]
+                          N payloads of each platform topic (Shopify, Stripe, WooCommerce, the signed webhook) through its
+                          adapter; prints per topic events per second (relative), canonical events and PutEvents calls
+                          per platform event, and the adapter's read and write units per platform event""");
         }
     }
 }

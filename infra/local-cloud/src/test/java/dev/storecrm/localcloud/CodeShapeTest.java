@@ -32,7 +32,7 @@ class CodeShapeTest {
             "infra/local-cloud/src/main/java/dev/storecrm/localcloud/LoopbackHttpClient.java", 367,
             "infra/simulation/src/main/java/dev/storecrm/simulation/Invariants.java", 316,
             "infra/simulation/src/main/java/dev/storecrm/simulation/SyntheticStore.java", 383,
-            "infra/simulation/src/main/java/dev/storecrm/simulation/StoreSimulation.java", 370);
+            "infra/simulation/src/main/java/dev/storecrm/simulation/StoreSimulation.java", 366);
 
     private final Path root = Template.projectRoot();
 
