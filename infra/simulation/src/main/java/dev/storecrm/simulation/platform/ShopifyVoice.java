@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.simulation.platform.ShopifyPayloads.Order;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +22,14 @@ import java.util.regex.Pattern;
  * (language, time zone, contact preference, birthday, anniversaries, membership status) and the
  * disputes of other channels (a marketplace's, the store's own returns desk).
  */
-final class ShopifyVoice implements StoreVoice {
+final class ShopifyVoice extends PlatformVoice {
 
     private static final String QUEUE = "ShopifyAdapterQueue";
     private static final Set<String> EXTRAS = Set.of("locale", "timeZone", "contactPreference", "birthday",
             "anniversaries");
     private static final Pattern CHECKOUT_LINK = Pattern.compile("/checkouts/ac/([0-9a-f]{32})/recover");
 
-    private final Deliveries deliveries;
     private final ShopifyPayloads payloads;
-    private final Shoppers shoppers = new Shoppers();
     private final IdSequence customers = new IdSequence(7_290_122_400_000L);
     private final IdSequence orders = new IdSequence(5_820_167_200_000L);
     private final IdSequence checkouts = new IdSequence(38_572_049_400_000L);
@@ -40,38 +37,17 @@ final class ShopifyVoice implements StoreVoice {
     private final IdSequence disputes = new IdSequence(598_800_000L);
     private final Map<String, Instant> checkoutCreated = new HashMap<>();
     private final Map<String, Order> placed = new HashMap<>();
-    private final Map<String, Intent> disputeOpenings = new HashMap<>();
-    private final Intent.Names names;
 
     ShopifyVoice(Deliveries deliveries, String currency) {
-        this.deliveries = deliveries;
+        super(deliveries);
         this.payloads = new ShopifyPayloads(currency);
         this.names = new Intent.Names(id -> "shopify:" + customers.of(id), id -> "shopify:" + orders.of(id),
                 id -> "shopify:checkout:" + checkouts.of(id),
-                id -> onShopify(id) ? "shopify:" + disputes.of(id) : id);
+                id -> cardDispute(id) ? "shopify:" + disputes.of(id) : id);
     }
 
     @Override
-    public void prepare(List<ObjectNode> planned) {
-        shoppers.learn(planned);
-        planned.stream().map(Intent::new).filter(i -> i.type().equals("DisputeOpened"))
-                .forEach(opening -> disputeOpenings.put(opening.text("disputeId"), opening));
-    }
-
-    @Override
-    public Told tell(List<ObjectNode> events, Instant now) {
-        List<ObjectNode> told = new ArrayList<>();
-        for (ObjectNode event : events) {
-            Intent intent = new Intent(event);
-            if (say(intent)) {
-                told.add(intent.as(names));
-            }
-        }
-        return new Told(told, deliveries.takeUnrouted());
-    }
-
-    /** Says one event; false when it is carried by another's payload (a checkout by its order's). */
-    private boolean say(Intent intent) {
+    List<ObjectNode> say(Intent intent) {
         String customer = intent.text("customerId");
         switch (intent.type()) {
             case "MemberRegistered" -> {
@@ -109,7 +85,7 @@ final class ShopifyVoice implements StoreVoice {
                 send(intent, "orders/create", payloads.order(order));
             }
             case "CheckoutCompleted" -> {
-                return false; // orders/create of the checkout's order says it (CheckoutCompleted from checkout_id)
+                return List.of(); // orders/create of the checkout's order says it (CheckoutCompleted from checkout_id)
             }
             case "OrderPaid" -> send(intent, "orders/paid", payloads.order(update(intent, intent.at(), null)));
             case "OrderCancelled" -> send(intent, "orders/cancelled",
@@ -120,8 +96,7 @@ final class ShopifyVoice implements StoreVoice {
             case "DisputeOpened", "DisputeUpdated" -> dispute(intent);
             default -> throw new IllegalArgumentException("the store planned an event of type " + intent.type());
         }
-        shoppers.heard(intent);
-        return true;
+        return List.of(intent.as(names));
     }
 
     private void consent(Intent intent, long customerId, Shopper shopper) {
@@ -134,19 +109,15 @@ final class ShopifyVoice implements StoreVoice {
 
     private void dispute(Intent intent) {
         String id = intent.text("disputeId");
-        if (!onShopify(id)) {
+        if (!cardDispute(id)) {
             deliveries.fromBackend("a dispute of another channel than Shopify Payments",
                     BackendEvents.whole(intent, names));
             return;
         }
-        Intent opening = disputeOpenings.get(id);
+        Intent opening = opening(id);
         long order = orders.of(opening.text("orderId"));
         Instant evidence = opening.optional("evidenceDueBy").map(Instant::parse).orElse(null);
-        String reason = switch (opening.text("reason")) {
-            case "not_received" -> "product_not_received";
-            case "not_as_described" -> "product_unacceptable";
-            default -> "general";
-        };
+        String reason = cardReason(opening.text("reason"));
         if (intent.type().equals("DisputeOpened")) {
             send(intent, "disputes/create", payloads.dispute(disputes.of(id), order, intent.minor("amount"), reason,
                     "needs_response", intent.at(), evidence, null));
@@ -183,20 +154,8 @@ final class ShopifyVoice implements StoreVoice {
         deliveries.toPartnerBus(topic, payloads.webhook(bus, topic, eventId, intent.at(), payload), bus, QUEUE);
     }
 
-    private boolean onShopify(String disputeId) {
-        Intent opening = disputeOpenings.get(disputeId);
-        String channel = opening == null ? "" : opening.text("channel");
-        return channel.equals("shopify") || channel.equals("stripe");
-    }
-
     private static String token(long checkoutId) {
         return String.format("%032x", checkoutId);
-    }
-
-    @Override
-    public String unsubscribed(String storeCustomerId) {
-        shoppers.unsubscribed(storeCustomerId);
-        return names.customer().apply(storeCustomerId);
     }
 
     @Override
@@ -205,18 +164,4 @@ final class ShopifyVoice implements StoreVoice {
         return link.find() ? checkouts.storeId(Long.parseLong(link.group(1), 16)) : Optional.empty();
     }
 
-    @Override
-    public Map<String, Integer> invocations() {
-        return deliveries.invocations();
-    }
-
-    @Override
-    public List<String> lost() {
-        return deliveries.lost();
-    }
-
-    @Override
-    public String report() {
-        return deliveries.report();
-    }
 }

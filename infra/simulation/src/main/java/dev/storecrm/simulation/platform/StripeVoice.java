@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * webhook. Stripe has no cart update, no order placed before payment, no cancellation of an unpaid
  * order and no coupon code on the event: those are counted, not said.
  */
-final class StripeVoice implements StoreVoice {
+final class StripeVoice extends PlatformVoice {
 
     private static final String QUEUE = "StripeAdapterQueue";
     private static final Pattern RECOVERY_LINK = Pattern.compile("buy\\.stripe\\.com/r/live_SimRecovery([0-9]+)");
@@ -36,9 +36,7 @@ final class StripeVoice implements StoreVoice {
     private static final String[][] METADATA = {{"locale", "locale"}, {"timeZone", "time_zone"},
         {"contactPreference", "contact_preference"}, {"birthday", "birthday"}};
 
-    private final Deliveries deliveries;
     private final StripePayloads payloads;
-    private final Shoppers shoppers = new Shoppers();
     private final IdSequence customers = new IdSequence(1_000_001L);
     private final IdSequence orders = new IdSequence(3_000_001L);
     private final IdSequence carts = new IdSequence(2_000_001L);
@@ -48,33 +46,16 @@ final class StripeVoice implements StoreVoice {
     private final Set<String> recoverable = new HashSet<>();
     private final Map<String, Intent> placed = new HashMap<>();
     private final Set<String> completed = new HashSet<>();
-    private final Map<String, Intent> disputeOpenings = new HashMap<>();
-    private final Intent.Names names;
 
     StripeVoice(Deliveries deliveries, String currency) {
-        this.deliveries = deliveries;
+        super(deliveries);
         this.payloads = new StripePayloads(currency);
         this.names = new Intent.Names(id -> "stripe:" + customer(id), id -> "stripe:" + paymentIntent(id),
-                id -> "stripe:" + session(id), id -> onStripe(id) ? "stripe:dp_1Sim" + disputes.of(id) : id);
+                id -> "stripe:" + session(id), id -> cardDispute(id) ? "stripe:dp_1Sim" + disputes.of(id) : id);
     }
 
     @Override
-    public void prepare(List<ObjectNode> planned) {
-        shoppers.learn(planned);
-        planned.stream().map(Intent::new).filter(i -> i.type().equals("DisputeOpened"))
-                .forEach(opening -> disputeOpenings.put(opening.text("disputeId"), opening));
-    }
-
-    @Override
-    public Told tell(List<ObjectNode> events, Instant now) {
-        List<ObjectNode> told = new ArrayList<>();
-        for (ObjectNode event : events) {
-            told.addAll(say(new Intent(event)));
-        }
-        return new Told(told, deliveries.takeUnrouted());
-    }
-
-    private List<ObjectNode> say(Intent intent) {
+    List<ObjectNode> say(Intent intent) {
         String customer = intent.text("customerId");
         List<ObjectNode> told = null; // the event as it is, unless a case says otherwise
         switch (intent.type()) {
@@ -124,7 +105,6 @@ final class StripeVoice implements StoreVoice {
             case "DisputeOpened", "DisputeUpdated" -> dispute(intent);
             default -> throw new IllegalArgumentException("the store planned an event of type " + intent.type());
         }
-        shoppers.heard(intent);
         return told != null ? told : List.of(intent.as(names));
     }
 
@@ -176,16 +156,12 @@ final class StripeVoice implements StoreVoice {
 
     private void dispute(Intent intent) {
         String id = intent.text("disputeId");
-        if (!onStripe(id)) {
+        if (!cardDispute(id)) {
             deliveries.fromBackend("a dispute of another channel than Stripe", BackendEvents.whole(intent, names));
             return;
         }
-        Intent opening = disputeOpenings.get(id);
-        String reason = switch (opening.text("reason")) {
-            case "not_received" -> "product_not_received";
-            case "not_as_described" -> "product_unacceptable";
-            default -> "general";
-        };
+        Intent opening = opening(id);
+        String reason = cardReason(opening.text("reason"));
         Instant evidence = opening.optional("evidenceDueBy").map(Instant::parse).orElse(null);
         String dispute = "dp_1Sim" + disputes.of(id);
         String order = paymentIntent(opening.text("orderId"));
@@ -262,36 +238,10 @@ final class StripeVoice implements StoreVoice {
         return "cs_live_SimCart" + carts.of(storeCartId);
     }
 
-    private boolean onStripe(String disputeId) {
-        Intent opening = disputeOpenings.get(disputeId);
-        String channel = opening == null ? "" : opening.text("channel");
-        return channel.equals("stripe") || channel.equals("shopify");
-    }
-
-    @Override
-    public String unsubscribed(String storeCustomerId) {
-        shoppers.unsubscribed(storeCustomerId);
-        return names.customer().apply(storeCustomerId);
-    }
-
     @Override
     public Optional<String> cartIn(String mailHtml) {
         Matcher link = RECOVERY_LINK.matcher(mailHtml == null ? "" : mailHtml);
         return link.find() ? carts.storeId(Long.parseLong(link.group(1))) : Optional.empty();
     }
 
-    @Override
-    public Map<String, Integer> invocations() {
-        return deliveries.invocations();
-    }
-
-    @Override
-    public List<String> lost() {
-        return deliveries.lost();
-    }
-
-    @Override
-    public String report() {
-        return deliveries.report();
-    }
 }

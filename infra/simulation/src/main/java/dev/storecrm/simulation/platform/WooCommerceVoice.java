@@ -22,50 +22,28 @@ import java.util.function.UnaryOperator;
  * store's backend sends those through the signed webhook (a cart plugin's carts and checkouts, the
  * membership programme's profile and status, the payment provider's and marketplaces' disputes).
  */
-final class WooCommerceVoice implements StoreVoice {
+final class WooCommerceVoice extends PlatformVoice {
 
     private static final String ADAPTER = "WooCommerceAdapterFunction";
     private static final Set<String> EXTRAS = Set.of("locale", "timeZone", "contactPreference", "birthday",
             "anniversaries", "marketingConsent");
 
-    private final Deliveries deliveries;
     private final WooCommercePayloads payloads;
-    private final Shoppers shoppers = new Shoppers();
     private final IdSequence customers = new IdSequence(1001);
     private final IdSequence orders = new IdSequence(5001);
     private final IdSequence refunds = new IdSequence(90_001);
     private final Map<String, Order> known = new HashMap<>();
-    private final Intent.Names names;
     private byte[] secret;
 
     WooCommerceVoice(Deliveries deliveries, String currency) {
-        this.deliveries = deliveries;
+        super(deliveries);
         this.payloads = new WooCommercePayloads(currency);
         this.names = new Intent.Names(id -> "woocommerce:" + customers.of(id), id -> "woocommerce:" + orders.of(id),
                 UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     @Override
-    public void prepare(List<ObjectNode> planned) {
-        shoppers.learn(planned);
-    }
-
-    @Override
-    public Told tell(List<ObjectNode> events, Instant now) {
-        List<ObjectNode> told = new ArrayList<>();
-        for (ObjectNode event : events) {
-            Intent intent = new Intent(event);
-            say(intent);
-            ObjectNode heard = intent.as(names);
-            if (intent.type().equals("OrderPlaced")) {
-                ((ObjectNode) heard.get("body")).remove("cartId"); // a WooCommerce order names no cart
-            }
-            told.add(heard);
-        }
-        return new Told(told, deliveries.takeUnrouted());
-    }
-
-    private void say(Intent intent) {
+    List<ObjectNode> say(Intent intent) {
         String customer = intent.text("customerId");
         switch (intent.type()) {
             case "MemberRegistered" -> {
@@ -97,7 +75,11 @@ final class WooCommerceVoice implements StoreVoice {
                     BackendEvents.whole(intent, names));
             default -> throw new IllegalArgumentException("the store planned an event of type " + intent.type());
         }
-        shoppers.heard(intent);
+        ObjectNode heard = intent.as(names);
+        if (intent.type().equals("OrderPlaced")) {
+            ((ObjectNode) heard.get("body")).remove("cartId"); // a WooCommerce order names no cart
+        }
+        return List.of(heard);
     }
 
     /** The whole order after a change (WooCommerce sends all of it); an order not yet told as far as known. */
@@ -130,28 +112,8 @@ final class WooCommerceVoice implements StoreVoice {
     }
 
     @Override
-    public String unsubscribed(String storeCustomerId) {
-        shoppers.unsubscribed(storeCustomerId);
-        return names.customer().apply(storeCustomerId);
-    }
-
-    @Override
     public Optional<String> cartIn(String mailHtml) {
         return CanonicalVoice.cartLink(mailHtml); // the cart plugin's own links
     }
 
-    @Override
-    public Map<String, Integer> invocations() {
-        return deliveries.invocations();
-    }
-
-    @Override
-    public List<String> lost() {
-        return deliveries.lost();
-    }
-
-    @Override
-    public String report() {
-        return deliveries.report();
-    }
 }
