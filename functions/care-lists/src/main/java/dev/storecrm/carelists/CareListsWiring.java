@@ -4,20 +4,18 @@ import dev.storecrm.domain.coupon.CouponCodes;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.occasion.GreetingCalendar;
-import dev.storecrm.platform.AwsClients;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.Settings;
+import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
 import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
-import dev.storecrm.platform.dynamodb.DynamoDbSendLedger;
 import dev.storecrm.platform.dynamodb.DynamoDbWinBackJournal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,20 +24,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 record CareListsWiring(CareListsService service) {
 
     CareListsWiring(Map<String, String> environment, Clock clock) {
-        this(new Settings(environment), clock, new AwsClients(new Settings(environment)));
+        this(SharedAdapters.from(new Settings(environment), clock));
     }
 
-    private CareListsWiring(Settings settings, Clock clock, AwsClients aws) {
-        this(lists(settings, clock, aws, aws.dynamoDb(), OccasionSettings.storeZone(settings)));
+    private CareListsWiring(SharedAdapters shared) {
+        this(lists(shared, shared.env(), shared.dynamoDb(), shared.clock(), OccasionSettings.storeZone(shared.env())));
     }
 
-    private static CareListsService lists(Settings settings, Clock clock, AwsClients aws, DynamoDbClient dynamoDb,
-                                          ZoneId storeZone) {
+    private static CareListsService lists(SharedAdapters shared, Settings settings, DynamoDbClient dynamoDb,
+                                          Clock clock, ZoneId storeZone) {
         MemberPolicy memberPolicy = MemberPolicySettings.from(settings);
         MemberArchive members = new DynamoDbMemberArchive(dynamoDb, settings.required("MEMBERS_TABLE"), clock);
-        var ledger = new DynamoDbSendLedger(dynamoDb, settings.required("SEND_LEDGER_TABLE"),
-                Duration.ofDays(settings.longValue("LEDGER_RETENTION_DAYS", 400)));
-        CouponCodes codes = new CouponCodes(Secrets.read(aws.secretsManager(), settings.required("COUPON_CODE_KEY_SECRET")));
+        var ledger = shared.sendLedger();
+        CouponCodes codes = new CouponCodes(Secrets.read(shared.aws().secretsManager(),
+                settings.required("COUPON_CODE_KEY_SECRET")));
         var coupons = new DynamoDbCouponBook(dynamoDb, settings.required("COUPONS_TABLE"), codes);
         var journal = new DynamoDbWinBackJournal(dynamoDb, settings.required("WINBACK_TABLE"));
         var orders = new DynamoDbOrderHistory(dynamoDb, settings.required("ORDERS_TABLE"));

@@ -1,7 +1,7 @@
 package dev.storecrm.disputequeue;
 
-import dev.storecrm.platform.AwsClients;
 import dev.storecrm.platform.Settings;
+import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.dispute.DisputeComponents;
 import java.time.Clock;
 import java.util.Map;
@@ -12,11 +12,11 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
 record DisputeQueueWiring(DisputeQueueService service, Metrics metrics) {
 
     DisputeQueueWiring(Map<String, String> environment, Clock clock) {
-        this(new Settings(environment), clock, new AwsClients(new Settings(environment)));
+        this(SharedAdapters.from(new Settings(environment), clock));
     }
 
-    private DisputeQueueWiring(Settings env, Clock clock, AwsClients aws) {
-        this(env, clock, DisputeComponents.from(env, aws.dynamoDb(), aws.sqs(), clock));
+    private DisputeQueueWiring(SharedAdapters shared) {
+        this(shared.env(), shared.clock(), DisputeComponents.from(shared));
     }
 
     private DisputeQueueWiring(Settings env, Clock clock, DisputeComponents disputes) {

@@ -1,8 +1,8 @@
 package dev.storecrm.memberarchive;
 
-import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.concurrency.OptimisticRetry;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.event.CartEvent;
 import dev.storecrm.domain.event.DisputeEvent;
@@ -52,7 +52,8 @@ public final class MemberArchiveService {
         UNCHANGED
     }
 
-    static final int ATTEMPTS = 5;
+    static final int ATTEMPTS = OptimisticRetry.DEFAULT_ATTEMPTS;
+    private static final OptimisticRetry RETRY = new OptimisticRetry(ATTEMPTS);
 
     private final MemberArchive archive;
     private final OrderHistory orders;
@@ -96,17 +97,8 @@ public final class MemberArchiveService {
     }
 
     private Outcome applyToMember(String customerId, StoreEvent event) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<Stored> stored = archive.findForUpdate(customerId, attempt > 1);
-            try {
-                return apply(customerId, stored, event);
-            } catch (ConcurrentUpdateException conflict) {
-                if (attempt == ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
-        throw new IllegalStateException("unreachable");
+        return RETRY.run("member " + customerId,
+                attempt -> apply(customerId, archive.findForUpdate(customerId, attempt > 1), event));
     }
 
     /**

@@ -1,56 +1,45 @@
 package dev.storecrm.memberarchive;
 
-import dev.storecrm.platform.AwsClients;
 import dev.storecrm.domain.occasion.GreetingCalendar;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
-import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.Settings;
+import dev.storecrm.platform.SharedAdapters;
+import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
-import dev.storecrm.platform.dynamodb.DynamoDbTimers;
 import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
-import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of MemberArchiveFunction: settings, then clients, then adapters, then the service. */
-record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch, Metrics metrics) {
+record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch) {
 
     static final String CONSUMER = "member-archive";
 
     MemberArchiveWiring(Map<String, String> environment, Clock clock) {
-        this(new Settings(environment), clock);
+        this(SharedAdapters.from(new Settings(environment), clock));
     }
 
-    private MemberArchiveWiring(Settings settings, Clock clock) {
-        this(settings, clock, new AwsClients(settings).dynamoDb(), MetricsFactory.getMetricsInstance());
+    private MemberArchiveWiring(SharedAdapters shared) {
+        this(service(shared, shared.env()), shared.batch(CONSUMER, MetricsFactory.getMetricsInstance()));
     }
 
-    private MemberArchiveWiring(Settings settings, Clock clock, DynamoDbClient dynamoDb, Metrics metrics) {
-        this(new MemberArchiveService(
-                        new DynamoDbMemberArchive(dynamoDb, settings.required("MEMBERS_TABLE"), clock),
-                        new DynamoDbOrderHistory(dynamoDb, settings.required("ORDERS_TABLE")),
-                        DynamoDbCouponBook.forRedemption(dynamoDb, settings.required("COUPONS_TABLE")),
-                        new ArchiveFollowUps(
-                                new DynamoDbOccasionDiary(dynamoDb, settings.required("OCCASIONS_TABLE"),
-                                        new GreetingCalendar(OccasionSettings.from(settings)),
-                                        (int) settings.longValue("GREETING_SHARDS", 4)),
-                                new DynamoDbTimers(dynamoDb, settings.required("TIMERS_TABLE"),
-                                        (int) settings.longValue("TIMER_SHARDS", 2), clock),
-                                MemberPolicySettings.from(settings), OccasionSettings.from(settings),
-                                WinBackSettings.from(settings), OccasionSettings.storeZone(settings)),
-                        MemberPolicySettings.from(settings), clock),
-                new SqsBatchProcessor(CONSUMER,
-                        new DynamoDbRejectStore(dynamoDb, settings.required("REJECTS_TABLE"),
-                                Duration.ofDays(settings.longValue("REJECT_RETENTION_DAYS", 90))),
-                        metrics, clock),
-                metrics);
+    private static MemberArchiveService service(SharedAdapters shared, Settings env) {
+        return new MemberArchiveService(
+                new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"), shared.clock()),
+                new DynamoDbOrderHistory(shared.dynamoDb(), env.required("ORDERS_TABLE")),
+                DynamoDbCouponBook.forRedemption(shared.dynamoDb(), env.required("COUPONS_TABLE")),
+                new ArchiveFollowUps(
+                        new DynamoDbOccasionDiary(shared.dynamoDb(), env.required("OCCASIONS_TABLE"),
+                                new GreetingCalendar(OccasionSettings.from(env)),
+                                (int) env.longValue("GREETING_SHARDS", 4)),
+                        shared.timers(),
+                        MemberPolicySettings.from(env), OccasionSettings.from(env),
+                        WinBackSettings.from(env), OccasionSettings.storeZone(env)),
+                MemberPolicySettings.from(env), shared.clock());
     }
 }

@@ -2,22 +2,12 @@ package dev.storecrm.sender;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
-import dev.storecrm.domain.Revisioned;
-import dev.storecrm.domain.member.MemberArchive;
-import dev.storecrm.domain.member.MemberPolicy;
-import dev.storecrm.domain.member.MemberRecord;
-import dev.storecrm.domain.member.MemberSummary;
-import dev.storecrm.domain.member.MemberLedger;
-import dev.storecrm.domain.member.Profile;
-import dev.storecrm.domain.messaging.CartCheck;
 import dev.storecrm.domain.messaging.Category;
 import dev.storecrm.domain.messaging.FrequencyCap;
 import dev.storecrm.domain.messaging.MailSender;
 import dev.storecrm.domain.messaging.MailSender.OutgoingMail;
-import dev.storecrm.domain.messaging.MessageRenderer;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.MessageRequestJson;
-import dev.storecrm.domain.messaging.OpenDisputes;
 import dev.storecrm.domain.messaging.Priority;
 import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.messaging.RenderedMessage;
@@ -25,10 +15,8 @@ import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.messaging.SendRules;
 import dev.storecrm.domain.messaging.SendRules.Facts;
 import dev.storecrm.domain.messaging.SendRules.Verdict;
-import dev.storecrm.domain.messaging.SuppressionList;
 import dev.storecrm.domain.messaging.Timers;
 import dev.storecrm.domain.messaging.UnsubscribeTokens;
-import dev.storecrm.platform.messaging.Pacer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * SES throttling gives the claims back and puts the message off with a growing wait; it never
  * fails a message.
+ *
+ * <p>Its ports come in three groups: what it checks before sending ({@link SendChecks}), where it
+ * records ({@link SendRecords}) and how it sends ({@link Delivery}).
  */
 public final class SenderService {
 
@@ -68,37 +59,20 @@ public final class SenderService {
     static final String OUTBOX = "outbox";
     static final String PRIORITY_OUTBOX = "outbox-priority";
 
-    private final MemberArchive members;
-    private final MemberPolicy memberPolicy;
-    private final SuppressionList suppressions;
-    private final OpenDisputes disputes;
-    private final CartCheck carts;
+    private final SendChecks checks;
     private final SendLedger ledger;
     private final FrequencyCap cap;
     private final Timers timers;
-    private final MessageRenderer renderer;
-    private final MailSender mail;
-    private final UnsubscribeTokens tokens;
-    private final Pacer pacer;
+    private final Delivery delivery;
     private final SenderSettings settings;
     private final Clock clock;
 
-    SenderService(MemberArchive members, MemberPolicy memberPolicy, SuppressionList suppressions,
-                  OpenDisputes disputes, CartCheck carts, SendLedger ledger, FrequencyCap cap, Timers timers,
-                  MessageRenderer renderer, MailSender mail, UnsubscribeTokens tokens, Pacer pacer,
-                  SenderSettings settings, Clock clock) {
-        this.members = members;
-        this.memberPolicy = memberPolicy;
-        this.suppressions = suppressions;
-        this.disputes = disputes;
-        this.carts = carts;
-        this.ledger = ledger;
-        this.cap = cap;
-        this.timers = timers;
-        this.renderer = renderer;
-        this.mail = mail;
-        this.tokens = tokens;
-        this.pacer = pacer;
+    SenderService(SendChecks checks, SendRecords records, Delivery delivery, SenderSettings settings, Clock clock) {
+        this.checks = checks;
+        this.ledger = records.ledger();
+        this.cap = records.cap();
+        this.timers = records.timers();
+        this.delivery = delivery;
         this.settings = settings;
         this.clock = clock;
     }
@@ -119,8 +93,8 @@ public final class SenderService {
             return settle(request, SendLedger.Status.FAILED, "TOO_MANY_DEFERRALS", now);
         }
 
-        Optional<Facts> facts = facts(request, now);
-        Verdict verdict = SendRules.check(request, facts, carts, now);
+        Optional<Facts> facts = checks.facts(request, now);
+        Verdict verdict = SendRules.check(request, facts, checks.carts(), now);
         if (verdict instanceof Verdict.Skip skip) {
             return settle(request, SendLedger.Status.SKIPPED, skip.reason().name(), now);
         }
@@ -135,7 +109,7 @@ public final class SenderService {
         }
 
         Map<String, String> headers = new LinkedHashMap<>();
-        RenderedMessage message = renderer.render(request.templateId(), recipient.locale().orElse(null),
+        RenderedMessage message = delivery.renderer().render(request.templateId(), recipient.locale().orElse(null),
                 variables(request, recipient, headers), request.category());
 
         String owner = UUID.randomUUID().toString();
@@ -158,11 +132,11 @@ public final class SenderService {
 
     private Outcome send(MessageRequest request, String address, RenderedMessage message, Map<String, String> headers,
                          String owner, Optional<String> capKey, Instant now) {
-        pacer.awaitSlot();
+        delivery.pacer().awaitSlot();
         String messageId;
         try {
-            messageId = mail.send(new OutgoingMail(address, message.subject(), message.html(), message.text(), headers,
-                    tags(request)));
+            messageId = delivery.mail().send(new OutgoingMail(address, message.subject(), message.html(),
+                    message.text(), headers, tags(request)));
         } catch (MailSender.ThrottledException throttled) {
             giveBack(request, owner, capKey, now);
             return defer(request, now.plus(throttleWait(request)));
@@ -178,32 +152,6 @@ public final class SenderService {
         return Outcome.SENT;
     }
 
-    /** What is true of the recipient now; empty when the member does not exist. */
-    private Optional<Facts> facts(MessageRequest request, Instant now) {
-        return switch (request.recipient()) {
-            case Recipient.Member member -> members.find(member.customerId(), false).map(Revisioned::value)
-                    .map(record -> memberFacts(record, request, now));
-            case Recipient.Address address -> Optional.of(new Facts(Optional.of(address.email()), address.name(),
-                    address.locale(), address.timeZone(), Optional.empty(), Optional.empty(),
-                    suppressions.find(address.email(), Optional.empty()), false, Optional.empty()));
-        };
-    }
-
-    private Facts memberFacts(MemberRecord record, MessageRequest request, Instant now) {
-        Profile profile = record.profile();
-        Optional<String> email = Optional.ofNullable(profile.email());
-        Optional<Instant> consentAt = Optional.ofNullable(profile.marketingConsent())
-                .filter(c -> c.granted()).map(c -> c.at());
-        Optional<Instant> lastPayment = new MemberLedger(memberPolicy).current(record).purchases().lastPayment()
-                .map(payment -> payment.stamp().at());
-        boolean marketing = request.category() == Category.marketing;
-        return new Facts(email, Optional.ofNullable(profile.name()), Optional.ofNullable(profile.locale()),
-                Optional.ofNullable(profile.timeZone()),
-                Optional.of(MemberSummary.of(record, memberPolicy, now).status()), consentAt,
-                email.flatMap(e -> suppressions.find(e, Optional.of(record.customerId()))),
-                marketing && disputes.hasOpenDispute(record.customerId()), lastPayment);
-    }
-
     private Map<String, Object> variables(MessageRequest request, Facts recipient, Map<String, String> headers) {
         Map<String, Object> variables = new HashMap<>(request.data());
         Map<String, Object> to = new HashMap<>();
@@ -213,7 +161,7 @@ public final class SenderService {
         if (request.category() == Category.marketing) {
             String customerId = ((Recipient.Member) request.recipient()).customerId();
             String link = settings.unsubscribeUrl() + "?token="
-                    + tokens.issue(UnsubscribeTokens.Subject.member(customerId));
+                    + delivery.tokens().issue(UnsubscribeTokens.Subject.member(customerId));
             variables.put("unsubscribeUrl", link);
             headers.put("List-Unsubscribe", "<" + link + ">");
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -81,7 +81,7 @@ public final class LoopbackHttpClient implements SdkHttpClient {
         SdkHttpRequest http = request.httpRequest();
         InProcessService inProcess = IN_PROCESS.get(address(http.host(), http.port()));
         if (inProcess == null) {
-            return network.prepareRequest(request);
+            return network.prepareRequest(buffered(request));
         }
         return new ExecutableHttpRequest() {
             @Override
@@ -104,6 +104,25 @@ public final class LoopbackHttpClient implements SdkHttpClient {
     @Override
     public void close() {
         network.close();
+    }
+
+    /**
+     * The request without its {@code Content-Length} header. Given one, {@code HttpURLConnection} streams
+     * the body, and before each streamed request on a kept-alive socket it reads the socket for 1 ms to
+     * check that the server has not closed it; without one it buffers the body, sends the same
+     * {@code Content-Length} itself, and can retry on a fresh socket instead. Locally the wait cost
+     * more than the call (see docs/benchmarks.md, the SES gateway's round trip).
+     */
+    private static HttpExecuteRequest buffered(HttpExecuteRequest request) {
+        SdkHttpRequest http = request.httpRequest();
+        if (http.firstMatchingHeader("Content-Length").isEmpty()) {
+            return request;
+        }
+        return HttpExecuteRequest.builder()
+                .request(http.toBuilder().removeHeader("Content-Length").build())
+                .contentStreamProvider(request.contentStreamProvider().orElse(null))
+                .metricCollector(request.metricCollector().orElse(null))
+                .build();
     }
 
     private static byte[] body(HttpExecuteRequest request) throws IOException {

@@ -77,7 +77,8 @@ class LoopbackHttpClientTest {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
-                    + exchange.getRequestHeaders().getFirst("X-Amz-Target") + " " + body);
+                    + exchange.getRequestHeaders().getFirst("X-Amz-Target") + " "
+                    + exchange.getRequestHeaders().getFirst("Content-Length") + " " + body);
             byte[] answer = "{\"__type\":\"TooManyRequestsException\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("x-amzn-ErrorType", "TooManyRequestsException");
             exchange.sendResponseHeaders(429, answer.length);
@@ -95,8 +96,9 @@ class LoopbackHttpClientTest {
         assertEquals("TooManyRequestsException", first.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElseThrow());
         assertEquals("{\"__type\":\"TooManyRequestsException\"}", body(first), "an error's body reaches the SDK");
         assertEquals(429, second.httpResponse().statusCode());
-        assertEquals(List.of("POST /v2/email/outbound-emails?x=1 DynamoDB_20120810.GetItem {\"n\":1}",
-                "POST /v2/email/outbound-emails?x=1 DynamoDB_20120810.GetItem {\"n\":2}"), received);
+        assertEquals(List.of("POST /v2/email/outbound-emails?x=1 DynamoDB_20120810.GetItem 7 {\"n\":1}",
+                "POST /v2/email/outbound-emails?x=1 DynamoDB_20120810.GetItem 7 {\"n\":2}"), received,
+                "the server gets the body and its length, whether the transport streams or buffers it");
     }
 
     private HttpExecuteResponse call(URI uri, String body) throws IOException {

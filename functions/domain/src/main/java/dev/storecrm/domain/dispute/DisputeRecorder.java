@@ -2,9 +2,9 @@ package dev.storecrm.domain.dispute;
 
 import static java.util.stream.Collectors.groupingBy;
 
-import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.concurrency.OptimisticRetry;
 import dev.storecrm.domain.dispute.DisputeLifecycle.Outcome;
 import dev.storecrm.domain.event.DisputeEvent.Proposal;
 import dev.storecrm.domain.event.Stamp;
@@ -63,7 +63,7 @@ public final class DisputeRecorder {
     /** What a chase firing did. */
     public enum Firing { CHASED, STALE }
 
-    static final int ATTEMPTS = 5;
+    private static final OptimisticRetry RETRY = OptimisticRetry.standard();
     /** A change re-sends the due steps of this window, which the sweep (every minute) may not have delivered yet. */
     static final Duration CATCH_UP = Duration.ofMinutes(10);
 
@@ -117,48 +117,44 @@ public final class DisputeRecorder {
     }
 
     private Result record(DisputeChange change, Optional<String> idempotencyKey, Revisioned<Dispute> known) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<Revisioned<Dispute>> stored = attempt == 1 && known != null
-                    ? Optional.of(known) : records.find(change.disputeId(), attempt > 1);
-            Outcome outcome = DisputeLifecycle.apply(stored.map(Revisioned::value), change);
-            switch (outcome) {
-                case Outcome.Refused refused -> {
-                    history.append(entry(change, HistoryEntry.Outcome.refused, refused.reason(), List.of()), idempotencyKey);
-                    return new Result.Refused(refused.code(), refused.reason());
+        return RETRY.run("dispute " + change.disputeId(), attempt -> recordOnce(change, idempotencyKey,
+                attempt == 1 && known != null ? Optional.of(known) : records.find(change.disputeId(), attempt > 1)));
+    }
+
+    /** One try at recording the change on the dispute as read; a concurrent writer makes {@link #record} read again. */
+    private Result recordOnce(DisputeChange change, Optional<String> idempotencyKey,
+                              Optional<Revisioned<Dispute>> stored) {
+        Outcome outcome = DisputeLifecycle.apply(stored.map(Revisioned::value), change);
+        switch (outcome) {
+            case Outcome.Refused refused -> {
+                history.append(entry(change, HistoryEntry.Outcome.refused, refused.reason(), List.of()),
+                        idempotencyKey);
+                return new Result.Refused(refused.code(), refused.reason());
+            }
+            case Outcome.Unchanged unchanged -> {
+                Optional<HistoryEntry> recorded = history.find(change.disputeId(), change.stamp());
+                if (recorded.isPresent() && recorded.get().outcome() == HistoryEntry.Outcome.applied) {
+                    replay(recorded.get(), unchanged.dispute());
+                } else if (recorded.isEmpty()) {
+                    history.append(entry(change, HistoryEntry.Outcome.unchanged, unchanged.why(), List.of()),
+                            idempotencyKey);
                 }
-                case Outcome.Unchanged unchanged -> {
-                    Optional<HistoryEntry> recorded = history.find(change.disputeId(), change.stamp());
-                    if (recorded.isPresent() && recorded.get().outcome() == HistoryEntry.Outcome.applied) {
-                        replay(recorded.get(), unchanged.dispute());
-                    } else if (recorded.isEmpty()) {
-                        history.append(entry(change, HistoryEntry.Outcome.unchanged, unchanged.why(), List.of()),
-                                idempotencyKey);
-                    }
-                    return new Result.Unchanged(unchanged.dispute());
+                return new Result.Unchanged(unchanged.dispute());
+            }
+            case Outcome.Applied applied -> {
+                Instant now = clock.instant();
+                List<MessageRequest> requests = messages.forChange(applied, change, now);
+                HistoryEntry entry = entry(change, HistoryEntry.Outcome.applied, effect(applied), requests);
+                OptionalLong revision = stored.map(r -> OptionalLong.of(r.revision())).orElse(OptionalLong.empty());
+                if (!records.save(applied.after(), planner.nearest(applied.after()), revision, entry, idempotencyKey)) {
+                    history.find(change.disputeId(), change.stamp()).ifPresent(e -> replay(e, applied.after()));
+                    return new Result.Unchanged(applied.before());
                 }
-                case Outcome.Applied applied -> {
-                    Instant now = clock.instant();
-                    List<MessageRequest> requests = messages.forChange(applied, change, now);
-                    HistoryEntry entry = entry(change, HistoryEntry.Outcome.applied, effect(applied), requests);
-                    OptionalLong revision = stored.map(r -> OptionalLong.of(r.revision())).orElse(OptionalLong.empty());
-                    try {
-                        if (!records.save(applied.after(), planner.nearest(applied.after()), revision, entry, idempotencyKey)) {
-                            history.find(change.disputeId(), change.stamp()).ifPresent(e -> replay(e, applied.after()));
-                            return new Result.Unchanged(applied.before());
-                        }
-                    } catch (ConcurrentUpdateException conflict) {
-                        if (attempt == ATTEMPTS) {
-                            throw conflict;
-                        }
-                        continue;
-                    }
-                    outbox.enqueueAll(requests);
-                    arm(applied.after(), now, catchUp(applied.before(), applied.after(), now));
-                    return new Result.Recorded(applied.after());
-                }
+                outbox.enqueueAll(requests);
+                arm(applied.after(), now, catchUp(applied.before(), applied.after(), now));
+                return new Result.Recorded(applied.after());
             }
         }
-        throw new IllegalStateException("unreachable");
     }
 
     /** Handles a chase timer that fell due. */

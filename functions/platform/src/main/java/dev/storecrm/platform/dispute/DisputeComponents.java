@@ -7,30 +7,27 @@ import dev.storecrm.domain.dispute.DisputeRecorder;
 import dev.storecrm.domain.dispute.RulePacks;
 import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.platform.Settings;
+import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.dynamodb.DynamoDbDisputeHistory;
 import dev.storecrm.platform.dynamodb.DynamoDbDisputes;
-import dev.storecrm.platform.dynamodb.DynamoDbTimers;
-import dev.storecrm.platform.sqs.SqsMessageOutbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The dispute workflow's parts, built once from a function's settings: the rule packs (bundled
  * {@code dispute-rules/*.json}, then {@code DISPUTE_RULES} overrides and {@code DISPUTE_REMINDER_HOURS}),
  * the chase planner, the messages, the DynamoDB stores and the recorder that DisputeFunction and
- * DisputeQueueFunction share.
+ * DisputeQueueFunction share (the outbox and the timers from {@link SharedAdapters}).
  */
 public record DisputeComponents(DisputeRecorder recorder, ChasePlanner planner, DynamoDbDisputes disputes,
                                 DynamoDbDisputeHistory history) {
 
-    public static DisputeComponents from(Settings env, DynamoDbClient dynamoDb, SqsClient sqs, Clock clock) {
+    public static DisputeComponents from(SharedAdapters shared) {
+        Settings env = shared.env();
         ZoneId storeZone = ZoneId.of(env.required("STORE_TIME_ZONE"));
         RulePacks packs = RulePacks.load(DisputeComponents::resource, env.optional("DISPUTE_RULES", ""),
                 RulePacks.hours(env.optional("DISPUTE_REMINDER_HOURS", "")));
@@ -42,12 +39,12 @@ public record DisputeComponents(DisputeRecorder recorder, ChasePlanner planner, 
                 new Recipient.Address(env.required("DISPUTE_ESCALATION_ADDRESS"), Optional.of("Escalation"), agentLocale,
                         Optional.of(storeZone)),
                 storeZone);
-        DynamoDbDisputeHistory history = new DynamoDbDisputeHistory(dynamoDb, env.required("DISPUTE_HISTORY_TABLE"));
-        DynamoDbDisputes disputes = new DynamoDbDisputes(dynamoDb, env.required("DISPUTES_TABLE"), history, clock);
-        DisputeRecorder recorder = new DisputeRecorder(disputes, history, planner, new DisputeMessages(planner, contacts),
-                new SqsMessageOutbox(sqs, env.required("OUTBOX_QUEUE_URL"), env.required("OUTBOX_PRIORITY_QUEUE_URL")),
-                new DynamoDbTimers(dynamoDb, env.required("TIMERS_TABLE"), (int) env.longValue("TIMER_SHARDS", 2), clock),
-                clock);
+        DynamoDbDisputeHistory history = new DynamoDbDisputeHistory(shared.dynamoDb(),
+                env.required("DISPUTE_HISTORY_TABLE"));
+        DynamoDbDisputes disputes = new DynamoDbDisputes(shared.dynamoDb(), env.required("DISPUTES_TABLE"), history,
+                shared.clock());
+        DisputeRecorder recorder = new DisputeRecorder(disputes, history, planner,
+                new DisputeMessages(planner, contacts), shared.outbox(), shared.timers(), shared.clock());
         return new DisputeComponents(recorder, planner, disputes, history);
     }
 

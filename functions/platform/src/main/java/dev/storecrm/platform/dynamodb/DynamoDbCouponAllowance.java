@@ -4,6 +4,7 @@ import static dev.storecrm.platform.dynamodb.Attributes.n;
 import static dev.storecrm.platform.dynamodb.Attributes.s;
 
 import dev.storecrm.domain.ConcurrentUpdateException;
+import dev.storecrm.domain.concurrency.OptimisticRetry;
 import dev.storecrm.domain.coupon.CouponAllowance;
 import dev.storecrm.domain.coupon.CouponGrants;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoDbCouponAllowance implements CouponAllowance {
 
-    static final int ATTEMPTS = 5;
+    private static final OptimisticRetry RETRY = OptimisticRetry.standard();
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -42,37 +43,31 @@ public final class DynamoDbCouponAllowance implements CouponAllowance {
             return false;
         }
         String holder = holder(campaign, customerId);
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return RETRY.run("the coupon grants of a " + campaign + " customer", attempt -> {
             Optional<Stored> stored = read(holder);
             CouponGrants grants = stored.map(Stored::grants).orElse(CouponGrants.NONE);
             Optional<CouponGrants> granted = grants.grant(businessKey, limit, window, now);
             if (granted.isEmpty()) {
                 return false;
             }
-            if (granted.get().equals(grants)) {
-                return true;
+            if (!granted.get().equals(grants)) {
+                write(holder, granted.get(), stored, granted.get().latest().orElse(now).plus(window));
             }
-            Instant expires = granted.get().latest().orElse(now).plus(window);
-            if (write(holder, granted.get(), stored, expires)) {
-                return true;
-            }
-        }
-        throw new ConcurrentUpdateException("the coupon grants of a " + campaign + " customer kept changing");
+            return true;
+        });
     }
 
     @Override
     public void release(String customerId, String campaign, String businessKey) {
         String holder = holder(campaign, customerId);
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        RETRY.run("the coupon grants of a " + campaign + " customer", attempt -> {
             Optional<Stored> stored = read(holder);
-            if (stored.isEmpty() || !stored.get().grants().granted().containsKey(businessKey)) {
-                return;
+            boolean held = stored.isPresent() && stored.get().grants().granted().containsKey(businessKey);
+            if (held) {
+                write(holder, stored.get().grants().without(businessKey), stored, stored.get().expires());
             }
-            if (write(holder, stored.get().grants().without(businessKey), stored, stored.get().expires())) {
-                return;
-            }
-        }
-        throw new ConcurrentUpdateException("the coupon grants of a " + campaign + " customer kept changing");
+            return held;
+        });
     }
 
     private record Stored(CouponGrants grants, long revision, Instant expires) {}
@@ -89,8 +84,8 @@ public final class DynamoDbCouponAllowance implements CouponAllowance {
                 Instant.ofEpochSecond(Attributes.number(item, "expiresAt", 0))));
     }
 
-    /** Puts the grants if the item is still as read; false if another writer changed it meanwhile. */
-    private boolean write(String holder, CouponGrants grants, Optional<Stored> read, Instant expires) {
+    /** Puts the grants if the item is still as read; another writer's change meanwhile is a conflict. */
+    private void write(String holder, CouponGrants grants, Optional<Stored> read, Instant expires) {
         Map<String, AttributeValue> granted = new HashMap<>();
         grants.granted().forEach((key, at) -> granted.put(key, s(at.toString())));
         long revision = read.map(Stored::revision).orElse(0L);
@@ -100,9 +95,8 @@ public final class DynamoDbCouponAllowance implements CouponAllowance {
             dynamoDb.putItem(p -> p.tableName(tableName).item(item)
                     .conditionExpression(read.isPresent() ? "rev = :read" : "attribute_not_exists(holder)")
                     .expressionAttributeValues(read.isPresent() ? Map.of(":read", n(revision)) : null));
-            return true;
         } catch (ConditionalCheckFailedException changed) {
-            return false;
+            throw new ConcurrentUpdateException("coupon grants changed since they were read");
         }
     }
 

@@ -1,0 +1,53 @@
+package dev.storecrm.sender;
+
+import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.member.MemberArchive;
+import dev.storecrm.domain.member.MemberLedger;
+import dev.storecrm.domain.member.MemberPolicy;
+import dev.storecrm.domain.member.MemberRecord;
+import dev.storecrm.domain.member.MemberSummary;
+import dev.storecrm.domain.member.Profile;
+import dev.storecrm.domain.messaging.CartCheck;
+import dev.storecrm.domain.messaging.Category;
+import dev.storecrm.domain.messaging.MessageRequest;
+import dev.storecrm.domain.messaging.OpenDisputes;
+import dev.storecrm.domain.messaging.Recipient;
+import dev.storecrm.domain.messaging.SendRules.Facts;
+import dev.storecrm.domain.messaging.SuppressionList;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the sender checks before a message goes, read at send time: the member (status, consent,
+ * contact details, last payment), the suppression list, open disputes (marketing only), and the cart
+ * a cart message is about ({@link dev.storecrm.domain.messaging.SendRules} decides from these).
+ */
+record SendChecks(MemberArchive members, MemberPolicy memberPolicy, SuppressionList suppressions,
+                  OpenDisputes disputes, CartCheck carts) {
+
+    /** What is true of the recipient now; empty when the member does not exist. */
+    Optional<Facts> facts(MessageRequest request, Instant now) {
+        return switch (request.recipient()) {
+            case Recipient.Member member -> members.find(member.customerId(), false).map(Revisioned::value)
+                    .map(record -> memberFacts(record, request, now));
+            case Recipient.Address address -> Optional.of(new Facts(Optional.of(address.email()), address.name(),
+                    address.locale(), address.timeZone(), Optional.empty(), Optional.empty(),
+                    suppressions.find(address.email(), Optional.empty()), false, Optional.empty()));
+        };
+    }
+
+    private Facts memberFacts(MemberRecord record, MessageRequest request, Instant now) {
+        Profile profile = record.profile();
+        Optional<String> email = Optional.ofNullable(profile.email());
+        Optional<Instant> consentAt = Optional.ofNullable(profile.marketingConsent())
+                .filter(c -> c.granted()).map(c -> c.at());
+        Optional<Instant> lastPayment = new MemberLedger(memberPolicy).current(record).purchases().lastPayment()
+                .map(payment -> payment.stamp().at());
+        boolean marketing = request.category() == Category.marketing;
+        return new Facts(email, Optional.ofNullable(profile.name()), Optional.ofNullable(profile.locale()),
+                Optional.ofNullable(profile.timeZone()),
+                Optional.of(MemberSummary.of(record, memberPolicy, now).status()), consentAt,
+                email.flatMap(e -> suppressions.find(e, Optional.of(record.customerId()))),
+                marketing && disputes.hasOpenDispute(record.customerId()), lastPayment);
+    }
+}

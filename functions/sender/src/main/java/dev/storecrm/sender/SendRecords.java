@@ -1,0 +1,11 @@
+package dev.storecrm.sender;
+
+import dev.storecrm.domain.messaging.FrequencyCap;
+import dev.storecrm.domain.messaging.SendLedger;
+import dev.storecrm.domain.messaging.Timers;
+
+/**
+ * Where the sender records what it does: the send ledger (one claim and one outcome per business key),
+ * the members' frequency-cap slots, and the timers that hold a message it puts off.
+ */
+record SendRecords(SendLedger ledger, FrequencyCap cap, Timers timers) {}
