@@ -48,6 +48,10 @@ final class AdapterThroughput {
     private final LocalCloud cloud;
     private final LocalFunctions functions;
     private final List<Phase> phases = new ArrayList<>();
+    /** The signed webhook's canonical events, numbered on across passes (it refuses an id it published). */
+    private final EventFactory events = new EventFactory(new Random(7));
+    /** The number of the first payload of each topic (another range for a warm-up pass). */
+    private int first;
 
     /** @param functions the template's functions, at a clock after {@link #AT} */
     AdapterThroughput(LocalCloud cloud, LocalFunctions functions) {
@@ -62,11 +66,21 @@ final class AdapterThroughput {
 
     /** Every adapter's topics, {@code n} payloads each. */
     List<Phase> measure(int n) {
+        return measure(n, 0);
+    }
+
+    /**
+     * As {@link #measure(int)}, numbering the payloads (their customers, orders, ids) from
+     * {@code first}: a pass with another range, such as a warm-up's, neither repeats nor replays them.
+     */
+    List<Phase> measure(int n, int first) {
+        this.first = first;
+        phases.clear();
         shopify(n);
         stripe(n);
         wooCommerce(n);
         signedWebhook(n);
-        return phases;
+        return List.copyOf(phases);
     }
 
     private static Shopper shopper(int i) {
@@ -160,7 +174,6 @@ final class AdapterThroughput {
 
     private void signedWebhook(int n) {
         byte[] secret = secret("SignedWebhookSecret");
-        EventFactory events = new EventFactory(new Random(7));
         long signedAt = clock().getEpochSecond();
         url("SignedWebhookFunction", "MemberRegistered", n, i -> SignedDeliveries.signedWebhook(
                 events.registered(i, AT), signedAt, secret, "bench-registered-" + i));
@@ -176,7 +189,7 @@ final class AdapterThroughput {
 
     /** Puts the payloads on the partner bus (not timed), then times the adapter draining its queue. */
     private void partnerBus(String function, String topic, int n, String bus, IntFunction<ObjectNode> payload) {
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < first + n; i++) {
             if (cloud.eventBus().publish(payload.apply(i), bus).isEmpty()) {
                 throw new IllegalStateException(topic + " reached no queue: is the partner event source a parameter?");
             }
@@ -192,7 +205,7 @@ final class AdapterThroughput {
     /** Builds the requests (not timed), then times posting them to the function URL one by one. */
     private void url(String function, String topic, int n, IntFunction<WebhookRequest> request) {
         List<WebhookRequest> requests = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < first + n; i++) {
             requests.add(request.apply(i));
         }
         measured(function, topic, n, () -> requests.forEach(r -> {

@@ -52,9 +52,10 @@ final class SimulationRun {
         section(out, "Member archive at the end (MembersTable)",
                 new ArchiveReport(cloud, policy, outcome.end()).members(ARCHIVE_ROWS));
         section(out, "DynamoDB capacity, by function", SimulationReport.capacity());
-        if (!simulation.voice().report().isEmpty()) {
+        String said = simulation.voice().report();
+        if (!said.isEmpty()) {
             section(out, "What the store said through " + options.platform().label() + " and its backend (deliveries)",
-                    simulation.voice().report());
+                    said);
         }
         StringBuilder verdict = new StringBuilder();
         Map<String, List<Invariants.Violation>> broken = invariants.violations().stream()
