@@ -51,8 +51,9 @@ public final class BirthdayList {
     private final CouponCodes codes;
     private final Clock clock;
 
-    public BirthdayList(OccasionDiary diary, GreetingCalendar calendar, MemberArchive members, MemberPolicy memberPolicy,
-                        SendLedger ledger, CouponBook coupons, CouponCodes codes, Clock clock) {
+    public BirthdayList(OccasionDiary diary, GreetingCalendar calendar, MemberArchive members,
+                        MemberPolicy memberPolicy, SendLedger ledger, CouponBook coupons, CouponCodes codes,
+                        Clock clock) {
         this.diary = diary;
         this.calendar = calendar;
         this.members = members;

@@ -60,7 +60,8 @@ final class CareListsService {
             Format format = Format.of(query.get("format"), request.header("accept"));
             LocalDate today = clock.instant().atZone(storeZone).toLocalDate();
             Named list = switch (request.path()) {
-                case "/birthdays" -> birthdays(month(query, YearMonth.from(today)), query.getOrDefault("kind", "birthday").trim());
+                case "/birthdays" -> birthdays(month(query, YearMonth.from(today)),
+                        query.getOrDefault("kind", "birthday").trim());
                 case "/dormant" -> {
                     YearMonth month = month(query, YearMonth.from(today));
                     yield new Named("dormant-" + month, dormant.of(month));
@@ -69,7 +70,8 @@ final class CareListsService {
                 default -> null;
             };
             if (list == null) {
-                return error(404, "no such list: " + request.path() + " (lists: /birthdays, /dormant, /wake-up)", Map.of());
+                return error(404, "no such list: " + request.path() + " (lists: /birthdays, /dormant, /wake-up)",
+                        Map.of());
             }
             LOG.info("list served", entry("list", request.path()), entry("rows", list.table().rows().size()));
             HttpAnswer answer = format.answer(list.table(), list.name());
@@ -146,7 +148,10 @@ final class CareListsService {
                     default -> throw new BadRequest("format must be csv or json, not '" + asked + "'");
                 };
             }
-            return accept.filter(a -> a.contains("application/json") && !a.contains("text/csv")).isPresent() ? JSON : CSV;
+            boolean wantsJson = accept
+                    .filter(a -> a.contains("application/json") && !a.contains("text/csv"))
+                    .isPresent();
+            return wantsJson ? JSON : CSV;
         }
 
         HttpAnswer answer(Table table, String name) {

@@ -65,13 +65,15 @@ public final class DormantList {
         Map<String, List<OrderHistory.PaidOrder>> paid = new HashMap<>();
         Table table = new Table(COLUMNS);
         List<WinBackJournal.Entry> entries = journal.enteredIn(month).stream()
-                .sorted(Comparator.comparing(WinBackJournal.Entry::enteredAt).thenComparing(WinBackJournal.Entry::customerId))
+                .sorted(Comparator.comparing(WinBackJournal.Entry::enteredAt)
+                        .thenComparing(WinBackJournal.Entry::customerId))
                 .toList();
         for (WinBackJournal.Entry entry : entries) {
             Optional<MemberRecord> record = records.computeIfAbsent(entry.customerId(),
                     id -> members.find(id, false).map(Revisioned::value));
             Optional<MemberSummary> summary = record.map(r -> MemberSummary.of(r, memberPolicy, now));
-            Optional<OrderHistory.PaidOrder> back = paid.computeIfAbsent(entry.customerId(), orders::paidOrders).stream()
+            List<OrderHistory.PaidOrder> paidOrders = paid.computeIfAbsent(entry.customerId(), orders::paidOrders);
+            Optional<OrderHistory.PaidOrder> back = paidOrders.stream()
                     .filter(order -> order.paidAt().isAfter(entry.enteredAt()))
                     .min(Comparator.comparing(OrderHistory.PaidOrder::paidAt));
             Optional<SendLedger.Entry> message = entry.messageKey().flatMap(key -> ledger.find(key, false));
@@ -110,7 +112,9 @@ public final class DormantList {
     }
 
     private String local(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(instant.atZone(storeZone).withNano(0));
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(instant.atZone(storeZone).withNano(0));
     }
 
     private static String nonNull(String text) {

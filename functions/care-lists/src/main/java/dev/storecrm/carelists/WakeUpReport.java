@@ -80,7 +80,8 @@ public final class WakeUpReport {
                 }
                 Instant sentAt = Optional.ofNullable(message.get().settledAt()).orElse(entry.enteredAt());
                 Instant closes = sentAt.plus(window);
-                List<OrderHistory.PaidOrder> within = paid.computeIfAbsent(entry.customerId(), orders::paidOrders).stream()
+                List<OrderHistory.PaidOrder> paidOrders = paid.computeIfAbsent(entry.customerId(), orders::paidOrders);
+                List<OrderHistory.PaidOrder> within = paidOrders.stream()
                         .filter(order -> order.paidAt().isAfter(sentAt) && !order.paidAt().isAfter(closes))
                         .toList();
                 Set<String> orderIds = within.stream().map(OrderHistory.PaidOrder::orderId).collect(Collectors.toSet());

@@ -7,17 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
+import dev.storecrm.fixtures.triggers.ScheduledEvents;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.FunctionUrlSigV4;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,19 +235,15 @@ class CareListsIT {
 
     private void register(String id, String name, String zone, String birthday, boolean consent, String phone,
                           String preference) throws Exception {
-        var event = JSON.createObjectNode().put("id", "reg-" + id).put("type", "MemberRegistered").put("version", 1)
-                .put("occurredAt", "2025-03-01T00:00:00Z");
-        var profile = event.putObject("body").put("customerId", id).putObject("profile");
-        profile.put("name", name).put("email", id + "@example.com").put("locale", "en").put("timeZone", zone)
-                .put("contactPreference", preference);
+        MemberRegisteredBuilder event = Events.memberRegistered(id).at("2025-03-01T00:00:00Z").name(name).timeZone(zone)
+                .contactPreference(preference).consent(consent);
         if (birthday != null) {
-            profile.put("birthday", birthday);
+            event.birthday(birthday);
         }
         if (phone != null) {
-            profile.put("phone", phone);
+            event.phone(phone);
         }
-        profile.putObject("marketingConsent").put("granted", consent).put("at", "2025-03-01T00:00:00Z").put("source", "test");
-        cloud.eventBus().publish(event.toString(), "test", clock.instant());
+        cloud.eventBus().publish(event.json(), "test", clock.instant());
     }
 
     /** An order placed (with a coupon code, if given) and paid, 199.00 CNY, published when it happens. */
@@ -270,7 +268,7 @@ class CareListsIT {
     private void hourlyUntil(Instant end) {
         for (Instant hour = clock.instant().plus(Duration.ofHours(1)); !hour.isAfter(end); hour = hour.plus(Duration.ofHours(1))) {
             clock.set(hour);
-            functions.invoke("GreetingsFunction", new HashMap<String, Object>());
+            functions.invoke("GreetingsFunction", ScheduledEvents.asMap(hour));
             functions.advanceTo("TimerSweepFunction", hour);
         }
     }

@@ -8,6 +8,7 @@ import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.cart.Cart.ClosedBy;
 import dev.storecrm.domain.cart.Cart.Redemption;
+import dev.storecrm.domain.cart.CartPolicy;
 import dev.storecrm.domain.cart.CartStore;
 import dev.storecrm.domain.event.CartEvent;
 import dev.storecrm.domain.event.DisputeEvent;
@@ -17,6 +18,7 @@ import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.money.Money;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,8 @@ import java.util.Set;
  * a change re-arms the cart's one timer for its next step, due the step's delay after the change. A
  * checkout, an order for the cart (by its id or its coupon) or a paid order of its member after the
  * last activity closes the cart and cancels the timer ({@link CartAttribution} decides what counts
- * as recovered). Amounts must be in the store currency.
+ * as recovered). A cart of the history before go-live starts no sequence ({@link CartPolicy#startsSequence}).
+ * Amounts must be in the store currency.
  */
 final class CartEvents {
 
@@ -35,12 +38,17 @@ final class CartEvents {
     private final CartAttribution attribution;
     private final CartStore carts;
     private final MemberPolicy memberPolicy;
+    private final CartPolicy policy;
+    private final Clock clock;
 
-    CartEvents(CartWrites writes, CartAttribution attribution, CartStore carts, MemberPolicy memberPolicy) {
+    CartEvents(CartWrites writes, CartAttribution attribution, CartStore carts, MemberPolicy memberPolicy,
+               CartPolicy policy, Clock clock) {
         this.writes = writes;
         this.attribution = attribution;
         this.carts = carts;
         this.memberPolicy = memberPolicy;
+        this.policy = policy;
+        this.clock = clock;
     }
 
     Outcome handle(StoreEvent event) {
@@ -59,8 +67,10 @@ final class CartEvents {
         requireStoreCurrency(updated.total(), "CartUpdated body.total");
         updated.lines().forEach(line -> requireStoreCurrency(line.unitPrice(), "CartUpdated body.lines[].unitPrice"));
         Applied applied = writes.apply(updated.cartId(), cart -> Change.none(cart.updated(updated)));
-        if (applied.after().activity().equals(Optional.of(updated.stamp()))) {
+        if (applied.after().activity().equals(Optional.of(updated.stamp()))
+                && policy.startsSequence(updated.stamp().at(), clock.instant())) {
             // Also for a duplicate of the newest update: a crash after the save may have lost the re-arm.
+            // A cart of the history before go-live, or whose sequence would be over, is kept, not chased.
             writes.rearm(applied.before(), applied.after());
         }
         return applied.outcome();

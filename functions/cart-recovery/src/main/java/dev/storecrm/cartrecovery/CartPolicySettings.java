@@ -5,6 +5,7 @@ import dev.storecrm.domain.cart.CartSequence;
 import dev.storecrm.domain.cart.TierCouponValues;
 import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.money.Money;
+import dev.storecrm.platform.GoLiveSettings;
 import dev.storecrm.platform.Settings;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,7 +15,8 @@ import java.util.Currency;
  * Reads the store's {@link CartPolicy} from CartRecoveryFunction's environment (template
  * parameters): {@code CART_SEQUENCE}, {@code CART_MINIMUM_VALUE}, {@code CART_COUPON_VALUES},
  * {@code CART_COUPON_VALIDITY}, {@code CART_COUPONS_PER_MEMBER}, {@code CART_ATTRIBUTION_WINDOW},
- * {@code STORE_CURRENCY}, {@code STORE_TIME_ZONE}, {@code QUIET_HOURS}. A bad value stops the
+ * {@code STORE_CURRENCY}, {@code STORE_TIME_ZONE}, {@code QUIET_HOURS}, and the go-live guard's
+ * {@code GO_LIVE_AT} and {@code GO_LIVE_RAMP_DAYS} ({@link GoLiveSettings}). A bad value stops the
  * function at start-up with the variable's name.
  */
 final class CartPolicySettings {
@@ -33,7 +35,8 @@ final class CartPolicySettings {
                     CartPolicy.COUPON_CAP_WINDOW,
                     Duration.parse(env.optional("CART_ATTRIBUTION_WINDOW", "P7D")),
                     ZoneId.of(env.required("STORE_TIME_ZONE")),
-                    QuietHours.parse(env.optional("QUIET_HOURS", "21:00-09:00")));
+                    QuietHours.parse(env.optional("QUIET_HOURS", "21:00-09:00")),
+                    GoLiveSettings.from(env));
         } catch (IllegalStateException e) {
             throw e;
         } catch (RuntimeException e) {

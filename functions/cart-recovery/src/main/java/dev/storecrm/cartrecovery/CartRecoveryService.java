@@ -64,7 +64,7 @@ public final class CartRecoveryService {
         CartWrites writes = new CartWrites(carts, timers, policy);
         CartAttribution attribution = new CartAttribution(ledger, coupons, policy);
         CartMemberChecks checks = new CartMemberChecks(members, memberPolicy, policy);
-        this.events = new CartEvents(writes, attribution, carts, memberPolicy);
+        this.events = new CartEvents(writes, attribution, carts, memberPolicy, policy, clock);
         this.steps = new CartSteps(writes, attribution, checks,
                 new CartStepEffects(checks, coupons, outbox, messages, policy), allowance, policy, clock);
         this.clock = clock;

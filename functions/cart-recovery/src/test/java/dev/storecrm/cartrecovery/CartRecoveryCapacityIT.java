@@ -3,13 +3,12 @@ package dev.storecrm.cartrecovery;
 import static dev.storecrm.cartrecovery.CartScenario.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,13 +38,7 @@ class CartRecoveryCapacityIT {
     /** Units CartRecoveryFunction used for one message, as "table read/write". */
     private Map<String, String> unitsFor(String body) {
         CapacityRecorder.reset();
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId("m-" + body.hashCode());
-        message.setBody(body);
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
-        store.functions.invoke("CartRecoveryFunction", event);
+        store.functions.invoke("CartRecoveryFunction", SqsBatch.single("m-" + body.hashCode(), body));
         Map<String, String> units = new TreeMap<>();
         for (CapacityRecorder.Usage usage : CapacityRecorder.usage()) {
             if (usage.function().equals("CartRecoveryFunction")) {

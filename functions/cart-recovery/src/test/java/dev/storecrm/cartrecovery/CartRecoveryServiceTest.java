@@ -36,13 +36,13 @@ import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.messaging.Timers;
 import dev.storecrm.domain.money.Money;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.Collection;
@@ -67,7 +67,7 @@ class CartRecoveryServiceTest {
             Money.of(0, "CNY"), TierCouponValues.parse(TierCouponValues.DEFAULT, CNY), Duration.ofHours(48), 1,
             CartPolicy.COUPON_CAP_WINDOW, Duration.ofDays(7), ZoneId.of("Asia/Shanghai"), QuietHours.parse("21:00-09:00"));
 
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-23T02:00:00Z"));
+    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-23T02:00:00Z"));
     private final InMemoryCarts carts = new InMemoryCarts();
     private final Map<String, Timers.Timer> timers = new HashMap<>();
     private final Map<String, MemberRecord> members = new HashMap<>();
@@ -237,11 +237,8 @@ class CartRecoveryServiceTest {
     }
 
     private void member(String customerId) {
-        apply(customerId, MemberRecord.newCustomer(customerId), EventParser.parse("""
-                {"id":"reg-%s","type":"MemberRegistered","version":1,"occurredAt":"2026-11-01T00:00:00Z",
-                 "body":{"customerId":"%s","profile":{"email":"m@example.com","timeZone":"Asia/Shanghai",
-                 "marketingConsent":{"granted":true,"at":"2026-11-01T00:00:00Z","source":"test"}}}}"""
-                .formatted(customerId, customerId), clock));
+        apply(customerId, MemberRecord.newCustomer(customerId), Events.memberRegistered(customerId)
+                .at("2026-11-01T00:00:00Z").email("m@example.com").without("locale").parse(clock));
     }
 
     private void apply(String customerId, MemberRecord record, StoreEvent event) {
@@ -402,34 +399,6 @@ class CartRecoveryServiceTest {
 
         CouponGrants grantsOf(String holder) {
             return holders.getOrDefault(holder, CouponGrants.NONE);
-        }
-    }
-
-    /** A clock a test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 }

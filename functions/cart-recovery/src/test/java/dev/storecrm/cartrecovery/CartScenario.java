@@ -7,10 +7,12 @@ import dev.storecrm.domain.cart.CartDayStats;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponCodes;
 import dev.storecrm.domain.messaging.SendLedger;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.triggers.ScheduledEvents;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.dynamodb.DynamoDbCartStats;
@@ -26,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,13 +68,8 @@ final class CartScenario {
 
     /** A member with an address, locale, time zone and marketing consent, registered through the member archive. */
     void member(String customerId, String email, String name, String locale, String zone) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("id", "reg-" + customerId).put("type", "MemberRegistered").put("version", 1)
-                .put("occurredAt", "2026-11-01T00:00:00Z");
-        ObjectNode profile = event.putObject("body").put("customerId", customerId).putObject("profile");
-        profile.put("email", email).put("name", name).put("locale", locale).put("timeZone", zone);
-        profile.putObject("marketingConsent").put("granted", true).put("at", "2026-11-01T00:00:00Z").put("source", "test");
-        cloud.eventBus().publish(event.toString(), "test", clock.instant());
+        cloud.eventBus().publish(Events.memberRegistered(customerId).at("2026-11-01T00:00:00Z").email(email).name(name)
+                .locale(locale).timeZone(zone).json(), "test", clock.instant());
         functions.drainAll();
     }
 
@@ -149,7 +145,8 @@ final class CartScenario {
     /** One run of TimerSweepFunction; true when more timers were due than one run delivers. */
     boolean sweep() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> report = (Map<String, Object>) functions.invoke("TimerSweepFunction", new HashMap<>());
+        Map<String, Object> report = (Map<String, Object>) functions.invoke("TimerSweepFunction",
+                ScheduledEvents.asMap(clock.instant()));
         return (Boolean) report.get("more");
     }
 

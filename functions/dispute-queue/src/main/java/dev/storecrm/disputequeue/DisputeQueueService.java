@@ -99,7 +99,9 @@ public final class DisputeQueueService {
             }
             Matcher action = ACTION.matcher(route);
             if (action.matches()) {
-                return method.equals("POST") ? act(identifier(action.group(1)), action.group(2), request) : notAllowed();
+                return method.equals("POST")
+                        ? act(identifier(action.group(1)), action.group(2), request)
+                        : notAllowed();
             }
             return new Response(404, DisputeViews.error("not_found", "no route " + method + " " + route));
         } catch (InvalidInputException bad) {
@@ -170,9 +172,12 @@ public final class DisputeQueueService {
         LOG.info("agent action", entry("disputeId", disputeId), entry("action", name),
                 entry("outcome", result.getClass().getSimpleName()));
         return switch (result) {
-            case DisputeRecorder.Result.Recorded recorded -> new Response(200, views.dispute(recorded.dispute(), clock.instant()));
-            case DisputeRecorder.Result.Unchanged unchanged -> new Response(200, views.dispute(unchanged.dispute(), clock.instant()));
-            case DisputeRecorder.Result.Refused refused -> new Response(409, DisputeViews.error("invalid_transition", refused.reason()));
+            case DisputeRecorder.Result.Recorded recorded ->
+                    new Response(200, views.dispute(recorded.dispute(), clock.instant()));
+            case DisputeRecorder.Result.Unchanged unchanged ->
+                    new Response(200, views.dispute(unchanged.dispute(), clock.instant()));
+            case DisputeRecorder.Result.Refused refused ->
+                    new Response(409, DisputeViews.error("invalid_transition", refused.reason()));
             case DisputeRecorder.Result.NotFound notFound -> notFound(notFound.disputeId());
         };
     }

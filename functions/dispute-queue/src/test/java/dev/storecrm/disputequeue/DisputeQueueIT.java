@@ -9,6 +9,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.FunctionUrlSigV4;
@@ -16,10 +18,7 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.localcloud.SimulatedClock;
-import dev.storecrm.localcloud.Template;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -388,12 +387,8 @@ class DisputeQueueIT {
     }
 
     private void member(String customerId, String email) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("id", "reg-" + customerId).put("type", "MemberRegistered").put("version", 1)
-                .put("occurredAt", "2026-10-01T00:00:00Z");
-        ObjectNode profile = event.putObject("body").put("customerId", customerId).putObject("profile");
-        profile.put("email", email).put("name", "Sample " + customerId).put("locale", "en").put("timeZone", "Asia/Shanghai");
-        cloud.eventBus().publish(event.toString(), "test", clock.instant());
+        cloud.eventBus().publish(Events.memberRegistered(customerId).at("2026-10-01T00:00:00Z").email(email)
+                .name("Sample " + customerId).withoutConsent().json(), "test", clock.instant());
         functions.drainAll();
     }
 

@@ -3,18 +3,18 @@ package dev.storecrm.disputes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.dispute.Dispute;
 import dev.storecrm.domain.dispute.DisputeStatus;
 import dev.storecrm.domain.dispute.HistoryEntry;
 import dev.storecrm.domain.messaging.MessageRequest;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.dynamodb.DynamoDbDisputeHistory;
 import dev.storecrm.platform.dynamodb.DynamoDbDisputes;
@@ -43,7 +43,6 @@ class DisputeChaseIT {
 
     static final String AGENTS = "care@example.com";
     static final String ESCALATION = "care-lead@example.com";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LocalCloud cloud;
     private SimulatedClock clock;
@@ -358,13 +357,8 @@ class DisputeChaseIT {
 
     /** Registers a member with marketing consent, in English, in Shanghai. */
     void member(String customerId, String email) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("id", "reg-" + customerId).put("type", "MemberRegistered").put("version", 1)
-                .put("occurredAt", "2026-10-01T00:00:00Z");
-        ObjectNode profile = event.putObject("body").put("customerId", customerId).putObject("profile");
-        profile.put("email", email).put("name", "Sample " + customerId).put("locale", "en").put("timeZone", "Asia/Shanghai");
-        profile.putObject("marketingConsent").put("granted", true).put("at", "2026-10-01T00:00:00Z").put("source", "test");
-        publish(event.toString());
+        publish(Events.memberRegistered(customerId).at("2026-10-01T00:00:00Z").email(email).name("Sample " + customerId)
+                .json());
         functions.drainAll();
     }
 

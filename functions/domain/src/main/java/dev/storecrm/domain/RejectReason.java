@@ -43,7 +43,10 @@ public enum RejectReason {
     INVALID_TEXT,
     /** DynamoDB refused the write because the item (or one attribute) would exceed its size limit (400 KB). */
     ITEM_TOO_LARGE,
-    /** An AWS service refused the request as invalid ({@code ValidationException} and alike): the same request fails again. */
+    /**
+     * An AWS service refused the request as invalid ({@code ValidationException} and alike): the same
+     * request fails again.
+     */
     REFUSED_BY_AWS,
     /** The input drives a computation out of range: an arithmetic overflow, a date beyond the calendar. */
     COMPUTATION_OUT_OF_RANGE,

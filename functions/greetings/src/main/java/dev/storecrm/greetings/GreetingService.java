@@ -6,6 +6,7 @@ import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.coupon.CouponValue;
+import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * when the date was given early enough; then files the occasion for next year. The message may not
  * go after the end of the member's local day ({@code notAfter}), so a greeting is never late by a
  * day. Running an hour twice sends nothing twice: the greeting and the coupon are keyed by member,
- * kind and year.
+ * kind and year. An occasion whose greeting time came before go-live (the history imported before
+ * the store went live on this stack) gets no greeting and no gift; it is filed for next year.
  */
 public final class GreetingService {
 
@@ -54,10 +56,12 @@ public final class GreetingService {
     private final ZoneId storeZone;
     private final CouponBook coupons;
     private final MessageOutbox outbox;
+    private final GoLivePolicy goLive;
     private final Clock clock;
 
     public GreetingService(OccasionDiary diary, MemberArchive members, MemberPolicy memberPolicy, OccasionPolicy policy,
-                           ZoneId storeZone, CouponBook coupons, MessageOutbox outbox, Clock clock) {
+                           ZoneId storeZone, CouponBook coupons, MessageOutbox outbox, GoLivePolicy goLive,
+                           Clock clock) {
         this.diary = diary;
         this.calendar = new GreetingCalendar(policy);
         this.members = members;
@@ -66,6 +70,7 @@ public final class GreetingService {
         this.storeZone = storeZone;
         this.coupons = coupons;
         this.outbox = outbox;
+        this.goLive = goLive;
         this.clock = clock;
     }
 
@@ -118,7 +123,11 @@ public final class GreetingService {
             return;
         }
         GreetingCalendar.Due due = entry.due();
-        if (summary.status() == MembershipStatus.ACTIVE) {
+        if (!goLive.greets(due.localDate().atTime(policy.greetAt()).atZone(current.get().zone()).toInstant())) {
+            LOG.info("greeting skipped: its day came before go-live", entry("customerId", filed.customerId()),
+                    entry("kind", filed.kind()), entry("year", due.year()));
+            counts.skipped++;
+        } else if (summary.status() == MembershipStatus.ACTIVE) {
             sendGreeting(current.get(), due, record, summary, now, counts);
         } else {
             LOG.info("greeting skipped: membership not active", entry("customerId", filed.customerId()),
@@ -155,10 +164,10 @@ public final class GreetingService {
         } else {
             data.put("gift", Map.of("code", "", "value", "", "validUntil", ""));
         }
-        String template = occasion.kind().equals(Occasion.BIRTHDAY) ? "birthday-greeting" : occasion.kind() + "-anniversary";
+        boolean birthday = occasion.kind().equals(Occasion.BIRTHDAY);
+        String template = birthday ? "birthday-greeting" : occasion.kind() + "-anniversary";
         outbox.enqueue(MessageRequest.marketing(occasion.greetingKey(due.year()),
-                occasion.kind().equals(Occasion.BIRTHDAY) ? "birthday" : "anniversary", occasion.customerId(), template,
-                data, now).notAfter(endOfDay));
+                birthday ? "birthday" : "anniversary", occasion.customerId(), template, data, now).notAfter(endOfDay));
         LOG.info("greeting requested", entry("customerId", occasion.customerId()), entry("kind", occasion.kind()),
                 entry("year", due.year()), entry("gift", gift.isPresent()));
         counts.greeted++;

@@ -3,6 +3,7 @@ package dev.storecrm.greetings;
 import dev.storecrm.domain.coupon.CouponCodes;
 import dev.storecrm.domain.occasion.GreetingCalendar;
 import dev.storecrm.domain.occasion.OccasionPolicy;
+import dev.storecrm.platform.GoLiveSettings;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Secrets;
@@ -37,6 +38,7 @@ record GreetingsWiring(GreetingService service, ScheduledRun run) {
                 new DynamoDbCouponBook(shared.dynamoDb(), env.required("COUPONS_TABLE"), new CouponCodes(
                         Secrets.read(shared.aws().secretsManager(), env.required("COUPON_CODE_KEY_SECRET")))),
                 shared.outbox(),
+                GoLiveSettings.from(env),
                 shared.clock());
     }
 }

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
+import dev.storecrm.fixtures.triggers.ScheduledEvents;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.localcloud.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalCloudExtension.class)
 class GreetingsYearIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant END = Instant.parse("2027-01-01T00:00:00Z");
 
@@ -71,8 +71,9 @@ class GreetingsYearIT {
         for (Instant hour = START; hour.isBefore(END); hour = hour.plus(Duration.ofHours(1))) {
             clock.set(hour);
             events(cloud, hour);
-            Future<Object> first = pool.submit(() -> functions.invoke("GreetingsFunction", new HashMap<String, Object>()));
-            Future<Object> second = pool.submit(() -> secondInstance.invoke("GreetingsFunction", new HashMap<String, Object>()));
+            Map<String, Object> schedule = ScheduledEvents.asMap(hour);
+            Future<Object> first = pool.submit(() -> functions.invoke("GreetingsFunction", schedule));
+            Future<Object> second = pool.submit(() -> secondInstance.invoke("GreetingsFunction", schedule));
             int greeted = greeted(first.get()) + greeted(second.get());
             if (greeted > 0 || cloud.queueDepth("MemberArchiveQueue") > 0) {
                 functions.drainAll();
@@ -144,17 +145,12 @@ class GreetingsYearIT {
     }
 
     private static void register(LocalCloud cloud, Member member) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("id", "reg-" + member.id()).put("type", "MemberRegistered").put("version", 1)
-                .put("occurredAt", member.registeredAt());
-        ObjectNode profile = event.putObject("body").put("customerId", member.id()).putObject("profile");
-        profile.put("name", "Sample " + member.id()).put("email", member.id() + "@example.com").put("locale", "en")
-                .put("timeZone", member.zone()).put("birthday", member.birthday());
+        MemberRegisteredBuilder event = Events.memberRegistered(member.id()).at(member.registeredAt())
+                .name("Sample " + member.id()).timeZone(member.zone()).birthday(member.birthday());
         if (member.wedding() != null) {
-            profile.putObject("anniversaries").put("wedding", member.wedding());
+            event.anniversary("wedding", member.wedding());
         }
-        profile.putObject("marketingConsent").put("granted", true).put("at", member.registeredAt()).put("source", "test");
-        cloud.eventBus().publish(event.toString(), "test", Instant.parse(member.registeredAt()));
+        cloud.eventBus().publish(event.json(), "test", Instant.parse(member.registeredAt()));
     }
 
     private static void update(LocalCloud cloud, String eventId, String customerId, Instant at, String birthday) {

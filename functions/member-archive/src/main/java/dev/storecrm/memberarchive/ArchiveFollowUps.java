@@ -1,5 +1,6 @@
 package dev.storecrm.memberarchive;
 
+import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
@@ -22,7 +23,9 @@ import java.util.Optional;
  *       are filed anew for their next greetings;</li>
  *   <li>the win-back timer follows the last paid order: a new last order re-arms it for the first
  *       win-back step of the new silence (which also ends the previous episode), and a member whose
- *       paid orders were all taken back has none.</li>
+ *       paid orders were all taken back has none. A step the silence reached before go-live (an
+ *       imported history) is armed for the member's place in the go-live ramp instead
+ *       ({@link GoLivePolicy#stepDue}).</li>
  * </ul>
  */
 final class ArchiveFollowUps {
@@ -33,15 +36,17 @@ final class ArchiveFollowUps {
     private final OccasionPolicy occasions;
     private final WinBackPolicy winBack;
     private final ZoneId storeZone;
+    private final GoLivePolicy goLive;
 
     ArchiveFollowUps(OccasionDiary diary, Timers timers, MemberPolicy memberPolicy, OccasionPolicy occasions,
-                     WinBackPolicy winBack, ZoneId storeZone) {
+                     WinBackPolicy winBack, ZoneId storeZone, GoLivePolicy goLive) {
         this.diary = diary;
         this.timers = timers;
         this.memberPolicy = memberPolicy;
         this.occasions = occasions;
         this.winBack = winBack;
         this.storeZone = storeZone;
+        this.goLive = goLive;
     }
 
     /**
@@ -65,7 +70,7 @@ final class ArchiveFollowUps {
             } else {
                 timers.schedule(new Timers.Timer(timerId, WinBackTimer.TARGET,
                         new WinBackTimer(after.customerId(), lastOrder.get(), 1).toJson(),
-                        lastOrder.get().plus(winBack.first().get().after())));
+                        goLive.stepDue(after.customerId(), lastOrder.get().plus(winBack.first().get().after()), now)));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.storecrm.memberarchive;
 
 import dev.storecrm.domain.occasion.GreetingCalendar;
+import dev.storecrm.platform.GoLiveSettings;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Settings;
@@ -39,7 +40,7 @@ record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch
                                 (int) env.longValue("GREETING_SHARDS", 4)),
                         shared.timers(),
                         MemberPolicySettings.from(env), OccasionSettings.from(env),
-                        WinBackSettings.from(env), OccasionSettings.storeZone(env)),
+                        WinBackSettings.from(env), OccasionSettings.storeZone(env), GoLiveSettings.from(env)),
                 MemberPolicySettings.from(env), shared.clock());
     }
 }

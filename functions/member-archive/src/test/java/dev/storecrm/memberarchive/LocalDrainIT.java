@@ -2,10 +2,10 @@ package dev.storecrm.memberarchive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.localcloud.Template;
 import java.nio.file.Files;
 import java.time.Instant;

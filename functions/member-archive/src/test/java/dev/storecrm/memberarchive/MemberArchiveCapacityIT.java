@@ -3,17 +3,17 @@ package dev.storecrm.memberarchive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
@@ -55,12 +55,7 @@ class MemberArchiveCapacityIT {
     /** Units the function used for one event, as "table read/write". */
     private Map<String, String> unitsFor(String body) {
         CapacityRecorder.reset();
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId("m-" + body.hashCode());
-        message.setBody(body);
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
-        functions.invoke("MemberArchiveFunction", event);
+        functions.invoke("MemberArchiveFunction", SqsBatch.single("m-" + body.hashCode(), body));
         Map<String, String> units = new TreeMap<>();
         for (CapacityRecorder.Usage usage : CapacityRecorder.usage()) {
             units.put(usage.table() + (usage.index() == null ? "" : "/" + usage.index()),

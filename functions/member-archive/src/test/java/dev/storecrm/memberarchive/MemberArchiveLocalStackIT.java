@@ -3,9 +3,9 @@ package dev.storecrm.memberarchive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.storecrm.domain.member.MemberSummary;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;

@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
-import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalFunctions.DrainReport;
-import dev.storecrm.localcloud.SimulatedClock;
+import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.dynamodb.MemberItemMapper;
@@ -147,10 +148,8 @@ class MemberArchiveMigrationIT {
 
     /** The same history as events, to a member the bounded archive keeps from the start. */
     private void sendFreshArchiveTheSameEvents(String customerId) {
-        publish("""
-                {"id":"reg-%1$s","type":"MemberRegistered","version":1,"occurredAt":"2025-01-01T00:00:00Z",
-                 "body":{"customerId":"%1$s","profile":{"email":"%1$s@example.com","timeZone":"Asia/Shanghai"}}}"""
-                .formatted(customerId));
+        publish(Events.memberRegistered(customerId).at("2025-01-01T00:00:00Z").without("locale").withoutConsent()
+                .json());
         publish(status(customerId, "frozen", "2025-06-01T00:00:00Z"));
         publish(status(customerId, "active", "2025-07-01T00:00:00Z"));
         for (int i = 0; i <= ORDERS; i++) {

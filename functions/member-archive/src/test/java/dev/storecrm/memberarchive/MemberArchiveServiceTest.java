@@ -11,6 +11,7 @@ import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.event.EventParser;
+import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
@@ -27,6 +28,7 @@ import dev.storecrm.domain.occasion.OccasionDiary;
 import dev.storecrm.domain.occasion.OccasionPolicy;
 import dev.storecrm.domain.messaging.Timers;
 import dev.storecrm.domain.winback.WinBackPolicy;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.domain.time.LeapDayRule;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -130,8 +132,12 @@ class MemberArchiveServiceTest {
     };
     private static final WinBackPolicy WIN_BACK = new WinBackPolicy(WinBackPolicy.parseSteps("60,90,180", ""),
             Duration.ofDays(360), Duration.ofDays(14), Duration.ofDays(14));
-    private final MemberArchiveService service = new MemberArchiveService(archive, orders, coupons,
-            new ArchiveFollowUps(diary, timerBook, POLICY, OCCASIONS, WIN_BACK, ZoneId.of("Asia/Shanghai")), POLICY, CLOCK);
+    private final MemberArchiveService service = service(CLOCK);
+
+    private MemberArchiveService service(Clock clock) {
+        return new MemberArchiveService(archive, orders, coupons, new ArchiveFollowUps(diary, timerBook, POLICY,
+                OCCASIONS, WIN_BACK, ZoneId.of("Asia/Shanghai"), GoLivePolicy.none()), POLICY, clock);
+    }
 
     private static String sample(String name) throws Exception {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
@@ -186,14 +192,27 @@ class MemberArchiveServiceTest {
 
     @Test
     void theWinBackTimerFollowsTheLastPaidOrder() throws Exception {
-        service.handle(sample("member-archive/05-order-paid.json"));
-        service.handle(sample("member-archive/09-order-paid-large.json"));
-        service.handle(sample("member-archive/05-order-paid.json"));
-        service.handle(sample("member-archive/10-order-refunded-partial.json"));
+        SimulatedClock clock = new SimulatedClock(Instant.parse("2026-04-02T07:00:00Z"));
+        MemberArchiveService live = service(clock);
+        live.handle(sample("member-archive/05-order-paid.json"));
+        clock.set(Instant.parse("2026-06-18T14:00:00Z"));
+        live.handle(sample("member-archive/09-order-paid-large.json"));
+        live.handle(sample("member-archive/05-order-paid.json"));
+        clock.set(Instant.parse("2026-06-25T03:00:00Z"));
+        live.handle(sample("member-archive/10-order-refunded-partial.json"));
         assertEquals(List.of(
                 "schedule winback#c-1001 at 2026-06-01T06:21:30Z",
                 "schedule winback#c-1001 at 2026-08-17T13:41:05Z"), timers,
                 "60 days after each new last order; a repeated or partial-refund event moves nothing");
+    }
+
+    @Test
+    void aLastOrderHeardOfAfterItsFirstWinBackStepWasDueIsArmedInTheGoLiveRamp() throws Exception {
+        service.handle(sample("member-archive/05-order-paid.json"));
+        assertEquals(1, timers.size(), timers.toString());
+        Instant due = Instant.parse(timers.getFirst().substring(timers.getFirst().indexOf(" at ") + 4));
+        assertTrue(!due.isBefore(CLOCK.instant()) && due.isBefore(CLOCK.instant().plus(GoLivePolicy.DEFAULT_RAMP)),
+                "paid on 2 April, heard of on 23 November: step 1 (due 1 June) goes within the ramp, at " + due);
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.storecrm.platform;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/** Reads a secret from Secrets Manager once, at start-up. Secrets never live in the repository or in environment variables. */
+/**
+ * Reads a secret from Secrets Manager once, at start-up. Secrets never live in the repository or in
+ * environment variables.
+ */
 public final class Secrets {
 
     private Secrets() {}

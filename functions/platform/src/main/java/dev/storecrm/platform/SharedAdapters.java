@@ -40,12 +40,14 @@ public record SharedAdapters(Settings env, AwsClients aws, DynamoDbClient dynamo
     }
 
     public SqsMessageOutbox outbox() {
-        return new SqsMessageOutbox(aws.sqs(), env.required("OUTBOX_QUEUE_URL"), env.required("OUTBOX_PRIORITY_QUEUE_URL"));
+        return new SqsMessageOutbox(aws.sqs(), env.required("OUTBOX_QUEUE_URL"),
+                env.required("OUTBOX_PRIORITY_QUEUE_URL"));
     }
 
     /** The batch processor of an SQS-triggered function, keeping what it rejects in the RejectsTable. */
     public SqsBatchProcessor batch(String consumer, Metrics metrics) {
-        return new SqsBatchProcessor(consumer, new DynamoDbRejectStore(dynamoDb, env.required("REJECTS_TABLE"),
-                Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", DEFAULT_REJECT_RETENTION_DAYS))), metrics, clock);
+        String table = env.required("REJECTS_TABLE");
+        Duration retention = Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", DEFAULT_REJECT_RETENTION_DAYS));
+        return new SqsBatchProcessor(consumer, new DynamoDbRejectStore(dynamoDb, table, retention), metrics, clock);
     }
 }

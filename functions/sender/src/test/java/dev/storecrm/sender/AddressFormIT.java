@@ -4,22 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.MessageRequestJson;
 import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.messaging.SendLedger;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.events.SesEvents;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
-import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.dynamodb.DynamoDbSendLedger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,23 +89,15 @@ class AddressFormIT {
     }
 
     private void register(String customerId, String email) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("id", "reg-" + customerId).put("type", "MemberRegistered").put("version", 1)
-                .put("occurredAt", "2026-11-01T00:00:00Z");
-        event.putObject("body").put("customerId", customerId).putObject("profile").put("email", email)
-                .put("locale", "en").put("timeZone", "Asia/Shanghai");
-        cloud.eventBus().publish(event.toString(), "test", NOW);
+        cloud.eventBus().publish(Events.memberRegistered(customerId).at("2026-11-01T00:00:00Z").email(email)
+                .withoutConsent().json(), "test", NOW);
         functions.drainAll();
     }
 
     /** SES's permanent bounce sample, for one of our messages, reporting the recipient as {@code reported}. */
     private void bounce(String reported, String businessKey) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(
-                Template.projectRoot().resolve("events/ses/email-bounced-permanent.json")));
-        event.putArray("resources").add(cloud.template().arn("SesConfigurationSet"));
-        ((ObjectNode) event.path("detail").path("mail").path("tags")).putArray("bk").add(Base64.getUrlEncoder()
-                .withoutPadding().encodeToString(businessKey.getBytes(StandardCharsets.UTF_8)));
-        ((ObjectNode) event.path("detail").path("bounce").path("bouncedRecipients").get(0)).put("emailAddress", reported);
-        assertEquals(List.of("SesFeedbackQueue"), cloud.eventBus().publish(event, "default"));
+        assertEquals(List.of("SesFeedbackQueue"), cloud.eventBus().publish(SesEvents.of("email-bounced-permanent.json")
+                .configurationSet(cloud.template().arn("SesConfigurationSet")).businessKey(businessKey)
+                .recipient(reported).node(), "default"));
     }
 }

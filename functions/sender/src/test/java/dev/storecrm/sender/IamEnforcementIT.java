@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.Recipient;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.IamEnforcer;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.sqs.SqsMessageOutbox;
 import java.io.IOException;

@@ -9,23 +9,24 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.messaging.ExitCondition;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.MessageRequestJson;
 import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.messaging.SendLedger;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.events.SesEvents;
+import dev.storecrm.fixtures.triggers.ScheduledEvents;
+import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.localcloud.SimulatedClock;
-import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.dynamodb.DynamoDbSendLedger;
 import dev.storecrm.platform.sqs.SqsMessageOutbox;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -107,7 +108,7 @@ class SenderIT {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<Object>> copies = new ArrayList<>();
         for (int copy = 0; copy < 2; copy++) {
-            SQSEvent event = sqsEvent("copy-" + copy, body);
+            SQSEvent event = SqsBatch.single("copy-" + copy, body);
             copies.add(pool.submit(() -> {
                 start.await();
                 return functions.invoke("SenderFunction", event);
@@ -388,13 +389,8 @@ class SenderIT {
     // ------------------------------------------------------------------ helpers
 
     private void member(String customerId, String email, String name, String locale, String zone, boolean consent) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("id", "reg-" + customerId).put("type", "MemberRegistered").put("version", 1)
-                .put("occurredAt", "2026-11-01T00:00:00Z");
-        ObjectNode profile = event.putObject("body").put("customerId", customerId).putObject("profile");
-        profile.put("email", email).put("name", name).put("locale", locale).put("timeZone", zone);
-        profile.putObject("marketingConsent").put("granted", consent).put("at", "2026-11-01T00:00:00Z").put("source", "test");
-        publish(event.toString());
+        publish(Events.memberRegistered(customerId).at("2026-11-01T00:00:00Z").email(email).name(name).locale(locale)
+                .timeZone(zone).consent(consent).json());
     }
 
     private void publish(String canonicalEvent) {
@@ -407,14 +403,12 @@ class SenderIT {
 
     /** An SES event sample for one of our messages, on the default bus as SES publishes it. */
     private void publishSesEvent(String sample, String businessKey, String feedbackId) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Template.projectRoot().resolve("events/ses/" + sample)));
-        event.putArray("resources").add(cloud.template().arn("SesConfigurationSet"));
-        ((ObjectNode) event.path("detail").path("mail").path("tags")).putArray("bk").add(Base64.getUrlEncoder()
-                .withoutPadding().encodeToString(businessKey.getBytes(StandardCharsets.UTF_8)));
+        SesEvents event = SesEvents.of(sample).configurationSet(cloud.template().arn("SesConfigurationSet"))
+                .businessKey(businessKey);
         if (feedbackId != null) {
-            ((ObjectNode) event.path("detail").path("bounce")).put("feedbackId", feedbackId);
+            event.feedbackId(feedbackId);
         }
-        assertEquals(List.of("SesFeedbackQueue"), cloud.eventBus().publish(event, "default"));
+        assertEquals(List.of("SesFeedbackQueue"), cloud.eventBus().publish(event.node(), "default"));
     }
 
     private MessageRequest transactional(String key, String customerId, String orderId) {
@@ -441,7 +435,8 @@ class SenderIT {
         boolean more;
         do {
             @SuppressWarnings("unchecked")
-            Map<String, Object> report = (Map<String, Object>) functions.invoke("TimerSweepFunction", new HashMap<>());
+            Map<String, Object> report = (Map<String, Object>) functions.invoke("TimerSweepFunction",
+                    ScheduledEvents.asMap(clock.instant()));
             more = (Boolean) report.get("more");
             functions.drainAll();
         } while (more);
@@ -470,15 +465,5 @@ class SenderIT {
     private static String query(String listUnsubscribe) {
         String url = listUnsubscribe.substring(1, listUnsubscribe.length() - 1);
         return url.substring(url.indexOf('?') + 1);
-    }
-
-    private static SQSEvent sqsEvent(String messageId, String body) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(messageId);
-        message.setBody(body);
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
-        return event;
     }
 }

@@ -63,7 +63,8 @@ public final class SesFeedbackService {
             throw new InvalidInputException(RejectReason.MALFORMED_JSON, "SES event is not valid JSON");
         }
         if (event == null || !"aws.ses".equals(event.path("source").asText())) {
-            throw new InvalidInputException(RejectReason.NOT_FOR_THIS_CONSUMER, "not an SES event (source is not aws.ses)");
+            throw new InvalidInputException(RejectReason.NOT_FOR_THIS_CONSUMER,
+                    "not an SES event (source is not aws.ses)");
         }
         JsonNode detail = event.path("detail");
         JsonNode mail = detail.path("mail");
@@ -76,14 +77,15 @@ public final class SesFeedbackService {
                 yield businessKey.isPresent() ? Outcome.CONFIRMED_SENT : Outcome.IGNORED;
             }
             case "Delivery" -> {
-                businessKey.ifPresent(key -> ledger.recordDelivery(key, instant(detail.path("delivery").path("timestamp"))));
+                businessKey.ifPresent(key ->
+                        ledger.recordDelivery(key, instant(detail.path("delivery").path("timestamp"))));
                 yield businessKey.isPresent() ? Outcome.DELIVERY_RECORDED : Outcome.IGNORED;
             }
             case "Bounce" -> bounce(detail.path("bounce"), businessKey);
             case "Complaint" -> {
                 Instant at = instant(detail.path("complaint").path("timestamp"));
                 for (String address : addresses(detail.path("complaint").path("complainedRecipients"))) {
-                    suppressions.suppressAddress(address, SuppressionList.Reason.COMPLAINT, SuppressionList.Scope.ALL, at);
+                    suppressForAllMail(address, SuppressionList.Reason.COMPLAINT, at);
                     LOG.info("address suppressed after a complaint", entry("addressHash", AddressHash.of(address)));
                 }
                 yield Outcome.SUPPRESSED;
@@ -102,7 +104,7 @@ public final class SesFeedbackService {
         businessKey.ifPresent(key -> ledger.recordBounce(key, at));
         if ("Permanent".equals(bounce.path("bounceType").asText())) {
             for (String address : addresses) {
-                suppressions.suppressAddress(address, SuppressionList.Reason.HARD_BOUNCE, SuppressionList.Scope.ALL, at);
+                suppressForAllMail(address, SuppressionList.Reason.HARD_BOUNCE, at);
                 LOG.info("address suppressed after a hard bounce", entry("addressHash", AddressHash.of(address)));
             }
             return Outcome.SUPPRESSED;
@@ -112,13 +114,17 @@ public final class SesFeedbackService {
             int count = suppressions.countSoftBounce(address, bounce.path("feedbackId").asText("unknown"), at,
                     softBounceWindow);
             if (count >= softBounceLimit) {
-                suppressions.suppressAddress(address, SuppressionList.Reason.SOFT_BOUNCES, SuppressionList.Scope.ALL, at);
-                LOG.info("address suppressed after repeated soft bounces", entry("addressHash", AddressHash.of(address)),
-                        entry("softBounces", count));
+                suppressForAllMail(address, SuppressionList.Reason.SOFT_BOUNCES, at);
+                LOG.info("address suppressed after repeated soft bounces",
+                        entry("addressHash", AddressHash.of(address)), entry("softBounces", count));
                 suppressed = true;
             }
         }
         return suppressed ? Outcome.SUPPRESSED : Outcome.SOFT_BOUNCE_COUNTED;
+    }
+
+    private void suppressForAllMail(String address, SuppressionList.Reason reason, Instant at) {
+        suppressions.suppressAddress(address, reason, SuppressionList.Scope.ALL, at);
     }
 
     /** The business key the sender put in the {@code bk} tag (base64url), if the message came from us. */

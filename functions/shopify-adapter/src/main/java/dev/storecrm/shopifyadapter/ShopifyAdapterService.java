@@ -66,8 +66,9 @@ public final class ShopifyAdapterService {
         }
         mapping.alsoKept().ifPresent(part -> rejects.keptInPart(delivery.eventId(), Optional.of(delivery.eventId()),
                 Optional.of(delivery.topic()), part, detail));
-        LOG.info("shopify webhook mapped", entry("topic", delivery.topic()), entry("shopifyEventId", delivery.eventId()),
-                entry("outcome", mapping.outcome()), entry("published", published));
+        LOG.info("shopify webhook mapped", entry("topic", delivery.topic()),
+                entry("shopifyEventId", delivery.eventId()), entry("outcome", mapping.outcome()),
+                entry("published", published));
         return mapping.outcome();
     }
 }

@@ -43,7 +43,8 @@ final class ShopifyCheckouts {
         if (!presentment.equalsIgnoreCase(currency)) {
             money.amounts().requireStoreCurrency(
                     dev.storecrm.platform.adapter.Amounts.currency(presentment, "payload.presentment_currency"),
-                    "payload.presentment_currency (a checkout shown in another currency carries no shop-currency prices)");
+                    "payload.presentment_currency (a checkout shown in another currency carries no "
+                            + "shop-currency prices)");
         }
         Optional<String> customerId = checkout.optionalObject("customer").flatMap(c -> c.optionalId("id"))
                 .map(id -> "shopify:" + id);
@@ -52,8 +53,10 @@ final class ShopifyCheckouts {
                 .put("cartId", cartId(checkout.id("id")))
                 .put("customerId", customerId.orElse(null))
                 .put("email", ContractValues.email(checkout.optionalText("email")).orElse(null))
-                .put("total", money.amounts().storeMoney(checkout.text("total_price"), currency, checkout.path("total_price")))
-                .put("recoveryUrl", ContractValues.httpsUrl(checkout.optionalText("abandoned_checkout_url")).orElse(null))
+                .put("total", money.amounts().storeMoney(checkout.text("total_price"), currency,
+                        checkout.path("total_price")))
+                .put("recoveryUrl",
+                        ContractValues.httpsUrl(checkout.optionalText("abandoned_checkout_url")).orElse(null))
                 .put("locale", ContractValues.locale(checkout.optionalText("customer_locale")).orElse(null));
         cart.body().set("lines", money.checkoutLines(checkout.objects("line_items"), currency));
         Mapping mapping = Mapping.publish(cart);

@@ -43,9 +43,10 @@ final class ShopifyCustomers {
         List<CanonicalEvent> events = new ArrayList<>();
         if (registered || !profile.isEmpty()) {
             String type = registered ? "MemberRegistered" : "MemberUpdated";
-            CanonicalEvent event = CanonicalEvent.of(delivery.canonicalId(type), type,
-                    delivery.at(customer.optionalDateTime("updated_at").or(() -> customer.optionalDateTime("created_at"))),
-                    ShopifyDelivery.SOURCE).put("customerId", customerId);
+            OffsetDateTime at = delivery.at(customer.optionalDateTime("updated_at")
+                    .or(() -> customer.optionalDateTime("created_at")));
+            CanonicalEvent event = CanonicalEvent.of(delivery.canonicalId(type), type, at, ShopifyDelivery.SOURCE)
+                    .put("customerId", customerId);
             event.body().set("profile", profile);
             events.add(event);
         }

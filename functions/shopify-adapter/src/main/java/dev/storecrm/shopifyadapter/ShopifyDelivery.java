@@ -57,7 +57,8 @@ record ShopifyDelivery(String topic, String eventId, Optional<OffsetDateTime> tr
     /** When the event happened: the payload's own time where it has one, else when Shopify triggered it. */
     OffsetDateTime at(Optional<OffsetDateTime> payloadTime) {
         return payloadTime.or(() -> triggeredAt).orElseThrow(() ->
-                Payload.violation("detail.metadata.X-Shopify-Triggered-At", "is required when the payload has no time"));
+                Payload.violation("detail.metadata.X-Shopify-Triggered-At",
+                        "is required when the payload has no time"));
     }
 
     private static Optional<String> header(Payload metadata, String name) {

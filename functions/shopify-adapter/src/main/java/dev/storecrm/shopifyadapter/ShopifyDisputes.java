@@ -34,7 +34,8 @@ final class ShopifyDisputes {
         String orderId = "shopify:" + dispute.id("order_id");
         String customerId = owners.customerOf(orderId).orElseThrow(() -> new InvalidInputException(
                 RejectReason.UNKNOWN_ORDER, "dispute " + disputeId + " is of order " + orderId
-                        + ", whose customer the adapter has not seen (pending contract v2: a dispute without a member)"));
+                        + ", whose customer the adapter has not seen"
+                        + " (pending contract v2: a dispute without a member)"));
         String status = dispute.optionalText("status").orElse("needs_response");
         CanonicalEvent opened = CanonicalEvent.of(delivery.canonicalId("DisputeOpened"), "DisputeOpened",
                         delivery.at(dispute.optionalDateTime("initiated_at")), ShopifyDelivery.SOURCE)

@@ -12,6 +12,7 @@ import dev.storecrm.platform.adapter.Mapping;
 import dev.storecrm.platform.adapter.OrderOwners;
 import dev.storecrm.platform.adapter.Payload;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,8 @@ final class ShopifyOrders {
         String customerId = customerId(order);
         CanonicalEvent placed = CanonicalEvent.of(delivery.canonicalId("OrderPlaced"), "OrderPlaced",
                 delivery.at(order.optionalDateTime("created_at")), ShopifyDelivery.SOURCE)
-                .put("orderId", orderId).put("customerId", customerId).put("total", money.shop(order, "total_price_set"));
+                .put("orderId", orderId).put("customerId", customerId)
+                .put("total", money.shop(order, "total_price_set"));
         placed.body().set("lines", money.orderLines(order.objects("line_items")));
         Optional<String> cartId = order.optionalId("checkout_id").map(ShopifyCheckouts::cartId);
         placed.put("cartId", cartId.orElse(null));
@@ -64,9 +66,11 @@ final class ShopifyOrders {
         Payload order = order(delivery);
         String orderId = orderId(order);
         String customerId = customerId(order);
-        CanonicalEvent paid = CanonicalEvent.of(delivery.canonicalId("OrderPaid"), "OrderPaid",
-                delivery.at(delivery.triggeredAt().or(() -> order.optionalDateTime("processed_at"))), ShopifyDelivery.SOURCE)
-                .put("orderId", orderId).put("customerId", customerId).put("amount", money.shop(order, "total_price_set"));
+        OffsetDateTime paidAt = delivery.at(delivery.triggeredAt().or(() -> order.optionalDateTime("processed_at")));
+        CanonicalEvent paid = CanonicalEvent.of(delivery.canonicalId("OrderPaid"), "OrderPaid", paidAt,
+                        ShopifyDelivery.SOURCE)
+                .put("orderId", orderId).put("customerId", customerId)
+                .put("amount", money.shop(order, "total_price_set"));
         ObjectNode contact = contact(order);
         if (!contact.isEmpty()) {
             paid.body().set("customer", contact);
@@ -78,10 +82,12 @@ final class ShopifyOrders {
         Payload order = order(delivery);
         String orderId = orderId(order);
         String customerId = customerId(order);
+        OffsetDateTime cancelledAt = delivery.at(order.optionalDateTime("cancelled_at"));
+        Optional<String> reason = order.optionalText("cancel_reason")
+                .map(r -> ContractValues.cut(r, ContractValues.REASON));
         return Mapping.publish(CanonicalEvent.of(delivery.canonicalId("OrderCancelled"), "OrderCancelled",
-                        delivery.at(order.optionalDateTime("cancelled_at")), ShopifyDelivery.SOURCE)
-                .put("orderId", orderId).put("customerId", customerId)
-                .put("reason", order.optionalText("cancel_reason").map(r -> ContractValues.cut(r, ContractValues.REASON)).orElse(null)))
+                        cancelledAt, ShopifyDelivery.SOURCE)
+                .put("orderId", orderId).put("customerId", customerId).put("reason", reason.orElse(null)))
                 .withOwner(orderId, customerId);
     }
 
@@ -103,11 +109,13 @@ final class ShopifyOrders {
         if (amount.minor() == 0) {
             return Mapping.ignored("IGNORED_NO_MONEY_REFUNDED");
         }
+        OffsetDateTime refundedAt = delivery.at(refund.optionalDateTime("processed_at")
+                .or(() -> refund.optionalDateTime("created_at")));
+        Optional<String> reason = refund.optionalText("note").map(n -> ContractValues.cut(n, ContractValues.REASON));
         return Mapping.publish(CanonicalEvent.of(delivery.canonicalId("OrderRefunded"), "OrderRefunded",
-                        delivery.at(refund.optionalDateTime("processed_at").or(() -> refund.optionalDateTime("created_at"))),
-                        ShopifyDelivery.SOURCE)
+                        refundedAt, ShopifyDelivery.SOURCE)
                 .put("orderId", orderId).put("customerId", customerId).put("refundId", "shopify:" + refundId)
-                .put("amount", amount).put("reason", refund.optionalText("note").map(n -> ContractValues.cut(n, ContractValues.REASON)).orElse(null)));
+                .put("amount", amount).put("reason", reason.orElse(null)));
     }
 
     private BigDecimal refundedMajor(Payload refund) {

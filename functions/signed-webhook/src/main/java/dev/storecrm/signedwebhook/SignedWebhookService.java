@@ -51,8 +51,8 @@ public final class SignedWebhookService {
     private final AdapterRejects rejects;
     private final Clock clock;
 
-    public SignedWebhookService(byte[] secret, Duration tolerance, SeenEvents seen, StoreBus bus, AdapterRejects rejects,
-                                Clock clock) {
+    public SignedWebhookService(byte[] secret, Duration tolerance, SeenEvents seen, StoreBus bus,
+                                AdapterRejects rejects, Clock clock) {
         this.signature = new RequestSignature(secret, tolerance, clock);
         this.seen = seen;
         this.bus = bus;
@@ -64,7 +64,8 @@ public final class SignedWebhookService {
         if (!request.method().equals("POST")) {
             return answer(405, "METHOD_NOT_ALLOWED", "POST one signed canonical event");
         }
-        Optional<String> refusal = signature.check(request.header(TIMESTAMP), request.header(SIGNATURE), request.rawBody());
+        Optional<String> refusal = signature.check(request.header(TIMESTAMP), request.header(SIGNATURE),
+                request.rawBody());
         if (refusal.isPresent()) {
             LOG.warn("signed webhook refused", entry("requestId", request.requestId()), entry("reason", refusal.get()));
             return answer(401, "UNAUTHORIZED", refusal.get());

@@ -30,8 +30,10 @@ record SignedWebhookWiring(SignedWebhookService service, Metrics metrics) {
                                 Duration.ofHours(env.longValue("REPLAY_RETENTION_HOURS", 24)), clock),
                         new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"),
                                 "storecrm.signed-webhook")::publish,
-                        new AdapterRejects(CONSUMER, new DynamoDbRejectStore(aws.dynamoDb(), env.required("REJECTS_TABLE"),
-                                Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", 90))), clock),
+                        new AdapterRejects(CONSUMER,
+                                new DynamoDbRejectStore(aws.dynamoDb(), env.required("REJECTS_TABLE"),
+                                        Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", 90))),
+                                clock),
                         clock),
                 MetricsFactory.getMetricsInstance());
     }

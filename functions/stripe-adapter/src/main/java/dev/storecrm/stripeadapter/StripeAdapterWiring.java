@@ -38,7 +38,8 @@ record StripeAdapterWiring(StripeAdapterService service, SqsBatchProcessor batch
                         new Amounts(env.required("STORE_CURRENCY")),
                         new DynamoDbOrderOwners(dynamoDb, env.required("ORDER_OWNERS_TABLE"),
                                 Duration.ofDays(env.longValue("ORDER_OWNER_RETENTION_DAYS", 400)), clock),
-                        new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"), "storecrm.stripe")::publish,
+                        new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"),
+                                "storecrm.stripe")::publish,
                         new AdapterRejects(CONSUMER, rejects, clock),
                         Boolean.parseBoolean(env.optional("ACCEPT_TEST_PAYMENTS", "false"))),
                 new SqsBatchProcessor(CONSUMER, rejects, MetricsFactory.getMetricsInstance(), clock));

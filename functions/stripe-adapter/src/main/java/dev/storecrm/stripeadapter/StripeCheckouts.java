@@ -63,7 +63,8 @@ final class StripeCheckouts {
         Payload session = paymentSession(event);
         String orderId = orderId(session);
         String customerId = customerId(session);
-        return Mapping.publish(paid(event, session, orderId, customerId, total(session))).withOwner(orderId, customerId);
+        return Mapping.publish(paid(event, session, orderId, customerId, total(session)))
+                .withOwner(orderId, customerId);
     }
 
     Mapping expired(StripeEvent event) {
@@ -101,7 +102,8 @@ final class StripeCheckouts {
         email(session).ifPresent(e -> contact.put("email", e));
         ContractValues.phone(details.flatMap(d -> d.optionalText("phone"))).ifPresent(p -> contact.put("phone", p));
         locale(session).ifPresent(l -> contact.put("locale", l));
-        ContractValues.country(details.flatMap(d -> d.optionalObject("address")).flatMap(a -> a.optionalText("country")))
+        Optional<Payload> address = details.flatMap(d -> d.optionalObject("address"));
+        ContractValues.country(address.flatMap(a -> a.optionalText("country")))
                 .ifPresent(c -> contact.put("country", c));
         if (optedIn(session)) {
             contact.set("marketingConsent", consent(event));
@@ -126,10 +128,12 @@ final class StripeCheckouts {
     private Money total(Payload session) {
         Optional<Payload> conversion = session.optionalObject("currency_conversion");
         if (conversion.isPresent()) {
-            return amounts.storeMinor(conversion.get().integer("amount_total"), conversion.get().text("source_currency"),
-                    conversion.get().path("amount_total"));
+            Payload converted = conversion.get();
+            return amounts.storeMinor(converted.integer("amount_total"), converted.text("source_currency"),
+                    converted.path("amount_total"));
         }
-        return amounts.storeMinor(session.integer("amount_total"), session.text("currency"), session.path("amount_total"));
+        return amounts.storeMinor(session.integer("amount_total"), session.text("currency"),
+                session.path("amount_total"));
     }
 
     private static ArrayNode summaryLine(Money total) {

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * {@code preferred_locales}), {@code marketing_consent} ({@code true} or {@code false}, dated by the
  * event), {@code contact_preference} ({@code email}, {@code sms}, {@code phone}, {@code post},
  * {@code none}), {@code referrer_id}, and {@code anniversary_<kind>} (e.g. {@code anniversary_wedding},
- * a date as the birthday; together they are the member's anniversaries). Other metadata is ignored. A creation maps every field present; an update
- * only the fields Stripe lists as changed ({@code previous_attributes}), so a stale value is never
+ * a date as the birthday; together they are the member's anniversaries). Other metadata is ignored.
+ * A creation maps every field present; an update only the fields Stripe lists as changed
+ * ({@code previous_attributes}), so a stale value is never
  * written again over a newer one (a consent withdrawn through StoreCRM stays withdrawn), and a field
  * or key that was removed is cleared. A value the contract refuses (an impossible birthday) refuses
  * the event, naming the canonical field.
@@ -61,11 +62,14 @@ final class StripeCustomers {
         copy(metadata, changed, "contact_preference", profile, "contactPreference");
         copy(metadata, changed, "referrer_id", profile, "referrerId");
         if (changed.contains("metadata.marketing_consent")) {
-            metadata.flatMap(m -> m.optionalText("marketing_consent")).ifPresent(value -> profile.putObject("marketingConsent")
+            Optional<String> consent = metadata.flatMap(m -> m.optionalText("marketing_consent"));
+            consent.ifPresent(value -> profile.putObject("marketingConsent")
                     .put("granted", Boolean.parseBoolean(value)).put("at", CanonicalEvent.time(event.created()))
                     .put("source", "stripe-metadata"));
         }
-        if (changed.stream().anyMatch(f -> f.startsWith("metadata.") && ANNIVERSARY.matcher(f.substring(9)).matches())) {
+        boolean anniversariesChanged = changed.stream()
+                .anyMatch(f -> f.startsWith("metadata.") && ANNIVERSARY.matcher(f.substring(9)).matches());
+        if (anniversariesChanged) {
             ObjectNode anniversaries = CanonicalEvent.object();
             metadata.ifPresent(m -> m.node().fieldNames().forEachRemaining(key -> {
                 var kind = ANNIVERSARY.matcher(key);
@@ -103,7 +107,8 @@ final class StripeCustomers {
         return fields;
     }
 
-    private static void copy(Optional<Payload> metadata, Set<String> changed, String key, ObjectNode profile, String field) {
+    private static void copy(Optional<Payload> metadata, Set<String> changed, String key, ObjectNode profile,
+                             String field) {
         if (changed.contains("metadata." + key)) {
             profile.put(field, metadata.flatMap(m -> m.optionalText(key)).orElse(null));
         }

@@ -60,9 +60,11 @@ final class StripePayments {
         String status = dispute.optionalText("status").orElse("needs_response");
         return Mapping.publish(CanonicalEvent.of(event.canonicalId("DisputeOpened"), "DisputeOpened",
                         dispute.optionalEpochSeconds("created").orElse(event.created()), StripeEvent.SOURCE)
-                .put("disputeId", disputeId).put("orderId", orderId).put("customerId", owner(orderId, "dispute " + disputeId))
+                .put("disputeId", disputeId).put("orderId", orderId)
+                .put("customerId", owner(orderId, "dispute " + disputeId))
                 .put("channel", "stripe").put("reason", DisputeTerms.reason(dispute.optionalText("reason").orElse("")))
-                .put("amount", Amounts.minor(dispute.integer("amount"), dispute.text("currency"), dispute.path("amount")))
+                .put("amount", Amounts.minor(dispute.integer("amount"), dispute.text("currency"),
+                        dispute.path("amount")))
                 .put("status", DisputeTerms.openStatus(status).orElse("awaiting_seller_confirmation"))
                 .put("evidenceDueBy", evidenceDueBy(dispute).orElse(null)));
     }

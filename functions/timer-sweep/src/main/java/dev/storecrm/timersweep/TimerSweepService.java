@@ -2,8 +2,7 @@ package dev.storecrm.timersweep;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
-import dev.storecrm.platform.dynamodb.DynamoDbTimers;
-import dev.storecrm.platform.dynamodb.DynamoDbTimers.StoredTimer;
+import dev.storecrm.domain.messaging.DueTimers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,7 @@ public final class TimerSweepService {
     static final int MAX_PER_SHARD = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(TimerSweepService.class);
 
-    private final DynamoDbTimers timers;
+    private final DueTimers timers;
     private final Map<String, String> targets;
     private final BiConsumer<String, String> delivery;
     private final Clock clock;
@@ -36,7 +35,7 @@ public final class TimerSweepService {
      * @param targets  timer target names to queue URLs ({@code outbox=https://...})
      * @param delivery sends a body to a queue URL
      */
-    public TimerSweepService(DynamoDbTimers timers, Map<String, String> targets, BiConsumer<String, String> delivery,
+    public TimerSweepService(DueTimers timers, Map<String, String> targets, BiConsumer<String, String> delivery,
                              Clock clock) {
         this.timers = timers;
         this.targets = Map.copyOf(targets);
@@ -53,7 +52,7 @@ public final class TimerSweepService {
         for (int shard = 0; shard < timers.shards(); shard++) {
             var due = timers.due(shard, now, MAX_PER_SHARD);
             more |= due.size() == MAX_PER_SHARD;
-            for (StoredTimer timer : due) {
+            for (DueTimers.Armed timer : due) {
                 String queue = targets.get(timer.timer().target());
                 if (queue == null) {
                     LOG.error("timer has an unknown target; it stays until TIMER_TARGETS names it",

@@ -20,22 +20,28 @@ final class UnsubscribePages {
     private UnsubscribePages() {}
 
     static HttpAnswer confirm(String storeName, String token, boolean chinese) {
-        String action = "?token=" + escape(token);
         String body = chinese
                 ? "<h1>退订" + escape(storeName) + "的营销邮件</h1><p>点击下方按钮后，您将不再收到营销邮件。订单和售后通知不受影响。</p>"
-                  + "<form method=\"post\" action=\"" + action + "\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
-                  + "<button type=\"submit\">确认退订</button></form>"
-                : "<h1>Unsubscribe from " + escape(storeName) + " marketing e-mail</h1><p>Press the button and you will "
-                  + "receive no more marketing e-mail. Messages about your orders and after-sales cases still arrive.</p>"
-                  + "<form method=\"post\" action=\"" + action + "\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
-                  + "<button type=\"submit\">Unsubscribe</button></form>";
+                  + oneClickForm(token, "确认退订")
+                : "<h1>Unsubscribe from " + escape(storeName) + " marketing e-mail</h1><p>Press the button and you "
+                  + "will receive no more marketing e-mail. Messages about your orders and after-sales cases still "
+                  + "arrive.</p>"
+                  + oneClickForm(token, "Unsubscribe");
         return page(200, chinese, body);
+    }
+
+    /** The button that makes the one-click POST of RFC 8058, as a mail client would. */
+    private static String oneClickForm(String token, String button) {
+        return "<form method=\"post\" action=\"?token=" + escape(token) + "\">"
+                + "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
+                + "<button type=\"submit\">" + button + "</button></form>";
     }
 
     static HttpAnswer done(String storeName, boolean chinese) {
         return page(200, chinese, chinese
                 ? "<h1>已退订</h1><p>您将不再收到" + escape(storeName) + "的营销邮件。</p>"
-                : "<h1>You are unsubscribed</h1><p>You will receive no more marketing e-mail from " + escape(storeName) + ".</p>");
+                : "<h1>You are unsubscribed</h1><p>You will receive no more marketing e-mail from "
+                  + escape(storeName) + ".</p>");
     }
 
     static HttpAnswer refused(int status, boolean chinese) {
@@ -54,8 +60,9 @@ final class UnsubscribePages {
     private static HttpAnswer page(int status, boolean chinese, String content) {
         String html = "<!DOCTYPE html><html lang=\"" + (chinese ? "zh-CN" : "en") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-                + (chinese ? "退订" : "Unsubscribe") + "</title></head><body style=\"font-family:sans-serif;max-width:36em;"
-                + "margin:3em auto;padding:0 1em;\">" + content + "</body></html>";
+                + (chinese ? "退订" : "Unsubscribe") + "</title></head>"
+                + "<body style=\"font-family:sans-serif;max-width:36em;margin:3em auto;padding:0 1em;\">"
+                + content + "</body></html>";
         return new HttpAnswer(status, SECURITY_HEADERS, html);
     }
 

@@ -6,6 +6,7 @@ import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.coupon.CouponValue;
+import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
@@ -41,7 +42,10 @@ import org.slf4j.LoggerFactory;
  *       before it goes ({@link ExitCondition.NoOrderSince}).</li>
  *   <li>Frozen and cancelled members get nothing (the entry says so); consent, unsubscribes,
  *       suppression and open disputes are the sender's check, at send time.</li>
- *   <li>The timer is armed for the next step, or for the dormant status after the last one.</li>
+ *   <li>The timer is armed for the next step, or for the dormant status after the last one. A step
+ *       that went late (in the go-live ramp) keeps the sequence's spacing to the next
+ *       ({@link WinBackPolicy#nextDue}); a step an old last order makes due at once waits for the
+ *       member's place in the go-live ramp ({@link GoLivePolicy#stepDue}).</li>
  * </ol>
  * Every step is recorded once per episode (business key {@code WINBACK#<member>#<episode>#<step>}).
  */
@@ -60,10 +64,12 @@ public final class WinBackService {
     private final MessageOutbox outbox;
     private final Timers timers;
     private final ZoneId storeZone;
+    private final GoLivePolicy goLive;
     private final Clock clock;
 
-    public WinBackService(MemberArchive members, MemberPolicy memberPolicy, WinBackPolicy policy, WinBackJournal journal,
-                          CouponBook coupons, MessageOutbox outbox, Timers timers, ZoneId storeZone, Clock clock) {
+    public WinBackService(MemberArchive members, MemberPolicy memberPolicy, WinBackPolicy policy,
+                          WinBackJournal journal, CouponBook coupons, MessageOutbox outbox, Timers timers,
+                          ZoneId storeZone, GoLivePolicy goLive, Clock clock) {
         this.members = members;
         this.memberPolicy = memberPolicy;
         this.policy = policy;
@@ -72,6 +78,7 @@ public final class WinBackService {
         this.outbox = outbox;
         this.timers = timers;
         this.storeZone = storeZone;
+        this.goLive = goLive;
         this.clock = clock;
     }
 
@@ -84,7 +91,7 @@ public final class WinBackService {
         MemberSummary summary = MemberSummary.of(record.get(), memberPolicy, now);
         Optional<Instant> lastOrder = summary.lastOrderAt();
         if (lastOrder.isEmpty() || !lastOrder.get().equals(timer.episode())) {
-            lastOrder.ifPresent(last -> arm(timer.customerId(), last, 1));
+            lastOrder.ifPresent(last -> armFirst(timer.customerId(), last, now));
             return Outcome.EPISODE_OVER;
         }
         Duration silence = Duration.between(timer.episode(), now);
@@ -96,7 +103,7 @@ public final class WinBackService {
         Optional<WinBackPolicy.Step> reached = policy.steps().stream()
                 .filter(step -> step.after().compareTo(silence) <= 0).reduce((a, b) -> b);
         if (reached.isEmpty()) {
-            arm(timer.customerId(), timer.episode(), 1);
+            armFirst(timer.customerId(), timer.episode(), now);
             return Outcome.NOT_DUE_YET;
         }
         WinBackPolicy.Step step = reached.get();
@@ -105,7 +112,8 @@ public final class WinBackService {
                 : skip(timer, step, summary.status(), now);
         Optional<WinBackPolicy.Step> next = policy.after(step.number());
         if (next.isPresent()) {
-            arm(timer.customerId(), timer.episode(), next.get().number());
+            Instant due = policy.nextDue(timer.episode(), step, next.get(), now);
+            arm(timer.customerId(), timer.episode(), next.get(), due, now);
         } else {
             timers.schedule(new Timers.Timer(WinBackTimer.timerId(timer.customerId()), WinBackTimer.TARGET,
                     new WinBackTimer(timer.customerId(), timer.episode(), 0).toJson(),
@@ -121,8 +129,9 @@ public final class WinBackService {
         Map<String, Object> data = new HashMap<>();
         data.put("daysSinceLastOrder", Duration.between(timer.episode(), now).toDays());
         data.put("hasCoupon", value.isPresent());
-        Optional<Coupon> coupon = value.map(v -> coupons.issue(new CouponBook.Issue(key, "win-back", timer.customerId(), v,
-                now, now.plus(policy.couponValidity()))));
+        Instant couponExpiresAt = now.plus(policy.couponValidity());
+        Optional<Coupon> coupon = value.map(v -> coupons.issue(
+                new CouponBook.Issue(key, "win-back", timer.customerId(), v, now, couponExpiresAt)));
         ZoneId zone = Optional.ofNullable(record.profile().timeZone()).orElse(storeZone);
         data.put("coupon", coupon.<Map<String, Object>>map(c -> Map.of("code", c.code(), "value", describe(c.value()),
                 "validUntil", LocalDate.ofInstant(c.expiresAt(), zone).toString()))
@@ -139,15 +148,19 @@ public final class WinBackService {
     }
 
     private Outcome skip(WinBackTimer timer, WinBackPolicy.Step step, MembershipStatus status, Instant now) {
-        journal.record(new WinBackJournal.Entry(timer.customerId(), timer.episode(), step.number(), now, Optional.empty(),
-                Optional.empty(), Optional.of("membership " + status.wire())));
+        journal.record(new WinBackJournal.Entry(timer.customerId(), timer.episode(), step.number(), now,
+                Optional.empty(), Optional.empty(), Optional.of("membership " + status.wire())));
         return Outcome.STEP_SKIPPED;
     }
 
-    private void arm(String customerId, Instant episode, int step) {
-        WinBackPolicy.Step at = policy.steps().stream().filter(s -> s.number() == step).findFirst().orElseThrow();
+    private void armFirst(String customerId, Instant episode, Instant now) {
+        WinBackPolicy.Step first = policy.first().orElseThrow();
+        arm(customerId, episode, first, episode.plus(first.after()), now);
+    }
+
+    private void arm(String customerId, Instant episode, WinBackPolicy.Step step, Instant due, Instant now) {
         timers.schedule(new Timers.Timer(WinBackTimer.timerId(customerId), WinBackTimer.TARGET,
-                new WinBackTimer(customerId, episode, step).toJson(), episode.plus(at.after())));
+                new WinBackTimer(customerId, episode, step.number()).toJson(), goLive.stepDue(customerId, due, now)));
     }
 
     private static String episodeDay(Instant episode) {

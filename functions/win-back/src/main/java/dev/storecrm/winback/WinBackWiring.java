@@ -1,6 +1,7 @@
 package dev.storecrm.winback;
 
 import dev.storecrm.domain.coupon.CouponCodes;
+import dev.storecrm.platform.GoLiveSettings;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Secrets;
@@ -37,6 +38,6 @@ record WinBackWiring(WinBackService service, SqsBatchProcessor batch) {
                         Secrets.read(shared.aws().secretsManager(), env.required("COUPON_CODE_KEY_SECRET")))),
                 shared.outbox(),
                 shared.timers(),
-                OccasionSettings.storeZone(env), shared.clock());
+                OccasionSettings.storeZone(env), GoLiveSettings.from(env), shared.clock());
     }
 }

@@ -3,12 +3,13 @@ package dev.storecrm.winback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.domain.winback.WinBackJournal;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.platform.dynamodb.DynamoDbWinBackJournal;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,14 +128,50 @@ class WinBackIT {
                 journal("c-frozen").stream().map(e -> e.skipped().orElse("")).toList());
     }
 
+    @Test
+    void anImportedSilenceGetsTheStepItReachedOnceWithinTheRampAndLaterOrdersRunAsBefore() {
+        // The store goes live at START and imports its past then; each member is silent as long as the name says.
+        functions = cloud.functions(clock, Map.of("GO_LIVE_AT", START.toString(), "GO_LIVE_RAMP_DAYS", "14"));
+        clock.set(START);
+        for (int days : List.of(30, 100, 200, 400)) {
+            member("c-silent-" + days);
+            paid("evt-past-" + days, "c-silent-" + days, "o-past-" + days, START.minus(Duration.ofDays(days)));
+        }
+        member("c-live");
+        paid("evt-live-1", "c-live", "o-live-1", START.plus(Duration.ofDays(1)));
+        walkTo(START.plus(Duration.ofDays(120)));
+
+        List<String> hundred = steps("c-silent-100");
+        assertEquals(2, hundred.size(), hundred.toString());
+        assertTrue(hundred.getFirst().endsWith("something new for you and 10% off"),
+                "silent past step 2 at go-live: step 2, never step 1: " + hundred);
+        assertTrue(day(hundred.getFirst()) >= 1 && day(hundred.getFirst()) <= 14, "within the 14-day ramp: " + hundred);
+        assertTrue(hundred.get(1).endsWith("our best offer to welcome you back"), hundred.toString());
+        assertEquals(90, day(hundred.get(1)) - day(hundred.getFirst()), "step 3 keeps its 90 days after step 2");
+
+        List<String> twoHundred = steps("c-silent-200");
+        assertEquals(1, twoHundred.size(), "silent past the last step: it once, not steps 1 to 3: " + twoHundred);
+        assertTrue(twoHundred.getFirst().endsWith("our best offer to welcome you back"), twoHundred.toString());
+        assertTrue(day(twoHundred.getFirst()) <= 14, twoHundred.toString());
+
+        assertEquals(List.of(), steps("c-silent-400"), "dormant before go-live: recorded dormant, no mail");
+        assertEquals(List.of(0), journal("c-silent-400").stream().map(WinBackJournal.Entry::step).toList());
+        assertEquals(List.of("day 30: c-silent-30, we miss you",
+                "day 60: c-silent-30, something new for you and 10% off"), steps("c-silent-30"),
+                "a step still to come at go-live keeps its day");
+        assertEquals(List.of("day 61: c-live, we miss you", "day 91: c-live, something new for you and 10% off"),
+                steps("c-live"), "an order after go-live: the sequence as before");
+    }
+
     // ------------------------------------------------------------------ helpers
 
+    private static int day(String step) {
+        return Integer.parseInt(step.substring("day ".length(), step.indexOf(':')));
+    }
+
     private void member(String customerId) {
-        cloud.eventBus().publish("""
-                {"id":"reg-%1$s","type":"MemberRegistered","version":1,"occurredAt":"2025-06-01T00:00:00Z",
-                 "body":{"customerId":"%1$s","profile":{"name":"%1$s","email":"%1$s@example.com","locale":"en",
-                 "timeZone":"Asia/Shanghai","marketingConsent":{"granted":true,"at":"2025-06-01T00:00:00Z","source":"test"}}}}"""
-                .formatted(customerId), "test", clock.instant());
+        cloud.eventBus().publish(Events.memberRegistered(customerId).at("2025-06-01T00:00:00Z").name(customerId).json(),
+                "test", clock.instant());
         functions.drainAll();
     }
 

@@ -13,7 +13,8 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * WooCommerceAdapterFunction, behind a function URL ({@code AuthType: NONE}): the store's
  * WooCommerce webhooks, checked by their signature, published as canonical events on the store bus.
  */
-public final class WooCommerceAdapterHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class WooCommerceAdapterHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final WooCommerceAdapterService service;
     private final Metrics metrics;

@@ -35,17 +35,6 @@ public final class WooCommerceAdapterService {
 
     private static final Logger LOG = LoggerFactory.getLogger(WooCommerceAdapterService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OrderOwners NO_OWNERS = new OrderOwners() {
-        @Override
-        public void remember(String orderId, String customerId) {
-            // WooCommerce's refunds come inside their order, which names its customer: nothing to remember.
-        }
-
-        @Override
-        public Optional<String> customerOf(String orderId) {
-            return Optional.empty();
-        }
-    };
 
     private final byte[] secret;
     private final WooCommerceOrders orders;
@@ -56,7 +45,7 @@ public final class WooCommerceAdapterService {
     public WooCommerceAdapterService(byte[] secret, Amounts amounts, StoreBus bus, AdapterRejects rejects) {
         this.secret = secret.clone();
         this.orders = new WooCommerceOrders(amounts);
-        this.publisher = new AdapterPublisher(bus, NO_OWNERS, rejects.clock());
+        this.publisher = new AdapterPublisher(bus, OrderOwners.NONE, rejects.clock());
         this.rejects = rejects;
     }
 
@@ -66,11 +55,13 @@ public final class WooCommerceAdapterService {
         }
         Optional<String> signature = request.header(WebhookSignatures.WOOCOMMERCE_SIGNATURE);
         if (signature.isEmpty() && request.body().trim().matches("webhook_id=\\d{1,20}")) {
-            LOG.info("woocommerce ping answered", entry("webhookId", request.body().trim().substring("webhook_id=".length())));
+            String webhookId = request.body().trim().substring("webhook_id=".length());
+            LOG.info("woocommerce ping answered", entry("webhookId", webhookId));
             return answer(200, JSON.createObjectNode().put("status", "ping received"));
         }
         if (!authentic(signature, request.rawBody())) {
-            LOG.warn("woocommerce delivery refused: signature missing or wrong", entry("requestId", request.requestId()));
+            LOG.warn("woocommerce delivery refused: signature missing or wrong",
+                    entry("requestId", request.requestId()));
             return answer(401, JSON.createObjectNode().put("error", "unauthorized")
                     .put("detail", "X-WC-Webhook-Signature is missing or does not match the body"));
         }

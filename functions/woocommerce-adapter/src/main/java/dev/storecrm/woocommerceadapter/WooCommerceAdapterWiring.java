@@ -28,8 +28,10 @@ record WooCommerceAdapterWiring(WooCommerceAdapterService service, Metrics metri
                         new Amounts(env.required("STORE_CURRENCY")),
                         new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"),
                                 "storecrm.woocommerce")::publish,
-                        new AdapterRejects(CONSUMER, new DynamoDbRejectStore(aws.dynamoDb(), env.required("REJECTS_TABLE"),
-                                Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", 90))), clock)),
+                        new AdapterRejects(CONSUMER,
+                                new DynamoDbRejectStore(aws.dynamoDb(), env.required("REJECTS_TABLE"),
+                                        Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", 90))),
+                                clock)),
                 MetricsFactory.getMetricsInstance());
     }
 }

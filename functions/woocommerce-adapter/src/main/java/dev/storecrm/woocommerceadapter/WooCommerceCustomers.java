@@ -12,13 +12,14 @@ import java.time.format.DateTimeFormatter;
  * WooCommerce customers are accounts: {@code customer.created} is a registration (MemberRegistered,
  * id from the customer), {@code customer.updated} a profile change (MemberUpdated, id from the
  * customer and its {@code date_modified_gmt}, so each change is one event however often it is
- * delivered). Profile: name, e-mail, the billing phone (E.164 only) and the billing country.
+ * delivered). Profile: name, e-mail, the billing phone (E.164 only) and the billing country. The
+ * history import maps the REST API's customers through here as well.
  */
-final class WooCommerceCustomers {
+public final class WooCommerceCustomers {
 
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
 
-    Mapping created(Payload customer) {
+    public Mapping created(Payload customer) {
         String id = customer.id("id");
         OffsetDateTime at = customer.optionalUtcDateTime("date_created_gmt")
                 .orElseThrow(() -> Payload.violation(customer.path("date_created_gmt"), "is required"));
@@ -28,7 +29,7 @@ final class WooCommerceCustomers {
         return Mapping.publish(registered);
     }
 
-    Mapping updated(Payload customer) {
+    public Mapping updated(Payload customer) {
         String id = customer.id("id");
         ObjectNode profile = profile(customer);
         if (profile.isEmpty()) {

@@ -25,18 +25,21 @@ import java.util.Optional;
  * refund listed, its whole total. Drafts of the block checkout ({@code checkout-draft}) and orders in
  * the trash publish nothing; nor does an order without lines yet (one an administrator is still
  * writing), which is not placed until it has some. Times are WooCommerce's UTC ones ({@code *_gmt}).
+ * The REST API serves the same order JSON as the webhooks deliver, so the scheduled reconciliation
+ * and the history import map through here too, and publish the same events under the same ids.
  */
-final class WooCommerceOrders {
+public final class WooCommerceOrders {
 
     static final String SOURCE = "woocommerce-adapter";
 
     private final Amounts amounts;
 
-    WooCommerceOrders(Amounts amounts) {
+    public WooCommerceOrders(Amounts amounts) {
         this.amounts = amounts;
     }
 
-    Mapping map(Payload order) {
+    /** Every fact the order now shows, as canonical events (the webhook's, the reconciliation's, the import's). */
+    public Mapping map(Payload order) {
         String status = order.optionalText("status").orElse("pending");
         if (status.equals("checkout-draft") || status.equals("trash")) {
             return Mapping.ignored("IGNORED_" + status.replace('-', '_').toUpperCase(java.util.Locale.ROOT));
@@ -68,7 +71,8 @@ final class WooCommerceOrders {
         order.optionalUtcDateTime("date_paid_gmt").ifPresent(paidAt -> {
             CanonicalEvent paid = event("woocommerce:order:" + id + ":OrderPaid", "OrderPaid", paidAt)
                     .put("orderId", orderId).put("customerId", customerId).put("amount", total);
-            billing.map(WooCommerceOrders::contact).filter(c -> !c.isEmpty()).ifPresent(c -> paid.body().set("customer", c));
+            billing.map(WooCommerceOrders::contact).filter(c -> !c.isEmpty())
+                    .ifPresent(c -> paid.body().set("customer", c));
             events.add(paid);
         });
         if (status.equals("cancelled")) {
@@ -105,7 +109,8 @@ final class WooCommerceOrders {
                     .or(() -> item.optionalId("variation_id").map(v -> "woocommerce:variation:" + v))
                     .orElseGet(() -> "woocommerce:product:" + item.id("product_id"));
             String name = item.optionalText("name").orElse(sku);
-            line.put("sku", sku).put("name", ContractValues.cut(name, ContractValues.LINE_NAME)).put("quantity", quantity);
+            line.put("sku", sku).put("name", ContractValues.cut(name, ContractValues.LINE_NAME))
+                    .put("quantity", quantity);
             line.set("unitPrice", CanonicalEvent.money(amounts.unitPrice(item.text("subtotal"), (int) Math.min(quantity,
                     Integer.MAX_VALUE), currency, item.path("subtotal"))));
             ContractValues.httpsUrl(item.optionalObject("image").flatMap(i -> i.optionalText("src")))

@@ -1,7 +1,7 @@
 package dev.storecrm.benchmarks;
 
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.simulation.platform.Platform;
 import java.util.LinkedHashMap;
 import java.util.List;

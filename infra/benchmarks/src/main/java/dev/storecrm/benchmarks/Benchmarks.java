@@ -32,8 +32,8 @@ public final class Benchmarks {
                           of one member with H past orders (10,000); prints read and write units per event (by table
                           and index) and events per second
                       sender [--messages N] [--rate R] [--members M] [--instances K]
-                          N message requests through K SenderFunction instances into the SES emulator, paced to R per second;
-                          prints messages per second, the busiest second, and capacity units per message
+                          N message requests through K SenderFunction instances into the SES emulator, paced to R
+                          per second; prints messages per second, the busiest second, and capacity units per message
                       greetings [--members N,N...]
                           members with birthdays spread over the year; one day of hourly greeting runs for each
                           size; prints the read units of that day's runs against the birthdays that day,
@@ -46,11 +46,13 @@ public final class Benchmarks {
                           windows of it; prints per minute the timers due, sweep and cart-function read units, lag
                       disputes [--disputes N]
                           N disputes opened, chased (one reminder each), negotiated, resolved and resolved again
-                          (duplicates) through DisputeFunction; prints per phase events per second and capacity units
+                          (duplicates) through DisputeFunction; prints per phase events per second and capacity
+                          units
                       adapters [--events N]
-                          N payloads of each platform topic (Shopify, Stripe, WooCommerce, the signed webhook) through its
-                          adapter; prints per topic events per second (relative), canonical events and PutEvents calls
-                          per platform event, and the adapter's read and write units per platform event""");
+                          N payloads of each platform topic (Shopify, Stripe, WooCommerce, the signed webhook)
+                          through its adapter; prints per topic events per second (relative), canonical events
+                          and PutEvents calls per platform event, and the adapter's read and write units per
+                          platform event""");
         }
     }
 }

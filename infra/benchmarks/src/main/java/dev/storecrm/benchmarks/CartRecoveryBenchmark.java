@@ -1,13 +1,14 @@
 package dev.storecrm.benchmarks;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.domain.messaging.ExitCondition;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.MessageRequestJson;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,10 +60,10 @@ final class CartRecoveryBenchmark {
         int minutes = options.integer("minutes", 5);
         int threads = options.integer("threads", 4);
         Random random = new Random(options.integer("seed", 11));
-        List<Window> windows = List.of(new Window(LocalTime.of(4, 0), minutes), new Window(LocalTime.of(12, 0), minutes),
-                new Window(LocalTime.of(20, 30), minutes));
-        System.out.printf("Cart recovery benchmark: %,d open carts of %,d members, reminders due over %s (Asia/Shanghai)%n",
-                carts, members, DAY);
+        List<Window> windows = List.of(new Window(LocalTime.of(4, 0), minutes),
+                new Window(LocalTime.of(12, 0), minutes), new Window(LocalTime.of(20, 30), minutes));
+        System.out.printf("Cart recovery benchmark: %,d open carts of %,d members, reminders due over %s"
+                + " (Asia/Shanghai)%n", carts, members, DAY);
         try (LocalCloud cloud = LocalCloud.start().provision()) {
             SimulatedClock clock = new SimulatedClock(DAY.minusDays(1).atTime(22, 0).atZone(SHANGHAI).toInstant());
             LocalFunctions functions = cloud.functions(clock);
@@ -73,12 +74,13 @@ final class CartRecoveryBenchmark {
             double seedSeconds = (System.nanoTime() - seeding) / 1e9;
             int armed = cloud.dynamoDb().scanPaginator(s -> s.tableName(cloud.tableName("TimersTable")).select("COUNT"))
                     .stream().mapToInt(page -> page.count()).sum();
-            System.out.printf("seeded %,d carts through CartRecoveryFunction in %.0f s (%,.0f carts/s); %,d timers armed%n",
-                    carts, seedSeconds, carts / seedSeconds, armed);
+            System.out.printf("seeded %,d carts through CartRecoveryFunction in %.0f s (%,.0f carts/s);"
+                    + " %,d timers armed%n", carts, seedSeconds, carts / seedSeconds, armed);
             CapacityRecorder.reset();
-            cloud.dynamoDb().scanPaginator(s -> s.tableName(cloud.tableName("TimersTable"))).stream().forEach(page -> { });
-            System.out.printf("for comparison, one Scan of the TimersTable (what a sweep must never do) reads %,.0f units%n",
-                    units("(local cloud)")[0]);
+            cloud.dynamoDb().scanPaginator(s -> s.tableName(cloud.tableName("TimersTable"))).stream()
+                    .forEach(page -> { });
+            System.out.printf("for comparison, one Scan of the TimersTable (what a sweep must never do)"
+                    + " reads %,.0f units%n", units("(local cloud)")[0]);
 
             List<Minute> measured = new ArrayList<>();
             for (Window window : windows) {
@@ -120,7 +122,8 @@ final class CartRecoveryBenchmark {
     }
 
     /** The carts, as CartUpdated events an hour before their reminders, through the handler in batches of ten. */
-    private static void seed(LocalCloud cloud, SimulatedClock clock, int carts, int members, int threads, Random random) {
+    private static void seed(LocalCloud cloud, SimulatedClock clock, int carts, int members, int threads,
+                             Random random) {
         List<String> events = new ArrayList<>();
         for (int c = 0; c < carts; c++) {
             Instant activity = dueAt(random).minus(Duration.ofHours(1));
@@ -130,7 +133,8 @@ final class CartRecoveryBenchmark {
                     {"id":"bench-cart-%d","type":"CartUpdated","version":1,"occurredAt":"%s",
                      "body":{"cartId":"bench-cart-%d","customerId":"bench-c-%d","total":{"amount":%d,"currency":"CNY"},
                      "recoveryUrl":"https://shop.example.com/cart/recover/bench-cart-%d",
-                     "lines":[{"sku":"SKU-%d","name":"Sample tea %d","quantity":%d,"unitPrice":{"amount":%d,"currency":"CNY"},
+                     "lines":[{"sku":"SKU-%d","name":"Sample tea %d","quantity":%d,
+                     "unitPrice":{"amount":%d,"currency":"CNY"},
                      "imageUrl":"https://cdn.example.com/img/%d.jpg"}]}}""",
                     c, activity, c, c % members, price * quantity, c, c % 500, c % 500, quantity, price, c % 500));
         }
@@ -154,28 +158,21 @@ final class CartRecoveryBenchmark {
     private static void register(LocalFunctions functions, int members) {
         List<String> bodies = new ArrayList<>();
         for (int m = 0; m < members; m++) {
-            bodies.add(String.format("""
-                    {"id":"bench-reg-%d","type":"MemberRegistered","version":1,"occurredAt":"2026-11-01T00:00:00Z",
-                     "body":{"customerId":"bench-c-%d","profile":{"name":"Bench Member %d","email":"bench.%d@example.com",
-                     "locale":"%s","timeZone":"Asia/Shanghai","marketingConsent":{"granted":true,
-                     "at":"2026-11-01T00:00:00Z","source":"benchmark"}}}}""", m, m, m, m, m % 2 == 0 ? "zh-CN" : "en"));
+            bodies.add(Events.memberRegistered("bench-c-" + m).id("bench-reg-" + m).at("2026-11-01T00:00:00Z")
+                    .name("Bench Member " + m).email("bench." + m + "@example.com").locale(m % 2 == 0 ? "zh-CN" : "en")
+                    .consent(true, "2026-11-01T00:00:00Z", "benchmark").json());
         }
         invokeInBatches(functions, "MemberArchiveFunction", bodies, "reg");
     }
 
     private static void invokeInBatches(LocalFunctions functions, String function, List<String> bodies, String prefix) {
         for (int i = 0; i < bodies.size(); i += 10) {
-            List<SQSEvent.SQSMessage> records = new ArrayList<>();
-            for (String body : bodies.subList(i, Math.min(bodies.size(), i + 10))) {
-                SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-                message.setMessageId(prefix + "-" + i + "-" + records.size());
-                message.setBody(body);
-                message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-                records.add(message);
+            List<String> chunk = bodies.subList(i, Math.min(bodies.size(), i + 10));
+            SqsBatch batch = SqsBatch.empty();
+            for (int j = 0; j < chunk.size(); j++) {
+                batch.message(prefix + "-" + i + "-" + j, chunk.get(j));
             }
-            SQSEvent event = new SQSEvent();
-            event.setRecords(records);
-            functions.invoke(function, event);
+            functions.invoke(function, batch.event());
         }
     }
 
@@ -214,7 +211,8 @@ final class CartRecoveryBenchmark {
         List<MessageRequest> requests = new ArrayList<>();
         List<Message> batch;
         do {
-            batch = cloud.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            batch = cloud.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(0))
+                    .messages();
             List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
             for (Message message : batch) {
                 requests.add(MessageRequestJson.read(message.body()));
@@ -263,9 +261,10 @@ final class CartRecoveryBenchmark {
             millis += m.millisPerCart() * m.due();
         }
         System.out.println();
-        System.out.printf("%,d open carts; %,d steps due in the %d minutes swept; %,d reminder requests on the outbox%n",
-                carts, due, minutes.size(), requests);
-        System.out.printf("cart function per step: %.2f read units, %.2f write units; %.1f ms of processing on this machine%n",
+        System.out.printf("%,d open carts; %,d steps due in the %d minutes swept;"
+                + " %,d reminder requests on the outbox%n", carts, due, minutes.size(), requests);
+        System.out.printf("cart function per step: %.2f read units, %.2f write units;"
+                + " %.1f ms of processing on this machine%n",
                 due == 0 ? 0 : cartRead / due, due == 0 ? 0 : cartWrite / due, due == 0 ? 0 : millis / due);
         System.out.printf("due time to message request: at most %d s, i.e. within %d minute(s) of sweep lag%n", lag,
                 (lag + 59) / 60);

@@ -1,9 +1,9 @@
 package dev.storecrm.benchmarks;
 
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,7 +42,8 @@ final class DisputeBenchmark {
             clock.set(answered.plusSeconds(30));
             phase(cloud, functions, "counter-proposal", disputes, i -> event("DisputeUpdated", "neg-" + i, answered, """
                     "disputeId":"bench-d-%d","status":"negotiating","proposal":{"party":"seller",
-                    "refund":{"amount":2000,"currency":"CNY"},"returnGoods":false,"text":"Partial refund"}""".formatted(i)));
+                    "refund":{"amount":2000,"currency":"CNY"},"returnGoods":false,
+                    "text":"Partial refund"}""".formatted(i)));
 
             Instant resolved = OPENED.plus(Duration.ofHours(30));
             clock.set(resolved.plusSeconds(30));
@@ -69,8 +70,8 @@ final class DisputeBenchmark {
         Map<String, double[]> byTable = new TreeMap<>();
         for (CapacityRecorder.Usage usage : CapacityRecorder.usage()) {
             if (usage.function().equals("DisputeFunction")) {
-                double[] units = byTable.computeIfAbsent(usage.table() + (usage.index() == null ? "" : "/" + usage.index()),
-                        k -> new double[2]);
+                String table = usage.table() + (usage.index() == null ? "" : "/" + usage.index());
+                double[] units = byTable.computeIfAbsent(table, k -> new double[2]);
                 units[0] += usage.readUnits();
                 units[1] += usage.writeUnits();
             }

@@ -41,7 +41,8 @@ final class EventFactory {
     String placed(int order, int member, Instant at, long amount) {
         return envelope("OrderPlaced", at, String.format("""
                 {"orderId":"bench-o-%d","customerId":"bench-c-%d","total":{"amount":%d,"currency":"CNY"},\
-                "lines":[{"sku":"SKU-%d","name":"Bench item %d","quantity":1,"unitPrice":{"amount":%d,"currency":"CNY"}}]}""",
+                "lines":[{"sku":"SKU-%d","name":"Bench item %d","quantity":1,\
+                "unitPrice":{"amount":%d,"currency":"CNY"}}]}""",
                 order, member, amount, order % 500, order % 500, amount));
     }
 
@@ -53,7 +54,8 @@ final class EventFactory {
 
     String refunded(int order, int member, Instant at, long amount) {
         return envelope("OrderRefunded", at, String.format("""
-                {"orderId":"bench-o-%d","customerId":"bench-c-%d","refundId":"bench-r-%d","amount":{"amount":%d,"currency":"CNY"}}""",
+                {"orderId":"bench-o-%d","customerId":"bench-c-%d","refundId":"bench-r-%d",\
+                "amount":{"amount":%d,"currency":"CNY"}}""",
                 order, member, order, amount));
     }
 

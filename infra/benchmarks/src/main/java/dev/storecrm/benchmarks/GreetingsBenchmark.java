@@ -4,21 +4,25 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.event.Stamp;
+import dev.storecrm.domain.member.BirthdayEntry;
+import dev.storecrm.domain.member.Consent;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.Profile;
 import dev.storecrm.domain.member.ProfileField;
+import dev.storecrm.domain.member.Purchases;
+import dev.storecrm.domain.member.ZoneEntry;
 import dev.storecrm.domain.occasion.GreetingCalendar;
 import dev.storecrm.domain.occasion.Occasion;
 import dev.storecrm.domain.occasion.OccasionDiary;
 import dev.storecrm.domain.occasion.OccasionPolicy;
 import dev.storecrm.domain.occasion.Occasions;
 import dev.storecrm.domain.time.RecurringDate;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Settings;
@@ -69,7 +73,8 @@ final class GreetingsBenchmark {
     }
 
     private static void measure(LocalCloud cloud, int members) {
-        SimulatedClock clock = new SimulatedClock(BUSY_DAY.atStartOfDay(ZoneId.of("UTC")).toInstant().minusSeconds(3600));
+        Instant hourBefore = BUSY_DAY.atStartOfDay(ZoneId.of("UTC")).toInstant().minusSeconds(3600);
+        SimulatedClock clock = new SimulatedClock(hourBefore);
         LocalFunctions functions = cloud.functions(clock);
         Settings settings = new Settings(functions.spec("GreetingsFunction").environment());
         MemberPolicy memberPolicy = MemberPolicySettings.from(settings);
@@ -139,23 +144,23 @@ final class GreetingsBenchmark {
                 .mapToDouble(CapacityRecorder.Usage::readUnits).sum();
         System.out.printf("%,9d  birthday list of June 2026: %,d members, %.1f read units (%.2f per member)%n", members,
                 rows, listRead, listRead / Math.max(1, rows));
-        System.out.println("  * birthdays on that local date; a UTC day's runs greet the members whose local 09:00 falls in it,"
-                + " so the counts differ by the time-zone edges");
+        System.out.println("  * birthdays on that local date; a UTC day's runs greet the members whose local 09:00"
+                + " falls in it, so the counts differ by the time-zone edges");
     }
 
     private static MemberRecord member(String id, MonthDay birthday, ZoneId zone, Instant registered) {
         Stamp stamp = new Stamp(registered, "bench-reg-" + id);
-        Profile profile = Profile.EMPTY.with(ProfileField.NAME, "Bench Member").with(ProfileField.EMAIL, id + "@example.com")
+        Profile profile = Profile.EMPTY.with(ProfileField.NAME, "Bench Member")
+                .with(ProfileField.EMAIL, id + "@example.com")
                 .with(ProfileField.TIME_ZONE, zone).with(ProfileField.BIRTHDAY, new RecurringDate(birthday, null))
-                .with(ProfileField.MARKETING_CONSENT, new dev.storecrm.domain.member.Consent(true, registered, "bench"));
+                .with(ProfileField.MARKETING_CONSENT, new Consent(true, registered, "bench"));
         Map<ProfileField, Stamp> stamps = new EnumMap<>(ProfileField.class);
         for (ProfileField field : List.of(ProfileField.NAME, ProfileField.EMAIL, ProfileField.TIME_ZONE,
                 ProfileField.BIRTHDAY, ProfileField.MARKETING_CONSENT)) {
             stamps.put(field, stamp);
         }
         return new MemberRecord(id, profile, stamps, stamp, List.of(),
-                List.of(new dev.storecrm.domain.member.BirthdayEntry(stamp, profile.birthday())),
-                List.of(new dev.storecrm.domain.member.ZoneEntry(stamp, zone)), dev.storecrm.domain.member.Purchases.NONE,
-                Map.of());
+                List.of(new BirthdayEntry(stamp, profile.birthday())),
+                List.of(new ZoneEntry(stamp, zone)), Purchases.NONE, Map.of());
     }
 }

@@ -2,10 +2,11 @@ package dev.storecrm.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.member.MemberPolicy;
@@ -99,14 +100,15 @@ final class MemberArchiveCapacityBenchmark {
         Instant end = Instant.parse("2026-12-01T00:00:00Z");
         List<StoreEvent> past = new ArrayList<>();
         for (int i = 0; i < history; i++) {
-            past.add(EventParser.parse(events.paid(firstOrder + i, member, end.minus(Duration.ofHours(8L * (history - i))),
-                    1_000 + (i * 7_919L) % 50_000), java.time.Clock.fixed(end, java.time.ZoneOffset.UTC)));
+            Instant paidAt = end.minus(Duration.ofHours(8L * (history - i)));
+            String paid = events.paid(firstOrder + i, member, paidAt, 1_000 + (i * 7_919L) % 50_000);
+            past.add(EventParser.parse(paid, java.time.Clock.fixed(end, java.time.ZoneOffset.UTC)));
         }
         MemberPolicy policy = MemberPolicySettings.from(new Settings(functions.spec(FUNCTION).environment()));
         Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS("bench-c-" + member))).consistentRead(true)).item();
-        MemberHistoryLoad.load(cloud.dynamoDb(), cloud.tableName("MembersTable"), cloud.tableName("OrdersTable"), policy,
-                MemberItemMapper.fromItem(item), past, end);
+        MemberHistoryLoad.load(cloud.dynamoDb(), cloud.tableName("MembersTable"), cloud.tableName("OrdersTable"),
+                policy, MemberItemMapper.fromItem(item), past, end);
         List<String> next = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             next.add(events.paid(firstOrder + history + i, member, end.plus(Duration.ofHours(i + 1)), 19_900));
@@ -153,17 +155,11 @@ final class MemberArchiveCapacityBenchmark {
     }
 
     private static SQSEvent batch(List<String> bodies, int offset) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        SqsBatch batch = SqsBatch.empty();
         for (int i = 0; i < bodies.size(); i++) {
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId("bench-" + (offset + i));
-            message.setBody(bodies.get(i));
-            message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-            records.add(message);
+            batch.message("bench-" + (offset + i), bodies.get(i));
         }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return batch.event();
     }
 
     private static void print(List<Phase> phases) {

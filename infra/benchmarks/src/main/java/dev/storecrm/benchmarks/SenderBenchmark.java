@@ -1,13 +1,14 @@
 package dev.storecrm.benchmarks;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.Priority;
 import dev.storecrm.domain.messaging.Recipient;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.platform.sqs.SqsMessageOutbox;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,26 +86,22 @@ final class SenderBenchmark {
     private static void register(LocalFunctions functions, int members, Random random) {
         List<String> bodies = new ArrayList<>();
         for (int m = 0; m < members; m++) {
-            bodies.add(String.format("""
-                    {"id":"bench-reg-%d","type":"MemberRegistered","version":1,"occurredAt":"2026-11-01T00:00:00Z",
-                     "body":{"customerId":"bench-c-%d","profile":{"name":"Bench Member %d","email":"bench.%d@example.com",
-                     "locale":"%s","timeZone":"Asia/Shanghai"}}}""", m, m, m, m, random.nextBoolean() ? "zh-CN" : "en"));
+            bodies.add(Events.memberRegistered("bench-c-" + m).id("bench-reg-" + m).at("2026-11-01T00:00:00Z")
+                    .name("Bench Member " + m).email("bench." + m + "@example.com")
+                    .locale(random.nextBoolean() ? "zh-CN" : "en").withoutConsent().json());
         }
         for (int i = 0; i < bodies.size(); i += 10) {
-            List<SQSEvent.SQSMessage> records = new ArrayList<>();
-            for (String body : bodies.subList(i, Math.min(bodies.size(), i + 10))) {
-                SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-                message.setMessageId("reg-" + records.size() + "-" + i);
-                message.setBody(body);
-                records.add(message);
+            List<String> chunk = bodies.subList(i, Math.min(bodies.size(), i + 10));
+            SqsBatch batch = SqsBatch.empty();
+            for (int j = 0; j < chunk.size(); j++) {
+                batch.message("reg-" + j + "-" + i, chunk.get(j));
             }
-            SQSEvent event = new SQSEvent();
-            event.setRecords(records);
-            functions.invoke("MemberArchiveFunction", event);
+            functions.invoke("MemberArchiveFunction", batch.event());
         }
     }
 
-    private static void print(int messages, int rate, Map<String, Integer> failures, double seconds, List<Long> accepted) {
+    private static void print(int messages, int rate, Map<String, Integer> failures, double seconds,
+                              List<Long> accepted) {
         int busiest = 0;
         List<Long> times = accepted.stream().sorted().toList();
         for (int start = 0, end = 0; end < times.size(); end++) {

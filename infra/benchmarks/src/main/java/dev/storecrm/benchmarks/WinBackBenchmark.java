@@ -11,12 +11,12 @@ import dev.storecrm.domain.member.Purchases;
 import dev.storecrm.domain.member.Profile;
 import dev.storecrm.domain.member.ProfileField;
 import dev.storecrm.domain.messaging.Timers;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.domain.winback.WinBackPolicy;
 import dev.storecrm.domain.winback.WinBackTimer;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.WinBackSettings;
@@ -53,7 +53,8 @@ final class WinBackBenchmark {
 
     static void run(Options options) {
         String sizes = options.values().getOrDefault("members", "10000,100000");
-        System.out.println("Win-back benchmark: one day of the every-minute timer sweep and WinBackFunction, by member count");
+        System.out.println("Win-back benchmark: one day of the every-minute timer sweep and WinBackFunction,"
+                + " by member count");
         System.out.printf("%n%9s  %-10s %9s %9s %10s %11s %12s %12s %12s%n", "members", "day (UTC)", "crossing",
                 "entries", "read units", "write units", "RCU/crossing", "WCU/crossing", "load seconds");
         for (String size : sizes.split(",")) {
@@ -62,8 +63,8 @@ final class WinBackBenchmark {
                 measure(cloud, members);
             }
         }
-        System.out.println("  crossing: members whose silence reaches a step (60, 90, 180 days) or the dormant status (360) that day;"
-                + " entries: journal entries the function wrote");
+        System.out.println("  crossing: members whose silence reaches a step (60, 90, 180 days) or the dormant status"
+                + " (360) that day; entries: journal entries the function wrote");
     }
 
     private static void measure(LocalCloud cloud, int members) {
@@ -88,7 +89,8 @@ final class WinBackBenchmark {
             }
             String id = "bench-c-" + memberItems.size();
             MemberRecord record = new MemberLedger(memberPolicy).current(member(id, lastOrder));
-            memberItems.add(MemberItemMapper.toItem(record, MemberSummary.of(record, memberPolicy, BUSY_DAY), 1, BUSY_DAY));
+            MemberSummary summary = MemberSummary.of(record, memberPolicy, BUSY_DAY);
+            memberItems.add(MemberItemMapper.toItem(record, summary, 1, BUSY_DAY));
             timer.ifPresent(t -> {
                 armed.add(t);
                 crossing.merge(BUSY_DAY, inDay(t.dueAt(), BUSY_DAY) ? 1 : 0, Integer::sum);
@@ -105,7 +107,8 @@ final class WinBackBenchmark {
                 clock.set(minute);
                 boolean more;
                 do {
-                    Map<?, ?> report = (Map<?, ?>) functions.invoke("TimerSweepFunction", new HashMap<String, Object>());
+                    Map<?, ?> report =
+                            (Map<?, ?>) functions.invoke("TimerSweepFunction", new HashMap<String, Object>());
                     more = (Boolean) report.get("more");
                     if (((Number) report.get("delivered")).intValue() > 0) {
                         functions.drain("WinBackFunction");
@@ -115,15 +118,18 @@ final class WinBackBenchmark {
             double read = units(true);
             double write = units(false);
             int crossed = crossing.get(day);
-            System.out.printf("%,9d  %-10s %9d %9d %10.1f %11.1f %12s %12s %12.1f%n", members, day.toString().substring(0, 10),
-                    crossed, journalEntries(cloud) - journalBefore, read, write,
+            System.out.printf("%,9d  %-10s %9d %9d %10.1f %11.1f %12s %12s %12.1f%n", members,
+                    day.toString().substring(0, 10), crossed, journalEntries(cloud) - journalBefore, read, write,
                     crossed == 0 ? "-" : String.format("%.2f", read / crossed),
                     crossed == 0 ? "-" : String.format("%.2f", write / crossed), loadSeconds);
             cloud.sqs().purgeQueue(p -> p.queueUrl(cloud.queueUrl("OutboxQueue")));
         }
     }
 
-    /** The timer the member archive and the win-back function keep armed: the first threshold not yet reached at the busy day. */
+    /**
+     * The timer the member archive and the win-back function keep armed: the first threshold not yet
+     * reached at the busy day.
+     */
     private static Optional<Timers.Timer> timerAfter(String customerId, Instant lastOrder, WinBackPolicy policy) {
         for (WinBackPolicy.Step step : policy.steps()) {
             if (!lastOrder.plus(step.after()).isBefore(BUSY_DAY)) {
@@ -156,7 +162,8 @@ final class WinBackBenchmark {
     private static MemberRecord member(String id, Instant lastOrder) {
         Instant registered = lastOrder.minus(Duration.ofDays(30));
         Stamp stamp = new Stamp(registered, "bench-reg-" + id);
-        Profile profile = Profile.EMPTY.with(ProfileField.NAME, "Bench Member").with(ProfileField.EMAIL, id + "@example.com")
+        Profile profile = Profile.EMPTY.with(ProfileField.NAME, "Bench Member")
+                .with(ProfileField.EMAIL, id + "@example.com")
                 .with(ProfileField.TIME_ZONE, ZoneId.of("Asia/Shanghai"))
                 .with(ProfileField.MARKETING_CONSENT, new Consent(true, registered, "bench"));
         Map<ProfileField, Stamp> stamps = new EnumMap<>(ProfileField.class);

@@ -2,8 +2,8 @@ package dev.storecrm.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.simulation.platform.Platform;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -35,7 +35,8 @@ class UnusedGrantsIT {
     void everyGrantIsUsedBySomeTestOrExplained() throws IOException {
         Path root = Template.projectRoot();
         List<Path> usageFiles = usageFiles(root);
-        assumeTrue(!usageFiles.isEmpty(), "no integration test wrote an IAM usage file: run the whole build (./dev test)");
+        assumeTrue(!usageFiles.isEmpty(),
+                "no integration test wrote an IAM usage file: run the whole build (./dev test)");
         Set<String> used = new TreeSet<>();
         for (Path file : usageFiles) {
             used.addAll(Files.readAllLines(file));
@@ -56,7 +57,8 @@ class UnusedGrantsIT {
                 continue;
             }
             String reason = explained.get(grant);
-            report.add("unused: " + grant.replace('\t', ' ') + (reason == null ? "  (NOT EXPLAINED)" : "  -- " + reason));
+            report.add("unused: " + grant.replace('\t', ' ')
+                    + (reason == null ? "  (NOT EXPLAINED)" : "  -- " + reason));
             if (reason == null) {
                 unexplained.add(grant.replace('\t', ' '));
             }

@@ -131,9 +131,10 @@ public final class CapacityRecorder implements ExecutionInterceptor {
                 add(function, capacity.tableName(), BASE_TABLE, capacity.capacityUnits(), write);
                 continue;
             }
-            add(function, capacity.tableName(), BASE_TABLE, capacity.table(), write);
-            capacity.globalSecondaryIndexes().forEach((index, c) -> add(function, capacity.tableName(), index, c, write));
-            capacity.localSecondaryIndexes().forEach((index, c) -> add(function, capacity.tableName(), index, c, write));
+            String table = capacity.tableName();
+            add(function, table, BASE_TABLE, capacity.table(), write);
+            capacity.globalSecondaryIndexes().forEach((index, c) -> add(function, table, index, c, write));
+            capacity.localSecondaryIndexes().forEach((index, c) -> add(function, table, index, c, write));
         }
     }
 

@@ -67,7 +67,8 @@ final class EmulatorBackend implements CloudBackend {
             dynamoDb = dynamoDbLocalServer(dynamoDbPort, engine);
             dynamoDb.start();
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start: " + banner.toString(StandardCharsets.UTF_8), e);
+            throw new IllegalStateException(
+                    "DynamoDB Local did not start: " + banner.toString(StandardCharsets.UTF_8), e);
         } finally {
             System.setOut(console);
         }
@@ -196,7 +197,10 @@ final class EmulatorBackend implements CloudBackend {
         return server.withQueueManagerActor(queues);
     }
 
-    /** DynamoDB Local's database engine as its "-inMemory -sharedDb" command line builds it (telemetry never set up). */
+    /**
+     * DynamoDB Local's database engine as its "-inMemory -sharedDb" command line builds it (telemetry
+     * never set up).
+     */
     static LocalDynamoDBRequestHandler dynamoDbLocalEngine() {
         return new LocalDynamoDBRequestHandler(0, true, null, true, false);
     }
@@ -206,7 +210,10 @@ final class EmulatorBackend implements CloudBackend {
         return new DynamoDBProxyServer(port, new LocalDynamoDBServerHandler(engine, "*"));
     }
 
-    /** Whether this JVM's clients reach an emulator in process, by its setting ({@code in-process}, the default, or {@code http}). */
+    /**
+     * Whether this JVM's clients reach an emulator in process, by its setting ({@code in-process}, the
+     * default, or {@code http}).
+     */
     private static boolean inProcess(String setting) {
         String transport = System.getProperty(setting, "in-process");
         return switch (transport) {

@@ -20,7 +20,8 @@ import java.util.Set;
  * headers such as {@code content-type} or {@code idempotency-key}); what Lambda and the signer add
  * ({@code host}, {@code authorization}, {@code x-amz-date}, {@code x-forwarded-*}, the trace id) is not.
  */
-public record FunctionUrlRequest(String method, String path, String rawQuery, Map<String, String> headers, String body) {
+public record FunctionUrlRequest(String method, String path, String rawQuery, Map<String, String> headers,
+                                 String body) {
 
     /** Headers of a sample that the transport, Lambda or the SigV4 signer set, not the caller. */
     private static final Set<String> NOT_THE_CALLERS = Set.of("host", "authorization", "x-amz-date",

@@ -38,7 +38,8 @@ public final class FunctionUrlSigV4 {
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern AUTHORIZATION = Pattern.compile(
-            "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})");
+            "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request,"
+                    + " ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})");
 
     /** Why a request was refused, or empty when its signature is valid. */
     public record Verdict(Optional<String> refusal, Optional<String> accessKey) {
@@ -69,7 +70,9 @@ public final class FunctionUrlSigV4 {
     public static Verdict verify(String method, URI url, Map<String, String> headers, String body, String accessKey,
                                  String secretKey, String region, Instant now) {
         Map<String, String> lower = new LinkedHashMap<>();
-        (headers == null ? Map.<String, String>of() : headers).forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        if (headers != null) {
+            headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        }
         String authorization = lower.get("authorization");
         if (authorization == null) {
             return refuse("missing Authorization header (the function URL's AuthType is AWS_IAM)");
@@ -110,11 +113,13 @@ public final class FunctionUrlSigV4 {
             }
         }
         Map<String, String> expected = sign(method, url, toSign, body, accessKey, secretKey, region, signedAt);
-        String expectedAuthorization = expected.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("authorization"))
+        String expectedAuthorization = expected.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("authorization"))
                 .map(Map.Entry::getValue).findFirst().orElse("");
         Matcher e = AUTHORIZATION.matcher(expectedAuthorization);
         if (!e.matches() || !e.group(5).equals(m.group(5))
-                || !MessageDigest.isEqual(e.group(6).getBytes(StandardCharsets.US_ASCII), m.group(6).getBytes(StandardCharsets.US_ASCII))) {
+                || !MessageDigest.isEqual(e.group(6).getBytes(StandardCharsets.US_ASCII),
+                        m.group(6).getBytes(StandardCharsets.US_ASCII))) {
             return refuse("the signature does not match the request");
         }
         return new Verdict(Optional.empty(), Optional.of(accessKey));

@@ -153,8 +153,9 @@ public final class IamPolicy {
         if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
             return ignoreCase ? pattern.equalsIgnoreCase(value) : pattern.equals(value);
         }
-        return WILDCARDS.computeIfAbsent(List.of(pattern, String.valueOf(ignoreCase)), k -> wildcard(pattern, ignoreCase))
-                .matcher(value).matches();
+        Pattern compiled = WILDCARDS.computeIfAbsent(List.of(pattern, String.valueOf(ignoreCase)),
+                k -> wildcard(pattern, ignoreCase));
+        return compiled.matcher(value).matches();
     }
 
     private static Pattern wildcard(String pattern, boolean ignoreCase) {

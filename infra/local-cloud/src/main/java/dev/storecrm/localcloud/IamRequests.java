@@ -148,7 +148,9 @@ final class IamRequests {
     }
 
     private String tableArn(String table) {
-        return table.startsWith("arn:") ? table : "arn:aws:dynamodb:" + region + ":" + Template.ACCOUNT_ID + ":table/" + table;
+        return table.startsWith("arn:")
+                ? table
+                : "arn:aws:dynamodb:" + region + ":" + Template.ACCOUNT_ID + ":table/" + table;
     }
 
     private String secretArn(String secretId) {

@@ -81,7 +81,8 @@ final class InProcessDynamoDb extends LocalDynamoDBServerHandler {
                     + " and extend InProcessDynamoDb");
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        responseHeaders.forEach(field -> headers.computeIfAbsent(field.getName(), n -> new ArrayList<>()).add(field.getValue()));
+        responseHeaders.forEach(field ->
+                headers.computeIfAbsent(field.getName(), n -> new ArrayList<>()).add(field.getValue()));
         byte[] responseBody = response.getResponseBody() == null ? new byte[0] : response.getResponseBody();
         return HttpExecuteResponse.builder()
                 .response(SdkHttpFullResponse.builder().statusCode(status[0]).headers(headers).build())
@@ -90,7 +91,10 @@ final class InProcessDynamoDb extends LocalDynamoDBServerHandler {
     }
 
     private interface Answers {
-        /** What the stand-in returns for a call: a value, {@code Void.TYPE} for a void method, or null if unsupported. */
+        /**
+         * What the stand-in returns for a call: a value, {@code Void.TYPE} for a void method, or null if
+         * unsupported.
+         */
         Object answer(Method method, Object[] args);
     }
 

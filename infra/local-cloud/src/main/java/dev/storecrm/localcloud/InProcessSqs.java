@@ -87,7 +87,8 @@ final class InProcessSqs {
      */
     InProcessSqs(TheSQSRestServerBuilder server, ActorSystem actors, int port) {
         ActorRef queueManager = server.providedQueueManagerActor().getOrElse(() -> {
-            throw new IllegalArgumentException("the server's queue manager must be created before it starts, to be shared");
+            throw new IllegalArgumentException(
+                    "the server's queue manager must be created before it starts, to be shared");
         });
         materializer = Materializer.matFromSystem(actors);
         Object routesModule = routesModule(server, actors, materializer, queueManager,
@@ -177,7 +178,8 @@ final class InProcessSqs {
     }
 
     private static IllegalStateException notThisElasticMq(String member, Exception cause) {
-        return new IllegalStateException("this ElasticMQ has no " + member + " to build its SQS routes from (written for"
-                + " ElasticMQ 1.7.1); run with -D" + EmulatorBackend.SQS_TRANSPORT + "=http to reach it over HTTP", cause);
+        return new IllegalStateException("this ElasticMQ has no " + member + " to build its SQS routes from"
+                + " (written for ElasticMQ 1.7.1); run with -D" + EmulatorBackend.SQS_TRANSPORT
+                + "=http to reach it over HTTP", cause);
     }
 }

@@ -72,7 +72,8 @@ public final class LocalActivity implements ExecutionInterceptor {
             case UpdateItemRequest update -> tableWritten(update.tableName());
             case DeleteItemRequest delete -> tableWritten(delete.tableName());
             case BatchWriteItemRequest batch -> batch.requestItems().keySet().forEach(LocalActivity::tableWritten);
-            case TransactWriteItemsRequest transaction -> transaction.transactItems().forEach(LocalActivity::tableWritten);
+            case TransactWriteItemsRequest transaction ->
+                    transaction.transactItems().forEach(LocalActivity::tableWritten);
             case PutEventsRequest put -> {
                 PUT_EVENTS_CALLS.incrementAndGet();
                 PUT_EVENTS_ENTRIES.addAndGet(put.entries().size());

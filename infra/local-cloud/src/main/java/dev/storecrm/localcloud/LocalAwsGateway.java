@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 /**
  * One loopback endpoint for the AWS APIs the JVM emulators do not cover:
  * <ul>
- *   <li><b>Secrets Manager</b> ({@code CreateSecret}, {@code GetSecretValue}), in memory;</li>
+ *   <li><b>Secrets Manager</b> ({@code CreateSecret}, {@code PutSecretValue}, {@code GetSecretValue}), in memory;</li>
  *   <li><b>SES v2</b>, in front of the SES emulator: requests are passed through, except that a
  *       test can make the next sends fail with SES's throttling error ({@link #throttleNextSends});
  *       identities and configuration sets are accepted; and each accepted message produces the
@@ -150,7 +150,7 @@ final class LocalAwsGateway implements AutoCloseable {
         response.put("Name", name);
         response.put("VersionId", "local");
         switch (operation) {
-            case "CreateSecret" -> secrets.put(name, request.path("SecretString").asText());
+            case "CreateSecret", "PutSecretValue" -> secrets.put(name, request.path("SecretString").asText());
             case "GetSecretValue" -> {
                 String value = secrets.get(name);
                 if (value == null) {

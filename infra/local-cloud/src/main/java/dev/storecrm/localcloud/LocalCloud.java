@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,7 +40,8 @@ public final class LocalCloud implements AutoCloseable {
      * {@link #assume(Feature)} and is skipped, with the reason, where the cloud lacks it.
      */
     public enum Feature {
-        SES_THROTTLING("SES throttling is injected by the local cloud's SES gateway; LocalStack cannot be made to throttle"),
+        SES_THROTTLING("SES throttling is injected by the local cloud's SES gateway; "
+                + "LocalStack cannot be made to throttle"),
         SES_EVENTS("SES's own events (sent, delivered, bounced, complaint) come from the local cloud's SES gateway; "
                 + "LocalStack does not publish them to EventBridge"),
         SES_SEND_TIMES("when SES accepted each send is measured by the local cloud's SES gateway, not by LocalStack");
@@ -74,21 +76,14 @@ public final class LocalCloud implements AutoCloseable {
         System.setProperty("aws.endpointUrlEventBridge", backend.eventBridgeEndpoint().toString());
         // Every SDK client built from here on, the handlers' and the four below, talks to the
         // emulators over the loopback transport (see there); the SDK builds and closes it.
-        System.setProperty(SdkSystemSetting.SYNC_HTTP_SERVICE_IMPL.property(), LoopbackHttpClient.Service.class.getName());
+        String loopback = LoopbackHttpClient.Service.class.getName();
+        System.setProperty(SdkSystemSetting.SYNC_HTTP_SERVICE_IMPL.property(), loopback);
         LocalMetrics.install();
         this.template = Template.ofProject(backend.region());
-        this.dynamoDb = DynamoDbClient.builder()
-                .endpointOverride(backend.dynamoDbEndpoint()).region(Region.of(backend.region()))
-                .credentialsProvider(credentials()).build();
-        this.sqs = SqsClient.builder()
-                .endpointOverride(backend.sqsEndpoint()).region(Region.of(backend.region()))
-                .credentialsProvider(credentials()).build();
-        this.ses = SesV2Client.builder()
-                .endpointOverride(backend.sesEndpoint()).region(Region.of(backend.region()))
-                .credentialsProvider(credentials()).build();
-        this.secrets = SecretsManagerClient.builder()
-                .endpointOverride(backend.secretsManagerEndpoint()).region(Region.of(backend.region()))
-                .credentialsProvider(credentials()).build();
+        this.dynamoDb = harnessClient(DynamoDbClient.builder(), backend.dynamoDbEndpoint());
+        this.sqs = harnessClient(SqsClient.builder(), backend.sqsEndpoint());
+        this.ses = harnessClient(SesV2Client.builder(), backend.sesEndpoint());
+        this.secrets = harnessClient(SecretsManagerClient.builder(), backend.secretsManagerEndpoint());
         this.provisioner = new Provisioner(template);
         template.useQueueUrls(this::queueUrlByName);
         this.eventBus = new LocalEventBus(template, sqs, queueUrls);
@@ -102,7 +97,8 @@ public final class LocalCloud implements AutoCloseable {
         CloudBackend backend = switch (kind) {
             case "emulators" -> new EmulatorBackend();
             case "localstack" -> new LocalStackBackend();
-            default -> throw new IllegalArgumentException("storecrm.cloud must be emulators or localstack, not " + kind);
+            default -> throw new IllegalArgumentException(
+                    "storecrm.cloud must be emulators or localstack, not " + kind);
         };
         return new LocalCloud(backend);
     }
@@ -286,6 +282,12 @@ public final class LocalCloud implements AutoCloseable {
 
     private String queueUrlByName(String name) {
         return sqs.getQueueUrl(g -> g.queueName(name)).queueUrl();
+    }
+
+    /** A client of the harness's own (provisioning, assertions, reports), on the backend's endpoint. */
+    private <B extends AwsClientBuilder<B, C>, C> C harnessClient(B builder, URI endpoint) {
+        return builder.endpointOverride(endpoint).region(Region.of(backend.region()))
+                .credentialsProvider(credentials()).build();
     }
 
     private static StaticCredentialsProvider credentials() {

@@ -50,10 +50,12 @@ public final class LocalEventBus {
         this.rules = rules(template);
         for (Rule rule : rules) {
             try {
-                matchers.computeIfAbsent(rule.busName(), bus -> new Machine()).addRule(rule.logicalId(), rule.pattern());
+                Machine machine = matchers.computeIfAbsent(rule.busName(), bus -> new Machine());
+                machine.addRule(rule.logicalId(), rule.pattern());
             } catch (IOException | RuntimeException refused) {
-                throw new IllegalStateException("rule " + rule.logicalId() + ": EventBridge would refuse its EventPattern "
-                        + rule.pattern() + ": " + refused.getMessage(), refused);
+                throw new IllegalStateException("rule " + rule.logicalId()
+                        + ": EventBridge would refuse its EventPattern " + rule.pattern() + ": " + refused.getMessage(),
+                        refused);
             }
         }
     }
@@ -136,7 +138,8 @@ public final class LocalEventBus {
             try {
                 detail = JSON.readTree(json);
             } catch (Exception e) {
-                throw new IllegalArgumentException("PutEvents needs a JSON detail; send malformed messages to a queue directly", e);
+                throw new IllegalArgumentException(
+                        "PutEvents needs a JSON detail; send malformed messages to a queue directly", e);
             }
             envelopes.add(envelope(detail, source, time));
         }
@@ -190,7 +193,8 @@ public final class LocalEventBus {
             for (Rule rule : matching(envelope, bus)) {
                 for (Target target : rule.targets()) {
                     JsonNode input = target.inputPath() == null ? envelope : select(envelope, target.inputPath());
-                    bodiesByQueue.computeIfAbsent(target.queueLogicalId(), q -> new ArrayList<>()).add(input.toString());
+                    bodiesByQueue.computeIfAbsent(target.queueLogicalId(), q -> new ArrayList<>())
+                            .add(input.toString());
                     queues.add(target.queueLogicalId());
                 }
             }
@@ -212,7 +216,8 @@ public final class LocalEventBus {
                 batch = new ArrayList<>();
                 batchBytes = 0;
             }
-            batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size())).messageBody(body).build());
+            String id = Integer.toString(batch.size());
+            batch.add(SendMessageBatchRequestEntry.builder().id(id).messageBody(body).build());
             batchBytes += bytes;
         }
         if (!batch.isEmpty()) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storecrm.domain.time.SimulatedClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URLDecoder;
@@ -198,8 +199,7 @@ public final class LocalFunctions {
             }
         }
         return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("$default")
+                .withVersion("2.0").withRouteKey("$default")
                 .withRawPath(path)
                 .withRawQueryString(rawQuery == null ? "" : rawQuery)
                 .withQueryStringParameters(query.isEmpty() ? null : query)

@@ -29,11 +29,12 @@ final class LocalStackBackend implements CloudBackend {
 
     LocalStackBackend() {
         if (!DockerClientFactory.instance().isDockerAvailable()) {
-            throw new IllegalStateException("storecrm.cloud=localstack needs a running Docker engine; none answers here. "
-                    + "Run without -Dstorecrm.cloud to use the in-JVM emulators.");
+            throw new IllegalStateException("storecrm.cloud=localstack needs a running Docker engine; "
+                    + "none answers here. Run without -Dstorecrm.cloud to use the in-JVM emulators.");
         }
         String image = System.getProperty("storecrm.localstack.image", DEFAULT_IMAGE);
-        container = new LocalStackContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
+        DockerImageName localStack = DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack");
+        container = new LocalStackContainer(localStack)
                 .withServices("dynamodb", "sqs", "ses", "secretsmanager");
         container.start();
     }

@@ -31,7 +31,10 @@ import software.amazon.awssdk.utils.AttributeMap;
  */
 public final class LoopbackHttpClient implements SdkHttpClient {
 
-    /** The {@link SdkHttpService} the SDK instantiates by name from {@code software.amazon.awssdk.http.service.impl}. */
+    /**
+     * The {@link SdkHttpService} the SDK instantiates by name from
+     * {@code software.amazon.awssdk.http.service.impl}.
+     */
     public static final class Service implements SdkHttpService {
         @Override
         public SdkHttpClient.Builder createHttpClientBuilder() {

@@ -67,7 +67,9 @@ final class Provisioner {
         for (Template.Resource resource : template.resourcesOfType("AWS::DynamoDB::Table")) {
             Map<String, Object> p = template.resolveMap(resource.properties());
             for (String property : p.keySet()) {
-                if (!TABLE_PROPERTIES.contains(property) && !TABLE_PROPERTIES_WITHOUT_LOCAL_MEANING.contains(property)) {
+                boolean understood = TABLE_PROPERTIES.contains(property)
+                        || TABLE_PROPERTIES_WITHOUT_LOCAL_MEANING.contains(property);
+                if (!understood) {
                     throw new IllegalStateException("table " + resource.logicalId() + ": property " + property
                             + " is not understood by the local cloud (extend Provisioner)");
                 }
@@ -75,9 +77,11 @@ final class Provisioner {
             CreateTableRequest.Builder create = CreateTableRequest.builder()
                     .tableName(template.physicalName(resource.logicalId()))
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(list(p.get("AttributeDefinitions")).stream().map(a -> AttributeDefinition.builder()
-                            .attributeName(str(a, "AttributeName"))
-                            .attributeType(ScalarAttributeType.fromValue(str(a, "AttributeType"))).build()).toList())
+                    .attributeDefinitions(list(p.get("AttributeDefinitions")).stream()
+                            .map(a -> AttributeDefinition.builder()
+                                    .attributeName(str(a, "AttributeName"))
+                                    .attributeType(ScalarAttributeType.fromValue(str(a, "AttributeType"))).build())
+                            .toList())
                     .keySchema(keySchema(p.get("KeySchema")));
             List<Map<String, Object>> gsis = list(p.get("GlobalSecondaryIndexes"));
             if (!gsis.isEmpty()) {
@@ -99,7 +103,8 @@ final class Provisioner {
                         .streamViewType(StreamViewType.fromValue(str(stream, "StreamViewType"))).build());
             }
             Map<String, Object> ttl = Template.map(p.get("TimeToLiveSpecification"));
-            String ttlAttribute = Boolean.parseBoolean(String.valueOf(ttl.get("Enabled"))) ? str(ttl, "AttributeName") : null;
+            boolean ttlEnabled = Boolean.parseBoolean(String.valueOf(ttl.get("Enabled")));
+            String ttlAttribute = ttlEnabled ? str(ttl, "AttributeName") : null;
             specs.add(new TableSpec(resource.logicalId(), create.build(), ttlAttribute));
         }
         return specs;
@@ -167,7 +172,10 @@ final class Provisioner {
         }
     }
 
-    /** Verifies the sender's identity and creates the configuration sets, so that sending works as in a set-up account. */
+    /**
+     * Verifies the sender's identity and creates the configuration sets, so that sending works as in a
+     * set-up account.
+     */
     void createSesResources(SesV2Client ses) {
         template.parameter("SenderAddress").ifPresent(address ->
                 ses.createEmailIdentity(c -> c.emailIdentity(address.substring(address.indexOf('@') + 1))));

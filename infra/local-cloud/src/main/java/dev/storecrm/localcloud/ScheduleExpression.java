@@ -48,8 +48,13 @@ public final class ScheduleExpression {
         this.rate = rate;
         this.zone = zone;
         if (cron == null) {
-            minutes = hours = daysOfMonth = months = daysOfWeek = null;
-            anyDayOfMonth = anyDayOfWeek = true;
+            minutes = null;
+            hours = null;
+            daysOfMonth = null;
+            months = null;
+            daysOfWeek = null;
+            anyDayOfMonth = true;
+            anyDayOfWeek = true;
             return;
         }
         minutes = field(cron[0], 0, 59, List.of(), 0);

@@ -31,8 +31,8 @@ final class SesEmulator implements AutoCloseable {
         this.port = EmulatorBackend.freePort();
         try {
             Path log = Files.createDirectories(HOME.resolve("target")).resolve("ses-emulator.log");
-            process = new ProcessBuilder("node", CLI.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder("node", CLI.toString(), "--host", "127.0.0.1",
+                    "--port", Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the SES emulator: is Node.js (>= 20.19) installed?", e);
         }
@@ -61,7 +61,8 @@ final class SesEmulator implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the SES emulator exited (see infra/ses-emulator/target/ses-emulator.log)");
+                throw new IllegalStateException(
+                        "the SES emulator exited (see infra/ses-emulator/target/ses-emulator.log)");
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint().resolve("/health-check"))
@@ -90,7 +91,8 @@ final class SesEmulator implements AutoCloseable {
                     .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "storecrm-npm-ci.log")).start();
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0 || !Files.isRegularFile(CLI)) {
                 throw new IllegalStateException("`npm ci` in infra/ses-emulator failed (log in "
-                        + System.getProperty("java.io.tmpdir") + "/storecrm-npm-ci.log); Node.js >= 20.19 and npm are needed");
+                        + System.getProperty("java.io.tmpdir")
+                        + "/storecrm-npm-ci.log); Node.js >= 20.19 and npm are needed");
             }
         } catch (IOException e) {
             throw new IllegalStateException("the SES emulator needs Node.js >= 20.19 and npm on the PATH", e);

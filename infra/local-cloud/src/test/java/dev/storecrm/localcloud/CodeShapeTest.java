@@ -29,9 +29,9 @@ class CodeShapeTest {
             "infra/local-cloud/src/main/java/dev/storecrm/localcloud/LocalAwsGateway.java", 332,
             "infra/local-cloud/src/main/java/dev/storecrm/localcloud/Template.java", 361,
             "infra/local-cloud/src/main/java/dev/storecrm/localcloud/LoopbackHttpClient.java", 367,
-            "infra/simulation/src/main/java/dev/storecrm/simulation/Invariants.java", 316,
-            "infra/simulation/src/main/java/dev/storecrm/simulation/SyntheticStore.java", 383,
-            "infra/simulation/src/main/java/dev/storecrm/simulation/StoreSimulation.java", 366);
+            "infra/simulation/src/main/java/dev/storecrm/simulation/Invariants.java", 314,
+            "infra/simulation/src/main/java/dev/storecrm/simulation/SyntheticStore.java", 364,
+            "infra/simulation/src/main/java/dev/storecrm/simulation/StoreSimulation.java", 369);
 
     private final Path root = Template.projectRoot();
 

@@ -53,12 +53,14 @@ class FunctionUrlSamplesTest {
             try (Stream<Path> files = Files.list(events.resolve(module))) {
                 samples = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
             }
-            assertFalse(samples.isEmpty(), "events/" + module + "/ holds samples of " + function.logicalId() + "'s URL");
+            assertFalse(samples.isEmpty(),
+                    "events/" + module + "/ holds samples of " + function.logicalId() + "'s URL");
             for (Path sample : samples) {
                 String name = module + "/" + sample.getFileName();
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     assertLikeLambda(FunctionUrlRequest.event(name), authType);
-                    assertTrue(readme.contains(sample.getFileName().toString()), name + " is described in events/README.md");
+                    assertTrue(readme.contains(sample.getFileName().toString()),
+                            name + " is described in events/README.md");
                 }));
             }
         }
@@ -80,8 +82,9 @@ class FunctionUrlSamplesTest {
         assertEquals(context.getDomainPrefix() + ".lambda-url.us-east-1.on.aws", context.getDomainName());
         if (authType.equals("AWS_IAM")) {
             assertNotNull(context.getAuthorizer().getIam().getUserArn(), "the caller Lambda verified");
-            assertTrue(event.getHeaders().get("authorization").matches("AWS4-HMAC-SHA256 Credential=\\w+/\\d{8}/us-east-1/"
-                    + "lambda/aws4_request, SignedHeaders=[a-z0-9;-]*host[a-z0-9;-]*, Signature=[0-9a-f]{64}"));
+            assertTrue(event.getHeaders().get("authorization").matches(
+                    "AWS4-HMAC-SHA256 Credential=\\w+/\\d{8}/us-east-1/lambda/aws4_request, "
+                            + "SignedHeaders=[a-z0-9;-]*host[a-z0-9;-]*, Signature=[0-9a-f]{64}"));
             assertTrue(event.getHeaders().get("x-amz-date").matches("\\d{8}T\\d{6}Z"));
         } else {
             assertNull(context.getAuthorizer(), "an AuthType NONE URL has no verified caller");

@@ -11,7 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** SigV4 for AWS_IAM function URLs: what the local cloud lets through to a handler, and what it refuses as Lambda does. */
+/**
+ * SigV4 for AWS_IAM function URLs: what the local cloud lets through to a handler, and what it refuses
+ * as Lambda does.
+ */
 class FunctionUrlSigV4Test {
 
     private static final URI URL = URI.create("https://disputequeuefunction.lambda-url.us-east-1.on.aws/disputes/d-1/accept?x=1");
@@ -31,7 +34,8 @@ class FunctionUrlSigV4Test {
     void aRequestSignedWithTheCloudsCredentialsIsValid() {
         Map<String, String> headers = signed("local", NOW);
         assertTrue(headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("authorization")), headers.toString());
-        assertTrue(verify(headers, BODY, NOW.plus(Duration.ofMinutes(4))).valid(), verify(headers, BODY, NOW).refusal().toString());
+        assertTrue(verify(headers, BODY, NOW.plus(Duration.ofMinutes(4))).valid(),
+                verify(headers, BODY, NOW).refusal().toString());
     }
 
     @Test

@@ -53,7 +53,7 @@ class InProcessDynamoDbIT {
     private static URI httpEndpoint;
     /** A loopback port nobody listens on: only the in-process route can answer there. */
     private static URI inProcessEndpoint;
-    private static final List<DynamoDbClient> clients = new ArrayList<>();
+    private static final List<DynamoDbClient> CLIENTS = new ArrayList<>();
 
     @BeforeAll
     static void startOneEngineBehindBothPaths() throws Exception {
@@ -68,7 +68,7 @@ class InProcessDynamoDbIT {
 
     @AfterAll
     static void stop() throws Exception {
-        clients.forEach(DynamoDbClient::close);
+        CLIENTS.forEach(DynamoDbClient::close);
         LoopbackHttpClient.stopAnsweringInProcess(inProcessEndpoint);
         server.stop();
     }
@@ -79,7 +79,7 @@ class InProcessDynamoDbIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(new LoopbackHttpClient(UrlConnectionHttpClient.create()))
                 .build();
-        clients.add(client);
+        CLIENTS.add(client);
         return client;
     }
 
@@ -92,7 +92,8 @@ class InProcessDynamoDbIT {
         for (int step = 0; step < overHttp.size(); step++) {
             assertEquals(overHttp.get(step), inProcess.get(step).replace("InProcess", "ViaHttp"), "step " + step);
         }
-        assertTrue(inProcess.stream().anyMatch(result -> result.startsWith("ConditionalCheckFailedException")), inProcess::toString);
+        assertTrue(inProcess.stream().anyMatch(result -> result.startsWith("ConditionalCheckFailedException")),
+                inProcess::toString);
         assertTrue(inProcess.stream().anyMatch(result -> result.contains("CapacityUnits=")), inProcess::toString);
     }
 
@@ -102,7 +103,8 @@ class InProcessDynamoDbIT {
         DynamoDbClient inProcess = client(inProcessEndpoint);
         createTable(http, "Shared");
 
-        inProcess.putItem(p -> p.tableName("Shared").item(Map.of("pk", s("a"), "sk", s("1"), "v", s("from in-process"))));
+        inProcess.putItem(p -> p.tableName("Shared")
+                .item(Map.of("pk", s("a"), "sk", s("1"), "v", s("from in-process"))));
         http.putItem(p -> p.tableName("Shared").item(Map.of("pk", s("b"), "sk", s("1"), "v", s("over http"))));
 
         assertEquals("from in-process", http.getItem(g -> g.tableName("Shared").key(Map.of("pk", s("a"), "sk", s("1"))))
@@ -122,7 +124,8 @@ class InProcessDynamoDbIT {
                             "amount", AttributeValue.fromN(n + ".50"),
                             "tags", AttributeValue.fromSs(List.of("vip", "zh-CN")),
                             "blob", AttributeValue.fromB(SdkBytes.fromUtf8String("bytes " + n)),
-                            "nested", AttributeValue.fromM(Map.of("l", AttributeValue.fromL(List.of(s("x"), AttributeValue.fromBool(true)))))))
+                            "nested", AttributeValue.fromM(Map.of("l",
+                                    AttributeValue.fromL(List.of(s("x"), AttributeValue.fromBool(true)))))))
                     .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES))));
         }
         results.add(outcome(() -> db.putItem(p -> p.tableName(table)
@@ -137,7 +140,8 @@ class InProcessDynamoDbIT {
                 .returnValues(ReturnValue.UPDATED_NEW)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))));
         results.add(outcome(() -> db.transactWriteItems(t -> t.transactItems(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(Map.of("pk", s("member#2"), "sk", s("x")))).build(),
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(table).item(Map.of("pk", s("member#2"), "sk", s("x")))).build(),
                 TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
                         .key(Map.of("pk", s("member#1"), "sk", s("order#2")))
                         .conditionExpression("amount > :big")
@@ -149,14 +153,19 @@ class InProcessDynamoDbIT {
                 .keyConditionExpression("gsi = :d").expressionAttributeValues(Map.of(":d", s("day#0")))
                 .exclusiveStartKey(Map.of("pk", s("member#1"), "sk", s("order#0"), "gsi", s("day#0"))))));
         results.add(outcome(() -> db.batchWriteItem(b -> b.requestItems(Map.of(table, List.of(
-                WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of("pk", s("member#3"), "sk", s("a"))).build()).build(),
-                WriteRequest.builder().deleteRequest(d -> d.key(Map.of("pk", s("member#1"), "sk", s("order#4")))).build())))
+                WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(Map.of("pk", s("member#3"), "sk", s("a"))).build())
+                        .build(),
+                WriteRequest.builder()
+                        .deleteRequest(d -> d.key(Map.of("pk", s("member#1"), "sk", s("order#4")))).build())))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))));
         results.add(outcome(() -> db.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder()
-                .keys(Map.of("pk", s("member#3"), "sk", s("a")), Map.of("pk", s("member#1"), "sk", s("order#4"))).build())))
+                .keys(Map.of("pk", s("member#3"), "sk", s("a")), Map.of("pk", s("member#1"), "sk", s("order#4")))
+                .build())))
                 .responses()));
         results.add(outcome(() -> db.getItem(g -> g.tableName(table).key(Map.of("pk", s(""), "sk", s("a"))))));
-        results.add(outcome(() -> db.getItem(g -> g.tableName(table + "Missing").key(Map.of("pk", s("a"), "sk", s("a"))))));
+        results.add(outcome(() -> db.getItem(g -> g.tableName(table + "Missing")
+                .key(Map.of("pk", s("a"), "sk", s("a"))))));
         results.add(outcome(() -> db.scan(s -> s.tableName(table).filterExpression("contains(tags, :t)")
                 .expressionAttributeValues(Map.of(":t", s("vip")))).count()));
         assertEquals(ResourceNotFoundException.class.getSimpleName() + ": Cannot do operations on a non-existent table",
@@ -181,7 +190,8 @@ class InProcessDynamoDbIT {
         try {
             return String.valueOf(call.get());
         } catch (ConditionalCheckFailedException refused) {
-            return refused.getClass().getSimpleName() + ": " + refused.awsErrorDetails().errorMessage() + " " + refused.item();
+            return refused.getClass().getSimpleName() + ": " + refused.awsErrorDetails().errorMessage() + " "
+                    + refused.item();
         } catch (TransactionCanceledException cancelled) {
             return cancelled.getClass().getSimpleName() + ": " + cancelled.awsErrorDetails().errorMessage()
                     + " " + cancelled.cancellationReasons();

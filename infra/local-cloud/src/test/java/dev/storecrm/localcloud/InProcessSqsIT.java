@@ -46,7 +46,7 @@ class InProcessSqsIT {
     private static URI httpEndpoint;
     /** A loopback port nobody listens on: only the in-process route can answer there. */
     private static URI inProcessEndpoint;
-    private static final List<SqsClient> clients = new ArrayList<>();
+    private static final List<SqsClient> CLIENTS = new ArrayList<>();
 
     @BeforeAll
     static void startOneQueueManagerBehindBothPaths() {
@@ -61,7 +61,7 @@ class InProcessSqsIT {
 
     @AfterAll
     static void stop() throws Exception {
-        clients.forEach(SqsClient::close);
+        CLIENTS.forEach(SqsClient::close);
         LoopbackHttpClient.stopAnsweringInProcess(inProcessEndpoint);
         server.stopAndWait();
         Await.result(actors.terminate(), FiniteDuration.apply(30, "s"));
@@ -73,7 +73,7 @@ class InProcessSqsIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(new LoopbackHttpClient(UrlConnectionHttpClient.create()))
                 .build();
-        clients.add(client);
+        CLIENTS.add(client);
         return client;
     }
 
@@ -84,8 +84,9 @@ class InProcessSqsIT {
 
         assertEquals(overHttp.size(), inProcess.size());
         for (int step = 0; step < overHttp.size(); step++) {
-            assertEquals(overHttp.get(step).replace(httpEndpoint.toString(), "ENDPOINT"),
-                    inProcess.get(step).replace(inProcessEndpoint.toString(), "ENDPOINT").replace("in-process", "via-http"),
+            String inProcessStep = inProcess.get(step).replace(inProcessEndpoint.toString(), "ENDPOINT")
+                    .replace("in-process", "via-http");
+            assertEquals(overHttp.get(step).replace(httpEndpoint.toString(), "ENDPOINT"), inProcessStep,
                     "step " + step);
         }
         String all = String.join("\n", inProcess);
@@ -110,7 +111,10 @@ class InProcessSqsIT {
         assertEquals(List.of("over http"), bodies(inProcess.receiveMessage(r -> r.queueUrl(viaInProcess)).messages()));
     }
 
-    /** Each call's result or error, as text, without what differs between two runs (message ids, receipt handles, times). */
+    /**
+     * Each call's result or error, as text, without what differs between two runs (message ids, receipt
+     * handles, times).
+     */
     private static List<String> script(SqsClient sqs, String prefix) {
         List<String> results = new ArrayList<>();
         String dlq = sqs.createQueue(c -> c.queueName(prefix + "-orders-dlq")).queueUrl();
@@ -119,21 +123,28 @@ class InProcessSqsIT {
         results.add("dead-letter queue " + dlqArn);
         results.add(outcome(() -> sqs.createQueue(c -> c.queueName(prefix + "-orders").attributes(Map.of(
                 QueueAttributeName.VISIBILITY_TIMEOUT, "180",
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"2\"}")))
+                QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"2\"}")))
                 .queueUrl()));
         String queue = sqs.getQueueUrl(g -> g.queueName(prefix + "-orders")).queueUrl();
         results.add(outcome(() -> sorted(sqs.getQueueAttributes(g -> g.queueUrl(queue)
-                .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT, QueueAttributeName.REDRIVE_POLICY)).attributesAsStrings())));
+                .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT, QueueAttributeName.REDRIVE_POLICY))
+                .attributesAsStrings())));
 
+        MessageAttributeValue orderPaid = MessageAttributeValue.builder().dataType("String").stringValue("OrderPaid")
+                .build();
         results.add(outcome(() -> sqs.sendMessage(s -> s.queueUrl(queue).messageBody("{\"n\":1,\"name\":\"李雷\"}")
-                .messageAttributes(Map.of("type", MessageAttributeValue.builder().dataType("String").stringValue("OrderPaid").build())))
-                .md5OfMessageBody() + " / attributes " + sqs.sendMessage(s -> s.queueUrl(queue).messageBody("{\"n\":2}")).md5OfMessageAttributes()));
+                        .messageAttributes(Map.of("type", orderPaid))).md5OfMessageBody()
+                + " / attributes "
+                + sqs.sendMessage(s -> s.queueUrl(queue).messageBody("{\"n\":2}")).md5OfMessageAttributes()));
         results.add(outcome(() -> {
             var batch = sqs.sendMessageBatch(b -> b.queueUrl(queue).entries(
                     SendMessageBatchRequestEntry.builder().id("good").messageBody("{\"n\":3}").build(),
-                    SendMessageBatchRequestEntry.builder().id("bad").messageBody("{\"n\":4}").delaySeconds(1000).build()));
+                    SendMessageBatchRequestEntry.builder().id("bad").messageBody("{\"n\":4}").delaySeconds(1000)
+                            .build()));
             return "sent " + batch.successful().stream().map(ok -> ok.id() + " " + ok.md5OfMessageBody()).toList()
-                    + " failed " + batch.failed().stream().map(no -> no.id() + ": " + no.code() + " " + no.senderFault()).toList();
+                    + " failed "
+                    + batch.failed().stream().map(no -> no.id() + ": " + no.code() + " " + no.senderFault()).toList();
         }));
 
         List<Message> first = receiveAll(sqs, queue);
@@ -148,22 +159,28 @@ class InProcessSqsIT {
         results.add(outcome(() -> {
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
             second.stream().filter(message -> !message.body().contains("\"n\":3")).forEach(message -> entries.add(
-                    DeleteMessageBatchRequestEntry.builder().id("m" + entries.size()).receiptHandle(message.receiptHandle()).build()));
-            entries.add(DeleteMessageBatchRequestEntry.builder().id("stale").receiptHandle("not-a-receipt-handle").build());
+                    DeleteMessageBatchRequestEntry.builder().id("m" + entries.size())
+                            .receiptHandle(message.receiptHandle()).build()));
+            entries.add(DeleteMessageBatchRequestEntry.builder().id("stale").receiptHandle("not-a-receipt-handle")
+                    .build());
             var deleted = sqs.deleteMessageBatch(d -> d.queueUrl(queue).entries(entries));
             return "deleted " + deleted.successful().stream().map(ok -> ok.id()).sorted().toList()
                     + " failed " + deleted.failed().stream().map(no -> no.id() + ": " + no.code()).toList();
         }));
         results.add(outcome(() -> {
-            second.stream().filter(message -> message.body().contains("\"n\":3")).forEach(message -> sqs.changeMessageVisibility(
-                    c -> c.queueUrl(queue).receiptHandle(message.receiptHandle()).visibilityTimeout(0)));
+            second.stream().filter(message -> message.body().contains("\"n\":3"))
+                    .forEach(message -> sqs.changeMessageVisibility(
+                            c -> c.queueUrl(queue).receiptHandle(message.receiptHandle()).visibilityTimeout(0)));
             return "third receive " + describe(receiveAll(sqs, queue));
         }));
         results.add(outcome(() -> "dead letters " + bodies(receiveAll(sqs, dlq))));
-        results.add(outcome(() -> sqs.sendMessage(s -> s.queueUrl(queue).messageBody("late").delaySeconds(901)).messageId()));
+        results.add(outcome(() -> sqs.sendMessage(s -> s.queueUrl(queue).messageBody("late").delaySeconds(901))
+                .messageId()));
         results.add(outcome(() -> sqs.getQueueUrl(g -> g.queueName(prefix + "-missing")).queueUrl()));
-        results.add(outcome(() -> sqs.sendMessage(s -> s.queueUrl(queue.replace("-orders", "-gone")).messageBody("x")).messageId()));
-        results.add(outcome(() -> sqs.listQueues(l -> l.queueNamePrefix(prefix)).queueUrls().stream().sorted().toList()));
+        String goneQueue = queue.replace("-orders", "-gone");
+        results.add(outcome(() -> sqs.sendMessage(s -> s.queueUrl(goneQueue).messageBody("x")).messageId()));
+        results.add(outcome(() -> sqs.listQueues(l -> l.queueNamePrefix(prefix)).queueUrls().stream().sorted()
+                .toList()));
         return results;
     }
 

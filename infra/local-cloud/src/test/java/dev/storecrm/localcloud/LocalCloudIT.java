@@ -31,7 +31,8 @@ class LocalCloudIT {
         List<Template.Resource> tables = cloud.template().resourcesOfType("AWS::DynamoDB::Table");
         assertEquals(tables.size(), cloud.dynamoDb().listTables().tableNames().size());
         TableDescription orders = cloud.dynamoDb().describeTable(d -> d.tableName("OrdersTable")).table();
-        assertEquals(List.of("customerId", "orderId"), orders.keySchema().stream().map(k -> k.attributeName()).toList());
+        assertEquals(List.of("customerId", "orderId"),
+                orders.keySchema().stream().map(k -> k.attributeName()).toList());
         assertEquals(TimeToLiveStatus.ENABLED, cloud.dynamoDb().describeTimeToLive(d -> d.tableName("RejectsTable"))
                 .timeToLiveDescription().timeToLiveStatus());
     }

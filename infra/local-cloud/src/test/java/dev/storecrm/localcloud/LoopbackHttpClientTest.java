@@ -55,7 +55,8 @@ class LoopbackHttpClientTest {
                     + new String(body, StandardCharsets.UTF_8));
             return HttpExecuteResponse.builder()
                     .response(SdkHttpFullResponse.builder().statusCode(200).putHeader("x-amz-crc32", "1").build())
-                    .responseBody(AbortableInputStream.create(new ByteArrayInputStream("{\"Item\":{}}".getBytes(StandardCharsets.UTF_8))))
+                    .responseBody(AbortableInputStream.create(
+                            new ByteArrayInputStream("{\"Item\":{}}".getBytes(StandardCharsets.UTF_8))))
                     .build();
         });
 
@@ -93,7 +94,8 @@ class LoopbackHttpClientTest {
         HttpExecuteResponse second = call(endpoint, "{\"n\":2}");
 
         assertEquals(429, first.httpResponse().statusCode());
-        assertEquals("TooManyRequestsException", first.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElseThrow());
+        assertEquals("TooManyRequestsException",
+                first.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElseThrow());
         assertEquals("{\"__type\":\"TooManyRequestsException\"}", body(first), "an error's body reaches the SDK");
         assertEquals(429, second.httpResponse().statusCode());
         assertEquals(List.of("POST /v2/email/outbound-emails?x=1 DynamoDB_20120810.GetItem 7 {\"n\":1}",

@@ -34,7 +34,8 @@ class PartnerBusRoutingTest {
     void aStoreWithoutShopifyOrStripeGetsNoRuleOnAPartnerBus() {
         Template template = template(Map.of());
         assertFalse(template.resourcesOfType("AWS::Events::Rule").stream()
-                .anyMatch(r -> r.logicalId().equals("ShopifyAdapterRule") || r.logicalId().equals("StripeAdapterRule")));
+                .map(Template.Resource::logicalId)
+                .anyMatch(id -> id.equals("ShopifyAdapterRule") || id.equals("StripeAdapterRule")));
         assertEquals(List.of("default", "storecrm-local-store-events"), ruleBuses(template));
         List<?> sources = deliveryDeadLetterSources(template);
         assertEquals(4, sources.size(), "the four consumer rules only: " + sources);
@@ -45,12 +46,14 @@ class PartnerBusRoutingTest {
         Template template = template(Map.of("ShopifyPartnerEventSource", SHOPIFY, "StripePartnerEventSource", STRIPE));
         assertEquals(List.of(SHOPIFY, STRIPE, "default", "storecrm-local-store-events"), ruleBuses(template));
         LocalEventBus bus = new LocalEventBus(template, null, Map.of());
-        assertEquals("storecrm-local-store-events", bus.storeBusName(), "partner buses are not the template's to create");
+        assertEquals("storecrm-local-store-events", bus.storeBusName(),
+                "partner buses are not the template's to create");
         ObjectMapper json = new ObjectMapper();
-        var shopify = json.readTree(Template.projectRoot().resolve("events/shopify-adapter/orders-create.json").toFile());
+        Path events = Template.projectRoot().resolve("events");
+        var shopify = json.readTree(events.resolve("shopify-adapter/orders-create.json").toFile());
         assertEquals(List.of("ShopifyAdapterQueue"), bus.route(shopify, SHOPIFY));
         assertEquals(List.of(), bus.route(shopify, STRIPE), "a rule matches events of its own bus only");
-        var stripe = json.readTree(Template.projectRoot().resolve("events/stripe-adapter/refund-created.json").toFile());
+        var stripe = json.readTree(events.resolve("stripe-adapter/refund-created.json").toFile());
         assertEquals(List.of("StripeAdapterQueue"), bus.route(stripe, STRIPE));
         assertTrue(deliveryDeadLetterSources(template).contains(template.arn("ShopifyAdapterRule")),
                 "what the partner rule cannot deliver goes to the event delivery dead-letter queue too");
@@ -70,8 +73,10 @@ class PartnerBusRoutingTest {
     }
 
     private static List<?> deliveryDeadLetterSources(Template template) {
-        Map<String, Object> policy = template.resolveMap(template.resource("EventDeliveryDeadLetterQueuePolicy").properties());
-        Map<?, ?> statement = (Map<?, ?>) ((List<?>) ((Map<?, ?>) policy.get("PolicyDocument")).get("Statement")).getFirst();
+        Map<String, Object> policy =
+                template.resolveMap(template.resource("EventDeliveryDeadLetterQueuePolicy").properties());
+        List<?> statements = (List<?>) ((Map<?, ?>) policy.get("PolicyDocument")).get("Statement");
+        Map<?, ?> statement = (Map<?, ?>) statements.getFirst();
         return (List<?>) ((Map<?, ?>) ((Map<?, ?>) statement.get("Condition")).get("ArnEquals")).get("aws:SourceArn");
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ class TemplateConventionsTest {
             assertEquals("java21", p.get("Runtime"), function.logicalId());
             assertEquals(List.of("arm64"), p.get("Architectures"), function.logicalId());
             assertEquals(Map.of("ApplyOn", "PublishedVersions"), p.get("SnapStart"), function.logicalId());
-            assertTrue(p.containsKey("AutoPublishAlias"), function.logicalId() + " publishes versions (SnapStart needs them)");
+            assertTrue(p.containsKey("AutoPublishAlias"),
+                    function.logicalId() + " publishes versions (SnapStart needs them)");
         }
     }
 
@@ -46,9 +48,11 @@ class TemplateConventionsTest {
         for (Template.Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
             String codeUri = String.valueOf(function.properties().get("CodeUri"));
             assertTrue(codeUri.matches("functions/([a-z-]+)/target/lambda/\\1\\.jar"),
-                    function.logicalId() + ": CodeUri " + codeUri + " must be functions/<module>/target/lambda/<module>.jar");
+                    function.logicalId() + ": CodeUri " + codeUri
+                            + " must be functions/<module>/target/lambda/<module>.jar");
             String module = codeUri.split("/")[1];
-            assertTrue(java.nio.file.Files.isRegularFile(Template.projectRoot().resolve("functions/" + module + "/pom.xml")),
+            Path pom = Template.projectRoot().resolve("functions/" + module + "/pom.xml");
+            assertTrue(java.nio.file.Files.isRegularFile(pom),
                     function.logicalId() + ": no Maven module functions/" + module);
         }
     }
@@ -84,7 +88,8 @@ class TemplateConventionsTest {
         for (Template.Resource queue : template.resourcesOfType("AWS::SQS::Queue")) {
             if (queue.logicalId().endsWith("DeadLetterQueue")) {
                 assertTrue(alarmed("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName",
-                        template.physicalName(queue.logicalId())), queue.logicalId() + " has no alarm to the operators");
+                        template.physicalName(queue.logicalId())),
+                        queue.logicalId() + " has no alarm to the operators");
             }
         }
     }
@@ -111,20 +116,23 @@ class TemplateConventionsTest {
                 schedules++;
                 Map<String, Object> properties = Template.map(event.get("Properties"));
                 Object dlq = Template.map(properties.get("DeadLetterConfig")).get("Arn");
-                assertTrue(dlq != null && template.logicalIdOfArn(template.resolveString(dlq)).endsWith("DeadLetterQueue"),
+                assertTrue(dlq != null
+                                && template.logicalIdOfArn(template.resolveString(dlq)).endsWith("DeadLetterQueue"),
                         function.logicalId() + ": what Scheduler cannot deliver must go to a dead-letter queue");
-                assertTrue(Template.map(function.properties().get("EventInvokeConfig")).containsKey("MaximumRetryAttempts"),
-                        function.logicalId() + ": Lambda's retries of a failed scheduled run are chosen, not defaulted");
+                Map<String, Object> invokeConfig = Template.map(function.properties().get("EventInvokeConfig"));
+                assertTrue(invokeConfig.containsKey("MaximumRetryAttempts"), function.logicalId()
+                        + ": Lambda's retries of a failed scheduled run are chosen, not defaulted");
             }
         }
-        assertEquals(2, schedules, "the timer sweep and the greeting run");
+        assertEquals(3, schedules, "the timer sweep, the greeting run and the WooCommerce reconciliation");
     }
 
     @Test
     void theDashboardShowsEveryFunctionAndEveryDeadLetterQueue() throws Exception {
         List<Template.Resource> dashboards = template.resourcesOfType("AWS::CloudWatch::Dashboard");
         assertEquals(1, dashboards.size());
-        JsonNode body = new ObjectMapper().readTree(template.resolveString(dashboards.getFirst().properties().get("DashboardBody")));
+        Object dashboardBody = dashboards.getFirst().properties().get("DashboardBody");
+        JsonNode body = new ObjectMapper().readTree(template.resolveString(dashboardBody));
         List<List<String>> metrics = new ArrayList<>();
         List<String> queries = new ArrayList<>();
         for (JsonNode widget : body.get("widgets")) {
@@ -154,7 +162,8 @@ class TemplateConventionsTest {
         for (Template.Resource queue : template.resourcesOfType("AWS::SQS::Queue")) {
             if (queue.logicalId().endsWith("DeadLetterQueue")) {
                 assertTrue(metrics.contains(List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName",
-                        template.physicalName(queue.logicalId()), "")), "the dashboard shows no depth of " + queue.logicalId());
+                        template.physicalName(queue.logicalId()), "")),
+                        "the dashboard shows no depth of " + queue.logicalId());
             }
         }
     }
@@ -179,7 +188,8 @@ class TemplateConventionsTest {
                     String text = String.valueOf(statement.get("Action")) + statement.get("Resource");
                     assertFalse(String.valueOf(statement.get("Action")).contains("*"),
                             function.logicalId() + " grants a wildcard action: " + text);
-                    assertFalse(String.valueOf(template.resolve(statement.get("Resource"))).matches(".*(^|[\\[ ,])\\*.*"),
+                    String resource = String.valueOf(template.resolve(statement.get("Resource")));
+                    assertFalse(resource.matches(".*(^|[\\[ ,])\\*.*"),
                             function.logicalId() + " grants on every resource: " + text);
                 }
             }
@@ -205,7 +215,8 @@ class TemplateConventionsTest {
         FunctionSpec archive = FunctionSpec.of(template, template.resource("MemberArchiveFunction"));
         assertEquals("MembersTable", archive.environment().get("MEMBERS_TABLE"));
         assertEquals("CNY", archive.environment().get("STORE_CURRENCY"), "Globals are merged in");
-        assertEquals("FIRST_PAID_ORDER", archive.environment().get("MEMBERSHIP_ENROLMENT"), "parameters take their defaults");
+        assertEquals("FIRST_PAID_ORDER", archive.environment().get("MEMBERSHIP_ENROLMENT"),
+                "parameters take their defaults");
         assertEquals("MemberArchiveQueue", archive.sqsTriggers().getFirst().queueLogicalId());
     }
 }

@@ -54,7 +54,8 @@ final class ArchiveReport {
             table.row(record.customerId(), record.profile().name(), s.status().wire(),
                     s.memberSince().map(at -> DAY.format(at.atZone(zone))).orElse(null),
                     s.tier().orElse(null), s.points(), s.orderCount(), money(s.lifetimeSpendMinor()),
-                    money(s.trailingYearSpendMinor()), s.lastOrderAt().map(at -> DAY.format(at.atZone(zone))).orElse(null),
+                    money(s.trailingYearSpendMinor()),
+                    s.lastOrderAt().map(at -> DAY.format(at.atZone(zone))).orElse(null),
                     s.recencyDays(now).orElse(null),
                     s.refundCount() == 0 ? "0" : s.refundCount() + " (" + money(s.refundedMinor()) + ")",
                     record.profile().locale(), record.profile().timeZone());
@@ -80,7 +81,8 @@ final class ArchiveReport {
     static String capacity() {
         Map<String, double[]> byFunctionAndTable = new TreeMap<>();
         for (CapacityRecorder.Usage usage : CapacityRecorder.usage()) {
-            String key = usage.function() + "\u0000" + usage.table() + (usage.index() == null ? "" : " / " + usage.index());
+            String table = usage.table() + (usage.index() == null ? "" : " / " + usage.index());
+            String key = usage.function() + "\u0000" + table;
             double[] units = byFunctionAndTable.computeIfAbsent(key, k -> new double[2]);
             units[0] += usage.readUnits();
             units[1] += usage.writeUnits();

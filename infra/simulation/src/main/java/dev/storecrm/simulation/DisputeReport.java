@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** What the care team would see of the sample disputes: each dispute's state and history; and the mail that went out. */
+/**
+ * What the care team would see of the sample disputes: each dispute's state and history; and the mail
+ * that went out.
+ */
 final class DisputeReport {
 
     private final LocalCloud cloud;
@@ -21,8 +24,8 @@ final class DisputeReport {
         Map<String, Integer> entries = new TreeMap<>();
         scan("DisputeHistoryTable").stream().filter(e -> !e.get("seq").s().startsWith("~"))
                 .forEach(e -> entries.merge(e.get("disputeId").s(), 1, Integer::sum));
-        TextTable table = new TextTable("dispute", "channel", "reason", "order", "status", "resolution", "next deadline",
-                "history");
+        TextTable table = new TextTable("dispute", "channel", "reason", "order", "status", "resolution",
+                "next deadline", "history");
         scan("DisputesTable").stream().sorted(Comparator.comparing(d -> d.get("disputeId").s())).forEach(d -> table.row(
                 d.get("disputeId").s(), text(d, "channel"), text(d, "reason"), text(d, "orderId"), text(d, "status"),
                 text(d, "resolution"), d.containsKey("nextDeadline")
@@ -36,8 +39,8 @@ final class DisputeReport {
         scan("DisputeHistoryTable").stream().filter(e -> !e.get("seq").s().startsWith("~"))
                 .sorted(Comparator.comparing((Map<String, AttributeValue> e) -> e.get("disputeId").s())
                         .thenComparing(e -> e.get("seq").s()))
-                .forEach(e -> table.row(e.get("disputeId").s(), e.get("at").s(), e.get("kind").s(), e.get("outcome").s(),
-                        e.get("effect").s()));
+                .forEach(e -> table.row(e.get("disputeId").s(), e.get("at").s(), e.get("kind").s(),
+                        e.get("outcome").s(), e.get("effect").s()));
         return table.isEmpty() ? "(none)\n" : table.render();
     }
 

@@ -34,7 +34,8 @@ final class GroundTruth {
         Optional<V> at(Instant at) {
             Fact<V> latest = null;
             for (Fact<V> fact : facts) {
-                if (!fact.publishedAt().isAfter(at) && (latest == null || fact.occurredAt().isAfter(latest.occurredAt()))) {
+                boolean newer = latest == null || fact.occurredAt().isAfter(latest.occurredAt());
+                if (!fact.publishedAt().isAfter(at) && newer) {
                     latest = fact;
                 }
             }
@@ -56,16 +57,19 @@ final class GroundTruth {
         final java.util.Set<String> paidOrderIds = new java.util.TreeSet<>();
     }
 
-    /** A dispute's open span as the system knew it. */
+    /** A dispute's open span as the system knew it, and when it opened and was resolved at the platform. */
     static final class Dispute {
         String customerId;
         Instant openedPublishedAt;
         Instant resolvedPublishedAt;
+        Instant openedAt;
+        Instant resolvedAt;
     }
 
     private final Map<String, Member> members = new HashMap<>();
     private final Map<String, Dispute> disputes = new HashMap<>();
     private final Map<String, Instant> cartsClosed = new HashMap<>();
+    private final Map<String, Instant> cartActivity = new HashMap<>();
     private final Map<String, Integer> published = new HashMap<>();
 
     /** Every member the store told the system of, by customer id. */
@@ -83,6 +87,11 @@ final class GroundTruth {
 
     Optional<Instant> cartClosedAt(String cartId) {
         return Optional.ofNullable(cartsClosed.get(cartId));
+    }
+
+    /** When the cart last changed (its newest CartUpdated), as far as the store told. */
+    Map<String, Instant> cartActivity() {
+        return cartActivity;
     }
 
     Map<String, Integer> publishedByType() {
@@ -115,6 +124,7 @@ final class GroundTruth {
                 dispute.customerId = body.path("customerId").asText();
                 if (dispute.openedPublishedAt == null) {
                     dispute.openedPublishedAt = now;
+                    dispute.openedAt = occurred;
                 }
             }
             case "DisputeUpdated" -> {
@@ -123,11 +133,14 @@ final class GroundTruth {
                     Dispute dispute = disputes.computeIfAbsent(body.path("disputeId").asText(), id -> new Dispute());
                     if (dispute.resolvedPublishedAt == null) {
                         dispute.resolvedPublishedAt = now;
+                        dispute.resolvedAt = occurred;
                     }
                 }
             }
+            case "CartUpdated" -> cartActivity.merge(body.path("cartId").asText(), occurred,
+                    (a, b) -> a.isAfter(b) ? a : b);
             default -> {
-                // cart changes, cancellations and refunds change nothing the invariants judge
+                // cancellations and refunds change nothing the invariants judge
             }
         }
     }
@@ -145,7 +158,8 @@ final class GroundTruth {
             if (customerId.equals(dispute.customerId) && dispute.openedPublishedAt != null
                     && !dispute.openedPublishedAt.isAfter(at)
                     && (dispute.resolvedPublishedAt == null || dispute.resolvedPublishedAt.isAfter(at))
-                    && (dispute.resolvedPublishedAt == null || dispute.resolvedPublishedAt.isAfter(dispute.openedPublishedAt))) {
+                    && (dispute.resolvedPublishedAt == null
+                            || dispute.resolvedPublishedAt.isAfter(dispute.openedPublishedAt))) {
                 return true;
             }
         }
@@ -172,7 +186,8 @@ final class GroundTruth {
                     : RecurringDate.parse(profile.get("birthday").asText()));
         }
         if (profile.path("anniversaries").has("wedding")) {
-            member.wedding.add(occurred, now, RecurringDate.parse(profile.path("anniversaries").get("wedding").asText()));
+            String wedding = profile.path("anniversaries").get("wedding").asText();
+            member.wedding.add(occurred, now, RecurringDate.parse(wedding));
         }
         if (profile.has("marketingConsent")) {
             member.consent.add(occurred, now, profile.get("marketingConsent").path("granted").asBoolean());

@@ -32,7 +32,8 @@ final class MailFolder {
             }
             Files.createDirectories(folder);
             Map<String, Map<String, AttributeValue>> byMessage = new java.util.HashMap<>();
-            ledger.stream().filter(e -> e.containsKey("messageId")).forEach(e -> byMessage.put(e.get("messageId").s(), e));
+            ledger.stream().filter(e -> e.containsKey("messageId"))
+                    .forEach(e -> byMessage.put(e.get("messageId").s(), e));
             StringBuilder index = new StringBuilder("""
                     <!doctype html><html><head><meta charset="utf-8"><title>StoreCRM simulated run: mail</title>
                     <style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 8px;text-align:left}
@@ -63,16 +64,20 @@ final class MailFolder {
     }
 
     private static String page(SentMail message) {
-        String headers = "<p style=\"font-family:monospace;background:#eee;padding:8px\">From: " + escape(message.from())
-                + "<br>To: " + escape(String.join(", ", message.to())) + "<br>Subject: " + escape(message.subject())
-                + message.headers().entrySet().stream().map(h -> "<br>" + escape(h.getKey()) + ": " + escape(h.getValue()))
-                        .reduce("", String::concat) + "</p>";
+        String extraHeaders = message.headers().entrySet().stream()
+                .map(h -> "<br>" + escape(h.getKey()) + ": " + escape(h.getValue()))
+                .reduce("", String::concat);
+        String headers = "<p style=\"font-family:monospace;background:#eee;padding:8px\">From: "
+                + escape(message.from()) + "<br>To: " + escape(String.join(", ", message.to()))
+                + "<br>Subject: " + escape(message.subject()) + extraHeaders + "</p>";
         String html = message.html() == null ? "<pre>" + escape(message.text()) + "</pre>" : message.html();
         return headers + html;
     }
 
     private static Instant sentAt(Map<String, AttributeValue> entry) {
-        return entry != null && entry.containsKey("settledAt") ? Instant.parse(entry.get("settledAt").s()) : Instant.EPOCH;
+        return entry != null && entry.containsKey("settledAt")
+                ? Instant.parse(entry.get("settledAt").s())
+                : Instant.EPOCH;
     }
 
     private static String text(Map<String, AttributeValue> entry, String name) {

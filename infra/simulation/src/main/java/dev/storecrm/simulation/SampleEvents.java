@@ -21,13 +21,16 @@ final class SampleEvents {
     record Sample(Path file, String json, OffsetDateTime occurredAt) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Folders of {@code events/} whose files are not canonical events for the store bus. */
+    private static final String NOT_FOR_THE_BUS =
+            "(schemas|invalid|sam|ses|dispute-queue|care-lists|unsubscribe|[a-z]+-adapter)/.*";
 
     private SampleEvents() {}
 
     static List<Sample> canonical(Path events) {
         try (Stream<Path> files = Files.walk(events)) {
             return files.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> !events.relativize(p).toString().matches("(schemas|invalid|sam|ses|dispute-queue|care-lists|unsubscribe|[a-z]+-adapter)/.*"))
+                    .filter(p -> !events.relativize(p).toString().matches(NOT_FOR_THE_BUS))
                     .map(SampleEvents::read)
                     .sorted(Comparator.comparing((Sample s) -> s.occurredAt().toInstant()).thenComparing(Sample::file))
                     .toList();

@@ -1,15 +1,15 @@
 package dev.storecrm.simulation;
 
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalFunctions.DrainReport;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +49,8 @@ final class SampleRun {
             Map<String, Integer> routed = new TreeMap<>();
             List<String> unrouted = new ArrayList<>();
             for (SampleEvents.Sample sample : samples) {
-                List<String> queues = cloud.eventBus().publish(sample.json(), "samples", sample.occurredAt().toInstant());
+                List<String> queues =
+                        cloud.eventBus().publish(sample.json(), "samples", sample.occurredAt().toInstant());
                 queues.forEach(q -> routed.merge(q, 1, Integer::sum));
                 if (queues.isEmpty()) {
                     unrouted.add(events.relativize(sample.file()).toString());
@@ -101,7 +102,8 @@ final class SampleRun {
             out.printf("Done in %.1f s. Function logs: %s%n", (System.nanoTime() - started) / 1e9,
                     System.getProperty("storecrm.functionLog", "target/function-logs.jsonl"));
             if (!deadLetters.isEmpty() || !report.invocationErrors().isEmpty()) {
-                out.println("LOST: dead-letter queues " + deadLetters + ", failed invocations " + report.invocationErrors());
+                out.println("LOST: dead-letter queues " + deadLetters + ", failed invocations "
+                        + report.invocationErrors());
                 return 1;
             }
             return 0;

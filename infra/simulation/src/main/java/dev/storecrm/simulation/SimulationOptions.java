@@ -21,15 +21,16 @@ public record SimulationOptions(int members, int days, long seed, boolean faults
             usage: ./dev run [--members N] [--days D] [--seed S] [--faults] [--start YYYY-MM-DD] [--out DIR]
                              [--platform shopify|stripe|woocommerce]
               Simulates a store through the real handlers in the local cloud (DynamoDB Local, ElasticMQ and the
-              SES emulator, provisioned from template.yaml): a synthetic membership orders, abandons carts,
-              opens disputes and unsubscribes over the period; the scheduled functions fire as template.yaml's
-              schedules say; a simulated clock makes days take seconds. Prints a report and checks the
-              whole-system invariants (exit status 1 if one is broken or anything was lost).
+              SES emulator, provisioned from template.yaml): the store goes live when the run starts and imports
+              its past then; a synthetic membership orders, abandons carts, opens disputes and unsubscribes
+              over the period; the scheduled functions fire as template.yaml's schedules say; a simulated
+              clock makes days take seconds. Prints a report and checks the whole-system invariants (exit
+              status 1 if one is broken or anything was lost).
               --members N   members in the store (default 1000)
               --days D      simulated days (default 90)
               --seed S      random seed; the same seed gives the same run (default 20270104)
               --faults      inject duplicated and reordered events, poison messages and SES throttling
-              --start DATE  first simulated day (default 2027-01-04)
+              --start DATE  first simulated day, when the store goes live (default 2027-01-04)
               --out DIR     where the e-mails are written as HTML (default target/simulation)
               --platform P  the store speaks through a platform's adapter instead of canonical events:
                             shopify (webhooks on the partner event bus), stripe (event destination events)

@@ -31,7 +31,8 @@ final class SimulationReport {
     private final ZoneId storeZone;
     private final List<Map<String, AttributeValue>> ledger;
 
-    SimulationReport(LocalCloud cloud, LocalFunctions functions, SimulationOptions options, StoreSimulation.Outcome outcome) {
+    SimulationReport(LocalCloud cloud, LocalFunctions functions, SimulationOptions options,
+                     StoreSimulation.Outcome outcome) {
         this.cloud = cloud;
         this.functions = functions;
         this.options = options;
@@ -43,13 +44,15 @@ final class SimulationReport {
 
     String summary() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%,d members over %d days from %s (seed %d%s), simulated in %.0f s%n", options.members(),
-                options.days(), options.start(), options.seed(), options.faults() ? ", with faults" : "", outcome.seconds()));
-        out.append(String.format("events published: %,d %s%n", outcome.events(), new TreeMap<>(outcome.truth().publishedByType())));
+        out.append(String.format("%,d members over %d days from %s (seed %d%s), simulated in %.0f s%n",
+                options.members(), options.days(), options.start(), options.seed(),
+                options.faults() ? ", with faults" : "", outcome.seconds()));
+        out.append(String.format("events published: %,d %s%n", outcome.events(),
+                new TreeMap<>(outcome.truth().publishedByType())));
         if (options.faults()) {
-            out.append(String.format("faults injected: %,d events delivered twice, %,d delivered late, %d poison messages, "
-                    + "%d sends throttled by SES%n", outcome.duplicates(), outcome.delayed(), outcome.poison().size(),
-                    outcome.throttledSends()));
+            out.append(String.format("faults injected: %,d events delivered twice, %,d delivered late,"
+                    + " %d poison messages, %d sends throttled by SES%n", outcome.duplicates(), outcome.delayed(),
+                    outcome.poison().size(), outcome.throttledSends()));
         }
         out.append(String.format("one-click unsubscribes: %d; function invocations: %s%n", outcome.unsubscribes(),
                 outcome.invocations()));
@@ -138,7 +141,8 @@ final class SimulationReport {
         LocalDate first = outcome.start().atZone(storeZone).toLocalDate();
         LocalDate last = outcome.end().atZone(storeZone).toLocalDate();
         long[] totals = new long[6];
-        for (CartDayStats day : new DynamoDbCartStats(cloud.dynamoDb(), cloud.tableName("CartStatsTable")).days(first, last)) {
+        var stats = new DynamoDbCartStats(cloud.dynamoDb(), cloud.tableName("CartStatsTable"));
+        for (CartDayStats day : stats.days(first, last)) {
             totals[0] += day.abandoned();
             totals[1] += day.reminded();
             totals[2] += day.couponsIssued();
@@ -187,9 +191,10 @@ final class SimulationReport {
         for (Map<String, AttributeValue> dispute : Invariants.scan(cloud, "DisputesTable")) {
             open += dispute.containsKey("openCustomerId") ? 1 : 0;
         }
-        return String.format("opened %d, resolved by the platforms or agents %d, still open %d; reminders to agents %d, "
-                        + "escalations %d; mail to customers %d%n", opened, resolved, open,
-                byTemplate.getOrDefault("dispute-deadline-reminder", 0), byTemplate.getOrDefault("dispute-deadline-breached", 0),
+        return String.format("opened %d, resolved by the platforms or agents %d, still open %d;"
+                        + " reminders to agents %d, escalations %d; mail to customers %d%n", opened, resolved, open,
+                byTemplate.getOrDefault("dispute-deadline-reminder", 0),
+                byTemplate.getOrDefault("dispute-deadline-breached", 0),
                 byTemplate.entrySet().stream().filter(e -> !e.getKey().startsWith("dispute-deadline"))
                         .mapToInt(Map.Entry::getValue).sum());
     }

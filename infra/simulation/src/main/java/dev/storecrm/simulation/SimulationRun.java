@@ -39,16 +39,21 @@ final class SimulationRun {
         Invariants invariants = Invariants.check(cloud, outcome,
                 mail, ledger, simulation.functions().spec("SenderFunction").environment(),
                 simulation.functions().spec("GreetingsFunction").environment());
+        GoLiveCheck goLive = new GoLiveCheck(outcome, ledger, Invariants.scan(cloud, "WinBackTable"),
+                simulation.functions().spec("CartRecoveryFunction").environment());
+        goLive.judge(invariants);
 
         out.println();
         out.print(report.summary());
+        section(out, "Import day and go-live ramp", goLive.report(simulation.store().importDay().figures()));
         section(out, "Mail sent, by journey and day (" + mail.size() + " e-mails)", report.messages());
         section(out, "Coupons", report.coupons());
         section(out, "Carts (CartStatsTable)", report.carts());
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
         section(out, "Disputes", report.disputes());
         section(out, "Rejected events, by reason (kept in RejectsTable)", report.rejects());
-        var policy = MemberPolicySettings.from(new Settings(simulation.functions().spec("MemberArchiveFunction").environment()));
+        var archiveSettings = new Settings(simulation.functions().spec("MemberArchiveFunction").environment());
+        var policy = MemberPolicySettings.from(archiveSettings);
         section(out, "Member archive at the end (MembersTable)",
                 new ArchiveReport(cloud, policy, outcome.end()).members(ARCHIVE_ROWS));
         section(out, "DynamoDB capacity, by function", SimulationReport.capacity());

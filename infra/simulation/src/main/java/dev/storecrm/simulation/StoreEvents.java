@@ -121,7 +121,8 @@ final class StoreEvents {
                 .put("channel", channel).put("reason", reason).put("status", "awaiting_seller_confirmation");
         money(body, "amount", amountMinor);
         if (evidenceDueBy != null) {
-            body.put("evidenceDueBy", DateTimeFormatter.ISO_INSTANT.format(evidenceDueBy.truncatedTo(ChronoUnit.SECONDS)));
+            String due = DateTimeFormatter.ISO_INSTANT.format(evidenceDueBy.truncatedTo(ChronoUnit.SECONDS));
+            body.put("evidenceDueBy", due);
         }
         ObjectNode proposal = body.putObject("buyerProposal").put("party", "buyer")
                 .put("returnGoods", reason.equals("not_as_described")).put("text", "Sample buyer request");

@@ -1,13 +1,13 @@
 package dev.storecrm.simulation;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.FunctionSpec;
 import dev.storecrm.localcloud.LocalActivity;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.ScheduleExpression;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.simulation.platform.StoreVoice;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,11 +85,14 @@ final class StoreSimulation {
         this.progress = progress;
         Instant start = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
         this.clock = new SimulatedClock(start);
-        // SES's send rate is paced in real time; simulated days must not wait for it.
-        this.functions = cloud.functions(clock, Map.of("SES_MAX_SEND_RATE", "100000"));
+        this.functions = cloud.functions(clock, ImportDay.environment(start));
         String currency = functions.spec("MemberArchiveFunction").environment().getOrDefault("STORE_CURRENCY", "CNY");
         this.store = new SyntheticStore(options, currency);
         this.voice = options.platform().voice(cloud, functions, clock, currency, StoreEvents.SOURCE);
+    }
+
+    SyntheticStore store() {
+        return store;
     }
 
     LocalFunctions functions() {

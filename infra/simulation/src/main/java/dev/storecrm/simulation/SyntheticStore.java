@@ -44,6 +44,7 @@ final class SyntheticStore {
     private final Instant end;
     private final Random random;
     private final StoreEvents events;
+    private final ImportDay importDay;
     private final List<SimMember> members = new ArrayList<>();
     private final Map<String, SimMember> byEmail = new HashMap<>();
     private final Map<String, SimMember> byId = new HashMap<>();
@@ -61,6 +62,12 @@ final class SyntheticStore {
         this.end = start.plus(Duration.ofDays(options.days()));
         this.random = new Random(options.seed());
         this.events = new StoreEvents(currency);
+        this.importDay = new ImportDay(options, random, events);
+    }
+
+    /** The store's past, imported when the run starts (go-live). */
+    ImportDay importDay() {
+        return importDay;
     }
 
     /** Events the fault mode delivers twice. */
@@ -95,7 +102,7 @@ final class SyntheticStore {
             byId.put(member.id(), member);
             Instant published = member.registeredAt().isBefore(start) ? start : member.registeredAt();
             plan.add(new Planned.Publish(published, events.registered(member), false));
-            history(member, plan);
+            importDay.history(member, plan);
             ownOrders(member, plan);
             abandonedCarts(member, plan);
             profileChanges(member, plan);
@@ -132,24 +139,10 @@ final class SyntheticStore {
                 birthday, wedding, random.nextInt(100) < 88, registered, ordersPer90Days / 90);
     }
 
-    /** Members registered before the period bought before it: their last order starts the win-back clock. */
-    private void history(SimMember member, List<Planned> plan) {
-        if (!member.registeredAt().isBefore(start) || random.nextInt(100) >= 80) {
-            return;
-        }
-        Instant first = member.registeredAt().plus(Duration.ofMinutes(random.nextLong(60L * 24 * 60)));
-        Instant last = start.minus(Duration.ofMinutes(1 + random.nextLong(200L * 24 * 60)));
-        for (Instant at : first.isBefore(last) ? List.of(first, last) : List.of(last)) {
-            if (at.isAfter(member.registeredAt())) {
-                order(member, at, null, null, start, plan, false);
-            }
-        }
-    }
-
     private void ownOrders(SimMember member, List<Planned> plan) {
         Instant from = later(member.registeredAt(), start);
         for (Instant at = next(from, member.ordersPerDay()); at.isBefore(end); at = next(at, member.ordersPerDay())) {
-            order(member, daytime(member, at), null, null, null, plan, true);
+            order(member, daytime(member, at), null, null, plan, true);
         }
     }
 
@@ -209,33 +202,25 @@ final class SyntheticStore {
 
     /**
      * An order: a cart (unless it comes from one), the order, checkout and payment a few minutes
-     * later; a few are cancelled instead of paid, some partly refunded, some disputed.
-     *
-     * @param publishAt when the adapter publishes it, if not when it happens (history, at the start)
+     * later; a few are cancelled instead of paid, some partly refunded, some disputed. (The orders
+     * of the store's past are the {@link ImportDay}'s.)
      */
-    private void order(SimMember member, Instant at, String fromCart, String couponCode, Instant publishAt,
-                       List<Planned> plan, boolean mayGoWrong) {
+    private void order(SimMember member, Instant at, String fromCart, String couponCode, List<Planned> plan,
+                       boolean mayGoWrong) {
         String orderId = "sim-o-" + (++orders);
         String cartId = fromCart;
         long total;
-        boolean history = publishAt != null;
-        if (history) {
-            // The store's past, imported at the start: the order and its payment are what the archive needs.
-            total = price();
-        } else if (cartId == null) {
+        if (cartId == null) {
             cartId = "sim-cart-" + (++carts);
             total = price();
             Instant browsing = at.minus(Duration.ofMinutes(3 + random.nextInt(30)));
-            plan.add(new Planned.Publish(publish(publishAt, browsing), events.cart(cartId, member, total, 1, browsing), false));
+            plan.add(new Planned.Publish(browsing, events.cart(cartId, member, total, 1, browsing), false));
         } else {
             total = openCarts.getOrDefault(cartId, price());
         }
         openCarts.remove(cartId);
-        plan.add(new Planned.Publish(publish(publishAt, at),
-                events.orderPlaced(orderId, cartId, member, total, 1, couponCode, at), false));
-        if (!history) {
-            plan.add(new Planned.Publish(at, events.checkout(cartId, orderId, member, at), false));
-        }
+        plan.add(new Planned.Publish(at, events.orderPlaced(orderId, cartId, member, total, 1, couponCode, at), false));
+        plan.add(new Planned.Publish(at, events.checkout(cartId, orderId, member, at), false));
         int fate = mayGoWrong ? random.nextInt(100) : 99;
         if (fate < 4) {
             Instant cancelled = at.plus(Duration.ofMinutes(10 + random.nextInt(120)));
@@ -243,7 +228,7 @@ final class SyntheticStore {
             return;
         }
         Instant paid = at.plus(Duration.ofMinutes(1 + random.nextInt(20)));
-        plan.add(new Planned.Publish(publish(publishAt, paid), events.orderPaid(orderId, member, total, paid), false));
+        plan.add(new Planned.Publish(paid, events.orderPaid(orderId, member, total, paid), false));
         if (fate < 10) {
             Instant refunded = paid.plus(Duration.ofDays(2 + random.nextInt(8)));
             plan.add(new Planned.Publish(refunded, events.orderRefunded(orderId, member, total / 3, refunded), false));
@@ -305,14 +290,14 @@ final class SyntheticStore {
         if (cart.isPresent() && openCarts.containsKey(cart.get())) {
             if (roll < (code.isPresent() ? 250 : 150)) {
                 Instant at = seenAt.plus(Duration.ofMinutes(15 + random.nextInt(code.isPresent() ? 1200 : 480)));
-                order(member, at, cart.get(), code.orElse(null), null, answers, false);
+                order(member, at, cart.get(), code.orElse(null), answers, false);
             }
         } else if (code.isPresent() && !usedCoupons.contains(code.get())) {
             boolean winBack = code.get().startsWith("WINB");
             if (roll < (winBack ? 120 : 200)) {
                 usedCoupons.add(code.get());
                 Instant at = daytime(member, seenAt.plus(Duration.ofHours(1 + random.nextInt(winBack ? 240 : 336))));
-                order(member, at, null, code.get(), null, answers, false);
+                order(member, at, null, code.get(), answers, false);
             }
         }
         String unsubscribe = mail.headers().get("List-Unsubscribe");
@@ -375,9 +360,5 @@ final class SyntheticStore {
 
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static Instant publish(Instant publishAt, Instant happened) {
-        return publishAt != null && publishAt.isAfter(happened) ? publishAt : happened;
     }
 }

@@ -42,12 +42,12 @@ public final class TemplatePreview {
                 SubjectPrefixes.parse(template.parameter("MarketingSubjectPrefixes").orElse(SubjectPrefixes.DEFAULT)));
 
         StringBuilder index = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>StoreCRM "
-                + "templates</title></head><body style=\"font-family:sans-serif\"><h1>Templates</h1><table cellpadding=\"6\">"
-                + "<tr><th>template</th><th>locale</th><th>subject</th><th></th></tr>");
+                + "templates</title></head><body style=\"font-family:sans-serif\"><h1>Templates</h1>"
+                + "<table cellpadding=\"6\"><tr><th>template</th><th>locale</th><th>subject</th><th></th></tr>");
         List<Path> samples;
         try (Stream<Path> dirs = Files.list(templates)) {
-            samples = dirs.filter(d -> Files.isRegularFile(d.resolve("sample.json"))).sorted().map(d -> d.resolve("sample.json"))
-                    .toList();
+            samples = dirs.filter(d -> Files.isRegularFile(d.resolve("sample.json"))).sorted()
+                    .map(d -> d.resolve("sample.json")).toList();
         }
         int rendered = 0;
         for (Path sample : samples) {
@@ -57,7 +57,8 @@ public final class TemplatePreview {
             for (Iterator<String> locales = spec.path("locales").fieldNames(); locales.hasNext(); ) {
                 String locale = locales.next();
                 @SuppressWarnings("unchecked")
-                Map<String, Object> variables = new HashMap<>(JSON.convertValue(spec.path("locales").path(locale), Map.class));
+                Map<String, Object> localeData = JSON.convertValue(spec.path("locales").path(locale), Map.class);
+                Map<String, Object> variables = new HashMap<>(localeData);
                 variables.put("recipient", Map.of("name", spec.path("recipient").path("name").asText("")));
                 variables.put("store", Map.of("name", storeName, "url", storeUrl));
                 variables.put("unsubscribeUrl", "https://example.invalid/unsubscribe?token=preview");
@@ -66,7 +67,8 @@ public final class TemplatePreview {
                 Files.writeString(out.resolve(base + ".html"), message.html());
                 Files.writeString(out.resolve(base + ".txt"), message.subject() + "\n\n" + message.text());
                 index.append("<tr><td>").append(id).append("</td><td>").append(locale).append("</td><td>")
-                        .append(escape(message.subject())).append("</td><td><a href=\"").append(base).append(".html\">HTML</a> ")
+                        .append(escape(message.subject())).append("</td><td><a href=\"").append(base)
+                        .append(".html\">HTML</a> ")
                         .append("<a href=\"").append(base).append(".txt\">text</a></td></tr>");
                 rendered++;
             }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.InvalidEvents;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.SimulatedClock;
 import dev.storecrm.localcloud.Template;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +69,8 @@ class BadInputCorpusIT {
         Map<String, String> kept = new TreeMap<>();
         for (Map<String, AttributeValue> reject : scan(cloud, "RejectsTable")) {
             String key = reject.get("rejectId").s();
-            kept.put(key, expected.getOrDefault(key, "(a valid sample)").split(" ")[0] + " " + reject.get("reason").s());
+            String expectedReason = expected.getOrDefault(key, "(a valid sample)").split(" ")[0];
+            kept.put(key, expectedReason + " " + reject.get("reason").s());
         }
         assertEquals(expected, kept, "each bad event kept once, with its reason; no valid sample refused");
         assertEquals(corpus.cases().size(), kept.size());
@@ -82,7 +83,8 @@ class BadInputCorpusIT {
         for (String queue : QUEUES.values()) {
             assertEquals(0, cloud.queueDepth(queue), queue);
         }
-        String logs = Files.readString(Path.of(System.getProperty("storecrm.functionLog", "target/function-logs.jsonl")));
+        Path functionLog = Path.of(System.getProperty("storecrm.functionLog", "target/function-logs.jsonl"));
+        String logs = Files.readString(functionLog);
         for (String personal : personalValues(corpus)) {
             assertFalse(logs.contains(personal), "a personal value reached the logs: " + personal.charAt(0) + "...");
         }

@@ -84,7 +84,8 @@ class StoreSimulationIT {
                 .collect(Collectors.toSet());
         java.util.List<String> refused = Invariants.scan(cloud, "RejectsTable").stream()
                 .filter(reject -> !poison.contains(reject.get("messageId").s()))
-                .map(reject -> reject.get("consumer").s() + " " + reject.get("reason").s() + ": " + reject.get("detail").s())
+                .map(reject -> reject.get("consumer").s() + " " + reject.get("reason").s() + ": "
+                        + reject.get("detail").s())
                 .toList();
         assertEquals(java.util.List.of(), refused);
         assertTrue(result.outcome().delayed() > 0, "late events were delivered");
@@ -105,9 +106,9 @@ class StoreSimulationIT {
 
     @Test
     void theReportShowsWhatEachJourneyDidAndTheArchive() {
-        for (String section : java.util.List.of("Mail sent, by journey and day", "Coupons", "Carts (CartStatsTable)",
-                "Members woken", "Disputes", "Rejected events, by reason", "Member archive at the end",
-                "DynamoDB capacity, by function", "Invariants")) {
+        for (String section : java.util.List.of("Import day and go-live ramp", "Mail sent, by journey and day",
+                "Coupons", "Carts (CartStatsTable)", "Members woken", "Disputes", "Rejected events, by reason",
+                "Member archive at the end", "DynamoDB capacity, by function", "Invariants")) {
             assertTrue(printed.contains("\n" + section), "the report's section " + section);
         }
         assertTrue(printed.contains("(12 of 200 members; the whole archive is MembersTable)"), printed);

@@ -210,7 +210,8 @@ public record Cart(String cartId, Optional<Contents> contents, Optional<Closure>
             if (!current.orderId().equals(candidate.orderId()) || candidate.source().compareTo(current.source()) <= 0) {
                 return this;
             }
-            candidate = new Recovery(current.orderId(), current.orderedAt(), candidate.revenueMinor(), candidate.source());
+            candidate = new Recovery(current.orderId(), current.orderedAt(), candidate.revenueMinor(),
+                    candidate.source());
         }
         return new Cart(cartId, contents, closure, steps, abandonedAt, Optional.of(candidate), redemption);
     }

@@ -1,5 +1,6 @@
 package dev.storecrm.domain.cart;
 
+import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.money.Money;
 import java.time.Duration;
@@ -19,10 +20,11 @@ import java.util.Objects;
  * @param attributionWindow an order this long after the first message sent for a cart counts as recovered
  * @param storeZone         the time zone of the daily report (and of members without one)
  * @param quietHours        the hours of the member's night in which no marketing goes (a coupon waits for their end)
+ * @param goLive            which carts are history's: they start no sequence ({@link #startsSequence})
  */
 public record CartPolicy(CartSequence sequence, Money minimumValue, TierCouponValues couponValues,
                          Duration couponValidity, int couponsPerMember, Duration couponCapWindow,
-                         Duration attributionWindow, ZoneId storeZone, QuietHours quietHours) {
+                         Duration attributionWindow, ZoneId storeZone, QuietHours quietHours, GoLivePolicy goLive) {
 
     public static final Duration COUPON_CAP_WINDOW = Duration.ofDays(30);
 
@@ -32,6 +34,7 @@ public record CartPolicy(CartSequence sequence, Money minimumValue, TierCouponVa
         Objects.requireNonNull(couponValues, "couponValues");
         Objects.requireNonNull(storeZone, "storeZone");
         Objects.requireNonNull(quietHours, "quietHours");
+        Objects.requireNonNull(goLive, "goLive");
         if (couponValidity.isNegative() || couponValidity.isZero()) {
             throw new IllegalArgumentException("coupon validity must be positive");
         }
@@ -41,6 +44,22 @@ public record CartPolicy(CartSequence sequence, Money minimumValue, TierCouponVa
         if (attributionWindow.isNegative() || attributionWindow.isZero()) {
             throw new IllegalArgumentException("the attribution window must be positive");
         }
+    }
+
+    /** A policy without a go-live moment (only carts whose sequence ended before they arrived are ignored). */
+    public CartPolicy(CartSequence sequence, Money minimumValue, TierCouponValues couponValues, Duration couponValidity,
+                      int couponsPerMember, Duration couponCapWindow, Duration attributionWindow, ZoneId storeZone,
+                      QuietHours quietHours) {
+        this(sequence, minimumValue, couponValues, couponValidity, couponsPerMember, couponCapWindow, attributionWindow,
+                storeZone, quietHours, GoLivePolicy.none());
+    }
+
+    /**
+     * Whether a cart last changed at {@code activity}, heard of at {@code now}, starts its sequence:
+     * not if its first step fell due before go-live, nor if its whole sequence would have ended before now.
+     */
+    public boolean startsSequence(Instant activity, Instant now) {
+        return goLive.startsSequence(activity, sequence.first().delay(), sequence.steps().getLast().delay(), now);
     }
 
     /** The report day of a moment: its date in the store's time zone. */

@@ -48,7 +48,8 @@ public record CartSequence(List<Step> steps) {
         for (String entry : spec.split(",")) {
             String[] parts = entry.trim().split("=");
             if (parts.length != 2) {
-                throw new IllegalArgumentException("cart sequence entries look like reminder=PT1H, not " + entry.trim());
+                throw new IllegalArgumentException(
+                        "cart sequence entries look like reminder=PT1H, not " + entry.trim());
             }
             CartStep kind = CartStep.fromWire(parts[0].trim()).orElseThrow(() -> new IllegalArgumentException(
                     "a cart step is reminder or coupon, not " + parts[0].trim()));

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * recovery queue by the timer sweep. {@code armedFor} is the cart activity the step was armed
  * for; if the cart changed since, the firing is stale and does nothing.
  *
- * <pre>{"kind":"cart-step","cartId":"cart-3001","step":"reminder","armedFor":"2026-11-20T14:15:00.000000000Z evt-1"}</pre>
+ * <pre>
+ * {"kind":"cart-step","cartId":"cart-3001","step":"reminder",
+ *  "armedFor":"2026-11-20T14:15:00.000000000Z evt-1"}
+ * </pre>
  */
 public record CartStepDue(String cartId, CartStep step, Stamp armedFor) {
 
@@ -25,7 +28,8 @@ public record CartStepDue(String cartId, CartStep step, Stamp armedFor) {
     public static final String TARGET = "cart";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern STAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z \\S{1,128}");
+    private static final Pattern STAMP =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z \\S{1,128}");
 
     public CartStepDue {
         Objects.requireNonNull(cartId, "cartId");
@@ -55,7 +59,8 @@ public record CartStepDue(String cartId, CartStep step, Stamp armedFor) {
                 "must be one of reminder, coupon"));
         Stamp armedFor;
         try {
-            armedFor = Stamp.decode(body.matching("armedFor", STAMP, "a stamp: a fixed-width UTC instant, a space, an event id"));
+            String stamp = body.matching("armedFor", STAMP, "a stamp: a fixed-width UTC instant, a space, an event id");
+            armedFor = Stamp.decode(stamp);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw JsonFields.violation("armedFor", "is not a stamp");
         }

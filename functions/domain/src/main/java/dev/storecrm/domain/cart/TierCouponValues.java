@@ -26,7 +26,8 @@ public record TierCouponValues(Map<String, CouponValue> byTier) {
         for (String entry : spec.split(",")) {
             int eq = entry.indexOf('=');
             if (eq <= 0 || eq == entry.length() - 1) {
-                throw new IllegalArgumentException("coupon values look like VIP1=CNY:2000 or *=5%, not " + entry.trim());
+                throw new IllegalArgumentException(
+                        "coupon values look like VIP1=CNY:2000 or *=5%, not " + entry.trim());
             }
             String tier = entry.substring(0, eq).trim();
             CouponValue value = CouponValue.parse(entry.substring(eq + 1));

@@ -25,7 +25,10 @@ public sealed interface CouponValue {
         }
     }
 
-    /** The discount on an order of {@code orderTotal}: the fixed amount (at most the total), or the percentage of it. */
+    /**
+     * The discount on an order of {@code orderTotal}: the fixed amount (at most the total), or the
+     * percentage of it.
+     */
     default long discountOn(Money orderTotal) {
         return switch (this) {
             case Fixed fixed -> Math.min(fixed.amount().minor(), orderTotal.minor());

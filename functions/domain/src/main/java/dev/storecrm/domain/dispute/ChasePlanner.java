@@ -1,5 +1,6 @@
 package dev.storecrm.domain.dispute;
 
+import dev.storecrm.domain.golive.GoLivePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,16 +14,24 @@ import java.util.Optional;
  * The deadlines a dispute has now and the chase they make: for each deadline of its channel's rule
  * pack that applies in the dispute's status, reminders before it (72 h, 24 h and 4 h by default,
  * none at or before the deadline's anchor) and the escalation of its breach. A resolved, closed or
- * not yet opened dispute has no deadlines, so a resolving update ends its chase.
+ * not yet opened dispute has no deadlines, so a resolving update ends its chase. A step that fell due
+ * before go-live (a dispute of the history imported before the store went live on this stack) is
+ * not part of the chase: no reminder, no escalation for it.
  */
 public final class ChasePlanner {
 
     private final RulePacks packs;
     private final ZoneId storeZone;
+    private final GoLivePolicy goLive;
 
     public ChasePlanner(RulePacks packs, ZoneId storeZone) {
+        this(packs, storeZone, GoLivePolicy.none());
+    }
+
+    public ChasePlanner(RulePacks packs, ZoneId storeZone, GoLivePolicy goLive) {
         this.packs = packs;
         this.storeZone = storeZone;
+        this.goLive = goLive;
     }
 
     public RulePack packOf(Dispute dispute) {
@@ -61,11 +70,11 @@ public final class ChasePlanner {
         return List.copyOf(deadlines);
     }
 
-    /** Every step of the dispute's chase, in time order, past ones included. */
+    /** Every step of the dispute's chase, in time order, past ones included (since go-live). */
     public List<ChaseStep> steps(Dispute dispute) {
         List<ChaseStep> steps = new ArrayList<>();
         for (Deadline deadline : deadlines(dispute)) {
-            steps.addAll(steps(deadline));
+            steps(deadline).stream().filter(step -> !goLive.isHistory(step.at())).forEach(steps::add);
         }
         steps.sort(ChaseStep.ORDER);
         return List.copyOf(steps);

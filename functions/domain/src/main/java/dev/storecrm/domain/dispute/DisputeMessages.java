@@ -1,6 +1,7 @@
 package dev.storecrm.domain.dispute;
 
 import dev.storecrm.domain.event.DisputeEvent.Party;
+import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.event.DisputeEvent.Proposal;
 import dev.storecrm.domain.event.DisputeEvent.Reason;
 import dev.storecrm.domain.event.Stamp;
@@ -27,6 +28,8 @@ import java.util.Set;
  *   <li>to the care team: reminders before each deadline agents are responsible for (72 h, 24 h, 4 h);</li>
  *   <li>to the escalation address: each breached deadline.</li>
  * </ul>
+ * A change that happened before go-live (the history imported before the store went live on this
+ * stack) calls for no customer message: the store's former system answered it.
  */
 public final class DisputeMessages {
 
@@ -37,10 +40,16 @@ public final class DisputeMessages {
 
     private final ChasePlanner planner;
     private final ChaseContacts contacts;
+    private final GoLivePolicy goLive;
 
     public DisputeMessages(ChasePlanner planner, ChaseContacts contacts) {
+        this(planner, contacts, GoLivePolicy.none());
+    }
+
+    public DisputeMessages(ChasePlanner planner, ChaseContacts contacts, GoLivePolicy goLive) {
         this.planner = planner;
         this.contacts = contacts;
+        this.goLive = goLive;
     }
 
     /**
@@ -51,7 +60,7 @@ public final class DisputeMessages {
     public List<MessageRequest> forChange(DisputeLifecycle.Outcome.Applied applied, DisputeChange change, Instant now) {
         Dispute before = applied.before();
         Dispute after = applied.after();
-        if (after.opening().isEmpty() || after.status().isEmpty()) {
+        if (after.opening().isEmpty() || after.status().isEmpty() || goLive.isHistory(change.stamp().at())) {
             return List.of();
         }
         Opening opening = after.opening().get();

@@ -269,7 +269,8 @@ public final class EventParser {
         for (Iterator<String> kinds = dates.rawFieldNames(); kinds.hasNext(); ) {
             String kind = kinds.next();
             if (!ANNIVERSARY_KIND.matcher(kind).matches()) {
-                throw JsonFields.violation(dates.path(kind), "is not an anniversary kind (lower-case letters, digits, _)");
+                throw JsonFields.violation(dates.path(kind),
+                        "is not an anniversary kind (lower-case letters, digits, _)");
             }
             result.put(kind, recurringDate(dates, kind));
         }
@@ -280,13 +281,15 @@ public final class EventParser {
         String text = fields.matching(name, RECURRING_DATE, "a date YYYY-MM-DD, or --MM-DD without the year");
         int year = text.startsWith("--") ? RecurringDate.EARLIEST_YEAR : Integer.parseInt(text.substring(0, 4));
         if (year < RecurringDate.EARLIEST_YEAR || year > RecurringDate.LATEST_YEAR) {
-            throw new InvalidInputException(RejectReason.DATE_OUT_OF_RANGE, fields.path(name) + " must name a year from "
-                    + RecurringDate.EARLIEST_YEAR + " to " + RecurringDate.LATEST_YEAR + ", or none (--MM-DD)");
+            throw new InvalidInputException(RejectReason.DATE_OUT_OF_RANGE, fields.path(name)
+                    + " must name a year from " + RecurringDate.EARLIEST_YEAR + " to " + RecurringDate.LATEST_YEAR
+                    + ", or none (--MM-DD)");
         }
         try {
             return RecurringDate.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(RejectReason.IMPOSSIBLE_DATE, fields.path(name) + " is not a real calendar date");
+            throw new InvalidInputException(RejectReason.IMPOSSIBLE_DATE,
+                    fields.path(name) + " is not a real calendar date");
         }
     }
 

@@ -164,7 +164,8 @@ public final class JsonFields {
     public OffsetDateTime dateTime(String name) {
         String value = string(name, 64);
         if (!DATE_TIME_SHAPE.matcher(value).matches()) {
-            throw violation(path(name), "must be an ISO-8601 date-time with a UTC offset, e.g. 2026-11-02T10:15:30+08:00");
+            throw violation(path(name),
+                    "must be an ISO-8601 date-time with a UTC offset, e.g. 2026-11-02T10:15:30+08:00");
         }
         OffsetDateTime at;
         try {

@@ -18,7 +18,8 @@ final class Text {
             if (c == '\u0000') {
                 throw new InvalidInputException(RejectReason.INVALID_TEXT, path + " contains a NUL character");
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            boolean pairStarts = Character.isHighSurrogate(c) && i + 1 < value.length();
+            if (pairStarts && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw new InvalidInputException(RejectReason.INVALID_TEXT,

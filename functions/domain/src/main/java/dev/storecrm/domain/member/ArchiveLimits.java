@@ -21,7 +21,10 @@ public final class ArchiveLimits {
     public static final int REFUNDS_PER_ORDER = 20;
     /** Latest payments the member item names (cart conversions, the sender's last payment). */
     public static final int RECENT_PAYMENTS = 3;
-    /** Calendar months of spend kept: a tier held now was qualified with spend of the 25 months up to the latest payment. */
+    /**
+     * Calendar months of spend kept: a tier held now was qualified with spend of the 25 months up to
+     * the latest payment.
+     */
     public static final int SPEND_MONTHS = 25;
     /** Payments re-priced per member write when a late event changes the member's timeline. */
     public static final int REPRICING_CHUNK = 25;

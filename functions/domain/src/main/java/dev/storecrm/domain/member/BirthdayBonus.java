@@ -25,7 +25,8 @@ public record BirthdayBonus(int multiplier, int daysBefore, int daysAfter, Durat
 
     public BirthdayBonus {
         if (multiplier < 1 || daysBefore < 0 || daysAfter < 0) {
-            throw new IllegalArgumentException("the birthday multiplier is at least 1 and the window days are not negative");
+            throw new IllegalArgumentException(
+                    "the birthday multiplier is at least 1 and the window days are not negative");
         }
         Objects.requireNonNull(minimumNotice, "minimumNotice");
         Objects.requireNonNull(leapDayRule, "leapDayRule");
@@ -51,7 +52,8 @@ public record BirthdayBonus(int multiplier, int daysBefore, int daysAfter, Durat
         for (int year = paid.getYear() - 1; year <= paid.getYear() + 1; year++) {
             LocalDate day = birthday.get().date().occurrenceIn(year, leapDayRule);
             boolean inWindow = !paid.isBefore(day.minusDays(daysBefore)) && !paid.isAfter(day.plusDays(daysAfter));
-            boolean givenInTime = !birthday.get().setAt().isAfter(day.atStartOfDay(zone).toInstant().minus(minimumNotice));
+            Instant givenBy = day.atStartOfDay(zone).toInstant().minus(minimumNotice);
+            boolean givenInTime = !birthday.get().setAt().isAfter(givenBy);
             if (inWindow && givenInTime) {
                 return multiplier;
             }

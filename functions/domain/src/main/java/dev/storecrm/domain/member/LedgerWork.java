@@ -50,7 +50,8 @@ final class LedgerWork {
         Optional<Instant> since = MemberSummary.memberSince(record, policy);
         Credit held = before.credit().orElseThrow();
         writes.put(orderId, new ArchivedOrder(orderId, facts, before.credit()));
-        Purchases purchases = new PurchasesChange(record.purchases(), policy, view()).replace(orderId, before.facts(), facts);
+        Purchases purchases = new PurchasesChange(record.purchases(), policy, view())
+                .replace(orderId, before.facts(), facts);
         record = record.withPurchases(purchases);
         boolean samePayment = before.facts().isPaid() && facts.isPaid()
                 && before.facts().payment().stamp().equals(facts.payment().stamp());
@@ -95,7 +96,8 @@ final class LedgerWork {
             repriceOne(order);
         }
         Repricing next = chunk.size() > count
-                ? new Repricing(repricing.from(), repricing.to(), chunk.get(count - 1).facts().payment().stamp()) : null;
+                ? new Repricing(repricing.from(), repricing.to(), chunk.get(count - 1).facts().payment().stamp())
+                : null;
         record = record.withPurchases(record.purchases().withRepricing(next));
     }
 
@@ -174,7 +176,8 @@ final class LedgerWork {
         for (int i = 0; i < sorted.size(); i++) {
             T entry = sorted.get(i);
             if (!before.contains(entry)) {
-                Instant to = endsAtNext && i + 1 < sorted.size() ? stampOf.apply(sorted.get(i + 1)).at() : OrderBook.END;
+                boolean hasNext = endsAtNext && i + 1 < sorted.size();
+                Instant to = hasNext ? stampOf.apply(sorted.get(i + 1)).at() : OrderBook.END;
                 queue(stampOf.apply(entry).at(), to);
             }
         }

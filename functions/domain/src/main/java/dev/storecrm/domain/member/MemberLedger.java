@@ -62,12 +62,14 @@ public final class MemberLedger {
                 work.timeline(work.record().withProfileChanges(paid.contact(), paid.stamp()));
                 work.order(paid.orderId(), facts -> facts.withPayment(paid.stamp(), paid.amount().minor()));
             }
-            case OrderCancelled cancelled -> work.order(cancelled.orderId(), facts -> facts.withCancellation(cancelled.stamp()));
+            case OrderCancelled cancelled -> work.order(cancelled.orderId(),
+                    facts -> facts.withCancellation(cancelled.stamp()));
             case OrderRefunded refunded -> work.order(refunded.orderId(),
                     facts -> facts.withRefund(refunded.refundId(), refunded.stamp(), refunded.amount().minor()));
             case OrderPlaced placed -> { }
             case CartEvent cart -> throw new IllegalArgumentException("cart events do not change a member archive");
-            case DisputeEvent dispute -> throw new IllegalArgumentException("dispute events do not change a member archive");
+            case DisputeEvent dispute ->
+                    throw new IllegalArgumentException("dispute events do not change a member archive");
         }
         work.reprice();
         return new Result(work.record(), work.writes());
@@ -105,8 +107,9 @@ public final class MemberLedger {
      * written to the OrdersTable (the member archive does that before it applies anything else).
      */
     public MemberRecord converted(MemberRecord legacy, Collection<ArchivedOrder> orders, boolean materialise) {
-        MemberRecord record = new MemberRecord(legacy.customerId(), legacy.profile(), legacy.stamps(), legacy.registered(),
-                legacy.statusLog(), legacy.birthdayLog(), legacy.zoneLog(), Purchases.NONE, Map.of());
+        MemberRecord record = new MemberRecord(legacy.customerId(), legacy.profile(), legacy.stamps(),
+                legacy.registered(), legacy.statusLog(), legacy.birthdayLog(), legacy.zoneLog(), Purchases.NONE,
+                Map.of());
         OrdersInMemory counted = new OrdersInMemory();
         Comparator<ArchivedOrder> paidFirst = Comparator.comparing((ArchivedOrder o) -> !o.facts().isPaid())
                 .thenComparing(o -> o.facts().isPaid() ? o.facts().payment().stamp().encode() : "")
@@ -117,8 +120,9 @@ public final class MemberLedger {
             record = work.record().withPurchases(work.record().purchases().withRepricing(null));
             counted.save(work.writes().values());
         }
+        Repricing everything = new Repricing(OrderBook.BEGINNING, OrderBook.END, null);
         return materialise && !record.purchases().recent().isEmpty()
-                ? record.withPurchases(record.purchases().withRepricing(new Repricing(OrderBook.BEGINNING, OrderBook.END, null)))
+                ? record.withPurchases(record.purchases().withRepricing(everything))
                 : record;
     }
 

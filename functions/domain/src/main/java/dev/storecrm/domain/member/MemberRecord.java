@@ -52,7 +52,10 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
                 Purchases.NONE, Map.of());
     }
 
-    /** An item written before orders moved out of it: its purchases are still to be counted from {@link #legacyOrders}. */
+    /**
+     * An item written before orders moved out of it: its purchases are still to be counted from
+     * {@link #legacyOrders}.
+     */
     public boolean isLegacy() {
         return !legacyOrders.isEmpty();
     }
@@ -67,7 +70,8 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
         return switch (event) {
             case MemberRegistered registered -> withRegistration(registered.stamp()).withProfile(registered);
             case MemberUpdated updated -> updated.membership()
-                    .map(change -> withStatus(new StatusEntry(updated.stamp(), change.status(), reason(change.reason()))))
+                    .map(change -> new StatusEntry(updated.stamp(), change.status(), reason(change.reason())))
+                    .map(this::withStatus)
                     .orElse(this)
                     .withProfile(updated);
         };
@@ -177,7 +181,10 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
                 : reason.substring(0, reason.offsetByCodePoints(0, limit));
     }
 
-    /** The log with the entry added (unless one with its stamp is there), oldest first, the newest {@code limit} kept. */
+    /**
+     * The log with the entry added (unless one with its stamp is there), oldest first, the newest
+     * {@code limit} kept.
+     */
     private static <T> List<T> added(List<T> log, T entry, Function<T, Stamp> stampOf, int limit) {
         Stamp stamp = stampOf.apply(entry);
         if (log.stream().anyMatch(e -> stampOf.apply(e).equals(stamp))) {

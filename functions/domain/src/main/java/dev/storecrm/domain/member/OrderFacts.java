@@ -68,10 +68,12 @@ public record OrderFacts(Payment payment, Stamp cancelled, Map<String, Refund> r
      * applies to what was already kept.
      */
     public OrderFacts merged(OrderFacts other) {
-        Payment earliestPayment = payment == null || (other.payment != null && other.payment.stamp().compareTo(payment.stamp()) < 0)
-                ? other.payment : payment;
-        Stamp earliestCancel = cancelled == null || (other.cancelled != null && other.cancelled.compareTo(cancelled) < 0)
-                ? other.cancelled : cancelled;
+        boolean useOtherPayment = payment == null
+                || (other.payment != null && other.payment.stamp().compareTo(payment.stamp()) < 0);
+        Payment earliestPayment = useOtherPayment ? other.payment : payment;
+        boolean useOtherCancel = cancelled == null
+                || (other.cancelled != null && other.cancelled.compareTo(cancelled) < 0);
+        Stamp earliestCancel = useOtherCancel ? other.cancelled : cancelled;
         Map<String, Refund> merged = new HashMap<>(refunds);
         other.refunds.forEach((id, refund) -> merged.merge(id, refund, (a, b) -> b.stamp().isAfter(a.stamp()) ? b : a));
         return new OrderFacts(earliestPayment, earliestCancel, merged);

@@ -41,7 +41,8 @@ public class OrdersInMemory implements OrderBook {
     public Stream<PaidKey> paid(String customerId, Instant from, Instant to, boolean newestFirst) {
         Comparator<ArchivedOrder> byPayment = Comparator.comparing(o -> o.facts().payment().stamp());
         List<ArchivedOrder> inSpan = orders.values().stream()
-                .filter(o -> o.facts().isPaid() && !o.facts().paidAt().isBefore(from) && o.facts().paidAt().isBefore(to))
+                .filter(o -> o.facts().isPaid())
+                .filter(o -> !o.facts().paidAt().isBefore(from) && o.facts().paidAt().isBefore(to))
                 .sorted(newestFirst ? byPayment.reversed() : byPayment).toList();
         return inSpan.stream().map(o -> new PaidKey(o.orderId(), o.facts().payment().stamp()));
     }

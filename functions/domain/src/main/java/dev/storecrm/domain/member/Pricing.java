@@ -28,7 +28,9 @@ public final class Pricing {
         if (!facts.isPaid()) {
             return Credit.NONE;
         }
-        long points = facts.counts() ? Totals.multiply(policy.pointsFor(facts.netMinor()), multiplier, "an order's points") : 0;
+        long points = facts.counts()
+                ? Totals.multiply(policy.pointsFor(facts.netMinor()), multiplier, "an order's points")
+                : 0;
         return new Credit(multiplier, points);
     }
 

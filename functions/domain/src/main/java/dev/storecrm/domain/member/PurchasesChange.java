@@ -58,7 +58,10 @@ final class PurchasesChange {
         recent = new ArrayList<>(purchases.recent());
     }
 
-    /** The purchases with the order's facts changed from {@code before} to {@code after} (the view shows {@code after}). */
+    /**
+     * The purchases with the order's facts changed from {@code before} to {@code after} (the view
+     * shows {@code after}).
+     */
     Purchases replace(String orderId, OrderFacts before, OrderFacts after) {
         refundCount = Totals.add(refundCount, after.refunds().size() - before.refunds().size(), "the refund count");
         refunded = Totals.add(refunded, after.countedRefundMinor() - before.countedRefundMinor(), "the refunded total");
@@ -174,7 +177,8 @@ final class PurchasesChange {
     /** Months no tier or trailing year can reach any more: older than the latest payment by the kept span. */
     private void trimMonths() {
         if (!recent.isEmpty()) {
-            YearMonth oldestKept = Purchases.monthOf(recent.getFirst().stamp().at()).minusMonths(ArchiveLimits.SPEND_MONTHS - 1);
+            YearMonth latest = Purchases.monthOf(recent.getFirst().stamp().at());
+            YearMonth oldestKept = latest.minusMonths(ArchiveLimits.SPEND_MONTHS - 1);
             months.headMap(oldestKept).clear();
         }
     }

@@ -23,7 +23,10 @@ final class SpendEnrolment {
         this.view = view;
     }
 
-    /** The enrolment once order {@code orderId}'s payment changed from {@code old} ({@code null}: none) to {@code now}. */
+    /**
+     * The enrolment once order {@code orderId}'s payment changed from {@code old} ({@code null}: none)
+     * to {@code now}.
+     */
     Enrolment after(Enrolment enrolment, String orderId, OrderFacts.Payment old, OrderFacts.Payment now,
                     List<Payment> recent) {
         Enrolment current = enrolment == null ? new Enrolment(null, 0) : enrolment;

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * no comment, no quoted local part. The local part is an RFC 5321 dot-atom of at most 64 ASCII characters (letters,
  * digits and {@code !#$%&'*+/=?^_`{|}~-}, dots between them); the domain is two or more labels of letters, digits and
  * inner hyphens, the last one starting with a letter (an internationalised domain is written in its {@code xn--}
- * form, as SES needs it). The same pattern is the contract's {@code email} in {@code events/schemas/common.schema.json}.
+ * form, as SES needs it). The same pattern is the contract's {@code email} in
+ * {@code events/schemas/common.schema.json}.
  *
  * <p><b>Matched</b> ({@link #normalised}): every suppression, soft-bounce count, unsubscribe link and address lookup
  * uses the normalised form: the address (the part in angle brackets if a display form comes from outside, such as an

@@ -82,7 +82,8 @@ public final class MessageRenderer {
             subject = prefixes.apply(subject, locale);
         }
         if (subject.isEmpty()) {
-            throw new InvalidInputException(RejectReason.TEMPLATE_ERROR, templateId + "/" + locale + " renders an empty subject");
+            throw new InvalidInputException(RejectReason.TEMPLATE_ERROR,
+                    templateId + "/" + locale + " renders an empty subject");
         }
         return new RenderedMessage(templateId, locale, subject, fullHtml, fullText);
     }
@@ -121,7 +122,8 @@ public final class MessageRenderer {
     }
 
     private Optional<Template> template(String path, Mustache.Compiler compiler) {
-        return compiled.computeIfAbsent(path + (compiler == html ? "#html" : "#plain"), k -> files.apply(path).map(text -> {
+        String key = path + (compiler == html ? "#html" : "#plain");
+        return compiled.computeIfAbsent(key, k -> files.apply(path).map(text -> {
             if (!path.startsWith(LAYOUT + "/") && (text.contains("{{{") || text.contains("{{&"))) {
                 throw new InvalidInputException(RejectReason.TEMPLATE_ERROR,
                         "templates/" + path + " uses unescaped output ({{{ or {{&), which templates may not");

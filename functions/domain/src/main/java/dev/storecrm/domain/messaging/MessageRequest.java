@@ -39,8 +39,8 @@ public record MessageRequest(String businessKey, String journey, Category catego
     public static MessageRequest marketing(String businessKey, String journey, String customerId, String templateId,
                                            Map<String, Object> data, Instant requestedAt) {
         return new MessageRequest(businessKey, journey, Category.marketing, Priority.normal,
-                new Recipient.Member(customerId), templateId, data, Optional.empty(), Optional.empty(), Optional.empty(),
-                requestedAt, 0);
+                new Recipient.Member(customerId), templateId, data, Optional.empty(), Optional.empty(),
+                Optional.empty(), requestedAt, 0);
     }
 
     /** A transactional message to a member or an address. */

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * {"v":1, "businessKey":"BIRTHDAY#c-1001#2026", "journey":"birthday", "category":"marketing", "priority":"normal",
  *  "recipient":{"customerId":"c-1001"}   or   {"email":"...", "name":"...", "locale":"en", "timeZone":"Europe/Berlin"},
  *  "template":"birthday-greeting", "data":{...}, "notBefore":"...Z", "notAfter":"...Z", "exit":{"noOrderSince":"...Z"},
- *  (or "exit":{"anyOf":[{"noOrderSince":"...Z"},{"cartClosedOrChanged":{"cartId":"cart-1","armedFor":"&lt;stamp&gt;"}}]})
+ *  (or "exit":{"anyOf":[{"noOrderSince":"...Z"},
+ *                       {"cartClosedOrChanged":{"cartId":"cart-1","armedFor":"&lt;stamp&gt;"}}]})
  *  "requestedAt":"...Z", "deferrals":0}
  * </pre>
  */
@@ -76,7 +77,8 @@ public final class MessageRequestJson {
             throw new InvalidInputException(RejectReason.MALFORMED_JSON, "message request is not valid JSON");
         }
         JsonFields root = JsonFields.object(node, "").allowOnly(Set.of("v", "businessKey", "journey", "category",
-                "priority", "recipient", "template", "data", "notBefore", "notAfter", "exit", "requestedAt", "deferrals"));
+                "priority", "recipient", "template", "data", "notBefore", "notAfter", "exit", "requestedAt",
+                "deferrals"));
         if (root.integer("v", 1, 1) != 1) {
             throw new InvalidInputException(RejectReason.UNSUPPORTED_VERSION, "message request version must be 1");
         }
@@ -107,7 +109,10 @@ public final class MessageRequestJson {
                 instant(root, "requestedAt"), (int) root.integer("deferrals", 0, 10_000));
     }
 
-    /** An exit condition is an object with exactly one key: {@code noOrderSince}, {@code cartClosedOrChanged} or {@code anyOf}. */
+    /**
+     * An exit condition is an object with exactly one key: {@code noOrderSince},
+     * {@code cartClosedOrChanged} or {@code anyOf}.
+     */
     private static void writeExit(ObjectNode node, ExitCondition exit) {
         switch (exit) {
             case ExitCondition.NoOrderSince since -> node.put("noOrderSince", since.since().toString());

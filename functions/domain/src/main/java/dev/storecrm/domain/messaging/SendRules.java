@@ -25,16 +25,16 @@ public final class SendRules {
 
     /** Why a message was not sent; settled in the ledger, so a duplicate will not try again. */
     public enum SkipReason {
-        UNKNOWN_MEMBER, NO_ADDRESS, INVALID_ADDRESS, NOT_AN_ACTIVE_MEMBER, NO_MARKETING_CONSENT, MARKETING_TO_NON_MEMBER,
-        SUPPRESSED, UNSUBSCRIBED, OPEN_DISPUTE, JOURNEY_EXITED, EXPIRED
+        UNKNOWN_MEMBER, NO_ADDRESS, INVALID_ADDRESS, NOT_AN_ACTIVE_MEMBER, NO_MARKETING_CONSENT,
+        MARKETING_TO_NON_MEMBER, SUPPRESSED, UNSUBSCRIBED, OPEN_DISPUTE, JOURNEY_EXITED, EXPIRED
     }
 
     /**
      * What is known of the recipient now. {@code status} is empty for a plain address;
      * {@code consentAt} is when marketing consent was last given (empty: never, or withdrawn).
      */
-    public record Facts(Optional<String> email, Optional<String> name, Optional<String> locale, Optional<ZoneId> timeZone,
-                        Optional<MembershipStatus> status, Optional<Instant> consentAt,
+    public record Facts(Optional<String> email, Optional<String> name, Optional<String> locale,
+                        Optional<ZoneId> timeZone, Optional<MembershipStatus> status, Optional<Instant> consentAt,
                         Optional<SuppressionList.Suppression> suppression, boolean openDispute,
                         Optional<Instant> lastPaymentAt) {}
 

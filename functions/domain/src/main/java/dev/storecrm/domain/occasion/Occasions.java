@@ -21,7 +21,8 @@ public final class Occasions {
 
     private Occasions() {}
 
-    public static List<Occasion> of(MemberRecord record, MemberSummary summary, OccasionPolicy policy, ZoneId storeZone) {
+    public static List<Occasion> of(MemberRecord record, MemberSummary summary, OccasionPolicy policy,
+                                    ZoneId storeZone) {
         ZoneId zone = Optional.ofNullable(record.profile().timeZone()).orElse(storeZone);
         List<Occasion> occasions = new ArrayList<>();
         for (String kind : policy.kinds()) {

@@ -3,6 +3,7 @@ package dev.storecrm.domain.winback;
 import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.occasion.OccasionPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +46,16 @@ public record WinBackPolicy(List<Step> steps, Duration dormantAfter, Duration co
         String[] dayList = days.split(",");
         String[] couponList = coupons == null || coupons.isBlank() ? new String[0] : coupons.split(";", -1);
         if (couponList.length != 0 && couponList.length != dayList.length) {
-            throw new IllegalArgumentException("give one coupon set per win-back step (" + dayList.length + "), separated by ;");
+            throw new IllegalArgumentException(
+                    "give one coupon set per win-back step (" + dayList.length + "), separated by ;");
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < dayList.length; i++) {
-            Map<String, CouponValue> coupon = couponList.length == 0 ? Map.of() : OccasionPolicy.parseGifts(couponList[i]);
-            steps.add(new Step(i + 1, Duration.ofDays(Long.parseLong(dayList[i].trim())), "win-back-" + (i + 1), coupon));
+            Map<String, CouponValue> coupon = couponList.length == 0
+                    ? Map.of()
+                    : OccasionPolicy.parseGifts(couponList[i]);
+            Duration silence = Duration.ofDays(Long.parseLong(dayList[i].trim()));
+            steps.add(new Step(i + 1, silence, "win-back-" + (i + 1), coupon));
         }
         return steps;
     }
@@ -62,5 +67,16 @@ public record WinBackPolicy(List<Step> steps, Duration dormantAfter, Duration co
     /** The step after step {@code number}, if any. */
     public Optional<Step> after(int number) {
         return steps.stream().filter(s -> s.number() == number + 1).findFirst();
+    }
+
+    /**
+     * When the step after {@code taken} falls due: at its days of silence, or, if {@code taken} went
+     * late (a step of the go-live ramp, or after a late sweep), as long after it as the sequence puts
+     * between the two, so that steps the policy spaces by months never go days apart.
+     */
+    public Instant nextDue(Instant episode, Step taken, Step next, Instant takenAt) {
+        Instant planned = episode.plus(next.after());
+        Instant spaced = takenAt.plus(next.after().minus(taken.after()));
+        return spaced.isAfter(planned) ? spaced : planned;
     }
 }

@@ -10,6 +10,7 @@ import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.event.DisputeEvent.Reason;
 import dev.storecrm.domain.event.Stamp;
+import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.messaging.MessageOutbox;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.Recipient;
@@ -34,9 +35,10 @@ class DisputeRecorderTest {
     private final List<MessageRequest> sent = new ArrayList<>();
     private final Map<String, Timers.Timer> timers = new HashMap<>();
     private boolean outboxDown;
+    private GoLivePolicy goLive = GoLivePolicy.none();
 
     private DisputeRecorder recorderAt(String now) {
-        ChasePlanner planner = new ChasePlanner(DisputeFixtures.bundled(), DisputeFixtures.SHANGHAI);
+        ChasePlanner planner = new ChasePlanner(DisputeFixtures.bundled(), DisputeFixtures.SHANGHAI, goLive);
         ChaseContacts contacts = new ChaseContacts(
                 new Recipient.Address("care@example.com", Optional.empty(), Optional.of("en"), Optional.empty()),
                 new Recipient.Address("lead@example.com", Optional.empty(), Optional.of("en"), Optional.empty()),
@@ -58,8 +60,8 @@ class DisputeRecorderTest {
                 timers.remove(timerId);
             }
         };
-        return new DisputeRecorder(new Records(), new History(), planner, new DisputeMessages(planner, contacts), outbox,
-                timerStore, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+        return new DisputeRecorder(new Records(), new History(), planner, new DisputeMessages(planner, contacts, goLive),
+                outbox, timerStore, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
     }
 
     @Test
@@ -69,6 +71,26 @@ class DisputeRecorderTest {
         Timers.Timer timer = timers.get("dispute#d-1");
         assertEquals(Instant.parse("2026-11-13T02:00:00Z"), timer.dueAt(), "24 hours before the 48-hour response deadline");
         assertEquals("dispute", timer.target());
+    }
+
+    @Test
+    void theHistoryBeforeGoLiveSendsNothingAboutItsPastAndTheChaseGoesOnFromGoLive() {
+        goLive = new GoLivePolicy(Optional.of(Instant.parse("2026-11-14T00:00:00Z")), GoLivePolicy.DEFAULT_RAMP);
+        DisputeRecorder importing = recorderAt("2026-11-14T00:05:00Z");
+        importing.record(opened("d-old", "2026-11-01T02:00:00Z", "aliexpress", Reason.not_received, false));
+        importing.record(status("d-old", "2026-11-03T02:00:00Z", "e-old", DisputeStatus.resolved, Resolution.refunded));
+        importing.record(opened("d-open", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
+        assertEquals(List.of(), keys(), "no acknowledgement, apology or resolution of what the former system answered");
+        assertEquals(null, timers.get("dispute#d-old"), "a dispute closed before go-live is not chased");
+        Timers.Timer armed = timers.get("dispute#d-open");
+        assertEquals(Instant.parse("2026-11-14T02:00:00Z"), armed.dueAt(),
+                "the reminders due before go-live are skipped; the breach two hours after it is escalated");
+        assertEquals(DisputeRecorder.Firing.CHASED,
+                recorderAt("2026-11-14T02:01:00Z").fire(ChaseFiring.read(json(armed.body()))));
+        recorderAt("2026-11-15T03:00:00Z").record(status("d-open", "2026-11-15T03:00:00Z", "e-live",
+                DisputeStatus.resolved, Resolution.refunded));
+        assertEquals(List.of("DISPUTE#d-open#seller-response-20261114T0200Z#breach", "DISPUTE#d-open#apology"), keys(),
+                "after go-live the dispute is chased and its customer kept informed as any other");
     }
 
     @Test

@@ -49,7 +49,8 @@ public final class AdapterPublisher {
         try {
             EventParser.parse(event.json(), clock);
         } catch (InvalidInputException refused) {
-            throw new InvalidInputException(refused.reason(), "the " + event.type() + " mapped from it: " + refused.detail());
+            throw new InvalidInputException(refused.reason(),
+                    "the " + event.type() + " mapped from it: " + refused.detail());
         }
     }
 }

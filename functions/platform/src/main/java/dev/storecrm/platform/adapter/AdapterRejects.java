@@ -39,8 +39,8 @@ public final class AdapterRejects {
         return clock;
     }
 
-    public void refused(String messageId, Optional<String> eventId, Optional<String> topic, InvalidInputException reason,
-                        String body) {
+    public void refused(String messageId, Optional<String> eventId, Optional<String> topic,
+                        InvalidInputException reason, String body) {
         store.keep(new RejectedMessage(consumer, messageId, eventId, topic, reason.reason(), reason.detail(), body,
                 clock.instant()));
         LOG.warn("message rejected", entry("consumer", consumer), entry("messageId", messageId),
@@ -54,6 +54,7 @@ public final class AdapterRejects {
         store.keep(new RejectedMessage(consumer, messageId, eventId, topic, part.reason(), part.detail(), body,
                 clock.instant()));
         LOG.warn("message kept in part", entry("consumer", consumer), entry("messageId", messageId),
-                entry("eventId", eventId.orElse("")), entry("reason", part.reason().name()), entry("detail", part.detail()));
+                entry("eventId", eventId.orElse("")), entry("reason", part.reason().name()),
+                entry("detail", part.detail()));
     }
 }

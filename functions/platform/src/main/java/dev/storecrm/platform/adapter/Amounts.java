@@ -57,7 +57,8 @@ public final class Amounts {
             throw Payload.violation(path, "adds up to a negative amount");
         }
         int digits = Math.max(0, storeCurrency.getDefaultFractionDigits());
-        return new Money(major.setScale(digits, RoundingMode.UNNECESSARY).unscaledValue().longValueExact(), storeCurrency);
+        long minor = major.setScale(digits, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        return new Money(minor, storeCurrency);
     }
 
     public Money zero() {
@@ -77,9 +78,11 @@ public final class Amounts {
         BigDecimal amount = decimal(decimal, path).abs();
         int digits = Math.max(0, currency.getDefaultFractionDigits());
         try {
-            return new Money(amount.setScale(digits, RoundingMode.UNNECESSARY).unscaledValue().longValueExact(), currency);
+            long minor = amount.setScale(digits, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+            return new Money(minor, currency);
         } catch (ArithmeticException e) {
-            throw Payload.violation(path, "has more decimals than " + currency.getCurrencyCode() + " has, or is too large");
+            throw Payload.violation(path,
+                    "has more decimals than " + currency.getCurrencyCode() + " has, or is too large");
         }
     }
 
@@ -114,7 +117,8 @@ public final class Amounts {
         try {
             return Currency.getInstance(code.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(RejectReason.UNKNOWN_CURRENCY, path + " names a currency ISO 4217 does not know");
+            throw new InvalidInputException(RejectReason.UNKNOWN_CURRENCY,
+                    path + " names a currency ISO 4217 does not know");
         }
     }
 }

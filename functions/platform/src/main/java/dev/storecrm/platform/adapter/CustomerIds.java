@@ -21,7 +21,8 @@ public final class CustomerIds {
             return platform + ":" + platformCustomerId.get();
         }
         return email.filter(e -> e.contains("@")).map(e -> guest(platform, e)).orElseThrow(() ->
-                new InvalidInputException(RejectReason.NO_CUSTOMER, what + " names neither a customer nor an e-mail address"));
+                new InvalidInputException(RejectReason.NO_CUSTOMER,
+                        what + " names neither a customer nor an e-mail address"));
     }
 
     public static String guest(String platform, String email) {

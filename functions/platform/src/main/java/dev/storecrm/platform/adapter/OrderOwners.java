@@ -10,6 +10,22 @@ import java.util.Optional;
  */
 public interface OrderOwners {
 
+    /**
+     * For a platform whose refunds come inside their order, which names its customer (WooCommerce):
+     * nothing to remember, nothing known.
+     */
+    OrderOwners NONE = new OrderOwners() {
+        @Override
+        public void remember(String orderId, String customerId) {
+            // The order names its customer wherever it is needed.
+        }
+
+        @Override
+        public Optional<String> customerOf(String orderId) {
+            return Optional.empty();
+        }
+    };
+
     /** Remembers an order's customer (again, harmlessly, for a re-delivery). */
     void remember(String orderId, String customerId);
 

@@ -183,7 +183,10 @@ public final class Payload {
         });
     }
 
-    /** A date-time the platform writes in UTC without an offset ({@code 2026-11-02T02:15:30}, WooCommerce's {@code *_gmt}). */
+    /**
+     * A date-time the platform writes in UTC without an offset ({@code 2026-11-02T02:15:30},
+     * WooCommerce's {@code *_gmt}).
+     */
     public Optional<OffsetDateTime> optionalUtcDateTime(String field) {
         return optionalText(field).map(text -> {
             try {

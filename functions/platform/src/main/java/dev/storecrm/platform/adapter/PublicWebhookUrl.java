@@ -47,11 +47,14 @@ public final class PublicWebhookUrl {
     }
 
     static WebhookRequest request(APIGatewayV2HTTPEvent event, Context context) {
-        String method = Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
+        Optional<APIGatewayV2HTTPEvent.RequestContext> http = Optional.ofNullable(event.getRequestContext());
+        String method = http.map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
                 .map(APIGatewayV2HTTPEvent.RequestContext.Http::getMethod).orElse("POST");
         String body = Optional.ofNullable(event.getBody()).orElse("");
-        byte[] raw = event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        String requestId = Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getRequestId)
+        byte[] raw = event.getIsBase64Encoded()
+                ? Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
+        String requestId = http.map(APIGatewayV2HTTPEvent.RequestContext::getRequestId)
                 .or(() -> Optional.ofNullable(context).map(Context::getAwsRequestId)).orElse("unknown");
         return new WebhookRequest(method, event.getHeaders(), raw, requestId);
     }

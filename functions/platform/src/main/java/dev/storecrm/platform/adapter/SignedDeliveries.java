@@ -25,8 +25,9 @@ public final class SignedDeliveries {
                 WebhookSignatures.STORECRM_SIGNATURE, signature), raw, requestId);
     }
 
-    /** A WooCommerce delivery: its headers ({@code X-WC-Webhook-Topic}, ...) and body, signed with the webhook secret. */
-    public static WebhookRequest wooCommerce(Map<String, String> headers, String body, byte[] secret, String requestId) {
+    /** A WooCommerce delivery: its headers ({@code X-WC-Webhook-Topic}, ...) and body, signed with the secret. */
+    public static WebhookRequest wooCommerce(Map<String, String> headers, String body, byte[] secret,
+                                             String requestId) {
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
         Map<String, String> signed = new HashMap<>(headers);
         signed.put(WebhookSignatures.WOOCOMMERCE_SIGNATURE,

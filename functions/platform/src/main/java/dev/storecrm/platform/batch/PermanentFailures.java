@@ -57,7 +57,8 @@ final class PermanentFailures {
                     .map(reason -> refused("DynamoDB", "a transaction's ValidationError", message(reason)));
             case AwsServiceException aws when aws.awsErrorDetails() != null
                     && INVALID_REQUEST_CODES.contains(aws.awsErrorDetails().errorCode()) ->
-                    Optional.of(refused(service(aws), aws.awsErrorDetails().errorCode(), aws.awsErrorDetails().errorMessage()));
+                    Optional.of(refused(service(aws), aws.awsErrorDetails().errorCode(),
+                            aws.awsErrorDetails().errorMessage()));
             case ArithmeticException overflow -> Optional.of(new InvalidInputException(
                     RejectReason.COMPUTATION_OUT_OF_RANGE, "an arithmetic overflow while processing the message"));
             case DateTimeException date -> Optional.of(new InvalidInputException(RejectReason.COMPUTATION_OUT_OF_RANGE,
@@ -69,8 +70,9 @@ final class PermanentFailures {
     private static InvalidInputException refused(String service, String code, String message) {
         String text = message == null ? "" : message;
         String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("size") && (lower.contains("exceed") || lower.contains("too large") || lower.contains("maximum"))
-                || lower.contains("shorter than") || lower.contains("too long")) {
+        boolean overSizeLimit = lower.contains("size")
+                && (lower.contains("exceed") || lower.contains("too large") || lower.contains("maximum"));
+        if (overSizeLimit || lower.contains("shorter than") || lower.contains("too long")) {
             return new InvalidInputException(RejectReason.ITEM_TOO_LARGE, service + " " + code
                     + ": what the message would store exceeds the service's size limit (DynamoDB: 400 KB per item)");
         }
@@ -87,7 +89,10 @@ final class PermanentFailures {
         return reason.message() == null ? "" : reason.message();
     }
 
-    /** AWS messages name fields and limits, not values; still, any word with an {@code @} is cut and the text kept short. */
+    /**
+     * AWS messages name fields and limits, not values; still, any word with an {@code @} is cut and the
+     * text kept short.
+     */
     private static String shortened(String text) {
         String safe = text.replaceAll("\\S*@\\S*", "(address)").replaceAll("\\s+", " ").strip();
         return safe.length() > 200 ? safe.substring(0, 200) + "..." : safe;

@@ -5,7 +5,9 @@ import dev.storecrm.domain.dispute.ChasePlanner;
 import dev.storecrm.domain.dispute.DisputeMessages;
 import dev.storecrm.domain.dispute.DisputeRecorder;
 import dev.storecrm.domain.dispute.RulePacks;
+import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.messaging.Recipient;
+import dev.storecrm.platform.GoLiveSettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.dynamodb.DynamoDbDisputeHistory;
@@ -20,8 +22,9 @@ import java.util.Optional;
 /**
  * The dispute workflow's parts, built once from a function's settings: the rule packs (bundled
  * {@code dispute-rules/*.json}, then {@code DISPUTE_RULES} overrides and {@code DISPUTE_REMINDER_HOURS}),
- * the chase planner, the messages, the DynamoDB stores and the recorder that DisputeFunction and
- * DisputeQueueFunction share (the outbox and the timers from {@link SharedAdapters}).
+ * the chase planner and the messages (both under the go-live guard, {@code GO_LIVE_AT}), the DynamoDB
+ * stores and the recorder that DisputeFunction and DisputeQueueFunction share (the outbox and the
+ * timers from {@link SharedAdapters}).
  */
 public record DisputeComponents(DisputeRecorder recorder, ChasePlanner planner, DynamoDbDisputes disputes,
                                 DynamoDbDisputeHistory history) {
@@ -31,7 +34,8 @@ public record DisputeComponents(DisputeRecorder recorder, ChasePlanner planner, 
         ZoneId storeZone = ZoneId.of(env.required("STORE_TIME_ZONE"));
         RulePacks packs = RulePacks.load(DisputeComponents::resource, env.optional("DISPUTE_RULES", ""),
                 RulePacks.hours(env.optional("DISPUTE_REMINDER_HOURS", "")));
-        ChasePlanner planner = new ChasePlanner(packs, storeZone);
+        GoLivePolicy goLive = GoLiveSettings.from(env);
+        ChasePlanner planner = new ChasePlanner(packs, storeZone, goLive);
         Optional<String> agentLocale = Optional.of(env.optional("DISPUTE_AGENT_LOCALE", env.optional("DEFAULT_LOCALE", "zh-CN")));
         ChaseContacts contacts = new ChaseContacts(
                 new Recipient.Address(env.required("DISPUTE_AGENT_ADDRESS"), Optional.of(env.optional("DISPUTE_AGENT_NAME",
@@ -44,7 +48,7 @@ public record DisputeComponents(DisputeRecorder recorder, ChasePlanner planner, 
         DynamoDbDisputes disputes = new DynamoDbDisputes(shared.dynamoDb(), env.required("DISPUTES_TABLE"), history,
                 shared.clock());
         DisputeRecorder recorder = new DisputeRecorder(disputes, history, planner,
-                new DisputeMessages(planner, contacts), shared.outbox(), shared.timers(), shared.clock());
+                new DisputeMessages(planner, contacts, goLive), shared.outbox(), shared.timers(), shared.clock());
         return new DisputeComponents(recorder, planner, disputes, history);
     }
 

@@ -2,6 +2,7 @@ package dev.storecrm.platform.dynamodb;
 
 import static dev.storecrm.platform.dynamodb.Attributes.s;
 
+import dev.storecrm.domain.messaging.DueTimers;
 import dev.storecrm.domain.messaging.Timers;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,14 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <p>Re-arming writes a new {@code version}; the sweep deletes a fired timer only if its version
  * is unchanged, so a timer re-armed while it fired is kept.
  */
-public final class DynamoDbTimers implements Timers {
+public final class DynamoDbTimers implements Timers, DueTimers {
 
     public static final String INDEX = "DueByShard";
     private static final DateTimeFormatter FIXED =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
-
-    /** A timer as stored, with the version the sweep must find unchanged to delete it. */
-    public record StoredTimer(Timer timer, String version) {}
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -80,13 +78,14 @@ public final class DynamoDbTimers implements Timers {
         dynamoDb.deleteItem(d -> d.tableName(tableName).key(Attributes.key("timerId", timerId)));
     }
 
+    @Override
     public int shards() {
         return shards;
     }
 
-    /** Up to {@code limit} timers of one shard that are due at {@code now}, the earliest first. */
-    public List<StoredTimer> due(int shard, Instant now, int limit) {
-        List<StoredTimer> due = new ArrayList<>();
+    @Override
+    public List<Armed> due(int shard, Instant now, int limit) {
+        List<Armed> due = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> exclusiveStart = start;
@@ -97,7 +96,7 @@ public final class DynamoDbTimers implements Timers {
                     .limit(limit - due.size())
                     .exclusiveStartKey(exclusiveStart));
             for (Map<String, AttributeValue> item : page.items()) {
-                due.add(new StoredTimer(new Timer(item.get("timerId").s(), item.get("target").s(), item.get("body").s(),
+                due.add(new Armed(new Timer(item.get("timerId").s(), item.get("target").s(), item.get("body").s(),
                         Instant.parse(item.get("dueAt").s())), item.get("version").s()));
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
@@ -105,8 +104,8 @@ public final class DynamoDbTimers implements Timers {
         return due;
     }
 
-    /** Deletes a fired timer unless it was re-armed meanwhile; false if it was. */
-    public boolean deleteFired(StoredTimer fired) {
+    @Override
+    public boolean deleteFired(Armed fired) {
         try {
             dynamoDb.deleteItem(d -> d.tableName(tableName).key(Attributes.key("timerId", fired.timer().id()))
                     .conditionExpression("version = :version")

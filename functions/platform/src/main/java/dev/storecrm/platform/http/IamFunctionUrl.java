@@ -32,7 +32,8 @@ public final class IamFunctionUrl {
     private IamFunctionUrl() {}
 
     /** Serves one request: 403 without an IAM caller, else the service's answer. */
-    public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Function<StaffRequest, HttpAnswer> service) {
+    public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event,
+                                                 Function<StaffRequest, HttpAnswer> service) {
         PublicRequest http = PublicFunctionUrl.request(event);
         Optional<String> caller = caller(Optional.ofNullable(event.getRequestContext()));
         if (caller.isEmpty()) {

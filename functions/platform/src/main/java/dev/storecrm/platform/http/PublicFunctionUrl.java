@@ -35,7 +35,8 @@ public final class PublicFunctionUrl {
     }
 
     static PublicRequest request(APIGatewayV2HTTPEvent event) {
-        String method = Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
+        String method = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
                 .map(APIGatewayV2HTTPEvent.RequestContext.Http::getMethod).orElse("GET");
         String path = Optional.ofNullable(event.getRawPath()).filter(p -> !p.isEmpty()).orElse("/");
         return new PublicRequest(method, path, event.getQueryStringParameters(), event.getHeaders(), event.getBody());

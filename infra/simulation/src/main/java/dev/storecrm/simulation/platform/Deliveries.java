@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class Deliveries {
 
     static final String SIGNED_WEBHOOK = "SignedWebhookFunction";
+    private static final String IMPORT_SOURCE = "storecrm-import";
 
     private final LocalCloud cloud;
     private final LocalFunctions functions;
@@ -84,6 +85,14 @@ final class Deliveries {
         WebhookRequest request = SignedDeliveries.signedWebhook(canonical.toString(), clock.instant().getEpochSecond(),
                 backendSecret, "backend-" + canonical.path("id").asText());
         toUrl(canonical.path("type").asText() + " (" + what + ")", SIGNED_WEBHOOK, request, Set.of(409));
+    }
+
+    /** One of the store's past events, imported as {@code ./dev import} would: on the store bus as it is. */
+    void imported(ObjectNode canonical) {
+        routes.merge("import (./dev import): " + canonical.path("type").asText(), 1, Integer::sum);
+        if (cloud.eventBus().publish(canonical.toString(), IMPORT_SOURCE, clock.instant()).isEmpty()) {
+            unrouted.add(canonical.path("type").asText() + " " + canonical.path("id").asText() + " (imported)");
+        }
     }
 
     /** Something the store did that the platform has no way to say (counted for the report). */

@@ -4,6 +4,7 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.Template;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -48,15 +49,20 @@ public enum Platform {
         templateParameters.keySet().forEach(name -> System.clearProperty(Template.PARAMETER_PROPERTY + name));
     }
 
-    /** The voice of a store on this platform, delivering into this cloud's functions at the clock's time. */
+    /**
+     * The voice of a store on this platform, delivering into this cloud's functions at the clock's time.
+     * The store connects the platform (goes live) at the clock's time now: its past is imported.
+     */
     public StoreVoice voice(LocalCloud cloud, LocalFunctions functions, Clock clock, String currency,
                             String canonicalSource) {
+        Instant goLive = clock.instant();
         return switch (this) {
             case CANONICAL -> new CanonicalVoice(cloud, canonicalSource);
-            case SHOPIFY -> new ShopifyVoice(new Deliveries(cloud, functions, clock, "shopify-adapter"), currency);
-            case STRIPE -> new StripeVoice(new Deliveries(cloud, functions, clock, "stripe-adapter"), currency);
+            case SHOPIFY -> new ShopifyVoice(new Deliveries(cloud, functions, clock, "shopify-adapter"), currency,
+                    goLive);
+            case STRIPE -> new StripeVoice(new Deliveries(cloud, functions, clock, "stripe-adapter"), currency, goLive);
             case WOOCOMMERCE -> new WooCommerceVoice(new Deliveries(cloud, functions, clock, "woocommerce-adapter"),
-                    currency);
+                    currency, goLive);
         };
     }
 }

@@ -38,8 +38,8 @@ final class ShopifyVoice extends PlatformVoice {
     private final Map<String, Instant> checkoutCreated = new HashMap<>();
     private final Map<String, Order> placed = new HashMap<>();
 
-    ShopifyVoice(Deliveries deliveries, String currency) {
-        super(deliveries);
+    ShopifyVoice(Deliveries deliveries, String currency, Instant goLive) {
+        super(deliveries, goLive);
         this.payloads = new ShopifyPayloads(currency);
         this.names = new Intent.Names(id -> "shopify:" + customers.of(id), id -> "shopify:" + orders.of(id),
                 id -> "shopify:checkout:" + checkouts.of(id),
@@ -159,7 +159,7 @@ final class ShopifyVoice extends PlatformVoice {
     }
 
     @Override
-    public Optional<String> cartIn(String mailHtml) {
+    Optional<String> platformCart(String mailHtml) {
         Matcher link = CHECKOUT_LINK.matcher(mailHtml == null ? "" : mailHtml);
         return link.find() ? checkouts.storeId(Long.parseLong(link.group(1), 16)) : Optional.empty();
     }

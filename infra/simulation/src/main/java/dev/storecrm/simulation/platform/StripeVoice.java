@@ -47,8 +47,8 @@ final class StripeVoice extends PlatformVoice {
     private final Map<String, Intent> placed = new HashMap<>();
     private final Set<String> completed = new HashSet<>();
 
-    StripeVoice(Deliveries deliveries, String currency) {
-        super(deliveries);
+    StripeVoice(Deliveries deliveries, String currency, Instant goLive) {
+        super(deliveries, goLive);
         this.payloads = new StripePayloads(currency);
         this.names = new Intent.Names(id -> "stripe:" + customer(id), id -> "stripe:" + paymentIntent(id),
                 id -> "stripe:" + session(id), id -> cardDispute(id) ? "stripe:dp_1Sim" + disputes.of(id) : id);
@@ -106,6 +106,14 @@ final class StripeVoice extends PlatformVoice {
             default -> throw new IllegalArgumentException("the store planned an event of type " + intent.type());
         }
         return told != null ? told : List.of(intent.as(names));
+    }
+
+    /** An imported member's profile is their Stripe customer's metadata, which later updates change. */
+    @Override
+    void imported(Intent intent) {
+        if (intent.type().startsWith("Member")) {
+            metadata.computeIfAbsent(intent.text("customerId"), c -> new HashMap<>()).putAll(keys(intent.profile()));
+        }
     }
 
     /** A cart is a Checkout Session the buyer left: it expires, recoverable when they agreed to promotional mail. */
@@ -239,7 +247,7 @@ final class StripeVoice extends PlatformVoice {
     }
 
     @Override
-    public Optional<String> cartIn(String mailHtml) {
+    Optional<String> platformCart(String mailHtml) {
         Matcher link = RECOVERY_LINK.matcher(mailHtml == null ? "" : mailHtml);
         return link.find() ? carts.storeId(Long.parseLong(link.group(1))) : Optional.empty();
     }

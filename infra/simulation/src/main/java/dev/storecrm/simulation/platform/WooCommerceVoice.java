@@ -35,8 +35,8 @@ final class WooCommerceVoice extends PlatformVoice {
     private final Map<String, Order> known = new HashMap<>();
     private byte[] secret;
 
-    WooCommerceVoice(Deliveries deliveries, String currency) {
-        super(deliveries);
+    WooCommerceVoice(Deliveries deliveries, String currency, Instant goLive) {
+        super(deliveries, goLive);
         this.payloads = new WooCommercePayloads(currency);
         this.names = new Intent.Names(id -> "woocommerce:" + customers.of(id), id -> "woocommerce:" + orders.of(id),
                 UnaryOperator.identity(), UnaryOperator.identity());
@@ -112,8 +112,8 @@ final class WooCommerceVoice extends PlatformVoice {
     }
 
     @Override
-    public Optional<String> cartIn(String mailHtml) {
-        return CanonicalVoice.cartLink(mailHtml); // the cart plugin's own links
+    Optional<String> platformCart(String mailHtml) {
+        return Optional.empty(); // the cart plugin's links are the store's own
     }
 
 }

@@ -1,4 +1,4 @@
-package dev.storecrm.localcloud;
+package dev.storecrm.domain.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that moves only when told to: time travel for tests and the simulated store. */
+/**
+ * A clock that moves only when told to: time travel for unit tests (with the test fixtures' in-memory
+ * ports), for the local cloud and for the simulated store. Every handler and service takes a
+ * {@link Clock}; production passes the system clock, tests and the local runs this one. It lives
+ * here, in the module every other one depends on, so that the local cloud and the test fixtures
+ * share it without depending on each other.
+ */
 public final class SimulatedClock extends Clock {
 
     private final AtomicReference<Instant> now;

@@ -1,0 +1,218 @@
+package dev.storecrm.carelists;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.golive.GoLivePolicy;
+import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.coupon.Coupon;
+import dev.storecrm.domain.member.MemberRecord;
+import dev.storecrm.domain.messaging.Timers.Timer;
+import dev.storecrm.domain.money.Money;
+import dev.storecrm.domain.occasion.GreetingCalendar;
+import dev.storecrm.domain.occasion.Occasions;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.domain.winback.WinBackTimer;
+import dev.storecrm.fixtures.StorePolicies;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
+import dev.storecrm.fixtures.memory.InMemoryCoupons;
+import dev.storecrm.fixtures.memory.InMemoryMembers;
+import dev.storecrm.fixtures.memory.InMemoryOccasionDiary;
+import dev.storecrm.fixtures.memory.InMemorySendLedger;
+import dev.storecrm.fixtures.memory.InMemoryTimers;
+import dev.storecrm.fixtures.memory.InMemoryWinBackJournal;
+import dev.storecrm.fixtures.memory.RecordingOutbox;
+import dev.storecrm.fixtures.time.TimeTravel;
+import dev.storecrm.fixtures.triggers.FunctionUrlEvent;
+import dev.storecrm.greetings.GreetingService;
+import dev.storecrm.platform.http.IamFunctionUrl;
+import dev.storecrm.winback.WinBackService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The staff's lists with in-memory ports, filled by the real greeting run and win-back sequence (the
+ * sender's part played by marking their messages sent): what care staff read in them, and what a bad
+ * request gets.
+ */
+class CareListsServiceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final StorePolicies STORE = StorePolicies.defaults();
+
+    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-01T00:00:00Z"));
+    private final InMemoryMembers members = new InMemoryMembers(STORE.members(), clock);
+    private final GreetingCalendar calendar = new GreetingCalendar(STORE.occasions());
+    private final InMemoryOccasionDiary diary = new InMemoryOccasionDiary(calendar, 2);
+    private final InMemorySendLedger ledger = new InMemorySendLedger();
+    private final InMemoryCoupons coupons = new InMemoryCoupons();
+    private final InMemoryWinBackJournal journal = new InMemoryWinBackJournal();
+    private final InMemoryTimers timers = new InMemoryTimers();
+    private final RecordingOutbox outbox = new RecordingOutbox();
+    private final CareListsService lists = new CareListsService(
+            new BirthdayList(diary, calendar, members, STORE.members(), ledger, coupons, InMemoryCoupons.CODES, clock),
+            new DormantList(journal, members, STORE.members(), ledger, coupons, members.orders(),
+                    StorePolicies.STORE_ZONE, clock),
+            new WakeUpReport(journal, ledger, coupons, members.orders(), STORE.winBack().wakeUpWindow(),
+                    StorePolicies.STORE_ZONE, clock),
+            StorePolicies.STORE_ZONE, clock);
+
+    @Test
+    void theBirthdayListShowsWhoWasGreetedAndWhoUsedTheGift() {
+        member(Events.memberRegistered("c-1").name("Wang").phone("+8613800001001").contactPreference("sms")
+                .birthday("1990-03-15"));
+        member(Events.memberRegistered("c-2").birthday("1985-03-20"));
+        member(Events.memberRegistered("c-3").birthday("1985-04-02"));
+        greetingRunAt("2027-03-15T01:00:30Z");
+        ledger.sent("BIRTHDAY#c-1#2027", clock.instant());
+        Coupon gift = coupons.forKey("BIRTHDAY#c-1#2027").orElseThrow();
+        coupons.redeem(gift.code(), "o-9", "c-1", Money.of(19_900, "CNY"), clock.instant().plus(Duration.ofDays(1)));
+
+        List<Map<String, String>> rows = rows(call(FunctionUrlEvent.get("/birthdays").query("month", "2027-03")
+                .query("format", "json")));
+
+        assertEquals(List.of("c-1", "c-2"), rows.stream().map(r -> r.get("customerId")).toList(),
+                "March only, by date");
+        assertEquals(Map.of("name", "Wang", "phone", "+8613800001001", "contactPreference", "sms", "greeted", "yes",
+                "giftCoupon", gift.code(), "couponUsed", "yes", "couponOrderId", "o-9"),
+                pick(rows.get(0), "name", "phone", "contactPreference", "greeted", "giftCoupon", "couponUsed",
+                        "couponOrderId"));
+        assertEquals("not yet", rows.get(1).get("greeted"));
+    }
+
+    @Test
+    void listsAreSpreadsheetFilesUnlessJsonIsAskedForAndTheMonthIsTheStoresCurrentOne() {
+        clock.set(Instant.parse("2027-02-28T17:00:00Z"));
+        APIGatewayV2HTTPResponse csv = call(FunctionUrlEvent.get("/birthdays"));
+        assertEquals(200, csv.getStatusCode());
+        assertEquals("attachment; filename=\"birthdays-2027-03.csv\"", csv.getHeaders().get("Content-Disposition"),
+                "already 1 March in Shanghai");
+        assertTrue(csv.getBody().startsWith("\uFEFFcustomerId,name,"), "with the byte order mark spreadsheets need");
+    }
+
+    @Test
+    void theDormantListAndTheWakeUpRateShowWhoCameBackAfterTheirMessage() {
+        Instant paid = Instant.parse("2027-01-10T02:00:00Z");
+        for (String customerId : List.of("c-1", "c-2")) {
+            member(Events.memberRegistered(customerId));
+            paid(customerId, "o-1-" + customerId, paid);
+        }
+        winBack().to(paid.plus(Duration.ofDays(61)));
+        journal.enteredIn(YearMonth.of(2027, 3))
+                .forEach(e -> ledger.sent(e.messageKey().orElseThrow(), e.enteredAt()));
+        paid("c-1", "o-2", paid.plus(Duration.ofDays(65)));
+        clock.set(paid.plus(Duration.ofDays(90)).minusSeconds(60));
+
+        List<Map<String, String>> dormant = rows(call(FunctionUrlEvent.get("/dormant").query("month", "2027-03")
+                .query("format", "json")));
+        assertEquals(List.of(Map.of("customerId", "c-1", "step", "1", "message", "sent", "cameBack", "yes",
+                        "cameBackOrderId", "o-2"), Map.of("customerId", "c-2", "step", "1", "message", "sent",
+                        "cameBack", "no", "cameBackOrderId", "")),
+                dormant.stream().map(r -> pick(r, "customerId", "step", "message", "cameBack", "cameBackOrderId"))
+                        .toList());
+
+        List<Map<String, String>> wakeUp = rows(call(FunctionUrlEvent.get("/wake-up").query("from", "2027-03-01")
+                .query("to", "2027-03-31").query("format", "json")));
+        assertEquals(Map.of("step", "1", "sent", "2", "woken", "1", "wakeUpRate", "50.0%"),
+                pick(wakeUp.getFirst(), "step", "sent", "woken", "wakeUpRate"));
+    }
+
+    @Test
+    void theSampleRequestsOfEventsAreAnsweredWithTheirLists() {
+        Map<String, String> files = Map.of("care-lists/birthdays-csv.json", "birthdays-2026-06.csv",
+                "care-lists/dormant-json.json", "dormant-2026-03.json",
+                "care-lists/wake-up-json.json", "wake-up-2026-03-01-to-2026-04-30.json");
+        files.forEach((sample, file) -> {
+            APIGatewayV2HTTPResponse answer = IamFunctionUrl.serve(FunctionUrlEvent.sample(sample), lists::handle);
+            assertEquals(200, answer.getStatusCode(), sample + ": " + answer.getBody());
+            assertTrue(answer.getHeaders().get("Content-Disposition").endsWith("filename=\"" + file + "\""), sample);
+        });
+    }
+
+    @Test
+    void aBadRequestIsAnsweredWithWhatWasWrong() {
+        assertEquals(400, call(FunctionUrlEvent.get("/birthdays").query("month", "2027-13")).getStatusCode());
+        assertEquals(400, call(FunctionUrlEvent.get("/birthdays").query("kind", "Wedding!")).getStatusCode());
+        assertEquals(400, call(FunctionUrlEvent.get("/birthdays").query("format", "xlsx")).getStatusCode());
+        APIGatewayV2HTTPResponse backwards = call(FunctionUrlEvent.get("/wake-up").query("from", "2027-03-31")
+                .query("to", "2027-03-01"));
+        assertEquals(400, backwards.getStatusCode());
+        assertTrue(backwards.getBody().contains("is before"), backwards.getBody());
+        assertEquals(400, call(FunctionUrlEvent.get("/wake-up").query("from", "2024-01-01").query("to", "2027-03-01"))
+                .getStatusCode(), "at most two years");
+        assertEquals(404, call(FunctionUrlEvent.get("/everyone")).getStatusCode());
+        assertEquals(405, call(FunctionUrlEvent.post("/birthdays")).getStatusCode());
+    }
+
+    /** A member registered now, with the occasions the member archive files for them. */
+    private void member(MemberRegisteredBuilder registration) {
+        Revisioned<MemberRecord> saved = members.apply(registration.at(clock.instant()));
+        String customerId = saved.value().customerId();
+        diary.refile(customerId, List.of(), Occasions.of(saved.value(), members.summary(customerId),
+                STORE.occasions(), StorePolicies.STORE_ZONE), saved.revision(), clock.instant());
+    }
+
+    /** A paid order, and the win-back timer the member archive arms for the silence after it. */
+    private void paid(String customerId, String orderId, Instant at) {
+        clock.set(at);
+        members.apply(Events.orderPaid(customerId, orderId).at(at));
+        timers.schedule(new Timer(WinBackTimer.timerId(customerId),
+                WinBackTimer.TARGET, new WinBackTimer(customerId, at, 1).toJson(),
+                at.plus(STORE.winBack().first().orElseThrow().after())));
+    }
+
+    private void greetingRunAt(String hour) {
+        clock.set(Instant.parse(hour));
+        diary.completedRun(clock.instant().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS));
+        new GreetingService(diary, members, STORE.members(), STORE.occasions(), StorePolicies.STORE_ZONE, coupons,
+                outbox, GoLivePolicy.none(), clock).run();
+    }
+
+    private TimeTravel winBack() {
+        WinBackService service = new WinBackService(members, STORE.members(), STORE.winBack(), journal, coupons,
+                outbox, timers, StorePolicies.STORE_ZONE, GoLivePolicy.none(), clock);
+        return new TimeTravel(clock, timers)
+                .on(WinBackTimer.TARGET, body -> service.fired(WinBackTimer.read(json(body))));
+    }
+
+    private APIGatewayV2HTTPResponse call(FunctionUrlEvent request) {
+        return IamFunctionUrl.serve(request.agent().event(), lists::handle);
+    }
+
+    private static List<Map<String, String>> rows(APIGatewayV2HTTPResponse response) {
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        return StreamSupport.stream(json(response.getBody()).get("rows").spliterator(), false)
+                .map(row -> JSON.convertValue(row, Map.class)).map(CareListsServiceTest::strings).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> strings(Map<?, ?> row) {
+        return (Map<String, String>) row;
+    }
+
+    private static Map<String, String> pick(Map<String, String> row, String... columns) {
+        return Arrays.stream(columns).collect(Collectors.toMap(c -> c, row::get));
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.storecrm.woocommerceadapter;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.storecrm.platform.AwsClients;
+import dev.storecrm.platform.Secrets;
+import dev.storecrm.platform.Settings;
+import dev.storecrm.platform.adapter.AdapterPublisher;
+import dev.storecrm.platform.adapter.AdapterRejects;
+import dev.storecrm.platform.adapter.Amounts;
+import dev.storecrm.platform.adapter.OrderOwners;
+import dev.storecrm.platform.dynamodb.DynamoDbReconciliationMarks;
+import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
+import dev.storecrm.platform.events.EventBridgeStoreBus;
+import dev.storecrm.platform.schedule.ScheduledRun;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+
+/**
+ * The composition root of WooCommerceReconciliationFunction: settings, the store's REST key (from
+ * Secrets Manager), clients, the service. Publishes as the webhook does ({@code storecrm.woocommerce}).
+ */
+record WooCommerceReconciliationWiring(WooCommerceReconciliationService service, ScheduledRun run) {
+
+    static final String CONSUMER = "woocommerce-reconciliation";
+
+    WooCommerceReconciliationWiring(Map<String, String> environment, Clock clock) {
+        this(new Settings(environment), clock, new AwsClients(new Settings(environment)));
+    }
+
+    private WooCommerceReconciliationWiring(Settings env, Clock clock, AwsClients aws) {
+        this(env, clock, aws, aws.dynamoDb(), new AdapterRejects(CONSUMER, new DynamoDbRejectStore(aws.dynamoDb(),
+                env.required("REJECTS_TABLE"), Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", 90))), clock));
+    }
+
+    private WooCommerceReconciliationWiring(Settings env, Clock clock, AwsClients aws, DynamoDbClient dynamoDb,
+                                            AdapterRejects rejects) {
+        this(new WooCommerceReconciliationService(
+                        WooCommerceRestClient.of(env.required("WOOCOMMERCE_STORE_URL"),
+                                WooCommerceRestClient.Key.parse(new String(
+                                Secrets.read(aws.secretsManager(), env.required("WOOCOMMERCE_REST_KEY")), UTF_8))),
+                        new DynamoDbReconciliationMarks(dynamoDb, env.required("RECONCILIATION_TABLE"), clock),
+                        new WooCommerceOrders(new Amounts(env.required("STORE_CURRENCY"))),
+                        new AdapterPublisher(new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"),
+                                "storecrm.woocommerce")::publish, OrderOwners.NONE, clock),
+                        rejects,
+                        new WooCommerceReconciliationService.Policy(
+                                Duration.ofMinutes(env.longValue("RECONCILE_OVERLAP_MINUTES", 10)),
+                                Duration.ofHours(env.longValue("RECONCILE_FIRST_LOOKBACK_HOURS", 24)),
+                                (int) env.longValue("RECONCILE_PER_PAGE", WooCommerceRestClient.MAX_PER_PAGE),
+                                (int) env.longValue("RECONCILE_MAX_PAGES_PER_RUN", 50))),
+                new ScheduledRun(MetricsFactory.getMetricsInstance()));
+    }
+}
