@@ -1,7 +1,6 @@
 package dev.storecrm.signedwebhook;
 
 import dev.storecrm.platform.adapter.WebhookSignatures;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -32,7 +31,7 @@ final class RequestSignature {
         if (signatures.isEmpty()) {
             return Optional.of(SignedWebhookService.SIGNATURE + " is missing");
         }
-        byte[] expected = sign(secret, timestamp.get(), body);
+        byte[] expected = WebhookSignatures.timestamped(secret, timestamp.get(), body);
         boolean matches = false;
         for (String value : signatures.get().split(",")) {
             String candidate = value.trim();
@@ -49,14 +48,5 @@ final class RequestSignature {
                     + " minutes from now: sign each request when it is sent");
         }
         return Optional.empty();
-    }
-
-    /** The signature of a request: HMAC-SHA256 of the timestamp, {@code .} and the body. */
-    static byte[] sign(byte[] secret, String timestamp, byte[] body) {
-        byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
-        byte[] signed = new byte[prefix.length + body.length];
-        System.arraycopy(prefix, 0, signed, 0, prefix.length);
-        System.arraycopy(body, 0, signed, prefix.length, body.length);
-        return WebhookSignatures.hmacSha256(secret, signed);
     }
 }

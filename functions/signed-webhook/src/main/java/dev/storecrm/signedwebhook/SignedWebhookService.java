@@ -12,6 +12,7 @@ import dev.storecrm.platform.adapter.AdapterRejects;
 import dev.storecrm.platform.adapter.SeenEvents;
 import dev.storecrm.platform.adapter.StoreBus;
 import dev.storecrm.platform.adapter.WebhookRequest;
+import dev.storecrm.platform.adapter.WebhookSignatures;
 import dev.storecrm.platform.http.HttpAnswer;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,8 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SignedWebhookService {
 
-    static final String TIMESTAMP = "X-StoreCRM-Timestamp";
-    static final String SIGNATURE = "X-StoreCRM-Signature";
+    static final String TIMESTAMP = WebhookSignatures.STORECRM_TIMESTAMP;
+    static final String SIGNATURE = WebhookSignatures.STORECRM_SIGNATURE;
     private static final Logger LOG = LoggerFactory.getLogger(SignedWebhookService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -2,6 +2,7 @@ package dev.storecrm.signedwebhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.storecrm.platform.adapter.WebhookSignatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class RequestSignatureTest {
 
     @Test
     void theDocumentedExampleSignsAsTheDocumentSays() {
-        byte[] signature = RequestSignature.sign(SECRET.getBytes(StandardCharsets.UTF_8), TIMESTAMP,
+        byte[] signature = WebhookSignatures.timestamped(SECRET.getBytes(StandardCharsets.UTF_8), TIMESTAMP,
                 BODY.getBytes(StandardCharsets.UTF_8));
         assertEquals(SIGNATURE, HexFormat.of().formatHex(signature));
         RequestSignature check = new RequestSignature(SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5),

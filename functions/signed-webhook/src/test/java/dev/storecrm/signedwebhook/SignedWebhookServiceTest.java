@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.platform.adapter.AdapterFixtures;
 import dev.storecrm.platform.adapter.SeenEvents;
+import dev.storecrm.platform.adapter.SignedDeliveries;
 import dev.storecrm.platform.adapter.WebhookRequest;
 import dev.storecrm.platform.http.HttpAnswer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -39,10 +39,7 @@ class SignedWebhookServiceTest {
             }, fx.bus(), fx.rejects("signed-webhook"), AdapterFixtures.CLOCK);
 
     static WebhookRequest signed(String body, long timestamp, byte[] secret) {
-        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-        String signature = "v1=" + HexFormat.of().formatHex(RequestSignature.sign(secret, Long.toString(timestamp), raw));
-        return new WebhookRequest("POST", Map.of("x-storecrm-timestamp", Long.toString(timestamp),
-                "X-StoreCRM-Signature", signature), raw, "req-" + timestamp);
+        return SignedDeliveries.signedWebhook(body, timestamp, secret, "req-" + timestamp);
     }
 
     private static String sample(String path) {

@@ -27,10 +27,12 @@ import java.util.Optional;
  * {@code marketingConsent} (contract version 2).
  *
  * <p>Orders are {@code stripe:<PaymentIntent id>} (every refund and dispute names it), carts
- * {@code stripe:<session id>}. The amount is the session's total in the store currency: the
- * merchant-currency total of an Adaptive Pricing session ({@code currency_conversion}). The event
- * carries no line items (they need an API call with the secret key, which the adapter does not
- * hold), so the order and the cart have one line for the whole amount.
+ * {@code stripe:<session id>}; a session opened by an expired one's recovery link checks out the
+ * expired session's cart ({@code recovered_from}), the one its reminders were about. The amount is
+ * the session's total in the store currency: the merchant-currency total of an Adaptive Pricing
+ * session ({@code currency_conversion}). The event carries no line items (they need an API call
+ * with the secret key, which the adapter does not hold), so the order and the cart have one line
+ * for the whole amount.
  */
 final class StripeCheckouts {
 
@@ -45,7 +47,8 @@ final class StripeCheckouts {
         String orderId = orderId(session);
         String customerId = customerId(session);
         Money total = total(session);
-        String cartId = "stripe:" + session.id("id");
+        // A recovery link (after_expiration.recovery) opens a new session: the cart is the expired one it recovers.
+        String cartId = "stripe:" + session.optionalId("recovered_from").orElseGet(() -> session.id("id"));
         CanonicalEvent placed = CanonicalEvent.of(event.canonicalId("OrderPlaced"), "OrderPlaced", event.created(),
                 StripeEvent.SOURCE).put("orderId", orderId).put("customerId", customerId).put("total", total)
                 .put("cartId", cartId);

@@ -75,6 +75,16 @@ class StripeAdapterServiceTest {
                 fx.contacts.get("stripe:pi_3SmPLeOrder3101aBcDeF"), "the contact the payment's disputes will carry");
     }
 
+    /** A recovery link re-opens the expired session as a new one: its order converts the cart that was reminded. */
+    @Test
+    void aSessionRecoveredFromAnExpiredOneChecksOutThatCart() {
+        service.handle(detail("checkout-session-completed.json", d -> object(d).put("recovered_from",
+                "cs_live_b2SmPLeAbAnDoNeD7g6H5j4K3l2M1n0B9v8C7x6Z5a4S3d2F1g0")));
+        String expired = "stripe:cs_live_b2SmPLeAbAnDoNeD7g6H5j4K3l2M1n0B9v8C7x6Z5a4S3d2F1g0";
+        assertEquals(expired, fx.only("OrderPlaced").at("/body/cartId").asText());
+        assertEquals(expired, fx.only("CheckoutCompleted").at("/body/cartId").asText());
+    }
+
     @Test
     void anAdaptivePricingSessionCountsTheMerchantCurrencyTotal() {
         service.handle(detail("checkout-session-completed.json", d -> {

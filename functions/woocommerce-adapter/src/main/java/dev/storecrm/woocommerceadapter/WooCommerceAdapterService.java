@@ -54,7 +54,7 @@ public final class WooCommerceAdapterService {
         if (!request.method().equals("POST")) {
             return answer(405, JSON.createObjectNode().put("error", "method not allowed"));
         }
-        Optional<String> signature = request.header("X-WC-Webhook-Signature");
+        Optional<String> signature = request.header(WebhookSignatures.WOOCOMMERCE_SIGNATURE);
         if (signature.isEmpty() && request.body().trim().matches("webhook_id=\\d{1,20}")) {
             String webhookId = request.body().trim().substring("webhook_id=".length());
             LOG.info("woocommerce ping answered", entry("webhookId", webhookId));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.platform.adapter.AdapterFixtures;
 import dev.storecrm.platform.adapter.Amounts;
+import dev.storecrm.platform.adapter.SignedDeliveries;
 import dev.storecrm.platform.adapter.WebhookRequest;
 import dev.storecrm.platform.adapter.WebhookSignatures;
 import dev.storecrm.platform.http.HttpAnswer;
@@ -35,11 +36,9 @@ class WooCommerceAdapterServiceTest {
         JsonNode request = sample("woocommerce-adapter/" + sample);
         ObjectNode body = (ObjectNode) request.get("body");
         edit.accept(body);
-        byte[] raw = body.toString().getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new HashMap<>();
         request.get("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
-        headers.put("X-WC-Webhook-Signature", Base64.getEncoder().encodeToString(WebhookSignatures.hmacSha256(secret, raw)));
-        return new WebhookRequest("POST", headers, raw, "req-" + sample);
+        return SignedDeliveries.wooCommerce(headers, body.toString(), secret, "req-" + sample);
     }
 
     private static WebhookRequest delivery(String sample) {

@@ -25,6 +25,7 @@ public final class Benchmarks {
             case "carts" -> CartRecoveryBenchmark.run(Options.parse(options));
             case "disputes" -> DisputeBenchmark.run(Options.parse(options));
             case "points" -> PointsBenchmark.run(Options.parse(options));
+            case "adapters" -> AdapterBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
                       capacity [--members M] [--orders N] [--history H] [--seed S]
@@ -51,7 +52,12 @@ public final class Benchmarks {
                       points [--members N,N...] [--checkouts C]
                           C reservations and confirmations through PointsRedemptionFunction's signed URL (units per
                           call); then members whose points expire over a year, with their points timers: one day of
-                          the sweep and LoyaltyFunction when a month's points expire and one when none do""");
+                          the sweep and LoyaltyFunction when a month's points expire and one when none do
+                      adapters [--events N]
+                          N payloads of each platform topic (Shopify, Stripe, WooCommerce, the signed webhook)
+                          through its adapter; prints per topic events per second (relative), canonical events
+                          and PutEvents calls per platform event, and the adapter's read and write units per
+                          platform event""");
         }
     }
 }

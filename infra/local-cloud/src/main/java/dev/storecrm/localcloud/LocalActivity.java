@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequest;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
@@ -26,13 +27,16 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * by someone who may leave it to reappear), a table's whenever a write to it succeeded. The local
  * runner uses them to skip polling queues that cannot hold anything and re-reading tables nobody
  * wrote; a counter only ever goes up, so a reader compares the value it saw before looking with
- * the value now. Registered as a global SDK interceptor (see
+ * the value now. It also counts {@code PutEvents} calls and their entries (what the adapters cost in
+ * EventBridge requests). Registered as a global SDK interceptor (see
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}), like {@link CapacityRecorder}.
  */
 public final class LocalActivity implements ExecutionInterceptor {
 
     private static final Map<String, AtomicLong> QUEUES = new ConcurrentHashMap<>();
     private static final Map<String, AtomicLong> TABLES = new ConcurrentHashMap<>();
+    private static final AtomicLong PUT_EVENTS_CALLS = new AtomicLong();
+    private static final AtomicLong PUT_EVENTS_ENTRIES = new AtomicLong();
 
     /** The version of a queue (by URL or name): changes whenever a message may have become visible in it. */
     public static long queueVersion(String queueUrl) {
@@ -42,6 +46,16 @@ public final class LocalActivity implements ExecutionInterceptor {
     /** The version of a table (its physical name): changes whenever a write to it succeeded. */
     public static long tableVersion(String tableName) {
         return counter(TABLES, tableName).get();
+    }
+
+    /** {@code PutEvents} calls made by this JVM's SDK clients since it started (read twice, subtract). */
+    public static long putEventsCalls() {
+        return PUT_EVENTS_CALLS.get();
+    }
+
+    /** The entries (events) of those calls. */
+    public static long putEventsEntries() {
+        return PUT_EVENTS_ENTRIES.get();
     }
 
     @Override
@@ -60,6 +74,10 @@ public final class LocalActivity implements ExecutionInterceptor {
             case BatchWriteItemRequest batch -> batch.requestItems().keySet().forEach(LocalActivity::tableWritten);
             case TransactWriteItemsRequest transaction ->
                     transaction.transactItems().forEach(LocalActivity::tableWritten);
+            case PutEventsRequest put -> {
+                PUT_EVENTS_CALLS.incrementAndGet();
+                PUT_EVENTS_ENTRIES.addAndGet(put.entries().size());
+            }
             default -> {
                 // reads change nothing
             }

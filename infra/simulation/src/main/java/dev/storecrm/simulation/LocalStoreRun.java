@@ -40,6 +40,7 @@ public final class LocalStoreRun {
             out.println(SimulationOptions.USAGE);
             return 2;
         }
+        options.platform().useTemplateParameters(); // a store on Shopify or Stripe deploys with their event sources
         try (LocalCloud cloud = LocalCloud.start().provision()) {
             SimulationRun.Result result = SimulationRun.execute(cloud, options, out);
             return result.invariants().violations().isEmpty() ? 0 : 1;

@@ -1,5 +1,6 @@
 package dev.storecrm.simulation;
 
+import dev.storecrm.simulation.platform.Platform;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,14 +9,17 @@ import java.util.List;
  * How the store simulation runs: the size of the membership, the simulated period, the seed that
  * makes a run repeatable, whether faults are injected, and where the mail folder goes.
  *
- * @param start the first simulated day (UTC); the default period crosses 28 February of a common
- *              year (29 February birthdays) and the spring daylight saving changes of Europe and
- *              the Americas
+ * @param start    the first simulated day (UTC); the default period crosses 28 February of a common
+ *                 year (29 February birthdays) and the spring daylight saving changes of Europe and
+ *                 the Americas
+ * @param platform how the store speaks: canonical events, or a platform's payloads through its adapter
  */
-public record SimulationOptions(int members, int days, long seed, boolean faults, LocalDate start, Path output) {
+public record SimulationOptions(int members, int days, long seed, boolean faults, LocalDate start, Path output,
+                                Platform platform) {
 
     public static final String USAGE = """
             usage: ./dev run [--members N] [--days D] [--seed S] [--faults] [--start YYYY-MM-DD] [--out DIR]
+                             [--platform shopify|stripe|woocommerce]
               Simulates a store through the real handlers in the local cloud (DynamoDB Local, ElasticMQ and the
               SES emulator, provisioned from template.yaml): the store goes live when the run starts and imports
               its past then; a synthetic membership orders, abandons carts, opens disputes and unsubscribes
@@ -28,8 +32,18 @@ public record SimulationOptions(int members, int days, long seed, boolean faults
               --faults      inject duplicated and reordered events, poison messages and SES throttling
               --start DATE  first simulated day, when the store goes live (default 2027-01-04)
               --out DIR     where the e-mails are written as HTML (default target/simulation)
+              --platform P  the store speaks through a platform's adapter instead of canonical events:
+                            shopify (webhooks on the partner event bus), stripe (event destination events)
+                            or woocommerce (signed webhooks to the adapter's function URL); what the
+                            platform has no place for comes from the store's backend through the signed
+                            webhook (docs/adapters.md, "The simulation on a platform")
             ./dev run --samples
               Runs the sample events of events/ instead and prints the member archive they build.""";
+
+    /** The canonical store (the default). */
+    public SimulationOptions(int members, int days, long seed, boolean faults, LocalDate start, Path output) {
+        this(members, days, seed, faults, start, output, Platform.CANONICAL);
+    }
 
     public SimulationOptions {
         if (members < 1) {
@@ -53,6 +67,7 @@ public record SimulationOptions(int members, int days, long seed, boolean faults
         boolean faults = false;
         LocalDate start = options.start();
         Path output = options.output();
+        Platform platform = Platform.CANONICAL;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -62,10 +77,11 @@ public record SimulationOptions(int members, int days, long seed, boolean faults
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
                 case "--start" -> start = LocalDate.parse(value(args, ++i, arg));
                 case "--out" -> output = Path.of(value(args, ++i, arg));
+                case "--platform" -> platform = Platform.parse(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (see ./dev run --help)");
             }
         }
-        return new SimulationOptions(members, days, seed, faults, start, output);
+        return new SimulationOptions(members, days, seed, faults, start, output, platform);
     }
 
     private static String value(List<String> args, int index, String option) {

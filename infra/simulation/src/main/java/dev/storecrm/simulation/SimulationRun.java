@@ -62,6 +62,11 @@ final class SimulationRun {
                 new ArchiveReport(cloud, policy, outcome.end()).members(ARCHIVE_ROWS));
         section(out, "Points (PointsLedgerTable)", PointsReport.of(cloud));
         section(out, "DynamoDB capacity, by function", SimulationReport.capacity());
+        String said = simulation.voice().report();
+        if (!said.isEmpty()) {
+            section(out, "What the store said through " + options.platform().label() + " and its backend (deliveries)",
+                    said);
+        }
         StringBuilder verdict = new StringBuilder();
         Map<String, List<Invariants.Violation>> broken = invariants.violations().stream()
                 .collect(Collectors.groupingBy(Invariants.Violation::invariant));

@@ -1,6 +1,5 @@
 package dev.storecrm.simulation;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.FunctionSpec;
@@ -9,6 +8,7 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.ScheduleExpression;
 import dev.storecrm.localcloud.SentMail;
+import dev.storecrm.simulation.platform.StoreVoice;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -57,6 +57,7 @@ final class StoreSimulation {
     private final SimulatedClock clock;
     private final LocalFunctions functions;
     private final SyntheticStore store;
+    private final StoreVoice voice;
     private final GroundTruth truth = new GroundTruth();
     private final PriorityQueue<Planned> plan = new PriorityQueue<>(Comparator.comparing(Planned::at));
     private final Set<String> mailSeen = new HashSet<>();
@@ -87,6 +88,7 @@ final class StoreSimulation {
         this.functions = cloud.functions(clock, ImportDay.environment(start));
         String currency = functions.spec("MemberArchiveFunction").environment().getOrDefault("STORE_CURRENCY", "CNY");
         this.store = new SyntheticStore(options, currency);
+        this.voice = options.platform().voice(cloud, functions, clock, currency, StoreEvents.SOURCE);
     }
 
     SyntheticStore store() {
@@ -101,12 +103,18 @@ final class StoreSimulation {
         return clock;
     }
 
+    StoreVoice voice() {
+        return voice;
+    }
+
     Outcome run() {
         long started = System.nanoTime();
         Instant start = clock.instant();
         Instant end = start.plus(Duration.ofDays(options.days()));
         readSchedules();
         plan.addAll(new PointsCheckouts(options, functions).around(store.plan()));
+        voice.prepare(plan.stream().filter(p -> p instanceof Planned.Publish).map(p -> ((Planned.Publish) p).event())
+                .toList());
         duplicates = store.duplicated();
         delayed = store.delayed();
         if (options.faults()) {
@@ -172,6 +180,8 @@ final class StoreSimulation {
         clock.set(end);
         drain();
         readMail(end);
+        unrouted.addAll(voice.lost());
+        voice.invocations().forEach((function, n) -> invocations.merge(function, n, Integer::sum));
         progress(options.days(), end, started);
         progress.println();
         return new Outcome(start, end, events, duplicates, delayed, unsubscribes, List.copyOf(poison), throttled,
@@ -241,21 +251,15 @@ final class StoreSimulation {
         throw new IllegalStateException("the timer sweep reported more due timers 1,000 times in a row");
     }
 
-    /** Events of the same minute, put on the bus together as a producer's PutEvents would. */
+    /** Events of the same minute, told together, as a producer's PutEvents or a platform's deliveries would. */
     private void publish(List<Planned.Publish> publishing, Instant now) {
         if (publishing.isEmpty()) {
             return;
         }
-        List<List<String>> queues = cloud.eventBus().publishAll(
-                publishing.stream().map(p -> p.event().toString()).toList(), StoreEvents.SOURCE, now);
-        for (int i = 0; i < publishing.size(); i++) {
-            ObjectNode event = publishing.get(i).event();
-            if (queues.get(i).isEmpty()) {
-                unrouted.add(event.get("type").asText() + " " + event.get("id").asText());
-            }
-            truth.published(event, now);
-            events++;
-        }
+        StoreVoice.Told told = voice.tell(publishing.stream().map(Planned.Publish::event).toList(), now);
+        unrouted.addAll(told.unrouted());
+        told.events().forEach(event -> truth.published(event, now));
+        events += told.events().size();
     }
 
     private void perform(Planned planned, Instant now) {
@@ -266,7 +270,7 @@ final class StoreSimulation {
                         Map.of("content-type", "application/x-www-form-urlencoded"), "List-Unsubscribe=One-Click");
                 count("UnsubscribeFunction");
                 if (response.getStatusCode() == 200) {
-                    truth.unsubscribed(click.customerId(), now);
+                    truth.unsubscribed(voice.unsubscribed(click.customerId()), now);
                     unsubscribes++;
                 }
             }
@@ -353,7 +357,7 @@ final class StoreSimulation {
                 .toList();
         mailReadSince = readAt;
         for (SentMail mail : fresh) {
-            plan.addAll(store.answer(mail, now));
+            plan.addAll(store.answer(mail, voice.cartIn(mail.html()), now));
         }
     }
 

@@ -36,7 +36,6 @@ final class SyntheticStore {
             Map.entry("Europe/London", "GB"), Map.entry("America/New_York", "US"), Map.entry("America/Los_Angeles", "US"),
             Map.entry("Australia/Sydney", "AU"), Map.entry("Pacific/Kiritimati", "KI"), Map.entry("Pacific/Honolulu", "US"),
             Map.entry("America/Sao_Paulo", "BR"));
-    private static final Pattern CART_LINK = Pattern.compile("/cart/recover/([A-Za-z0-9-]+)");
     private static final Pattern COUPON = Pattern.compile("\\b(CART|WINB|BIRT|WEDD|MEMB)-[0-9A-Z]{10}\\b");
     private static final Pattern LINK_QUERY = Pattern.compile("<[^>?]*\\?([^>]+)>");
 
@@ -271,8 +270,10 @@ final class SyntheticStore {
     /**
      * How a member answers a mail: an order from a cart reminder or with a coupon, now and then an
      * unsubscribe. Mail to addresses that are not members' (agents, escalation) gets no answer.
+     *
+     * @param cart the store's cart the mail's recovery link leads back to (the link is the platform's)
      */
-    List<Planned> answer(SentMail mail, Instant seenAt) {
+    List<Planned> answer(SentMail mail, Optional<String> cart, Instant seenAt) {
         List<Planned> answers = new ArrayList<>();
         if (mail.to().isEmpty()) {
             return answers;
@@ -283,14 +284,13 @@ final class SyntheticStore {
         }
         SimMember member = recipient.get();
         String html = mail.html() == null ? "" : mail.html();
-        Matcher cart = CART_LINK.matcher(html);
         Matcher coupon = COUPON.matcher(html);
         Optional<String> code = coupon.find() ? Optional.of(coupon.group()) : Optional.empty();
         int roll = random.nextInt(1000);
-        if (cart.find() && openCarts.containsKey(cart.group(1))) {
+        if (cart.isPresent() && openCarts.containsKey(cart.get())) {
             if (roll < (code.isPresent() ? 250 : 150)) {
                 Instant at = seenAt.plus(Duration.ofMinutes(15 + random.nextInt(code.isPresent() ? 1200 : 480)));
-                order(member, at, cart.group(1), code.orElse(null), answers, false);
+                order(member, at, cart.get(), code.orElse(null), answers, false);
             }
         } else if (code.isPresent() && !usedCoupons.contains(code.get())) {
             boolean winBack = code.get().startsWith("WINB");

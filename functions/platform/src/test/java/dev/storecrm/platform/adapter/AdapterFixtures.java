@@ -3,11 +3,11 @@ package dev.storecrm.platform.adapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.event.CustomerContact;
+import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.batch.RejectedMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -91,7 +91,7 @@ public final class AdapterFixtures {
 
     public static String text(String path) {
         try {
-            return Files.readString(projectRoot().resolve("events").resolve(path));
+            return Files.readString(Template.projectRoot().resolve("events").resolve(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,14 +103,5 @@ public final class AdapterFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Path projectRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("events")) && Files.isRegularFile(dir.resolve("template.yaml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no project root above " + Path.of("").toAbsolutePath());
     }
 }
