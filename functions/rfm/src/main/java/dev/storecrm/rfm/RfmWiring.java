@@ -44,6 +44,7 @@ record RfmWiring(RfmService service, SqsBatchProcessor batch) {
                 segments.isBlank() ? SegmentRules.defaultSegments()
                         : SegmentRules.parse(segments, "RFM_SEGMENTS", true),
                 audiences.isBlank() ? SegmentRules.defaultAudiences()
-                        : SegmentRules.parse(audiences, "RFM_AUDIENCES", false));
+                        : SegmentRules.parse(audiences, "RFM_AUDIENCES", false),
+                Duration.ofDays(env.longValue("RFM_REFRESH_DAYS", RfmRules.DEFAULT_REFRESH.toDays())));
     }
 }

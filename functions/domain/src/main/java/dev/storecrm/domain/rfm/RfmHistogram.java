@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -15,9 +16,11 @@ import java.util.TreeMap;
  * of {@link RfmBuckets}: what the quantile boundaries are read from. The RFM function keeps it by
  * difference (a member leaving one bucket for another), so reading it never reads the members.
  *
- * <p><b>Quantiles with ties</b>: a bucket's score is {@code 1 + floor(5 x mid-rank)}, its mid-rank
- * being the share of members in lower buckets plus half its own share. Members in one bucket share a
- * score, and a store where everyone ordered once scores them all 3 (not all 1), as does an empty store.
+ * <p><b>Quantiles with ties</b>: members in one bucket share a score. F and M score ties down: a
+ * bucket scores {@code 1 + floor(5 x share below it)}, so the many who ordered once are F 1, not the
+ * middle. R scores ties up: {@code ceil(5 x share up to and including it)}, so a week in which many
+ * ordered is as recent as its most recent member (a new store whose members all ordered this week
+ * scores them R 5). An empty store scores everyone 3.
  *
  * @param members members with a counted order (also those whose last order is older than the weeks held)
  * @param weeks members by week of their last order (those outside the window are ignored)
@@ -48,41 +51,54 @@ public record RfmHistogram(long members, SortedMap<Long, Long> weeks, SortedMap<
             ranked.put(Long.MIN_VALUE, older);
         }
         window.forEach((week, count) -> ranked.merge(week, count, Long::sum));
-        List<Long> weekCuts = cuts(ranked);
+        List<Long> weekCuts = cutsUp(ranked);
         List<Long> recencyDays = new ArrayList<>();
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
         for (Long week : weekCuts) {
             recencyDays.add(week == null ? -1L : week == Long.MIN_VALUE ? Long.MAX_VALUE
                     : ChronoUnit.DAYS.between(RfmBuckets.weekStart(week), today));
         }
-        return new RfmBoundaries(recencyDays, ints(cuts(frequency)), ints(cuts(monetary)));
+        return new RfmBoundaries(recencyDays, ints(cutsDown(frequency)), ints(cutsDown(monetary)));
     }
 
     /**
-     * For scores 2 to 5, the lowest bucket that scores at least that ({@code null}: none does), from
-     * each bucket's mid-rank.
+     * Ties scored up: for scores 2 to 5, the lowest bucket whose share up to and including it reaches
+     * that score ({@code null}: none does).
      */
-    static <K extends Comparable<K>> List<K> cuts(SortedMap<K, Long> counts) {
+    static List<Long> cutsUp(SortedMap<Long, Long> counts) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        List<K> cuts = new ArrayList<>(List.of());
-        for (int score = 2; score <= 5; score++) {
-            cuts.add(null);
-        }
-        long below = 0;
-        for (Map.Entry<K, Long> bucket : counts.entrySet()) {
-            if (bucket.getValue() <= 0) {
-                continue;
-            }
-            double midRank = (below + bucket.getValue() / 2.0) / total;
-            int score = Math.min(5, 1 + (int) Math.floor(5 * midRank));
-            for (int s = 2; s <= score; s++) {
-                if (cuts.get(s - 2) == null) {
-                    cuts.set(s - 2, bucket.getKey());
-                }
-            }
-            below += bucket.getValue();
+        List<Long> cuts = new ArrayList<>(Collections.nCopies(4, (Long) null));
+        long upTo = 0;
+        for (Map.Entry<Long, Long> bucket : counts.entrySet()) {
+            upTo += Math.max(0, bucket.getValue());
+            set(cuts, (int) Math.ceil(5.0 * upTo / total), bucket.getKey());
         }
         return cuts;
+    }
+
+    /**
+     * Ties scored down: for scores 2 to 5, the lowest bucket (held by anyone or not) with a share of
+     * members below it that reaches that score, so a member alone in a new bucket is placed too.
+     */
+    static List<Integer> cutsDown(SortedMap<Integer, Long> counts) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<Integer> cuts = new ArrayList<>(Collections.nCopies(4, (Integer) null));
+        long below = 0;
+        for (Map.Entry<Integer, Long> bucket : counts.entrySet()) {
+            if (bucket.getValue() > 0) {
+                below += bucket.getValue();
+                set(cuts, 1 + (int) Math.floor(5.0 * below / total), bucket.getKey() + 1);
+            }
+        }
+        return cuts;
+    }
+
+    private static <K> void set(List<K> cuts, int score, K bucket) {
+        for (int s = 2; s <= Math.min(5, score); s++) {
+            if (cuts.get(s - 2) == null) {
+                cuts.set(s - 2, bucket);
+            }
+        }
     }
 
     private static List<Integer> ints(List<Integer> cuts) {

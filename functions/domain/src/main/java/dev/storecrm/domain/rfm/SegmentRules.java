@@ -105,9 +105,15 @@ public final class SegmentRules {
     public static SegmentRules parse(String text, String setting, boolean exclusive) {
         List<Rule> rules = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (String line : text.split("[;\\n]")) {
+        List<String> written = new ArrayList<>();
+        for (String line : text.split("\\n")) {
+            if (!line.strip().startsWith("#")) {
+                written.addAll(List.of(line.split(";")));
+            }
+        }
+        for (String line : written) {
             String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+            if (trimmed.isEmpty()) {
                 continue;
             }
             int colon = trimmed.indexOf(':');
