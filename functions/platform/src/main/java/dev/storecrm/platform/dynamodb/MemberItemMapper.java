@@ -116,8 +116,8 @@ public final class MemberItemMapper {
                 : Attributes.list(item, "birthdayLog").stream().map(v -> {
                     String[] parts = v.s().split("\\|", 2);
                     boolean lunar = parts[1].startsWith(LUNAR_CLEARED);
-                    return new BirthdayEntry(Stamp.decode(parts[0]), parts[1].isEmpty() || parts[1].equals(LUNAR_CLEARED)
-                            ? null : AnnualDate.parse(parts[1]), lunar);
+                    boolean cleared = parts[1].isEmpty() || parts[1].equals(LUNAR_CLEARED);
+                    return new BirthdayEntry(Stamp.decode(parts[0]), cleared ? null : AnnualDate.parse(parts[1]), lunar);
                 }).toList();
         List<ZoneEntry> zoneLog = !item.containsKey("zoneLog") ? zoneLogOf(profile, stamps)
                 : Attributes.list(item, "zoneLog").stream().map(v -> {
