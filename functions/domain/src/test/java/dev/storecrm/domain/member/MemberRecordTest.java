@@ -143,7 +143,7 @@ class MemberRecordTest {
             updated("e2", "2026-04-01T00:00:00Z", "c-1", Profile.EMPTY, lunar)};
         MemberRecord record = apply(events);
         assertEquals(record, apply(events[1], events[0]), "the same record in any order");
-        assertEquals(2, record.birthdayLog().size(), "one event set both birthdays: two settings");
+        assertEquals(3, record.birthdayLog().size(), "one event set both birthdays (two settings), one cleared");
         assertEquals(new MemberRecord.BirthdayInEffect(spring, Instant.parse("2026-01-01T00:00:00Z")),
                 record.birthdayAt(Instant.parse("2026-03-01T00:00:00Z")).orElseThrow(), "the lunar birthday in March");
         assertEquals(new MemberRecord.BirthdayInEffect(RecurringDate.parse("1990-05-20"),
