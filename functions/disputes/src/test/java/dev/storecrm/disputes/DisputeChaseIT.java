@@ -330,7 +330,7 @@ class DisputeChaseIT {
 
     static Dispute renamed(Dispute dispute, String id) {
         return new Dispute(id, dispute.opening(), dispute.status(), dispute.resolution(), dispute.proposals(),
-                dispute.evidenceDueBy(), dispute.returnTracking());
+                dispute.evidenceDueBy(), dispute.returnTracking(), dispute.contact());
     }
 
     List<String> historyKinds(String disputeId) {
