@@ -1,5 +1,6 @@
 package dev.storecrm.cartrecovery;
 
+import static dev.storecrm.cartrecovery.CartScenario.local;
 import static dev.storecrm.cartrecovery.CartScenario.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +15,6 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.SentMail;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -51,10 +51,6 @@ class GuestCartRecoveryIT {
     @AfterEach
     void nothingLost() {
         assertEquals(0, store.deadLetters(), "every dead-letter queue stays empty");
-    }
-
-    private static Instant local(String localDateTime) {
-        return OffsetDateTime.parse(localDateTime + "+08:00").toInstant();
     }
 
     private void guestCart(String eventId, String at, Boolean consent) {

@@ -301,6 +301,15 @@ class DisputeChaseIT {
     }
 
     @Test
+    void aMemberIsWrittenToAtTheArchivesAddressEvenWhenTheEventCarriesAContact() {
+        member("c-4005", "member.4005@example.com");
+        at("2026-11-18T13:10:30Z", () -> publishSample("dispute-opened-guest.json",
+                e -> ((ObjectNode) e.get("body")).put("customerId", "c-4005")));
+        assertEquals(List.of("We received your dispute about order o-7005"), subjects("member.4005@example.com"));
+        assertEquals(List.of(), subjects("buyer.4005@example.com"), "the contact serves only a non-member");
+    }
+
+    @Test
     void aHardBounceOfTheNonMembersContactStopsTheirLaterDisputeMail() {
         cloud.assume(LocalCloud.Feature.SES_EVENTS);
         Consumer<ObjectNode> bouncing = e -> ((ObjectNode) e.get("body").get("customer"))
