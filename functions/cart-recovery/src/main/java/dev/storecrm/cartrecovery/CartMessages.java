@@ -8,6 +8,7 @@ import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.event.OrderEvent.Line;
 import dev.storecrm.domain.messaging.ExitCondition;
 import dev.storecrm.domain.messaging.MessageRequest;
+import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.money.Money;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The message requests of the cart sequence: marketing to the cart's member, business key
+ * The message requests of the cart sequence: marketing to the cart's member, or to the guest who
+ * consented at checkout (at the cart's address, with the consent's evidence), business key
  * {@code CART#<cartId>#<step>}, the cart's lines (name, quantity, prices, image URL when given;
  * the sender escapes every value), the recovery link, and for the coupon its code, value and expiry.
  * Each request exits (is skipped at send time) if the cart was checked out, ordered or changed
@@ -62,11 +64,18 @@ final class CartMessages {
 
     private static MessageRequest request(Cart cart, CartStep step, Map<String, Object> data, Instant now) {
         Contents contents = cart.contents().orElseThrow();
-        return MessageRequest.marketing(step.businessKey(cart.cartId()), Cart.CAMPAIGN, contents.customerId().orElseThrow(),
-                        step.templateId(), data, now)
-                .exitWhen(new ExitCondition.AnyOf(List.of(
+        MessageRequest request = MessageRequest.marketing(step.businessKey(cart.cartId()), Cart.CAMPAIGN,
+                contents.customerId().isPresent() ? new Recipient.Member(contents.customerId().get())
+                        : guest(cart.cartId(), contents.guest().orElseThrow()), step.templateId(), data, now);
+        return request.exitWhen(new ExitCondition.AnyOf(List.of(
                         new ExitCondition.NoOrderSince(contents.stamp().at()),
                         new ExitCondition.CartClosedOrChanged(cart.cartId(), contents.stamp()))));
+    }
+
+    /** A consenting guest, with the consent's evidence: the cart and the moment the guest consented. */
+    private static Recipient.Guest guest(String cartId, Cart.Guest guest) {
+        return new Recipient.Guest(guest.email(), cartId, guest.consentAt(), guest.locale(),
+                guest.timeZone().map(ZoneId::of));
     }
 
     private Map<String, Object> cartData(Cart cart) {

@@ -44,7 +44,10 @@ public final class CartRecoveryService {
         STEP_MESSAGED,
         /** A step was taken without a message (not marketable, no coupon for the tier, coupon cap). */
         STEP_SKIPPED,
-        /** The cart was counted as abandoned; it gets no messages (a guest's, or below the minimum value). */
+        /**
+         * The cart was counted as abandoned; it gets no messages (a guest's without consent, or below the
+         * minimum value).
+         */
         ABANDONED,
         /** When its step fell due, the cart's member had paid an order since: the sequence ended. */
         CONVERTED,

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a taken step does once it is recorded: the reminder goes to the outbox; the coupon step
- * issues the cart's coupon (idempotent per cart, valued by the member's tier) and hands its message
+ * issues the cart's coupon (idempotent per cart, valued by the member's tier, or for a consenting
+ * guest by the guest value) and hands its message
  * to the outbox. Both are idempotent by business key, so a redelivered firing may repeat them.
  */
 final class CartStepEffects {
@@ -45,17 +46,17 @@ final class CartStepEffects {
         switch (step) {
             case REMINDER -> outbox.enqueue(messages.reminder(cart, reminderWorthUntil(cart, now), now));
             case COUPON -> {
-                Optional<CouponValue> value = member.flatMap(record -> members.couponValue(record, now));
+                Optional<CouponValue> value = members.couponValue(cart, member, now);
                 if (value.isEmpty()) {
-                    // Only on a redelivered firing after the member's tier lost its coupon value (a policy change).
-                    LOG.warn("cart coupon not issued: the member's tier has no coupon value any more",
+                    // Only on a redelivered firing after the tier lost its coupon value (a policy change).
+                    LOG.warn("cart coupon not issued: the tier has no coupon value any more",
                             entry("cartId", cart.cartId()));
                     return;
                 }
-                MemberRecord record = member.get();
                 Coupon coupon = coupons.issue(new CouponBook.Issue(CartStep.COUPON.businessKey(cart.cartId()),
-                        Cart.CAMPAIGN, record.customerId(), value.get(), now, now.plus(policy.couponValidity())));
-                outbox.enqueue(messages.coupon(cart, coupon, members.zoneOf(record), now));
+                        Cart.CAMPAIGN, members.couponOwner(cart, member), value.get(), now,
+                        now.plus(policy.couponValidity())));
+                outbox.enqueue(messages.coupon(cart, coupon, members.zoneOf(cart, member), now));
             }
         }
     }

@@ -117,15 +117,15 @@ final class CartSteps {
             return Outcome.CONVERTED;
         }
         StepOutcome result;
-        if (member.isEmpty() || !members.marketable(member.get(), now)) {
+        if (!members.marketable(cart, member, now)) {
             result = StepOutcome.NOT_MARKETABLE;
         } else if (due.step() == CartStep.COUPON) {
-            Optional<Instant> quietEnd = policy.quietHours().endIfQuiet(now, members.zoneOf(member.get()));
+            Optional<Instant> quietEnd = policy.quietHours().endIfQuiet(now, members.zoneOf(cart, member));
             if (quietEnd.isPresent()) {
                 writes.schedule(cart.cartId(), new ArmedStep(CartStep.COUPON, activity, quietEnd.get()));
                 return Outcome.DEFERRED;
             }
-            result = couponDecision(cart, member.get(), now);
+            result = couponDecision(cart, member, now);
         } else {
             result = StepOutcome.MESSAGED;
         }
@@ -144,7 +144,8 @@ final class CartSteps {
         } catch (ConcurrentUpdateException conflict) {
             if (result == StepOutcome.MESSAGED && due.step() == CartStep.COUPON) {
                 // The cart changed meanwhile: the place is claimed again if the step is still due.
-                allowance.release(member.get().customerId(), Cart.CAMPAIGN, CartStep.COUPON.businessKey(cart.cartId()));
+                allowance.release(members.couponOwner(cart, member), Cart.CAMPAIGN,
+                        CartStep.COUPON.businessKey(cart.cartId()));
             }
             throw conflict;
         }
@@ -160,13 +161,14 @@ final class CartSteps {
                 : CartStatsDelta.NONE.plus(today, CartMetric.ABANDONED, 1);
     }
 
-    private StepOutcome couponDecision(Cart cart, MemberRecord member, Instant now) {
-        if (members.couponValue(member, now).isEmpty()) {
+    private StepOutcome couponDecision(Cart cart, Optional<MemberRecord> member, Instant now) {
+        if (members.couponValue(cart, member, now).isEmpty()) {
             return StepOutcome.NO_COUPON_FOR_TIER;
         }
-        // Claimed before the step is recorded, so that two carts of one member falling due at once
-        // cannot both take the cap's last place.
-        boolean placed = allowance.claim(member.customerId(), Cart.CAMPAIGN, CartStep.COUPON.businessKey(cart.cartId()),
+        // Claimed before the step is recorded, so that two carts of one member (or guest address) falling
+        // due at once cannot both take the cap's last place.
+        boolean placed = allowance.claim(members.couponOwner(cart, member), Cart.CAMPAIGN,
+                CartStep.COUPON.businessKey(cart.cartId()),
                 policy.couponsPerMember(), policy.couponCapWindow(), now);
         return placed ? StepOutcome.MESSAGED : StepOutcome.COUPON_CAP_REACHED;
     }

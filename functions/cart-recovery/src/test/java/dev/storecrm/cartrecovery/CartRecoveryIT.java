@@ -1,5 +1,6 @@
 package dev.storecrm.cartrecovery;
 
+import static dev.storecrm.cartrecovery.CartScenario.local;
 import static dev.storecrm.cartrecovery.CartScenario.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,10 +77,6 @@ class CartRecoveryIT {
 
     private void cartAt(String eventId, String at) {
         assertEquals(List.of("CartRecoveryQueue"), store.publish(sample("cart-recovery/cart-updated.json", eventId, at)));
-    }
-
-    private static Instant local(String localDateTime) {
-        return OffsetDateTime.parse(localDateTime + "+08:00").toInstant();
     }
 
     // ------------------------------------------------------------------ the sequence

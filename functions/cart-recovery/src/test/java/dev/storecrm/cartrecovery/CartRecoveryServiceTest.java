@@ -2,6 +2,7 @@ package dev.storecrm.cartrecovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,9 @@ import dev.storecrm.domain.member.OrdersInMemory;
 import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.TierLadder;
+import dev.storecrm.domain.messaging.Category;
 import dev.storecrm.domain.messaging.MessageRequest;
+import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.messaging.Timers;
@@ -208,6 +211,72 @@ class CartRecoveryServiceTest {
         assertEquals(Outcome.STEP_SKIPPED, service.handle(timer().body()));
         assertTrue(coupons.issued.isEmpty());
         assertEquals(Cart.StepOutcome.COUPON_CAP_REACHED, carts.current("cart-1").steps().get(CartStep.COUPON).outcome());
+    }
+
+    // ------------------------------------------------------------------ guests (contract version 2)
+
+    @Test
+    void aGuestWhoConsentedAtCheckoutGetsTheReminderAndTheCouponAtTheCartsAddress() {
+        assertEquals(Outcome.APPLIED, handle(guestCart("g1", "2026-11-23T10:00:00+08:00", "true")));
+        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
+        assertEquals(Outcome.STEP_MESSAGED, service.handle(timer().body()));
+        Recipient.Guest guest = assertInstanceOf(Recipient.Guest.class, outbox.getFirst().recipient());
+        assertEquals(new Recipient.Guest("Visitor@Example.com", "cart-1", Instant.parse("2026-11-23T01:59:30Z"),
+                Optional.of("en"), Optional.of(ZoneId.of("Europe/Paris"))), guest, "the address and the consent's evidence");
+        assertEquals(Category.marketing, outbox.getFirst().category());
+
+        clock.set(Instant.parse("2026-11-24T02:00:20Z"));
+        assertEquals(Outcome.DEFERRED, service.handle(timer().body()), "03:00 in Paris: the guest's night, not Shanghai's");
+        assertEquals(Instant.parse("2026-11-24T08:00:00Z"), timer().dueAt(), "the end of the guest's quiet hours");
+        clock.set(Instant.parse("2026-11-24T08:00:20Z"));
+        assertEquals(Outcome.STEP_MESSAGED, service.handle(timer().body()));
+        Coupon coupon = coupons.issued.get("CART#cart-1#coupon");
+        assertEquals(Cart.Guest.keyOf("visitor@example.com"), coupon.customerId(), "owned by the guest's address hash");
+        assertFalse(coupon.customerId().contains("@"), "the coupon book names no address");
+        assertEquals(2, outbox.size());
+        assertEquals(guest, outbox.getLast().recipient());
+        assertFalse(allowance.claim(Cart.Guest.keyOf("visitor@example.com"), "cart", "CART#cart-2#coupon", 1,
+                Duration.ofDays(30), clock.instant()), "the guest's coupon counts against the guest's cap");
+    }
+
+    @Test
+    void aGuestWithoutConsentOrWhoseNewestUpdateWithdrewItGetsNothing() {
+        handle(guestCart("g1", "2026-11-23T10:00:00+08:00", null));
+        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
+        assertEquals(Outcome.ABANDONED, service.handle(timer().body()));
+        assertTrue(outbox.isEmpty(), "no consent, no mail");
+        assertTrue(carts.current("cart-1").guest().isEmpty(), "and the address is not kept");
+
+        handle(guestCart("g2", "2026-11-23T11:10:00+08:00", "true"));
+        handle(guestCart("g3", "2026-11-23T11:20:00+08:00", "false"));
+        clock.set(Instant.parse("2026-11-23T04:30:20Z"));
+        while (timer() != null && !timer().dueAt().isAfter(clock.instant())) {
+            service.handle(timer().body());
+        }
+        assertTrue(outbox.isEmpty(), "the newest update withdrew the consent: nothing goes");
+        assertTrue(coupons.issued.isEmpty());
+    }
+
+    @Test
+    void anOrderForTheGuestCartEndsItsSequence() {
+        handle(guestCart("g1", "2026-11-23T10:00:00+08:00", "true"));
+        assertEquals(Outcome.APPLIED, handle("""
+                {"id":"o-g","type":"OrderPlaced","version":1,"occurredAt":"2026-11-23T10:30:00+08:00",
+                 "body":{"orderId":"o-g1","customerId":"shop-guest-77","cartId":"cart-1","total":{"amount":20000,"currency":"CNY"},
+                 "lines":[{"sku":"T-1","name":"Tea","quantity":2,"unitPrice":{"amount":10000,"currency":"CNY"}}]}}"""));
+        assertEquals(null, timer(), "the order cancelled the guest cart's timer");
+        assertEquals(Cart.ClosedBy.ORDER, carts.current("cart-1").closure().orElseThrow().by());
+    }
+
+    /** A guest's cart-1 (contract version 2), with the guest's consent granted, refused, or ({@code null}) not given. */
+    private static String guestCart(String id, String at, String granted) {
+        String consent = granted == null ? "" : """
+                "marketingConsent":{"granted":%s,"at":"2026-11-23T09:59:30+08:00","source":"checkout"},""".formatted(granted);
+        return """
+                {"id":"%s","type":"CartUpdated","version":2,"occurredAt":"%s","body":{"cartId":"cart-1",
+                 "email":"Visitor@Example.com",%s"locale":"en","timeZone":"Europe/Paris",
+                 "total":{"amount":20000,"currency":"CNY"},"lines":[{"sku":"T-1","name":"Tea","quantity":2,
+                 "unitPrice":{"amount":10000,"currency":"CNY"}}]}}""".formatted(id, at, consent);
     }
 
     // ------------------------------------------------------------------ helpers and in-memory ports

@@ -85,6 +85,11 @@ final class CartScenario {
         }
     }
 
+    /** A local date-time in Shanghai, the store's zone ({@code 2026-11-23T10:00:00}), as an instant. */
+    static Instant local(String localDateTime) {
+        return OffsetDateTime.parse(localDateTime + "+08:00").toInstant();
+    }
+
     static String sample(String file, String id, String occurredAt) {
         return sample(file, id, occurredAt, body -> { });
     }

@@ -101,7 +101,7 @@ final class DisputeViews {
                 ObjectNode m = messages.addObject();
                 m.put("template", request.templateId());
                 m.put("businessKey", request.businessKey());
-                m.put("to", request.recipient() instanceof Recipient.Member ? "customer" : "staff");
+                m.put("to", request.recipient() instanceof Recipient.Address ? "staff" : "customer");
             }
         }
         return node;

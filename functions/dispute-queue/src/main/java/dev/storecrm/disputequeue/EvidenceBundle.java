@@ -48,7 +48,7 @@ final class EvidenceBundle {
             entry.actor().ifPresent(a -> e.put("actor", a));
             entry.details().forEach((k, v) -> e.with("details").put(k, v));
             for (MessageRequest request : entry.requests()) {
-                if (request.recipient() instanceof Recipient.Member) {
+                if (!(request.recipient() instanceof Recipient.Address)) {
                     messages.add(message(request, entry));
                 }
             }

@@ -8,6 +8,7 @@ import dev.storecrm.domain.dispute.Dispute;
 import dev.storecrm.domain.dispute.DisputeStatus;
 import dev.storecrm.domain.dispute.HistoryEntry;
 import dev.storecrm.domain.messaging.MessageRequest;
+import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.CapacityRecorder;
@@ -281,6 +282,46 @@ class DisputeChaseIT {
         assertTrue(mailTo("member.1004@example.com").get(1).text().contains("You withdrew your dispute"));
     }
 
+    // ------------------------------------------------------------------ a customer who is not a member
+
+    @Test
+    void aCustomerWhoIsNotAMemberGetsTheDisputeMailAtTheContactTheEventCarries() {
+        at("2026-11-18T13:10:30Z", () -> publishSample("dispute-opened-guest.json", e -> { }));
+        assertEquals(List.of("We received your dispute about order o-7005"), subjects("buyer.4005@example.com"),
+                "no member archive entry: the contact of the DisputeOpened");
+        at("2026-11-19T01:30:30Z", () -> publishSample("dispute-updated-guest-contact.json", e -> { }));
+        assertEquals(List.of("We received your dispute about order o-7005", "您关于订单 o-7005 的纠纷有新进展"),
+                subjects("buyer.4005@example.com"), "the newest contact's locale, pt-BR, has no templates: the store's"
+                        + " default locale (zh-CN here) is used, as for a member");
+        SendLedger.Entry ack = ledger().find("DISPUTE#d-4005#ack", true).orElseThrow();
+        assertEquals(SendLedger.Status.SENT, ack.status(), "transactional: no membership or marketing consent needed");
+        assertTrue(stored("d-4005").customerContact().isPresent(), "the dispute keeps the newest contact");
+        assertEquals(2, cloud.sentMail().stream().filter(m -> !m.to().contains(AGENTS)).count(),
+                "nobody else was written to about it");
+    }
+
+    @Test
+    void aMemberIsWrittenToAtTheArchivesAddressEvenWhenTheEventCarriesAContact() {
+        member("c-4005", "member.4005@example.com");
+        at("2026-11-18T13:10:30Z", () -> publishSample("dispute-opened-guest.json",
+                e -> ((ObjectNode) e.get("body")).put("customerId", "c-4005")));
+        assertEquals(List.of("We received your dispute about order o-7005"), subjects("member.4005@example.com"));
+        assertEquals(List.of(), subjects("buyer.4005@example.com"), "the contact serves only a non-member");
+    }
+
+    @Test
+    void aHardBounceOfTheNonMembersContactStopsTheirLaterDisputeMail() {
+        cloud.assume(LocalCloud.Feature.SES_EVENTS);
+        Consumer<ObjectNode> bouncing = e -> ((ObjectNode) e.get("body").get("customer"))
+                .put("email", "bounce@simulator.amazonses.com");
+        at("2026-11-18T13:10:30Z", () -> publishSample("dispute-opened-guest.json", bouncing));
+        assertEquals(1, mailTo("bounce@simulator.amazonses.com").size(), "SES accepted it; the bounce came after");
+        at("2026-11-19T01:30:30Z", () -> publishSample("dispute-updated-guest-contact.json", bouncing));
+        assertEquals(1, mailTo("bounce@simulator.amazonses.com").size(), "a hard bounce suppresses even dispute mail");
+        SendLedger.Entry progress = ledger().find("DISPUTE#d-4005#progress-evt-20261119-0302", true).orElseThrow();
+        assertEquals("SUPPRESSED", progress.reason());
+    }
+
     @Test
     void aChaseFiringReadsOnlyTheDisputeThatIsDue() {
         for (int i = 0; i < 20; i++) {
@@ -330,7 +371,7 @@ class DisputeChaseIT {
 
     static Dispute renamed(Dispute dispute, String id) {
         return new Dispute(id, dispute.opening(), dispute.status(), dispute.resolution(), dispute.proposals(),
-                dispute.evidenceDueBy(), dispute.returnTracking());
+                dispute.evidenceDueBy(), dispute.returnTracking(), dispute.contact());
     }
 
     List<String> historyKinds(String disputeId) {

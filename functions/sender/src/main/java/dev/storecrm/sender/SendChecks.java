@@ -20,7 +20,9 @@ import java.util.Optional;
 /**
  * What the sender checks before a message goes, read at send time: the member (status, consent,
  * contact details, last payment), the suppression list, open disputes (marketing only), and the cart
- * a cart message is about ({@link dev.storecrm.domain.messaging.SendRules} decides from these).
+ * a cart message is about ({@link dev.storecrm.domain.messaging.SendRules} decides from these). A
+ * guest's consent is the one the cart's newest update carries for the guest's address now; a customer
+ * who may not be a member is the member if the archive knows them with an address, else the contact.
  */
 record SendChecks(MemberArchive members, MemberPolicy memberPolicy, SuppressionList suppressions,
                   OpenDisputes disputes, CartCheck carts) {
@@ -30,10 +32,21 @@ record SendChecks(MemberArchive members, MemberPolicy memberPolicy, SuppressionL
         return switch (request.recipient()) {
             case Recipient.Member member -> members.find(member.customerId(), false).map(Revisioned::value)
                     .map(record -> memberFacts(record, request, now));
-            case Recipient.Address address -> Optional.of(new Facts(Optional.of(address.email()), address.name(),
-                    address.locale(), address.timeZone(), Optional.empty(), Optional.empty(),
-                    suppressions.find(address.email(), Optional.empty()), false, Optional.empty()));
+            case Recipient.Address address -> Optional.of(addressFacts(address));
+            case Recipient.Guest guest -> Optional.of(new Facts(Optional.of(guest.email()), Optional.empty(),
+                    guest.locale(), guest.timeZone(), Optional.empty(), carts.guestConsentAt(guest.cartId(),
+                    guest.email()), suppressions.find(guest.email(), Optional.empty()), false, Optional.empty()));
+            case Recipient.Customer customer -> Optional.of(members.find(customer.customerId(), false)
+                    .map(Revisioned::value).filter(record -> record.profile().email() != null)
+                    .map(record -> memberFacts(record, request, now))
+                    .orElseGet(() -> addressFacts(customer.contact())));
         };
+    }
+
+    private Facts addressFacts(Recipient.Address address) {
+        return new Facts(Optional.of(address.email()), address.name(), address.locale(), address.timeZone(),
+                Optional.empty(), Optional.empty(), suppressions.find(address.email(), Optional.empty()), false,
+                Optional.empty());
     }
 
     private Facts memberFacts(MemberRecord record, MessageRequest request, Instant now) {

@@ -2,6 +2,7 @@ package dev.storecrm.sender;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
+import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.messaging.Category;
 import dev.storecrm.domain.messaging.FrequencyCap;
 import dev.storecrm.domain.messaging.MailSender;
@@ -119,7 +120,7 @@ public final class SenderService {
                     : defer(request, now.plus(settings.lease()));
         }
         Optional<String> capKey = request.category() == Category.marketing
-                ? Optional.of(((Recipient.Member) request.recipient()).customerId()) : Optional.empty();
+                ? Optional.of(marketingKey(request.recipient())) : Optional.empty();
         if (capKey.isPresent()) {
             Optional<Instant> capped = cap.claim(capKey.get(), now, settings.marketingCap());
             if (capped.isPresent()) {
@@ -159,14 +160,28 @@ public final class SenderService {
         variables.put("recipient", to);
         variables.put("store", Map.of("name", settings.storeName(), "url", settings.storeUrl()));
         if (request.category() == Category.marketing) {
-            String customerId = ((Recipient.Member) request.recipient()).customerId();
-            String link = settings.unsubscribeUrl() + "?token="
-                    + delivery.tokens().issue(UnsubscribeTokens.Subject.member(customerId));
+            UnsubscribeTokens.Subject subject = request.recipient() instanceof Recipient.Guest guest
+                    ? UnsubscribeTokens.Subject.address(guest.email())
+                    : UnsubscribeTokens.Subject.member(marketingKey(request.recipient()));
+            String link = settings.unsubscribeUrl() + "?token=" + delivery.tokens().issue(subject);
             variables.put("unsubscribeUrl", link);
             headers.put("List-Unsubscribe", "<" + link + ">");
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return variables;
+    }
+
+    /**
+     * Whose frequency cap a marketing message counts against: the member, or the guest by
+     * {@code guest:<address hash>} (SendRules lets marketing go to no one else).
+     */
+    private static String marketingKey(Recipient recipient) {
+        return switch (recipient) {
+            case Recipient.Member member -> member.customerId();
+            case Recipient.Guest guest -> Cart.Guest.keyOf(guest.email());
+            case Recipient.Address address -> throw new IllegalStateException("marketing goes to members and guests");
+            case Recipient.Customer customer -> throw new IllegalStateException("marketing goes to members and guests");
+        };
     }
 
     /** Tags travel with SES's events for this message: the business key lets the feedback function settle the ledger. */
@@ -215,8 +230,12 @@ public final class SenderService {
     }
 
     private static SendLedger.Facts facts(MessageRequest request) {
-        Optional<String> customerId = request.recipient() instanceof Recipient.Member member
-                ? Optional.of(member.customerId()) : Optional.empty();
+        Optional<String> customerId = switch (request.recipient()) {
+            case Recipient.Member member -> Optional.of(member.customerId());
+            case Recipient.Customer customer -> Optional.of(customer.customerId());
+            case Recipient.Guest guest -> Optional.empty();
+            case Recipient.Address address -> Optional.empty();
+        };
         return new SendLedger.Facts(request.journey(), request.category(), request.templateId(), customerId);
     }
 }

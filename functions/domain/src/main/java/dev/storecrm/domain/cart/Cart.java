@@ -3,6 +3,8 @@ package dev.storecrm.domain.cart;
 import dev.storecrm.domain.event.CartEvent.CartUpdated;
 import dev.storecrm.domain.event.OrderEvent.Line;
 import dev.storecrm.domain.event.Stamp;
+import dev.storecrm.domain.messaging.AddressHash;
+import dev.storecrm.domain.messaging.EmailAddress;
 import dev.storecrm.domain.money.Money;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -20,8 +22,12 @@ import java.util.Optional;
  * checkout that happened after the last change ends the sequence in whatever order the two arrive,
  * and a duplicate or an older event changes nothing.
  *
- * <p><b>Privacy.</b> A guest's e-mail address is not kept, only that the cart has one: guests get
- * no marketing (the contract carries no consent for them), so the address is not needed.
+ * <p><b>Guests.</b> A guest's cart (no customer id) is chased only when its newest CartUpdated
+ * carries the guest's marketing consent, granted, for the cart's e-mail (contract version 2): then
+ * the address, the consent's moment and the guest's locale and time zone are kept with the contents
+ * ({@link Guest}), and the newest CartUpdated decides (by event time, like the rest of the contents),
+ * so a later update that withdraws the consent, or says nothing of it, ends the guest's mail. Without
+ * that consent the address is not kept, only that the cart has one.
  *
  * @param steps       the steps of the sequence that happened, each once per cart
  * @param abandonedAt when the cart was first counted as abandoned (its first step fell due)
@@ -44,16 +50,56 @@ public record Cart(String cartId, Optional<Contents> contents, Optional<Closure>
      * @param lineCount how many lines the cart has ({@code lines} keeps the first {@link #LINES_KEPT})
      */
     public record Contents(Stamp stamp, Optional<String> customerId, boolean hasEmail, List<Line> lines, int lineCount,
-                           Money total, Optional<String> recoveryUrl) {
+                           Money total, Optional<String> recoveryUrl, Optional<Guest> guest) {
         public Contents {
             Objects.requireNonNull(stamp, "stamp");
             Objects.requireNonNull(total, "total");
+            Objects.requireNonNull(guest, "guest");
             lines = List.copyOf(lines.subList(0, Math.min(LINES_KEPT, lines.size())));
+            if (guest.isPresent() && customerId.isPresent()) {
+                throw new IllegalArgumentException("a member's cart has no guest consent");
+            }
         }
 
         public static Contents of(CartUpdated event) {
+            Optional<Guest> guest = event.guestConsented()
+                    ? Optional.of(new Guest(event.email().orElseThrow(), event.marketingConsent().orElseThrow().at(),
+                            event.locale(), event.timeZone()))
+                    : Optional.empty();
             return new Contents(event.stamp(), event.customerId(), event.email().isPresent(), event.lines(),
-                    event.lines().size(), event.total(), event.recoveryUrl());
+                    event.lines().size(), event.total(), event.recoveryUrl(), guest);
+        }
+    }
+
+    /**
+     * A guest who consented to marketing at checkout, as the cart's newest CartUpdated said: the
+     * address the consent was given for, when it was given, and how to write to the guest.
+     *
+     * @param timeZone an IANA time zone id
+     */
+    public record Guest(String email, Instant consentAt, Optional<String> locale, Optional<String> timeZone) {
+        public Guest {
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(consentAt, "consentAt");
+            Objects.requireNonNull(locale, "locale");
+            Objects.requireNonNull(timeZone, "timeZone");
+        }
+
+        /**
+         * The guest's key where a customer id would go (coupon owner, coupon cap, frequency cap):
+         * {@code guest:<address hash>}, so it names no address.
+         */
+        public String key() {
+            return keyOf(email);
+        }
+
+        public static String keyOf(String email) {
+            return "guest:" + AddressHash.of(email);
+        }
+
+        /** Whether this consent was given for that address (compared in normalised form). */
+        public boolean isFor(String address) {
+            return EmailAddress.normalised(email).equals(EmailAddress.normalised(address));
         }
     }
 
@@ -82,8 +128,9 @@ public record Cart(String cartId, Optional<Contents> contents, Optional<Closure>
         /** Its message was handed to the sender (which still checks consent, caps and quiet hours). */
         MESSAGED,
         /**
-         * The customer is not (yet) an active member with marketing consent: nothing was sent and no
-         * coupon issued. (A pre-check; the sender's own check at send time is the one that decides.)
+         * The customer is not (yet) an active member with marketing consent (nor a guest who consented at
+         * checkout): nothing was sent and no coupon issued. (A pre-check; the sender's own check at send
+         * time is the one that decides.)
          */
         NOT_MARKETABLE,
         /** The member's tier has no coupon value. */
@@ -151,10 +198,26 @@ public record Cart(String cartId, Optional<Contents> contents, Optional<Closure>
                 && (contents.get().customerId().isPresent() || contents.get().hasEmail());
     }
 
-    /** A member's cart worth at least the minimum: the only carts messages go to. */
+    /**
+     * A member's cart, or a guest's whose newest update carries their consent, worth at least the
+     * minimum: the only carts messages go to.
+     */
     public boolean isMessageable(Money minimumValue) {
-        return isEligible() && contents.get().customerId().isPresent()
+        return isEligible() && (contents.get().customerId().isPresent() || contents.get().guest().isPresent())
                 && contents.get().total().minor() >= minimumValue.minor();
+    }
+
+    /** The consenting guest of the cart's newest update; empty for a member's cart or a guest without consent. */
+    public Optional<Guest> guest() {
+        return contents.flatMap(Contents::guest);
+    }
+
+    /**
+     * When the cart's guest consented to marketing for this address, as the cart's newest update
+     * says (the sender's re-check at send time); empty if it does not say so.
+     */
+    public Optional<Instant> guestConsentFor(String email) {
+        return guest().filter(g -> g.isFor(email)).map(Guest::consentAt);
     }
 
     /** Still open and unchanged since the activity a step was armed for (the sender's re-check). */
@@ -164,7 +227,7 @@ public record Cart(String cartId, Optional<Contents> contents, Optional<Closure>
 
     /**
      * The step to arm now: the first step of the sequence this cart has not had, due its delay
-     * after the last activity. A cart that gets no messages (a guest's, or below the minimum value)
+     * after the last activity. A cart that gets no messages (a guest's without consent, or below the minimum value)
      * is armed once, for the first step, to be counted as abandoned. Nothing for a closed, empty or
      * contactless cart.
      */

@@ -1,5 +1,6 @@
 package dev.storecrm.domain.dispute;
 
+import dev.storecrm.domain.event.CustomerContact;
 import dev.storecrm.domain.event.DisputeEvent;
 import dev.storecrm.domain.event.DisputeEvent.DisputeOpened;
 import dev.storecrm.domain.event.DisputeEvent.DisputeUpdated;
@@ -13,12 +14,14 @@ import java.util.Optional;
  * One change to a dispute, from the channel (DisputeOpened, DisputeUpdated) or from an agent's
  * action in the queue, stamped with when it happened and its id (the event id or the action id).
  *
- * @param actor who made an agent's action (the caller's IAM principal); empty for events
+ * @param actor   who made an agent's action (the caller's IAM principal); empty for events
+ * @param contact the customer's contact the event carried (contract version 2); empty for agents' actions
  */
 public record DisputeChange(String disputeId, Stamp stamp, Origin origin, Optional<Opening> opening,
                             Optional<DisputeStatus> status, Optional<Resolution> resolution,
                             Optional<Proposal> proposal, Optional<Instant> evidenceDueBy, Optional<String> note,
-                            Optional<String> returnTracking, Optional<String> actor) {
+                            Optional<String> returnTracking, Optional<String> actor,
+                            Optional<CustomerContact> contact) {
 
     /** Where a change came from: an event of the channel, or an agent's action. */
     public enum Origin {
@@ -41,6 +44,16 @@ public record DisputeChange(String disputeId, Stamp stamp, Origin origin, Option
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(returnTracking, "returnTracking");
         Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(contact, "contact");
+    }
+
+    /** A change that carries no customer contact (an agent's action). */
+    public DisputeChange(String disputeId, Stamp stamp, Origin origin, Optional<Opening> opening,
+                         Optional<DisputeStatus> status, Optional<Resolution> resolution, Optional<Proposal> proposal,
+                         Optional<Instant> evidenceDueBy, Optional<String> note, Optional<String> returnTracking,
+                         Optional<String> actor) {
+        this(disputeId, stamp, origin, opening, status, resolution, proposal, evidenceDueBy, note, returnTracking,
+                actor, Optional.empty());
     }
 
     /** The change a canonical dispute event describes. The parser has checked the wire values already. */
@@ -53,11 +66,11 @@ public record DisputeChange(String disputeId, Stamp stamp, Origin origin, Option
                     Optional.of(opened.status().flatMap(DisputeStatus::fromWire)
                             .orElse(DisputeStatus.awaiting_seller_confirmation)),
                     Optional.empty(), opened.buyerProposal(), opened.evidenceDueBy(), Optional.empty(),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), opened.customer());
             case DisputeUpdated updated -> new DisputeChange(updated.disputeId(), stamp, Origin.updated,
                     Optional.empty(), updated.status().flatMap(DisputeStatus::fromWire),
                     updated.resolution().flatMap(Resolution::fromWire), updated.proposal(), updated.evidenceDueBy(),
-                    updated.note(), updated.returnTrackingNumber(), Optional.empty());
+                    updated.note(), updated.returnTrackingNumber(), Optional.empty(), updated.customer());
         };
     }
 

@@ -94,6 +94,9 @@ public final class DisputeLifecycle {
         if (change.returnTracking().isPresent() && before.returnTracking().map(f -> f.olderThan(stamp)).orElse(true)) {
             after = after.withReturnTracking(new Fact<>(change.returnTracking().get(), stamp));
         }
+        if (change.contact().isPresent() && before.contact().map(f -> f.olderThan(stamp)).orElse(true)) {
+            after = after.withContact(new Fact<>(change.contact().get(), stamp));
+        }
         if (after.equals(before) && current.isPresent()) {
             boolean older = before.status().map(s -> s.stamp().compareTo(stamp) > 0).orElse(false)
                     && change.requestedStatus().isPresent();

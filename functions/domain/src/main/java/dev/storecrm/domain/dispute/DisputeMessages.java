@@ -8,6 +8,7 @@ import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.Recipient;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,8 @@ import java.util.Set;
  * with the store), each under its own business key so it goes at most once:
  *
  * <ul>
- *   <li>to the customer: acknowledgement when the dispute opens; an apology when the store accepts a
+ *   <li>to the customer (a member as the archive says, or one who is not at the contact the dispute's
+ *       newest event carried): acknowledgement when the dispute opens; an apology when the store accepts a
  *       dispute whose reason is its own fault (it carries the next step); progress when the dispute
  *       moves on or the seller or platform proposes something; the resolution; reminders to ship the
  *       return before the buyer's deadline;</li>
@@ -96,7 +98,7 @@ public final class DisputeMessages {
                 .findFirst();
         data.put("hasReplyBy", reply.isPresent());
         data.put("replyBy", reply.map(d -> shown(d.due())).orElse(""));
-        return toCustomer(DisputeKeys.customer(dispute.disputeId(), "ack"), opening, "dispute-acknowledged", data, now);
+        return toCustomer(DisputeKeys.customer(dispute.disputeId(), "ack"), dispute, "dispute-acknowledged", data, now);
     }
 
     /** The message of a move from {@code from} to the dispute's status, made by the change stamped {@code stamp}. */
@@ -113,7 +115,7 @@ public final class DisputeMessages {
             data.put("returnShipped", status == DisputeStatus.awaiting_return_receipt);
             data.put("refunded", status == DisputeStatus.resolved);
             putShipBy(data, after);
-            return Optional.of(toCustomer(DisputeKeys.customer(id, "apology"), opening, "dispute-apology", data, now));
+            return Optional.of(toCustomer(DisputeKeys.customer(id, "apology"), after, "dispute-apology", data, now));
         }
         if (!status.isOpen()) {
             if (!from.isOpen()) {
@@ -125,7 +127,7 @@ public final class DisputeMessages {
             data.put("rejected", resolution.orElse(null) == Resolution.rejected);
             data.put("withdrawn", resolution.orElse(null) == Resolution.withdrawn);
             data.put("closedOnly", resolution.isEmpty());
-            return Optional.of(toCustomer(DisputeKeys.customer(id, "resolved"), opening, "dispute-resolved", data, now));
+            return Optional.of(toCustomer(DisputeKeys.customer(id, "resolved"), after, "dispute-resolved", data, now));
         }
         return PROGRESS.contains(status) ? Optional.of(progress(after, opening, stamp, now)) : Optional.empty();
     }
@@ -139,7 +141,7 @@ public final class DisputeMessages {
             Map<String, Object> data = customerData(dispute, opening);
             data.put("dueAt", shown(deadline.due()));
             data.put("timeLeft", step.name());
-            return toCustomer(key, opening, "dispute-return-reminder", data, now).notAfter(deadline.due());
+            return toCustomer(key, dispute, "dispute-return-reminder", data, now).notAfter(deadline.due());
         }
         Map<String, Object> data = new HashMap<>();
         data.put("disputeId", dispute.disputeId());
@@ -176,7 +178,7 @@ public final class DisputeMessages {
         data.put("offerText", offer.flatMap(Proposal::text).orElse(""));
         putShipBy(data, after);
         String key = DisputeKeys.customer(after.disputeId(), "progress-" + DisputeKeys.shortId(stamp.eventId()));
-        return toCustomer(key, opening, "dispute-progress", data, now);
+        return toCustomer(key, after, "dispute-progress", data, now);
     }
 
     private void putShipBy(Map<String, Object> data, Dispute dispute) {
@@ -198,9 +200,18 @@ public final class DisputeMessages {
         return data;
     }
 
-    private static MessageRequest toCustomer(String key, Opening opening, String template, Map<String, Object> data,
+    /**
+     * A message to the dispute's customer: the member archive's address if it knows them with one,
+     * otherwise the e-mail contact the newest dispute event carried (a guest, a marketplace buyer).
+     */
+    private static MessageRequest toCustomer(String key, Dispute dispute, String template, Map<String, Object> data,
                                              Instant now) {
-        return MessageRequest.transactional(key, JOURNEY, new Recipient.Member(opening.customerId()), template, data, now);
+        String customerId = dispute.opening().orElseThrow().customerId();
+        Recipient recipient = dispute.customerContact().filter(c -> c.email().isPresent())
+                .<Recipient>map(c -> new Recipient.Customer(customerId, new Recipient.Address(c.email().get(), c.name(),
+                        c.locale(), c.timeZone().map(ZoneId::of))))
+                .orElseGet(() -> new Recipient.Member(customerId));
+        return MessageRequest.transactional(key, JOURNEY, recipient, template, data, now);
     }
 
     /** A moment as people read it: local time of the store, with the zone ({@code 2026-11-18 00:00 Asia/Shanghai}). */

@@ -43,6 +43,13 @@ public record MessageRequest(String businessKey, String journey, Category catego
                 Optional.empty(), requestedAt, 0);
     }
 
+    /** A marketing message to a member or a consenting guest, to go as soon as its rules allow. */
+    public static MessageRequest marketing(String businessKey, String journey, Recipient recipient, String templateId,
+                                           Map<String, Object> data, Instant requestedAt) {
+        return new MessageRequest(businessKey, journey, Category.marketing, Priority.normal, recipient, templateId,
+                data, Optional.empty(), Optional.empty(), Optional.empty(), requestedAt, 0);
+    }
+
     /** A transactional message to a member or an address. */
     public static MessageRequest transactional(String businessKey, String journey, Recipient recipient,
                                                String templateId, Map<String, Object> data, Instant requestedAt) {

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * {"v":1, "businessKey":"BIRTHDAY#c-1001#2026", "journey":"birthday", "category":"marketing", "priority":"normal",
- *  "recipient":{"customerId":"c-1001"}   or   {"email":"...", "name":"...", "locale":"en", "timeZone":"Europe/Berlin"},
+ *  "recipient":{"customerId":"c-1001"}   or   {"email":"...", "name":"...", "locale":"en", "timeZone":"Europe/Berlin"}
+ *      or a guest {"email":"...", "locale":"en", "timeZone":"...", "guestCart":"cart-1", "consentAt":"...Z"}
+ *      or a customer who may not be a member {"customerId":"c-1001", "contact":{"email":"...", "name":"...", ...}},
  *  "template":"birthday-greeting", "data":{...}, "notBefore":"...Z", "notAfter":"...Z", "exit":{"noOrderSince":"...Z"},
  *  (or "exit":{"anyOf":[{"noOrderSince":"...Z"},
  *                       {"cartClosedOrChanged":{"cartId":"cart-1","armedFor":"&lt;stamp&gt;"}}]})
@@ -51,11 +53,17 @@ public final class MessageRequestJson {
         ObjectNode recipient = root.putObject("recipient");
         switch (request.recipient()) {
             case Recipient.Member member -> recipient.put("customerId", member.customerId());
-            case Recipient.Address address -> {
-                recipient.put("email", address.email());
-                address.name().ifPresent(n -> recipient.put("name", n));
-                address.locale().ifPresent(l -> recipient.put("locale", l));
-                address.timeZone().ifPresent(z -> recipient.put("timeZone", z.getId()));
+            case Recipient.Address address -> writeAddress(recipient, address);
+            case Recipient.Guest guest -> {
+                recipient.put("email", guest.email());
+                guest.locale().ifPresent(l -> recipient.put("locale", l));
+                guest.timeZone().ifPresent(z -> recipient.put("timeZone", z.getId()));
+                recipient.put("guestCart", guest.cartId());
+                recipient.put("consentAt", guest.consentAt().toString());
+            }
+            case Recipient.Customer customer -> {
+                recipient.put("customerId", customer.customerId());
+                writeAddress(recipient.putObject("contact"), customer.contact());
             }
         }
         root.put("template", request.templateId());
@@ -82,18 +90,8 @@ public final class MessageRequestJson {
         if (root.integer("v", 1, 1) != 1) {
             throw new InvalidInputException(RejectReason.UNSUPPORTED_VERSION, "message request version must be 1");
         }
-        JsonFields to = root.object("recipient").allowOnly(Set.of("customerId", "email", "name", "locale", "timeZone"));
-        Recipient recipient;
-        if (to.has("customerId")) {
-            if (to.has("email")) {
-                throw JsonFields.violation("recipient", "names a customerId or an email, not both");
-            }
-            recipient = new Recipient.Member(to.identifier("customerId"));
-        } else {
-            recipient = new Recipient.Address(to.email("email"),
-                    to.optionalString("name", 200), to.optionalMatching("locale", LOCALE, "a BCP 47 language tag"),
-                    to.optionalTimeZone("timeZone"));
-        }
+        Recipient recipient = readRecipient(root.object("recipient").allowOnly(Set.of("customerId", "email", "name",
+                "locale", "timeZone", "guestCart", "consentAt", "contact")));
         JsonNode data = root.raw("data");
         if (data != null && !data.isObject()) {
             throw JsonFields.violation("data", "must be an object");
@@ -107,6 +105,46 @@ public final class MessageRequestJson {
                 root.matching("template", TEMPLATE_ID, "a template id of lower-case letters, digits and -"),
                 values, optionalInstant(root, "notBefore"), optionalInstant(root, "notAfter"), exit,
                 instant(root, "requestedAt"), (int) root.integer("deferrals", 0, 10_000));
+    }
+
+    private static void writeAddress(ObjectNode node, Recipient.Address address) {
+        node.put("email", address.email());
+        address.name().ifPresent(n -> node.put("name", n));
+        address.locale().ifPresent(l -> node.put("locale", l));
+        address.timeZone().ifPresent(z -> node.put("timeZone", z.getId()));
+    }
+
+    /**
+     * A member ({@code customerId}), a customer with a contact ({@code customerId} and {@code contact}), a guest
+     * ({@code email}, {@code guestCart} and {@code consentAt}) or an address ({@code email}).
+     */
+    private static Recipient readRecipient(JsonFields to) {
+        if (to.has("customerId")) {
+            if (to.has("email") || to.has("guestCart") || to.has("consentAt")) {
+                throw JsonFields.violation("recipient", "names a customerId or an email, not both");
+            }
+            String customerId = to.identifier("customerId");
+            return to.has("contact")
+                    ? new Recipient.Customer(customerId, readAddress(to.object("contact")
+                            .allowOnly(Set.of("email", "name", "locale", "timeZone"))))
+                    : new Recipient.Member(customerId);
+        }
+        if (to.has("contact")) {
+            throw JsonFields.violation("recipient.contact", "comes only with a customerId");
+        }
+        if (to.has("guestCart") || to.has("consentAt")) {
+            if (to.has("name")) {
+                throw JsonFields.violation("recipient.name", "is not kept for a guest");
+            }
+            return new Recipient.Guest(to.email("email"), to.identifier("guestCart"), instant(to, "consentAt"),
+                    to.optionalMatching("locale", LOCALE, "a BCP 47 language tag"), to.optionalTimeZone("timeZone"));
+        }
+        return readAddress(to);
+    }
+
+    private static Recipient.Address readAddress(JsonFields to) {
+        return new Recipient.Address(to.email("email"), to.optionalString("name", 200),
+                to.optionalMatching("locale", LOCALE, "a BCP 47 language tag"), to.optionalTimeZone("timeZone"));
     }
 
     /**

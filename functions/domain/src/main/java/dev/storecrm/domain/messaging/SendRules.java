@@ -14,10 +14,13 @@ import java.util.Optional;
  *       refused other forms is not mailed) that is not suppressed for its category (an unsubscribe is
  *       lifted by consent given again after it).</li>
  *   <li>Marketing also needs a member recipient who is an active member, has marketing consent,
- *       has not unsubscribed, and has no open dispute; and the journey's exit condition must not hold
- *       (a paid order since a moment; a cart closed or changed since the message was planned).</li>
+ *       has not unsubscribed, and has no open dispute, or a guest recipient whose cart's newest update
+ *       still carries the guest's consent for the address (and who has not unsubscribed); and the
+ *       journey's exit condition must not hold (a paid order since a moment; a cart closed or changed
+ *       since the message was planned).</li>
  *   <li>Transactional mail concerns an order or a dispute the customer has with the store, so it
- *       goes whatever the membership status.</li>
+ *       goes whatever the membership status, to a non-member at the contact the event carried; hard
+ *       bounces and complaints still stop it.</li>
  *   <li>A message past its {@code notAfter} is skipped as expired.</li>
  * </ul>
  */
@@ -30,8 +33,9 @@ public final class SendRules {
     }
 
     /**
-     * What is known of the recipient now. {@code status} is empty for a plain address;
-     * {@code consentAt} is when marketing consent was last given (empty: never, or withdrawn).
+     * What is known of the recipient now. {@code status} is empty for a plain address or a guest;
+     * {@code consentAt} is when marketing consent was last given (empty: never, or withdrawn); for a
+     * guest, as the cart's newest update says.
      */
     public record Facts(Optional<String> email, Optional<String> name, Optional<String> locale,
                         Optional<ZoneId> timeZone, Optional<MembershipStatus> status, Optional<Instant> consentAt,
@@ -72,23 +76,34 @@ public final class SendRules {
                     ? SkipReason.UNSUBSCRIBED : SkipReason.SUPPRESSED);
         }
         if (request.category() == Category.marketing) {
-            if (!(request.recipient() instanceof Recipient.Member)) {
-                return new Verdict.Skip(SkipReason.MARKETING_TO_NON_MEMBER);
-            }
-            if (facts.status().orElse(MembershipStatus.NONE) != MembershipStatus.ACTIVE) {
-                return new Verdict.Skip(SkipReason.NOT_AN_ACTIVE_MEMBER);
-            }
-            if (facts.consentAt().isEmpty()) {
-                return new Verdict.Skip(SkipReason.NO_MARKETING_CONSENT);
-            }
-            if (facts.openDispute()) {
-                return new Verdict.Skip(SkipReason.OPEN_DISPUTE);
+            Optional<SkipReason> refused = marketingRefused(request.recipient(), facts);
+            if (refused.isPresent()) {
+                return new Verdict.Skip(refused.get());
             }
         }
         if (request.exitCondition().isPresent() && exited(request.exitCondition().get(), facts, carts)) {
             return new Verdict.Skip(SkipReason.JOURNEY_EXITED);
         }
         return new Verdict.Go(facts.email().get());
+    }
+
+    /** Marketing goes to an active member with consent and no open dispute, or to a guest whose consent holds. */
+    private static Optional<SkipReason> marketingRefused(Recipient recipient, Facts facts) {
+        return switch (recipient) {
+            case Recipient.Member member -> {
+                if (facts.status().orElse(MembershipStatus.NONE) != MembershipStatus.ACTIVE) {
+                    yield Optional.of(SkipReason.NOT_AN_ACTIVE_MEMBER);
+                }
+                if (facts.consentAt().isEmpty()) {
+                    yield Optional.of(SkipReason.NO_MARKETING_CONSENT);
+                }
+                yield facts.openDispute() ? Optional.of(SkipReason.OPEN_DISPUTE) : Optional.empty();
+            }
+            case Recipient.Guest guest ->
+                    facts.consentAt().isEmpty() ? Optional.of(SkipReason.NO_MARKETING_CONSENT) : Optional.empty();
+            case Recipient.Address address -> Optional.of(SkipReason.MARKETING_TO_NON_MEMBER);
+            case Recipient.Customer customer -> Optional.of(SkipReason.MARKETING_TO_NON_MEMBER);
+        };
     }
 
     private static boolean exited(ExitCondition exit, Facts facts, CartCheck carts) {

@@ -174,4 +174,34 @@ class CartTest {
         assertEquals(Cart.LINES_KEPT, big.contents().orElseThrow().lines().size());
         assertEquals(25, big.contents().orElseThrow().lineCount());
     }
+
+    static CartUpdated guest(String id, String at, Optional<Boolean> consent) {
+        CartUpdated plain = updated(id, at, Optional.empty(), Optional.of("Visitor@Example.com"), 2, 20_000);
+        return new CartUpdated(plain.meta(), plain.cartId(), Optional.empty(), plain.email(), plain.lines(),
+                plain.total(), plain.recoveryUrl(), Optional.of("en"), Optional.of("Europe/Paris"),
+                consent.map(granted -> new dev.storecrm.domain.member.Consent(granted,
+                        Instant.parse("2026-11-22T11:44:30Z"), "checkout")));
+    }
+
+    @Test
+    void aGuestCartIsChasedOnlyWhileItsNewestUpdateCarriesTheGuestsConsent() {
+        Cart consented = Cart.empty("cart-1").updated(guest("e1", "2026-11-22T19:45:00+08:00", Optional.of(true)));
+        assertTrue(consented.isMessageable(POLICY.minimumValue()));
+        assertEquals(Optional.of(Instant.parse("2026-11-22T11:44:30Z")), consented.guestConsentFor("visitor@example.com"),
+                "the consent is for the address, however its case is written");
+        assertEquals(Optional.empty(), consented.guestConsentFor("someone.else@example.com"));
+        assertEquals(Optional.of(CartStep.REMINDER), consented.nextStep(POLICY).map(ArmedStep::step));
+
+        for (Optional<Boolean> later : List.of(Optional.of(false), Optional.<Boolean>empty())) {
+            Cart withdrawn = consented.updated(guest("e2", "2026-11-22T19:50:00+08:00", later));
+            assertFalse(withdrawn.isMessageable(POLICY.minimumValue()), "the newest update decides: " + later);
+            assertEquals(Optional.empty(), withdrawn.guestConsentFor("visitor@example.com"));
+            assertTrue(withdrawn.guest().isEmpty(), "and the address is no longer kept");
+        }
+        Cart older = consented.updated(guest("e0", "2026-11-22T19:40:00+08:00", Optional.of(false)));
+        assertEquals(consented, older, "an older update that withdrew the consent changes nothing");
+        Cart refused = Cart.empty("cart-1").updated(guest("e1", "2026-11-22T19:45:00+08:00", Optional.of(false)));
+        assertFalse(refused.isMessageable(POLICY.minimumValue()));
+        assertTrue(refused.guest().isEmpty(), "no consent: the guest's address is not kept");
+    }
 }

@@ -73,6 +73,36 @@ class DisputeRecorderTest {
         assertEquals("dispute", timer.target());
     }
 
+    private static DisputeChange withContact(DisputeChange change, String email, String locale) {
+        return new DisputeChange(change.disputeId(), change.stamp(), change.origin(), change.opening(), change.status(),
+                change.resolution(), change.proposal(), change.evidenceDueBy(), change.note(), change.returnTracking(),
+                change.actor(), Optional.of(new dev.storecrm.domain.event.CustomerContact(Optional.of(email),
+                        Optional.of("Sample Buyer"), Optional.empty(), Optional.of(locale), Optional.of("America/Sao_Paulo"))));
+    }
+
+    @Test
+    void aCustomerWhoMayNotBeAMemberIsWrittenToAtTheNewestContactTheDisputeEventsCarried() {
+        DisputeRecorder recorder = recorderAt("2026-11-12T02:00:30Z");
+        recorder.record(withContact(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false),
+                "buyer@example.com", "en"));
+        recorder.record(withContact(status("d-1", "2026-11-11T23:00:00Z", "e-old", null, null), "old@example.com",
+                "en"));
+        recorder.record(withContact(status("d-1", "2026-11-12T05:00:00Z", "e-neg", DisputeStatus.negotiating, null),
+                "new@example.com", "pt-BR"));
+        List<Recipient> to = sent.stream().map(MessageRequest::recipient).toList();
+        assertEquals(2, to.size(), "the acknowledgement and the progress message: " + keys());
+        Recipient.Customer ack = assertInstanceOf(Recipient.Customer.class, to.get(0));
+        assertEquals("c-1", ack.customerId(), "the member's own address still wins if the archive has one");
+        assertEquals("buyer@example.com", ack.contact().email());
+        Recipient.Customer progress = assertInstanceOf(Recipient.Customer.class, to.get(1));
+        assertEquals("new@example.com", progress.contact().email(), "the newest contact, not an older one");
+        assertEquals(Optional.of("pt-BR"), progress.contact().locale());
+        assertEquals(dev.storecrm.domain.messaging.Category.transactional, sent.get(1).category());
+
+        recorder.record(opened("d-2", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
+        assertEquals(new Recipient.Member("c-1"), sent.getLast().recipient(), "no contact: the member, as before");
+    }
+
     @Test
     void theHistoryBeforeGoLiveSendsNothingAboutItsPastAndTheChaseGoesOnFromGoLive() {
         goLive = new GoLivePolicy(Optional.of(Instant.parse("2026-11-14T00:00:00Z")), GoLivePolicy.DEFAULT_RAMP);

@@ -75,4 +75,23 @@ class MessageRequestJsonTest {
         assertEquals(RejectReason.MALFORMED_JSON,
                 assertThrows(InvalidInputException.class, () -> MessageRequestJson.read("{")).reason());
     }
+
+    @Test
+    void aGuestAndACustomerWithAContactSurviveTheOutbox() {
+        Recipient guest = new Recipient.Guest("visitor.3004@example.com", "cart-3004",
+                Instant.parse("2026-11-22T11:44:30Z"), Optional.of("en"),
+                Optional.of(ZoneId.of("Europe/Paris")));
+        Recipient customer = new Recipient.Customer("aliexpress:buyer:1", new Recipient.Address("buyer@example.com",
+                Optional.of("Sample Buyer"), Optional.of("pt-BR"), Optional.empty()));
+        for (Recipient recipient : List.of(guest, customer)) {
+            MessageRequest request = MessageRequest.transactional("K#1", "cart", recipient, "cart-reminder", Map.of(),
+                    Instant.parse("2026-11-22T12:45:00Z"));
+            assertEquals(request, MessageRequestJson.read(MessageRequestJson.write(request)));
+        }
+        InvalidInputException mixed = assertThrows(InvalidInputException.class, () -> MessageRequestJson.read("""
+                {"v":1,"businessKey":"K","journey":"cart","category":"marketing","priority":"normal",
+                 "recipient":{"customerId":"c-1","guestCart":"cart-1","consentAt":"2026-11-22T11:44:30Z"},
+                 "template":"cart-reminder","requestedAt":"2026-11-22T12:45:00Z","deferrals":0}"""));
+        assertTrue(mixed.getMessage().contains("recipient"), mixed.getMessage());
+    }
 }

@@ -114,11 +114,8 @@ class SendRulesTest {
                 Map.of(), NOW).exitWhen(new ExitCondition.AnyOf(List.of(new ExitCondition.NoOrderSince(armedFor.at()),
                 new ExitCondition.CartClosedOrChanged("cart-1", armedFor))));
         List<String> looked = new ArrayList<>();
-        CartCheck open = (cartId, stamp) -> {
-            looked.add(cartId + " " + stamp.eventId());
-            return false;
-        };
-        CartCheck closed = (cartId, stamp) -> true;
+        CartCheck open = carts(false, Optional.empty(), looked);
+        CartCheck closed = carts(true, Optional.empty(), new ArrayList<>());
         assertEquals("GO", verdictWithCarts(reminder, active(), open));
         assertEquals(List.of("cart-1 evt-cart-1"), looked, "the cart is looked at with the activity it was armed for");
         assertEquals(SkipReason.JOURNEY_EXITED, verdictWithCarts(reminder, active(), closed));
@@ -127,6 +124,22 @@ class SendRulesTest {
         assertEquals(SkipReason.JOURNEY_EXITED, verdictWithCarts(reminder, paidSince, open));
         assertEquals(SkipReason.JOURNEY_EXITED, verdict(reminder, active()),
                 "a sender without carts to look at never sends a cart message");
+    }
+
+    /** Carts as the sender would see them: open or closed, and the consent a guest cart's newest update carries. */
+    private static CartCheck carts(boolean closed, Optional<Instant> guestConsent, List<String> looked) {
+        return new CartCheck() {
+            @Override
+            public boolean closedOrChangedSince(String cartId, Stamp armedFor) {
+                looked.add(cartId + " " + armedFor.eventId());
+                return closed;
+            }
+
+            @Override
+            public Optional<Instant> guestConsentAt(String cartId, String email) {
+                return guestConsent;
+            }
+        };
     }
 
     private static Object verdictWithCarts(MessageRequest request, Facts facts, CartCheck carts) {
@@ -143,5 +156,63 @@ class SendRulesTest {
         Facts guest = new Facts(Optional.of("guest@example.com"), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty());
         assertEquals(SkipReason.MARKETING_TO_NON_MEMBER, verdict(toAddress, guest));
+    }
+
+    private static final Stamp GUEST_CART = new Stamp(NOW.minusSeconds(3_600), "evt-cart-g");
+    private static final MessageRequest GUEST_REMINDER = MessageRequest.marketing("CART#cart-g#reminder", "cart",
+            new Recipient.Guest("guest@example.com", "cart-g", NOW.minusSeconds(7_200), Optional.of("en"),
+                    Optional.empty()), "cart-reminder", Map.of(), NOW)
+            .exitWhen(new ExitCondition.CartClosedOrChanged("cart-g", GUEST_CART));
+
+    /** What the sender knows of a guest now: the address, and the consent the cart's newest update carries. */
+    private static Facts guest(Optional<Instant> consentNow, Optional<Suppression> suppression) {
+        return new Facts(Optional.of("guest@example.com"), Optional.empty(), Optional.of("en"), Optional.empty(),
+                Optional.empty(), consentNow, suppression, false, Optional.empty());
+    }
+
+    @Test
+    void aGuestWhoseCartStillCarriesTheConsentGetsTheCartMessage() {
+        Optional<Instant> consent = Optional.of(NOW.minusSeconds(7_200));
+        assertEquals("GO", verdictWithCarts(GUEST_REMINDER, guest(consent, Optional.empty()),
+                carts(false, consent, new ArrayList<>())));
+    }
+
+    @Test
+    void aGuestWithoutConsentAtSendTimeGetsNothing() {
+        assertEquals(SkipReason.NO_MARKETING_CONSENT, verdictWithCarts(GUEST_REMINDER,
+                guest(Optional.empty(), Optional.empty()), carts(false, Optional.empty(), new ArrayList<>())));
+    }
+
+    @Test
+    void anUnsubscribeOrABounceOfTheGuestAddressStopsTheGuestsMail() {
+        Optional<Instant> consent = Optional.of(NOW.minusSeconds(7_200));
+        Suppression unsubscribed = new Suppression(Reason.UNSUBSCRIBED, Scope.MARKETING, NOW.minusSeconds(60));
+        Suppression complaint = new Suppression(Reason.COMPLAINT, Scope.ALL, NOW.minusSeconds(60));
+        CartCheck open = carts(false, consent, new ArrayList<>());
+        assertEquals(SkipReason.UNSUBSCRIBED, verdictWithCarts(GUEST_REMINDER, guest(consent, Optional.of(unsubscribed)),
+                open));
+        assertEquals(SkipReason.SUPPRESSED, verdictWithCarts(GUEST_REMINDER, guest(consent, Optional.of(complaint)),
+                open));
+    }
+
+    @Test
+    void aGuestCartClosedOrChangedSinceEndsTheGuestsMail() {
+        Optional<Instant> consent = Optional.of(NOW.minusSeconds(7_200));
+        assertEquals(SkipReason.JOURNEY_EXITED, verdictWithCarts(GUEST_REMINDER, guest(consent, Optional.empty()),
+                carts(true, consent, new ArrayList<>())));
+    }
+
+    @Test
+    void aCustomerWhoIsNotAMemberGetsTransactionalMailAtTheContactButNoMarketing() {
+        Recipient.Customer customer = new Recipient.Customer("c-9", new Recipient.Address("buyer@example.com",
+                Optional.of("B"), Optional.empty(), Optional.empty()));
+        MessageRequest ack = TRANSACTIONAL.toRecipient(customer);
+        Facts contact = new Facts(Optional.of("buyer@example.com"), Optional.of("B"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty());
+        assertEquals("GO", verdict(ack, contact));
+        Suppression hardBounce = new Suppression(Reason.HARD_BOUNCE, Scope.ALL, NOW.minusSeconds(10));
+        assertEquals(SkipReason.SUPPRESSED, verdict(ack, new Facts(contact.email(), contact.name(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(hardBounce), false, Optional.empty())));
+        assertEquals(SkipReason.MARKETING_TO_NON_MEMBER, verdict(MARKETING.toRecipient(customer), contact));
     }
 }

@@ -32,12 +32,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * cartId (S, partition key)   rev (N, optimistic lock)   expiresAt (N, TTL: retention after the last write)
  * contents: activityStamp (S)  customerId (S)  hasEmail (BOOL)  total (N minor)  currency (S)  recoveryUrl (S)
  *           lineCount (N)  lines (L of M sku name quantity unitPrice currency imageUrl), at most 20
+ * guest (M email consentAt locale timeZone): only on a guest's cart whose newest update carries the guest's
+ *           marketing consent (contract version 2), for the guest's reminder and coupon
  * openCustomerId (S): the customer id while the cart is open with items, else absent (sparse index OpenByCustomer)
  * closure:  closedStamp (S)  closedBy (S)  closedOrderId (S)
  * sequence: steps (M step -> M at armedFor outcome)  abandonedAt (S)
  * attribution: recovery (M orderId orderedAt revenue source)  redemption (M orderId at discount)
  * </pre>
- * No e-mail address is stored: a guest cart only records that it has one.
+ * A guest's e-mail address is stored only with the guest's consent; otherwise a guest cart only records that it
+ * has one. The item expires with the cart's retention.
  */
 final class CartItemMapper {
 
@@ -57,6 +60,7 @@ final class CartItemMapper {
             c.recoveryUrl().ifPresent(url -> item.put("recoveryUrl", s(url)));
             item.put("lineCount", n(c.lineCount()));
             item.put("lines", l(c.lines().stream().map(CartItemMapper::line).toList()));
+            c.guest().ifPresent(g -> item.put("guest", m(guest(g))));
             if (cart.isEligible() && c.customerId().isPresent()) {
                 item.put("openCustomerId", s(c.customerId().get()));
             }
@@ -87,7 +91,8 @@ final class CartItemMapper {
                     item.containsKey("hasEmail") && Boolean.TRUE.equals(item.get("hasEmail").bool()),
                     Attributes.list(item, "lines").stream().map(CartItemMapper::line).toList(),
                     (int) Attributes.number(item, "lineCount", 0),
-                    Money.of(Attributes.number(item, "total", 0), currency), Attributes.string(item, "recoveryUrl"));
+                    Money.of(Attributes.number(item, "total", 0), currency), Attributes.string(item, "recoveryUrl"),
+                    Optional.of(Attributes.map(item, "guest")).filter(g -> !g.isEmpty()).map(CartItemMapper::guest));
         });
         Optional<Closure> closure = Attributes.string(item, "closedStamp").map(stamp -> new Closure(Stamp.decode(stamp),
                 Cart.ClosedBy.valueOf(item.get("closedBy").s()), item.get("closedOrderId").s()));
@@ -106,6 +111,20 @@ final class CartItemMapper {
                 redemption.isEmpty() ? Optional.empty() : Optional.of(new Redemption(redemption.get("orderId").s(),
                         Instant.parse(redemption.get("at").s()), Long.parseLong(redemption.get("discount").n()))));
         return new Revisioned<>(cart, Attributes.number(item, "rev", 0));
+    }
+
+    private static Map<String, AttributeValue> guest(Cart.Guest guest) {
+        Map<String, AttributeValue> value = new HashMap<>();
+        value.put("email", s(guest.email()));
+        value.put("consentAt", s(guest.consentAt().toString()));
+        guest.locale().ifPresent(v -> value.put("locale", s(v)));
+        guest.timeZone().ifPresent(v -> value.put("timeZone", s(v)));
+        return value;
+    }
+
+    private static Cart.Guest guest(Map<String, AttributeValue> value) {
+        return new Cart.Guest(value.get("email").s(), Instant.parse(value.get("consentAt").s()),
+                Attributes.string(value, "locale"), Attributes.string(value, "timeZone"));
     }
 
     private static AttributeValue line(Line line) {

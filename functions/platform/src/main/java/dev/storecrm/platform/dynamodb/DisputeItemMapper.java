@@ -12,6 +12,7 @@ import dev.storecrm.domain.dispute.DisputeStatus;
 import dev.storecrm.domain.dispute.Fact;
 import dev.storecrm.domain.dispute.Opening;
 import dev.storecrm.domain.dispute.Resolution;
+import dev.storecrm.domain.event.CustomerContact;
 import dev.storecrm.domain.event.DisputeEvent.Party;
 import dev.storecrm.domain.event.DisputeEvent.Proposal;
 import dev.storecrm.domain.event.DisputeEvent.Reason;
@@ -32,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * open (sparse GSI {@code OpenByCustomer}, read by the sender), and {@code status} with
  * {@code queueKey} for the agents' queue (GSI {@code QueueByStatus}): the nearest deadline at fixed
  * width then the id for open disputes, the moment of the final status for resolved and closed ones.
+ * {@code contact} (M email name phone locale timeZone stamp) is the customer's contact of the newest
+ * dispute event that carried one (contract version 2), for the dispute mail of a customer who is not a member.
  */
 final class DisputeItemMapper {
 
@@ -87,6 +90,7 @@ final class DisputeItemMapper {
             item.put("returnTrackingNumber", s(t.value()));
             item.put("returnTrackingStamp", s(t.stamp().encode()));
         });
+        dispute.contact().ifPresent(c -> item.put("contact", m(contact(c))));
         return item;
     }
 
@@ -107,8 +111,28 @@ final class DisputeItemMapper {
                 Instant.parse(e), Stamp.decode(item.get("evidenceStamp").s())));
         Optional<Fact<String>> tracking = Attributes.string(item, "returnTrackingNumber").map(t -> new Fact<>(
                 t, Stamp.decode(item.get("returnTrackingStamp").s())));
-        return new Revisioned<>(new Dispute(id, opening, status, resolution, proposals, evidence, tracking),
+        Map<String, AttributeValue> contact = Attributes.map(item, "contact");
+        Optional<Fact<CustomerContact>> customer = contact.isEmpty() ? Optional.empty() : Optional.of(contact(contact));
+        return new Revisioned<>(new Dispute(id, opening, status, resolution, proposals, evidence, tracking, customer),
                 Attributes.number(item, "rev", 0));
+    }
+
+    private static Map<String, AttributeValue> contact(Fact<CustomerContact> fact) {
+        Map<String, AttributeValue> value = new HashMap<>();
+        CustomerContact contact = fact.value();
+        contact.email().ifPresent(v -> value.put("email", s(v)));
+        contact.name().ifPresent(v -> value.put("name", s(v)));
+        contact.phone().ifPresent(v -> value.put("phone", s(v)));
+        contact.locale().ifPresent(v -> value.put("locale", s(v)));
+        contact.timeZone().ifPresent(v -> value.put("timeZone", s(v)));
+        value.put("stamp", s(fact.stamp().encode()));
+        return value;
+    }
+
+    private static Fact<CustomerContact> contact(Map<String, AttributeValue> value) {
+        return new Fact<>(new CustomerContact(Attributes.string(value, "email"), Attributes.string(value, "name"),
+                Attributes.string(value, "phone"), Attributes.string(value, "locale"),
+                Attributes.string(value, "timeZone")), Stamp.decode(value.get("stamp").s()));
     }
 
     private static Map<String, AttributeValue> proposal(Fact<Proposal> fact) {

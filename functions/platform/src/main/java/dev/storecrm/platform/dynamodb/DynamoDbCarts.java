@@ -12,6 +12,7 @@ import dev.storecrm.domain.cart.CartStore;
 import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.messaging.CartCheck;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,6 +72,11 @@ public final class DynamoDbCarts implements CartStore, CartCheck {
     @Override
     public boolean closedOrChangedSince(String cartId, Stamp armedFor) {
         return find(cartId, true).map(stored -> !stored.value().stillOpenAsOf(armedFor)).orElse(true);
+    }
+
+    @Override
+    public Optional<Instant> guestConsentAt(String cartId, String email) {
+        return find(cartId, true).flatMap(stored -> stored.value().guestConsentFor(email));
     }
 
     @Override
