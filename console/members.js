@@ -25,9 +25,10 @@ addWords({
     openCarts: '未结购物车', cart: '购物车', lines: '件数', total: '金额', updated: '更新时间',
     remindersSent: '已发提醒', nextGreeting: '下一次祝福', greetings: '祝福', mail: '已发邮件', journey: '旅程',
     delivered: '已送达', bounced: '退信', openDisputes: '未结争议', openedAt: '发起时间', loadMore: '加载更多',
-    viewMember: '查看会员页', shown: '显示最新 {n} 条', none: '无', st_paid: '已付款', st_placed: '已下单',
+    viewMember: '查看会员页', none: '无', st_paid: '已付款', st_placed: '已下单',
     st_cancelled: '已取消', st_refunded: '已退款', ms_active: '正常', ms_frozen: '冻结', ms_cancelled: '已注销',
-    ms_none: '非会员',
+    ms_none: '非会员', k_earned: '下单获得', k_birthday_bonus: '生日加倍', k_referral: '推荐奖励',
+    k_adjustment: '人工调整', k_returned: '退回', k_redeemed: '兑换', k_expired: '过期', k_reversed: '冲回',
   },
   en: {
     members: 'Members', memberSearch: 'Find a member', searchBy: 'Find by', byId: 'Customer id', byEmail: 'E-mail',
@@ -52,9 +53,11 @@ addWords({
     openCarts: 'Open carts', cart: 'Cart', lines: 'Lines', total: 'Total', updated: 'Updated',
     remindersSent: 'Reminders sent', nextGreeting: 'Next greeting', greetings: 'Greetings', mail: 'Mail',
     journey: 'Journey', delivered: 'Delivered', bounced: 'Bounced', openDisputes: 'Open disputes',
-    openedAt: 'Opened', loadMore: 'Load more', viewMember: 'Open the member page', shown: 'latest {n} shown',
+    openedAt: 'Opened', loadMore: 'Load more', viewMember: 'Open the member page',
     none: 'none', st_paid: 'Paid', st_placed: 'Placed', st_cancelled: 'Cancelled', st_refunded: 'Refunded',
     ms_active: 'Active', ms_frozen: 'Frozen', ms_cancelled: 'Cancelled', ms_none: 'Not a member',
+    k_earned: 'Earned', k_birthday_bonus: 'Birthday bonus', k_referral: 'Referral', k_adjustment: 'Adjustment',
+    k_returned: 'Returned', k_redeemed: 'Redeemed', k_expired: 'Expired', k_reversed: 'Reversed',
   },
 });
 
@@ -73,7 +76,7 @@ export async function membersPage(main, search = lastSearch) {
     event.preventDefault();
     const data = new FormData(form);
     lastSearch = { by: data.get('by'), value: String(data.get('value') || '').trim() };
-    await find(results, lastSearch);
+    await find(results, lastSearch, true);
   } },
   h('label', {}, t('searchBy'), h('select', { name: 'by' },
     SEARCHES.map(([by, key]) => h('option', { value: by, selected: by === search.by }, t(key))))),
@@ -81,10 +84,11 @@ export async function membersPage(main, search = lastSearch) {
     autocomplete: 'off', maxlength: 254 })),
   h('button', { type: 'submit' }, t('find')));
   fill(main, h('h1', {}, t('memberSearch')), form, results);
-  if (search.value) await find(results, search);
+  // Back on the search, the last one's members are listed again (without opening a single one's page).
+  if (search.value) await find(results, search, false);
 }
 
-async function find(results, search) {
+async function find(results, search, open) {
   fill(results, h('p', {}, t('loading')));
   let found;
   try {
@@ -93,7 +97,7 @@ async function find(results, search) {
     fill(results, failure(error));
     return;
   }
-  if (found.members.length === 1) {
+  if (open && found.members.length === 1) {
     location.hash = `#/members/${enc(found.members[0].customerId)}`;
     return;
   }
@@ -199,7 +203,7 @@ function points(view) {
   h('h3', {}, t('ledger')),
   paged([
     [t('at'), (e) => time(e.recordedAt)],
-    [t('kind'), (e) => e.kind],
+    [t('kind'), (e) => t(`k_${e.kind}`)],
     [t('pointsTitle'), (e) => (e.points > 0 ? `+${e.points}` : String(e.points)), 'num'],
     [t('balanceAfter'), (e) => e.balanceAfter, 'num'],
     [t('source'), (e) => e.source],

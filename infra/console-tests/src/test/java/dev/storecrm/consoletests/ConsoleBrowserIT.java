@@ -69,9 +69,10 @@ class ConsoleBrowserIT {
         PrintStream quiet = new PrintStream(OutputStreamNull.INSTANCE, true, StandardCharsets.UTF_8);
         served = ConsoleRun.serve(cloud, new SimulationOptions(120, 35, 20270104L, false, LocalDate.of(2027, 1, 4),
                 TARGET.resolve("simulation")), quiet, 0);
-        // A dispute to work: the buyer wants a refund without a return, awaiting the seller.
+        // A dispute to work: the buyer (a member with orders, below) wants a refund without a return.
         cloud.eventBus().publishSample("disputes/dispute-opened.json", e -> {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("disputeId", "d-browser-1");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("disputeId", "d-browser-1")
+                    .put("customerId", "c-browser-1");
             e.put("id", "evt-browser-1").put("occurredAt", served.clock().instant().minusSeconds(3600).toString());
         }, "test", served.clock().instant());
         memberWithOrders(cloud, served.clock().instant());
@@ -219,10 +220,15 @@ class ConsoleBrowserIT {
 
         browser.get(url + "#/members");
         new Select(waitFor(By.name("by"))).selectByValue("phone");
-        browser.findElement(By.name("value")).sendKeys("0086 138-0000-9999", Keys.ENTER);
+        WebElement again = browser.findElement(By.name("value"));
+        assertEquals("BROWSER.member@example.com", again.getAttribute("value"), "the last search, to refine");
+        again.clear();
+        again.sendKeys("0086 138-0000-9999", Keys.ENTER);
         waitText(By.cssSelector("main h1"), "c-browser-1");
         browser.get(url + "#/members");
-        waitFor(By.name("value")).sendKeys("nobody@example.com", Keys.ENTER);
+        new Select(waitFor(By.name("by"))).selectByValue("email");
+        browser.findElement(By.name("value")).clear();
+        browser.findElement(By.name("value")).sendKeys("nobody@example.com", Keys.ENTER);
         waitText(By.cssSelector("main [aria-live]"), "没有找到会员");
     }
 

@@ -116,22 +116,23 @@ public final class DynamoDbMemberFile implements MemberFile {
 
     @Override
     public List<Cart> openCarts(String customerId, int limit) {
-        return dynamoDb.query(q -> q.tableName(tables.carts()).indexName(DynamoDbCarts.OPEN_BY_CUSTOMER)
-                        .keyConditionExpression("openCustomerId = :customer")
-                        .expressionAttributeValues(Map.of(":customer", s(customerId))).limit(limit))
-                .items().stream()
-                .flatMap(item -> item(tables.carts(), "cartId", item.get("cartId").s()).stream())
+        return open(tables.carts(), DynamoDbCarts.OPEN_BY_CUSTOMER, "cartId", customerId, limit).stream()
                 .map(item -> CartItemMapper.fromItem(item).value()).toList();
     }
 
     @Override
     public List<Dispute> openDisputes(String customerId, int limit) {
-        return dynamoDb.query(q -> q.tableName(tables.disputes()).indexName(DynamoDbOpenDisputes.INDEX)
+        return open(tables.disputes(), DynamoDbOpenDisputes.INDEX, "disputeId", customerId, limit).stream()
+                .map(item -> DisputeItemMapper.fromItem(item).value()).toList();
+    }
+
+    /** The member's items of a sparse {@code OpenByCustomer} index (keys only): the query, then each item. */
+    private List<Map<String, AttributeValue>> open(String table, String index, String keyName, String customerId,
+                                                   int limit) {
+        return dynamoDb.query(q -> q.tableName(table).indexName(index)
                         .keyConditionExpression("openCustomerId = :customer")
                         .expressionAttributeValues(Map.of(":customer", s(customerId))).limit(limit))
-                .items().stream()
-                .flatMap(item -> item(tables.disputes(), "disputeId", item.get("disputeId").s()).stream())
-                .map(item -> DisputeItemMapper.fromItem(item).value()).toList();
+                .items().stream().flatMap(key -> item(table, keyName, key.get(keyName).s()).stream()).toList();
     }
 
     @Override
