@@ -84,8 +84,9 @@ export async function membersPage(main, search = lastSearch) {
     autocomplete: 'off', maxlength: 254 })),
   h('button', { type: 'submit' }, t('find')));
   fill(main, h('h1', {}, t('memberSearch')), form, results);
-  // Back on the search, the last one's members are listed again (without opening a single one's page).
-  if (search.value) await find(results, search, false);
+  // Back on the search, the last one's members are listed again (without opening a single one's page). Not
+  // awaited: the page is ready for the keyboard at once, and the list arrives in its live region.
+  if (search.value) find(results, search, false);
 }
 
 async function find(results, search, open) {
