@@ -213,7 +213,7 @@ class ConsoleBrowserIT {
         By orders = By.cssSelector("main section[aria-label='订单'] tbody tr");
         assertEquals(10, browser.findElements(orders).size(), "the first page of orders");
         shoot("member");
-        WebElement more = browser.findElement(By.xpath("//section[@aria-label='订单']//button[contains(., '加载更多')]"));
+        WebElement more = waitFor(By.xpath("//section[@aria-label='订单']//button[contains(., '加载更多')]"));
         more.sendKeys(Keys.ENTER);
         wait.until(d -> d.findElements(orders).size() == 12);
         assertTrue(browser.findElements(By.xpath("//section[@aria-label='订单']//button")).isEmpty(), "no more");
