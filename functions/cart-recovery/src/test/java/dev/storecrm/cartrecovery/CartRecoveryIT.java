@@ -328,6 +328,27 @@ class CartRecoveryIT {
     }
 
     @Test
+    void whenTheCartFunctionSeesTheOrderFirstItRedeemsTheCouponOnceForTheArchive() {
+        cartAt("evt-cart-1", CART_AT);
+        store.advanceTo(local("2026-11-24T10:01:00"));
+        Coupon coupon = store.couponOf(COUPON).orElseThrow();
+        store.advanceTo(local("2026-11-24T20:00:00"));
+
+        store.publishToCartsFirst(sample("cart-recovery/order-placed-from-cart.json", "evt-order-1",
+                "2026-11-24T20:00:00+08:00", body -> {
+                    body.remove("cartId");
+                    body.putArray("couponCodes").add(coupon.code());
+                }));
+
+        Coupon redeemed = store.couponOf(COUPON).orElseThrow();
+        assertEquals("o-5004", redeemed.redemption().orElseThrow().orderId(), "redeemed by the cart function");
+        assertEquals(3_490, redeemed.redemption().orElseThrow().discountMinor(), "5% of CNY 698.00");
+        assertEquals("COUPON_ORDER", store.cartItem("cart-3001").get("closedBy").s(),
+                "the coupon names the cart even when the order does not");
+        assertEquals(1, store.day("2026-11-24").recovered(), "one recovery, however the copies arrive");
+    }
+
+    @Test
     void theCouponWaitsOutTheMembersNightSoItsValidityStartsWhenItGoes() {
         // The sample cart: 22:15 in Shanghai. The reminder falls in the night and goes at 09:00;
         // the coupon step falls due at 22:15 the next evening and waits until 09:00.

@@ -100,6 +100,13 @@ final class CartScenario {
         return queues;
     }
 
+    /** Publishes an event and lets CartRecoveryFunction take its copy before any other consumer. */
+    void publishToCartsFirst(String event) {
+        cloud.eventBus().publish(event, "storefront", clock.instant());
+        functions.drain("CartRecoveryFunction");
+        functions.drainAll();
+    }
+
     /**
      * Moves time on as the deployed stack lives it: the sweep runs in every minute in which a timer
      * falls due (20 seconds into it), and every queue drains after each run. The minutes in between,

@@ -30,8 +30,18 @@ public record SharedAdapters(Settings env, AwsClients aws, DynamoDbClient dynamo
     }
 
     public DynamoDbTimers timers() {
-        return new DynamoDbTimers(dynamoDb, env.required("TIMERS_TABLE"),
-                (int) env.longValue("TIMER_SHARDS", DEFAULT_TIMER_SHARDS), clock);
+        return new DynamoDbTimers(dynamoDb, env.required("TIMERS_TABLE"), timerShards(env), clock);
+    }
+
+    /** The shards a minute's timers are spread over ({@code TIMER_SHARDS}, 2): what the sweep reads per minute. */
+    public static int timerShards(Settings env) {
+        return (int) env.longValue("TIMER_SHARDS", DEFAULT_TIMER_SHARDS);
+    }
+
+    /** The RejectsTable, where a function keeps what it refuses ({@code REJECT_RETENTION_DAYS}, 90). */
+    public static DynamoDbRejectStore rejects(Settings env, DynamoDbClient dynamoDb) {
+        return new DynamoDbRejectStore(dynamoDb, env.required("REJECTS_TABLE"),
+                Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", DEFAULT_REJECT_RETENTION_DAYS)));
     }
 
     public DynamoDbSendLedger sendLedger() {
@@ -46,8 +56,6 @@ public record SharedAdapters(Settings env, AwsClients aws, DynamoDbClient dynamo
 
     /** The batch processor of an SQS-triggered function, keeping what it rejects in the RejectsTable. */
     public SqsBatchProcessor batch(String consumer, Metrics metrics) {
-        String table = env.required("REJECTS_TABLE");
-        Duration retention = Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", DEFAULT_REJECT_RETENTION_DAYS));
-        return new SqsBatchProcessor(consumer, new DynamoDbRejectStore(dynamoDb, table, retention), metrics, clock);
+        return new SqsBatchProcessor(consumer, rejects(env, dynamoDb), metrics, clock);
     }
 }

@@ -2,9 +2,9 @@ package dev.storecrm.signedwebhook;
 
 import dev.storecrm.platform.AwsClients;
 import dev.storecrm.platform.Secrets;
+import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.adapter.AdapterRejects;
-import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
 import dev.storecrm.platform.dynamodb.DynamoDbSeenEvents;
 import dev.storecrm.platform.events.EventBridgeStoreBus;
 import java.time.Clock;
@@ -31,8 +31,7 @@ record SignedWebhookWiring(SignedWebhookService service, Metrics metrics) {
                         new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"),
                                 "storecrm.signed-webhook")::publish,
                         new AdapterRejects(CONSUMER,
-                                new DynamoDbRejectStore(aws.dynamoDb(), env.required("REJECTS_TABLE"),
-                                        Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", 90))),
+                                SharedAdapters.rejects(env, aws.dynamoDb()),
                                 clock),
                         clock),
                 MetricsFactory.getMetricsInstance());

@@ -1,6 +1,7 @@
 package dev.storecrm.stripeadapter;
 
 import dev.storecrm.platform.AwsClients;
+import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.adapter.AdapterRejects;
 import dev.storecrm.platform.adapter.Amounts;
@@ -28,8 +29,7 @@ record StripeAdapterWiring(StripeAdapterService service, SqsBatchProcessor batch
     }
 
     private StripeAdapterWiring(Settings env, Clock clock, AwsClients aws, DynamoDbClient dynamoDb) {
-        this(env, clock, aws, dynamoDb, new DynamoDbRejectStore(dynamoDb, env.required("REJECTS_TABLE"),
-                Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", 90))));
+        this(env, clock, aws, dynamoDb, SharedAdapters.rejects(env, dynamoDb));
     }
 
     private StripeAdapterWiring(Settings env, Clock clock, AwsClients aws, DynamoDbClient dynamoDb,

@@ -2,13 +2,12 @@ package dev.storecrm.woocommerceadapter;
 
 import dev.storecrm.platform.AwsClients;
 import dev.storecrm.platform.Secrets;
+import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.adapter.AdapterRejects;
 import dev.storecrm.platform.adapter.Amounts;
-import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
 import dev.storecrm.platform.events.EventBridgeStoreBus;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -29,8 +28,7 @@ record WooCommerceAdapterWiring(WooCommerceAdapterService service, Metrics metri
                         new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"),
                                 "storecrm.woocommerce")::publish,
                         new AdapterRejects(CONSUMER,
-                                new DynamoDbRejectStore(aws.dynamoDb(), env.required("REJECTS_TABLE"),
-                                        Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", 90))),
+                                SharedAdapters.rejects(env, aws.dynamoDb()),
                                 clock)),
                 MetricsFactory.getMetricsInstance());
     }

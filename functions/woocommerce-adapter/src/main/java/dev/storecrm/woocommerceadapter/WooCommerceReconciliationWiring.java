@@ -4,13 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.storecrm.platform.AwsClients;
 import dev.storecrm.platform.Secrets;
+import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.adapter.AdapterPublisher;
 import dev.storecrm.platform.adapter.AdapterRejects;
 import dev.storecrm.platform.adapter.Amounts;
 import dev.storecrm.platform.adapter.OrderOwners;
 import dev.storecrm.platform.dynamodb.DynamoDbReconciliationMarks;
-import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
 import dev.storecrm.platform.events.EventBridgeStoreBus;
 import dev.storecrm.platform.schedule.ScheduledRun;
 import java.time.Clock;
@@ -32,8 +32,8 @@ record WooCommerceReconciliationWiring(WooCommerceReconciliationService service,
     }
 
     private WooCommerceReconciliationWiring(Settings env, Clock clock, AwsClients aws) {
-        this(env, clock, aws, aws.dynamoDb(), new AdapterRejects(CONSUMER, new DynamoDbRejectStore(aws.dynamoDb(),
-                env.required("REJECTS_TABLE"), Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", 90))), clock));
+        this(env, clock, aws, aws.dynamoDb(),
+                new AdapterRejects(CONSUMER, SharedAdapters.rejects(env, aws.dynamoDb()), clock));
     }
 
     private WooCommerceReconciliationWiring(Settings env, Clock clock, AwsClients aws, DynamoDbClient dynamoDb,

@@ -23,6 +23,7 @@ import dev.storecrm.platform.dynamodb.BatchWrites;
 import dev.storecrm.platform.dynamodb.DynamoDbTimers;
 import dev.storecrm.platform.dynamodb.MemberItemMapper;
 import dev.storecrm.platform.dynamodb.PointsItemMapper;
+import dev.storecrm.platform.SharedAdapters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,7 +111,7 @@ final class PointsBenchmark {
         }
         BatchWrites.putAll(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"), accounts);
         BatchWrites.putAll(cloud.dynamoDb(), cloud.tableName("MembersTable"), memberItems);
-        int shards = (int) settings.longValue("TIMER_SHARDS", 2);
+        int shards = SharedAdapters.timerShards(settings);
         new DynamoDbTimers(cloud.dynamoDb(), cloud.tableName("TimersTable"), shards, clock).scheduleAll(timers);
         return (System.nanoTime() - started) / 1e9;
     }

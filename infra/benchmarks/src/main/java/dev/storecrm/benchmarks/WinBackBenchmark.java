@@ -22,6 +22,7 @@ import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.dynamodb.BatchWrites;
 import dev.storecrm.platform.dynamodb.DynamoDbTimers;
 import dev.storecrm.platform.dynamodb.MemberItemMapper;
+import dev.storecrm.platform.SharedAdapters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -73,7 +74,7 @@ final class WinBackBenchmark {
         MemberPolicy memberPolicy = MemberPolicySettings.from(settings);
         WinBackPolicy policy = WinBackSettings.from(settings);
         DynamoDbTimers timers = new DynamoDbTimers(cloud.dynamoDb(), cloud.tableName("TimersTable"),
-                (int) settings.longValue("TIMER_SHARDS", 2), clock);
+                SharedAdapters.timerShards(settings), clock);
 
         long loading = System.nanoTime();
         Random random = new Random(members);

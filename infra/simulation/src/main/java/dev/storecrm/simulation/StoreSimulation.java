@@ -8,6 +8,8 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.ScheduleExpression;
 import dev.storecrm.localcloud.SentMail;
+import dev.storecrm.platform.Settings;
+import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.simulation.platform.StoreVoice;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -206,7 +208,7 @@ final class StoreSimulation {
         if (sweepSchedule == null) {
             throw new IllegalStateException("template.yaml has no schedule for " + SWEEP);
         }
-        int shards = Integer.parseInt(functions.spec(SWEEP).environment().getOrDefault("TIMER_SHARDS", "2"));
+        int shards = SharedAdapters.timerShards(new Settings(functions.spec(SWEEP).environment()));
         for (int shard = 0; shard < shards; shard++) {
             timerShards.add("timers#" + shard);
         }
@@ -339,11 +341,8 @@ final class StoreSimulation {
     private void drain() {
         LocalFunctions.DrainReport report = functions.drainAll();
         report.invocations().forEach((function, n) -> invocations.merge(function, n, Integer::sum));
-        report.failures().forEach((function, n) -> {
-            if (n > 0) {
-                failedAttempts.merge(function, n, Integer::sum);
-            }
-        });
+        report.failures().entrySet().stream().filter(failed -> failed.getValue() > 0)
+                .forEach(failed -> failedAttempts.merge(failed.getKey(), failed.getValue(), Integer::sum));
         invocationErrors.addAll(report.invocationErrors());
     }
 
