@@ -8,8 +8,8 @@ const OUTCOMES = ['reached', 'no_answer', 'call_back', 'declined', 'wrong_number
 const PAGE = 50;
 
 const COLUMNS = {
-  birthdays: [['localDate', 'localDate'], ['greeted', 'greeted'], ['coupon', 'giftCoupon'],
-    ['couponUsed', 'couponUsed']],
+  birthdays: [['localDate', 'localDate'], ['lunarDate', 'lunarDate'], ['greeted', 'greeted'],
+    ['coupon', 'giftCoupon'], ['couponUsed', 'couponUsed']],
   dormant: [['step', 'step'], ['enteredAt', 'enteredAt'], ['message', 'message'], ['coupon', 'coupon'],
     ['couponUsed', 'couponUsed'], ['cameBack', 'cameBack']],
 };

@@ -12,6 +12,7 @@ import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.occasion.GreetingCalendar;
 import dev.storecrm.domain.occasion.Occasion;
 import dev.storecrm.domain.occasion.OccasionDiary;
+import dev.storecrm.domain.time.LunarDate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -29,16 +30,21 @@ import java.util.stream.Stream;
  * local date, tier and contact preference, whether the greeting went, and whether the gift coupon
  * was used.
  *
+ * <p>A lunar birthday (农历生日) is listed on the Gregorian date it falls on, with the lunar date
+ * beside it ({@code lunarDate}, e.g. {@code 闰五月三十}); the lunar date of a January or February
+ * may be the previous lunar year's.
+ *
  * <p>It reads the occasion diary by local date: an occasion not yet greeted this year is filed
  * under this year's date, one already greeted under next year's, so the month's dates of both
- * years hold every occasion of the month exactly once. The cost is one small query per date and
- * shard (at most 62 per shard) plus three item reads per member on the list: proportional to the
- * month's birthdays, not to the membership.
+ * years hold every occasion of the month exactly once. Next year's date of a lunar birthday lies
+ * up to three weeks either side of this year's, so next year's month is read with its neighbours.
+ * The cost is one small query per date and shard (at most 124 per shard) plus three item reads per
+ * member on the list: proportional to the month's birthdays, not to the membership.
  */
 public final class BirthdayList {
 
-    static final List<String> COLUMNS = Stream.of(MemberColumns.NAMES.stream(), Stream.of(
-            "kind", "localDate", "timeZone", "greeted", "greetingDetail", "giftCoupon", "couponUsed", "couponOrderId"),
+    static final List<String> COLUMNS = Stream.of(MemberColumns.NAMES.stream(), Stream.of("kind", "localDate",
+            "lunarDate", "timeZone", "greeted", "greetingDetail", "giftCoupon", "couponUsed", "couponOrderId"),
             FollowUpColumns.NAMES.stream()).flatMap(s -> s).toList();
 
     private final OccasionDiary diary;
@@ -70,7 +76,8 @@ public final class BirthdayList {
      */
     public Table of(YearMonth month, String kind, ListPage page) {
         Map<String, Occasion> occasions = new LinkedHashMap<>();
-        for (YearMonth filed : List.of(month, month.plusYears(1))) {
+        YearMonth nextYear = month.plusYears(1);
+        for (YearMonth filed : List.of(month, nextYear.minusMonths(1), nextYear, nextYear.plusMonths(1))) {
             for (int day = 1; day <= filed.lengthOfMonth(); day++) {
                 for (int shard = 0; shard < diary.shards(); shard++) {
                     for (OccasionDiary.Entry entry : diary.filedFor(filed.atDay(day).toString(), shard)) {
@@ -88,10 +95,11 @@ public final class BirthdayList {
         }
         List<Due> dues = new ArrayList<>();
         for (Occasion occasion : occasions.values()) {
-            GreetingCalendar.Due due = calendar.after(occasion, month.getYear() - 1);
-            if (YearMonth.from(due.localDate()).equals(month)) {
-                dues.add(new Due(occasion, due)); // else first celebrated later, or moved to a neighbouring month
-            }
+            // This year's date, or for a lunar date early in the year, last lunar year's;
+            // else first celebrated later, or moved to a neighbouring month.
+            Stream.of(calendar.after(occasion, month.getYear() - 2), calendar.after(occasion, month.getYear() - 1))
+                    .filter(due -> YearMonth.from(due.localDate()).equals(month)).findFirst()
+                    .ifPresent(due -> dues.add(new Due(occasion, due)));
         }
         dues.sort(Comparator.comparing(Due::key));
         ListPage.Slice<Due> slice = page.of(dues, Due::key);
@@ -130,7 +138,8 @@ public final class BirthdayList {
         }
         Optional<Coupon> coupon = coupons.find(codes.codeFor(occasion.kind(), key));
         List<String> cells = new ArrayList<>(MemberColumns.of(occasion.customerId(), record, summary));
-        cells.addAll(List.of(occasion.kind(), due.localDate().toString(), zone(occasion.zone()), greeted, detail,
+        String lunar = occasion.date() instanceof LunarDate date ? date.chinese() : "";
+        cells.addAll(List.of(occasion.kind(), due.localDate().toString(), lunar, zone(occasion.zone()), greeted, detail,
                 coupon.map(Coupon::code).orElse(""),
                 coupon.map(c -> c.isRedeemed() ? "yes" : "no").orElse(""),
                 coupon.flatMap(Coupon::redemption).map(Coupon.Redemption::orderId).orElse("")));

@@ -101,6 +101,32 @@ class CareListsIT {
     }
 
     @Test
+    void lunarBirthdaysAreListedOnTheirGregorianDayWithTheLunarDateBeside() throws Exception {
+        start(Instant.parse("2027-01-20T00:00:00Z"));
+        for (String[] lunar : new String[][] {{"c-spring", "1", "1"}, {"c-eve", "12", "30"}, {"c-mid", "12", "15"}}) {
+            cloud.eventBus().publish(Events.memberRegistered(lunar[0]).at("2025-03-01T00:00:00Z").name(lunar[0])
+                    .birthday("--07-01").birthdayLunar(Integer.parseInt(lunar[1]), Integer.parseInt(lunar[2]), false)
+                    .json(), "test", clock.instant());
+        }
+        register("c-greg", "Greg Li", "Asia/Shanghai", "--02-10", true, null, "email");
+        functions.drainAll();
+        hourlyUntil(Instant.parse("2027-02-07T00:00:00Z"));
+
+        assertEquals(List.of("c-eve 2027-02-05 腊月三十 yes", "c-spring 2027-02-06 正月初一 yes", "c-greg 2027-02-10  not yet"),
+                lunarRows("month=2027-02"), "New Year's Eve 2027 is 5 February: 腊月 has 29 days in lunar 2026");
+        assertEquals(List.of("c-mid 2027-01-22 腊月十五 yes"), lunarRows("month=2027-01"), "lunar 2026's 腊月十五");
+        assertEquals(List.of("c-mid 2028-01-11 腊月十五 not yet", "c-eve 2028-01-25 腊月三十 not yet",
+                "c-spring 2028-01-26 正月初一 not yet"), lunarRows("month=2028-01"), "filed for the next lunar year");
+        assertEquals(List.of(), lunarRows("month=2027-07"), "the Gregorian birthday gives way to the lunar one");
+    }
+
+    private List<String> lunarRows(String query) throws Exception {
+        return birthdays(query + "&format=json").stream()
+                .map(r -> r.get("customerId") + " " + r.get("localDate") + " " + r.get("lunarDate") + " "
+                        + r.get("greeted")).toList();
+    }
+
+    @Test
     void consoleUsersPageTheListAndTheCallsTheyMarkAreShownBack() throws Exception {
         start(Instant.parse("2026-05-31T00:00:00Z"));
         register("c-ann", "Ann Lee", "Asia/Shanghai", "1990-06-10", true, "+8613800001001", "phone");

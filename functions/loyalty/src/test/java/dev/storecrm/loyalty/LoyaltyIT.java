@@ -76,6 +76,23 @@ class LoyaltyIT {
     }
 
     @Test
+    void aLunarBirthdayEarnsTheBonusOnTheDayItFallsOnEachYearAndTheGregorianOneNoLonger() {
+        publish("""
+                {"id":"reg-c-8","type":"MemberRegistered","version":1,"occurredAt":"2026-01-01T00:00:00Z",
+                 "body":{"customerId":"c-8","profile":{"name":"Sample c-8","email":"c-8@example.com","locale":"en",
+                 "timeZone":"Asia/Shanghai","birthday":"1990-03-15","birthdayLunar":{"month":1,"day":1}}}}""");
+        paid("evt-81", "c-8", "o-81", Instant.parse("2026-02-17T04:00:00Z"), 10_000);
+        paid("evt-82", "c-8", "o-82", Instant.parse("2026-03-15T04:00:00Z"), 10_000);
+        paid("evt-83", "c-8", "o-83", Instant.parse("2027-02-06T04:00:00Z"), 10_000);
+        paid("evt-84", "c-8", "o-84", Instant.parse("2027-02-07T04:00:00Z"), 10_000);
+        assertEquals(List.of("earned 100 order:o-81", "birthday_bonus 100 order:o-81", "earned 100 order:o-82",
+                "earned 100 order:o-83", "birthday_bonus 100 order:o-83", "earned 100 order:o-84"), entries("c-8"),
+                "正月初一 is 17 February 2026 and 6 February 2027 (not the 7th, as ICU4J alone has it); "
+                        + "15 March, the Gregorian birthday, earns nothing extra");
+        assertAgrees("c-8", 600);
+    }
+
+    @Test
     void aRefundThatOvertakesItsPaymentEndsWithTheSamePointsAsOneThatFollowsIt() {
         member("c-2");
         member("c-3");

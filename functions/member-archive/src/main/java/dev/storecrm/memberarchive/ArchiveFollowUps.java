@@ -9,6 +9,7 @@ import dev.storecrm.domain.occasion.Occasion;
 import dev.storecrm.domain.occasion.OccasionDiary;
 import dev.storecrm.domain.occasion.OccasionPolicy;
 import dev.storecrm.domain.occasion.Occasions;
+import dev.storecrm.domain.rfm.RfmRecheck;
 import dev.storecrm.domain.winback.WinBackPolicy;
 import dev.storecrm.domain.winback.WinBackTimer;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import java.util.Optional;
  *       paid orders were all taken back has none. A step the silence reached before go-live (an
  *       imported history) is armed for the member's place in the go-live ramp instead
  *       ({@link GoLivePolicy#stepDue}).</li>
+ *   <li>a change of what RFM reads (orders, spend, last order, tier, the latest payments) asks RfmFunction
+ *       to evaluate the member again ({@link RfmRecheck}).</li>
  * </ul>
  */
 final class ArchiveFollowUps {
@@ -37,9 +40,10 @@ final class ArchiveFollowUps {
     private final WinBackPolicy winBack;
     private final ZoneId storeZone;
     private final GoLivePolicy goLive;
+    private final RfmRecheck rfm;
 
     ArchiveFollowUps(OccasionDiary diary, Timers timers, MemberPolicy memberPolicy, OccasionPolicy occasions,
-                     WinBackPolicy winBack, ZoneId storeZone, GoLivePolicy goLive) {
+                     WinBackPolicy winBack, ZoneId storeZone, GoLivePolicy goLive, RfmRecheck rfm) {
         this.diary = diary;
         this.timers = timers;
         this.memberPolicy = memberPolicy;
@@ -47,6 +51,7 @@ final class ArchiveFollowUps {
         this.winBack = winBack;
         this.storeZone = storeZone;
         this.goLive = goLive;
+        this.rfm = rfm;
     }
 
     /**
@@ -73,5 +78,14 @@ final class ArchiveFollowUps {
                         goLive.stepDue(after.customerId(), lastOrder.get().plus(winBack.first().get().after()), now)));
             }
         }
+        if (previous == null || !rfmInputs(previous).equals(rfmInputs(summary))
+                || !before.purchases().recent().equals(after.purchases().recent())) {
+            rfm.recheck(after.customerId());
+        }
+    }
+
+    private static List<Object> rfmInputs(MemberSummary summary) {
+        return List.of(summary.orderCount(), summary.lifetimeSpendMinor(), summary.lastOrderAt(), summary.tier(),
+                summary.tierHeldUntil());
     }
 }

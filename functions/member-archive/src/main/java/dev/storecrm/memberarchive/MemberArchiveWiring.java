@@ -14,6 +14,7 @@ import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
 import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
 import dev.storecrm.platform.sqs.SqsPointsFeed;
+import dev.storecrm.platform.sqs.SqsRfmRecheck;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -42,7 +43,8 @@ record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch
                                 (int) env.longValue("GREETING_SHARDS", 4)),
                         shared.timers(),
                         MemberPolicySettings.from(env), OccasionSettings.from(env),
-                        WinBackSettings.from(env), OccasionSettings.storeZone(env), GoLiveSettings.from(env)),
+                        WinBackSettings.from(env), OccasionSettings.storeZone(env), GoLiveSettings.from(env),
+                        new SqsRfmRecheck(shared.aws().sqs(), env.required("RFM_QUEUE_URL"))),
                 points(shared, env), MemberPolicySettings.from(env), shared.clock());
     }
 

@@ -134,11 +134,12 @@ class MemberArchiveServiceTest {
     private static final WinBackPolicy WIN_BACK = new WinBackPolicy(WinBackPolicy.parseSteps("60,90,180", ""),
             Duration.ofDays(360), Duration.ofDays(14), Duration.ofDays(14));
     private final List<OrderPoints> told = new ArrayList<>();
+    private final List<String> rechecked = new ArrayList<>();
     private final MemberArchiveService service = service(CLOCK);
 
     private MemberArchiveService service(Clock clock) {
         return new MemberArchiveService(archive, orders, coupons, new ArchiveFollowUps(diary, timerBook, POLICY,
-                OCCASIONS, WIN_BACK, ZoneId.of("Asia/Shanghai"), GoLivePolicy.none()), told::addAll, POLICY, clock);
+                OCCASIONS, WIN_BACK, ZoneId.of("Asia/Shanghai"), GoLivePolicy.none(), rechecked::add), told::addAll, POLICY, clock);
     }
 
     private static String sample(String name) throws Exception {
@@ -190,6 +191,15 @@ class MemberArchiveServiceTest {
         service.handle(sample("member-archive/11-member-updated-phone.json"));
         service.handle(sample("member-archive/05-order-paid.json"));
         assertEquals(1, refiled.size(), "a phone number or an order changes no occasion");
+    }
+
+    @Test
+    void rfmIsAskedToLookAgainWhenWhatItReadsChangesAndOnlyThen() throws Exception {
+        service.handle(sample("member-archive/01-member-registered.json"));
+        service.handle(sample("member-archive/11-member-updated-phone.json"));
+        assertEquals(List.of("c-1001"), rechecked, "a new member once; a phone number changes nothing RFM reads");
+        service.handle(sample("member-archive/05-order-paid.json"));
+        assertEquals(List.of("c-1001", "c-1001"), rechecked, "a payment changes the last order, orders and spend");
     }
 
     @Test

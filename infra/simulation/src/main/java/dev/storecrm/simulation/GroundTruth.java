@@ -1,6 +1,8 @@
 package dev.storecrm.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.time.AnnualDate;
+import dev.storecrm.domain.time.LunarDate;
 import dev.storecrm.domain.time.RecurringDate;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -54,6 +56,7 @@ final class GroundTruth {
     static final class Member {
         final Field<ZoneId> zone = new Field<>();
         final Field<RecurringDate> birthday = new Field<>();
+        final Field<LunarDate> birthdayLunar = new Field<>();
         final Field<RecurringDate> wedding = new Field<>();
         final Field<Boolean> consent = new Field<>();
         final Field<String> status = new Field<>();
@@ -62,6 +65,12 @@ final class GroundTruth {
         Instant firstPaidAt;
         final List<PaidOrder> paidOrders = new ArrayList<>();
         final java.util.Set<String> paidOrderIds = new java.util.TreeSet<>();
+
+        /** The birthday the system greets by at {@code at}: the lunar one while it is given, else the Gregorian. */
+        Optional<AnnualDate> birthdayAt(Instant at) {
+            Optional<AnnualDate> lunar = birthdayLunar.at(at).map(AnnualDate.class::cast);
+            return lunar.isPresent() ? lunar : birthday.at(at).map(AnnualDate.class::cast);
+        }
     }
 
     /** A dispute's open span as the system knew it, and when it opened and was resolved at the platform. */
@@ -198,6 +207,11 @@ final class GroundTruth {
         if (profile.has("birthday")) {
             member.birthday.add(occurred, now, profile.get("birthday").isNull() ? null
                     : RecurringDate.parse(profile.get("birthday").asText()));
+        }
+        if (profile.has("birthdayLunar")) {
+            JsonNode lunar = profile.get("birthdayLunar");
+            member.birthdayLunar.add(occurred, now, lunar.isNull() ? null : new LunarDate(lunar.get("month").asInt(),
+                    lunar.get("day").asInt(), lunar.path("leapMonth").asBoolean(false)));
         }
         if (profile.path("anniversaries").has("wedding")) {
             String wedding = profile.path("anniversaries").get("wedding").asText();

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>no marketing to members who had unsubscribed, withdrawn consent, were frozen or cancelled,
  *       or had a dispute open; no mail at all to an address after it bounced or complained;</li>
  *   <li>no cart mail after the cart's order, no win-back mail after the member's next order;</li>
- *   <li>every birthday and wedding greeting on the member's local date (29 February by the leap-day rule);</li>
+ *   <li>every birthday (lunar too) and wedding greeting on its local date (29 February by the leap-day rule);</li>
  *   <li>nothing lost: every event reached a consumer, every queue drained, every dead-letter queue
  *       empty, every poison message kept in the RejectsTable with its reason.</li>
  * </ol>
@@ -194,10 +194,10 @@ final class Invariants {
 
     private void greetingDate(String key, GroundTruth.Member member, Instant at, ZoneId zone, LeapDayRule leapDay) {
         String[] parts = key.split("#");
-        Optional<RecurringDate> date;
+        Optional<? extends dev.storecrm.domain.time.AnnualDate> date; // a lunar birthday's year is the lunar year
         int year;
         if (key.startsWith("BIRTHDAY#")) {
-            date = member.birthday.at(at);
+            date = member.birthdayAt(at);
             year = Integer.parseInt(parts[2]);
         } else if (key.startsWith("ANNIVERSARY#wedding#")) {
             date = member.wedding.at(at);

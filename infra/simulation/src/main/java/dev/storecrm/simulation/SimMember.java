@@ -1,7 +1,9 @@
 package dev.storecrm.simulation;
 
+import dev.storecrm.domain.time.LunarDate;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * A synthetic member as the simulated store first registers them.
@@ -11,4 +13,20 @@ import java.time.ZoneId;
  */
 record SimMember(String id, String name, String email, String locale, ZoneId zone, String country,
                  String contactPreference, String birthday, String wedding, boolean consent, Instant registeredAt,
-                 double ordersPerDay) {}
+                 double ordersPerDay) {
+
+    /**
+     * One Chinese-speaking member in five with a birthday also gives it by the lunar calendar (农历生日),
+     * which then counts; one of those in eight was born in a leap month (闰月). Derived from the id and
+     * the birthday, so the rest of the plan is what it was without lunar birthdays.
+     */
+    Optional<LunarDate> birthdayLunar() {
+        int hash = Math.floorMod(id.hashCode(), 40);
+        if (birthday == null || !locale.equals("zh-CN") || hash >= 8) {
+            return Optional.empty();
+        }
+        int month = Integer.parseInt(birthday.substring(birthday.length() - 5, birthday.length() - 3));
+        int day = Math.min(30, Integer.parseInt(birthday.substring(birthday.length() - 2)));
+        return Optional.of(new LunarDate(month, day, hash == 0));
+    }
+}

@@ -46,6 +46,9 @@ final class SimulationRun {
                 simulation.functions().spec("CartRecoveryFunction").environment());
         goLive.judge(invariants);
         PointsInvariants.check(cloud, outcome.truth(), invariants);
+        RfmCheck rfm = new RfmCheck(cloud, simulation.functions().spec("RfmFunction").environment(), outcome.end());
+        rfm.check(MemberPolicySettings.from(new Settings(simulation.functions().spec("MemberArchiveFunction")
+                .environment())), outcome.end(), invariants);
 
         out.println();
         out.print(report.summary());
@@ -61,6 +64,7 @@ final class SimulationRun {
         section(out, "Member archive at the end (MembersTable)",
                 new ArchiveReport(cloud, policy, outcome.end()).members(ARCHIVE_ROWS));
         section(out, "Points (PointsLedgerTable)", PointsReport.of(cloud));
+        section(out, "RFM segments and audiences at the end (RfmTable, today's counts)", rfm.report());
         section(out, "DynamoDB capacity, by function", SimulationReport.capacity());
         String said = simulation.voice().report();
         if (!said.isEmpty()) {

@@ -44,6 +44,8 @@ final class StoreEvents {
         if (member.birthday() != null) {
             profile.put("birthday", member.birthday());
         }
+        member.birthdayLunar().ifPresent(lunar -> profile.putObject("birthdayLunar").put("month", lunar.month())
+                .put("day", lunar.day()).put("leapMonth", lunar.leapMonth()));
         if (member.wedding() != null) {
             profile.putObject("anniversaries").put("wedding", member.wedding());
         }

@@ -1,5 +1,6 @@
 package dev.storecrm.simulation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,31 @@ class DeployableArtifactsIT {
                         java.nio.charset.StandardCharsets.UTF_8).contains("DynamoDB Local"),
                         jar + " carries DynamoDB Local's licence");
             }
+        }
+    }
+
+    /**
+     * The deployable jars leave most of ICU4J's data out (functions/pom.xml): the lunar calendar, run
+     * from a jar alone in a class loader of its own, still finds what it needs and the official dates.
+     */
+    @Test
+    void theLunarCalendarRunsFromADeployableJar() throws Exception {
+        Path jar = Template.projectRoot().resolve("functions/greetings/target/lambda/greetings.jar");
+        try (JarFile contents = new JarFile(jar.toFile())) {
+            assertTrue(contents.getEntry("com/ibm/icu/impl/data/icudata/coll/root.res") == null,
+                    "collation data left out of " + jar);
+        }
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> calendarClass = loader.loadClass("dev.storecrm.domain.time.LunarCalendar");
+            Class<?> dateClass = loader.loadClass("dev.storecrm.domain.time.LunarDate");
+            Object calendar = calendarClass.getMethod("standard").invoke(null);
+            var occurrence = calendarClass.getMethod("occurrence", dateClass, int.class);
+            var newDate = dateClass.getConstructor(int.class, int.class, boolean.class);
+            assertEquals(java.time.LocalDate.of(2027, 2, 6),
+                    occurrence.invoke(calendar, newDate.newInstance(1, 1, false), 2027), "Spring Festival 2027");
+            assertEquals(java.time.LocalDate.of(2028, 7, 21),
+                    occurrence.invoke(calendar, newDate.newInstance(5, 30, true), 2028), "闰五月三十 2028");
         }
     }
 

@@ -12,6 +12,7 @@ import dev.storecrm.domain.member.MembershipStatus;
 import dev.storecrm.domain.member.Profile;
 import dev.storecrm.domain.member.ProfileChanges;
 import dev.storecrm.domain.member.ProfileField;
+import dev.storecrm.domain.time.LunarDate;
 import dev.storecrm.domain.time.RecurringDate;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ final class MemberBodies {
     private static final Pattern ANNIVERSARY_KIND = Pattern.compile("[a-z][a-z0-9_]{0,31}");
     private static final Set<String> PROFILE_FIELDS = Set.of(
             "name", "email", "phone", "locale", "timeZone", "birthday", "anniversaries", "country",
-            "contactPreference", "marketingConsent", "referrerId");
+            "contactPreference", "marketingConsent", "referrerId", "birthdayLunar");
     private static final Set<String> CONTACT_FIELDS =
             Set.of("name", "email", "phone", "locale", "timeZone", "country", "marketingConsent");
 
@@ -92,6 +93,7 @@ final class MemberBodies {
                 case CONTACT_PREFERENCE -> p.enumValue(name, ContactPreference.class);
                 case MARKETING_CONSENT -> consent(p.object(name));
                 case REFERRER_ID -> p.identifier(name);
+                case BIRTHDAY_LUNAR -> lunarDate(p.object(name));
             });
         }
         return new ProfileChanges(values, fields);
@@ -124,6 +126,13 @@ final class MemberBodies {
             throw new InvalidInputException(RejectReason.IMPOSSIBLE_DATE, fields.path(name)
                     + " is not a real calendar date");
         }
+    }
+
+    /** A lunar birthday: {@code month} 1-12, {@code day} 1-30, {@code leapMonth} (闰月, false when absent). */
+    private static LunarDate lunarDate(JsonFields date) {
+        date.allowOnly(Set.of("month", "day", "leapMonth"));
+        boolean leap = date.has("leapMonth") && date.bool("leapMonth");
+        return new LunarDate((int) date.integer("month", 1, 12), (int) date.integer("day", 1, 30), leap);
     }
 
     /** A marketing consent as given or withdrawn: {@code granted}, {@code at}, {@code source}. */

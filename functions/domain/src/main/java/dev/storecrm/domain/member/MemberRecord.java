@@ -6,6 +6,7 @@ import dev.storecrm.domain.event.MemberEvent;
 import dev.storecrm.domain.event.MemberEvent.MemberRegistered;
 import dev.storecrm.domain.event.MemberEvent.MemberUpdated;
 import dev.storecrm.domain.event.Stamp;
+import dev.storecrm.domain.time.AnnualDate;
 import dev.storecrm.domain.time.RecurringDate;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * One customer's archive (客户档案): profile, membership timeline and their purchases in numbers.
@@ -35,6 +35,10 @@ import java.util.function.Function;
 public record MemberRecord(String customerId, Profile profile, Map<ProfileField, Stamp> stamps, Stamp registered,
                            List<StatusEntry> statusLog, List<BirthdayEntry> birthdayLog, List<ZoneEntry> zoneLog,
                            Purchases purchases, Map<String, OrderFacts> legacyOrders) {
+
+    /** Birthday settings in stamp order; one event may set both birthdays, the Gregorian one first. */
+    private static final Comparator<BirthdayEntry> BIRTHDAY_ORDER =
+            Comparator.comparing(BirthdayEntry::stamp).thenComparing(BirthdayEntry::lunar);
 
     public MemberRecord {
         Objects.requireNonNull(customerId, "customerId");
@@ -88,16 +92,25 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
     }
 
     /** The birthday in effect at a moment, and since when that value had been given. */
-    public record BirthdayInEffect(RecurringDate date, Instant setAt) {}
+    public record BirthdayInEffect(AnnualDate date, Instant setAt) {}
 
-    /** The birthday the member had given by {@code moment} (the latest setting at or before it), if any. */
+    /**
+     * The birthday the member had given by {@code moment} (the latest setting at or before it), if
+     * any: the lunar birthday when one was in effect then, else the Gregorian one.
+     */
     public Optional<BirthdayInEffect> birthdayAt(Instant moment) {
-        List<BirthdayEntry> sorted = birthdayLog.stream().filter(e -> !e.stamp().at().isAfter(moment))
+        Optional<BirthdayInEffect> lunar = birthdayAt(moment, true);
+        return lunar.isPresent() ? lunar : birthdayAt(moment, false);
+    }
+
+    private Optional<BirthdayInEffect> birthdayAt(Instant moment, boolean lunar) {
+        List<BirthdayEntry> sorted = birthdayLog.stream()
+                .filter(e -> e.lunar() == lunar && !e.stamp().at().isAfter(moment))
                 .sorted(Comparator.comparing(BirthdayEntry::stamp)).toList();
         if (sorted.isEmpty() || sorted.getLast().value() == null) {
             return Optional.empty();
         }
-        RecurringDate current = sorted.getLast().value();
+        AnnualDate current = sorted.getLast().value();
         Instant since = sorted.getLast().stamp().at();
         for (int i = sorted.size() - 2; i >= 0 && current.equals(sorted.get(i).value()); i--) {
             since = sorted.get(i).stamp().at();
@@ -126,7 +139,8 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
     }
 
     private MemberRecord withStatus(StatusEntry entry) {
-        List<StatusEntry> log = added(statusLog, entry, StatusEntry::stamp, ArchiveLimits.STATUS_CHANGES);
+        List<StatusEntry> log = added(statusLog, entry, Comparator.comparing(StatusEntry::stamp),
+                ArchiveLimits.STATUS_CHANGES);
         return log == statusLog ? this : new MemberRecord(customerId, profile, stamps, registered, log, birthdayLog,
                 zoneLog, purchases, legacyOrders);
     }
@@ -151,9 +165,11 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
         for (ProfileField field : changes.fields()) {
             Object value = changes.values().get(field);
             switch (field) {
-                case BIRTHDAY -> newBirthdays = added(newBirthdays, new BirthdayEntry(stamp, (RecurringDate) value),
-                        BirthdayEntry::stamp, ArchiveLimits.BIRTHDAY_SETTINGS);
-                case TIME_ZONE -> newZones = added(newZones, new ZoneEntry(stamp, (ZoneId) value), ZoneEntry::stamp,
+                case BIRTHDAY, BIRTHDAY_LUNAR -> newBirthdays = added(newBirthdays,
+                        new BirthdayEntry(stamp, (AnnualDate) value, field == ProfileField.BIRTHDAY_LUNAR),
+                        BIRTHDAY_ORDER, ArchiveLimits.BIRTHDAY_SETTINGS);
+                case TIME_ZONE -> newZones = added(newZones, new ZoneEntry(stamp, (ZoneId) value),
+                        Comparator.comparing(ZoneEntry::stamp),
                         ArchiveLimits.TIME_ZONE_SETTINGS);
                 case ANNIVERSARIES -> requireFewKinds((Map<String, RecurringDate>) value);
                 default -> { }
@@ -182,17 +198,16 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
     }
 
     /**
-     * The log with the entry added (unless one with its stamp is there), oldest first, the newest
-     * {@code limit} kept.
+     * The log with the entry added (unless one in its place in {@code order} is there), oldest first,
+     * the newest {@code limit} kept.
      */
-    private static <T> List<T> added(List<T> log, T entry, Function<T, Stamp> stampOf, int limit) {
-        Stamp stamp = stampOf.apply(entry);
-        if (log.stream().anyMatch(e -> stampOf.apply(e).equals(stamp))) {
+    private static <T> List<T> added(List<T> log, T entry, Comparator<T> order, int limit) {
+        if (log.stream().anyMatch(e -> order.compare(e, entry) == 0)) {
             return log;
         }
         List<T> sorted = new ArrayList<>(log);
         sorted.add(entry);
-        sorted.sort(Comparator.comparing(stampOf));
+        sorted.sort(order);
         List<T> kept = sorted.size() <= limit ? sorted : sorted.subList(sorted.size() - limit, sorted.size());
         return kept.contains(entry) ? List.copyOf(kept) : log;
     }

@@ -15,7 +15,8 @@ public enum ProfileField {
     COUNTRY("country"),
     CONTACT_PREFERENCE("contactPreference"),
     MARKETING_CONSENT("marketingConsent"),
-    REFERRER_ID("referrerId");
+    REFERRER_ID("referrerId"),
+    BIRTHDAY_LUNAR("birthdayLunar");
 
     private final String wire;
 

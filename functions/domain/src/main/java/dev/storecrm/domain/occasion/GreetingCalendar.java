@@ -12,9 +12,10 @@ import java.util.List;
  * When an occasion is greeted, and under which keys the hourly greeting run finds it.
  *
  * <p>The greeting of year Y is due at {@code greetAt} on the occasion's local date of Y (29 February
- * moved by the leap-day rule in common years), resolved in the member's zone on the local calendar:
- * a time that does not exist that day (a daylight-saving gap) moves forward, a time that exists
- * twice (clocks going back) takes the first, so a greeting is neither skipped nor doubled.
+ * moved by the leap-day rule in common years; for a lunar birthday, its Gregorian date in the lunar
+ * year that begins in Y, see {@link dev.storecrm.domain.time.LunarCalendar}), resolved in the member's
+ * zone on the local calendar: a time that does not exist that day (a daylight-saving gap) moves
+ * forward, a time that exists twice (clocks going back) takes the first, so a greeting is neither skipped nor doubled.
  *
  * <p>The run at the top of each UTC hour greets what fell due in the hour before it. So an
  * occasion is filed under the local date of its next greeting (the index partition, with a shard;
@@ -46,9 +47,10 @@ public final class GreetingCalendar {
      */
     public Due next(Occasion occasion, Instant notBefore) {
         LocalDate today = notBefore.atZone(occasion.zone()).toLocalDate();
-        int year = Math.max(today.getYear(), firstYear(occasion));
+        // Last year's lunar date may still be to come: a lunar year's last month can fall in January.
+        int year = Math.max(today.getYear() - 1, firstYear(occasion));
         LocalDate date = occasion.date().occurrenceIn(year, policy.leapDayRule());
-        if (date.isBefore(today)) {
+        while (date.isBefore(today)) {
             year++;
             date = occasion.date().occurrenceIn(year, policy.leapDayRule());
         }

@@ -4,6 +4,8 @@ import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.ProfileField;
+import dev.storecrm.domain.time.AnnualDate;
+import dev.storecrm.domain.time.LunarDate;
 import dev.storecrm.domain.time.RecurringDate;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,7 +17,8 @@ import java.util.Optional;
 /**
  * The occasions of a member, read off the archive: the birthday, each anniversary of the profile
  * whose kind the store greets, and the anniversary of joining. A member without a time zone is
- * greeted in the store's.
+ * greeted in the store's. A member who gave a lunar birthday is greeted on it, whether or not a
+ * Gregorian birthday was given too.
  */
 public final class Occasions {
 
@@ -28,9 +31,11 @@ public final class Occasions {
         for (String kind : policy.kinds()) {
             switch (kind) {
                 case Occasion.BIRTHDAY -> {
-                    RecurringDate birthday = record.profile().birthday();
+                    AnnualDate birthday = Optional.<AnnualDate>ofNullable(record.profile().birthdayLunar())
+                            .orElse(record.profile().birthday());
                     if (birthday != null) {
-                        Instant setAt = record.birthdaySetAt().orElse(setAt(record, ProfileField.BIRTHDAY));
+                        Instant setAt = record.birthdaySetAt().orElse(setAt(record,
+                                birthday instanceof LunarDate ? ProfileField.BIRTHDAY_LUNAR : ProfileField.BIRTHDAY));
                         occasions.add(new Occasion(record.customerId(), kind, birthday, zone, setAt));
                     }
                 }

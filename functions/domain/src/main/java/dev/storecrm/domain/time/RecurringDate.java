@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * 29 February is allowed without a year, and with a leap year. A year, when given, lies between
  * {@link #EARLIEST_YEAR} and {@link #LATEST_YEAR} (the event contract's range, in its JSON Schema too).
  */
-public record RecurringDate(MonthDay monthDay, Integer year) {
+public record RecurringDate(MonthDay monthDay, Integer year) implements AnnualDate {
 
     /** The earliest year a birthday or anniversary may name. */
     public static final int EARLIEST_YEAR = 1900;
@@ -57,6 +57,7 @@ public record RecurringDate(MonthDay monthDay, Integer year) {
         }
     }
 
+    @Override
     public Optional<Integer> knownYear() {
         return Optional.ofNullable(year);
     }
@@ -69,6 +70,7 @@ public record RecurringDate(MonthDay monthDay, Integer year) {
      * The date this recurs on in {@code year}. A 29 February date falls on the day the
      * {@code leapDayRule} names in common years.
      */
+    @Override
     public LocalDate occurrenceIn(int year, LeapDayRule leapDayRule) {
         if (isLeapDay() && !Year.isLeap(year)) {
             return leapDayRule.dateInCommonYear(year);
@@ -76,6 +78,7 @@ public record RecurringDate(MonthDay monthDay, Integer year) {
         return monthDay.atYear(year);
     }
 
+    @Override
     public String iso() {
         return year == null ? monthDay.toString() : monthDay.atYear(year).toString();
     }

@@ -19,6 +19,7 @@ import dev.storecrm.domain.event.MemberEvent;
 import dev.storecrm.domain.event.MemberEvent.MemberUpdated;
 import dev.storecrm.domain.event.MemberEvent.StatusChange;
 import dev.storecrm.domain.event.StoreEvent;
+import dev.storecrm.domain.time.LunarDate;
 import dev.storecrm.domain.time.RecurringDate;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -129,6 +130,25 @@ class MemberRecordTest {
                 updated("e2", "2026-02-01T00:00:00Z", "c-1", may20, birthday));
         assertEquals(Optional.of(Instant.parse("2026-01-01T00:00:00Z")), repeated.birthdaySetAt(),
                 "repeating the same birthday does not reset the clock");
+    }
+
+    @Test
+    void aLunarBirthdayWinsWhileItIsGivenWhateverTheArrivalOrder() {
+        LunarDate spring = new LunarDate(1, 1, false);
+        Profile both = Profile.EMPTY.with(ProfileField.BIRTHDAY, RecurringDate.parse("1990-05-20"))
+                .with(ProfileField.BIRTHDAY_LUNAR, spring);
+        Set<ProfileField> lunar = Set.of(ProfileField.BIRTHDAY_LUNAR);
+        StoreEvent[] events = {
+            updated("e1", "2026-01-01T00:00:00Z", "c-1", both, Set.of(ProfileField.BIRTHDAY, ProfileField.BIRTHDAY_LUNAR)),
+            updated("e2", "2026-04-01T00:00:00Z", "c-1", Profile.EMPTY, lunar)};
+        MemberRecord record = apply(events);
+        assertEquals(record, apply(events[1], events[0]), "the same record in any order");
+        assertEquals(3, record.birthdayLog().size(), "one event set both birthdays (two settings), one cleared");
+        assertEquals(new MemberRecord.BirthdayInEffect(spring, Instant.parse("2026-01-01T00:00:00Z")),
+                record.birthdayAt(Instant.parse("2026-03-01T00:00:00Z")).orElseThrow(), "the lunar birthday in March");
+        assertEquals(new MemberRecord.BirthdayInEffect(RecurringDate.parse("1990-05-20"),
+                Instant.parse("2026-01-01T00:00:00Z")), record.birthdayAt(Instant.MAX).orElseThrow(),
+                "cleared in April: the Gregorian birthday, given in January, again");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.time.LeapDayRule;
+import dev.storecrm.domain.time.LunarDate;
 import dev.storecrm.domain.time.RecurringDate;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,25 @@ class GreetingCalendarTest {
         for (GreetingCalendar.Due due : List.of(kiritimati, honolulu, shanghai, kolkata)) {
             assertFoundByItsRun(due);
         }
+    }
+
+    @Test
+    void aLunarBirthdayIsGreetedOnTheDayOfEachLunarYearIncludingLastYearsInJanuary() {
+        Occasion layue15 = new Occasion("c-1", "birthday", new LunarDate(12, 15, false), ZoneId.of("Asia/Shanghai"),
+                Instant.EPOCH);
+        GreetingCalendar.Due jan2027 = NINE.next(layue15, Instant.parse("2027-01-10T00:00:00Z"));
+        assertEquals(LocalDate.of(2027, 1, 22), jan2027.localDate(), "腊月十五 of lunar 2026 is still to come");
+        assertEquals(2026, jan2027.year());
+        assertEquals("BIRTHDAY#c-1#2026", layue15.greetingKey(jan2027.year()), "once a lunar year");
+        GreetingCalendar.Due after = NINE.after(layue15, jan2027.year());
+        assertEquals(LocalDate.of(2028, 1, 11), after.localDate(), "lunar 2027's, in January 2028");
+        assertEquals(Instant.parse("2028-01-11T01:00:00Z"), after.greetAt());
+        assertFoundByItsRun(after);
+        Occasion spring = new Occasion("c-2", "birthday", new LunarDate(1, 1, false), ZoneId.of("America/New_York"),
+                Instant.EPOCH);
+        assertEquals(Instant.parse("2027-02-06T14:00:00Z"),
+                NINE.next(spring, Instant.parse("2027-01-01T00:00:00Z")).greetAt(),
+                "Spring Festival 2027 is 6 February (the official table; ICU4J alone says the 7th), 09:00 in New York");
     }
 
     @Test

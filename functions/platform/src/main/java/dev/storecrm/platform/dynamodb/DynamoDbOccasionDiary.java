@@ -6,7 +6,7 @@ import static dev.storecrm.platform.dynamodb.Attributes.s;
 import dev.storecrm.domain.occasion.GreetingCalendar;
 import dev.storecrm.domain.occasion.Occasion;
 import dev.storecrm.domain.occasion.OccasionDiary;
-import dev.storecrm.domain.time.RecurringDate;
+import dev.storecrm.domain.time.AnnualDate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -177,7 +177,7 @@ public final class DynamoDbOccasionDiary implements OccasionDiary {
 
     private static Entry entry(Map<String, AttributeValue> item) {
         Occasion occasion = new Occasion(item.get("customerId").s(), item.get("kind").s(),
-                RecurringDate.parse(item.get("date").s()), ZoneId.of(item.get("zone").s()), Instant.parse(item.get("setAt").s()));
+                AnnualDate.parse(item.get("date").s()), ZoneId.of(item.get("zone").s()), Instant.parse(item.get("setAt").s()));
         String hourKey = item.get("hourKey").s();
         String prefix = hourKey.substring(0, hourKey.indexOf('|', hourKey.indexOf('|') + 1) + 1);
         String localDay = item.get("day").s().split("#")[0];

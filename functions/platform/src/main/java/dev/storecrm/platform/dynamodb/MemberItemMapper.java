@@ -23,11 +23,14 @@ import dev.storecrm.domain.member.Purchases;
 import dev.storecrm.domain.member.StatusEntry;
 import dev.storecrm.domain.member.ZoneEntry;
 import dev.storecrm.domain.memberview.ContactKeys;
+import dev.storecrm.domain.time.AnnualDate;
+import dev.storecrm.domain.time.LunarDate;
 import dev.storecrm.domain.time.RecurringDate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -40,13 +43,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <pre>
  * customerId (S, partition key)   rev (N, optimistic lock)
- * profile:  name email phone locale timeZone birthday country contactPreference referrerId (S)
+ * profile:  name email phone locale timeZone birthday birthdayLunar country contactPreference referrerId (S)
  *           anniversaries (M kind -> S date)  consent (M granted BOOL, at S, source S)
  * merge state (what makes events commute):
  *           stamps      (M encoded stamp -> S comma-separated profile fields it last set)
  *           registered  (S stamp)
  *           statusLog   (L of S "stamp|status|reason")
- *           birthdayLog (L of S "stamp|date", date empty when cleared)
+ *           birthdayLog (L of S "stamp|date", date empty when cleared; a lunar setting's date is
+ *                        lunar-MM-DD or lunar-leap-MM-DD, just "lunar-" when cleared)
  *           zoneLog     (L of S "zone|stamp", zone empty when cleared)
  *           (either log is left out when it holds only the current value with the stamp that set it)
  * purchases (bounded, see PurchasesAttributes): orderCount lifetimeSpend points (N) lastOrderAt (S) ...
@@ -60,6 +64,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * compact form) instead of the purchases: it is read as a record with {@link MemberRecord#legacyOrders}.
  */
 public final class MemberItemMapper {
+
+    private static final String LUNAR_CLEARED = "lunar-";
 
     private MemberItemMapper() {}
 
@@ -111,7 +117,9 @@ public final class MemberItemMapper {
         List<BirthdayEntry> birthdayLog = !item.containsKey("birthdayLog") ? birthdayLogOf(profile, stamps)
                 : Attributes.list(item, "birthdayLog").stream().map(v -> {
                     String[] parts = v.s().split("\\|", 2);
-                    return new BirthdayEntry(Stamp.decode(parts[0]), parts[1].isEmpty() ? null : RecurringDate.parse(parts[1]));
+                    boolean lunar = parts[1].startsWith(LUNAR_CLEARED);
+                    boolean cleared = parts[1].isEmpty() || parts[1].equals(LUNAR_CLEARED);
+                    return new BirthdayEntry(Stamp.decode(parts[0]), cleared ? null : AnnualDate.parse(parts[1]), lunar);
                 }).toList();
         List<ZoneEntry> zoneLog = !item.containsKey("zoneLog") ? zoneLogOf(profile, stamps)
                 : Attributes.list(item, "zoneLog").stream().map(v -> {
@@ -143,6 +151,7 @@ public final class MemberItemMapper {
         putIfPresent(item, "locale", p.locale());
         putIfPresent(item, "timeZone", p.timeZone());
         putIfPresent(item, "birthday", p.birthday());
+        putIfPresent(item, "birthdayLunar", p.birthdayLunar());
         putIfPresent(item, "country", p.country());
         putIfPresent(item, "contactPreference", p.contactPreference());
         putIfPresent(item, "referrerId", p.referrerId());
@@ -178,7 +187,8 @@ public final class MemberItemMapper {
         }
         if (!record.birthdayLog().equals(birthdayLogOf(record.profile(), record.stamps()))) {
             item.put("birthdayLog", l(record.birthdayLog().stream()
-                    .map(e -> s(e.stamp().encode() + "|" + (e.value() == null ? "" : e.value().iso())))
+                    .map(e -> s(e.stamp().encode() + "|" + (e.value() != null ? e.value().iso()
+                            : e.lunar() ? LUNAR_CLEARED : "")))
                     .toList()));
         }
         if (!record.zoneLog().equals(zoneLogOf(record.profile(), record.stamps()))) {
@@ -193,8 +203,17 @@ public final class MemberItemMapper {
      * which the item does not repeat: the field's value with the stamp that set it.
      */
     private static List<BirthdayEntry> birthdayLogOf(Profile profile, Map<ProfileField, Stamp> stamps) {
+        List<BirthdayEntry> log = new ArrayList<>();
         Stamp set = stamps.get(ProfileField.BIRTHDAY);
-        return set == null || profile.birthday() == null ? List.of() : List.of(new BirthdayEntry(set, profile.birthday()));
+        if (set != null && profile.birthday() != null) {
+            log.add(new BirthdayEntry(set, profile.birthday()));
+        }
+        Stamp lunarSet = stamps.get(ProfileField.BIRTHDAY_LUNAR);
+        if (lunarSet != null && profile.birthdayLunar() != null) {
+            log.add(new BirthdayEntry(lunarSet, profile.birthdayLunar(), true));
+        }
+        log.sort(Comparator.comparing(BirthdayEntry::stamp).thenComparing(BirthdayEntry::lunar));
+        return List.copyOf(log);
     }
 
     private static List<ZoneEntry> zoneLogOf(Profile profile, Map<ProfileField, Stamp> stamps) {
@@ -214,7 +233,8 @@ public final class MemberItemMapper {
                 Attributes.string(item, "country").orElse(null),
                 Attributes.string(item, "contactPreference").map(ContactPreference::valueOf).orElse(null),
                 consent(item),
-                Attributes.string(item, "referrerId").orElse(null));
+                Attributes.string(item, "referrerId").orElse(null),
+                Attributes.string(item, "birthdayLunar").map(LunarDate::parse).orElse(null));
     }
 
     private static Map<String, RecurringDate> anniversaries(Map<String, AttributeValue> item) {

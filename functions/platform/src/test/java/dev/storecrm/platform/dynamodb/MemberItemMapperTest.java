@@ -30,6 +30,7 @@ import dev.storecrm.domain.member.ProfileField;
 import dev.storecrm.domain.member.Purchases;
 import dev.storecrm.domain.member.TierLadder;
 import dev.storecrm.domain.money.Money;
+import dev.storecrm.domain.time.LunarDate;
 import dev.storecrm.domain.time.RecurringDate;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -55,7 +56,8 @@ class MemberItemMapperTest {
         return new Profile("样例会员 王", "member@example.com", "+8613800000000", "zh-CN",
                 ZoneId.of("Asia/Shanghai"), RecurringDate.parse("--02-29"),
                 Map.of("wedding", RecurringDate.parse("2016-10-01")), "CN", ContactPreference.email,
-                new Consent(true, Instant.parse("2026-03-01T02:12:00Z"), "registration"), "c-0999");
+                new Consent(true, Instant.parse("2026-03-01T02:12:00Z"), "registration"), "c-0999",
+                new LunarDate(6, 15, true));
     }
 
     /** A member with every part of the item filled: profile, logs, purchases, an unfinished re-pricing. */
@@ -69,6 +71,11 @@ class MemberItemMapperTest {
                                 Set.of(ProfileField.PHONE, ProfileField.TIME_ZONE)), Optional.empty()),
                 new MemberUpdated(meta("evt-7", EventType.MemberUpdated, "2026-08-01T10:00:00Z"), "c-1001",
                         ProfileChanges.NONE, Optional.of(new StatusChange(MembershipStatus.FROZEN, "review | pending"))),
+                new MemberUpdated(meta("evt-11", EventType.MemberUpdated, "2026-08-02T00:00:00Z"), "c-1001",
+                        new ProfileChanges(Profile.EMPTY.with(ProfileField.BIRTHDAY_LUNAR, new LunarDate(12, 30, false)),
+                                Set.of(ProfileField.BIRTHDAY_LUNAR)), Optional.empty()),
+                new MemberUpdated(meta("evt-12", EventType.MemberUpdated, "2026-08-03T00:00:00Z"), "c-1001",
+                        new ProfileChanges(Profile.EMPTY, Set.of(ProfileField.BIRTHDAY_LUNAR)), Optional.empty()),
                 paid("evt-3", "2026-06-18T13:41:05.5Z", "o-5002", 129_900),
                 new OrderRefunded(meta("evt-4", EventType.OrderRefunded, "2026-06-25T02:00:00Z"), "o-5002", "c-1001",
                         "r-1", Money.of(20_000, "CNY"), null),
@@ -101,6 +108,10 @@ class MemberItemMapperTest {
         MemberRecord record = fullRecord();
         assertEquals(2, record.purchases().recent().size());
         assertEquals(2, record.zoneLog().size());
+        assertEquals(4, record.birthdayLog().size(), "the Gregorian birthday and three lunar settings, one a clearing");
+        assertEquals(RecurringDate.parse("--02-29"), record.birthdayAt(Instant.MAX).orElseThrow().date());
+        assertEquals(new LunarDate(12, 30, false),
+                record.birthdayAt(Instant.parse("2026-08-02T12:00:00Z")).orElseThrow().date());
         MemberSummary summary = MemberSummary.of(record, POLICY, Instant.parse("2026-11-23T00:00:00Z"));
         ArchivedOrder unsettled = new ArchivedOrder("o-5002", OrderFacts.NONE
                 .withPayment(new Stamp(Instant.parse("2026-06-18T13:41:05Z"), "evt-3"), 129_900)
@@ -147,7 +158,7 @@ class MemberItemMapperTest {
         Map<String, AttributeValue> item = MemberItemMapper.toItem(record,
                 MemberSummary.of(record, POLICY, Instant.parse("2026-11-23T00:00:00Z")), 1,
                 Instant.parse("2026-11-23T00:00:00Z"));
-        assertEquals(2, item.get("stamps").m().size(), "eleven fields, two events");
+        assertEquals(3, item.get("stamps").m().size(), "twelve fields, three events (the last clears the lunar birthday)");
         assertTrue(itemSize(item) < 2048, "a profile with its logs and three orders stays under two write units: "
                 + itemSize(item));
     }

@@ -1,0 +1,149 @@
+package dev.storecrm.rfm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storecrm.domain.rfm.RfmChange.Group;
+import dev.storecrm.domain.rfm.RfmChange.Kind;
+import dev.storecrm.domain.rfm.RfmState;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Members of a small store walked through orders and a year of silence with the real member archive,
+ * RFM function and timer sweep (local cloud, IAM enforced): their segments and audiences move when they
+ * order and when they lapse, and the counts per day equal the memberships.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class RfmIT {
+
+    private static final Instant START = Instant.parse("2026-01-05T02:00:00Z");
+
+    private LocalCloud cloud;
+    private SimulatedClock clock;
+    private LocalFunctions functions;
+    private DynamoDbRfmBook book;
+    private int events;
+
+    @BeforeEach
+    void reset(LocalCloud cloud) {
+        cloud.reset();
+        this.cloud = cloud;
+        this.clock = new SimulatedClock(START.minus(Duration.ofDays(300)));
+        this.functions = cloud.functions(clock);
+        this.book = new DynamoDbRfmBook(cloud.dynamoDb(), cloud.tableName("RfmTable"), 4);
+    }
+
+    @AfterEach
+    void nothingLost() {
+        for (String queue : List.of("RfmDeadLetterQueue", "MemberArchiveDeadLetterQueue")) {
+            assertEquals(0, cloud.queueDepth(queue), queue);
+        }
+    }
+
+    /** Twelve one-order customers spread over 300 days, then a regular who buys big every week for a month. */
+    private void store() {
+        for (int i = 0; i < 12; i++) {
+            paid("c-once-" + i, "o-once-" + i, START.minus(Duration.ofDays(300 - 25L * i)), 9_900, false);
+        }
+        for (int week = 0; week < 5; week++) {
+            paid("c-regular", "o-regular-" + week, START.minus(Duration.ofDays(28 - 7L * week)), 59_900, week % 2 == 0);
+        }
+    }
+
+    @Test
+    void aRegularWhoStopsBuyingSlidesFromChampionsToCantLoseAndOutOfTheYearsBuyers() {
+        store();
+        RfmState regular = state("c-regular");
+        assertEquals("champions", regular.segment(), "five recent, big orders: " + regular.scores());
+        assertEquals(List.of("bought-360d", "vip1-plus", "high-value", "discount-sensitive"), regular.audiences(),
+                "2,995.00 spent this year (VIP1 from 500.00), two of the latest three orders with a coupon");
+
+        List<String> trail = new ArrayList<>(List.of(regular.segment()));
+        Map<Long, Set<String>> audiencesByDay = new TreeMap<>();
+        for (long day = 7; day <= 420; day += 7) {
+            // The store goes on: a new customer orders every week, and the regular's order ages among theirs.
+            paid("c-walkin-" + day, "o-walkin-" + day, START.plus(Duration.ofDays(day)), 9_900, false);
+            RfmState now = state("c-regular");
+            if (!now.segment().equals(trail.getLast())) {
+                trail.add(now.segment());
+            }
+            audiencesByDay.put(day, new LinkedHashSet<>(now.audiences()));
+        }
+        assertEquals("champions", trail.getFirst());
+        assertEquals("cant-lose", trail.getLast(), "frequent and big, long silent: " + trail);
+        assertTrue(trail.size() >= 2, "the segment moved with no order: " + trail);
+        assertTrue(audiencesByDay.get(357L).contains("bought-360d"), "day 357 of silence: " + audiencesByDay.get(357L));
+        assertTrue(audiencesByDay.get(364L).contains("no-order-360d"), "day 364: " + audiencesByDay.get(364L));
+        assertCountsEqualMemberships(13 + 60);
+    }
+
+    @Test
+    void aLapsedCustomerWhoOrdersAgainLeavesTheLapsedSegmentsTheSameDay() {
+        store();
+        String lapsed = "c-once-0";
+        String before = state(lapsed).segment();
+        assertEquals("lost", before, "one order, 300 days ago, the store's oldest");
+        assertTrue(book.members(new Group(Kind.SEGMENT, before), null, 50).contains(lapsed));
+
+        paid(lapsed, "o-back", START, 9_900, false);
+        RfmState back = state(lapsed);
+        assertEquals("champions", back.segment(), "ordered today, the only other one with two orders: " + back);
+        assertTrue(!book.members(new Group(Kind.SEGMENT, before), null, 50).contains(lapsed), "left " + before);
+        assertTrue(book.members(new Group(Kind.SEGMENT, back.segment()), null, 50).contains(lapsed));
+        assertCountsEqualMemberships(13);
+    }
+
+    /** Every member with an order has one segment, and today's counts equal the memberships the index lists. */
+    private void assertCountsEqualMemberships(int withOrders) {
+        LocalDate today = clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+        Map<Group, Long> counts = book.counts(today);
+        long inSegments = 0;
+        for (Map.Entry<Group, Long> count : counts.entrySet()) {
+            long listed = book.members(count.getKey(), null, 1_000).size();
+            assertEquals(count.getValue(), listed, count.getKey() + "");
+            if (count.getKey().kind() == Kind.SEGMENT) {
+                inSegments += count.getValue();
+            }
+        }
+        assertEquals(withOrders, inSegments, "every member with orders in one segment: " + counts);
+    }
+
+    private RfmState state(String customerId) {
+        return book.find(customerId, true).orElseThrow(() -> new AssertionError("no RFM for " + customerId));
+    }
+
+    /** A placed and paid order at {@code at} (published then), with or without a coupon. */
+    private void paid(String customerId, String orderId, Instant at, long amount, boolean coupon) {
+        if (at.isAfter(clock.instant())) {
+            functions.advanceTo("TimerSweepFunction", at);
+        }
+        var placed = Events.orderPlaced(customerId, orderId).id("evt-" + ++events).at(at.minusSeconds(60))
+                .total(amount);
+        if (coupon) {
+            placed.couponCodes("STORE-" + orderId);
+        }
+        cloud.eventBus().publish(placed.json(), "test", clock.instant());
+                cloud.eventBus().publish(Events.orderPaid(customerId, orderId).id("evt-" + ++events).at(at)
+                .amount(amount).json(), "test", clock.instant());
+        functions.drainAll();
+    }
+}
