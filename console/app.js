@@ -4,14 +4,16 @@ import { loadConfig, signIn, signOut, user } from './api.js';
 import { configure, fill, h } from './dom.js';
 import { LANGUAGES, lang, setLang, t } from './i18n.js';
 import { disputeDetail, disputeQueue } from './disputes.js';
+import { memberPage, membersPage } from './members.js';
 import { followUpList } from './lists.js';
 import { resultsPage } from './results.js';
 import { templatesPage } from './templates.js';
 
-// Each page: its route, its title key, the groups that may open it, and how to draw it. The member view
-// and the operator actions arrive with the loyalty issue: they go here as #/members (agents, admins).
+// Each page: its route, its title key, the groups that may open it, and how to draw it. A page with a
+// detail (#/disputes/<id>, #/members/<id>) names how to draw one item.
 const PAGES = [
-  { route: 'disputes', title: 'disputes', groups: ['agents', 'admins'], draw: disputeQueue },
+  { route: 'disputes', title: 'disputes', groups: ['agents', 'admins'], draw: disputeQueue, detail: disputeDetail },
+  { route: 'members', title: 'members', groups: ['agents', 'admins'], draw: membersPage, detail: memberPage },
   { route: 'lists/birthdays', title: 'birthdays', groups: ['marketers', 'admins'],
     draw: (m) => followUpList(m, 'birthdays') },
   { route: 'lists/dormant', title: 'dormant', groups: ['marketers', 'admins'],
@@ -78,8 +80,8 @@ async function route() {
     return;
   }
   const visible = PAGES.filter((page) => allowed(page, who));
-  const detail = path.match(/^disputes\/([^/]+)$/);
-  const page = detail ? PAGES[0] : PAGES.find((p) => p.route === path);
+  const detail = path.match(/^(disputes|members)\/([^/]+)$/);
+  const page = PAGES.find((p) => p.route === (detail ? detail[1] : path));
   if (!page || !allowed(page, who)) {
     if (page || !visible.length) {
       fill(main, h('p', { class: 'error' }, t('forbidden')));
@@ -91,7 +93,7 @@ async function route() {
   // Each visit draws into a view of its own: a slower earlier visit finishing late draws into a detached view.
   const view = h('div', {}, h('p', {}, t('loading')));
   fill(main, view);
-  if (detail) await disputeDetail(view, decodeURIComponent(detail[1]));
+  if (detail) await page.detail(view, decodeURIComponent(detail[2]));
   else await page.draw(view);
   if (view.isConnected) main.focus();
 }

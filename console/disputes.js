@@ -135,7 +135,8 @@ function memberCard(member) {
     ['memberSince', time(member.memberSince)],
     ['orders', member.orderCount], ['spend', money(member.lifetimeSpend)], ['points', member.points],
     ['lastOrder', time(member.lastOrderAt)], ['refunds', member.refundCount]]
-    .filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])));
+    .filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])),
+  h('p', {}, h('a', { href: `#/members/${encodeURIComponent(member.customerId)}` }, t('viewMember'))));
   return card;
 }
 

@@ -83,3 +83,8 @@ export function t(key, values = {}) {
   const word = WORDS[current][key] ?? WORDS.en[key] ?? key;
   return word.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
+
+/** Adds a page's own words ({ 'zh-CN': {...}, en: {...} }), so that each page keeps its words beside it. */
+export function addWords(words) {
+  for (const [language, entries] of Object.entries(words)) Object.assign(WORDS[language], entries);
+}

@@ -1,15 +1,13 @@
 package dev.storecrm.pointsredemption;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storecrm.domain.loyalty.ExpiryRule;
 import dev.storecrm.domain.loyalty.LoyaltyPolicy;
 import dev.storecrm.domain.loyalty.PointsAccount;
 import dev.storecrm.domain.loyalty.Redemption;
 import dev.storecrm.domain.loyalty.RedemptionOutcome;
+import dev.storecrm.platform.http.PointsJson;
 import java.time.Clock;
-import java.time.Instant;
 
 /** The JSON the checkout gets: an account, a redemption, a refusal, an error. */
 final class RedemptionViews {
@@ -26,22 +24,7 @@ final class RedemptionViews {
 
     /** The balance, what can be spent now, what is held by reservations, and what expires when (last usable day). */
     ObjectNode account(PointsAccount account) {
-        Instant now = clock.instant();
-        ObjectNode view = JSON.createObjectNode().put("customerId", account.customerId())
-                .put("balance", account.balance()).put("available", account.available(now, policy.storeZone()))
-                .put("reserved", account.reserved());
-        ArrayNode expiring = view.putArray("expiring");
-        account.lots().byDate().forEach((date, points) -> {
-            if (date.isAfter(account.today(now, policy.storeZone()))) {
-                ObjectNode lot = expiring.addObject().put("points", points);
-                if (date.equals(ExpiryRule.NEVER_DATE)) {
-                    lot.putNull("lastDay");
-                } else {
-                    lot.put("lastDay", date.minusDays(1).toString());
-                }
-            }
-        });
-        return view;
+        return PointsJson.account(JSON.createObjectNode(), account, policy.storeZone(), clock.instant());
     }
 
     ObjectNode redemption(String customerId, String orderId, Redemption redemption, PointsAccount account) {

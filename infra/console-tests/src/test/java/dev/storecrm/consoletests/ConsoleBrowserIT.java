@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -68,11 +69,13 @@ class ConsoleBrowserIT {
         PrintStream quiet = new PrintStream(OutputStreamNull.INSTANCE, true, StandardCharsets.UTF_8);
         served = ConsoleRun.serve(cloud, new SimulationOptions(120, 35, 20270104L, false, LocalDate.of(2027, 1, 4),
                 TARGET.resolve("simulation")), quiet, 0);
-        // A dispute to work: the buyer wants a refund without a return, awaiting the seller.
+        // A dispute to work: the buyer (a member with orders, below) wants a refund without a return.
         cloud.eventBus().publishSample("disputes/dispute-opened.json", e -> {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("disputeId", "d-browser-1");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("disputeId", "d-browser-1")
+                    .put("customerId", "c-browser-1");
             e.put("id", "evt-browser-1").put("occurredAt", served.clock().instant().minusSeconds(3600).toString());
         }, "test", served.clock().instant());
+        memberWithOrders(cloud, served.clock().instant());
         served.functions().drainAll();
         url = served.server().url().toString();
 
@@ -93,6 +96,30 @@ class ConsoleBrowserIT {
         browser = new ChromeDriver(driver, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    /** A member whose name is markup, with 12 orders of 399.00 CNY in the last months (the member page's store). */
+    private static void memberWithOrders(LocalCloud cloud, java.time.Instant now) {
+        cloud.eventBus().publishSample("member-archive/01-member-registered.json", e -> {
+            e.put("id", "evt-browser-member").put("occurredAt", now.minus(Duration.ofDays(120)).toString());
+            com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    e.get("body");
+            body.put("customerId", "c-browser-1");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("profile"))
+                    .put("name", "<img src=x onerror=alert(1)>").put("email", "Browser.Member@Example.com")
+                    .put("phone", "+8613800009999");
+        }, "test", now);
+        for (int i = 0; i < 12; i++) {
+            String order = String.format("o-browser-%02d", i);
+            String at = now.minus(Duration.ofDays(100 - 5L * i)).toString();
+            for (String sample : List.of("member-archive/04-order-placed.json", "member-archive/05-order-paid.json")) {
+                cloud.eventBus().publishSample(sample, e -> {
+                    e.put("id", "evt-" + order + "-" + sample.charAt(16)).put("occurredAt", at);
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("orderId", order)
+                            .put("customerId", "c-browser-1");
+                }, "test", now);
+            }
+        }
     }
 
     @AfterAll
@@ -126,7 +153,7 @@ class ConsoleBrowserIT {
     @Test
     void anAgentSeesOnlyTheDeskAndWorksADisputeToResolution() throws Exception {
         signIn("agent", "agent-local-1");
-        navIs(List.of("争议处理"));
+        navIs(List.of("争议处理", "会员"));
         browser.get(url + "#/lists/birthdays");
         waitText(By.cssSelector("main .error"), "无权");
         browser.get(url + "#/disputes");
@@ -141,6 +168,11 @@ class ConsoleBrowserIT {
         waitText(By.cssSelector("main h1"), "d-browser-1");
         assertTrue(browser.findElement(By.cssSelector("section[aria-label='会员概要']")).isDisplayed());
         shoot("dispute-detail");
+        String disputeUrl = browser.getCurrentUrl();
+        waitFor(By.linkText("查看会员页")).click();
+        waitText(By.cssSelector("main section[aria-label='未结争议']"), "d-browser-1");
+        browser.get(disputeUrl);
+        waitText(By.cssSelector("main h1"), "d-browser-1");
 
         waitFor(By.cssSelector("form[data-action='accept'] button[type=submit]")).click();
         waitText(By.cssSelector("main p.ok"), "已保存");
@@ -157,6 +189,47 @@ class ConsoleBrowserIT {
                 "every message to the customer, with the send ledger's word: " + evidence);
         assertTrue(evidence.contains("console:agent") && evidence.contains("confirm_receipt"),
                 "the history: who accepted, and the refused confirmation");
+    }
+
+    @Test
+    void anAgentFindsAMemberWithTheKeyboardAndReadsTheMemberView() {
+        signIn("agent", "agent-local-1");
+        browser.get(url + "#/members");
+        WebElement value = waitFor(By.name("value"));
+        new Select(browser.findElement(By.name("by"))).selectByValue("email");
+        value.sendKeys("  BROWSER.member@example.com", Keys.ENTER);
+        waitText(By.cssSelector("main h1"), "c-browser-1");
+        assertTrue(browser.findElement(By.cssSelector("main h1")).getText().contains("<img src=x onerror=alert(1)>"),
+                "member text stays text");
+        assertTrue(browser.findElements(By.cssSelector("main img")).isEmpty(), "no markup from member text");
+        for (String part : List.of("资料", "会籍", "RFM", "积分", "订单", "进行中的旅程", "已发邮件", "未结争议")) {
+            assertTrue(browser.findElement(By.cssSelector("main section[aria-label='" + part + "']")).isDisplayed(),
+                    part);
+        }
+        assertTrue(browser.findElement(By.cssSelector("section[aria-label='RFM']")).getText().contains("尚未计算"),
+                "RFM says its scores are not computed");
+        assertTrue(browser.findElement(By.cssSelector("section[aria-label='会籍']")).getText().contains("VIP2"),
+                "the tier, with why");
+        By orders = By.cssSelector("main section[aria-label='订单'] tbody tr");
+        assertEquals(10, browser.findElements(orders).size(), "the first page of orders");
+        shoot("member");
+        WebElement more = waitFor(By.xpath("//section[@aria-label='订单']//button[contains(., '加载更多')]"));
+        more.sendKeys(Keys.ENTER);
+        wait.until(d -> d.findElements(orders).size() == 12);
+        assertTrue(browser.findElements(By.xpath("//section[@aria-label='订单']//button")).isEmpty(), "no more");
+
+        browser.get(url + "#/members");
+        new Select(waitFor(By.name("by"))).selectByValue("phone");
+        WebElement again = browser.findElement(By.name("value"));
+        assertEquals("BROWSER.member@example.com", again.getAttribute("value"), "the last search, to refine");
+        again.clear();
+        again.sendKeys("0086 138-0000-9999", Keys.ENTER);
+        waitText(By.cssSelector("main h1"), "c-browser-1");
+        browser.get(url + "#/members");
+        new Select(waitFor(By.name("by"))).selectByValue("email");
+        browser.findElement(By.name("value")).clear();
+        browser.findElement(By.name("value")).sendKeys("nobody@example.com", Keys.ENTER);
+        waitText(By.cssSelector("main [aria-live]"), "没有找到会员");
     }
 
     @Test
@@ -211,12 +284,12 @@ class ConsoleBrowserIT {
     @Test
     void anAdminSeesEveryPageAndTheLanguageIsRemembered() {
         signIn("admin", "admin-local-1");
-        navIs(List.of("争议处理", "本月生日会员", "沉睡会员唤醒", "效果", "模板预览"));
+        navIs(List.of("争议处理", "会员", "本月生日会员", "沉睡会员唤醒", "效果", "模板预览"));
         browser.findElement(By.id("lang")).click();
         wait.until(d -> nav().contains("Dispute desk"));
         browser.navigate().refresh();
-        wait.until(d -> nav().equals(List.of("Dispute desk", "Birthdays this month", "Dormant members", "Results",
-                "Templates")));
+        wait.until(d -> nav().equals(List.of("Dispute desk", "Members", "Birthdays this month", "Dormant members",
+                "Results", "Templates")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
     }
 

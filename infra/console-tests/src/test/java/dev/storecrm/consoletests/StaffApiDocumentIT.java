@@ -74,13 +74,15 @@ class StaffApiDocumentIT {
             }
         }));
         assertTrue(called.contains("post /disputes/d-none/confirm-receipt"), called.toString());
-        assertEquals(12, called.size(), "every operation, each action: " + called);
+        assertTrue(called.contains("get /members/c-none/points"), called.toString());
+        assertEquals(17, called.size(), "every operation, each action: " + called);
     }
 
-    /** The operation's path with its path parameters filled: a made-up dispute, and each documented action. */
+    /** The operation's path with its parameters filled: a made-up dispute or member, and each documented action. */
     @SuppressWarnings("unchecked")
     private static List<String> concrete(String path, Map<String, Object> operation) {
-        List<String> paths = new ArrayList<>(List.of(path.replace("{disputeId}", "d-none")));
+        List<String> paths = new ArrayList<>(List.of(path.replace("{disputeId}", "d-none")
+                .replace("{customerId}", "c-none")));
         for (Object p : (List<Object>) operation.getOrDefault("parameters", List.of())) {
             Map<String, Object> parameter = (Map<String, Object>) p;
             if ("action".equals(parameter.get("name"))) {

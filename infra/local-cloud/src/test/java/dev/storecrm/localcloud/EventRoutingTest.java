@@ -45,7 +45,7 @@ class EventRoutingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Folders of {@code events/} whose files are not canonical events for the store bus. */
     private static final String NOT_FOR_THE_BUS =
-            "(schemas|invalid|sam|ses|dispute-queue|care-lists|unsubscribe|points-redemption|loyalty"
+            "(schemas|invalid|sam|ses|dispute-queue|member-view|care-lists|unsubscribe|points-redemption|loyalty"
                     + "|[a-z]+-adapter)/.*";
     private final Template template = Template.ofProject("us-east-1");
     private final LocalEventBus bus = new LocalEventBus(template, null, Map.of());

@@ -64,8 +64,8 @@ class FunctionUrlSamplesTest {
                 }));
             }
         }
-        assertEquals(4, tests.stream().map(t -> t.getDisplayName().split("/")[0]).distinct().count(),
-                "the unsubscribe, care-lists, dispute-queue and points-redemption URLs");
+        assertEquals(5, tests.stream().map(t -> t.getDisplayName().split("/")[0]).distinct().count(),
+                "the unsubscribe, care-lists, dispute-queue, member-view and points-redemption URLs");
         return tests.stream();
     }
 

@@ -58,10 +58,14 @@ public final class DynamoDbWinBackJournal implements WinBackJournal {
                         .keyConditionExpression("#month = :month")
                         .expressionAttributeNames(Map.of("#month", "month"))
                         .expressionAttributeValues(Map.of(":month", s(month.toString()))))
-                .items().stream().map(item -> new Entry(item.get("customerId").s(), Instant.parse(item.get("episode").s()),
-                        (int) Attributes.number(item, "step", 0), Instant.parse(item.get("enteredAt").s()),
-                        Attributes.string(item, "couponCode"), Attributes.string(item, "messageKey"),
-                        Attributes.string(item, "skipped")))
-                .toList();
+                .items().stream().map(DynamoDbWinBackJournal::entry).toList();
+    }
+
+    /** The entry a WinBackTable item holds (also read by the member view, per member). */
+    public static Entry entry(Map<String, AttributeValue> item) {
+        return new Entry(item.get("customerId").s(), Instant.parse(item.get("episode").s()),
+                (int) Attributes.number(item, "step", 0), Instant.parse(item.get("enteredAt").s()),
+                Attributes.string(item, "couponCode"), Attributes.string(item, "messageKey"),
+                Attributes.string(item, "skipped"));
     }
 }

@@ -22,6 +22,7 @@ import dev.storecrm.domain.member.ProfileField;
 import dev.storecrm.domain.member.Purchases;
 import dev.storecrm.domain.member.StatusEntry;
 import dev.storecrm.domain.member.ZoneEntry;
+import dev.storecrm.domain.memberview.ContactKeys;
 import dev.storecrm.domain.time.AnnualDate;
 import dev.storecrm.domain.time.LunarDate;
 import dev.storecrm.domain.time.RecurringDate;
@@ -56,6 +57,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * unsettled (M orderId -> M, OrderItemMapper's compact form): the order writes of this save, until the next
  * summary, derived at write time for queries and people reading the table:
  *           status memberSince tier tierHeldUntil updatedAt (S)
+ * lookup keys (the member view's indexes): emailKey phoneKey (S, ContactKeys' normalised forms)
  * </pre>
  * Stamps that set several fields are stored once with the list of fields, which keeps the item small.
  * An item written before orders moved to the OrdersTable has {@code orders} (M orderId -> M, the
@@ -143,6 +145,9 @@ public final class MemberItemMapper {
         putIfPresent(item, "name", p.name());
         putIfPresent(item, "email", p.email());
         putIfPresent(item, "phone", p.phone());
+        // The member view's lookup keys (indexes EmailKey and PhoneKey): the forms a lookup normalises to.
+        ContactKeys.emailKey(p.email()).ifPresent(key -> item.put("emailKey", s(key)));
+        ContactKeys.phoneKey(p.phone()).ifPresent(key -> item.put("phoneKey", s(key)));
         putIfPresent(item, "locale", p.locale());
         putIfPresent(item, "timeZone", p.timeZone());
         putIfPresent(item, "birthday", p.birthday());

@@ -1,0 +1,35 @@
+package dev.storecrm.memberview;
+
+import dev.storecrm.platform.MemberPolicySettings;
+import dev.storecrm.platform.OccasionSettings;
+import dev.storecrm.platform.Settings;
+import dev.storecrm.platform.SharedAdapters;
+import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
+import dev.storecrm.platform.dynamodb.DynamoDbMemberFile;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+
+/** The composition root of MemberViewFunction: settings, the DynamoDB client, the read adapters, the service. */
+record MemberViewWiring(MemberViewService service, Metrics metrics) {
+
+    MemberViewWiring(Map<String, String> environment, Clock clock) {
+        this(SharedAdapters.from(new Settings(environment), clock));
+    }
+
+    private MemberViewWiring(SharedAdapters shared) {
+        this(shared, shared.env(), shared.clock());
+    }
+
+    private MemberViewWiring(SharedAdapters shared, Settings env, Clock clock) {
+        this(new MemberViewService(new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"), clock),
+                        new DynamoDbMemberFile(shared.dynamoDb(), new DynamoDbMemberFile.Tables(
+                                env.required("MEMBERS_TABLE"), env.required("ORDERS_TABLE"),
+                                env.required("POINTS_LEDGER_TABLE"), env.required("WINBACK_TABLE"),
+                                env.required("OCCASIONS_TABLE"), env.required("CARTS_TABLE"),
+                                env.required("DISPUTES_TABLE"), env.required("SEND_LEDGER_TABLE"))),
+                        new MemberViews(MemberPolicySettings.from(env), OccasionSettings.storeZone(env)), clock),
+                MetricsFactory.getMetricsInstance());
+    }
+}

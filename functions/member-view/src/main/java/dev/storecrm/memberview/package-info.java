@@ -1,0 +1,7 @@
+/**
+ * MemberViewFunction, read-only, behind an IAM function URL and the staff API (agents and admins):
+ * a member looked up by id, e-mail or phone through the archive's indexes, and the member view as
+ * the console shows it (profile, status, tier and why, points and ledger, orders, RFM inputs,
+ * journeys in progress, mail sent and open disputes), every list bounded and paged.
+ */
+package dev.storecrm.memberview;

@@ -1,0 +1,196 @@
+package dev.storecrm.memberview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.FunctionUrlRequest;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStaffApi;
+import dev.storecrm.localcloud.LocalTokenIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The member view through the real handler against the local cloud, with IAM enforced from
+ * template.yaml (the function may only read what its policy grants) and the staff API's JWT
+ * authorizer: a member the archive, the points ledger, the sender and the dispute workflow wrote
+ * is found by id, by an address and a number written another way, and shown with every part.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class MemberViewIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant NOW = Instant.parse("2026-11-16T02:00:30Z");
+    private static final int ORDERS = 13;
+
+    private LocalCloud cloud;
+    private LocalFunctions functions;
+    private LocalTokenIssuer issuer;
+    private LocalStaffApi api;
+
+    @BeforeEach
+    void reset(LocalCloud cloud) {
+        cloud.reset();
+        this.cloud = cloud;
+        SimulatedClock clock = new SimulatedClock(NOW);
+        this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
+        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
+        this.issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
+        this.api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
+        publish(Events.memberRegistered("c-1001").name("<b>Li</b> & Co").email("member.1001@example.com")
+                .phone("+8613800001001").at(NOW.minus(Duration.ofDays(200))).json());
+        publish(Events.memberRegistered("c-2002").name("Someone else").email("other@example.com")
+                .phone("+8613800002002").at(NOW.minus(Duration.ofDays(200))).json());
+        for (int i = 0; i < ORDERS; i++) {
+            String order = String.format("o-%03d", i);
+            Instant at = NOW.minus(Duration.ofDays(150 - 10L * i));
+            publish(Events.orderPlaced("c-1001", order).at(at).json());
+            publish(Events.orderPaid("c-1001", order).amount(10_000).at(at).json());
+        }
+        publish(Events.cartUpdated("cart-1001").customerId("c-1001")
+                .at(NOW.minus(Duration.ofMinutes(30))).json());
+        cloud.eventBus().publishSample("disputes/dispute-opened-store-return.json", e -> { }, "test", NOW);
+        functions.drainAll();
+    }
+
+    @AfterEach
+    void nothingLost() {
+        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
+    }
+
+    @Test
+    void aMemberIsFoundByIdByAnAddressInAnotherCaseAndByANumberInAnotherFormat() {
+        String agent = token("agent", "agent-local-1");
+        assertEquals(List.of("c-1001"), ids(read(call("/members", query("id", "c-1001"), agent), 200)));
+        assertEquals(List.of("c-1001"), ids(read(call("/members", query("email", " MEMBER.1001@example.COM"), agent),
+                200)));
+        assertEquals(List.of("c-1001"), ids(read(call("/members", query("phone", "0086 138-0000-1001"), agent),
+                200)));
+        assertEquals(List.of(), ids(read(call("/members", query("email", "nobody@example.com"), agent), 200)));
+        assertTrue(read(call("/members", query("phone", "138 0000 1001"), agent), 400).get("reason").asText()
+                .contains("country code"));
+    }
+
+    @Test
+    void theViewShowsEveryPartWrittenByTheOtherFunctions() {
+        JsonNode view = read(call("/members/c-1001", "", token("agent", "agent-local-1")), 200);
+
+        assertEquals("<b>Li</b> & Co", view.get("profile").get("name").asText(), "data, for the console to escape");
+        assertEquals("active", view.get("membership").get("status").asText());
+        JsonNode tier = view.get("tier");
+        assertEquals("VIP1", tier.get("name").asText(), "13 orders of 100.00 CNY in the trailing year");
+        assertEquals("spend", tier.get("basis").asText());
+        assertEquals(ORDERS * 10_000L, tier.get("trailingYearSpend").get("amount").asLong());
+        assertEquals(ORDERS, view.get("rfm").get("frequency").asInt());
+        assertFalse(view.get("rfm").get("scored").asBoolean());
+        JsonNode points = view.get("points");
+        assertEquals(view.get("purchases").get("pointsEarnedByOrders").asLong(), points.get("balance").asLong(),
+                "the ledger's balance, earned by the orders");
+        assertTrue(points.get("balance").asLong() > 0);
+        assertEquals("earned", points.get("entries").get(0).get("kind").asText());
+        assertEquals("d-4003", view.get("disputes").get(0).get("disputeId").asText());
+        JsonNode mail = view.get("mail").get("items");
+        assertTrue(StreamSupport.stream(mail.spliterator(), false)
+                .anyMatch(m -> m.get("template").asText().equals("dispute-acknowledged")), mail.toString());
+        JsonNode cart = view.get("journeys").get("carts").get(0);
+        assertEquals("cart-1001", cart.get("cartId").asText(), "the open cart");
+        assertEquals(1, cart.get("lineCount").asInt());
+    }
+
+    @Test
+    void ordersPageOnWithTheCursorTheViewGives() {
+        String agent = token("agent", "agent-local-1");
+        JsonNode page = read(call("/members/c-1001", "", agent), 200).get("orders");
+        List<String> seen = new ArrayList<>(orderIds(page));
+        assertEquals(MemberViewService.ORDERS, seen.size());
+        while (!page.get("next").isNull()) {
+            page = read(call("/members/c-1001/orders", query("next", page.get("next").asText()), agent), 200);
+            seen.addAll(orderIds(page));
+        }
+        assertEquals(ORDERS, seen.size());
+        assertEquals(ORDERS, new HashSet<>(seen).size());
+        assertEquals("o-012", seen.getFirst());
+        assertEquals(3, read(call("/members/c-1001/orders", "limit=3", agent), 200).get("items").size());
+    }
+
+    @Test
+    void anUnknownMemberIs404AndACallerWithoutTheGroupIsRefused() {
+        assertEquals(404, call("/members/c-nobody", "", token("admin", "admin-local-1")).getStatusCode());
+        APIGatewayV2HTTPResponse marketer = call("/members/c-1001", "", token("marketer", "marketer-local-1"));
+        assertEquals(403, marketer.getStatusCode());
+        assertTrue(marketer.getBody().contains("admins or agents"), marketer.getBody());
+        assertFalse(marketer.getBody().contains("member.1001"), "nothing read");
+        assertEquals(401, call("/members/c-1001", "", null).getStatusCode());
+    }
+
+    @Test
+    void scriptsUseTheIamSignedFunctionUrlAndUnsignedRequestsAreRefused() {
+        APIGatewayV2HTTPResponse found = functions.invokeSignedUrl("MemberViewFunction",
+                FunctionUrlRequest.sample("member-view/find-by-email.json"));
+        assertEquals(List.of("c-1001"), ids(read(found, 200)));
+        JsonNode view = read(functions.invokeSignedUrl("MemberViewFunction",
+                FunctionUrlRequest.sample("member-view/get-member.json")), 200);
+        assertEquals("c-1001", view.get("customerId").asText());
+        assertEquals(403, functions.invokeUrl("MemberViewFunction", "GET", "/members/c-1001", "", Map.of(), null)
+                .getStatusCode(), "Lambda refuses an unsigned request");
+        assertEquals(403, functions.invokeUrlAsIfAuthTypeNone("MemberViewFunction", "GET", "/members/c-1001", "",
+                Map.of(), null).getStatusCode(), "the handler refuses a request that names no caller");
+    }
+
+    private void publish(String json) {
+        cloud.eventBus().publish(json, "test", NOW);
+    }
+
+    private String token(String user, String password) {
+        return issuer.signIn(user, password).orElseThrow();
+    }
+
+    private APIGatewayV2HTTPResponse call(String path, String query, String token) {
+        Map<String, String> headers = token == null ? Map.of() : Map.of("authorization", "Bearer " + token);
+        return api.invoke("GET", path, query, headers, null);
+    }
+
+    private static String query(String name, String value) {
+        return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode read(APIGatewayV2HTTPResponse response, int status) {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        try {
+            return JSON.readTree(response.getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> ids(JsonNode found) {
+        return StreamSupport.stream(found.get("members").spliterator(), false)
+                .map(m -> m.get("customerId").asText()).toList();
+    }
+
+    private static List<String> orderIds(JsonNode page) {
+        return StreamSupport.stream(page.get("items").spliterator(), false).map(o -> o.get("orderId").asText())
+                .toList();
+    }
+}
