@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -69,6 +70,22 @@ public final class BirthdayList {
      * the page of them {@code page} asks for (members are read for the page's rows only).
      */
     public Table of(YearMonth month, String kind, ListPage page) {
+        ListPage.Slice<Due> slice = page.of(dues(month, kind), Due::key);
+        return table(month, slice.rows()).next(slice.next());
+    }
+
+    /** The whole list, {@code size} rows at a time (the diary is read once; members as their rows are made). */
+    void pages(YearMonth month, String kind, int size, Consumer<Table> each) {
+        ListPage.chunks(dues(month, kind), size, rows -> each.accept(table(month, rows)));
+    }
+
+    private record Due(Occasion occasion, GreetingCalendar.Due due) {
+        String key() {
+            return due.localDate() + "|" + occasion.customerId();
+        }
+    }
+
+    private List<Due> dues(YearMonth month, String kind) {
         Map<String, Occasion> occasions = new LinkedHashMap<>();
         for (YearMonth filed : List.of(month, month.plusYears(1))) {
             for (int day = 1; day <= filed.lengthOfMonth(); day++) {
@@ -81,11 +98,6 @@ public final class BirthdayList {
                 }
             }
         }
-        record Due(Occasion occasion, GreetingCalendar.Due due) {
-            String key() {
-                return due.localDate() + "|" + occasion.customerId();
-            }
-        }
         List<Due> dues = new ArrayList<>();
         for (Occasion occasion : occasions.values()) {
             GreetingCalendar.Due due = calendar.after(occasion, month.getYear() - 1);
@@ -94,10 +106,13 @@ public final class BirthdayList {
             }
         }
         dues.sort(Comparator.comparing(Due::key));
-        ListPage.Slice<Due> slice = page.of(dues, Due::key);
+        return dues;
+    }
+
+    private Table table(YearMonth month, List<Due> rows) {
         Instant now = clock.instant();
-        Table table = new Table(COLUMNS).next(slice.next());
-        for (Due due : slice.rows()) {
+        Table table = new Table(COLUMNS);
+        for (Due due : rows) {
             List<String> cells = new ArrayList<>(row(due.occasion(), due.due(), now));
             cells.addAll(followUps.of("birthdays", month, due.occasion().customerId()));
             table.add(cells);

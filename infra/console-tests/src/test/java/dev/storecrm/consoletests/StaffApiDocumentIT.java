@@ -74,7 +74,7 @@ class StaffApiDocumentIT {
             }
         }));
         assertTrue(called.contains("post /disputes/d-none/confirm-receipt"), called.toString());
-        assertEquals(12, called.size(), "every operation, each action: " + called);
+        assertEquals(13, called.size(), "every operation, each action: " + called);
     }
 
     /** The operation's path with its path parameters filled: a made-up dispute, and each documented action. */
