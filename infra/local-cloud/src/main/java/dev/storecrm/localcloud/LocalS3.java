@@ -41,8 +41,8 @@ import java.util.regex.Pattern;
 final class LocalS3 implements AutoCloseable {
 
     static final int MIN_PART_BYTES = 5 * 1024 * 1024;
-    private static final Pattern PART = Pattern.compile(
-            "<PartNumber>(\\d+)</PartNumber>|<ETag>\"?([^<\"]+)\"?</ETag>");
+    private static final Pattern PART = Pattern.compile("<Part>.*?<PartNumber>(\\d+)</PartNumber>.*?</Part>",
+            Pattern.DOTALL);
 
     /** A stored object: its bytes and the headers it was stored with (type, disposition). */
     record StoredObject(byte[] bytes, Map<String, String> headers) {}
@@ -157,13 +157,9 @@ final class LocalS3 implements AutoCloseable {
         }
         Map<Integer, byte[]> listed = new TreeMap<>();
         Matcher m = PART.matcher(new String(body, StandardCharsets.UTF_8));
-        Integer number = null;
         while (m.find()) {
-            if (m.group(1) != null) {
-                number = Integer.valueOf(m.group(1));
-            } else if (number != null) {
-                listed.put(number, upload.parts().get(number));
-            }
+            int number = Integer.parseInt(m.group(1));
+            listed.put(number, upload.parts().get(number));
         }
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
         int index = 0;
