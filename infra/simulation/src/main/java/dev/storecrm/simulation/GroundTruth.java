@@ -60,7 +60,7 @@ final class GroundTruth {
         Instant registeredAt;
         Instant unsubscribedAt;
         Instant firstPaidAt;
-        final List<Instant[]> paidOrders = new ArrayList<>();
+        final List<PaidOrder> paidOrders = new ArrayList<>();
         final java.util.Set<String> paidOrderIds = new java.util.TreeSet<>();
     }
 
@@ -120,7 +120,7 @@ final class GroundTruth {
             }
             case "OrderPaid" -> {
                 Member member = member(body.path("customerId").asText());
-                member.paidOrders.add(new Instant[] {occurred, now});
+                member.paidOrders.add(new PaidOrder(body.path("orderId").asText(), occurred, now));
                 member.paidOrderIds.add(body.path("orderId").asText());
                 if (member.firstPaidAt == null || occurred.isBefore(member.firstPaidAt)) {
                     member.firstPaidAt = occurred;
@@ -173,10 +173,17 @@ final class GroundTruth {
         return false;
     }
 
-    /** Whether the system knew of a paid order that happened after {@code after}, by {@code at}. */
-    boolean paidSince(String customerId, Instant after, Instant at) {
+    /** An order's payment as published: when it happened, and when the system was told. */
+    record PaidOrder(String orderId, Instant occurred, Instant told) {}
+
+    /**
+     * A paid order that happened after {@code after} and that the system was told of before {@code at}, if
+     * any. A payment told in the same step as a send does not count, as for a cart's order: the archive's
+     * queue and the outbox run side by side, and neither waits for the other.
+     */
+    Optional<PaidOrder> paidSince(String customerId, Instant after, Instant at) {
         return member(customerId).paidOrders.stream()
-                .anyMatch(o -> o[0].isAfter(after) && !o[1].isAfter(at));
+                .filter(o -> o.occurred().isAfter(after) && o.told().isBefore(at)).findFirst();
     }
 
     private void profile(JsonNode body, Instant occurred, Instant now, boolean registration) {

@@ -186,9 +186,9 @@ final class Invariants {
             String name = WIN_BACK_EXIT;
             checked(name);
             Instant episode = Instant.parse(episodes.get(key));
-            if (truth.paidSince(customerId, episode, at)) {
-                violation(name, key + " went at " + at + " though " + customerId + " had paid an order since " + episode);
-            }
+            truth.paidSince(customerId, episode, at).ifPresent(paid -> violation(name, key + " went at " + at
+                    + " though " + customerId + " had paid order " + paid.orderId() + " at " + paid.occurred()
+                    + " (told at " + paid.told() + "), after the episode's order at " + episode));
         }
     }
 
