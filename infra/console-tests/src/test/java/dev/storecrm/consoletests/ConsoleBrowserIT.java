@@ -47,8 +47,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * small simulated store: each group signs in with the local sign-in's real tokens and sees only its
  * pages; an agent works a dispute to resolution, sees a refusal in words and downloads its evidence
  * bundle; a marketer pages a list, marks a follow-up call (a note with markup stays text), downloads
- * the list as CSV (page by page, and whole through an S3 link) and sees the charts; no page logs a script error. Screenshots of every page in
- * zh-CN and en go to {@code target/screenshots/}. One browser and one store for the class.
+ * the list as CSV (page by page, and whole through an S3 link) and sees the charts; no page logs a
+ * script error. Screenshots of every page in zh-CN and en go to {@code target/screenshots/}. One browser and one store for the class.
  */
 @ExtendWith(LocalCloudExtension.class)
 class ConsoleBrowserIT {

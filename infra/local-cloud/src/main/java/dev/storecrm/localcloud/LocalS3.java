@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,22 +55,11 @@ final class LocalS3 implements AutoCloseable {
 
     LocalS3(String region) {
         this.region = region;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot open the local S3", e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread thread = new Thread(r, "local-s3");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackServer.start("local-s3", 4, this::handle);
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return LoopbackServer.endpoint(server);
     }
 
     /** The clock pre-signed links are checked against (the simulated clock of a local run). */
