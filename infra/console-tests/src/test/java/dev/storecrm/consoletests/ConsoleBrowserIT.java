@@ -48,7 +48,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * pages; an agent works a dispute to resolution, sees a refusal in words and downloads its evidence
  * bundle; a marketer pages a list, marks a follow-up call (a note with markup stays text), downloads
  * the list as CSV (page by page, and whole through an S3 link) and sees the charts; no page logs a
- * script error. Screenshots of every page in zh-CN and en go to {@code target/screenshots/}. One browser and one store for the class.
+ * script error. Screenshots of every page in zh-CN and en go to {@code target/screenshots/}. One browser
+ * and one store for the class.
  */
 @ExtendWith(LocalCloudExtension.class)
 class ConsoleBrowserIT {
