@@ -46,6 +46,8 @@ export async function followUpList(main, list, state = {}) {
         onchange: (e) => e.target.value && redraw({ month: e.target.value, cursors: [] }) })),
       h('button', { type: 'button', class: 'secondary', onclick: () => downloadAll(list, month, status) },
         t('downloadCsv')),
+      h('button', { type: 'button', class: 'secondary', onclick: () => exportAll(list, month, status) },
+        t('exportAll')),
       status),
     page.rows.length ? table(columns, page.rows) : h('p', {}, t('nothing')),
     h('div', { class: 'row' },
@@ -115,4 +117,23 @@ async function downloadAll(list, month, status) {
   } while (next);
   download(`${list}-${month}.csv`, `\uFEFF${parts.join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
   status.textContent = t('downloaded', { n: rows });
+}
+
+/**
+ * The whole list written to S3 by the API (POST /exports) and downloaded through the short-lived link it
+ * answers: one request, whatever the list's size; the browser fetches the file straight from S3.
+ */
+async function exportAll(list, month, status) {
+  status.textContent = t('exporting');
+  const response = await call('POST', '/exports', { list, month });
+  const body = parse(response.body);
+  if (!response.ok || !body || !body.url) {
+    status.textContent = `${t('failed')}: ${reasonOf(body, response.status)}`;
+    return;
+  }
+  const link = h('a', { href: body.url, download: body.file, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  status.textContent = t('exported', { n: body.rows, t: time(body.expiresAt) });
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -75,6 +76,22 @@ public final class BirthdayList {
      * the page of them {@code page} asks for (members are read for the page's rows only).
      */
     public Table of(YearMonth month, String kind, ListPage page) {
+        ListPage.Slice<Due> slice = page.of(dues(month, kind), Due::key);
+        return table(month, slice.rows()).next(slice.next());
+    }
+
+    /** The whole list, {@code size} rows at a time (the diary is read once; members as their rows are made). */
+    void pages(YearMonth month, String kind, int size, Consumer<Table> each) {
+        ListPage.chunks(dues(month, kind), size, rows -> each.accept(table(month, rows)));
+    }
+
+    private record Due(Occasion occasion, GreetingCalendar.Due due) {
+        String key() {
+            return due.localDate() + "|" + occasion.customerId();
+        }
+    }
+
+    private List<Due> dues(YearMonth month, String kind) {
         Map<String, Occasion> occasions = new LinkedHashMap<>();
         YearMonth nextYear = month.plusYears(1);
         for (YearMonth filed : List.of(month, nextYear.minusMonths(1), nextYear, nextYear.plusMonths(1))) {
@@ -88,11 +105,6 @@ public final class BirthdayList {
                 }
             }
         }
-        record Due(Occasion occasion, GreetingCalendar.Due due) {
-            String key() {
-                return due.localDate() + "|" + occasion.customerId();
-            }
-        }
         List<Due> dues = new ArrayList<>();
         for (Occasion occasion : occasions.values()) {
             // This year's date, or for a lunar date early in the year, last lunar year's;
@@ -102,10 +114,13 @@ public final class BirthdayList {
                     .ifPresent(due -> dues.add(new Due(occasion, due)));
         }
         dues.sort(Comparator.comparing(Due::key));
-        ListPage.Slice<Due> slice = page.of(dues, Due::key);
+        return dues;
+    }
+
+    private Table table(YearMonth month, List<Due> rows) {
         Instant now = clock.instant();
-        Table table = new Table(COLUMNS).next(slice.next());
-        for (Due due : slice.rows()) {
+        Table table = new Table(COLUMNS);
+        for (Due due : rows) {
             List<String> cells = new ArrayList<>(row(due.occasion(), due.due(), now));
             cells.addAll(followUps.of("birthdays", month, due.occasion().customerId()));
             table.add(cells);

@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /dormant?month=2026-06}: the dormant member wake-up follow-up list;</li>
  *   <li>{@code GET /wake-up?from=2026-04-01&to=2026-06-30}: the wake-up rate per win-back step;</li>
  *   <li>{@code GET /carts?from=2026-04-01&to=2026-06-30}: cart recovery per day;</li>
+ *   <li>{@code POST /exports} {@code {"list":"birthdays","month":"2026-06"[,"kind":"birthday"]}} (or
+ *       {@code "list":"dormant"}): the whole list as one CSV file in the exports' bucket, answered with a
+ *       short-lived link ({@link ListExport});</li>
  *   <li>{@code POST /follow-ups} {@code {"list":"birthdays","month":"2026-06","customerId":"c-1","outcome":"reached",
  *       "note":"…"}}: a follow-up call made from a list, shown back on the list's rows.</li>
  * </ul>
@@ -52,12 +55,14 @@ final class CareListsService {
     private final WakeUpReport wakeUp;
     private final FollowUps followUps;
     private final CartReport carts;
+    private final ListExport exports;
     private final ZoneId storeZone;
     private final Clock clock;
 
     CareListsService(BirthdayList birthdays, DormantList dormant, WakeUpReport wakeUp, FollowUps followUps,
-                     CartReport carts, ZoneId storeZone, Clock clock) {
+                     CartReport carts, ListExport exports, ZoneId storeZone, Clock clock) {
         this.carts = carts;
+        this.exports = exports;
         this.birthdays = birthdays;
         this.dormant = dormant;
         this.wakeUp = wakeUp;
@@ -75,6 +80,16 @@ final class CareListsService {
                 return HttpAnswer.json(200, followUps.record(request.body(), request.caller()));
             } catch (IllegalArgumentException bad) {
                 return error(400, bad.getMessage(), Map.of());
+            }
+        }
+        if (request.path().equals("/exports")) {
+            if (!request.method().equals("POST")) {
+                return error(405, "an export is asked for with POST", Map.of("Allow", "POST"));
+            }
+            try {
+                return export(ListExport.params(request.body()));
+            } catch (BadRequest | IllegalArgumentException e) {
+                return error(400, e.getMessage(), Map.of());
             }
         }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
@@ -107,7 +122,9 @@ final class CareListsService {
             HttpAnswer answer = format.answer(list.table(), list.name());
             if (answer.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
                 return error(413, "the list has " + list.table().rows().size() + " rows, more than a function URL "
-                        + "response can carry (6 MB); ask for it in pages (limit and next)", Map.of());
+                        + "response can carry (6 MB); ask for it in pages (limit and next) or as one file "
+                        + "(POST /exports)",
+                        Map.of());
             }
             return answer;
         } catch (BadRequest | IllegalArgumentException e) {
@@ -116,11 +133,29 @@ final class CareListsService {
     }
 
     private Named birthdays(YearMonth month, String kind, ListPage page) {
+        return new Named(birthdaysName(month, kind), birthdays.of(month, kind, page));
+    }
+
+    private static String birthdaysName(YearMonth month, String kind) {
         if (!kind.matches("[a-z][a-z0-9-]{0,31}")) {
             throw new BadRequest("kind must be an occasion kind such as birthday or wedding, not '" + kind + "'");
         }
-        return new Named((kind.equals("birthday") ? "birthdays" : kind + "-anniversaries") + "-" + month,
-                birthdays.of(month, kind, page));
+        return (kind.equals("birthday") ? "birthdays" : kind + "-anniversaries") + "-" + month;
+    }
+
+    private HttpAnswer export(Map<String, String> params) {
+        YearMonth month = month(params, YearMonth.from(clock.instant().atZone(storeZone).toLocalDate()));
+        String list = params.getOrDefault("list", "");
+        return switch (list) {
+            case "birthdays" -> {
+                String kind = params.getOrDefault("kind", "birthday").trim();
+                yield exports.export(birthdaysName(month, kind), BirthdayList.COLUMNS,
+                        (size, each) -> birthdays.pages(month, kind, size, each));
+            }
+            case "dormant" -> exports.export("dormant-" + month, DormantList.COLUMNS,
+                    (size, each) -> dormant.pages(month, size, each));
+            default -> throw new BadRequest("list must be birthdays or dormant, not '" + list + "'");
+        };
     }
 
     private Named wakeUp(LocalDate to, Map<String, String> query) {

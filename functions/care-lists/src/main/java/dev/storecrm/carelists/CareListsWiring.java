@@ -18,9 +18,11 @@ import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
 import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
 import dev.storecrm.platform.dynamodb.DynamoDbWinBackJournal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The composition root of CareListsFunction: settings, clients, adapters, the three lists, the service. */
 record CareListsWiring(CareListsService service) {
@@ -55,6 +57,9 @@ record CareListsWiring(CareListsService service) {
                         storeZone, clock),
                 new FollowUps(followUpBook, clock),
                 new CartReport(new DynamoDbCartStats(dynamoDb, settings.required("CART_STATS_TABLE"))),
+                new ListExport(new S3ExportStore(shared.aws().configure(S3Client.builder()).build(),
+                        settings.required("EXPORTS_BUCKET"), S3ExportStore.MIN_PART_BYTES),
+                        Duration.ofMinutes(settings.longValue("EXPORT_LINK_MINUTES", 15)), clock),
                 storeZone, clock);
     }
 }

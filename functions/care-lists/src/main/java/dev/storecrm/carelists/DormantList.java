@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -65,14 +66,25 @@ public final class DormantList {
      * first: the page of them {@code page} asks for (members are read for the page's rows only).
      */
     public Table of(YearMonth month, ListPage page) {
+        ListPage.Slice<WinBackJournal.Entry> slice = page.of(entries(month), DormantList::key);
+        return table(month, slice.rows()).next(slice.next());
+    }
+
+    /** The whole list, {@code size} rows at a time (the month's journal is read once). */
+    void pages(YearMonth month, int size, Consumer<Table> each) {
+        ListPage.chunks(entries(month), size, rows -> each.accept(table(month, rows)));
+    }
+
+    private List<WinBackJournal.Entry> entries(YearMonth month) {
+        return journal.enteredIn(month).stream().sorted(Comparator.comparing(DormantList::key)).toList();
+    }
+
+    private Table table(YearMonth month, List<WinBackJournal.Entry> rows) {
         Instant now = clock.instant();
         Map<String, Optional<MemberRecord>> records = new HashMap<>();
         Map<String, List<OrderHistory.PaidOrder>> paid = new HashMap<>();
-        List<WinBackJournal.Entry> entries = journal.enteredIn(month).stream()
-                .sorted(Comparator.comparing(DormantList::key)).toList();
-        ListPage.Slice<WinBackJournal.Entry> slice = page.of(entries, DormantList::key);
-        Table table = new Table(COLUMNS).next(slice.next());
-        for (WinBackJournal.Entry entry : slice.rows()) {
+        Table table = new Table(COLUMNS);
+        for (WinBackJournal.Entry entry : rows) {
             Optional<MemberRecord> record = records.computeIfAbsent(entry.customerId(),
                     id -> members.find(id, false).map(Revisioned::value));
             Optional<MemberSummary> summary = record.map(r -> MemberSummary.of(r, memberPolicy, now));

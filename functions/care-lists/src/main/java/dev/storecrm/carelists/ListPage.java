@@ -50,6 +50,13 @@ record ListPage(Optional<String> after, int limit) {
         return new ListPage(after, size);
     }
 
+    /** All of {@code sorted}, {@code size} at a time: how an export reads a list whose index it read once. */
+    static <T> void chunks(List<T> sorted, int size, java.util.function.Consumer<List<T>> each) {
+        for (int from = 0; from < sorted.size(); from += size) {
+            each.accept(sorted.subList(from, Math.min(sorted.size(), from + size)));
+        }
+    }
+
     /** The page of {@code sorted} (ascending by {@code key}). */
     <T> Slice<T> of(List<T> sorted, Function<T, String> key) {
         List<T> rest = after.map(a -> sorted.stream().filter(t -> key.apply(t).compareTo(a) > 0).toList())

@@ -60,8 +60,19 @@ public final class Table {
     }
 
     public String toCsv() {
+        return csvHeader() + csvRows();
+    }
+
+    /** The start of the CSV: the byte order mark and the header line. */
+    public String csvHeader() {
         StringBuilder csv = new StringBuilder(BOM);
         line(csv, columns);
+        return csv.toString();
+    }
+
+    /** The CSV lines of the rows alone (to follow a header written before: a list exported page by page). */
+    public String csvRows() {
+        StringBuilder csv = new StringBuilder();
         rows.forEach(row -> line(csv, row));
         return csv.toString();
     }

@@ -78,6 +78,7 @@ class CareListsServiceTest {
         }
     };
     private final FollowUpColumns followUps = new FollowUpColumns(followUpBook, StorePolicies.STORE_ZONE);
+    private final InMemoryExportStore exportStore = new InMemoryExportStore();
     private final CareListsService lists = new CareListsService(
             new BirthdayList(diary, calendar, members, STORE.members(), ledger, coupons, InMemoryCoupons.CODES,
                     followUps, clock),
@@ -86,6 +87,7 @@ class CareListsServiceTest {
             new WakeUpReport(journal, ledger, coupons, members.orders(), STORE.winBack().wakeUpWindow(),
                     StorePolicies.STORE_ZONE, clock),
             new FollowUps(followUpBook, clock), new CartReport((from, to) -> List.of()),
+            new ListExport(exportStore, Duration.ofMinutes(15), clock),
             StorePolicies.STORE_ZONE, clock);
 
     @Test
@@ -174,6 +176,33 @@ class CareListsServiceTest {
                 .getStatusCode(), "at most two years");
         assertEquals(404, call(FunctionUrlEvent.get("/everyone")).getStatusCode());
         assertEquals(405, call(FunctionUrlEvent.post("/birthdays")).getStatusCode());
+    }
+
+    @Test
+    void aWholeMonthIsExportedPageByPageToOneFileAndAnsweredWithItsLink() {
+        for (int i = 0; i < 1_001; i++) {
+            member(Events.memberRegistered(String.format("c-%04d", i)).name("Member " + i)
+                    .birthday(String.format("1990-05-%02d", 1 + i % 28)));
+        }
+        APIGatewayV2HTTPResponse answer = call(FunctionUrlEvent.post("/exports")
+                .body("{\"list\":\"birthdays\",\"month\":\"2027-05\"}"));
+
+        assertEquals(200, answer.getStatusCode(), answer.getBody());
+        JsonNode link = json(answer.getBody());
+        assertEquals(1_001, link.get("rows").asInt());
+        assertEquals("birthdays-2027-05.csv", link.get("file").asText());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(15)).toString(), link.get("expiresAt").asText());
+        String file = exportStore.file(link.get("url").asText());
+        assertEquals(link.get("bytes").asInt(), file.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        String firstPage = call(FunctionUrlEvent.get("/birthdays").query("month", "2027-05").query("limit", "1000"))
+                .getBody();
+        assertTrue(file.startsWith(firstPage), "the file begins with the list's first page, header and all");
+        assertEquals(1_002, file.split("\r\n").length, "a header and every member");
+        assertEquals(3, exportStore.writes.size(), "the header, then pages of 1,000 and 1 row as they are made");
+        assertEquals(400, call(FunctionUrlEvent.post("/exports").body("{\"list\":\"everyone\"}")).getStatusCode());
+        assertEquals(400, call(FunctionUrlEvent.post("/exports").body("{\"list\":\"birthdays\",\"limit\":\"5\"}"))
+                .getStatusCode(), "an unknown field");
+        assertEquals(List.of(), exportStore.aborted);
     }
 
     /** A member registered now, with the occasions the member archive files for them. */

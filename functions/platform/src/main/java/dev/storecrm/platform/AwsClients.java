@@ -4,6 +4,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
@@ -74,6 +75,11 @@ public final class AwsClients {
                 .region(region)
                 .credentialsProvider(credentials)
                 .build();
+    }
+
+    /** Another service's client builder, set up as the ones above: HTTP client, region, credentials. */
+    public <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
+        return http(builder).region(region).credentialsProvider(credentials);
     }
 
     /** The url-connection client, unless the SDK's own setting names another HTTP implementation. */

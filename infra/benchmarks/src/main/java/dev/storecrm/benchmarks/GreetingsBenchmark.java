@@ -3,23 +3,16 @@ package dev.storecrm.benchmarks;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.storecrm.domain.event.Stamp;
-import dev.storecrm.domain.member.BirthdayEntry;
-import dev.storecrm.domain.member.Consent;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
-import dev.storecrm.domain.member.Profile;
-import dev.storecrm.domain.member.ProfileField;
-import dev.storecrm.domain.member.Purchases;
-import dev.storecrm.domain.member.ZoneEntry;
 import dev.storecrm.domain.occasion.GreetingCalendar;
 import dev.storecrm.domain.occasion.Occasion;
 import dev.storecrm.domain.occasion.OccasionDiary;
 import dev.storecrm.domain.occasion.OccasionPolicy;
 import dev.storecrm.domain.occasion.Occasions;
-import dev.storecrm.domain.time.RecurringDate;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.load.BulkMembers;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
@@ -35,7 +28,6 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,18 +141,6 @@ final class GreetingsBenchmark {
     }
 
     private static MemberRecord member(String id, MonthDay birthday, ZoneId zone, Instant registered) {
-        Stamp stamp = new Stamp(registered, "bench-reg-" + id);
-        Profile profile = Profile.EMPTY.with(ProfileField.NAME, "Bench Member")
-                .with(ProfileField.EMAIL, id + "@example.com")
-                .with(ProfileField.TIME_ZONE, zone).with(ProfileField.BIRTHDAY, new RecurringDate(birthday, null))
-                .with(ProfileField.MARKETING_CONSENT, new Consent(true, registered, "bench"));
-        Map<ProfileField, Stamp> stamps = new EnumMap<>(ProfileField.class);
-        for (ProfileField field : List.of(ProfileField.NAME, ProfileField.EMAIL, ProfileField.TIME_ZONE,
-                ProfileField.BIRTHDAY, ProfileField.MARKETING_CONSENT)) {
-            stamps.put(field, stamp);
-        }
-        return new MemberRecord(id, profile, stamps, stamp, List.of(),
-                List.of(new BirthdayEntry(stamp, profile.birthday())),
-                List.of(new ZoneEntry(stamp, zone)), Purchases.NONE, Map.of());
+        return BulkMembers.member(id, "Bench Member", null, birthday, zone, registered);
     }
 }

@@ -48,8 +48,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * small simulated store: each group signs in with the local sign-in's real tokens and sees only its
  * pages; an agent works a dispute to resolution, sees a refusal in words and downloads its evidence
  * bundle; a marketer pages a list, marks a follow-up call (a note with markup stays text), downloads
- * the list as CSV and sees the charts; no page logs a script error. Screenshots of every page in
- * zh-CN and en go to {@code target/screenshots/}. One browser and one store for the class.
+ * the list as CSV (page by page, and whole through an S3 link) and sees the charts; no page logs a
+ * script error. Screenshots of every page in zh-CN and en go to {@code target/screenshots/}. One browser
+ * and one store for the class.
  */
 @ExtendWith(LocalCloudExtension.class)
 class ConsoleBrowserIT {
@@ -267,6 +268,7 @@ class ConsoleBrowserIT {
         }
         assertTrue(csv.startsWith("\uFEFFcustomerId,name,"), csv.substring(0, Math.min(80, csv.length())));
         assertTrue(csv.contains("call_back"), "the marked call is in the list");
+        assertEquals(csv, exportedWhole(), "the list exported through S3 is the list downloaded page by page");
 
         browser.get(url + "#/lists/dormant");
         waitFor(By.cssSelector("main h1"));
@@ -350,6 +352,19 @@ class ConsoleBrowserIT {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The birthday list through "export all": the API writes it to the local S3, the browser follows the link. */
+    private static String exportedWhole() throws IOException {
+        Path file;
+        try (Stream<Path> old = Files.list(DOWNLOADS)) {
+            file = old.filter(f -> f.getFileName().toString().matches("birthdays-\\d{4}-\\d{2}\\.csv")).findFirst()
+                    .orElseThrow();
+        }
+        delete(file);
+        browser.findElement(By.xpath("//button[contains(., '导出全部')]")).click();
+        waitText(By.cssSelector("main [role=status]"), "已导出");
+        return downloaded(file.getFileName().toString());
     }
 
     private static String downloaded(String name) throws IOException {

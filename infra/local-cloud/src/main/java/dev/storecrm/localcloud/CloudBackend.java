@@ -20,6 +20,13 @@ interface CloudBackend extends AutoCloseable {
 
     URI eventBridgeEndpoint();
 
+    /** S3, path-style (the list exports' bucket). */
+    URI s3Endpoint();
+
+    /** The clock S3 checks pre-signed links' expiry against (the machine's unless set; LocalStack's own). */
+    default void checkLinksAgainst(Clock clock) {
+    }
+
     /** Where the events that SDK clients put on a bus ({@code PutEvents}) go: each envelope with its bus's name. */
     void receivePutEvents(BiConsumer<JsonNode, String> bus);
 

@@ -53,6 +53,7 @@ final class EmulatorBackend implements CloudBackend {
     private final int sqsPort;
     private final SesEmulator ses;
     private final LocalAwsGateway gateway;
+    private final LocalS3 s3 = new LocalS3(REGION);
 
     EmulatorBackend() {
         dynamoDbInProcess = inProcess(DYNAMODB_TRANSPORT);
@@ -112,6 +113,16 @@ final class EmulatorBackend implements CloudBackend {
     }
 
     @Override
+    public URI s3Endpoint() {
+        return s3.endpoint();
+    }
+
+    @Override
+    public void checkLinksAgainst(Clock clock) {
+        s3.useClock(clock);
+    }
+
+    @Override
     public void receivePutEvents(java.util.function.BiConsumer<JsonNode, String> bus) {
         gateway.receivePutEvents(bus);
     }
@@ -168,6 +179,7 @@ final class EmulatorBackend implements CloudBackend {
     @Override
     public void close() {
         gateway.close();
+        s3.close();
         ses.close();
         LoopbackHttpClient.stopAnsweringInProcess(sqsEndpoint());
         sqs.stopAndWait();

@@ -113,7 +113,7 @@ public final class IamEnforcer implements ExecutionInterceptor {
         String message = "User: " + policy.principal() + " is not authorized to perform: " + action + " on resource: "
                 + resource + (explicit ? " with an explicit deny in an identity-based policy"
                 : " because no identity-based policy allows the " + action + " action");
-        int status = service.equals("SesV2") ? 403 : 400;
+        int status = service.equals("SesV2") || service.equalsIgnoreCase("S3") ? 403 : 400;
         AwsServiceException.Builder builder = switch (service) {
             case "DynamoDb" -> DynamoDbException.builder();
             case "Sqs" -> SqsException.builder();

@@ -27,6 +27,10 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
  *       configuration set. The identity is the From address's own identity or its domain's,
  *       whichever the account verified; the stack does not know which, so either is accepted.</li>
  *   <li>Secrets Manager: the operation on the secret; EventBridge {@code PutEvents}: on each bus.</li>
+ *   <li>S3 object calls on {@code arn:aws:s3:::bucket/key}: the steps of a multipart upload as
+ *       {@code s3:PutObject} (its abort as {@code s3:AbortMultipartUpload}); a pre-signed
+ *       {@code GetObject} as {@code s3:GetObject}, checked when the link is signed (on AWS, when it is used,
+ *       against the signer's policy then).</li>
  * </ul>
  * A call this class does not know is refused with a message saying so, rather than allowed
  * unchecked: teach it the call's resource when a function starts making it.
@@ -54,6 +58,9 @@ final class IamRequests {
             case "SecretsManager" -> List.of(new Check("secretsmanager:" + operation,
                     secretArn(field(request, "SecretId"))));
             case "EventBridge" -> eventBridge(operation, request);
+            // The client names the service S3; the pre-signer, whose calls are checked too, s3.
+            case "S3", "s3" -> List.of(new Check(s3Action(operation), "arn:aws:s3:::" + field(request, "Bucket") + "/"
+                    + field(request, "Key")));
             default -> throw unknown(service, operation);
         };
     }
@@ -95,6 +102,15 @@ final class IamRequests {
 
     private Check transactGet(TransactGetItem item) {
         return new Check("dynamodb:GetItem", tableArn(item.get().tableName()));
+    }
+
+    /** The object actions, as S3 authorises them: every step of a multipart upload but the abort is PutObject. */
+    private static String s3Action(String operation) {
+        return switch (operation) {
+            case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" -> "s3:PutObject";
+            case "AbortMultipartUpload", "GetObject" -> "s3:" + operation;
+            default -> throw unknown("S3", operation);
+        };
     }
 
     private static String sqsAction(String operation) {

@@ -74,6 +74,7 @@ public final class LocalCloud implements AutoCloseable {
         System.setProperty("aws.endpointUrlSesV2", backend.sesEndpoint().toString());
         System.setProperty("aws.endpointUrlSecretsManager", backend.secretsManagerEndpoint().toString());
         System.setProperty("aws.endpointUrlEventBridge", backend.eventBridgeEndpoint().toString());
+        System.setProperty("aws.endpointUrlS3", backend.s3Endpoint().toString());
         // Every SDK client built from here on, the handlers' and the four below, talks to the
         // emulators over the loopback transport (see there); the SDK builds and closes it.
         String loopback = LoopbackHttpClient.Service.class.getName();
@@ -112,7 +113,7 @@ public final class LocalCloud implements AutoCloseable {
         return LocalStackBackend.dockerAvailable();
     }
 
-    /** Creates every table and queue of the template (once; {@link #reset()} recreates them empty). */
+    /** Creates every table, queue and bucket of the template (once; {@link #reset()} empties tables). */
     public LocalCloud provision() {
         if (queueUrls.isEmpty()) {
             provisioner.createTables(dynamoDb);
@@ -120,6 +121,7 @@ public final class LocalCloud implements AutoCloseable {
             eventBus = new LocalEventBus(template, sqs, queueUrls);
             provisioner.createSecrets(secrets);
             provisioner.createSesResources(ses);
+            provisioner.createBuckets(backend.s3Endpoint());
         }
         return this;
     }
@@ -211,13 +213,15 @@ public final class LocalCloud implements AutoCloseable {
         return functions(clock, environmentOverrides, template);
     }
 
-    /**
-     * As {@link #functions(Clock, Map)}, with each function's IAM policy taken from another
-     * version of the template (one with a grant removed, say): for tests of the enforcement itself.
-     */
+    /** As {@link #functions(Clock, Map)}, with each function's IAM policy from another template (tests of IAM). */
     public LocalFunctions functions(Clock clock, Map<String, String> environmentOverrides, Template policies) {
         backend.publishSesEvents(event -> eventBus().publish(event, "default"), clock);
         return new LocalFunctions(this, clock, environmentOverrides, policies);
+    }
+
+    /** The clock the local S3 checks links' expiry against; the SDK signs with the machine's, so start there. */
+    public void checkLinksAgainst(Clock clock) {
+        backend.checkLinksAgainst(clock);
     }
 
     /** The mail SES accepted since the last reset, oldest first. */
@@ -225,10 +229,7 @@ public final class LocalCloud implements AutoCloseable {
         return backend.sentMail();
     }
 
-    /**
-     * The mail accepted since a real moment (epoch seconds of this machine's clock), and perhaps a
-     * little more: callers reading repeatedly keep the message ids they saw.
-     */
+    /** The mail accepted since a real moment (epoch seconds), and perhaps a little more: keep the ids seen. */
     public List<SentMail> sentMailSince(long epochSecond) {
         return backend.sentMailSince(epochSecond);
     }
@@ -238,8 +239,7 @@ public final class LocalCloud implements AutoCloseable {
         return backend.offers(feature);
     }
 
-    /** A JUnit assumption: the calling test is skipped, saying why, where this cloud lacks the feature. */
-    public void assume(Feature feature) {
+    public void assume(Feature feature) { // a JUnit assumption: skipped, saying why, where the feature is lacking
         Assumptions.assumeTrue(offers(feature), () -> "skipped on " + describe() + ": " + feature.lackedBecause);
     }
 
@@ -248,8 +248,7 @@ public final class LocalCloud implements AutoCloseable {
         backend.throttleNextSends(count);
     }
 
-    /** When each accepted send reached SES ({@code System.nanoTime()}), for pacing measurements. */
-    public List<Long> acceptedSendTimes() {
+    public List<Long> acceptedSendTimes() { // when each accepted send reached SES (System.nanoTime())
         return backend.acceptedSendTimes();
     }
 
@@ -268,6 +267,7 @@ public final class LocalCloud implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_SESV2", backend.sesEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", backend.secretsManagerEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", backend.eventBridgeEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_S3", backend.s3Endpoint().toString());
         return env;
     }
 

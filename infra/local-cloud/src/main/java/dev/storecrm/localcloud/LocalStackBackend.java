@@ -73,6 +73,11 @@ final class LocalStackBackend implements CloudBackend {
     }
 
     @Override
+    public URI s3Endpoint() {
+        return container.getEndpoint();
+    }
+
+    @Override
     public void receivePutEvents(java.util.function.BiConsumer<JsonNode, String> bus) {
         // PutEvents go to LocalStack's own EventBridge, which has none of the template's rules:
         // what a function publishes is not routed there (tests of that path run on the emulators).

@@ -176,6 +176,24 @@ final class Provisioner {
      * Verifies the sender's identity and creates the configuration sets, so that sending works as in a
      * set-up account.
      */
+    /** Each bucket of the template, by a path-style {@code PUT /bucket} (the local S3's and LocalStack's). */
+    void createBuckets(java.net.URI s3) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (Template.Resource resource : template.resourcesOfType("AWS::S3::Bucket")) {
+            java.net.URI bucket = s3.resolve("/" + template.physicalName(resource.logicalId()));
+            try {
+                int status = http.send(java.net.http.HttpRequest.newBuilder(bucket)
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status != 200 && status != 409) {
+                    throw new IllegalStateException("S3 answered " + status + " to creating " + bucket);
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException("cannot create the bucket " + bucket, e);
+            }
+        }
+    }
+
     void createSesResources(SesV2Client ses) {
         template.parameter("SenderAddress").ifPresent(address ->
                 ses.createEmailIdentity(c -> c.emailIdentity(address.substring(address.indexOf('@') + 1))));

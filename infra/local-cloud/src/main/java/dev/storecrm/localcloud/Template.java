@@ -139,8 +139,8 @@ public final class Template {
             case "AWS::DynamoDB::Table" -> nameOr(p.get("TableName"), logicalId);
             case "AWS::SQS::Queue" -> nameOr(p.get("QueueName"),
                     Boolean.parseBoolean(String.valueOf(resolve(p.get("FifoQueue")))) ? logicalId + ".fifo" : logicalId);
-            case "AWS::Events::EventBus" -> nameOr(p.get("Name"), logicalId);
-            case "AWS::Events::Rule" -> nameOr(p.get("Name"), logicalId);
+            case "AWS::Events::EventBus", "AWS::Events::Rule" -> nameOr(p.get("Name"), logicalId);
+            case "AWS::S3::Bucket" -> nameOr(p.get("BucketName"), logicalId.toLowerCase(java.util.Locale.ROOT));
             case "AWS::SNS::Topic" -> nameOr(p.get("TopicName"), logicalId);
             case "AWS::Serverless::Function", "AWS::Lambda::Function" -> nameOr(p.get("FunctionName"), logicalId);
             default -> logicalId;
@@ -160,6 +160,7 @@ public final class Template {
             case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "arn:aws:lambda" + prefix + "function:" + name;
             case "AWS::SecretsManager::Secret" -> "arn:aws:secretsmanager" + prefix + "secret:" + name;
             case "AWS::SES::ConfigurationSet" -> "arn:aws:ses" + prefix + "configuration-set/" + name;
+            case "AWS::S3::Bucket" -> "arn:aws:s3:::" + name;
             default -> "arn:aws:local" + prefix + resource.type() + "/" + name;
         };
     }
@@ -278,8 +279,7 @@ public final class Template {
 
     private Object getAtt(String logicalId, String attribute) {
         if (attribute.equals("FunctionUrl") && logicalId.endsWith("Url") && !resources.containsKey(logicalId)) {
-            // SAM generates <Function>Url for a FunctionUrlConfig; locally its URL is a placeholder the
-            // local cloud answers by invoking the handler (LocalFunctions.invokeUrl).
+            // SAM's <Function>Url of a FunctionUrlConfig: a placeholder LocalFunctions.invokeUrl answers.
             String function = logicalId.substring(0, logicalId.length() - "Url".length());
             return functionUrl(function);
         }
