@@ -9,7 +9,8 @@ import java.time.LocalTime;
  * The points rules from the function's settings: {@code POINTS_EXPIRY} ({@code months:12}),
  * {@code POINTS_REMINDER_DAYS} (30), {@code POINTS_REMINDER_MINIMUM} (100), {@code POINTS_REMINDER_TIME}
  * (10:00), {@code POINTS_RESERVATION_MINUTES} (30), {@code POINTS_MAX_RESERVATIONS} (5),
- * {@code POINTS_LEDGER_RETENTION_DAYS} (1100), and the store's time zone ({@code STORE_TIME_ZONE}).
+ * {@code POINTS_LEDGER_RETENTION_DAYS} (1100), the store's time zone ({@code STORE_TIME_ZONE}) and its go-live
+ * ({@code GO_LIVE_AT}, {@code GO_LIVE_RAMP_DAYS}).
  */
 public final class LoyaltySettings {
 
@@ -24,7 +25,7 @@ public final class LoyaltySettings {
                     Duration.ofMinutes(settings.longValue("POINTS_RESERVATION_MINUTES", 30)),
                     (int) settings.longValue("POINTS_MAX_RESERVATIONS", 5),
                     Duration.ofDays(settings.longValue("POINTS_LEDGER_RETENTION_DAYS", 1_100)),
-                    OccasionSettings.storeZone(settings));
+                    OccasionSettings.storeZone(settings), GoLiveSettings.from(settings));
         } catch (RuntimeException e) {
             if (e instanceof IllegalStateException) {
                 throw e;

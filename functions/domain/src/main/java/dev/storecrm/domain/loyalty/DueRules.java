@@ -1,6 +1,7 @@
 package dev.storecrm.domain.loyalty;
 
 import dev.storecrm.domain.messaging.MessageRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import java.util.Optional;
  *
  * <p>The mail is marketing (consent, caps, quiet hours and the member's status are the sender's to
  * check when it goes), once per member and expiry date ({@code POINTS_EXPIRY#<member>#<date>}), and
- * pointless once the points are gone, so it may not go after them.
+ * pointless once the points are gone, so it may not go after them. A reminder whose window opened
+ * before go-live (points of an imported history) is not sent at once with every other one: it waits
+ * for the member's place in the go-live ramp, and at the latest for the day before the points expire.
  */
 final class DueRules {
 
@@ -51,7 +54,17 @@ final class DueRules {
         String key = "POINTS_EXPIRY#" + account.customerId() + "#" + due.first();
         Map<String, Object> data = Map.of("points", due.points(), "lastDay", due.first().minusDays(1).toString(),
                 "available", account.available(now, policy.storeZone()));
-        return MessageRequest.marketing(key, JOURNEY, account.customerId(), TEMPLATE, data, now)
-                .notAfter(account.expiryInstant(due.first(), policy.storeZone()));
+        Instant expires = account.expiryInstant(due.first(), policy.storeZone());
+        MessageRequest request = MessageRequest.marketing(key, JOURNEY, account.customerId(), TEMPLATE, data, now)
+                .notAfter(expires);
+        Instant opened = due.first().minusDays(policy.reminderDays()).atTime(policy.reminderTime())
+                .atZone(policy.storeZone()).toInstant();
+        if (!policy.goLive().isHistory(opened)) {
+            return request;
+        }
+        Instant inRamp = policy.goLive().stepDue(account.customerId(), opened, policy.goLive().at().orElseThrow());
+        Instant latest = expires.minus(Duration.ofDays(1));
+        Instant from = inRamp.isAfter(latest) ? latest : inRamp;
+        return from.isAfter(now) ? request.notBefore(from) : request;
     }
 }

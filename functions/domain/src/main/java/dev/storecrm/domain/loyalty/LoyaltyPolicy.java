@@ -1,5 +1,6 @@
 package dev.storecrm.domain.loyalty;
 
+import dev.storecrm.domain.golive.GoLivePolicy;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -16,9 +17,12 @@ import java.util.Objects;
  * @param maxReservations  reservations a member may hold at once (the account item stays bounded)
  * @param entryRetention   how long ledger entries are kept (DynamoDB TTL); longer than points can live
  * @param storeZone        the time zone of members whose own is unknown
+ * @param goLive           when the store went live: a reminder whose window opened before it (an imported
+ *                         history's points) is spread over the go-live ramp, not sent in one burst
  */
 public record LoyaltyPolicy(ExpiryRule expiry, int reminderDays, long reminderMinimum, LocalTime reminderTime,
-                            Duration reservationTtl, int maxReservations, Duration entryRetention, ZoneId storeZone) {
+                            Duration reservationTtl, int maxReservations, Duration entryRetention, ZoneId storeZone,
+                            GoLivePolicy goLive) {
 
     public LoyaltyPolicy {
         Objects.requireNonNull(expiry, "expiry");
@@ -26,6 +30,7 @@ public record LoyaltyPolicy(ExpiryRule expiry, int reminderDays, long reminderMi
         Objects.requireNonNull(reservationTtl, "reservationTtl");
         Objects.requireNonNull(entryRetention, "entryRetention");
         Objects.requireNonNull(storeZone, "storeZone");
+        Objects.requireNonNull(goLive, "goLive");
         if (reminderDays < 0 || reminderDays > 365 || reminderMinimum < 1) {
             throw new IllegalArgumentException("the reminder goes 0 to 365 days ahead, for at least 1 point");
         }

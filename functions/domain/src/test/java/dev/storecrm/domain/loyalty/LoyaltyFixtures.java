@@ -1,5 +1,6 @@
 package dev.storecrm.domain.loyalty;
 
+import dev.storecrm.domain.golive.GoLivePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -11,7 +12,7 @@ final class LoyaltyFixtures {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final LoyaltyPolicy POLICY = new LoyaltyPolicy(ExpiryRule.parse("months:12"), 30, 100, LocalTime.of(10, 0),
-            Duration.ofMinutes(30), 5, Duration.ofDays(1_100), SHANGHAI);
+            Duration.ofMinutes(30), 5, Duration.ofDays(1_100), SHANGHAI, GoLivePolicy.none());
 
     private LoyaltyFixtures() {}
 

@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.ConcurrentUpdateException;
+import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.time.SimulatedClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -110,6 +112,7 @@ class PointsLedgerTest {
         assertEquals("2028-03-31", reminder.data().get("lastDay"));
         assertEquals(Optional.of(Instant.parse("2028-03-31T16:00:00Z")), reminder.notAfter(),
                 "pointless once they are gone");
+        assertEquals(Optional.empty(), reminder.notBefore(), "no go-live: it goes when the window opens");
         assertEquals(Instant.parse("2028-03-31T16:00:00Z"), book.timers.get("c-1"), "re-armed for the expiry");
         assertEquals(new DueOutcome(0, 0), ledger.due(new PointsDue("c-1")), "a second firing reminds nobody twice");
 
@@ -120,6 +123,25 @@ class PointsLedgerTest {
         assertFalse(book.timers.containsKey("c-1"), "nothing left to expire: no timer");
         assertEquals(1, outbox.size());
         assertLedgerAddsUp();
+    }
+
+    @Test
+    void aReminderWhoseWindowOpenedBeforeGoLiveWaitsForTheMembersPlaceInTheRamp() {
+        Instant goLive = Instant.parse("2028-03-10T00:00:00Z");
+        LoyaltyPolicy imported = new LoyaltyPolicy(POLICY.expiry(), 30, 100, POLICY.reminderTime(),
+                POLICY.reservationTtl(), POLICY.maxReservations(), POLICY.entryRetention(), POLICY.storeZone(),
+                new GoLivePolicy(Optional.of(goLive), Duration.ofDays(14)));
+        PointsLedger history = new PointsLedger(book, book, outbox::add, imported, clock);
+        history.applyOrder(paid("o-1", 3, "2027-03-01T02:00:00Z", 1, 399, 39_900));
+        clock.set(goLive.plusSeconds(300));
+
+        assertEquals(new DueOutcome(0, 399), history.due(new PointsDue("c-1")));
+        Instant from = outbox.getFirst().notBefore().orElseThrow(() -> new AssertionError("not spread"));
+        Instant expires = Instant.parse("2028-03-31T16:00:00Z");
+        assertTrue(!from.isBefore(goLive) && !from.isAfter(expires.minus(Duration.ofDays(1))),
+                "in the ramp after go-live, at the latest the day before the points go: " + from);
+        assertEquals(new DueOutcome(0, 0), history.due(new PointsDue("c-1")), "asked for once, not again");
+        assertEquals(1, outbox.size());
     }
 
     @Test
