@@ -17,7 +17,8 @@ addWords({
     tier_none: '还不是会员（没有注册，也没有符合条件的订单）。', heldUntil: '保留到', nextTier: '下一等级',
     toGo: '还差 {spend} 可升至 {tier}', ladder: '等级门槛', threshold: '门槛（近 365 天净消费）',
     rfm: 'RFM', recency: '最近一次购买（天前）', frequency: '购买次数', monetary: '累计净消费',
-    rfmNotScored: 'RFM 评分与分群尚未计算；此处为档案中的原始数据。', pointsTitle: '积分', balance: '余额',
+    rfmNotScored: '该会员尚未评分（尚无已付款订单，或刚刚付款）；此处为档案中的原始数据。',
+    rfmScores: 'RFM 评分（R-F-M）', segment: '分群', audiences: '人群', pointsTitle: '积分', balance: '余额',
     available: '可用', reserved: '已预留', expiring: '即将过期', lastDay: '最后可用日', never: '永不过期',
     ledger: '积分明细', sequence: '序号', balanceAfter: '变动后余额', source: '来源', ordersTitle: '订单',
     state: '状态', paid: '付款', paidAt: '付款时间', refunded: '已退款', journeys: '进行中的旅程',
@@ -44,7 +45,8 @@ addWords({
     nextTier: 'Next tier', toGo: '{spend} more to reach {tier}', ladder: 'Tier thresholds',
     threshold: 'Threshold (net spend, 365 days)', rfm: 'RFM', recency: 'Days since the last order',
     frequency: 'Orders', monetary: 'Lifetime net spend',
-    rfmNotScored: 'RFM scores and segment are not computed yet; these are the archive\u2019s raw inputs.',
+    rfmNotScored: 'Not scored yet (no paid order, or one paid moments ago); these are the archive\u2019s raw inputs.',
+    rfmScores: 'RFM scores (R-F-M)', segment: 'Segment', audiences: 'Audiences',
     pointsTitle: 'Points', balance: 'Balance', available: 'Available', reserved: 'Reserved', expiring: 'Expiring',
     lastDay: 'Last usable day', never: 'never', ledger: 'Points ledger', sequence: 'No.',
     balanceAfter: 'Balance after', source: 'Source', ordersTitle: 'Orders', state: 'State', paid: 'Paid',
@@ -170,7 +172,9 @@ function membership(view) {
 
 function rfm(values) {
   return [pairs([['recency', values.recencyDays ?? t('none')], ['frequency', values.frequency],
-    ['monetary', money(values.monetary.amount, values.monetary.currency)]]),
+    ['monetary', money(values.monetary.amount, values.monetary.currency)],
+    ['rfmScores', values.scored ? `${values.scores.r}-${values.scores.f}-${values.scores.m}` : null],
+    ['segment', values.segment], ['audiences', (values.audiences || []).join(', ') || null]]),
   values.scored ? null : h('p', { class: 'muted' }, t('rfmNotScored'))];
 }
 

@@ -11,6 +11,7 @@ import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.memberview.ContactKeys;
 import dev.storecrm.domain.memberview.MemberFile;
+import dev.storecrm.domain.rfm.RfmState;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -61,12 +63,15 @@ public final class MemberViewService {
 
     private final MemberArchive members;
     private final MemberFile file;
+    private final Function<String, Optional<RfmState>> rfm;
     private final MemberViews views;
     private final Clock clock;
 
-    MemberViewService(MemberArchive members, MemberFile file, MemberViews views, Clock clock) {
+    MemberViewService(MemberArchive members, MemberFile file, Function<String, Optional<RfmState>> rfm,
+                      MemberViews views, Clock clock) {
         this.members = members;
         this.file = file;
+        this.rfm = rfm;
         this.views = views;
         this.clock = clock;
     }
@@ -138,7 +143,7 @@ public final class MemberViewService {
     private ObjectNode view(MemberRecord record) {
         Instant now = clock.instant();
         String customerId = record.customerId();
-        ObjectNode view = views.member(record, now);
+        ObjectNode view = views.member(record, rfm.apply(customerId), now);
         view.set("points", views.points(file.pointsAccount(customerId), file.pointsEntries(customerId, ENTRIES,
                 OptionalLong.empty()), ENTRIES, now));
         view.set("orders", views.orders(file.orders(customerId, ORDERS, Optional.empty())));

@@ -1,13 +1,17 @@
 package dev.storecrm.memberview;
 
+import dev.storecrm.domain.rfm.RfmState;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberFile;
+import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
@@ -29,7 +33,15 @@ record MemberViewWiring(MemberViewService service, Metrics metrics) {
                                 env.required("POINTS_LEDGER_TABLE"), env.required("WINBACK_TABLE"),
                                 env.required("OCCASIONS_TABLE"), env.required("CARTS_TABLE"),
                                 env.required("DISPUTES_TABLE"), env.required("SEND_LEDGER_TABLE"))),
+                        rfmOf(shared, env),
                         new MemberViews(MemberPolicySettings.from(env), OccasionSettings.storeZone(env)), clock),
                 MetricsFactory.getMetricsInstance());
+    }
+
+    /** A member's RFM as RfmFunction last evaluated it (one eventually consistent GetItem). */
+    private static Function<String, Optional<RfmState>> rfmOf(SharedAdapters shared, Settings env) {
+        DynamoDbRfmBook book = new DynamoDbRfmBook(shared.dynamoDb(), env.required("RFM_TABLE"),
+                (int) env.longValue("RFM_SHARDS", 4));
+        return customerId -> book.find(customerId, false);
     }
 }

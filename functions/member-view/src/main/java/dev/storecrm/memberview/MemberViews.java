@@ -17,6 +17,8 @@ import dev.storecrm.domain.member.Profile;
 import dev.storecrm.domain.member.StatusEntry;
 import dev.storecrm.domain.member.TierLadder;
 import dev.storecrm.domain.memberview.MemberFile;
+import dev.storecrm.domain.rfm.RfmScores;
+import dev.storecrm.domain.rfm.RfmState;
 import dev.storecrm.domain.winback.WinBackJournal;
 import dev.storecrm.platform.http.PointsJson;
 import java.time.Instant;
@@ -61,7 +63,7 @@ final class MemberViews {
     }
 
     /** The member's own parts, from the archive item alone. */
-    ObjectNode member(MemberRecord record, Instant now) {
+    ObjectNode member(MemberRecord record, Optional<RfmState> rfm, Instant now) {
         MemberSummary summary = MemberSummary.of(record, policy, now);
         ObjectNode view = JSON.createObjectNode().put("customerId", record.customerId())
                 .put("currency", policy.storeCurrency().getCurrencyCode()).put("storeTimeZone", storeZone.getId())
@@ -84,7 +86,7 @@ final class MemberViews {
         purchases.put("refundCount", summary.refundCount());
         purchases.set("refunded", money(summary.refundedMinor()));
         purchases.put("pointsEarnedByOrders", summary.points());
-        view.set("rfm", rfm(summary, now));
+        view.set("rfm", rfm(summary, rfm, now));
         return view;
     }
 
@@ -121,15 +123,23 @@ final class MemberViews {
     }
 
     /**
-     * The raw inputs of RFM the archive keeps. Scores and segment are not computed by this version
-     * ({@code scored: false}, both null), rather than shown as numbers no rule produced.
+     * The raw inputs of RFM the archive keeps, and the scores, segment and audiences RfmFunction last
+     * evaluated (docs/rfm.md). A member it has not evaluated yet (no paid order, or one paid moments
+     * ago) shows {@code scored: false} with both null, rather than numbers no rule produced.
      */
-    ObjectNode rfm(MemberSummary summary, Instant now) {
+    ObjectNode rfm(MemberSummary summary, Optional<RfmState> state, Instant now) {
         ObjectNode rfm = JSON.createObjectNode();
         summary.recencyDays(now).ifPresentOrElse(d -> rfm.put("recencyDays", d), () -> rfm.putNull("recencyDays"));
         rfm.put("frequency", summary.orderCount());
         rfm.set("monetary", money(summary.lifetimeSpendMinor()));
-        return rfm.put("scored", false).putNull("scores").putNull("segment");
+        if (state.isEmpty()) {
+            return rfm.put("scored", false).putNull("scores").putNull("segment");
+        }
+        RfmScores scores = state.get().scores();
+        rfm.put("scored", true).putObject("scores").put("r", scores.r()).put("f", scores.f()).put("m", scores.m());
+        rfm.put("segment", state.get().segment()).put("evaluatedAt", state.get().evaluatedAt().toString());
+        state.get().audiences().forEach(rfm.withArray("audiences")::add);
+        return rfm;
     }
 
     /** The points account and a page of its ledger, newest first; {@code next} is the next page's {@code before}. */

@@ -103,7 +103,9 @@ class MemberViewIT {
         assertEquals("spend", tier.get("basis").asText());
         assertEquals(ORDERS * 10_000L, tier.get("trailingYearSpend").get("amount").asLong());
         assertEquals(ORDERS, view.get("rfm").get("frequency").asInt());
-        assertFalse(view.get("rfm").get("scored").asBoolean());
+        JsonNode rfm = view.get("rfm");
+        assertTrue(rfm.get("scored").asBoolean(), "RfmFunction evaluated the member after the archive's recheck");
+        assertTrue(rfm.get("segment").isTextual() && rfm.get("scores").get("f").asInt() >= 1, rfm.toString());
         JsonNode points = view.get("points");
         assertEquals(view.get("purchases").get("pointsEarnedByOrders").asLong(), points.get("balance").asLong(),
                 "the ledger's balance, earned by the orders");

@@ -29,6 +29,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import dev.storecrm.domain.rfm.RfmInputs;
+import dev.storecrm.domain.rfm.RfmScores;
+import dev.storecrm.domain.rfm.RfmState;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +49,9 @@ class MemberViewServiceTest {
     private final SimulatedClock clock = new SimulatedClock(NOW);
     private final InMemoryMembers members = new InMemoryMembers(StorePolicies.defaults().members(), clock);
     private final InMemoryMemberFile file = new InMemoryMemberFile(members);
+    private final Map<String, RfmState> rfm = new HashMap<>();
     private final MemberViewService service = new MemberViewService(members, file,
+            customerId -> Optional.ofNullable(rfm.get(customerId)),
             new MemberViews(StorePolicies.defaults().members(), StorePolicies.STORE_ZONE), clock);
 
     @Test
@@ -101,7 +108,7 @@ class MemberViewServiceTest {
     }
 
     @Test
-    void rfmShowsTheArchivesInputsAndSaysScoresAreNotComputed() {
+    void aMemberNotEvaluatedYetShowsTheArchivesInputsAndNoScores() {
         register("c-1", "ann@example.com", null);
         members.apply(Events.orderPlaced("c-1", "o-1").at(NOW.minus(Duration.ofDays(10))));
         members.apply(Events.orderPaid("c-1", "o-1").amount(12_000).at(NOW.minus(Duration.ofDays(10))));
@@ -113,6 +120,26 @@ class MemberViewServiceTest {
         assertEquals(12_000, rfm.get("monetary").get("amount").asLong());
         assertFalse(rfm.get("scored").asBoolean());
         assertTrue(rfm.get("scores").isNull() && rfm.get("segment").isNull(), "no invented numbers");
+    }
+
+    @Test
+    void anEvaluatedMemberShowsTheScoresSegmentAndAudiencesRfmFunctionStored() {
+        register("c-1", "ann@example.com", null);
+        members.apply(Events.orderPaid("c-1", "o-1").amount(12_000).at(NOW.minus(Duration.ofDays(10))));
+        Instant evaluated = NOW.minus(Duration.ofDays(1));
+        rfm.put("c-1", new RfmState("c-1", 3, new RfmInputs(NOW.minus(Duration.ofDays(10)), 1, 12_000, 0, 1, 0),
+                new RfmScores(5, 1, 3), "new", List.of("bought-360d"), List.of("o-1"), Optional.empty(), evaluated));
+
+        JsonNode shown = ok(get("/members/c-1")).get("rfm");
+
+        assertTrue(shown.get("scored").asBoolean());
+        JsonNode scores = shown.get("scores");
+        assertEquals(List.of(5, 1, 3),
+                List.of(scores.get("r").asInt(), scores.get("f").asInt(), scores.get("m").asInt()));
+        assertEquals("new", shown.get("segment").asText());
+        assertEquals("bought-360d", shown.get("audiences").get(0).asText());
+        assertEquals(evaluated.toString(), shown.get("evaluatedAt").asText());
+        assertEquals(1, shown.get("frequency").asInt(), "the archive's inputs as before");
     }
 
     @Test

@@ -207,8 +207,9 @@ class ConsoleBrowserIT {
             assertTrue(browser.findElement(By.cssSelector("main section[aria-label='" + part + "']")).isDisplayed(),
                     part);
         }
-        assertTrue(browser.findElement(By.cssSelector("section[aria-label='RFM']")).getText().contains("尚未计算"),
-                "RFM says its scores are not computed");
+        String rfm = browser.findElement(By.cssSelector("section[aria-label='RFM']")).getText();
+        assertTrue(rfm.contains("RFM 评分（R-F-M）") && rfm.contains("分群") && !rfm.contains("尚未评分"),
+                "the member's RFM scores and segment, as RfmFunction evaluated them: " + rfm);
         assertTrue(browser.findElement(By.cssSelector("section[aria-label='会籍']")).getText().contains("VIP2"),
                 "the tier, with why");
         By orders = By.cssSelector("main section[aria-label='订单'] tbody tr");
