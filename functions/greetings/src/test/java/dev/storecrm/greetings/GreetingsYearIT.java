@@ -80,8 +80,8 @@ class GreetingsYearIT {
         pool.shutdown();
         functions.drainAll();
 
-        // Joined at 2025-03-10T00:00Z: that is 9 March in Honolulu and Los Angeles, so their anniversaries are on
-        // 9 March.
+        // Joined at 2025-03-10T00:00Z: that is 9 March in Honolulu and Los Angeles, so their
+        // anniversaries are on 9 March.
         TreeSet<String> expected = new TreeSet<>(List.of(
                 "c-kiritimati birthday 2026-06-15",
                 "c-honolulu birthday 2026-06-15",
