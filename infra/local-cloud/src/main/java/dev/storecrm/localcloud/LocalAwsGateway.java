@@ -218,8 +218,8 @@ final class LocalAwsGateway implements AutoCloseable {
         respond(exchange, forwarded.statusCode(), forwarded.body());
         if (send && forwarded.statusCode() == 200) {
             acceptedAt.add(arrived);
-            SesEvents.ofAccepted(JSON.readTree(body), JSON.readTree(forwarded.body()).path("MessageId").asText(),
-                    clock.get().instant(), region).forEach(sesEvents);
+            SesEvents.publish(JSON.readTree(body), JSON.readTree(forwarded.body()).path("MessageId").asText(),
+                    clock.get().instant(), region, sesEvents);
         }
     }
 

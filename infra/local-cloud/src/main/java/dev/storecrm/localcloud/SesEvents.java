@@ -1,13 +1,12 @@
 package dev.storecrm.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The events SES publishes through the stack's configuration set for a message it accepted, as the local
@@ -20,15 +19,14 @@ final class SesEvents {
     static final String BOUNCE_ADDRESS = "bounce@simulator.amazonses.com";
     static final String COMPLAINT_ADDRESS = "complaint@simulator.amazonses.com";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private SesEvents() {
     }
 
-    /** The events SES publishes for an accepted message, in order, as EventBridge delivers them. */
-    static List<ObjectNode> ofAccepted(JsonNode request, String messageId, Instant now, String region) {
-        List<ObjectNode> events = new ArrayList<>();
-        ObjectNode mail = JSON.createObjectNode();
+    /** Hands {@code events} what SES publishes for an accepted message, event by event, as EventBridge delivers. */
+    static void publish(JsonNode request, String messageId, Instant now, String region, Consumer<JsonNode> events) {
+        ObjectNode mail = JSON.objectNode();
         mail.put("timestamp", now.toString());
         mail.put("source", request.path("FromEmailAddress").asText());
         mail.put("messageId", messageId);
@@ -40,37 +38,36 @@ final class SesEvents {
         String configurationSet = request.path("ConfigurationSetName").asText("");
         tags.putArray("ses:configuration-set").add(configurationSet);
 
-        events.add(event("Email Sent", "Send", mail, "send", JSON.createObjectNode(), configurationSet, now, region));
+        events.accept(event("Email Sent", "Send", mail, "send", JSON.objectNode(), configurationSet, now, region));
         for (JsonNode to : destination) {
             String address = to.asText();
             if (simulator(address, BOUNCE_ADDRESS)) {
-                ObjectNode bounce = JSON.createObjectNode().put("bounceType", "Permanent")
+                ObjectNode bounce = JSON.objectNode().put("bounceType", "Permanent")
                         .put("bounceSubType", "General").put("timestamp", now.toString())
                         .put("feedbackId", UUID.randomUUID().toString());
                 bounce.putArray("bouncedRecipients").addObject().put("emailAddress", address).put("action", "failed")
                         .put("status", "5.1.1").put("diagnosticCode", "smtp; 550 5.1.1 user unknown");
-                events.add(event("Email Bounced", "Bounce", mail, "bounce", bounce, configurationSet, now, region));
+                events.accept(event("Email Bounced", "Bounce", mail, "bounce", bounce, configurationSet, now, region));
                 continue;
             }
-            ObjectNode delivery = JSON.createObjectNode().put("timestamp", now.toString())
+            ObjectNode delivery = JSON.objectNode().put("timestamp", now.toString())
                     .put("processingTimeMillis", 500).put("smtpResponse", "250 2.6.0 Message received");
             delivery.putArray("recipients").add(address);
-            events.add(event("Email Delivered", "Delivery", mail, "delivery", delivery, configurationSet, now,
+            events.accept(event("Email Delivered", "Delivery", mail, "delivery", delivery, configurationSet, now,
                     region));
             if (simulator(address, COMPLAINT_ADDRESS)) {
-                ObjectNode complaint = JSON.createObjectNode().put("timestamp", now.toString())
+                ObjectNode complaint = JSON.objectNode().put("timestamp", now.toString())
                         .put("feedbackId", UUID.randomUUID().toString()).put("complaintFeedbackType", "abuse");
                 complaint.putArray("complainedRecipients").addObject().put("emailAddress", address);
-                events.add(event("Email Complaint Received", "Complaint", mail, "complaint", complaint,
+                events.accept(event("Email Complaint Received", "Complaint", mail, "complaint", complaint,
                         configurationSet, now, region));
             }
         }
-        return events;
     }
 
     private static ObjectNode event(String detailType, String eventType, ObjectNode mail, String field,
                                     ObjectNode content, String configurationSet, Instant time, String region) {
-        ObjectNode event = JSON.createObjectNode();
+        ObjectNode event = JSON.objectNode();
         event.put("version", "0");
         event.put("id", UUID.randomUUID().toString());
         event.put("detail-type", detailType);
