@@ -57,8 +57,7 @@ final class DueRules {
         Instant expires = account.expiryInstant(due.first(), policy.storeZone());
         MessageRequest request = MessageRequest.marketing(key, JOURNEY, account.customerId(), TEMPLATE, data, now)
                 .notAfter(expires);
-        Instant opened = due.first().minusDays(policy.reminderDays()).atTime(policy.reminderTime())
-                .atZone(policy.storeZone()).toInstant();
+        Instant opened = account.reminderMoment(due.first(), policy);
         if (!policy.goLive().isHistory(opened)) {
             return request;
         }

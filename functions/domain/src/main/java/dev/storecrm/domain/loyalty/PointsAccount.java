@@ -165,7 +165,7 @@ public record PointsAccount(String customerId, long balance, Lots lots, Map<Stri
         return new PointsAccount(customerId, balance, lots, holds, zone, remindedThrough, due);
     }
 
-    private Instant reminderMoment(LocalDate date, LoyaltyPolicy policy) {
+    Instant reminderMoment(LocalDate date, LoyaltyPolicy policy) {
         return date.minusDays(policy.reminderDays()).atTime(policy.reminderTime()).atZone(zone(policy.storeZone()))
                 .toInstant();
     }
