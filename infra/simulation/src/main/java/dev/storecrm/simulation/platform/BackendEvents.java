@@ -51,7 +51,10 @@ final class BackendEvents {
     /** A MemberRegistered of the membership programme alone (the platform holds the profile). */
     static ObjectNode registration(Intent intent, String customerId) {
         ObjectNode event = envelope(intent, intent.id() + "-backend", "MemberRegistered");
-        event.putObject("body").put("customerId", customerId).putObject("profile");
+        ObjectNode profile = event.putObject("body").put("customerId", customerId).putObject("profile");
+        if (intent.profile().has("birthdayLunar")) { // no platform has a field for a lunar birthday
+            profile.set("birthdayLunar", intent.profile().get("birthdayLunar").deepCopy());
+        }
         return event;
     }
 

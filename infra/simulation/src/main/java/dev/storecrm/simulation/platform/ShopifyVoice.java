@@ -26,7 +26,7 @@ final class ShopifyVoice extends PlatformVoice {
 
     private static final String QUEUE = "ShopifyAdapterQueue";
     private static final Set<String> EXTRAS = Set.of("locale", "timeZone", "contactPreference", "birthday",
-            "anniversaries");
+            "birthdayLunar", "anniversaries");
     private static final Pattern CHECKOUT_LINK = Pattern.compile("/checkouts/ac/([0-9a-f]{32})/recover");
 
     private final ShopifyPayloads payloads;

@@ -78,8 +78,8 @@ final class StripeVoice extends PlatformVoice {
                     send(intent, "customer.updated", payloads.customer(customer(customer), shoppers.of(customer), keys,
                             intent.at()), previous);
                 }
-                BackendEvents.memberPart(intent, names.customer().apply(customer), Set.of(), true)
-                        .ifPresent(part -> deliveries.fromBackend("membership status", part));
+                BackendEvents.memberPart(intent, names.customer().apply(customer), Set.of("birthdayLunar"), true)
+                        .ifPresent(part -> deliveries.fromBackend("membership status, a lunar birthday", part));
             }
             case "CartUpdated" -> told = cart(intent, customer);
             case "OrderPlaced" -> {

@@ -26,7 +26,7 @@ final class WooCommerceVoice extends PlatformVoice {
 
     private static final String ADAPTER = "WooCommerceAdapterFunction";
     private static final Set<String> EXTRAS = Set.of("locale", "timeZone", "contactPreference", "birthday",
-            "anniversaries", "marketingConsent");
+            "birthdayLunar", "anniversaries", "marketingConsent");
 
     private final WooCommercePayloads payloads;
     private final IdSequence customers = new IdSequence(1001);
