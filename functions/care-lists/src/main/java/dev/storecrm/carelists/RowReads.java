@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * Makes a page's rows with their item reads {@value #CONCURRENT} at a time, in the page's order. A row needs
  * four single-item reads, one after another; made one row after another, the reads' latency (a few
- * milliseconds each on AWS) would bound an export to tens of thousands of rows in the function's 15 minutes.
+ * milliseconds each on AWS) would bound an export to tens of thousands of rows within the function's timeout.
  * The threads are made for the page and end with it, so that nothing outlives the invocation.
  */
 final class RowReads {
