@@ -214,13 +214,15 @@ final class LocalAwsGateway implements AutoCloseable {
         }
         HttpResponse<String> forwarded =
                 forward(method, path, body, exchange.getRequestHeaders().getFirst("Authorization"));
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        respond(exchange, forwarded.statusCode(), forwarded.body());
         if (send && forwarded.statusCode() == 200) {
+            // On the bus before the sender has its answer: a drain that follows the send sees the events (on
+            // AWS they come later; their consumer runs only when drained here, so the order cannot show).
             acceptedAt.add(arrived);
             SesEvents.publish(JSON.readTree(body), JSON.readTree(forwarded.body()).path("MessageId").asText(),
                     clock.get().instant(), region, sesEvents);
         }
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        respond(exchange, forwarded.statusCode(), forwarded.body());
     }
 
     private HttpResponse<String> forward(String method, String path, String body, String authorization) {
