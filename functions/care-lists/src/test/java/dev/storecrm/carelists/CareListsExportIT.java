@@ -24,6 +24,8 @@ import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.dynamodb.DynamoDbFollowUpBook;
 import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
+import dev.storecrm.platform.dynamodb.DynamoDbWinBackJournal;
+import dev.storecrm.domain.winback.WinBackJournal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -191,10 +193,24 @@ class CareListsExportIT {
         assertEquals(1, small.get("rows").asInt());
         String csv = new String(fetch(URI.create(small.get("url").asText())).body(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFFcustomerId,name,") && csv.contains("c-1,Ann Lee,"), csv);
-        JsonNode empty = exported(admin, "{\"list\":\"dormant\",\"month\":\"2027-06\"}");
+        JsonNode empty = exported(admin, "{\"list\":\"dormant\",\"month\":\"2027-05\"}");
         assertEquals(0, empty.get("rows").asInt());
         assertEquals(1, new String(fetch(URI.create(empty.get("url").asText())).body(), StandardCharsets.UTF_8)
                 .split("\r\n").length, "an empty month is a header alone");
+        Instant dormantSince = Instant.parse("2027-06-03T01:00:00Z");
+        new DynamoDbWinBackJournal(cloud.dynamoDb(), cloud.tableName("WinBackTable")).record(new WinBackJournal.Entry(
+                "c-1", dormantSince, 0, dormantSince, Optional.empty(), Optional.empty(), Optional.empty()));
+        JsonNode dormant = exported(admin, "{\"list\":\"dormant\",\"month\":\"2027-06\"}");
+        assertEquals(1, dormant.get("rows").asInt());
+        String dormantCsv = new String(fetch(URI.create(dormant.get("url").asText())).body(), StandardCharsets.UTF_8);
+        assertTrue(dormantCsv.contains("c-1,Ann Lee,") && dormantCsv.contains(",dormant,"), dormantCsv);
+
+        String queue = cloud.queueUrl("ListExportQueue");
+        cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody("{\"id\":\"../../etc\",\"list\":\"birthdays\"}"));
+        functions.drainAll();
+        List<String> rejected = cloud.dynamoDb().scan(r -> r.tableName(cloud.tableName("RejectsTable"))).items()
+                .stream().map(item -> item.get("reason").s()).toList();
+        assertEquals(List.of("SCHEMA_VIOLATION"), rejected, "a message that is no export is kept, not retried");
         assertEquals(403, api.invoke("GET", small.get("statusUrl").asText(), "", signIn("agent", "agent-local-1"),
                 null).getStatusCode(), "nor do they follow an export");
 
