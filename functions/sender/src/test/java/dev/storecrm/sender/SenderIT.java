@@ -175,6 +175,7 @@ class SenderIT {
         member("c-twice", "twice@example.com", "Ann", "en", "Asia/Shanghai", true);
         functions.drainAll();
         List<String> keys = List.of("BIRTHDAY#c-twice#2026", "ANNIVERSARY#wedding#c-twice#2026");
+        functions.handler("SenderFunction");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Object>> batches = new ArrayList<>();
