@@ -68,7 +68,8 @@ class CareListsIT {
                 june.stream().map(r -> r.get("customerId") + " " + r.get("localDate")).toList(),
                 "June's birthdays by local date; c-cat's is in July");
         Map<String, String> ann = row(june, "c-ann");
-        assertEquals("yes", ann.get("greeted"));
+        assertEquals("no", ann.get("greeted"), "Ann prefers the phone: no marketing e-mail, the staff call her");
+        assertEquals("skipped: PREFERS_ANOTHER_CHANNEL", ann.get("greetingDetail"));
         assertTrue(ann.get("giftCoupon").startsWith("BIRT-"), ann.toString());
         assertEquals("yes", ann.get("couponUsed"));
         assertEquals("o-ann-1", ann.get("couponOrderId"));
@@ -185,7 +186,7 @@ class CareListsIT {
     void dormantFollowUpListAndWakeUpRate() throws Exception {
         Instant lastOrder = Instant.parse("2026-01-05T02:00:00Z");
         start(lastOrder.minus(Duration.ofDays(1)));
-        register("c-back", "Back Again", "Asia/Shanghai", null, true, "+8613800002002", "phone");
+        register("c-back", "Back Again", "Asia/Shanghai", null, true, "+8613800002002", "email");
         register("c-quiet", "Still Quiet", "Asia/Shanghai", null, true, null, "email");
         functions.drainAll();
         order("c-back", "o-back-1", null, lastOrder);
@@ -203,7 +204,7 @@ class CareListsIT {
         assertEquals("yes", back.get("couponUsed"));
         assertEquals("yes", back.get("cameBack"));
         assertEquals("o-back-2", back.get("cameBackOrderId"));
-        assertEquals("phone", back.get("contactPreference"));
+        assertEquals("email", back.get("contactPreference"), "a member who prefers the phone gets no win-back mail");
         Map<String, String> quiet = row(march, "c-quiet");
         assertEquals("no", quiet.get("cameBack"));
         assertEquals("no", quiet.get("couponUsed"));

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * What the sender checks before a message goes, read at send time: the member (status, consent,
- * contact details, last payment), the suppression list, open disputes (marketing only), and the cart
+ * contact details and preference, last payment), the suppression list, open disputes (marketing only), and the cart
  * a cart message is about ({@link dev.storecrm.domain.messaging.SendRules} decides from these). A
  * guest's consent is the one the cart's newest update carries for the guest's address now; a customer
  * who may not be a member is the member if the archive knows them with an address, else the contact.
@@ -61,6 +61,7 @@ record SendChecks(MemberArchive members, MemberPolicy memberPolicy, SuppressionL
                 Optional.ofNullable(profile.timeZone()),
                 Optional.of(MemberSummary.of(record, memberPolicy, now).status()), consentAt,
                 email.flatMap(e -> suppressions.find(e, Optional.of(record.customerId()))),
-                marketing && disputes.hasOpenDispute(record.customerId()), lastPayment);
+                marketing && disputes.hasOpenDispute(record.customerId()), lastPayment,
+                Optional.ofNullable(profile.contactPreference()));
     }
 }

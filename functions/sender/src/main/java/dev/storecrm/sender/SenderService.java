@@ -4,7 +4,6 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.messaging.Category;
-import dev.storecrm.domain.messaging.FrequencyCap;
 import dev.storecrm.domain.messaging.MailSender;
 import dev.storecrm.domain.messaging.MailSender.OutgoingMail;
 import dev.storecrm.domain.messaging.MessageRequest;
@@ -15,6 +14,7 @@ import dev.storecrm.domain.messaging.RenderedMessage;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.messaging.SendRules;
 import dev.storecrm.domain.messaging.SendRules.Facts;
+import dev.storecrm.domain.messaging.SendRules.SkipReason;
 import dev.storecrm.domain.messaging.SendRules.Verdict;
 import dev.storecrm.domain.messaging.Timers;
 import dev.storecrm.domain.messaging.UnsubscribeTokens;
@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the rules of {@link SendRules}, checked now: skip, and settle the key with the reason;</li>
  *   <li>marketing in the recipient's quiet hours: put off to the end of them;</li>
  *   <li>render (a broken or missing template refuses the request, which is kept);</li>
- *   <li>claim the key in the ledger; marketing also claims the member's frequency-cap slot, and
- *       a capped message is put off until the slot frees up;</li>
+ *   <li>claim the key in the ledger; marketing also claims the member's frequency-cap slot by priority
+ *       ({@link MarketingSlots}): a capped message is put off until the slot frees up, takes it from a
+ *       lower-priority holder when it would otherwise miss its deadline, or else expires under the cap;</li>
  *   <li>wait for this instance's pace, send through SES, record the send.</li>
  * </ol>
  * SES throttling gives the claims back and puts the message off with a growing wait; it never
@@ -62,7 +64,7 @@ public final class SenderService {
 
     private final SendChecks checks;
     private final SendLedger ledger;
-    private final FrequencyCap cap;
+    private final MarketingSlots slots;
     private final Timers timers;
     private final Delivery delivery;
     private final SenderSettings settings;
@@ -71,7 +73,8 @@ public final class SenderService {
     SenderService(SendChecks checks, SendRecords records, Delivery delivery, SenderSettings settings, Clock clock) {
         this.checks = checks;
         this.ledger = records.ledger();
-        this.cap = records.cap();
+        this.slots = new MarketingSlots(records.cap(), settings.marketingCap(), settings.capPriorities(),
+                settings.quietHours());
         this.timers = records.timers();
         this.delivery = delivery;
         this.settings = settings;
@@ -101,9 +104,9 @@ public final class SenderService {
         }
         String address = ((Verdict.Go) verdict).email();
         Facts recipient = facts.orElseThrow();
+        ZoneId zone = recipient.timeZone().orElse(settings.storeTimeZone());
         if (request.category() == Category.marketing) {
-            Optional<Instant> quietUntil = settings.quietHours()
-                    .endIfQuiet(now, recipient.timeZone().orElse(settings.storeTimeZone()));
+            Optional<Instant> quietUntil = settings.quietHours().endIfQuiet(now, zone);
             if (quietUntil.isPresent()) {
                 return deferWithin(request, quietUntil.get(), now);
             }
@@ -122,10 +125,11 @@ public final class SenderService {
         Optional<String> capKey = request.category() == Category.marketing
                 ? Optional.of(marketingKey(request.recipient())) : Optional.empty();
         if (capKey.isPresent()) {
-            Optional<Instant> capped = cap.claim(capKey.get(), now, settings.marketingCap());
-            if (capped.isPresent()) {
+            MarketingSlots.Claim claim = slots.claim(request, capKey.get(), zone, now);
+            if (!(claim instanceof MarketingSlots.Claim.Held)) {
                 ledger.release(request.businessKey(), owner);
-                return deferWithin(request, capped.get(), now);
+                return claim instanceof MarketingSlots.Claim.Wait wait ? defer(request, wait.until())
+                        : settle(request, SendLedger.Status.SKIPPED, SkipReason.EXPIRED_UNDER_CAP.name(), now);
             }
         }
         return send(request, address, message, headers, owner, capKey, now);
@@ -142,7 +146,7 @@ public final class SenderService {
             giveBack(request, owner, capKey, now);
             return defer(request, now.plus(throttleWait(request)));
         } catch (MailSender.RejectedException rejected) {
-            capKey.ifPresent(key -> cap.release(key, now));
+            capKey.ifPresent(key -> slots.release(key, now));
             ledger.release(request.businessKey(), owner);
             return settle(request, SendLedger.Status.FAILED, "REJECTED_BY_SES: " + rejected.getMessage(), now);
         } catch (RuntimeException unexpected) {
@@ -196,7 +200,7 @@ public final class SenderService {
     }
 
     private void giveBack(MessageRequest request, String owner, Optional<String> capKey, Instant claimedAt) {
-        capKey.ifPresent(key -> cap.release(key, claimedAt));
+        capKey.ifPresent(key -> slots.release(key, claimedAt));
         ledger.release(request.businessKey(), owner);
     }
 
@@ -205,10 +209,10 @@ public final class SenderService {
         return wait.compareTo(Duration.ofMinutes(15)) > 0 ? Duration.ofMinutes(15) : wait;
     }
 
-    /** Puts the request off until {@code until}, unless that is past its {@code notAfter}: then it has expired. */
+    /** Puts the request off until the quiet hours end, unless that is past its {@code notAfter}: then it expired. */
     private Outcome deferWithin(MessageRequest request, Instant until, Instant now) {
         if (request.notAfter().isPresent() && until.isAfter(request.notAfter().get())) {
-            return settle(request, SendLedger.Status.SKIPPED, SendRules.SkipReason.EXPIRED.name(), now);
+            return settle(request, SendLedger.Status.SKIPPED, SkipReason.EXPIRED.name(), now);
         }
         return defer(request, until);
     }

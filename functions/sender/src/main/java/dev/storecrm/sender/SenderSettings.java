@@ -1,5 +1,6 @@
 package dev.storecrm.sender;
 
+import dev.storecrm.domain.messaging.CapPriorities;
 import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.messaging.SubjectPrefixes;
 import dev.storecrm.platform.Settings;
@@ -19,11 +20,12 @@ import java.util.List;
  * @param lease             how long a claimed business key is held before another copy may retry it
  * @param throttleRetry     first wait after SES throttling (doubling on repeats, at most 15 minutes)
  * @param maxDeferrals      a request put off more often than this is failed, not deferred forever
+ * @param capPriorities     the order in which marketing kinds take a member's cap slot (greetings first)
  */
 record SenderSettings(Duration marketingCap, QuietHours quietHours, ZoneId storeTimeZone, String defaultLocale,
                       List<String> supportedLocales, SubjectPrefixes subjectPrefixes, double accountRate, long instances,
                       Duration lease, Duration throttleRetry, int maxDeferrals, String storeName, String storeUrl,
-                      String unsubscribeUrl, Duration unsubscribeValidity) {
+                      String unsubscribeUrl, Duration unsubscribeValidity, CapPriorities capPriorities) {
 
     static SenderSettings from(Settings env) {
         double accountRate = Double.parseDouble(env.optional("SES_MAX_SEND_RATE", "14"));
@@ -46,7 +48,8 @@ record SenderSettings(Duration marketingCap, QuietHours quietHours, ZoneId store
                     env.required("STORE_NAME"),
                     env.required("STORE_URL"),
                     env.required("UNSUBSCRIBE_URL"),
-                    Duration.ofDays(env.longValue("UNSUBSCRIBE_TOKEN_DAYS", 180)));
+                    Duration.ofDays(env.longValue("UNSUBSCRIBE_TOKEN_DAYS", 180)),
+                    CapPriorities.parse(env.optional("MARKETING_PRIORITIES", CapPriorities.DEFAULT)));
         } catch (RuntimeException e) {
             if (e instanceof IllegalStateException) {
                 throw e;

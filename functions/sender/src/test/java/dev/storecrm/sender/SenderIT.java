@@ -171,6 +171,73 @@ class SenderIT {
     }
 
     @Test
+    void twoGreetingsRacingForOneSlotInParallelBatchesSendOneAndTheOtherExpiresUnderTheCap() throws Exception {
+        member("c-twice", "twice@example.com", "Ann", "en", "Asia/Shanghai", true);
+        functions.drainAll();
+        List<String> keys = List.of("BIRTHDAY#c-twice#2026", "ANNIVERSARY#wedding#c-twice#2026");
+        functions.handler("SenderFunction");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> batches = new ArrayList<>();
+        for (String key : keys) {
+            SQSEvent event = SqsBatch.single(key, MessageRequestJson.write(greeting(key, "c-twice")));
+            batches.add(pool.submit(() -> {
+                start.await();
+                return functions.invoke("SenderFunction", event);
+            }));
+        }
+        start.countDown();
+        for (Future<Object> batch : batches) {
+            assertTrue(((SQSBatchResponse) batch.get()).getBatchItemFailures().isEmpty());
+        }
+        pool.shutdown();
+        functions.drainAll();
+        assertEquals(1, mailTo("twice@example.com").size(), "one slot, one marketing e-mail");
+        List<String> reasons = keys.stream().map(key -> ledger.find(key, true).orElseThrow())
+                .map(entry -> entry.status() == SendLedger.Status.SENT ? "SENT" : entry.reason()).sorted().toList();
+        assertEquals(List.of("EXPIRED_UNDER_CAP", "SENT"), reasons);
+    }
+
+    @Test
+    void aGreetingTakesTheSlotFromNewsThatWentFirstAndLaterNewsWaitsForIt() {
+        member("c-slot", "slot@example.com", "Ann", "en", "Asia/Shanghai", true);
+        outbox.enqueue(news("NEWS#winter#c-slot", "c-slot", "Winter teas"));
+        functions.drainAll();
+        outbox.enqueue(greeting("BIRTHDAY#c-slot#2026", "c-slot"));
+        outbox.enqueue(news("NEWS#spring#c-slot", "c-slot", "Spring teas"));
+        functions.drainAll();
+        assertEquals(List.of("[AD] Winter teas", "[AD] Happy birthday"), subjects("slot@example.com"),
+                "the greeting would miss its day behind the news: it takes the slot; the later news waits");
+        advance(Duration.ofHours(16).plusMinutes(2));
+        assertEquals(2, mailTo("slot@example.com").size(), "the greeting's window is over at 04:00, in the quiet hours");
+        advance(Duration.ofHours(5));
+        assertEquals(List.of("[AD] Winter teas", "[AD] Happy birthday", "[AD] Spring teas"),
+                subjects("slot@example.com"), "at 09:00 the next morning");
+    }
+
+    @Test
+    void marketingFollowsTheContactPreferenceAndServiceMailGoesWhateverItIs() {
+        for (String preference : List.of("email", "sms", "none")) {
+            publish(Events.memberRegistered("c-" + preference).at("2026-11-01T00:00:00Z")
+                    .email(preference + "@example.com").timeZone("America/Los_Angeles").contactPreference(preference)
+                    .json());
+        }
+        functions.drainAll();
+        for (String preference : List.of("email", "sms", "none")) {
+            outbox.enqueue(news("NEWS#prefs#c-" + preference, "c-" + preference, "Winter teas"));
+            outbox.enqueue(transactional("ORDER#o-" + preference + "#follow-up", "c-" + preference, "o-" + preference));
+        }
+        functions.drainAll();
+        assertEquals(List.of("How is your order o-email?", "[AD] Winter teas"),
+                subjects("email@example.com").stream().sorted().toList());
+        assertEquals(List.of("How is your order o-sms?"), subjects("sms@example.com"),
+                "SMS is not built: a member who prefers it gets no marketing e-mail");
+        assertEquals(List.of("How is your order o-none?"), subjects("none@example.com"));
+        assertEquals("PREFERS_ANOTHER_CHANNEL", ledger.find("NEWS#prefs#c-sms", true).orElseThrow().reason());
+        assertEquals("PREFERS_NO_CONTACT", ledger.find("NEWS#prefs#c-none", true).orElseThrow().reason());
+    }
+
+    @Test
     void marketingWaitsForTheEndOfQuietHoursInEachRecipientsTimeZone() {
         clock.set(Instant.parse("2026-11-23T14:30:00Z")); // 22:30 in Shanghai, 06:30 in Los Angeles
         member("c-sh", "shanghai@example.com", "王", "zh-CN", "Asia/Shanghai", true);
@@ -422,6 +489,13 @@ class SenderIT {
         data.put("message", "New arrivals");
         data.put("link", "https://shop.example.com/new");
         return MessageRequest.marketing(key, "news", customerId, "store-news", data, clock.instant());
+    }
+
+    /** A greeting (the birthday journey, so it ranks first) that is worth sending until the end of the day. */
+    private MessageRequest greeting(String key, String customerId) {
+        return MessageRequest.marketing(key, "birthday", customerId, "store-news", Map.of("headline", "Happy birthday",
+                "message", "A gift", "link", "https://shop.example.com/gift"), clock.instant())
+                .notAfter(Instant.parse("2026-11-23T16:00:00Z"));
     }
 
     private void advance(Duration duration) {

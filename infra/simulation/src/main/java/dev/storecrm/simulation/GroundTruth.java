@@ -59,6 +59,7 @@ final class GroundTruth {
         final Field<LunarDate> birthdayLunar = new Field<>();
         final Field<RecurringDate> wedding = new Field<>();
         final Field<Boolean> consent = new Field<>();
+        final Field<String> preference = new Field<>();
         final Field<String> status = new Field<>();
         Instant registeredAt;
         Instant unsubscribedAt;
@@ -216,6 +217,10 @@ final class GroundTruth {
         if (profile.path("anniversaries").has("wedding")) {
             String wedding = profile.path("anniversaries").get("wedding").asText();
             member.wedding.add(occurred, now, RecurringDate.parse(wedding));
+        }
+        if (profile.has("contactPreference")) {
+            JsonNode preference = profile.get("contactPreference");
+            member.preference.add(occurred, now, preference.isNull() ? null : preference.asText());
         }
         if (profile.has("marketingConsent")) {
             member.consent.add(occurred, now, profile.get("marketingConsent").path("granted").asBoolean());

@@ -46,6 +46,8 @@ final class SimulationRun {
                 simulation.functions().spec("CartRecoveryFunction").environment());
         goLive.judge(invariants);
         PointsInvariants.check(cloud, outcome.truth(), invariants);
+        MessagingInvariants.check(ledger, outcome.truth(),
+                simulation.functions().spec("SenderFunction").environment(), invariants);
         RfmCheck rfm = new RfmCheck(cloud, simulation.functions().spec("RfmFunction").environment(), outcome.end());
         rfm.check(MemberPolicySettings.from(new Settings(simulation.functions().spec("MemberArchiveFunction")
                 .environment())), outcome.end(), invariants);

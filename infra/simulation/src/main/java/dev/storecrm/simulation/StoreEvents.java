@@ -148,4 +148,10 @@ final class StoreEvents {
     static ObjectNode body(ObjectNode event) {
         return (ObjectNode) event.get("body");
     }
+
+    /** A MemberUpdated body: the member changes how to be reached (e-mail becomes SMS, anything else e-mail). */
+    static void switchChannel(ObjectNode body, SimMember member) {
+        String now = member.contactPreference().equals("email") ? "sms" : "email";
+        body.putObject("profile").put("contactPreference", now);
+    }
 }

@@ -174,9 +174,11 @@ final class SyntheticStore {
         Instant at = between(from, end);
         ObjectNode event = events.memberUpdated(member, at);
         ObjectNode body = StoreEvents.body(event);
+        if (roll < 65) {
+            plan.add(new Planned.Publish(at, event, false));
+        }
         if (roll < 10) {
             body.putObject("membership").put("status", "frozen").put("reason", "risk review");
-            plan.add(new Planned.Publish(at, event, false));
             if (random.nextBoolean()) {
                 Instant unfreeze = at.plus(Duration.ofDays(1 + random.nextInt(20)));
                 ObjectNode back = events.memberUpdated(member, unfreeze);
@@ -185,18 +187,16 @@ final class SyntheticStore {
             }
         } else if (roll < 15) {
             body.putObject("membership").put("status", "cancelled").put("reason", "member asked to leave");
-            plan.add(new Planned.Publish(at, event, false));
         } else if (roll < 35) {
             body.putObject("profile").putObject("marketingConsent").put("granted", false)
                     .put("at", event.get("occurredAt").asText()).put("source", "preference-centre");
-            plan.add(new Planned.Publish(at, event, false));
         } else if (roll < 45) {
             body.putObject("profile").put("timeZone", ZONES.get(random.nextInt(ZONES.size())));
-            plan.add(new Planned.Publish(at, event, false));
         } else if (roll < 55) {
             body.putObject("profile").put("birthday", "--" + LocalDate.ofYearDay(2001, 1 + random.nextInt(365))
                     .toString().substring(5));
-            plan.add(new Planned.Publish(at, event, false));
+        } else if (roll < 65) {
+            StoreEvents.switchChannel(body, member);
         }
     }
 

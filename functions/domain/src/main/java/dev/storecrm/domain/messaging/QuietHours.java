@@ -43,6 +43,20 @@ public record QuietHours(LocalTime start, LocalTime end) {
         return Optional.empty();
     }
 
+    /**
+     * The last moment by {@code deadline} for marketing: the deadline itself, or, if it falls in
+     * the quiet hours, the start of that quiet window (when marketing stops).
+     */
+    public Instant lastMomentBy(Instant deadline, ZoneId zone) {
+        if (endIfQuiet(deadline, zone).isEmpty()) {
+            return deadline;
+        }
+        ZonedDateTime local = deadline.atZone(zone);
+        LocalDate date = local.toLocalDate();
+        boolean startedTheDayBefore = start.isAfter(end) && local.toLocalTime().isBefore(start);
+        return at(startedTheDayBefore ? date.minusDays(1) : date, start, zone);
+    }
+
     private static Instant at(LocalDate date, LocalTime time, ZoneId zone) {
         return ZonedDateTime.of(date, time, zone).toInstant();
     }

@@ -1,5 +1,6 @@
 package dev.storecrm.domain.messaging;
 
+import dev.storecrm.domain.member.ContactPreference;
 import dev.storecrm.domain.member.MembershipStatus;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,14 +14,16 @@ import java.util.Optional;
  *   <li>Every message needs one plain address ({@link EmailAddress}; a value stored before the contract
  *       refused other forms is not mailed) that is not suppressed for its category (an unsubscribe is
  *       lifted by consent given again after it).</li>
- *   <li>Marketing also needs a member recipient who is an active member, has marketing consent,
- *       has not unsubscribed, and has no open dispute, or a guest recipient whose cart's newest update
+ *   <li>Marketing also needs a member recipient who is an active member, whose contact preference
+ *       lets marketing go by e-mail ({@link Channel#forMarketing}), who has the e-mail channel's marketing
+ *       consent, has not unsubscribed, and has no open dispute, or a guest recipient whose cart's newest update
  *       still carries the guest's consent for the address (and who has not unsubscribed); and the
  *       journey's exit condition must not hold (a paid order since a moment; a cart closed or changed
  *       since the message was planned).</li>
  *   <li>Transactional mail concerns an order or a dispute the customer has with the store, so it
- *       goes whatever the membership status, to a non-member at the contact the event carried; hard
- *       bounces and complaints still stop it.</li>
+ *       goes whatever the membership status and the contact preference (it is part of the service the
+ *       customer asked for, and e-mail is the one channel built), to a non-member at the contact the event
+ *       carried; hard bounces and complaints still stop it.</li>
  *   <li>A message past its {@code notAfter} is skipped as expired.</li>
  * </ul>
  */
@@ -29,18 +32,34 @@ public final class SendRules {
     /** Why a message was not sent; settled in the ledger, so a duplicate will not try again. */
     public enum SkipReason {
         UNKNOWN_MEMBER, NO_ADDRESS, INVALID_ADDRESS, NOT_AN_ACTIVE_MEMBER, NO_MARKETING_CONSENT,
-        MARKETING_TO_NON_MEMBER, SUPPRESSED, UNSUBSCRIBED, OPEN_DISPUTE, JOURNEY_EXITED, EXPIRED
+        MARKETING_TO_NON_MEMBER, SUPPRESSED, UNSUBSCRIBED, OPEN_DISPUTE, JOURNEY_EXITED, EXPIRED,
+        /** The member prefers no contact. */
+        PREFERS_NO_CONTACT,
+        /** The member prefers a channel other than e-mail (SMS, phone, post). */
+        PREFERS_ANOTHER_CHANNEL,
+        /** The member's cap slot is held past the message's last chance by one of no lower priority. */
+        EXPIRED_UNDER_CAP
     }
 
     /**
      * What is known of the recipient now. {@code status} is empty for a plain address or a guest;
      * {@code consentAt} is when marketing consent was last given (empty: never, or withdrawn); for a
-     * guest, as the cart's newest update says.
+     * guest, as the cart's newest update says; {@code contactPreference} is a member's (empty: not given).
      */
     public record Facts(Optional<String> email, Optional<String> name, Optional<String> locale,
                         Optional<ZoneId> timeZone, Optional<MembershipStatus> status, Optional<Instant> consentAt,
                         Optional<SuppressionList.Suppression> suppression, boolean openDispute,
-                        Optional<Instant> lastPaymentAt) {}
+                        Optional<Instant> lastPaymentAt, Optional<ContactPreference> contactPreference) {
+
+        /** Facts with no contact preference (a guest, an address, or a member who gave none). */
+        public Facts(Optional<String> email, Optional<String> name, Optional<String> locale,
+                     Optional<ZoneId> timeZone, Optional<MembershipStatus> status, Optional<Instant> consentAt,
+                     Optional<SuppressionList.Suppression> suppression, boolean openDispute,
+                     Optional<Instant> lastPaymentAt) {
+            this(email, name, locale, timeZone, status, consentAt, suppression, openDispute, lastPaymentAt,
+                    Optional.empty());
+        }
+    }
 
     /** The verdict: go (to this address) or skip (for this reason). */
     public sealed interface Verdict {
@@ -87,12 +106,19 @@ public final class SendRules {
         return new Verdict.Go(facts.email().get());
     }
 
-    /** Marketing goes to an active member with consent and no open dispute, or to a guest whose consent holds. */
+    /**
+     * Marketing goes to an active member who lets it come by e-mail, with consent and no open dispute, or to a
+     * guest whose consent holds.
+     */
     private static Optional<SkipReason> marketingRefused(Recipient recipient, Facts facts) {
         return switch (recipient) {
             case Recipient.Member member -> {
                 if (facts.status().orElse(MembershipStatus.NONE) != MembershipStatus.ACTIVE) {
                     yield Optional.of(SkipReason.NOT_AN_ACTIVE_MEMBER);
+                }
+                if (Channel.forMarketing(facts.contactPreference()).isEmpty()) {
+                    yield Optional.of(facts.contactPreference().orElseThrow() == ContactPreference.none
+                            ? SkipReason.PREFERS_NO_CONTACT : SkipReason.PREFERS_ANOTHER_CHANNEL);
                 }
                 if (facts.consentAt().isEmpty()) {
                     yield Optional.of(SkipReason.NO_MARKETING_CONSENT);

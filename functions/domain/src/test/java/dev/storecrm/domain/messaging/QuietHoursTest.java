@@ -53,4 +53,20 @@ class QuietHoursTest {
                 lunch.endIfQuiet(Instant.parse("2026-11-23T04:10:00Z"), SHANGHAI));
         assertEquals(Optional.empty(), lunch.endIfQuiet(Instant.parse("2026-11-23T06:10:00Z"), SHANGHAI));
     }
+
+    @Test
+    void theLastMomentBeforeADeadlineIsTheStartOfTheQuietHoursItFallsIn() {
+        Instant midnight = Instant.parse("2026-11-23T16:00:00Z"); // 00:00 on 24 November in Shanghai
+        assertEquals(Instant.parse("2026-11-23T13:00:00Z"), NIGHT.lastMomentBy(midnight, SHANGHAI),
+                "21:00 the evening before");
+        Instant earlyMorning = Instant.parse("2026-11-23T22:00:00Z"); // 06:00 on 24 November
+        assertEquals(Instant.parse("2026-11-23T13:00:00Z"), NIGHT.lastMomentBy(earlyMorning, SHANGHAI));
+        Instant lateEvening = Instant.parse("2026-11-23T14:00:00Z"); // 22:00 on 23 November
+        assertEquals(Instant.parse("2026-11-23T13:00:00Z"), NIGHT.lastMomentBy(lateEvening, SHANGHAI));
+        Instant afternoon = Instant.parse("2026-11-23T07:00:00Z"); // 15:00: not quiet
+        assertEquals(afternoon, NIGHT.lastMomentBy(afternoon, SHANGHAI));
+        QuietHours lunch = QuietHours.parse("12:00-14:00");
+        assertEquals(Instant.parse("2026-11-23T04:00:00Z"), lunch.lastMomentBy(Instant.parse("2026-11-23T05:00:00Z"),
+                SHANGHAI), "a window that does not wrap midnight");
+    }
 }

@@ -3,6 +3,7 @@ package dev.storecrm.domain.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.storecrm.domain.event.Stamp;
+import dev.storecrm.domain.member.ContactPreference;
 import dev.storecrm.domain.member.MembershipStatus;
 import dev.storecrm.domain.messaging.SendRules.Facts;
 import dev.storecrm.domain.messaging.SendRules.SkipReason;
@@ -12,6 +13,7 @@ import dev.storecrm.domain.messaging.SuppressionList.Scope;
 import dev.storecrm.domain.messaging.SuppressionList.Suppression;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +75,34 @@ class SendRulesTest {
     void transactionalMailGoesWhateverTheMembershipConsentOrDispute() {
         assertEquals("GO", verdict(TRANSACTIONAL,
                 member(MembershipStatus.FROZEN, Optional.empty(), Optional.empty(), true, Optional.empty())));
+    }
+
+    @Test
+    void marketingGoesByEmailOnlyToMembersWhoPreferEmailOrSaidNothingAndServiceMailGoesWhateverThePreference() {
+        Map<Optional<ContactPreference>, Object> expected = new LinkedHashMap<>();
+        expected.put(Optional.empty(), "GO");
+        expected.put(Optional.of(ContactPreference.email), "GO");
+        expected.put(Optional.of(ContactPreference.sms), SkipReason.PREFERS_ANOTHER_CHANNEL);
+        expected.put(Optional.of(ContactPreference.phone), SkipReason.PREFERS_ANOTHER_CHANNEL);
+        expected.put(Optional.of(ContactPreference.post), SkipReason.PREFERS_ANOTHER_CHANNEL);
+        expected.put(Optional.of(ContactPreference.none), SkipReason.PREFERS_NO_CONTACT);
+        expected.forEach((preference, verdict) -> {
+            Facts facts = withPreference(active(), preference);
+            assertEquals(verdict, verdict(MARKETING, facts), "marketing, preference " + preference);
+            assertEquals("GO", verdict(TRANSACTIONAL, facts), "transactional, preference " + preference);
+        });
+        Facts smsWithoutConsent = withPreference(member(MembershipStatus.ACTIVE, Optional.empty(), Optional.empty(),
+                false, Optional.empty()), Optional.of(ContactPreference.sms));
+        assertEquals(SkipReason.PREFERS_ANOTHER_CHANNEL, verdict(MARKETING, smsWithoutConsent));
+        Facts emailWithoutConsent = withPreference(member(MembershipStatus.ACTIVE, Optional.empty(), Optional.empty(),
+                false, Optional.empty()), Optional.of(ContactPreference.email));
+        assertEquals(SkipReason.NO_MARKETING_CONSENT, verdict(MARKETING, emailWithoutConsent),
+                "preferring e-mail is not consent to marketing by e-mail");
+    }
+
+    private static Facts withPreference(Facts facts, Optional<ContactPreference> preference) {
+        return new Facts(facts.email(), facts.name(), facts.locale(), facts.timeZone(), facts.status(),
+                facts.consentAt(), facts.suppression(), facts.openDispute(), facts.lastPaymentAt(), preference);
     }
 
     @Test
