@@ -48,11 +48,11 @@ final class MemberBodies {
                 .map(p -> profileChanges(p.allowOnly(PROFILE_FIELDS)))
                 .orElse(ProfileChanges.NONE);
         Optional<StatusChange> membership = body.optionalObject("membership").map(m -> {
-            m.allowOnly(Set.of("status", "reason"));
+            m.allowOnly(Set.of("status", "reason", "actor"));
             String status = m.matching("status", Pattern.compile("active|frozen|cancelled"),
                     "one of active, frozen, cancelled");
             return new StatusChange(MembershipStatus.valueOf(status.toUpperCase(Locale.ROOT)),
-                    m.optionalString("reason", 500).orElse(null));
+                    m.optionalString("reason", 500).orElse(null), m.optionalString("actor", 256).orElse(null));
         });
         if (body.has("profile") && profile.isEmpty()) {
             throw JsonFields.violation("body.profile", "must name at least one field to change");

@@ -22,6 +22,16 @@ public sealed interface MemberEvent extends StoreEvent {
     record MemberUpdated(EventMeta meta, String customerId, ProfileChanges profile,
                          Optional<StatusChange> membership) implements MemberEvent {}
 
-    /** An operator's or the platform's change of membership status. */
-    record StatusChange(MembershipStatus status, String reason) {}
+    /**
+     * An operator's or the platform's change of membership status.
+     *
+     * @param actor who made it, when an operator did (the staff API's caller: an IAM principal or
+     *              {@code console:<user>}); {@code null} when the platform did
+     */
+    record StatusChange(MembershipStatus status, String reason, String actor) {
+
+        public StatusChange(MembershipStatus status, String reason) {
+            this(status, reason, null);
+        }
+    }
 }

@@ -74,7 +74,8 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
         return switch (event) {
             case MemberRegistered registered -> withRegistration(registered.stamp()).withProfile(registered);
             case MemberUpdated updated -> updated.membership()
-                    .map(change -> new StatusEntry(updated.stamp(), change.status(), reason(change.reason())))
+                    .map(change -> new StatusEntry(updated.stamp(), change.status(), reason(change.reason()),
+                            change.actor()))
                     .map(this::withStatus)
                     .orElse(this)
                     .withProfile(updated);
@@ -138,8 +139,19 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
                 legacyOrders);
     }
 
+    /**
+     * The log with a status change added. An event id is one change (an operator action's id comes from
+     * its request key): sent again at another time, the earliest of its stamps is kept, whatever the order.
+     */
     private MemberRecord withStatus(StatusEntry entry) {
-        List<StatusEntry> log = added(statusLog, entry, Comparator.comparing(StatusEntry::stamp),
+        String eventId = entry.stamp().eventId();
+        Optional<StatusEntry> same = statusLog.stream().filter(e -> e.stamp().eventId().equals(eventId)).findFirst();
+        if (same.isPresent() && same.get().stamp().compareTo(entry.stamp()) <= 0) {
+            return this;
+        }
+        List<StatusEntry> others = same.isEmpty() ? statusLog
+                : statusLog.stream().filter(e -> !e.stamp().eventId().equals(eventId)).toList();
+        List<StatusEntry> log = added(others, entry, Comparator.comparing(StatusEntry::stamp),
                 ArchiveLimits.STATUS_CHANGES);
         return log == statusLog ? this : new MemberRecord(customerId, profile, stamps, registered, log, birthdayLog,
                 zoneLog, purchases, legacyOrders);

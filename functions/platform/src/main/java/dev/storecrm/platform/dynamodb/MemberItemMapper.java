@@ -49,6 +49,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *           stamps      (M encoded stamp -> S comma-separated profile fields it last set)
  *           registered  (S stamp)
  *           statusLog   (L of S "stamp|status|reason")
+ *           statusActors (M encoded stamp -> S actor: who made each operator's status change; left out when none)
  *           birthdayLog (L of S "stamp|date", date empty when cleared; a lunar setting's date is
  *                        lunar-MM-DD or lunar-leap-MM-DD, just "lunar-" when cleared)
  *           zoneLog     (L of S "zone|stamp", zone empty when cleared)
@@ -107,11 +108,13 @@ public final class MemberItemMapper {
             }
         });
         Stamp registered = Attributes.string(item, "registered").map(Stamp::decode).orElse(null);
+        Map<String, AttributeValue> actors = Attributes.map(item, "statusActors");
         List<StatusEntry> statusLog = Attributes.list(item, "statusLog").stream().map(v -> {
             String[] parts = v.s().split("\\|", 3);
             return new StatusEntry(Stamp.decode(parts[0]),
                     MembershipStatus.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT)),
-                    parts[2].isEmpty() ? null : parts[2]);
+                    parts[2].isEmpty() ? null : parts[2],
+                    actors.containsKey(parts[0]) ? actors.get(parts[0]).s() : null);
         }).toList();
         Profile profile = profile(item);
         List<BirthdayEntry> birthdayLog = !item.containsKey("birthdayLog") ? birthdayLogOf(profile, stamps)
@@ -184,6 +187,12 @@ public final class MemberItemMapper {
                     .map(e -> s(e.stamp().encode() + "|" + e.status().wire() + "|"
                             + (e.reason() == null ? "" : e.reason())))
                     .toList()));
+            Map<String, AttributeValue> actors = new HashMap<>();
+            record.statusLog().stream().filter(e -> e.actor() != null)
+                    .forEach(e -> actors.put(e.stamp().encode(), s(e.actor())));
+            if (!actors.isEmpty()) {
+                item.put("statusActors", m(actors));
+            }
         }
         if (!record.birthdayLog().equals(birthdayLogOf(record.profile(), record.stamps()))) {
             item.put("birthdayLog", l(record.birthdayLog().stream()
