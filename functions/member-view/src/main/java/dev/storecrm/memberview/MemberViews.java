@@ -76,7 +76,15 @@ final class MemberViews {
         change.ifPresent(c -> {
             membership.put("changedAt", c.stamp().at().toString());
             text(membership, "reason", c.reason());
+            text(membership, "changedBy", c.actor());
         });
+        ArrayNode history = membership.putArray("history");
+        for (StatusEntry entry : record.statusLog().reversed()) {
+            ObjectNode line = history.addObject().put("at", entry.stamp().at().toString())
+                    .put("status", entry.status().wire()).put("eventId", entry.stamp().eventId());
+            text(line, "reason", entry.reason());
+            text(line, "actor", entry.actor());
+        }
         view.set("tier", tier(summary));
         ObjectNode purchases = view.putObject("purchases").put("orderCount", summary.orderCount());
         purchases.set("lifetimeSpend", money(summary.lifetimeSpendMinor()));
