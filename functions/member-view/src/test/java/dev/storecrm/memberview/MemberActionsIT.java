@@ -143,6 +143,28 @@ class MemberActionsIT {
     }
 
     @Test
+    void aTierOverrideShowsWithWhyUntilItsEndThenTheSpendRuleGovernsAgain() {
+        String admin = token("admin", "admin-local-1");
+        String body = JSON.createObjectNode().put("action", "tier").put("tier", "VIP2")
+                .put("until", NOW.plus(Duration.ofDays(7)).toString()).put("requestKey", "tier-1")
+                .put("reason", "key account").toString();
+        read(api.invoke("POST", "/members/c-1001/actions", "", headers(admin), body), 202);
+        functions.drainAll();
+        JsonNode tier = view("c-1001", admin).get("tier");
+        assertEquals("VIP2", tier.get("name").asText());
+        assertEquals("override", tier.get("basis").asText());
+        assertEquals("console:admin", tier.get("override").get("actor").asText());
+        assertEquals("key account", tier.get("override").get("reason").asText());
+        assertEquals(NOW.plus(Duration.ofDays(7)).toString(), tier.get("heldUntil").asText());
+        read(api.invoke("POST", "/members/c-1001/actions", "", headers(admin), body), 200);
+        clock.advance(Duration.ofDays(8));
+        JsonNode after = view("c-1001", token("admin", "admin-local-1"));
+        assertEquals("MEMBER", after.get("tier").get("name").asText(), "no spend: the base tier again");
+        assertEquals("base", after.get("tier").get("basis").asText());
+        assertEquals(1, after.get("tierOverrides").size(), "the override stays in the history");
+    }
+
+    @Test
     void aScriptActsThroughTheIamSignedUrlAndIsRecordedAsItsPrincipal() {
         JsonNode accepted = read(functions.invokeSignedUrl("MemberViewFunction",
                 FunctionUrlRequest.sample("member-view/freeze-member.json")), 202);

@@ -76,7 +76,8 @@ class MemberActionsTest {
         assertTrue(bus.isEmpty(), "nothing sent again once applied");
         JsonNode reused = read(act(Set.of("admins"), "{\"action\":\"cancel\",\"requestKey\":\"k-2\",\"reason\":\"x\"}"),
                 409);
-        assertTrue(reused.get("reason").asText().contains("another action"), reused.toString());
+        assertEquals("the request key was used for another action (it set the membership frozen)",
+                reused.get("reason").asText());
     }
 
     @Test
@@ -90,6 +91,27 @@ class MemberActionsTest {
         JsonNode freeze = read(act(Set.of("admins"), "{\"action\":\"freeze\",\"requestKey\":\"k-5\","
                 + "\"reason\":\"x\"}"), 409);
         assertEquals("the membership is cancelled: restore the membership first", freeze.get("reason").asText());
+        assertTrue(bus.isEmpty());
+    }
+
+    @Test
+    void aTierOverrideHoldsUntilItsEndAndAnUnknownTierOrAPastEndIs422() {
+        String until = NOW.plus(Duration.ofDays(10)).toString();
+        JsonNode accepted = read(act(Set.of("admins"), "{\"action\":\"tier\",\"tier\":\"VIP3\",\"until\":\""
+                + until + "\",\"requestKey\":\"t-1\",\"reason\":\"key account\"}"), 202);
+        assertEquals("VIP3", accepted.get("tier").asText());
+        deliver();
+        assertEquals(Optional.of("VIP3"), members.summary("c-1").tier());
+        clock.advance(Duration.ofDays(11));
+        assertEquals(Optional.of("MEMBER"), members.summary("c-1").tier(), "the spend rule after the end");
+        assertEquals("the store has no tier VIP9 (its tiers: MEMBER, VIP1, VIP2, VIP3)", read(act(Set.of("admins"),
+                "{\"action\":\"tier\",\"tier\":\"VIP9\",\"until\":\"2099-01-01T00:00:00Z\",\"requestKey\":\"t-2\","
+                + "\"reason\":\"x\"}"), 422).get("reason").asText());
+        assertEquals("the override's end (until) must be in the future", read(act(Set.of("admins"),
+                "{\"action\":\"tier\",\"tier\":\"VIP1\",\"until\":\"2027-01-01T00:00:00Z\",\"requestKey\":\"t-3\","
+                + "\"reason\":\"x\"}"), 422).get("reason").asText());
+        assertTrue(read(act(Set.of("admins"), "{\"action\":\"freeze\",\"tier\":\"VIP1\",\"requestKey\":\"t-4\","
+                + "\"reason\":\"x\"}"), 422).get("reason").asText().contains("only for the action tier"));
         assertTrue(bus.isEmpty());
     }
 

@@ -65,13 +65,13 @@ class StatusActionTest {
     void theEventIsACanonicalMemberUpdatedWhoseIdFollowsTheMemberAndTheRequestKey() {
         StoreEvent event = EventParser.parse(action(Kind.FREEZE, "req-7").event("c-1", NOW), CLOCK);
         MemberUpdated updated = (MemberUpdated) event;
-        assertEquals(StatusAction.eventId("c-1", "req-7"), updated.meta().id());
+        assertEquals(OperatorAction.eventId("c-1", "req-7"), updated.meta().id());
         assertEquals(MembershipStatus.FROZEN, updated.membership().orElseThrow().status());
         assertEquals("console:admin", updated.membership().orElseThrow().actor());
         assertEquals("asked by phone", updated.membership().orElseThrow().reason());
-        assertEquals(StatusAction.eventId("c-1", "req-7"), StatusAction.eventId("c-1", "req-7"));
-        assertNotEquals(StatusAction.eventId("c-1", "req-7"), StatusAction.eventId("c-2", "req-7"));
-        assertNotEquals(StatusAction.eventId("c-1", "req-7"), StatusAction.eventId("c-1", "req-8"));
+        assertEquals(OperatorAction.eventId("c-1", "req-7"), OperatorAction.eventId("c-1", "req-7"));
+        assertNotEquals(OperatorAction.eventId("c-1", "req-7"), OperatorAction.eventId("c-2", "req-7"));
+        assertNotEquals(OperatorAction.eventId("c-1", "req-7"), OperatorAction.eventId("c-1", "req-8"));
     }
 
     @Test
