@@ -3,7 +3,7 @@
 // admins, the operators' actions (freeze, unfreeze, cancel, restore, with a reason; a refusal's reason is shown
 // in words). Every member text goes in as a text node (dom.js), never as markup.
 import { call, getJson, parse, reasonOf, user } from './api.js';
-import { fill, h, money, table, time } from './dom.js';
+import { endOfDay, fill, h, money, table, time } from './dom.js';
 import { addWords, t } from './i18n.js';
 
 addWords({
@@ -33,6 +33,8 @@ addWords({
     k_adjustment: '人工调整', k_returned: '退回', k_redeemed: '兑换', k_expired: '过期', k_reversed: '冲回',
     statusHistory: '会籍变更记录', changedBy: '操作人', memberAction: '会籍操作', action: '操作', actionReason: '原因',
     doAction: '执行', a_freeze: '冻结', a_unfreeze: '解冻', a_cancel: '注销', a_restore: '恢复',
+    a_tier: '调整等级', overrideTier: '等级（仅调整等级）', overrideUntil: '保留到（含当天，仅调整等级）',
+    tier_override: '{at} 由 {by} 人工设为 {tier}，保留到 {until}（原因：{reason}）；之后按消费规则。',
     actionSent: '已提交：{action}', actionRepeated: '该请求已执行过：{action}',
   },
   en: {
@@ -67,6 +69,9 @@ addWords({
     statusHistory: 'Membership history', changedBy: 'By', memberAction: 'Membership action', action: 'Action',
     actionReason: 'Reason', doAction: 'Apply', a_freeze: 'Freeze', a_unfreeze: 'Unfreeze', a_cancel: 'Cancel',
     a_restore: 'Restore', actionSent: 'Sent: {action}', actionRepeated: 'Already applied: {action}',
+    a_tier: 'Set the tier', overrideTier: 'Tier (set the tier only)',
+    overrideUntil: 'Until (inclusive; set the tier only)',
+    tier_override: 'Set to {tier} by {by} on {at}, held until {until} (reason: {reason}); then the spend rule.',
   },
 });
 
@@ -166,8 +171,9 @@ function membership(view) {
   const m = view.membership;
   const tier = view.tier;
   const spend = money(tier.trailingYearSpend.amount, tier.trailingYearSpend.currency);
-  const why = t(`tier_${tier.basis}`, { spend, tier: tier.name || '', at: time(tier.qualifiedAt),
-    until: time(tier.heldUntil) });
+  const by = tier.override || {};
+  const why = t(`tier_${tier.basis}`, { spend, tier: tier.name || '', at: time(tier.qualifiedAt || by.setAt),
+    until: time(tier.heldUntil), by: by.actor || '', reason: by.reason || '' });
   return [pairs([['status', t(`ms_${m.status}`)], ['memberSince', time(m.memberSince)],
     ['statusChanged', time(m.changedAt)], ['statusReason', m.reason], ['tier', tier.name || t('none')],
     ['tierWhy', why], ['heldUntil', time(tier.heldUntil)],
@@ -201,8 +207,10 @@ function memberAction(main, view) {
     event.preventDefault();
     const data = new FormData(form);
     const action = String(data.get('action'));
-    const response = await call('POST', `/members/${enc(view.customerId)}/actions`,
-      { action, requestKey, reason: String(data.get('reason') || '').trim() });
+    const until = String(data.get('until') || '');
+    const request = { action, requestKey, reason: String(data.get('reason') || '').trim(),
+      ...(action === 'tier' ? { tier: data.get('tier'), ...(until ? { until: endOfDay(until) } : {}) } : {}) };
+    const response = await call('POST', `/members/${enc(view.customerId)}/actions`, request);
     const body = parse(response.body);
     if (response.ok) {
       await memberPage(main, view.customerId,
@@ -213,7 +221,10 @@ function memberAction(main, view) {
     }
   } },
   h('label', {}, t('action'), h('select', { name: 'action' },
-    ['freeze', 'unfreeze', 'cancel', 'restore'].map((a) => h('option', { value: a }, t(`a_${a}`))))),
+    ['freeze', 'unfreeze', 'cancel', 'restore', 'tier'].map((a) => h('option', { value: a }, t(`a_${a}`))))),
+  h('label', {}, t('overrideTier'), h('select', { name: 'tier' },
+    view.tier.ladder.map((level) => h('option', { value: level.tier }, level.tier)))),
+  h('label', {}, t('overrideUntil'), h('input', { type: 'date', name: 'until' })),
   h('label', {}, t('actionReason'), h('input', { type: 'text', name: 'reason', required: true, maxlength: 500,
     autocomplete: 'off' })),
   h('button', { type: 'submit' }, t('doAction')));

@@ -47,7 +47,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console in Debian's chromium (headless, driven by Selenium) against the local cloud after a
  * small simulated store: each group signs in with the local sign-in's real tokens and sees only its
  * pages; an agent works a dispute to resolution, sees a refusal in words and downloads its evidence
- * bundle; an admin freezes a member, after a refusal shown in words;
+ * bundle; an admin freezes a member, after a refusal shown in words, and sets the member's tier;
  * a marketer pages a list, marks a follow-up call (a note with markup stays text), downloads
  * the list as CSV (page by page, and whole through an S3 link) and sees the charts; no page logs a
  * script error. Screenshots of every page in zh-CN and en go to {@code target/screenshots/}. One browser
@@ -266,6 +266,15 @@ class ConsoleBrowserIT {
         assertTrue(history.contains("console:admin") && history.contains("<b>电话核实中</b>"),
                 "who and why, the reason as text: " + history);
         assertTrue(browser.findElements(By.cssSelector("main b")).isEmpty(), "no markup from the reason");
+
+        new Select(browser.findElement(form).findElement(By.name("action"))).selectByValue("tier");
+        new Select(browser.findElement(form).findElement(By.name("tier"))).selectByValue("VIP2");
+        browser.executeScript("arguments[0].value = '2027-12-31'",
+                browser.findElement(form).findElement(By.name("until")));
+        browser.findElement(form).findElement(By.name("reason")).sendKeys("大客户", Keys.ENTER);
+        waitText(By.cssSelector("main p.ok"), "已提交：调整等级");
+        String tier = browser.findElement(By.cssSelector("section[aria-label='会籍']")).getText();
+        assertTrue(tier.contains("VIP2") && tier.contains("人工设为") && tier.contains("大客户"), tier);
         shoot("member-action");
     }
 
