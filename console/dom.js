@@ -35,6 +35,13 @@ export function time(iso) {
     .format(new Date(iso));
 }
 
+/** The last second of a date (YYYY-MM-DD) in the store's time zone, as ISO-8601 with the zone's offset on that day. */
+export function endOfDay(date) {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: config.storeTimeZone, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(`${date}T12:00:00Z`)).find((part) => part.type === 'timeZoneName').value;
+  return `${date}T23:59:59${name === 'GMT' ? 'Z' : name.replace('GMT', '')}`;
+}
+
 /** Minor units of a currency, as money. */
 export function money(minor, currency = config.storeCurrency) {
   const format = new Intl.NumberFormat(lang(), { style: 'currency', currency });

@@ -1,8 +1,9 @@
 // Members: search by id, e-mail or phone, and the member view (profile, status, tier and why, RFM inputs,
-// points and ledger, orders, journeys in progress, mail, open disputes). Read-only. Every member text goes in
-// as a text node (dom.js), never as markup.
-import { getJson } from './api.js';
-import { fill, h, money, table, time } from './dom.js';
+// points and ledger, orders, journeys in progress, mail, open disputes), with the membership's history and, for
+// admins, the operators' actions (freeze, unfreeze, cancel, restore, with a reason; a refusal's reason is shown
+// in words). Every member text goes in as a text node (dom.js), never as markup.
+import { call, getJson, parse, reasonOf, user } from './api.js';
+import { endOfDay, fill, h, money, table, time } from './dom.js';
 import { addWords, t } from './i18n.js';
 
 addWords({
@@ -30,6 +31,11 @@ addWords({
     st_cancelled: '已取消', st_refunded: '已退款', ms_active: '正常', ms_frozen: '冻结', ms_cancelled: '已注销',
     ms_none: '非会员', k_earned: '下单获得', k_birthday_bonus: '生日加倍', k_referral: '推荐奖励',
     k_adjustment: '人工调整', k_returned: '退回', k_redeemed: '兑换', k_expired: '过期', k_reversed: '冲回',
+    statusHistory: '会籍变更记录', changedBy: '操作人', memberAction: '会籍操作', action: '操作', actionReason: '原因',
+    doAction: '执行', a_freeze: '冻结', a_unfreeze: '解冻', a_cancel: '注销', a_restore: '恢复',
+    a_tier: '调整等级', overrideTier: '等级（仅调整等级）', overrideUntil: '保留到（含当天，仅调整等级）',
+    tier_override: '{at} 由 {by} 人工设为 {tier}，保留到 {until}（原因：{reason}）；之后按消费规则。',
+    actionSent: '已提交：{action}', actionRepeated: '该请求已执行过：{action}',
   },
   en: {
     members: 'Members', memberSearch: 'Find a member', searchBy: 'Find by', byId: 'Customer id', byEmail: 'E-mail',
@@ -60,6 +66,12 @@ addWords({
     ms_active: 'Active', ms_frozen: 'Frozen', ms_cancelled: 'Cancelled', ms_none: 'Not a member',
     k_earned: 'Earned', k_birthday_bonus: 'Birthday bonus', k_referral: 'Referral', k_adjustment: 'Adjustment',
     k_returned: 'Returned', k_redeemed: 'Redeemed', k_expired: 'Expired', k_reversed: 'Reversed',
+    statusHistory: 'Membership history', changedBy: 'By', memberAction: 'Membership action', action: 'Action',
+    actionReason: 'Reason', doAction: 'Apply', a_freeze: 'Freeze', a_unfreeze: 'Unfreeze', a_cancel: 'Cancel',
+    a_restore: 'Restore', actionSent: 'Sent: {action}', actionRepeated: 'Already applied: {action}',
+    a_tier: 'Set the tier', overrideTier: 'Tier (set the tier only)',
+    overrideUntil: 'Until (inclusive; set the tier only)',
+    tier_override: 'Set to {tier} by {by} on {at}, held until {until} (reason: {reason}); then the spend rule.',
   },
 });
 
@@ -113,8 +125,8 @@ async function find(results, search, open) {
   ], found.members)] : h('p', {}, t('noMember')));
 }
 
-/** One member's page. */
-export async function memberPage(main, id) {
+/** One member's page; {@code notice} says what an action just did. */
+export async function memberPage(main, id, notice) {
   let view;
   try {
     view = await getJson(`/members/${enc(id)}`);
@@ -127,6 +139,7 @@ export async function memberPage(main, id) {
   fill(main,
     h('p', {}, h('a', { href: '#/members' }, `← ${t('backToSearch')}`)),
     h('h1', {}, p.name ? `${p.name} · ${view.customerId}` : view.customerId),
+    notice ? h('p', { class: 'ok', role: 'status', tabindex: '-1' }, notice) : null,
     h('div', { class: 'grid' },
       section('profile', pairs([['customer', view.customerId], ['name', p.name], ['email', p.email],
         ['phone', p.phone], ['locale', p.locale], ['timeZone', p.timeZone], ['birthday', p.birthday],
@@ -135,6 +148,7 @@ export async function memberPage(main, id) {
           { at: time(p.marketingConsent.at) })], ['referrer', p.referrerId]])),
       section('membership', membership(view)),
       section('rfm', rfm(view.rfm))),
+    section('statusHistory', history(view.membership.history || []), memberAction(main, view)),
     section('pointsTitle', points(view)),
     section('ordersTitle', orders(view)),
     section('journeys', journeys(view.journeys)),
@@ -157,8 +171,9 @@ function membership(view) {
   const m = view.membership;
   const tier = view.tier;
   const spend = money(tier.trailingYearSpend.amount, tier.trailingYearSpend.currency);
-  const why = t(`tier_${tier.basis}`, { spend, tier: tier.name || '', at: time(tier.qualifiedAt),
-    until: time(tier.heldUntil) });
+  const by = tier.override || {};
+  const why = t(`tier_${tier.basis}`, { spend, tier: tier.name || '', at: time(tier.qualifiedAt || by.setAt),
+    until: time(tier.heldUntil), by: by.actor || '', reason: by.reason || '' });
   return [pairs([['status', t(`ms_${m.status}`)], ['memberSince', time(m.memberSince)],
     ['statusChanged', time(m.changedAt)], ['statusReason', m.reason], ['tier', tier.name || t('none')],
     ['tierWhy', why], ['heldUntil', time(tier.heldUntil)],
@@ -168,6 +183,52 @@ function membership(view) {
     [t('tier'), (l) => l.tier],
     [t('threshold'), (l) => money(l.threshold, tier.trailingYearSpend.currency), 'num'],
   ], tier.ladder))];
+}
+
+function history(entries) {
+  return entries.length ? table([
+    [t('at'), (e) => time(e.at)],
+    [t('status'), (e) => t(`ms_${e.status}`)],
+    [t('actionReason'), (e) => e.reason || ''],
+    [t('changedBy'), (e) => e.actor || ''],
+  ], entries) : h('p', {}, t('nothing'));
+}
+
+/**
+ * An admin's action on the membership: the action, a reason (required), and a request key made once per form,
+ * so that sending again after a lost answer is the same action. A refusal's reason is shown beside the form.
+ */
+function memberAction(main, view) {
+  const who = user();
+  if (!who || !who.groups.includes('admins')) return null;
+  const message = h('p', { class: 'error', role: 'alert' });
+  const requestKey = crypto.randomUUID();
+  const form = h('form', { class: 'row', dataset: { form: 'member-action' }, onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const action = String(data.get('action'));
+    const until = String(data.get('until') || '');
+    const request = { action, requestKey, reason: String(data.get('reason') || '').trim(),
+      ...(action === 'tier' ? { tier: data.get('tier'), ...(until ? { until: endOfDay(until) } : {}) } : {}) };
+    const response = await call('POST', `/members/${enc(view.customerId)}/actions`, request);
+    const body = parse(response.body);
+    if (response.ok) {
+      await memberPage(main, view.customerId,
+        t(response.status === 202 ? 'actionSent' : 'actionRepeated', { action: t(`a_${action}`) }));
+      main.querySelector('[role=status]')?.focus();
+    } else {
+      message.textContent = `${t('refused')}: ${reasonOf(body, response.status)}`;
+    }
+  } },
+  h('label', {}, t('action'), h('select', { name: 'action' },
+    ['freeze', 'unfreeze', 'cancel', 'restore', 'tier'].map((a) => h('option', { value: a }, t(`a_${a}`))))),
+  h('label', {}, t('overrideTier'), h('select', { name: 'tier' },
+    view.tier.ladder.map((level) => h('option', { value: level.tier }, level.tier)))),
+  h('label', {}, t('overrideUntil'), h('input', { type: 'date', name: 'until' })),
+  h('label', {}, t('actionReason'), h('input', { type: 'text', name: 'reason', required: true, maxlength: 500,
+    autocomplete: 'off' })),
+  h('button', { type: 'submit' }, t('doAction')));
+  return h('div', {}, h('h3', {}, t('memberAction')), form, message);
 }
 
 function rfm(values) {

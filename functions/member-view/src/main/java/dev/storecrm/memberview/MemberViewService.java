@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The member view, read-only:
+ * The member view, and the operators' actions on a member:
  *
  * <pre>
  * GET /members?id=c-1 | ?email=Ann@Example.com | ?phone=+86 138 0000 0000   the members found (at most 10)
@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * GET /members/{customerId}/orders?limit=10&amp;next=... more orders (greatest order id first)
  * GET /members/{customerId}/points?limit=20&amp;before=. more ledger entries (newest first)
  * GET /members/{customerId}/mail?limit=20&amp;next=...   more mail (latest first)
+ * POST /members/{customerId}/actions                 an operator's action (admins only, {@link MemberActions})
  * </pre>
  * An e-mail address or a phone number is looked up in its normalised form ({@link ContactKeys}) on
  * the archive's indexes, never by a scan; it travels in the query string and is never logged.
@@ -60,19 +61,22 @@ public final class MemberViewService {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemberViewService.class);
     private static final Pattern MEMBER = Pattern.compile("/members/([^/]+)(?:/(orders|points|mail))?");
+    private static final Pattern ACTIONS = Pattern.compile("/members/([^/]+)/actions");
 
     private final MemberArchive members;
     private final MemberFile file;
     private final Function<String, Optional<RfmState>> rfm;
     private final MemberViews views;
+    private final MemberActions actions;
     private final Clock clock;
 
     MemberViewService(MemberArchive members, MemberFile file, Function<String, Optional<RfmState>> rfm,
-                      MemberViews views, Clock clock) {
+                      MemberViews views, MemberActions actions, Clock clock) {
         this.members = members;
         this.file = file;
         this.rfm = rfm;
         this.views = views;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -80,6 +84,11 @@ public final class MemberViewService {
     public HttpAnswer handle(StaffRequest request) {
         String route = request.path().replaceAll("/+$", "");
         try {
+            Matcher action = ACTIONS.matcher(route);
+            if (action.matches()) {
+                return request.method().equals("POST") ? actions.act(request, identifier(action.group(1), "customerId"))
+                        : answer(405, MemberViews.error("method_not_allowed", "an action is a POST"));
+            }
             if (!request.method().equals("GET")) {
                 return answer(405, MemberViews.error("method_not_allowed", "the member view only reads (GET)"));
             }

@@ -1,5 +1,6 @@
 package dev.storecrm.memberview;
 
+import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.rfm.RfmState;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
@@ -8,14 +9,20 @@ import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberFile;
 import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
+import dev.storecrm.platform.events.EventBridgeStoreBus;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
-/** The composition root of MemberViewFunction: settings, the DynamoDB client, the read adapters, the service. */
+/**
+ * The composition root of MemberViewFunction: settings, the DynamoDB client, the read adapters, the store bus
+ * (for operators' actions), the service.
+ */
 record MemberViewWiring(MemberViewService service, Metrics metrics) {
 
     MemberViewWiring(Map<String, String> environment, Clock clock) {
@@ -27,15 +34,29 @@ record MemberViewWiring(MemberViewService service, Metrics metrics) {
     }
 
     private MemberViewWiring(SharedAdapters shared, Settings env, Clock clock) {
-        this(new MemberViewService(new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"), clock),
+        this(shared, env, clock, new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"), clock),
+                MemberPolicySettings.from(env));
+    }
+
+    private MemberViewWiring(SharedAdapters shared, Settings env, Clock clock, DynamoDbMemberArchive archive,
+                             MemberPolicy policy) {
+        this(new MemberViewService(archive,
                         new DynamoDbMemberFile(shared.dynamoDb(), new DynamoDbMemberFile.Tables(
                                 env.required("MEMBERS_TABLE"), env.required("ORDERS_TABLE"),
                                 env.required("POINTS_LEDGER_TABLE"), env.required("WINBACK_TABLE"),
                                 env.required("OCCASIONS_TABLE"), env.required("CARTS_TABLE"),
                                 env.required("DISPUTES_TABLE"), env.required("SEND_LEDGER_TABLE"))),
                         rfmOf(shared, env),
-                        new MemberViews(MemberPolicySettings.from(env), OccasionSettings.storeZone(env)), clock),
+                        new MemberViews(policy, OccasionSettings.storeZone(env)),
+                        new MemberActions(archive, storeBus(shared, env), policy, clock), clock),
                 MetricsFactory.getMetricsInstance());
+    }
+
+    /** The store bus, where an operator's action goes as a canonical event (source storecrm.member-actions). */
+    private static Consumer<String> storeBus(SharedAdapters shared, Settings env) {
+        EventBridgeStoreBus bus = new EventBridgeStoreBus(shared.aws().eventBridge(), env.required("STORE_EVENT_BUS"),
+                "storecrm.member-actions");
+        return event -> bus.publish(List.of(event));
     }
 
     /** A member's RFM as RfmFunction last evaluated it (one eventually consistent GetItem). */

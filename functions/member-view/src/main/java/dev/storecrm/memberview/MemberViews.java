@@ -16,6 +16,7 @@ import dev.storecrm.domain.member.MembershipStatus;
 import dev.storecrm.domain.member.Profile;
 import dev.storecrm.domain.member.StatusEntry;
 import dev.storecrm.domain.member.TierLadder;
+import dev.storecrm.domain.member.TierOverride;
 import dev.storecrm.domain.memberview.MemberFile;
 import dev.storecrm.domain.rfm.RfmScores;
 import dev.storecrm.domain.rfm.RfmState;
@@ -76,8 +77,23 @@ final class MemberViews {
         change.ifPresent(c -> {
             membership.put("changedAt", c.stamp().at().toString());
             text(membership, "reason", c.reason());
+            text(membership, "changedBy", c.actor());
         });
-        view.set("tier", tier(summary));
+        ArrayNode history = membership.putArray("history");
+        for (StatusEntry entry : record.statusLog().reversed()) {
+            ObjectNode line = history.addObject().put("at", entry.stamp().at().toString())
+                    .put("status", entry.status().wire()).put("eventId", entry.stamp().eventId());
+            text(line, "reason", entry.reason());
+            text(line, "actor", entry.actor());
+        }
+        view.set("tier", tier(summary, record.tierOverrideAt(now)));
+        ArrayNode overrides = view.putArray("tierOverrides");
+        for (TierOverride o : record.tierLog().reversed()) {
+            ObjectNode line = overrides.addObject().put("setAt", o.stamp().at().toString()).put("tier", o.tier())
+                    .put("until", o.until().toString()).put("eventId", o.stamp().eventId());
+            text(line, "reason", o.reason());
+            text(line, "actor", o.actor());
+        }
         ObjectNode purchases = view.putObject("purchases").put("orderCount", summary.orderCount());
         purchases.set("lifetimeSpend", money(summary.lifetimeSpendMinor()));
         purchases.set("trailingYearSpend", money(summary.trailingYearSpendMinor()));
@@ -94,10 +110,10 @@ final class MemberViews {
      * The tier and why: the rule (trailing 365-day net spend against the ladder; upgrade at once,
      * held for 365 days from the payment that qualified), which of the two holds it now
      * ({@code basis}: {@code spend} the trailing year reaches it, {@code held} an earlier payment
-     * qualified and the hold has not run out, {@code base} no threshold reached, {@code none} not a
-     * member), and what the next tier needs.
+     * qualified and the hold has not run out, {@code base} no threshold reached, {@code override} an
+     * operator set it until {@code heldUntil}, {@code none} not a member), and what the next tier needs.
      */
-    ObjectNode tier(MemberSummary summary) {
+    ObjectNode tier(MemberSummary summary, Optional<TierOverride> override) {
         TierLadder ladder = policy.tiers();
         ObjectNode tier = JSON.createObjectNode();
         ArrayNode steps = tier.putArray("ladder");
@@ -108,12 +124,20 @@ final class MemberViews {
         if (summary.tier().isEmpty() || summary.status() == MembershipStatus.NONE) {
             return tier.putNull("name").put("basis", "none");
         }
-        int rank = rank(ladder, summary.tier().get());
+        int rank = ladder.rankOf(summary.tier().get()).orElse(0);
         int spendRank = ladder.rankFor(summary.trailingYearSpendMinor());
         tier.put("name", summary.tier().get()).put("rank", rank);
-        tier.put("basis", rank == 0 ? "base" : spendRank >= rank ? "spend" : "held");
-        summary.tierHeldUntil().ifPresent(until -> tier.put("heldUntil", until.toString())
-                .put("qualifiedAt", until.minus(MemberPolicy.YEAR).toString()));
+        Optional<TierOverride> held = override.filter(o -> o.tier().equals(summary.tier().get()));
+        if (held.isPresent()) {
+            ObjectNode by = tier.put("basis", "override").put("heldUntil", held.get().until().toString())
+                    .putObject("override").put("setAt", held.get().stamp().at().toString());
+            text(by, "reason", held.get().reason());
+            text(by, "actor", held.get().actor());
+        } else {
+            tier.put("basis", rank == 0 ? "base" : spendRank >= rank ? "spend" : "held");
+            summary.tierHeldUntil().ifPresent(until -> tier.put("heldUntil", until.toString())
+                    .put("qualifiedAt", until.minus(MemberPolicy.YEAR).toString()));
+        }
         if (rank < ladder.levels().size()) {
             TierLadder.Level next = ladder.levels().get(rank);
             ObjectNode up = tier.putObject("next").put("tier", next.name()).put("threshold", next.thresholdMinor());
@@ -236,15 +260,6 @@ final class MemberViews {
         }
         text(profile, "referrerId", p.referrerId());
         return profile;
-    }
-
-    private static int rank(TierLadder ladder, String name) {
-        for (int i = 0; i < ladder.levels().size(); i++) {
-            if (ladder.levels().get(i).name().equals(name)) {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 
     static void text(ObjectNode node, String name, String value) {

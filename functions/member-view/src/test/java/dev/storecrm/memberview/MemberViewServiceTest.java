@@ -52,7 +52,8 @@ class MemberViewServiceTest {
     private final Map<String, RfmState> rfm = new HashMap<>();
     private final MemberViewService service = new MemberViewService(members, file,
             customerId -> Optional.ofNullable(rfm.get(customerId)),
-            new MemberViews(StorePolicies.defaults().members(), StorePolicies.STORE_ZONE), clock);
+            new MemberViews(StorePolicies.defaults().members(), StorePolicies.STORE_ZONE),
+            new MemberActions(members, members::apply, StorePolicies.defaults().members(), clock), clock);
 
     @Test
     void aMemberIsFoundByAnAddressOrANumberWrittenAnotherWay() {

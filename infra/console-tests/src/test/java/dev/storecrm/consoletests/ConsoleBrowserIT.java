@@ -47,7 +47,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console in Debian's chromium (headless, driven by Selenium) against the local cloud after a
  * small simulated store: each group signs in with the local sign-in's real tokens and sees only its
  * pages; an agent works a dispute to resolution, sees a refusal in words and downloads its evidence
- * bundle; a marketer pages a list, marks a follow-up call (a note with markup stays text), downloads
+ * bundle; an admin freezes a member, after a refusal shown in words, and sets the member's tier;
+ * a marketer pages a list, marks a follow-up call (a note with markup stays text), downloads
  * the list as CSV (page by page, and whole through an S3 link) and sees the charts; no page logs a
  * script error. Screenshots of every page in zh-CN and en go to {@code target/screenshots/}. One browser
  * and one store for the class.
@@ -77,6 +78,12 @@ class ConsoleBrowserIT {
             e.put("id", "evt-browser-1").put("occurredAt", served.clock().instant().minusSeconds(3600).toString());
         }, "test", served.clock().instant());
         memberWithOrders(cloud, served.clock().instant());
+        // A member for the admin to act on (freeze), apart from the member the other tests read.
+        cloud.eventBus().publishSample("member-archive/01-member-registered.json", e -> {
+            e.put("id", "evt-browser-member-2").put("occurredAt", served.clock().instant().minusSeconds(86_400)
+                    .toString());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("customerId", "c-browser-2");
+        }, "test", served.clock().instant());
         served.functions().drainAll();
         url = served.server().url().toString();
 
@@ -207,6 +214,8 @@ class ConsoleBrowserIT {
             assertTrue(browser.findElement(By.cssSelector("main section[aria-label='" + part + "']")).isDisplayed(),
                     part);
         }
+        assertTrue(browser.findElements(By.cssSelector("form[data-form='member-action']")).isEmpty(),
+                "an agent views; only admins act");
         String rfm = browser.findElement(By.cssSelector("section[aria-label='RFM']")).getText();
         assertTrue(rfm.contains("RFM 评分（R-F-M）") && rfm.contains("分群") && !rfm.contains("尚未评分"),
                 "the member's RFM scores and segment, as RfmFunction evaluated them: " + rfm);
@@ -232,6 +241,41 @@ class ConsoleBrowserIT {
         browser.findElement(By.name("value")).clear();
         browser.findElement(By.name("value")).sendKeys("nobody@example.com", Keys.ENTER);
         waitText(By.cssSelector("main [aria-live]"), "没有找到会员");
+    }
+
+    @Test
+    void anAdminFreezesAMemberWithTheKeyboardAndSeesARefusalInWords() {
+        signIn("admin", "admin-local-1");
+        browser.get(url + "#/members/c-browser-2");
+        waitText(By.cssSelector("main h1"), "c-browser-2");
+        By form = By.cssSelector("form[data-form='member-action']");
+        new Select(waitFor(form).findElement(By.name("action"))).selectByValue("restore");
+        browser.findElement(form).findElement(By.name("reason")).sendKeys("误操作", Keys.ENTER);
+        String refusal = waitText(By.xpath("//form[@data-form='member-action']/following-sibling::p[@role='alert']"),
+                "未执行").getText();
+        assertTrue(refusal.contains("not cancelled"), "the reason in words: " + refusal);
+
+        new Select(browser.findElement(form).findElement(By.name("action"))).selectByValue("freeze");
+        WebElement reason = browser.findElement(form).findElement(By.name("reason"));
+        reason.clear();
+        reason.sendKeys("<b>电话核实中</b>", Keys.ENTER);
+        waitText(By.cssSelector("main p.ok"), "已提交：冻结");
+        String membership = browser.findElement(By.cssSelector("section[aria-label='会籍']")).getText();
+        assertTrue(membership.contains("冻结"), "the archive applied the freeze: " + membership);
+        String history = browser.findElement(By.cssSelector("section[aria-label='会籍变更记录'] table")).getText();
+        assertTrue(history.contains("console:admin") && history.contains("<b>电话核实中</b>"),
+                "who and why, the reason as text: " + history);
+        assertTrue(browser.findElements(By.cssSelector("main b")).isEmpty(), "no markup from the reason");
+
+        new Select(browser.findElement(form).findElement(By.name("action"))).selectByValue("tier");
+        new Select(browser.findElement(form).findElement(By.name("tier"))).selectByValue("VIP2");
+        browser.executeScript("arguments[0].value = '2027-12-31'",
+                browser.findElement(form).findElement(By.name("until")));
+        browser.findElement(form).findElement(By.name("reason")).sendKeys("大客户", Keys.ENTER);
+        waitText(By.cssSelector("main p.ok"), "已提交：调整等级");
+        String tier = browser.findElement(By.cssSelector("section[aria-label='会籍']")).getText();
+        assertTrue(tier.contains("VIP2") && tier.contains("人工设为") && tier.contains("大客户"), tier);
+        shoot("member-action");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.event.MemberEvent.MemberRegistered;
 import dev.storecrm.domain.event.MemberEvent.MemberUpdated;
 import dev.storecrm.domain.event.MemberEvent.StatusChange;
+import dev.storecrm.domain.event.MemberEvent.TierChange;
 import dev.storecrm.domain.json.JsonFields;
 import dev.storecrm.domain.member.Consent;
 import dev.storecrm.domain.member.ContactPreference;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 final class MemberBodies {
 
     private static final Pattern RECURRING_DATE = Pattern.compile("(\\d{4}|-)-\\d{2}-\\d{2}");
+    private static final Pattern TIER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
     private static final Pattern ANNIVERSARY_KIND = Pattern.compile("[a-z][a-z0-9_]{0,31}");
     private static final Set<String> PROFILE_FIELDS = Set.of(
             "name", "email", "phone", "locale", "timeZone", "birthday", "anniversaries", "country",
@@ -43,24 +45,30 @@ final class MemberBodies {
     }
 
     static MemberUpdated memberUpdated(EventMeta meta, JsonFields body) {
-        body.allowOnly(Set.of("customerId", "profile", "membership"));
+        body.allowOnly(Set.of("customerId", "profile", "membership", "tier"));
         ProfileChanges profile = body.optionalObject("profile")
                 .map(p -> profileChanges(p.allowOnly(PROFILE_FIELDS)))
                 .orElse(ProfileChanges.NONE);
         Optional<StatusChange> membership = body.optionalObject("membership").map(m -> {
-            m.allowOnly(Set.of("status", "reason"));
+            m.allowOnly(Set.of("status", "reason", "actor"));
             String status = m.matching("status", Pattern.compile("active|frozen|cancelled"),
                     "one of active, frozen, cancelled");
             return new StatusChange(MembershipStatus.valueOf(status.toUpperCase(Locale.ROOT)),
-                    m.optionalString("reason", 500).orElse(null));
+                    m.optionalString("reason", 500).orElse(null), m.optionalString("actor", 256).orElse(null));
+        });
+        Optional<TierChange> tier = body.optionalObject("tier").map(t -> {
+            t.allowOnly(Set.of("name", "until", "reason", "actor"));
+            return new TierChange(t.matching("name", TIER_NAME, "a tier name (1 to 32 letters, digits or _-)"),
+                    t.dateTime("until").toInstant(), t.optionalString("reason", 500).orElse(null),
+                    t.optionalString("actor", 256).orElse(null));
         });
         if (body.has("profile") && profile.isEmpty()) {
             throw JsonFields.violation("body.profile", "must name at least one field to change");
         }
-        if (profile.isEmpty() && membership.isEmpty()) {
-            throw JsonFields.violation("body", "must change the profile or the membership");
+        if (profile.isEmpty() && membership.isEmpty() && tier.isEmpty()) {
+            throw JsonFields.violation("body", "must change the profile, the membership or the tier");
         }
-        return new MemberUpdated(meta, body.identifier("customerId"), profile, membership);
+        return new MemberUpdated(meta, body.identifier("customerId"), profile, membership, tier);
     }
 
     /** The contact details a checkout captured (OrderPaid's {@code customer}), as changes to the profile. */

@@ -11,6 +11,8 @@ public final class ArchiveLimits {
     public static final int STATUS_CHANGES = 20;
     /** Characters of a status change's reason kept; the rest is cut (history). */
     public static final int STATUS_REASON_CHARACTERS = 200;
+    /** Tier overrides kept (the newest is the one in effect); older ones are dropped (history). */
+    public static final int TIER_OVERRIDES = 10;
     /** Birthday settings kept (for the birthday rules' "given when" checks); older ones are dropped. */
     public static final int BIRTHDAY_SETTINGS = 10;
     /** Time zone settings kept (for birthday double points at the time of a payment); older ones are dropped. */

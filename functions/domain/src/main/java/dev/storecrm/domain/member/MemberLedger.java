@@ -109,7 +109,7 @@ public final class MemberLedger {
     public MemberRecord converted(MemberRecord legacy, Collection<ArchivedOrder> orders, boolean materialise) {
         MemberRecord record = new MemberRecord(legacy.customerId(), legacy.profile(), legacy.stamps(),
                 legacy.registered(), legacy.statusLog(), legacy.birthdayLog(), legacy.zoneLog(), Purchases.NONE,
-                Map.of());
+                Map.of(), legacy.tierLog());
         OrdersInMemory counted = new OrdersInMemory();
         Comparator<ArchivedOrder> paidFirst = Comparator.comparing((ArchivedOrder o) -> !o.facts().isPaid())
                 .thenComparing(o -> o.facts().isPaid() ? o.facts().payment().stamp().encode() : "")

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One customer's archive (客户档案): profile, membership timeline and their purchases in numbers.
@@ -31,10 +32,11 @@ import java.util.Optional;
  * @param registered the earliest registration, or {@code null} if the customer never registered
  * @param legacyOrders the orders of an item written before orders moved to the OrdersTable (read
  *        as they are, converted on the member's next write); empty otherwise
+ * @param tierLog operators' tier overrides, oldest first ({@link #tierOverrideAt})
  */
 public record MemberRecord(String customerId, Profile profile, Map<ProfileField, Stamp> stamps, Stamp registered,
                            List<StatusEntry> statusLog, List<BirthdayEntry> birthdayLog, List<ZoneEntry> zoneLog,
-                           Purchases purchases, Map<String, OrderFacts> legacyOrders) {
+                           Purchases purchases, Map<String, OrderFacts> legacyOrders, List<TierOverride> tierLog) {
 
     /** Birthday settings in stamp order; one event may set both birthdays, the Gregorian one first. */
     private static final Comparator<BirthdayEntry> BIRTHDAY_ORDER =
@@ -49,6 +51,15 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
         birthdayLog = List.copyOf(birthdayLog);
         zoneLog = List.copyOf(zoneLog);
         legacyOrders = Map.copyOf(legacyOrders);
+        tierLog = List.copyOf(tierLog);
+    }
+
+    /** A record without tier overrides. */
+    public MemberRecord(String customerId, Profile profile, Map<ProfileField, Stamp> stamps, Stamp registered,
+                        List<StatusEntry> statusLog, List<BirthdayEntry> birthdayLog, List<ZoneEntry> zoneLog,
+                        Purchases purchases, Map<String, OrderFacts> legacyOrders) {
+        this(customerId, profile, stamps, registered, statusLog, birthdayLog, zoneLog, purchases, legacyOrders,
+                List.of());
     }
 
     public static MemberRecord newCustomer(String customerId) {
@@ -74,16 +85,18 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
         return switch (event) {
             case MemberRegistered registered -> withRegistration(registered.stamp()).withProfile(registered);
             case MemberUpdated updated -> updated.membership()
-                    .map(change -> new StatusEntry(updated.stamp(), change.status(), reason(change.reason())))
+                    .map(change -> new StatusEntry(updated.stamp(), change.status(), reason(change.reason()),
+                            change.actor()))
                     .map(this::withStatus)
                     .orElse(this)
+                    .withTier(updated)
                     .withProfile(updated);
         };
     }
 
     public MemberRecord withPurchases(Purchases newPurchases) {
         return new MemberRecord(customerId, profile, stamps, registered, statusLog, birthdayLog, zoneLog, newPurchases,
-                legacyOrders);
+                legacyOrders, tierLog);
     }
 
     /** When the current birthday value was first set (after the last different value), if any. */
@@ -135,14 +148,50 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
             return this;
         }
         return new MemberRecord(customerId, profile, stamps, stamp, statusLog, birthdayLog, zoneLog, purchases,
-                legacyOrders);
+                legacyOrders, tierLog);
     }
 
+    /** The log with a status change added, one per event id ({@link #oncePerEvent}). */
     private MemberRecord withStatus(StatusEntry entry) {
-        List<StatusEntry> log = added(statusLog, entry, Comparator.comparing(StatusEntry::stamp),
-                ArchiveLimits.STATUS_CHANGES);
+        List<StatusEntry> log = oncePerEvent(statusLog, entry, StatusEntry::stamp, ArchiveLimits.STATUS_CHANGES);
         return log == statusLog ? this : new MemberRecord(customerId, profile, stamps, registered, log, birthdayLog,
-                zoneLog, purchases, legacyOrders);
+                zoneLog, purchases, legacyOrders, tierLog);
+    }
+
+    private MemberRecord withTier(MemberUpdated updated) {
+        if (updated.tier().isEmpty()) {
+            return this;
+        }
+        MemberEvent.TierChange change = updated.tier().get();
+        List<TierOverride> log = oncePerEvent(tierLog, new TierOverride(updated.stamp(), change.tier(), change.until(),
+                reason(change.reason()), change.actor()), TierOverride::stamp, ArchiveLimits.TIER_OVERRIDES);
+        return log == tierLog ? this : new MemberRecord(customerId, profile, stamps, registered, statusLog,
+                birthdayLog, zoneLog, purchases, legacyOrders, log);
+    }
+
+    /**
+     * The tier override in effect at {@code moment}: the newest made by then, if it has not ended. A
+     * newer override replaces an older one even if it ends sooner.
+     */
+    public Optional<TierOverride> tierOverrideAt(Instant moment) {
+        return tierLog.stream().filter(o -> !o.stamp().at().isAfter(moment))
+                .max(Comparator.comparing(TierOverride::stamp)).filter(o -> o.holdsAt(moment));
+    }
+
+    /**
+     * The log with an operator's entry added. An event id is one change (an operator action's id comes
+     * from its request key): sent again at another time, the earliest of its stamps is kept, whatever
+     * the order.
+     */
+    private static <T> List<T> oncePerEvent(List<T> log, T entry, Function<T, Stamp> stampOf, int limit) {
+        String eventId = stampOf.apply(entry).eventId();
+        Optional<T> same = log.stream().filter(e -> stampOf.apply(e).eventId().equals(eventId)).findFirst();
+        if (same.isPresent() && stampOf.apply(same.get()).compareTo(stampOf.apply(entry)) <= 0) {
+            return log;
+        }
+        List<T> others = same.isEmpty() ? log
+                : log.stream().filter(e -> !stampOf.apply(e).eventId().equals(eventId)).toList();
+        return added(others, entry, Comparator.comparing(stampOf), limit);
     }
 
     private MemberRecord withProfile(MemberEvent event) {
@@ -180,7 +229,7 @@ public record MemberRecord(String customerId, Profile profile, Map<ProfileField,
             }
         }
         MemberRecord changed = new MemberRecord(customerId, newProfile, newStamps, registered, statusLog,
-                newBirthdays, newZones, purchases, legacyOrders);
+                newBirthdays, newZones, purchases, legacyOrders, tierLog);
         return changed.equals(this) ? this : changed;
     }
 

@@ -20,7 +20,8 @@ import java.util.Optional;
  * <p><b>Tier</b>: upgrade at once, downgrade after a year. The last payment of each calendar month
  * qualifies for the rank its trailing 365-day net spend reaches ({@link Purchases#spendInYearEndingAt})
  * and holds it for 365 days from that payment. The tier is the highest rank still held, else the
- * base tier.
+ * base tier. An operator's tier override ({@link MemberRecord#tierOverrideAt}) of a tier on the
+ * ladder replaces it, held until the override's end; then the spend rule governs again.
  */
 public record MemberSummary(String customerId, MembershipStatus status, Optional<Instant> memberSince,
                             int orderCount, long lifetimeSpendMinor, long trailingYearSpendMinor,
@@ -36,11 +37,18 @@ public record MemberSummary(String customerId, MembershipStatus status, Optional
         Standing standing = purchases.standingAt(policy.tiers(), now);
         Optional<String> tier = status == MembershipStatus.NONE
                 ? Optional.empty() : Optional.of(policy.tiers().nameOf(standing.rank()));
+        Optional<Instant> heldUntil = standing.rank() > 0 ? Optional.of(standing.heldUntil()) : Optional.empty();
+        Optional<TierOverride> override = current.tierOverrideAt(now)
+                .filter(o -> policy.tiers().rankOf(o.tier()).isPresent());
+        if (override.isPresent() && tier.isPresent()) {
+            tier = Optional.of(override.get().tier());
+            heldUntil = Optional.of(override.get().until());
+        }
         return new MemberSummary(current.customerId(), status, memberSince, Math.toIntExact(purchases.orderCount()),
                 purchases.lifetimeSpendMinor(), purchases.spendInYearEndingAt(now),
                 Optional.ofNullable(purchases.firstOrderAt()), Optional.ofNullable(purchases.lastOrderAt()),
-                purchases.points(), tier, standing.rank() > 0 ? Optional.of(standing.heldUntil()) : Optional.empty(),
-                Math.toIntExact(purchases.refundCount()), purchases.refundedMinor());
+                purchases.points(), tier, heldUntil, Math.toIntExact(purchases.refundCount()),
+                purchases.refundedMinor());
     }
 
     /** Days since the last counted order, the R of RFM; empty if the member never bought. */

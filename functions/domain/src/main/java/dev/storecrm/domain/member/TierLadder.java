@@ -3,6 +3,7 @@ package dev.storecrm.domain.member;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The VIP levels and the trailing-year spend (minor units of the store currency) each needs.
@@ -49,6 +50,19 @@ public record TierLadder(String baseTier, List<Level> levels) {
             }
         }
         return rank;
+    }
+
+    /** The rank of a tier by name: 0 the base tier, 1 the first level and so on; empty for a name not on the ladder. */
+    public OptionalInt rankOf(String name) {
+        if (baseTier.equals(name)) {
+            return OptionalInt.of(0);
+        }
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i).name().equals(name)) {
+                return OptionalInt.of(i + 1);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     public String nameOf(int rank) {

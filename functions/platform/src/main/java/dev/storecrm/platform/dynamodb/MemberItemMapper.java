@@ -21,6 +21,7 @@ import dev.storecrm.domain.member.Profile;
 import dev.storecrm.domain.member.ProfileField;
 import dev.storecrm.domain.member.Purchases;
 import dev.storecrm.domain.member.StatusEntry;
+import dev.storecrm.domain.member.TierOverride;
 import dev.storecrm.domain.member.ZoneEntry;
 import dev.storecrm.domain.memberview.ContactKeys;
 import dev.storecrm.domain.time.AnnualDate;
@@ -49,6 +50,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *           stamps      (M encoded stamp -> S comma-separated profile fields it last set)
  *           registered  (S stamp)
  *           statusLog   (L of S "stamp|status|reason")
+ *           statusActors (M encoded stamp -> S actor: who made each operator's status change; left out when none)
+ *           tierLog     (L of M stamp, tier, until, reason, actor: operators' tier overrides; left out when none)
  *           birthdayLog (L of S "stamp|date", date empty when cleared; a lunar setting's date is
  *                        lunar-MM-DD or lunar-leap-MM-DD, just "lunar-" when cleared)
  *           zoneLog     (L of S "zone|stamp", zone empty when cleared)
@@ -107,11 +110,13 @@ public final class MemberItemMapper {
             }
         });
         Stamp registered = Attributes.string(item, "registered").map(Stamp::decode).orElse(null);
+        Map<String, AttributeValue> actors = Attributes.map(item, "statusActors");
         List<StatusEntry> statusLog = Attributes.list(item, "statusLog").stream().map(v -> {
             String[] parts = v.s().split("\\|", 3);
             return new StatusEntry(Stamp.decode(parts[0]),
                     MembershipStatus.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT)),
-                    parts[2].isEmpty() ? null : parts[2]);
+                    parts[2].isEmpty() ? null : parts[2],
+                    actors.containsKey(parts[0]) ? actors.get(parts[0]).s() : null);
         }).toList();
         Profile profile = profile(item);
         List<BirthdayEntry> birthdayLog = !item.containsKey("birthdayLog") ? birthdayLogOf(profile, stamps)
@@ -130,8 +135,12 @@ public final class MemberItemMapper {
         Attributes.map(item, "orders").forEach((orderId, facts) ->
                 legacyOrders.put(orderId, OrderItemMapper.factsFromCompact(facts.m())));
         Purchases purchases = legacyOrders.isEmpty() ? PurchasesAttributes.from(item) : Purchases.NONE;
+        List<TierOverride> tierLog = Attributes.list(item, "tierLog").stream().map(v -> new TierOverride(
+                Stamp.decode(v.m().get("stamp").s()), v.m().get("tier").s(), Instant.parse(v.m().get("until").s()),
+                Attributes.string(v.m(), "reason").orElse(null), Attributes.string(v.m(), "actor").orElse(null)))
+                .toList();
         MemberRecord record = new MemberRecord(customerId, profile, stamps, registered, statusLog, birthdayLog,
-                zoneLog, purchases, legacyOrders);
+                zoneLog, purchases, legacyOrders, tierLog);
         return new Revisioned<>(record, Attributes.number(item, "rev", 0));
     }
 
@@ -184,6 +193,23 @@ public final class MemberItemMapper {
                     .map(e -> s(e.stamp().encode() + "|" + e.status().wire() + "|"
                             + (e.reason() == null ? "" : e.reason())))
                     .toList()));
+            Map<String, AttributeValue> actors = new HashMap<>();
+            record.statusLog().stream().filter(e -> e.actor() != null)
+                    .forEach(e -> actors.put(e.stamp().encode(), s(e.actor())));
+            if (!actors.isEmpty()) {
+                item.put("statusActors", m(actors));
+            }
+        }
+        if (!record.tierLog().isEmpty()) {
+            item.put("tierLog", l(record.tierLog().stream().map(o -> {
+                Map<String, AttributeValue> entry = new HashMap<>();
+                entry.put("stamp", s(o.stamp().encode()));
+                entry.put("tier", s(o.tier()));
+                entry.put("until", s(o.until().toString()));
+                putIfPresent(entry, "reason", o.reason());
+                putIfPresent(entry, "actor", o.actor());
+                return m(entry);
+            }).toList()));
         }
         if (!record.birthdayLog().equals(birthdayLogOf(record.profile(), record.stamps()))) {
             item.put("birthdayLog", l(record.birthdayLog().stream()

@@ -8,6 +8,7 @@ import dev.storecrm.domain.event.EventType;
 import dev.storecrm.domain.event.MemberEvent.MemberRegistered;
 import dev.storecrm.domain.event.MemberEvent.MemberUpdated;
 import dev.storecrm.domain.event.MemberEvent.StatusChange;
+import dev.storecrm.domain.event.MemberEvent.TierChange;
 import dev.storecrm.domain.event.OrderEvent.OrderCancelled;
 import dev.storecrm.domain.event.OrderEvent.OrderPaid;
 import dev.storecrm.domain.event.OrderEvent.OrderRefunded;
@@ -76,6 +77,10 @@ class MemberItemMapperTest {
                                 Set.of(ProfileField.BIRTHDAY_LUNAR)), Optional.empty()),
                 new MemberUpdated(meta("evt-12", EventType.MemberUpdated, "2026-08-03T00:00:00Z"), "c-1001",
                         new ProfileChanges(Profile.EMPTY, Set.of(ProfileField.BIRTHDAY_LUNAR)), Optional.empty()),
+                new MemberUpdated(meta("evt-13", EventType.MemberUpdated, "2026-11-24T00:00:00Z"), "c-1001",
+                        ProfileChanges.NONE, Optional.of(new StatusChange(MembershipStatus.ACTIVE, "ok", "console:admin")),
+                        Optional.of(new TierChange("VIP2", Instant.parse("2026-12-31T16:00:00Z"), "key | account",
+                                "arn:aws:iam::123456789012:user/ops"))),
                 paid("evt-3", "2026-06-18T13:41:05.5Z", "o-5002", 129_900),
                 new OrderRefunded(meta("evt-4", EventType.OrderRefunded, "2026-06-25T02:00:00Z"), "o-5002", "c-1001",
                         "r-1", Money.of(20_000, "CNY"), null),

@@ -1,0 +1,209 @@
+package dev.storecrm.memberview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.localcloud.FunctionUrlRequest;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStaffApi;
+import dev.storecrm.localcloud.LocalTokenIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Operators' actions through the real handlers against the local cloud, IAM enforced from
+ * template.yaml: the member view's function publishes each allowed action on the store bus, the
+ * bus rule takes it to the member archive's queue, the archive applies it, and the view shows it
+ * in the member's history with who made it and why.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class MemberActionsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant NOW = Instant.parse("2026-11-16T02:00:30Z");
+
+    private LocalCloud cloud;
+    private SimulatedClock clock;
+    private LocalFunctions functions;
+    private LocalTokenIssuer issuer;
+    private LocalStaffApi api;
+
+    @BeforeEach
+    void reset(LocalCloud cloud) {
+        cloud.reset();
+        this.cloud = cloud;
+        this.clock = new SimulatedClock(NOW);
+        this.functions = cloud.functions(clock);
+        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
+        this.issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
+        this.api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
+        for (String customerId : List.of("c-1001", "c-2002")) {
+            cloud.eventBus().publish(Events.memberRegistered(customerId).at(NOW.minus(Duration.ofDays(90))).json(),
+                    "test", NOW);
+        }
+        functions.drainAll();
+    }
+
+    @AfterEach
+    void nothingLost() {
+        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
+    }
+
+    @Test
+    void eachActionReachesTheArchiveAndShowsInTheHistoryWithWhoAndWhy() {
+        String admin = token("admin", "admin-local-1");
+        List<String> steps = List.of("freeze:frozen", "unfreeze:active", "cancel:cancelled", "restore:active");
+        int n = 0;
+        for (String step : steps) {
+            String[] actionAndStatus = step.split(":");
+            clock.advance(Duration.ofMinutes(1));
+            JsonNode accepted = read(act("c-1001", actionAndStatus[0], "key-" + n++, "step " + n, admin), 202);
+            assertEquals("accepted", accepted.get("outcome").asText());
+            functions.drainAll();
+            JsonNode membership = view("c-1001", admin).get("membership");
+            assertEquals(actionAndStatus[1], membership.get("status").asText(), step);
+            assertEquals("console:admin", membership.get("changedBy").asText());
+        }
+        JsonNode history = view("c-1001", admin).get("membership").get("history");
+        assertEquals(List.of("active", "cancelled", "active", "frozen"), statuses(history), "newest first");
+        assertEquals("step 1", history.get(3).get("reason").asText());
+        assertEquals(NOW.plus(Duration.ofMinutes(1)).toString(), history.get(3).get("at").asText());
+    }
+
+    @Test
+    void aRequestKeySentAgainIsOneActionAndIsAnsweredAsADuplicateOnceApplied() {
+        String admin = token("admin", "admin-local-1");
+        read(act("c-1001", "freeze", "retry-1", "card reported stolen", admin), 202);
+        clock.advance(Duration.ofSeconds(20));
+        read(act("c-1001", "freeze", "retry-1", "card reported stolen", admin), 202);
+        functions.drainAll();
+        JsonNode history = view("c-1001", admin).get("membership").get("history");
+        assertEquals(List.of("frozen"), statuses(history), "two sends of one request key: one change");
+        assertEquals(NOW.toString(), history.get(0).get("at").asText(), "the first send's time");
+        JsonNode again = read(act("c-1001", "freeze", "retry-1", "card reported stolen", admin), 200);
+        assertEquals("duplicate", again.get("outcome").asText());
+        functions.drainAll();
+        assertEquals(1, view("c-1001", admin).get("membership").get("history").size());
+    }
+
+    @Test
+    void anActionAndALateEventConvergeByWhenEachHappened() {
+        String admin = token("admin", "admin-local-1");
+        read(act("c-1001", "freeze", "race-1", "fraud review", admin), 202);
+        cloud.eventBus().publish(Events.memberUpdated("c-1001").status("active", "platform sync")
+                .at(NOW.minus(Duration.ofMinutes(5))).json(), "test", NOW);
+        read(act("c-2002", "freeze", "race-2", "fraud review", admin), 202);
+        cloud.eventBus().publish(Events.memberUpdated("c-2002").status("cancelled", "closed in the shop")
+                .at(NOW.plusSeconds(1)).json(), "test", NOW);
+        clock.advance(Duration.ofSeconds(2));
+        functions.drainAll();
+
+        JsonNode first = view("c-1001", admin).get("membership");
+        assertEquals("frozen", first.get("status").asText(), "the late, older event does not undo the action");
+        assertEquals(List.of("frozen", "active"), statuses(first.get("history")));
+        JsonNode second = view("c-2002", admin).get("membership");
+        assertEquals("cancelled", second.get("status").asText(), "the newer event wins over the action");
+        assertEquals(List.of("cancelled", "frozen"), statuses(second.get("history")));
+    }
+
+    @Test
+    void whatTheStatusDoesNotAllowIsRefusedInWordsAndAnAgentMayOnlyView() {
+        String admin = token("admin", "admin-local-1");
+        JsonNode restore = read(act("c-1001", "restore", "no-1", "mistake", admin), 409);
+        assertEquals("the membership is active, not cancelled", restore.get("reason").asText());
+        read(act("c-1001", "cancel", "no-2", "asked to leave", admin), 202);
+        functions.drainAll();
+        JsonNode freeze = read(act("c-1001", "freeze", "no-3", "fraud review", admin), 409);
+        assertEquals("the membership is cancelled: restore the membership first", freeze.get("reason").asText());
+        JsonNode noReason = read(api.invoke("POST", "/members/c-1001/actions", "", headers(admin),
+                "{\"action\":\"restore\",\"requestKey\":\"no-4\"}"), 422);
+        assertTrue(noReason.get("reason").asText().contains("body.reason"), noReason.toString());
+        String agent = token("agent", "agent-local-1");
+        JsonNode forbidden = read(act("c-1001", "restore", "no-5", "back", agent), 403);
+        assertTrue(forbidden.get("reason").asText().contains("admins"));
+        functions.drainAll();
+        assertEquals(List.of("cancelled"), statuses(view("c-1001", agent).get("membership").get("history")),
+                "only the allowed action was applied; the agent still views");
+    }
+
+    @Test
+    void aTierOverrideShowsWithWhyUntilItsEndThenTheSpendRuleGovernsAgain() {
+        String admin = token("admin", "admin-local-1");
+        String body = JSON.createObjectNode().put("action", "tier").put("tier", "VIP2")
+                .put("until", NOW.plus(Duration.ofDays(7)).toString()).put("requestKey", "tier-1")
+                .put("reason", "key account").toString();
+        read(api.invoke("POST", "/members/c-1001/actions", "", headers(admin), body), 202);
+        functions.drainAll();
+        JsonNode tier = view("c-1001", admin).get("tier");
+        assertEquals("VIP2", tier.get("name").asText());
+        assertEquals("override", tier.get("basis").asText());
+        assertEquals("console:admin", tier.get("override").get("actor").asText());
+        assertEquals("key account", tier.get("override").get("reason").asText());
+        assertEquals(NOW.plus(Duration.ofDays(7)).toString(), tier.get("heldUntil").asText());
+        read(api.invoke("POST", "/members/c-1001/actions", "", headers(admin), body), 200);
+        clock.advance(Duration.ofDays(8));
+        JsonNode after = view("c-1001", token("admin", "admin-local-1"));
+        assertEquals("MEMBER", after.get("tier").get("name").asText(), "no spend: the base tier again");
+        assertEquals("base", after.get("tier").get("basis").asText());
+        assertEquals(1, after.get("tierOverrides").size(), "the override stays in the history");
+    }
+
+    @Test
+    void aScriptActsThroughTheIamSignedUrlAndIsRecordedAsItsPrincipal() {
+        JsonNode accepted = read(functions.invokeSignedUrl("MemberViewFunction",
+                FunctionUrlRequest.sample("member-view/freeze-member.json")), 202);
+        assertEquals("frozen", accepted.get("status").asText());
+        functions.drainAll();
+        JsonNode membership = view("c-1001", token("admin", "admin-local-1")).get("membership");
+        assertEquals("frozen", membership.get("status").asText());
+        assertEquals("Chargeback under review", membership.get("reason").asText());
+        assertTrue(membership.get("changedBy").asText().startsWith("arn:aws:iam::"), membership.toString());
+    }
+
+    private APIGatewayV2HTTPResponse act(String customerId, String action, String key, String reason, String token) {
+        String body = JSON.createObjectNode().put("action", action).put("requestKey", key).put("reason", reason)
+                .toString();
+        return api.invoke("POST", "/members/" + customerId + "/actions", "", headers(token), body);
+    }
+
+    private JsonNode view(String customerId, String token) {
+        return read(api.invoke("GET", "/members/" + customerId, "", headers(token), null), 200);
+    }
+
+    private String token(String user, String password) {
+        return issuer.signIn(user, password).orElseThrow();
+    }
+
+    private static Map<String, String> headers(String token) {
+        return Map.of("authorization", "Bearer " + token, "content-type", "application/json");
+    }
+
+    private static List<String> statuses(JsonNode history) {
+        return StreamSupport.stream(history.spliterator(), false).map(h -> h.get("status").asText()).toList();
+    }
+
+    private static JsonNode read(APIGatewayV2HTTPResponse response, int status) {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        try {
+            return JSON.readTree(response.getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
