@@ -16,6 +16,7 @@ import dev.storecrm.platform.dynamodb.DynamoDbFollowUpBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
 import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
+import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.platform.dynamodb.DynamoDbWinBackJournal;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,7 @@ record CareListsWiring(CareListsService service) {
                         storeZone, clock),
                 new FollowUps(followUpBook, clock),
                 new CartReport(new DynamoDbCartStats(dynamoDb, settings.required("CART_STATS_TABLE"))),
+                new ReferralList(new DynamoDbReferralBook(dynamoDb, settings.required("REFERRALS_TABLE"))),
                 new ListExport(new S3ExportStore(shared.aws().configure(S3Client.builder()).build(),
                         settings.required("EXPORTS_BUCKET"), S3ExportStore.MIN_PART_BYTES),
                         Duration.ofMinutes(settings.longValue("EXPORT_LINK_MINUTES", 15)), clock),
