@@ -120,11 +120,11 @@ final class CareListsService {
                     YearMonth month = month(query, YearMonth.from(today));
                     Optional<String> referrer = Optional.ofNullable(query.get("referrerId")).map(String::trim)
                             .filter(id -> !id.isEmpty());
-                    if (referrer.filter(id -> !id.matches("[A-Za-z0-9._:@+=-]{1,128}")).isPresent()) {
+                    if (referrer.filter(id -> !id.matches("[A-Za-z0-9][A-Za-z0-9._:/#@+=-]{0,127}")).isPresent()) {
                         throw new BadRequest(
-                                "referrerId must be a customer id (1 to 128 of A-Z a-z 0-9 . _ : @ + = -)");
+                                "referrerId must be a customer id (1 to 128 of A-Z a-z 0-9 . _ : / # @ + = -)");
                     }
-                    yield new Named(referrer.map(id -> "referrals-by-" + id).orElse("referrals-" + month),
+                    yield new Named(referrer.isPresent() ? "referrals-by-referrer" : "referrals-" + month,
                             referrals.of(month, referrer, ListPage.of(query)));
                 }
                 default -> null;
