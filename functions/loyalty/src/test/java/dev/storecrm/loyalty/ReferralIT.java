@@ -6,6 +6,7 @@ import dev.storecrm.domain.loyalty.LedgerEntry;
 import dev.storecrm.domain.referral.Referral;
 import dev.storecrm.domain.referral.ReferralDue;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
@@ -115,7 +116,47 @@ class ReferralIT {
         }
     }
 
+    @Test
+    void aRewardCostsItsTimerAFewMemberReadsAndTwoLedgerTransactions() {
+        member("c-ref", "ref@example.com", null);
+        member("c-new", "new@example.com", "c-ref");
+        CapacityRecorder.reset();
+        paid("evt-1", "c-new", "o-1", START.plus(Duration.ofDays(1)), 20_000);
+        Map<String, String> opened = usage("LoyaltyFunction");
+        functions.advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).minusSeconds(60));
+        CapacityRecorder.reset();
+        functions.advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).plusSeconds(60));
+        Map<String, String> reward = usage("LoyaltyFunction");
+        CapacityRecorder.reset();
+        refunded("evt-2", "c-new", "o-1", START.plus(Duration.ofDays(40)), 20_000);
+        Map<String, String> reversal = usage("LoyaltyFunction");
+        System.out.println("referral capacity: first order " + opened + "; reward " + reward + "; reversal "
+                + reversal);
+        assertEquals(Map.of("PointsLedgerTable", "1.0/4.0", "ReferralsTable", "0.5/1.0", "ReferralsTable/ByMonth",
+                "0.0/1.0", "ReferralsTable/ByReferrer", "0.0/1.0", "TimersTable", "0.0/2.0", "TimersTable/DueByShard",
+                "0.0/2.0"), opened, "the order's points as before, and the referral opened with its timer");
+        assertEquals(Map.of("MembersTable", "1.0/0.0", "PointsLedgerTable", "3.0/8.0", "ReferralsTable", "1.0/1.0",
+                "ReferralsTable/ByMonth", "0.0/1.0", "ReferralsTable/ByReferrer", "0.0/1.0", "TimersTable", "0.0/1.0",
+                "TimersTable/DueByShard", "0.0/1.0"), reward, "the referral read and decided, referee and referrer"
+                + " read (0.5 each), two rewards each one ledger transaction, the referrer's points timer armed");
+        assertEquals(Map.of("PointsLedgerTable", "8.0/12.0", "ReferralsTable", "0.5/1.0", "ReferralsTable/ByMonth",
+                "0.0/1.0", "ReferralsTable/ByReferrer", "0.0/1.0"), reversal,
+                "the order's points reversed (as before) and both rewards taken back, each one ledger transaction");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** A function's units by "table[/index]", as "read/write". */
+    private static Map<String, String> usage(String function) {
+        Map<String, String> units = new java.util.TreeMap<>();
+        for (CapacityRecorder.Usage usage : CapacityRecorder.usage()) {
+            if (usage.function().equals(function) && (usage.readUnits() > 0 || usage.writeUnits() > 0)) {
+                units.put(usage.table() + (usage.index() == null ? "" : "/" + usage.index()),
+                        usage.readUnits() + "/" + usage.writeUnits());
+            }
+        }
+        return units;
+    }
 
     private void member(String customerId, String email, String referrerId) {
         publish("""

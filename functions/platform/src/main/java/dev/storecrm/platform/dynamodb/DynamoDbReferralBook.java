@@ -115,7 +115,7 @@ public final class DynamoDbReferralBook implements ReferralBook {
         return item;
     }
 
-    static Referral fromItem(Map<String, AttributeValue> item) {
+    public static Referral fromItem(Map<String, AttributeValue> item) {
         return new Referral(item.get("refereeId").s(), item.get("referrerId").s(),
                 ReferralStatus.fromWire(item.get("status").s()).orElseThrow(() -> new IllegalStateException(
                         "the referral of " + item.get("refereeId").s() + " has an unknown status")),
