@@ -10,33 +10,29 @@ import java.util.Optional;
  *
  * @param birthday   {@code 1990-05-20}, {@code --05-20} or null
  * @param ordersPerDay how often the member orders on their own (a Poisson rate)
- * @param referrerId   who the member names as their referrer at registration, or null
  */
 record SimMember(String id, String name, String email, String locale, ZoneId zone, String country,
                  String contactPreference, String birthday, String wedding, boolean consent, Instant registeredAt,
-                 double ordersPerDay, String referrerId) {
+                 double ordersPerDay) {
 
     /**
-     * Who member {@code n} of {@code count} names as referrer: about one in six another member, one in
-     * fifty themselves (a self-referral), and the two members of one pair in fifty each other (a
-     * referral loop). Derived from the number alone, so the rest of the plan is what it was without
-     * referrals.
+     * Who the member names as their referrer at registration, or null: about one member in seven one of
+     * the 50 members registered before them, one in fifty themselves (a self-referral), and the two
+     * members of one pair in fifty (numbers 2k-1 and 2k) each other (a referral loop; the last member of
+     * a store with an odd count names someone who is not a member). Derived from the id alone, so the
+     * rest of the plan is what it was without referrals.
      */
-    static String referrerOf(int n, int count) {
-        int pair = (n + 1) / 2;
-        if (count > 1 && Math.floorMod(("pair#" + pair).hashCode(), 50) == 0) {
-            int partner = n % 2 == 1 ? n + 1 : n - 1;
-            return partner <= count ? String.format("sim-c-%05d", partner) : null;
+    String referrerId() {
+        int n = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+        if (Math.floorMod(("pair#" + (n + 1) / 2).hashCode(), 50) == 0) {
+            return String.format("sim-c-%05d", n % 2 == 1 ? n + 1 : n - 1);
         }
         int roll = Math.floorMod(("referral#" + n).hashCode(), 100);
         if (roll < 2) {
-            return String.format("sim-c-%05d", n);
+            return id;
         }
-        if (roll < 17 && count > 1) {
-            int other = 1 + Math.floorMod(n * 31 + roll * 7, count);
-            return other == n ? null : String.format("sim-c-%05d", other);
-        }
-        return null;
+        int earlier = n - 1 - Math.floorMod(n * 31 + roll, 50);
+        return roll < 16 && earlier >= 1 ? String.format("sim-c-%05d", earlier) : null;
     }
 
     /**

@@ -136,8 +136,7 @@ final class SyntheticStore {
         double ordersPer90Days = habit < 35 ? 0.2 : habit < 65 ? 1 : habit < 85 ? 2 : 4;
         return new SimMember(id, (chinese ? "样例会员 " : "Sample Member ") + n, email, chinese ? "zh-CN" : "en", zone,
                 COUNTRY.get(zone.getId()), preference < 75 ? "email" : preference < 88 ? "sms" : preference < 96 ? "phone" : "none",
-                birthday, wedding, random.nextInt(100) < 88, registered, ordersPer90Days / 90,
-                SimMember.referrerOf(n, options.members()));
+                birthday, wedding, random.nextInt(100) < 88, registered, ordersPer90Days / 90);
     }
 
     private void ownOrders(SimMember member, List<Planned> plan) {
