@@ -28,7 +28,7 @@ const WORDS = {
     st_awaiting_seller_confirmation: '待卖家确认', st_negotiating: '协商中', st_awaiting_return_shipment: '待买家退货',
     st_awaiting_return_receipt: '待确认收货', st_escalated: '平台介入', st_resolved: '已解决', st_closed: '已关闭',
     // list exports
-    exportAll: '导出全部（CSV 文件链接）', exporting: '正在导出…', exported: '已导出 {n} 行，链接有效至 {t}',
+    exportAll: '导出全部（CSV 文件链接）', exporting: '正在导出…', exportingFor: '正在导出…（{s} 秒）', exported: '已导出 {n} 行，链接有效至 {t}',
   },
   en: {
     skip: 'Skip to content', switchTo: '中文', signOut: 'Sign out', signIn: 'Sign in', username: 'User name',
@@ -64,7 +64,7 @@ const WORDS = {
     st_awaiting_return_shipment: 'Awaiting return shipment', st_awaiting_return_receipt: 'Awaiting return receipt',
     st_escalated: 'Escalated', st_resolved: 'Resolved', st_closed: 'Closed',
     // list exports
-    exportAll: 'Export all (CSV file link)', exporting: 'Exporting…', exported: '{n} rows exported; link valid until {t}',
+    exportAll: 'Export all (CSV file link)', exporting: 'Exporting…', exportingFor: 'Exporting… ({s} s)', exported: '{n} rows exported; link valid until {t}',
   },
 };
 

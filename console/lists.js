@@ -6,6 +6,8 @@ import { t } from './i18n.js';
 
 const OUTCOMES = ['reached', 'no_answer', 'call_back', 'declined', 'wrong_number'];
 const PAGE = 50;
+/** How often an export asked for is followed until its file is written. */
+const EXPORT_POLL_MS = 1000;
 
 const COLUMNS = {
   birthdays: [['localDate', 'localDate'], ['lunarDate', 'lunarDate'], ['greeted', 'greeted'],
@@ -120,15 +122,32 @@ async function downloadAll(list, month, status) {
 }
 
 /**
- * The whole list written to S3 by the API (POST /exports) and downloaded through the short-lived link it
- * answers: one request, whatever the list's size; the browser fetches the file straight from S3.
+ * The whole list written to S3 (POST /exports asks for it, ListExportFunction writes it), followed with
+ * GET /exports/{id} until it is done, then downloaded through the short-lived link the status carries: a list
+ * of any length, while every request answers at once; the browser fetches the file straight from S3.
  */
 async function exportAll(list, month, status) {
   status.textContent = t('exporting');
-  const response = await call('POST', '/exports', { list, month });
-  const body = parse(response.body);
-  if (!response.ok || !body || !body.url) {
-    status.textContent = `${t('failed')}: ${reasonOf(body, response.status)}`;
+  const asked = await call('POST', '/exports', { list, month });
+  let body = parse(asked.body);
+  if (!asked.ok || !body || !body.statusUrl) {
+    status.textContent = `${t('failed')}: ${reasonOf(body, asked.status)}`;
+    return;
+  }
+  const started = Date.now();
+  while (body.status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, EXPORT_POLL_MS));
+    status.textContent = t('exportingFor', { s: Math.round((Date.now() - started) / 1000) });
+    const followed = await call('GET', body.statusUrl);
+    const next = parse(followed.body);
+    if (!followed.ok || !next) {
+      status.textContent = `${t('failed')}: ${reasonOf(next, followed.status)}`;
+      return;
+    }
+    body = next;
+  }
+  if (body.status !== 'done') {
+    status.textContent = `${t('failed')}: ${body.error || body.status}`;
     return;
   }
   const link = h('a', { href: body.url, download: body.file, hidden: true });

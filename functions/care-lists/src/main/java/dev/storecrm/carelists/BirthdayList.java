@@ -71,6 +71,15 @@ public final class BirthdayList {
         this.clock = clock;
     }
 
+    /** The list's file name, no extension: {@code birthdays-2026-06}, {@code wedding-anniversaries-2026-06}. */
+    static String fileName(YearMonth month, String kind) {
+        if (!kind.matches("[a-z][a-z0-9-]{0,31}")) {
+            throw new IllegalArgumentException("kind must be an occasion kind such as birthday or wedding, not '"
+                    + kind + "'");
+        }
+        return (kind.equals("birthday") ? "birthdays" : kind + "-anniversaries") + "-" + month;
+    }
+
     /**
      * The members whose occasion of {@code kind} falls in {@code month} (their local dates), by date:
      * the page of them {@code page} asks for (members are read for the page's rows only).
@@ -120,11 +129,11 @@ public final class BirthdayList {
     private Table table(YearMonth month, List<Due> rows) {
         Instant now = clock.instant();
         Table table = new Table(COLUMNS);
-        for (Due due : rows) {
+        RowReads.map(rows, due -> {
             List<String> cells = new ArrayList<>(row(due.occasion(), due.due(), now));
             cells.addAll(followUps.of("birthdays", month, due.occasion().customerId()));
-            table.add(cells);
-        }
+            return cells;
+        }).forEach(table::add);
         return table;
     }
 

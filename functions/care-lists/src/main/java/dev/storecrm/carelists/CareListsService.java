@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /referrals?month=2026-06} or {@code ?referrerId=c-1}: referrals, their conversion and reward
  *       ({@link ReferralList}, at most 1000 rows a page);</li>
  *   <li>{@code POST /exports} {@code {"list":"birthdays","month":"2026-06"[,"kind":"birthday"]}} (or
- *       {@code "list":"dormant"}): the whole list as one CSV file in the exports' bucket, answered with a
- *       short-lived link ({@link ListExport});</li>
+ *       {@code "list":"dormant"}): the whole list as one CSV file in the exports' bucket, written by
+ *       ListExportFunction; answered at once with {@code 202} and the export's id ({@link ExportJobs});</li>
+ *   <li>{@code GET /exports/{id}}: the export's status ({@code running}, {@code done} with a short-lived link,
+ *       or {@code failed} with the reason);</li>
  *   <li>{@code POST /follow-ups} {@code {"list":"birthdays","month":"2026-06","customerId":"c-1","outcome":"reached",
  *       "note":"…"}}: a follow-up call made from a list, shown back on the list's rows.</li>
  * </ul>
@@ -58,12 +60,12 @@ final class CareListsService {
     private final FollowUps followUps;
     private final CartReport carts;
     private final ReferralList referrals;
-    private final ListExport exports;
+    private final ExportJobs exports;
     private final ZoneId storeZone;
     private final Clock clock;
 
     CareListsService(BirthdayList birthdays, DormantList dormant, WakeUpReport wakeUp, FollowUps followUps,
-                     CartReport carts, ReferralList referrals, ListExport exports, ZoneId storeZone, Clock clock) {
+                     CartReport carts, ReferralList referrals, ExportJobs exports, ZoneId storeZone, Clock clock) {
         this.carts = carts;
         this.referrals = referrals;
         this.exports = exports;
@@ -86,15 +88,8 @@ final class CareListsService {
                 return error(400, bad.getMessage(), Map.of());
             }
         }
-        if (request.path().equals("/exports")) {
-            if (!request.method().equals("POST")) {
-                return error(405, "an export is asked for with POST", Map.of("Allow", "POST"));
-            }
-            try {
-                return export(ListExport.params(request.body()));
-            } catch (BadRequest | IllegalArgumentException e) {
-                return error(400, e.getMessage(), Map.of());
-            }
+        if (request.path().equals("/exports") || request.path().startsWith("/exports/")) {
+            return export(request);
         }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return error(405, "only GET is served", Map.of("Allow", "GET"));
@@ -148,29 +143,28 @@ final class CareListsService {
     }
 
     private Named birthdays(YearMonth month, String kind, ListPage page) {
-        return new Named(birthdaysName(month, kind), birthdays.of(month, kind, page));
+        return new Named(BirthdayList.fileName(month, kind), birthdays.of(month, kind, page));
     }
 
-    private static String birthdaysName(YearMonth month, String kind) {
-        if (!kind.matches("[a-z][a-z0-9-]{0,31}")) {
-            throw new BadRequest("kind must be an occasion kind such as birthday or wedding, not '" + kind + "'");
-        }
-        return (kind.equals("birthday") ? "birthdays" : kind + "-anniversaries") + "-" + month;
-    }
-
-    private HttpAnswer export(Map<String, String> params) {
-        YearMonth month = month(params, YearMonth.from(clock.instant().atZone(storeZone).toLocalDate()));
-        String list = params.getOrDefault("list", "");
-        return switch (list) {
-            case "birthdays" -> {
-                String kind = params.getOrDefault("kind", "birthday").trim();
-                yield exports.export(birthdaysName(month, kind), BirthdayList.COLUMNS,
-                        (size, each) -> birthdays.pages(month, kind, size, each));
+    private HttpAnswer export(StaffRequest request) {
+        if (request.path().equals("/exports")) {
+            if (!request.method().equals("POST")) {
+                return error(405, "an export is asked for with POST", Map.of("Allow", "POST"));
             }
-            case "dormant" -> exports.export("dormant-" + month, DormantList.COLUMNS,
-                    (size, each) -> dormant.pages(month, size, each));
-            default -> throw new BadRequest("list must be birthdays or dormant, not '" + list + "'");
-        };
+            try {
+                YearMonth current = YearMonth.from(clock.instant().atZone(storeZone).toLocalDate());
+                return HttpAnswer.json(202, exports.start(ExportRequest.parse(request.body(), current)).toString());
+            } catch (IllegalArgumentException e) {
+                return error(400, e.getMessage(), Map.of());
+            }
+        }
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return error(405, "an export is followed with GET", Map.of("Allow", "GET"));
+        }
+        String id = request.path().substring("/exports/".length());
+        return exports.status(id).map(status -> HttpAnswer.json(200, status.toString()))
+                .orElseGet(() -> error(404, "no export " + id + " (an export and its file are kept for a day)",
+                        Map.of()));
     }
 
     private Named wakeUp(LocalDate to, Map<String, String> query) {

@@ -17,10 +17,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -81,10 +81,10 @@ public final class DormantList {
 
     private Table table(YearMonth month, List<WinBackJournal.Entry> rows) {
         Instant now = clock.instant();
-        Map<String, Optional<MemberRecord>> records = new HashMap<>();
-        Map<String, List<OrderHistory.PaidOrder>> paid = new HashMap<>();
+        Map<String, Optional<MemberRecord>> records = new ConcurrentHashMap<>();
+        Map<String, List<OrderHistory.PaidOrder>> paid = new ConcurrentHashMap<>();
         Table table = new Table(COLUMNS);
-        for (WinBackJournal.Entry entry : rows) {
+        RowReads.map(rows, entry -> {
             Optional<MemberRecord> record = records.computeIfAbsent(entry.customerId(),
                     id -> members.find(id, false).map(Revisioned::value));
             Optional<MemberSummary> summary = record.map(r -> MemberSummary.of(r, memberPolicy, now));
@@ -108,8 +108,8 @@ public final class DormantList {
                     back.map(order -> local(order.paidAt())).orElse(""),
                     back.map(OrderHistory.PaidOrder::orderId).orElse("")));
             cells.addAll(followUps.of("dormant", month, entry.customerId()));
-            table.add(cells);
-        }
+            return cells;
+        }).forEach(table::add);
         return table;
     }
 

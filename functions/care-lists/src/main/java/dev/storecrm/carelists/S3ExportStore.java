@@ -2,12 +2,15 @@ package dev.storecrm.carelists;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -86,6 +89,21 @@ final class S3ExportStore implements ExportStore {
                 part.reset();
             }
         };
+    }
+
+    @Override
+    public void put(String key, String json) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/json"),
+                RequestBody.fromString(json, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Optional<String> read(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String());
+        } catch (NoSuchKeyException absent) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -84,16 +84,20 @@ class CareListsServiceTest {
     private final FollowUpColumns followUps = new FollowUpColumns(followUpBook, StorePolicies.STORE_ZONE);
     private final InMemoryExportStore exportStore = new InMemoryExportStore();
     private final InMemoryReferrals referralBook = new InMemoryReferrals();
-    private final CareListsService lists = new CareListsService(
-            new BirthdayList(diary, calendar, members, STORE.members(), ledger, coupons, InMemoryCoupons.CODES,
-                    followUps, clock),
-            new DormantList(journal, members, STORE.members(), ledger, coupons, members.orders(),
-                    StorePolicies.STORE_ZONE, followUps, clock),
+    private final List<String> queued = new java.util.ArrayList<>();
+    private final BirthdayList birthdays = new BirthdayList(diary, calendar, members, STORE.members(), ledger,
+            coupons, InMemoryCoupons.CODES, followUps, clock);
+    private final DormantList dormant = new DormantList(journal, members, STORE.members(), ledger, coupons,
+            members.orders(), StorePolicies.STORE_ZONE, followUps, clock);
+    private final CareListsService lists = new CareListsService(birthdays, dormant,
             new WakeUpReport(journal, ledger, coupons, members.orders(), STORE.winBack().wakeUpWindow(),
                     StorePolicies.STORE_ZONE, clock),
             new FollowUps(followUpBook, clock), new CartReport((from, to) -> List.of()), new ReferralList(referralBook),
-            new ListExport(exportStore, Duration.ofMinutes(15), clock),
+            new ExportJobs(exportStore, queued::add, Duration.ofMinutes(15), Duration.ofMinutes(35), clock),
             StorePolicies.STORE_ZONE, clock);
+    private final ListExportService exportWriter = new ListExportService(
+            new ExportJobs(exportStore, body -> { }, Duration.ZERO, Duration.ZERO, clock),
+            new ListExport(exportStore), birthdays, dormant);
 
     @Test
     void theBirthdayListShowsWhoWasGreetedAndWhoUsedTheGift() {
@@ -220,30 +224,65 @@ class CareListsServiceTest {
     }
 
     @Test
-    void aWholeMonthIsExportedPageByPageToOneFileAndAnsweredWithItsLink() {
+    void aWholeMonthIsExportedPageByPageToOneFileAndFollowedUntilItsLinkIsReady() {
         for (int i = 0; i < 1_001; i++) {
             member(Events.memberRegistered(String.format("c-%04d", i)).name("Member " + i)
                     .birthday(String.format("1990-05-%02d", 1 + i % 28)));
         }
-        APIGatewayV2HTTPResponse answer = call(FunctionUrlEvent.post("/exports")
+        APIGatewayV2HTTPResponse asked = call(FunctionUrlEvent.post("/exports")
                 .body("{\"list\":\"birthdays\",\"month\":\"2027-05\"}"));
 
-        assertEquals(200, answer.getStatusCode(), answer.getBody());
-        JsonNode link = json(answer.getBody());
-        assertEquals(1_001, link.get("rows").asInt());
-        assertEquals("birthdays-2027-05.csv", link.get("file").asText());
-        assertEquals(clock.instant().plus(Duration.ofMinutes(15)).toString(), link.get("expiresAt").asText());
-        String file = exportStore.file(link.get("url").asText());
-        assertEquals(link.get("bytes").asInt(), file.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertEquals(202, asked.getStatusCode(), asked.getBody());
+        JsonNode job = json(asked.getBody());
+        assertEquals("running", job.get("status").asText());
+        assertEquals("birthdays-2027-05.csv", job.get("file").asText());
+        String statusUrl = job.get("statusUrl").asText();
+        assertEquals("/exports/" + job.get("id").asText(), statusUrl);
+        assertEquals("running", json(call(FunctionUrlEvent.get(statusUrl)).getBody()).get("status").asText(),
+                "nothing is written before ListExportFunction takes the message");
+        assertEquals(1, queued.size());
+
+        assertEquals("EXPORTED", exportWriter.handle(queued.getFirst()));
+        clock.advance(Duration.ofMinutes(1));
+        APIGatewayV2HTTPResponse followed = call(FunctionUrlEvent.get(statusUrl));
+        assertEquals(200, followed.getStatusCode(), followed.getBody());
+        JsonNode done = json(followed.getBody());
+        assertEquals("done", done.get("status").asText());
+        assertEquals(1_001, done.get("rows").asInt());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(15)).toString(), done.get("expiresAt").asText(),
+                "a fresh link each time the export is followed");
+        String file = exportStore.file(done.get("url").asText());
+        assertEquals(done.get("bytes").asInt(), file.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         String firstPage = call(FunctionUrlEvent.get("/birthdays").query("month", "2027-05").query("limit", "1000"))
                 .getBody();
         assertTrue(file.startsWith(firstPage), "the file begins with the list's first page, header and all");
         assertEquals(1_002, file.split("\r\n").length, "a header and every member");
         assertEquals(3, exportStore.writes.size(), "the header, then pages of 1,000 and 1 row as they are made");
+        assertEquals("EXPORTED", exportWriter.handle(queued.getFirst()), "a message delivered twice");
+        assertEquals(file, exportStore.file(json(call(FunctionUrlEvent.get(statusUrl)).getBody()).get("url")
+                .asText()), "writes the same file again");
+
         assertEquals(400, call(FunctionUrlEvent.post("/exports").body("{\"list\":\"everyone\"}")).getStatusCode());
         assertEquals(400, call(FunctionUrlEvent.post("/exports").body("{\"list\":\"birthdays\",\"limit\":\"5\"}"))
                 .getStatusCode(), "an unknown field");
+        assertEquals(1, queued.size(), "a refused request queues nothing");
+        assertEquals(404, call(FunctionUrlEvent.get("/exports/5b0e8d6e-0000-4000-8000-000000000000")).getStatusCode());
+        assertEquals(404, call(FunctionUrlEvent.get("/exports/../birthdays")).getStatusCode(), "not an export id");
+        assertEquals(405, call(FunctionUrlEvent.post(statusUrl)).getStatusCode());
         assertEquals(List.of(), exportStore.aborted);
+    }
+
+    @Test
+    void anExportNotDoneWhenItsRetriesAreSpentIsAnsweredAsFailed() {
+        String statusUrl = json(call(FunctionUrlEvent.post("/exports").body("{\"list\":\"dormant\"}")).getBody())
+                .get("statusUrl").asText();
+        clock.advance(Duration.ofMinutes(35));
+        assertEquals("running", json(call(FunctionUrlEvent.get(statusUrl)).getBody()).get("status").asText());
+
+        clock.advance(Duration.ofSeconds(1));
+        JsonNode failed = json(call(FunctionUrlEvent.get(statusUrl)).getBody());
+        assertEquals("failed", failed.get("status").asText());
+        assertTrue(failed.get("error").asText().contains("did not finish within 35 minutes"), failed.toString());
     }
 
     /** A member registered now, with the occasions the member archive files for them. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Exports kept in memory; each write is a part, so a test sees how the file went up. */
@@ -36,6 +37,16 @@ final class InMemoryExportStore implements ExportStore {
                 aborted.add(key);
             }
         };
+    }
+
+    @Override
+    public void put(String key, String json) {
+        files.put(key, json);
+    }
+
+    @Override
+    public Optional<String> read(String key) {
+        return Optional.ofNullable(files.get(key));
     }
 
     @Override

@@ -3,10 +3,7 @@ package dev.storecrm.carelists;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,14 +12,13 @@ import org.junit.jupiter.api.Test;
 class ListExportTest {
 
     private final InMemoryExportStore store = new InMemoryExportStore();
-    private final ListExport export = new ListExport(store, Duration.ofMinutes(15),
-            Clock.fixed(Instant.parse("2027-05-01T00:00:00Z"), ZoneOffset.UTC));
+    private final ListExport export = new ListExport(store);
 
     @Test
-    void anExportThatFailsHalfWayIsAbortedAndLinksNothing() {
+    void anExportThatFailsHalfWayIsAbortedAndLeavesNothing() {
         List<String> columns = List.of("customerId");
         IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> export.export("birthdays-2027-05", columns, (size, each) -> {
+                () -> export.export("exports/x/birthdays-2027-05.csv", "birthdays-2027-05", columns, (size, each) -> {
                     each.accept(new Table(columns).add(List.of("c-1")));
                     throw new IllegalStateException("a read failed past its retries");
                 }));
@@ -34,11 +30,20 @@ class ListExportTest {
 
     @Test
     void aRequestNamesOnlyTheListItsMonthAndKind() {
-        assertEquals(Map.of("list", "dormant", "month", "2027-05"),
-                ListExport.params("{\"list\":\"dormant\",\"month\":\"2027-05\"}"));
-        assertEquals(Map.of(), ListExport.params(""));
-        assertThrows(IllegalArgumentException.class, () -> ListExport.params("{\"list\":[\"birthdays\"]}"));
-        assertThrows(IllegalArgumentException.class, () -> ListExport.params("{\"rows\":\"all\"}"));
-        assertThrows(IllegalArgumentException.class, () -> ListExport.params("not json"));
+        YearMonth may = YearMonth.of(2027, 5);
+        assertEquals(new ExportRequest("dormant", may, "birthday"),
+                ExportRequest.parse("{\"list\":\"dormant\",\"month\":\"2027-05\"}", may.plusMonths(3)));
+        assertEquals("wedding-anniversaries-2027-05",
+                ExportRequest.parse("{\"list\":\"birthdays\",\"kind\":\"wedding\"}", may).name(),
+                "the current month when none is given");
+        assertEquals("list must be birthdays or dormant, not ''",
+                assertThrows(IllegalArgumentException.class, () -> ExportRequest.parse("", may)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ExportRequest.parse("{\"list\":[\"birthdays\"]}", may));
+        assertThrows(IllegalArgumentException.class, () -> ExportRequest.parse("{\"rows\":\"all\"}", may));
+        assertThrows(IllegalArgumentException.class, () -> ExportRequest.parse("not json", may));
+        assertThrows(IllegalArgumentException.class,
+                () -> ExportRequest.parse("{\"list\":\"birthdays\",\"month\":\"June\"}", may));
+        assertThrows(IllegalArgumentException.class,
+                () -> ExportRequest.parse("{\"list\":\"birthdays\",\"kind\":\"<b>\"}", may));
     }
 }

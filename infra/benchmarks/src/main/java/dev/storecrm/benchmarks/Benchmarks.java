@@ -9,7 +9,14 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
-        run(args);
+        try {
+            run(args); // each benchmark closes its local cloud (the emulators) however it ends
+        } catch (RuntimeException | Error failure) {
+            System.err.println("benchmark failed: " + failure);
+            failure.printStackTrace();
+            // The emulators' leftover non-daemon threads (DynamoDB Local's) would keep the JVM alive.
+            System.exit(1);
+        }
         // DynamoDB Local leaves a non-daemon thread behind that would keep the JVM alive for minutes.
         System.exit(0);
     }

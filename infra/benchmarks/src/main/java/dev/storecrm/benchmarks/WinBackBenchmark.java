@@ -47,6 +47,8 @@ final class WinBackBenchmark {
 
     private static final Instant BUSY_DAY = Instant.parse("2026-06-15T00:00:00Z");
     private static final Instant EMPTY_DAY = BUSY_DAY.plus(Duration.ofDays(1));
+    /** Members made and written at a time. */
+    private static final int LOAD_CHUNK = 10_000;
     private static final Duration DAY = Duration.ofDays(1);
 
     private WinBackBenchmark() {}
@@ -81,13 +83,20 @@ final class WinBackBenchmark {
         List<Map<String, AttributeValue>> memberItems = new ArrayList<>();
         List<Timers.Timer> armed = new ArrayList<>();
         Map<Instant, Integer> crossing = new HashMap<>(Map.of(BUSY_DAY, 0, EMPTY_DAY, 0));
-        while (memberItems.size() < members) {
+        int made = 0;
+        while (made < members) {
+            if (memberItems.size() == LOAD_CHUNK) { // streamed: the heap holds one chunk, whatever N
+                BatchWrites.putAll(cloud.dynamoDb(), cloud.tableName("MembersTable"), memberItems);
+                timers.scheduleAll(armed);
+                memberItems.clear();
+                armed.clear();
+            }
             Instant lastOrder = BUSY_DAY.minus(Duration.ofSeconds(random.nextLong(420L * 86_400)));
-            Optional<Timers.Timer> timer = timerAfter("bench-c-" + memberItems.size(), lastOrder, policy);
+            Optional<Timers.Timer> timer = timerAfter("bench-c-" + made, lastOrder, policy);
             if (timer.isPresent() && inDay(timer.get().dueAt(), EMPTY_DAY)) {
                 continue; // nobody crosses a threshold on the quiet day
             }
-            String id = "bench-c-" + memberItems.size();
+            String id = "bench-c-" + made++;
             MemberRecord record = new MemberLedger(memberPolicy).current(member(id, lastOrder));
             MemberSummary summary = MemberSummary.of(record, memberPolicy, BUSY_DAY);
             memberItems.add(MemberItemMapper.toItem(record, summary, 1, BUSY_DAY));

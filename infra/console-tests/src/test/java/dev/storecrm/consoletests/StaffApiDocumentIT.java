@@ -75,14 +75,15 @@ class StaffApiDocumentIT {
         }));
         assertTrue(called.contains("post /disputes/d-none/confirm-receipt"), called.toString());
         assertTrue(called.contains("get /members/c-none/points"), called.toString());
-        assertEquals(19, called.size(), "every operation, each action: " + called);
+        assertTrue(called.contains("get /exports/00000000-0000-4000-8000-000000000000"), called.toString());
+        assertEquals(20, called.size(), "every operation, each action: " + called);
     }
 
-    /** The operation's path with its parameters filled: a made-up dispute or member, and each documented action. */
+    /** The operation's path with its parameters filled: a made-up dispute, member or export, and each action. */
     @SuppressWarnings("unchecked")
     private static List<String> concrete(String path, Map<String, Object> operation) {
         List<String> paths = new ArrayList<>(List.of(path.replace("{disputeId}", "d-none")
-                .replace("{customerId}", "c-none")));
+                .replace("{customerId}", "c-none").replace("{exportId}", "00000000-0000-4000-8000-000000000000")));
         for (Object p : (List<Object>) operation.getOrDefault("parameters", List.of())) {
             Map<String, Object> parameter = (Map<String, Object>) p;
             if ("action".equals(parameter.get("name"))) {

@@ -50,7 +50,7 @@ public final class CapacityRecorder implements ExecutionInterceptor {
     /** Units consumed by one function on one table or index. */
     public record Usage(String function, String table, String index, double readUnits, double writeUnits) {}
 
-    private static final ThreadLocal<String> CURRENT_FUNCTION = new ThreadLocal<>();
+    private static final ThreadLocal<String> CURRENT_FUNCTION = new InheritableThreadLocal<>();
     private static final Map<List<String>, DoubleAdder[]> TOTALS = new ConcurrentHashMap<>();
     private static final String NO_FUNCTION = "(local cloud)";
     private static final String BASE_TABLE = "(table)";

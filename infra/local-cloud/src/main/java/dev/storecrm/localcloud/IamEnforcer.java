@@ -1,10 +1,13 @@
 package dev.storecrm.localcloud;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +16,7 @@ import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -31,7 +35,9 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * exception type with error code {@code AccessDeniedException}, HTTP 400 (403 for SES v2), AWS's
  * wording, and no retry, so the handler does what it would do on AWS (the message is retried by
  * SQS and dead-lettered). Calls of the harness itself (provisioning, assertions, reports) run
- * outside {@link #actingAs} and are not checked.
+ * outside {@link #actingAs} and are not checked. Threads a function starts while it is acting (a page's
+ * concurrent reads) act as that function too: they inherit its policy when they are made, so a function
+ * must make them for the invocation (as it must on AWS, where nothing outlives the invocation's work).
  *
  * <p>Registered as a global SDK interceptor, like {@link CapacityRecorder}. It also records which
  * grants were used; with the system property {@code storecrm.iam.usage} set to a file, the JVM
@@ -42,7 +48,8 @@ public final class IamEnforcer implements ExecutionInterceptor {
     /** The system property naming the file this JVM's used grants are written to at exit. */
     public static final String USAGE_FILE_PROPERTY = "storecrm.iam.usage";
 
-    private static final ThreadLocal<IamPolicy> CALLER = new ThreadLocal<>();
+    private static final ThreadLocal<IamPolicy> CALLER = new InheritableThreadLocal<>();
+    private static final ExecutionAttribute<Boolean> HIDDEN_MISS = new ExecutionAttribute<>("storecrm.s3HiddenMiss");
     private static final Set<String> USED = ConcurrentHashMap.newKeySet();
 
     static {
@@ -89,6 +96,39 @@ public final class IamEnforcer implements ExecutionInterceptor {
         for (IamRequests.Check check : new IamRequests(region).checks(service, operation, context.request())) {
             authorise(policy, service, check);
         }
+    }
+
+    /**
+     * S3 tells a caller that a key does not exist (404 {@code NoSuchKey}) only when the caller may list the
+     * bucket ({@code s3:ListBucket}); any other caller gets 403 {@code AccessDenied} for a missing key, as it
+     * would for a forbidden one. The local S3 answers 404; this turns it into AWS's answer for the caller.
+     */
+    @Override
+    public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+        SdkHttpResponse response = context.httpResponse();
+        IamPolicy policy = CALLER.get();
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        if (policy == null || response.statusCode() != 404 || !"S3".equalsIgnoreCase(service)) {
+            return response;
+        }
+        String bucket = "arn:aws:s3:::" + IamRequests.field(context.request(), "Bucket");
+        IamPolicy.Decision decision = policy.decide("s3:ListBucket", bucket);
+        if (decision.allowed()) {
+            USED.add(key(decision.grant()));
+            return response;
+        }
+        attributes.putAttribute(HIDDEN_MISS, true);
+        return response.toBuilder().statusCode(403).build();
+    }
+
+    @Override
+    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
+                                                          ExecutionAttributes attributes) {
+        if (Boolean.TRUE.equals(attributes.getAttribute(HIDDEN_MISS))) {
+            return Optional.of(new ByteArrayInputStream(("<Error><Code>AccessDenied</Code><Message>Access Denied"
+                    + "</Message></Error>").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return context.responseBody();
     }
 
     private static void authorise(IamPolicy policy, String service, IamRequests.Check check) {

@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
  *   <li>S3 object calls on {@code arn:aws:s3:::bucket/key}: the steps of a multipart upload as
  *       {@code s3:PutObject} (its abort as {@code s3:AbortMultipartUpload}); a pre-signed
  *       {@code GetObject} as {@code s3:GetObject}, checked when the link is signed (on AWS, when it is used,
- *       against the signer's policy then).</li>
+ *       against the signer's policy then); a read of a missing key is 404 only for a caller allowed
+ *       {@code s3:ListBucket} on the bucket, else 403 ({@link IamEnforcer}).</li>
  * </ul>
  * A call this class does not know is refused with a message saying so, rather than allowed
  * unchecked: teach it the call's resource when a function starts making it.
@@ -174,7 +175,7 @@ final class IamRequests {
                 : "arn:aws:secretsmanager:" + region + ":" + Template.ACCOUNT_ID + ":secret:" + secretId;
     }
 
-    private static String field(SdkRequest request, String name) {
+    static String field(SdkRequest request, String name) {
         return request.getValueForField(name, Object.class).map(String::valueOf).orElse(null);
     }
 

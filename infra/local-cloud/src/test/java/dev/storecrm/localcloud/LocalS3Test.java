@@ -2,6 +2,7 @@ package dev.storecrm.localcloud;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -9,32 +10,46 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The local S3 as the list exports meet it: a multipart upload completed as the SDK writes the
  * request (each part's ETag before its number), S3's minimum part size, an aws-chunked body, and
- * pre-signed links refused when tampered with or expired.
+ * pre-signed links refused when tampered with or expired; a function's own reads, and what S3 tells a
+ * caller about a missing key.
  */
 class LocalS3Test {
 
     private static final Instant NOW = Instant.parse("2026-12-05T01:00:00Z");
     private final LocalS3 s3 = new LocalS3("us-east-1");
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
 
     @AfterEach
     void close() {
@@ -90,6 +105,44 @@ class LocalS3Test {
         assertEquals(403, other.statusCode(), "a link signs one object");
         assertTrue(new String(other.body(), StandardCharsets.UTF_8).contains("SignatureDoesNotMatch"));
         assertEquals(403, get(s3.endpoint().resolve("/b/k")).statusCode(), "no anonymous reads");
+    }
+
+    @Test
+    void aMissingKeyIs404OnlyToACallerWhoMayListTheBucketAsOnAws() throws Exception {
+        send("PUT", "/b", new byte[0]);
+        send("PUT", "/b/exports/kept.json", "{}".getBytes(StandardCharsets.UTF_8));
+        IamPolicy reader = policy("[s3:GetObject]");
+        IamPolicy lister = policy("[s3:GetObject, s3:ListBucket]");
+        try (S3Client client = S3Client.builder().endpointOverride(s3.endpoint()).forcePathStyle(true)
+                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY))).build()) {
+            assertEquals("{}", IamEnforcer.actingAs(reader, () -> client.getObjectAsBytes(r -> r.bucket("b")
+                    .key("exports/kept.json")).asUtf8String()), "a read signed in its headers");
+            S3Exception hidden = assertThrows(S3Exception.class, () -> IamEnforcer.actingAs(reader,
+                    () -> client.getObjectAsBytes(r -> r.bucket("b").key("exports/gone.json"))));
+            assertEquals(403, hidden.statusCode());
+            assertEquals("AccessDenied", hidden.awsErrorDetails().errorCode(), "without s3:ListBucket");
+            assertThrows(NoSuchKeyException.class, () -> IamEnforcer.actingAs(lister,
+                    () -> client.getObjectAsBytes(r -> r.bucket("b").key("exports/gone.json"))));
+        }
+    }
+
+    private IamPolicy policy(String actions) throws Exception {
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: x.Y::handleRequest
+                      Policies:
+                        - Statement:
+                            - Effect: Allow
+                              Action: %s
+                              Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*']
+                """.formatted(actions));
+        return IamPolicy.of(Template.load(file, "us-east-1", Map.of()), "Fn");
     }
 
     @Test

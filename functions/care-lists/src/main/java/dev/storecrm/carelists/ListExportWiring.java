@@ -1,0 +1,32 @@
+package dev.storecrm.carelists;
+
+import dev.storecrm.platform.Settings;
+import dev.storecrm.platform.SharedAdapters;
+import dev.storecrm.platform.batch.SqsBatchProcessor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+
+/** The composition root of ListExportFunction: the member lists, the exports' bucket, the jobs, the service. */
+record ListExportWiring(ListExportService service, SqsBatchProcessor batch) {
+
+    static final String CONSUMER = "list-export";
+
+    ListExportWiring(Map<String, String> environment, Clock clock) {
+        this(SharedAdapters.from(new Settings(environment), clock));
+    }
+
+    private ListExportWiring(SharedAdapters shared) {
+        this(service(shared, MemberLists.exportStore(shared)), shared.batch(CONSUMER,
+                MetricsFactory.getMetricsInstance()));
+    }
+
+    private static ListExportService service(SharedAdapters shared, S3ExportStore store) {
+        ExportJobs jobs = new ExportJobs(store, body -> {
+            throw new IllegalStateException("ListExportFunction writes exports, it does not queue them");
+        }, Duration.ZERO, Duration.ZERO, shared.clock());
+        MemberLists lists = MemberLists.from(shared);
+        return new ListExportService(jobs, new ListExport(store), lists.birthdays(), lists.dormant());
+    }
+}
