@@ -99,7 +99,8 @@ class CareListsIT {
         assertEquals(5, csv.getBody().split("\r\n").length, "a header and four members");
         APIGatewayV2HTTPResponse asSamInvokes = (APIGatewayV2HTTPResponse) functions.invoke(LISTS,
                 FunctionUrlRequest.event("care-lists/birthdays-csv.json"));
-        assertEquals(csv.getBody(), asSamInvokes.getBody(), "the sample event as sam local invoke passes it: the same list");
+        assertEquals(csv.getBody(), asSamInvokes.getBody(),
+                "the sample event as sam local invoke passes it: the same list");
 
         assertEquals(List.of("c-cat 2026-07-01"), birthdays("month=2026-07&format=json").stream()
                 .map(r -> r.get("customerId") + " " + r.get("localDate")).toList());
@@ -144,7 +145,8 @@ class CareListsIT {
         Map<String, String> marketer = Map.of("authorization", "Bearer " + issuer.signIn("marketer", "marketer-local-1")
                 .orElseThrow());
 
-        APIGatewayV2HTTPResponse first = api.invoke("GET", "/birthdays", "month=2026-06&format=json&limit=2", marketer, null);
+        APIGatewayV2HTTPResponse first =
+                api.invoke("GET", "/birthdays", "month=2026-06&format=json&limit=2", marketer, null);
         JsonNode page = JSON.readTree(first.getBody());
         assertEquals(List.of("c-ann", "c-dan"), List.of(page.get("rows").get(0).get("customerId").asText(),
                 page.get("rows").get(1).get("customerId").asText()));
@@ -160,15 +162,16 @@ class CareListsIT {
                 "{\"list\":\"birthdays\",\"month\":\"2026-06\",\"customerId\":\"c-dan\",\"outcome\":\"reached\","
                         + "\"note\":\"Happy with <b>the</b> gift\"}");
         assertEquals(200, marked.getStatusCode(), marked.getBody());
-        Map<String, String> dan = row(rows(api.invoke("GET", "/birthdays", "month=2026-06&format=json", marketer, null)),
-                "c-dan");
+        Map<String, String> dan =
+                row(rows(api.invoke("GET", "/birthdays", "month=2026-06&format=json", marketer, null)), "c-dan");
         assertEquals("reached", dan.get("followUp"));
         assertEquals("Happy with <b>the</b> gift", dan.get("followUpNote"));
         assertEquals("console:marketer", dan.get("followUpBy"));
         assertEquals("2026-05-31T08:00:00", dan.get("followUpAt"), "in the store's time zone");
 
-        assertEquals(400, api.invoke("POST", "/follow-ups", "", marketer, "{\"list\":\"birthdays\",\"month\":\"2026-06\","
-                + "\"customerId\":\"c-dan\",\"outcome\":\"maybe\"}").getStatusCode(), "an unknown outcome");
+        assertEquals(400, api.invoke("POST", "/follow-ups", "", marketer,
+                "{\"list\":\"birthdays\",\"month\":\"2026-06\","
+                        + "\"customerId\":\"c-dan\",\"outcome\":\"maybe\"}").getStatusCode(), "an unknown outcome");
         assertEquals(400, api.invoke("GET", "/birthdays", "month=2026-06&limit=0", marketer, null).getStatusCode());
         assertEquals(400, api.invoke("GET", "/birthdays", "month=2026-06&next=%21%21", marketer, null).getStatusCode());
         List<Map<String, String>> may = rows(api.invoke("GET", "/carts", "from=2026-05-01&to=2026-05-31&format=json",
@@ -198,8 +201,8 @@ class CareListsIT {
         dailyUntil(lastOrder.plus(Duration.ofDays(100)));
 
         List<Map<String, String>> march = rows(sample("dormant-json.json"));
-        assertEquals(List.of("c-back 1", "c-quiet 1"), march.stream().map(r -> r.get("customerId") + " " + r.get("step"))
-                .sorted().toList());
+        assertEquals(List.of("c-back 1", "c-quiet 1"),
+                march.stream().map(r -> r.get("customerId") + " " + r.get("step")).sorted().toList());
         Map<String, String> back = row(march, "c-back");
         assertEquals("sent", back.get("message"));
         assertEquals("yes", back.get("couponUsed"));
@@ -240,7 +243,8 @@ class CareListsIT {
                 JSON.readTree(badMonth.getBody()).get("error").asText());
         APIGatewayV2HTTPResponse backwards = get("/wake-up", "from=2026-05-01&to=2026-04-01");
         assertEquals(400, backwards.getStatusCode());
-        assertTrue(backwards.getBody().contains("'to' (2026-04-01) is before 'from' (2026-05-01)"), backwards.getBody());
+        assertTrue(backwards.getBody().contains("'to' (2026-04-01) is before 'from' (2026-05-01)"),
+                backwards.getBody());
         assertEquals(400, get("/dormant", "format=xlsx").getStatusCode());
         APIGatewayV2HTTPResponse unknown = get("/vip", "");
         assertEquals(404, unknown.getStatusCode());
@@ -259,17 +263,20 @@ class CareListsIT {
         register("c-ann", "Ann Lee", "Asia/Shanghai", "1990-06-10", true, "+8613800001001", "phone");
         functions.drainAll();
         Map<String, String> signed = FunctionUrlSigV4.sign("GET", functions.url(LISTS, "/birthdays", "month=2026-06"),
-                Map.of(), null, LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, cloud.template().region(), clock.instant());
+                Map.of(), null, LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, cloud.template().region(),
+                clock.instant());
         CapacityRecorder.reset();
 
-        APIGatewayV2HTTPResponse refused = functions.invokeUrlAsIfAuthTypeNone(LISTS, "GET", "/birthdays", "month=2026-06",
-                signed, null);
-        assertEquals(403, refused.getStatusCode(), "AuthType NONE delivers no IAM caller: the function refuses by itself");
+        APIGatewayV2HTTPResponse refused = functions.invokeUrlAsIfAuthTypeNone(LISTS, "GET", "/birthdays",
+                "month=2026-06", signed, null);
+        assertEquals(403, refused.getStatusCode(),
+                "AuthType NONE delivers no IAM caller: the function refuses by itself");
         assertFalse(refused.getBody().contains("Ann Lee"), refused.getBody());
         assertEquals(List.of(), CapacityRecorder.usage().stream().filter(u -> u.function().equals(LISTS)).toList(),
                 "nothing was read");
 
-        APIGatewayV2HTTPResponse served = functions.invokeUrl(LISTS, "GET", "/birthdays", "month=2026-06", signed, null);
+        APIGatewayV2HTTPResponse served =
+                functions.invokeUrl(LISTS, "GET", "/birthdays", "month=2026-06", signed, null);
         assertEquals(200, served.getStatusCode(), "the same signed request through the IAM URL is served");
         assertTrue(served.getBody().contains("Ann Lee"), served.getBody());
     }
@@ -378,7 +385,8 @@ class CareListsIT {
 
     /** Hour by hour, as the schedules run: the greeting run at the top of each hour, the timer sweep, every queue. */
     private void hourlyUntil(Instant end) {
-        for (Instant hour = clock.instant().plus(Duration.ofHours(1)); !hour.isAfter(end); hour = hour.plus(Duration.ofHours(1))) {
+        for (Instant hour = clock.instant().plus(Duration.ofHours(1)); !hour.isAfter(end);
+             hour = hour.plus(Duration.ofHours(1))) {
             clock.set(hour);
             functions.invoke("GreetingsFunction", ScheduledEvents.asMap(hour));
             functions.advanceTo("TimerSweepFunction", hour);
@@ -387,7 +395,8 @@ class CareListsIT {
 
     /** Day by day at 10:00 in Shanghai (outside quiet hours): the timer sweep and every queue. */
     private void dailyUntil(Instant end) {
-        for (Instant day = clock.instant().plus(Duration.ofDays(1)); !day.isAfter(end); day = day.plus(Duration.ofDays(1))) {
+        for (Instant day = clock.instant().plus(Duration.ofDays(1)); !day.isAfter(end);
+             day = day.plus(Duration.ofDays(1))) {
             functions.advanceTo("TimerSweepFunction", day.plusSeconds(60));
         }
     }

@@ -41,8 +41,8 @@ class TableTest {
     void everyColumnOfARowIsNeutralised() {
         String csv = new Table(List.of("customerId", "name", "phone", "email", "note", "tier"))
                 .add(List.of("c-1", "=1+1", "+1-2", "-a@b.example", "@SUM(A1)", "\tVIP")).toCsv();
-        assertEquals("\uFEFFcustomerId,name,phone,email,note,tier\r\nc-1,'=1+1,'+1-2,'-a@b.example,'@SUM(A1),'\tVIP\r\n",
-                csv);
+        assertEquals("\uFEFFcustomerId,name,phone,email,note,tier\r\n"
+                + "c-1,'=1+1,'+1-2,'-a@b.example,'@SUM(A1),'\tVIP\r\n", csv);
         assertEquals("\"'\rx\"", Table.cell("\rx"), "a carriage return first is neutralised and quoted");
     }
 

@@ -18,10 +18,14 @@ public sealed interface CartRecoveryInput {
     record Event(StoreEvent event) implements CartRecoveryInput {}
 
     record StepDue(CartStepDue due) implements CartRecoveryInput {
-        private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        private static final ObjectMapper JSON =
+                new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
-    /** Reads a message body received at the clock's instant; anything that is neither is refused with the event parser's reason. */
+    /**
+     * Reads a message body received at the clock's instant; anything that is neither is refused with the event
+     * parser's reason.
+     */
     static CartRecoveryInput read(String body, Clock receivedBy) {
         JsonNode node;
         try {
@@ -29,6 +33,8 @@ public sealed interface CartRecoveryInput {
         } catch (JsonProcessingException notJson) {
             node = null; // EventParser.parse below refuses it as MALFORMED_JSON, with the position.
         }
-        return CartStepDue.isTimerBody(node) ? new StepDue(CartStepDue.read(node)) : new Event(EventParser.parse(body, receivedBy));
+        return CartStepDue.isTimerBody(node)
+                ? new StepDue(CartStepDue.read(node))
+                : new Event(EventParser.parse(body, receivedBy));
     }
 }

@@ -49,7 +49,10 @@ class CartRecoveryCapacityIT {
         return units;
     }
 
-    /** Takes the cart's timer away as the sweep does when it delivers it, and moves the clock to {@code at}: the firing. */
+    /**
+     * Takes the cart's timer away as the sweep does when it delivers it, and moves the clock to {@code at}: the
+     * firing.
+     */
     private String deliverTimerAt(String at) {
         Map<String, AttributeValue> key = Map.of("timerId", AttributeValue.fromS("cart#cart-3001"));
         String body = store.cloud.dynamoDb().getItem(g -> g.tableName(store.cloud.tableName("TimersTable")).key(key))
@@ -64,7 +67,8 @@ class CartRecoveryCapacityIT {
         String cart = sample("cart-recovery/cart-updated.json", "evt-cart-1", CART_AT);
         assertEquals(Map.of("CartsTable", "0.5/1.0", "CartsTable/OpenByCustomer", "0.0/1.0", "TimersTable", "0.0/1.0",
                         "TimersTable/DueByShard", "0.0/1.0"), unitsFor(cart),
-                "a new cart: read it, write it (and its open-cart index entry), arm its timer (and its due-time entry)");
+                "a new cart: read it, write it (and its open-cart index entry), arm its timer"
+                        + " (and its due-time entry)");
         assertEquals(Map.of("CartsTable", "0.5/0.0", "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0"),
                 unitsFor(cart), "a duplicate: nothing to save; the timer is armed again in case a crash lost it");
         assertEquals(Map.of(), unitsFor(sample("member-archive/04-order-placed.json", "evt-o-1", CART_AT)),

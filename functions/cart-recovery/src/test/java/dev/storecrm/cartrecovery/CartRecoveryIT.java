@@ -76,7 +76,8 @@ class CartRecoveryIT {
     }
 
     private void cartAt(String eventId, String at) {
-        assertEquals(List.of("CartRecoveryQueue"), store.publish(sample("cart-recovery/cart-updated.json", eventId, at)));
+        assertEquals(List.of("CartRecoveryQueue"),
+                store.publish(sample("cart-recovery/cart-updated.json", eventId, at)));
     }
 
     // ------------------------------------------------------------------ the sequence
@@ -94,7 +95,8 @@ class CartRecoveryIT {
         SentMail reminder = mail.getFirst();
         assertEquals("【广告】您的购物车里还有商品", reminder.subject());
         assertTrue(reminder.html().contains("Tieguanyin oolong 100 g") && reminder.html().contains("Celadon tea cup"));
-        assertTrue(reminder.html().contains("2 × CNY 100.00") && reminder.html().contains("CNY 200.00"), reminder.html());
+        assertTrue(reminder.html().contains("2 × CNY 100.00") && reminder.html().contains("CNY 200.00"),
+                reminder.html());
         assertTrue(reminder.html().contains("<img src=\"https://cdn.example.com/img/tea-002.jpg\""), "image when given");
         assertEquals(1, reminder.html().split("<img ", -1).length - 1, "the cup has no image, and none is invented");
         assertTrue(reminder.html().contains("合计：CNY 598.00"));
@@ -171,7 +173,8 @@ class CartRecoveryIT {
         store.advanceTo(local("2026-11-25T12:00:00"));
         assertEquals(1, store.mailTo(MEMBER).size());
         assertTrue(store.couponOf(COUPON).isEmpty());
-        assertEquals(59_800, store.day("2026-11-23").recoveredRevenueMinor(), "the cart's value until the order says more");
+        assertEquals(59_800, store.day("2026-11-23").recoveredRevenueMinor(),
+                "the cart's value until the order says more");
         store.publish(sample("cart-recovery/order-placed-from-cart.json", "evt-order-1", "2026-11-23T20:00:20+08:00",
                 body -> body.putObject("total").put("amount", 57_800).put("currency", "CNY")));
         CartDayStats day = store.day("2026-11-23");
@@ -260,7 +263,8 @@ class CartRecoveryIT {
         }
         pool.shutdown();
         // At-least-once delivery, made certain: the same firing arrives once more.
-        cloud.sqs().sendMessage(m -> m.queueUrl(cloud.queueUrl("CartRecoveryQueue")).messageBody(timer.get("body").s()));
+        cloud.sqs().sendMessage(m -> m.queueUrl(cloud.queueUrl("CartRecoveryQueue"))
+                .messageBody(timer.get("body").s()));
         store.functions.drainAll();
         store.advanceTo(local("2026-11-23T11:05:00"));
         assertEquals(1, store.mailTo(MEMBER).size(), "one reminder");
@@ -394,7 +398,8 @@ class CartRecoveryIT {
         minimum.publish(sample("cart-recovery/guest-cart-updated.json", "evt-guest-1", CART_AT));
         minimum.publish(sample("cart-recovery/cart-updated.json", "evt-cart-1", CART_AT));
         minimum.advanceTo(local("2026-11-25T12:00:00"));
-        assertEquals(0, cloud.sentMail().size(), "no mail to the guest (no consent on carts) nor to a cart under CNY 600");
+        assertEquals(0, cloud.sentMail().size(),
+                "no mail to the guest (no consent on carts) nor to a cart under CNY 600");
         assertEquals(new CartDayStats(LocalDate.parse("2026-11-23"), 2, 0, 0, 0, 0, 0), minimum.day("2026-11-23"));
         assertFalse(minimum.timerArmed("cart-3003") || minimum.timerArmed("cart-3001"));
         Map<String, AttributeValue> guest = minimum.cartItem("cart-3003");
@@ -406,8 +411,8 @@ class CartRecoveryIT {
     void aCustomerWithoutMarketingConsentGetsNoMessageAndNoCoupon() {
         cloud.eventBus().publish("""
                 {"id":"evt-consent-off","type":"MemberUpdated","version":1,"occurredAt":"2026-11-22T00:00:00Z",
-                 "body":{"customerId":"c-1001","profile":{"marketingConsent":{"granted":false,"at":"2026-11-22T00:00:00Z",
-                 "source":"account-settings"}}}}""", "storefront", store.clock.instant());
+                 "body":{"customerId":"c-1001","profile":{"marketingConsent":{"granted":false,
+                 "at":"2026-11-22T00:00:00Z","source":"account-settings"}}}}""", "storefront", store.clock.instant());
         store.functions.drainAll();
         cartAt("evt-cart-1", CART_AT);
         store.advanceTo(local("2026-11-25T12:00:00"));
@@ -466,7 +471,8 @@ class CartRecoveryIT {
             evening.publish(event);
         }
         evening.advanceTo(local("2026-11-23T12:00:00"));
-        assertEquals(1, evening.mailTo(MEMBER).size(), "the reminder, kept until 09:00 by quiet hours; the checkout came before any coupon");
+        assertEquals(1, evening.mailTo(MEMBER).size(),
+                "the reminder, kept until 09:00 by quiet hours; the checkout came before any coupon");
         assertEquals(9, evening.ledger(REMINDER).orElseThrow().settledAt().atZone(SHANGHAI).getHour());
         assertEquals(new CartDayStats(LocalDate.parse("2026-11-20"), 2, 1, 0, 0, 0, 0), evening.day("2026-11-20"),
                 "the guest's cart and the member's: abandoned; the member's reminded");

@@ -68,7 +68,8 @@ class CartRecoveryServiceTest {
             BigDecimal.ONE, TierLadder.parse("MEMBER", "VIP1=50000"));
     private static final CartPolicy POLICY = new CartPolicy(CartSequence.parse(CartSequence.DEFAULT),
             Money.of(0, "CNY"), TierCouponValues.parse(TierCouponValues.DEFAULT, CNY), Duration.ofHours(48), 1,
-            CartPolicy.COUPON_CAP_WINDOW, Duration.ofDays(7), ZoneId.of("Asia/Shanghai"), QuietHours.parse("21:00-09:00"));
+            CartPolicy.COUPON_CAP_WINDOW, Duration.ofDays(7), ZoneId.of("Asia/Shanghai"),
+            QuietHours.parse("21:00-09:00"));
 
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-23T02:00:00Z"));
     private final InMemoryCarts carts = new InMemoryCarts();
@@ -210,7 +211,8 @@ class CartRecoveryServiceTest {
         assertTrue(allowance.claim("c-1", "cart", "CART#cart-2#coupon", 1, Duration.ofDays(30), clock.instant()));
         assertEquals(Outcome.STEP_SKIPPED, service.handle(timer().body()));
         assertTrue(coupons.issued.isEmpty());
-        assertEquals(Cart.StepOutcome.COUPON_CAP_REACHED, carts.current("cart-1").steps().get(CartStep.COUPON).outcome());
+        assertEquals(Cart.StepOutcome.COUPON_CAP_REACHED,
+                carts.current("cart-1").steps().get(CartStep.COUPON).outcome());
     }
 
     // ------------------------------------------------------------------ guests (contract version 2)
@@ -222,11 +224,13 @@ class CartRecoveryServiceTest {
         assertEquals(Outcome.STEP_MESSAGED, service.handle(timer().body()));
         Recipient.Guest guest = assertInstanceOf(Recipient.Guest.class, outbox.getFirst().recipient());
         assertEquals(new Recipient.Guest("Visitor@Example.com", "cart-1", Instant.parse("2026-11-23T01:59:30Z"),
-                Optional.of("en"), Optional.of(ZoneId.of("Europe/Paris"))), guest, "the address and the consent's evidence");
+                Optional.of("en"), Optional.of(ZoneId.of("Europe/Paris"))), guest,
+                "the address and the consent's evidence");
         assertEquals(Category.marketing, outbox.getFirst().category());
 
         clock.set(Instant.parse("2026-11-24T02:00:20Z"));
-        assertEquals(Outcome.DEFERRED, service.handle(timer().body()), "03:00 in Paris: the guest's night, not Shanghai's");
+        assertEquals(Outcome.DEFERRED, service.handle(timer().body()),
+                "03:00 in Paris: the guest's night, not Shanghai's");
         assertEquals(Instant.parse("2026-11-24T08:00:00Z"), timer().dueAt(), "the end of the guest's quiet hours");
         clock.set(Instant.parse("2026-11-24T08:00:20Z"));
         assertEquals(Outcome.STEP_MESSAGED, service.handle(timer().body()));
@@ -262,16 +266,21 @@ class CartRecoveryServiceTest {
         handle(guestCart("g1", "2026-11-23T10:00:00+08:00", "true"));
         assertEquals(Outcome.APPLIED, handle("""
                 {"id":"o-g","type":"OrderPlaced","version":1,"occurredAt":"2026-11-23T10:30:00+08:00",
-                 "body":{"orderId":"o-g1","customerId":"shop-guest-77","cartId":"cart-1","total":{"amount":20000,"currency":"CNY"},
+                 "body":{"orderId":"o-g1","customerId":"shop-guest-77","cartId":"cart-1",
+                 "total":{"amount":20000,"currency":"CNY"},
                  "lines":[{"sku":"T-1","name":"Tea","quantity":2,"unitPrice":{"amount":10000,"currency":"CNY"}}]}}"""));
         assertEquals(null, timer(), "the order cancelled the guest cart's timer");
         assertEquals(Cart.ClosedBy.ORDER, carts.current("cart-1").closure().orElseThrow().by());
     }
 
-    /** A guest's cart-1 (contract version 2), with the guest's consent granted, refused, or ({@code null}) not given. */
+    /**
+     * A guest's cart-1 (contract version 2), with the guest's consent granted, refused, or ({@code null}) not
+     * given.
+     */
     private static String guestCart(String id, String at, String granted) {
         String consent = granted == null ? "" : """
-                "marketingConsent":{"granted":%s,"at":"2026-11-23T09:59:30+08:00","source":"checkout"},""".formatted(granted);
+                "marketingConsent":{"granted":%s,"at":"2026-11-23T09:59:30+08:00","source":"checkout"},"""
+                .formatted(granted);
         return """
                 {"id":"%s","type":"CartUpdated","version":2,"occurredAt":"%s","body":{"cartId":"cart-1",
                  "email":"Visitor@Example.com",%s"locale":"en","timeZone":"Europe/Paris",
@@ -300,7 +309,8 @@ class CartRecoveryServiceTest {
 
     private static String cart(String id, String at, int quantity) {
         return """
-                {"id":"%s","type":"CartUpdated","version":1,"occurredAt":"%s","body":{"cartId":"cart-1","customerId":"c-1",
+                {"id":"%s","type":"CartUpdated","version":1,"occurredAt":"%s",
+                 "body":{"cartId":"cart-1","customerId":"c-1",
                  "total":{"amount":%d,"currency":"CNY"},"lines":[{"sku":"T-1","name":"Tea","quantity":%d,
                  "unitPrice":{"amount":10000,"currency":"CNY"}}]}}""".formatted(id, at, quantity * 10_000, quantity);
     }
@@ -411,7 +421,8 @@ class CartRecoveryServiceTest {
         @Override
         public List<String> openCartsOf(String customerId) {
             return stored.values().stream().map(Revisioned::value)
-                    .filter(c -> c.isEligible() && c.contents().orElseThrow().customerId().equals(Optional.of(customerId)))
+                    .filter(c -> c.isEligible()
+                            && c.contents().orElseThrow().customerId().equals(Optional.of(customerId)))
                     .map(Cart::cartId).toList();
         }
 
@@ -456,7 +467,8 @@ class CartRecoveryServiceTest {
         @Override
         public boolean claim(String customerId, String campaign, String businessKey, int limit, Duration window,
                              Instant now) {
-            Optional<CouponGrants> granted = grantsOf(campaign + "#" + customerId).grant(businessKey, limit, window, now);
+            Optional<CouponGrants> granted = grantsOf(campaign + "#" + customerId)
+                    .grant(businessKey, limit, window, now);
             granted.ifPresent(grants -> holders.put(campaign + "#" + customerId, grants));
             return granted.isPresent();
         }

@@ -58,7 +58,8 @@ final class CartScenario {
         this.cloud = cloud;
         this.clock = new SimulatedClock(start);
         this.functions = cloud.functions(clock, environment);
-        this.ledger = new DynamoDbSendLedger(cloud.dynamoDb(), cloud.tableName("SendLedgerTable"), Duration.ofDays(400));
+        this.ledger = new DynamoDbSendLedger(cloud.dynamoDb(), cloud.tableName("SendLedgerTable"),
+                Duration.ofDays(400));
         this.codes = new CouponCodes(Secrets.read(cloud.secretsManager(),
                 functions.spec("CartRecoveryFunction").environment().get("COUPON_CODE_KEY_SECRET")));
         this.coupons = new DynamoDbCouponBook(cloud.dynamoDb(), cloud.tableName("CouponsTable"), codes);

@@ -70,7 +70,8 @@ class CouponAllowanceIT {
         assertTrue(allowance.claim("c-1", "cart", "CART#a#coupon", 1, WINDOW, NOW));
         assertTrue(allowance.claim("c-1", "cart", "CART#a#coupon", 1, WINDOW, NOW.plusSeconds(60)), "a redelivery");
         assertFalse(allowance.claim("c-1", "cart", "CART#b#coupon", 1, WINDOW, NOW.plusSeconds(60)));
-        assertTrue(allowance.claim("c-2", "cart", "CART#c#coupon", 1, WINDOW, NOW), "another member has a cap of their own");
+        assertTrue(allowance.claim("c-2", "cart", "CART#c#coupon", 1, WINDOW, NOW),
+                "another member has a cap of their own");
         assertTrue(allowance.claim("c-1", "winback", "WB#c-1#1", 1, WINDOW, NOW), "and so has another campaign");
         assertEquals(NOW.plus(WINDOW).getEpochSecond(), Long.parseLong(stored("cart#c-1").get("expiresAt").n()),
                 "the item expires a window after its latest grant");

@@ -68,19 +68,22 @@ class DisputeQueueIT {
         open("d-late", "2026-11-16T10:00:00+08:00");
         open("d-early", "2026-11-16T08:00:00+08:00");
         open("d-middle", "2026-11-16T09:00:00+08:00");
-        post("/disputes/d-middle/reject", "{\"counterProposal\":{\"refund\":{\"amount\":5000,\"currency\":\"CNY\"},\"returnGoods\":false}}");
+        post("/disputes/d-middle/reject",
+                "{\"counterProposal\":{\"refund\":{\"amount\":5000,\"currency\":\"CNY\"},\"returnGoods\":false}}");
 
         JsonNode waiting = send("list-awaiting-seller.json");
         assertEquals(List.of("d-early", "d-late"), ids(waiting));
         assertEquals("seller-response", waiting.get("disputes").get(0).get("nextDeadline").asText());
-        assertEquals("2026-11-17T00:00:00Z", waiting.get("disputes").get(0).get("nextDeadlineAt").asText(), "24 hours on the store");
+        assertEquals("2026-11-17T00:00:00Z", waiting.get("disputes").get(0).get("nextDeadlineAt").asText(),
+                "24 hours on the store");
         assertEquals(List.of("d-middle"), ids(get("/disputes", "status=negotiating")));
         assertEquals(List.of("d-early", "d-late", "d-middle"), ids(get("/disputes", "")),
                 "every open dispute; the negotiating one has no deadline on the store's own site, so it comes last");
 
         JsonNode first = get("/disputes", "status=awaiting_seller_confirmation&limit=1");
         assertEquals(List.of("d-early"), ids(first));
-        JsonNode second = get("/disputes", "status=awaiting_seller_confirmation&limit=1&next=" + first.get("next").asText());
+        JsonNode second = get("/disputes",
+                "status=awaiting_seller_confirmation&limit=1&next=" + first.get("next").asText());
         assertEquals(List.of("d-late"), ids(second));
 
         assertEquals(400, call("GET", "/disputes", "status=lost", null, null).getStatusCode());
@@ -107,7 +110,8 @@ class DisputeQueueIT {
         assertEquals("note", history.get(1).get("kind").asText());
         assertEquals(AGENT, history.get(1).get("actor").asText(), "the caller Lambda verified");
         assertEquals("Asked the warehouse for the packing photos", history.get(1).get("details").get("note").asText());
-        assertEquals(dispute.get("deadlines"), get("/disputes/d-4003", "").get("deadlines"), "a note moves no deadline");
+        assertEquals(dispute.get("deadlines"), get("/disputes/d-4003", "").get("deadlines"),
+                "a note moves no deadline");
         assertEquals(404, call("GET", "/disputes/d-none", "", null, null).getStatusCode());
         assertEquals(400, call("POST", "/disputes/d-4003/notes", "", null, "{}").getStatusCode(), "a note needs text");
     }
@@ -157,7 +161,8 @@ class DisputeQueueIT {
         assertEquals(List.of("platform-step-in"), deadlines, "the seller answered: only the platform's day 7 is left");
         SentMail progress = mailTo("member.1004@example.com").get(1);
         assertEquals("Update on your dispute about order o-7001", progress.subject());
-        assertTrue(progress.text().contains("Our proposal: a refund of CNY 1000.00. Partial refund while the carrier searches"),
+        assertTrue(progress.text()
+                        .contains("Our proposal: a refund of CNY 1000.00. Partial refund while the carrier searches"),
                 progress.text());
     }
 
@@ -224,20 +229,26 @@ class DisputeQueueIT {
         publishSample("dispute-opened.json", e -> { });
         String body = "{\"note\":\"forged\"}";
         String path = "/disputes/d-4001/accept";
-        assertEquals(403, functions.invokeUrl(QUEUE, "GET", "/disputes", "", Map.of(), null).getStatusCode(), "unsigned");
-        assertEquals(403, functions.invokeUrl(QUEUE, "POST", path, "", Map.of(), body).getStatusCode(), "unsigned action");
+        assertEquals(403, functions.invokeUrl(QUEUE, "GET", "/disputes", "", Map.of(), null).getStatusCode(),
+                "unsigned");
+        assertEquals(403, functions.invokeUrl(QUEUE, "POST", path, "", Map.of(), body).getStatusCode(),
+                "unsigned action");
         Map<String, String> otherSecret = FunctionUrlSigV4.sign("POST", functions.url(QUEUE, path, ""), Map.of(), body,
                 LocalCloud.ACCESS_KEY, "guessed-secret", "us-east-1", clock.instant());
         assertEquals(403, functions.invokeUrl(QUEUE, "POST", path, "", otherSecret, body).getStatusCode(), "wrong key");
         Map<String, String> signed = FunctionUrlSigV4.sign("POST", functions.url(QUEUE, path, ""), Map.of(), body,
                 LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, "us-east-1", clock.instant());
-        assertEquals(403, functions.invokeUrl(QUEUE, "POST", path, "", signed, "{\"note\":\"changed\"}").getStatusCode(),
+        assertEquals(403,
+                functions.invokeUrl(QUEUE, "POST", path, "", signed, "{\"note\":\"changed\"}").getStatusCode(),
                 "body changed after signing");
-        assertEquals(403, functions.invokeUrl(QUEUE, "POST", "/disputes/d-4002/accept", "", signed, body).getStatusCode(),
+        assertEquals(403,
+                functions.invokeUrl(QUEUE, "POST", "/disputes/d-4002/accept", "", signed, body).getStatusCode(),
                 "signature replayed on another dispute");
         Map<String, String> stale = FunctionUrlSigV4.sign("POST", functions.url(QUEUE, path, ""), Map.of(), body,
-                LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, "us-east-1", clock.instant().minus(Duration.ofMinutes(10)));
-        assertEquals(403, functions.invokeUrl(QUEUE, "POST", path, "", stale, body).getStatusCode(), "signed too long ago");
+                LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, "us-east-1",
+                clock.instant().minus(Duration.ofMinutes(10)));
+        assertEquals(403, functions.invokeUrl(QUEUE, "POST", path, "", stale, body).getStatusCode(),
+                "signed too long ago");
 
         JsonNode dispute = get("/disputes/d-4001", "");
         assertEquals("awaiting_seller_confirmation", dispute.get("status").asText(), "none of them changed anything");
@@ -274,9 +285,11 @@ class DisputeQueueIT {
                 LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, "us-east-1", clock.instant());
         CapacityRecorder.reset();
         APIGatewayV2HTTPResponse action = functions.invokeUrlAsIfAuthTypeNone(QUEUE, "POST", path, "", signed, body);
-        APIGatewayV2HTTPResponse list = functions.invokeUrlAsIfAuthTypeNone(QUEUE, "GET", "/disputes", "", Map.of(), null);
+        APIGatewayV2HTTPResponse list =
+                functions.invokeUrlAsIfAuthTypeNone(QUEUE, "GET", "/disputes", "", Map.of(), null);
         functions.drainAll();
-        assertEquals(403, action.getStatusCode(), "AuthType NONE delivers no IAM caller: the function refuses by itself");
+        assertEquals(403, action.getStatusCode(),
+                "AuthType NONE delivers no IAM caller: the function refuses by itself");
         assertEquals(403, list.getStatusCode());
         assertFalse(list.getBody().contains("d-4001"), list.getBody());
         assertEquals(List.of(), CapacityRecorder.usage().stream().filter(u -> u.function().equals(QUEUE)).toList(),
@@ -307,7 +320,8 @@ class DisputeQueueIT {
 
     /** A sample of events/dispute-queue/, sent signed as an agent's tool sends it; every queue drained after. */
     private JsonNode send(String sample) {
-        APIGatewayV2HTTPResponse response = functions.invokeSignedUrl(QUEUE, FunctionUrlRequest.sample("dispute-queue/" + sample));
+        APIGatewayV2HTTPResponse response =
+                functions.invokeSignedUrl(QUEUE, FunctionUrlRequest.sample("dispute-queue/" + sample));
         functions.drainAll();
         assertEquals(200, response.getStatusCode(), response.getBody());
         return read(response);
@@ -346,7 +360,8 @@ class DisputeQueueIT {
     }
 
     /** A request signed like an agent's tool signs it, then every queue drained (the messages it caused go out). */
-    private APIGatewayV2HTTPResponse call(String method, String path, String query, Map<String, String> headers, String body) {
+    private APIGatewayV2HTTPResponse call(String method, String path, String query, Map<String, String> headers,
+                                          String body) {
         APIGatewayV2HTTPResponse response = functions.invokeSignedUrl(QUEUE, method, path, query,
                 headers == null ? Map.of("content-type", "application/json") : headers, body);
         functions.drainAll();
@@ -377,7 +392,8 @@ class DisputeQueueIT {
 
     private boolean openCustomer(String disputeId) {
         return cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("DisputesTable"))
-                .key(Map.of("disputeId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(disputeId))))
+                .key(Map.of("disputeId",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(disputeId))))
                 .item().containsKey("openCustomerId");
     }
 

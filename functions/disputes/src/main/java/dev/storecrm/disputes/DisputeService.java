@@ -72,7 +72,8 @@ public final class DisputeService {
         requireStoreCurrency(dispute);
         return switch (recorder.record(DisputeChange.of(dispute))) {
             case DisputeRecorder.Result.Recorded recorded -> {
-                LOG.info("dispute changed", entry("disputeId", dispute.disputeId()), entry("eventId", dispute.meta().id()),
+                LOG.info("dispute changed", entry("disputeId", dispute.disputeId()),
+                        entry("eventId", dispute.meta().id()),
                         entry("status", recorded.dispute().currentStatus().map(Enum::name).orElse("unknown")));
                 yield Outcome.APPLIED;
             }

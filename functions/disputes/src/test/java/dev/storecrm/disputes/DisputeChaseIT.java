@@ -154,9 +154,11 @@ class DisputeChaseIT {
         };
         at("2026-11-16T02:00:30Z", () -> publishSample("dispute-opened-store-return.json", ownReason));
         at("2026-11-16T07:00:30Z", () -> publishSample("dispute-return-agreed.json", ownReason));
-        assertEquals(List.of("We received your dispute about order o-5001", "Update on your dispute about order o-5001"),
+        assertEquals(List.of("We received your dispute about order o-5001",
+                        "Update on your dispute about order o-5001"),
                 subjects("buyer.2001@example.com"), "the buyer's own reason: no apology");
-        assertTrue(mailTo("buyer.2001@example.com").get(1).text().contains("Please ship the goods back by 2026-11-26 15:00"));
+        assertTrue(mailTo("buyer.2001@example.com").get(1).text()
+                .contains("Please ship the goods back by 2026-11-26 15:00"));
 
         advanceTo("2026-11-23T06:59:00Z");
         assertEquals(2, mailTo("buyer.2001@example.com").size());
@@ -167,7 +169,8 @@ class DisputeChaseIT {
                 subjects("buyer.2001@example.com").subList(2, 4));
         assertTrue(mailTo("buyer.2001@example.com").get(2).text().contains("72h left"));
         assertTrue(mailTo("buyer.2001@example.com").get(3).text().contains("24h left"));
-        assertEquals(List.of(), subjects(AGENTS), "the customer is responsible for the return: agents are not reminded");
+        assertEquals(List.of(), subjects(AGENTS),
+                "the customer is responsible for the return: agents are not reminded");
         advanceTo("2026-11-26T07:01:30Z");
         assertEquals(List.of("[BREACHED] Buyer ships the return: dispute d-5001"), subjects(ESCALATION));
         assertTrue(mailTo(ESCALATION).getFirst().text().contains("The customer did not act in time"));
@@ -190,7 +193,8 @@ class DisputeChaseIT {
                 "a payment dispute has no seller-response deadline to promise");
         advanceTo("2026-11-23T00:01:30Z");
         assertEquals(List.of("[72h left] Evidence due at the payment platform: dispute d-4002"), subjects(AGENTS));
-        assertTrue(mailTo(AGENTS).getFirst().text().contains("2026-11-26 07:59 Asia/Shanghai"), mailTo(AGENTS).getFirst().text());
+        assertTrue(mailTo(AGENTS).getFirst().text().contains("2026-11-26 07:59 Asia/Shanghai"),
+                mailTo(AGENTS).getFirst().text());
 
         at("2026-11-23T10:00:00Z", () -> publish(updated("evt-d4002-extended", "2026-11-23T10:00:00Z", "d-4002",
                 "\"evidenceDueBy\":\"2026-11-28T23:59:59Z\"")));
@@ -214,7 +218,8 @@ class DisputeChaseIT {
         List<String> story = List.of(
                 sample("dispute-opened-store-return.json"), sample("dispute-return-agreed.json"),
                 sample("dispute-return-shipped.json"),
-                updated("evt-d4003-resolved", "2026-11-21T10:00:00Z", "d-4003", "\"status\":\"resolved\",\"resolution\":\"refunded\""));
+                updated("evt-d4003-resolved", "2026-11-21T10:00:00Z", "d-4003",
+                        "\"status\":\"resolved\",\"resolution\":\"refunded\""));
         List<List<Integer>> orders = List.of(List.of(0, 1, 2, 3), List.of(3, 2, 1, 0), List.of(2, 0, 3, 2, 1, 0, 3),
                 List.of(1, 1, 3, 0, 2));
         clock.set(Instant.parse("2026-11-21T11:00:00Z"));
@@ -256,11 +261,13 @@ class DisputeChaseIT {
             rejects.put(r.get("eventId").s(), r.get("detail").s());
         });
         assertEquals(List.of("evt-back", "evt-no-resolution", "evt-reopen"), List.copyOf(rejects.keySet()));
-        assertTrue(rejects.get("evt-reopen").contains("is resolved; it cannot return to negotiating"), rejects.toString());
+        assertTrue(rejects.get("evt-reopen").contains("is resolved; it cannot return to negotiating"),
+                rejects.toString());
         assertTrue(rejects.get("evt-no-resolution").contains("needs a resolution"), rejects.toString());
         assertEquals(DisputeStatus.resolved, stored("d-4001").currentStatus().orElseThrow());
         List<String> outcomes = history.of("d-4001").stream().map(e -> e.kind() + ":" + e.outcome()).toList();
-        assertEquals(List.of("opened:applied", "updated:applied", "updated:refused", "updated:refused", "updated:unchanged"),
+        assertEquals(List.of("opened:applied", "updated:applied", "updated:refused", "updated:refused",
+                        "updated:unchanged"),
                 outcomes, "refusals are kept in the dispute's history too; the note is recorded");
         assertTrue(history.of("d-4001").getLast().details().get("note").contains("Refund confirmed"));
     }
@@ -330,7 +337,8 @@ class DisputeChaseIT {
                 ((ObjectNode) e.get("body")).put("disputeId", "d-cap-" + n);
                 e.put("id", "evt-cap-" + n);
                 if (n > 0) {
-                    e.put("occurredAt", "2026-11-12T03:00:00+08:00".replace("03:00", "0" + (n % 2 == 0 ? 5 : 9) + ":00"));
+                    e.put("occurredAt",
+                            "2026-11-12T03:00:00+08:00".replace("03:00", "0" + (n % 2 == 0 ? 5 : 9) + ":00"));
                 }
             }));
         }

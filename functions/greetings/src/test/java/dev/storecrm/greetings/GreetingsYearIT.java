@@ -14,10 +14,8 @@ import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +80,8 @@ class GreetingsYearIT {
         pool.shutdown();
         functions.drainAll();
 
-        // Joined at 2025-03-10T00:00Z: that is 9 March in Honolulu and Los Angeles, so their anniversaries are on 9 March.
+        // Joined at 2025-03-10T00:00Z: that is 9 March in Honolulu and Los Angeles, so their
+        // anniversaries are on 9 March.
         TreeSet<String> expected = new TreeSet<>(List.of(
                 "c-kiritimati birthday 2026-06-15",
                 "c-honolulu birthday 2026-06-15",
@@ -100,7 +99,8 @@ class GreetingsYearIT {
                 "c-berlin-autumn membership 2026-03-10",
                 "c-leap membership 2026-03-10",
                 "c-mover membership 2026-03-09"));
-        Map<String, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> ledgerByMessage = new HashMap<>();
+        Map<String, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> ledgerByMessage =
+                new HashMap<>();
         cloud.dynamoDb().scan(sc -> sc.tableName(cloud.tableName("SendLedgerTable"))).items().stream()
                 .filter(item -> item.containsKey("messageId"))
                 .forEach(item -> ledgerByMessage.put(item.get("messageId").s(), item));
@@ -121,7 +121,8 @@ class GreetingsYearIT {
         assertEquals(expected, actual);
         assertEquals(expected.size(), mail.size(), "no greeting twice, though every run ran twice at once");
 
-        SentMail newcomer = mail.stream().filter(m -> m.to().contains("c-newcomer@example.com")).findFirst().orElseThrow();
+        SentMail newcomer = mail.stream().filter(m -> m.to().contains("c-newcomer@example.com")).findFirst()
+                .orElseThrow();
         assertFalse(newcomer.html().contains("BIRT-"), "birthday given 15 days before it: greeted without a gift");
         SentMail kiritimati = mail.stream().filter(m -> m.to().contains("c-kiritimati@example.com")
                 && m.subject().contains("birthday")).findFirst().orElseThrow();
@@ -156,7 +157,8 @@ class GreetingsYearIT {
     private static void update(LocalCloud cloud, String eventId, String customerId, Instant at, String birthday) {
         cloud.eventBus().publish("""
                 {"id":"%s","type":"MemberUpdated","version":1,"occurredAt":"%s",
-                 "body":{"customerId":"%s","profile":{"birthday":"%s"}}}""".formatted(eventId, at, customerId, birthday),
+                 "body":{"customerId":"%s","profile":{"birthday":"%s"}}}"""
+                        .formatted(eventId, at, customerId, birthday),
                 "test", at);
     }
 

@@ -19,7 +19,8 @@ class AwsClientsTest {
         List<Object> httpClients = withSetting(null);
 
         assertEquals(1, httpClients.size());
-        assertEquals("UrlConnection", ((software.amazon.awssdk.http.SdkHttpClient) httpClients.getFirst()).clientName());
+        assertEquals("UrlConnection",
+                ((software.amazon.awssdk.http.SdkHttpClient) httpClients.getFirst()).clientName());
     }
 
     @Test

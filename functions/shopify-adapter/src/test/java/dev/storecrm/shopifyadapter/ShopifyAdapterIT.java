@@ -67,7 +67,8 @@ class ShopifyAdapterIT {
         deliver("orders-create.json", "orders-paid.json");
         List<JsonNode> archive = take(cloud, "MemberArchiveQueue");
         assertEquals(List.of("OrderPlaced", "OrderPaid"), types(archive));
-        assertEquals(64820, archive.getFirst().at("/body/total/amount").asLong(), "the shop's CNY, not the buyer's USD");
+        assertEquals(64820, archive.getFirst().at("/body/total/amount").asLong(),
+                "the shop's CNY, not the buyer's USD");
         assertEquals("shopify:7290122358850", archive.get(1).at("/body/customerId").asText());
         assertEquals(List.of("OrderPlaced", "CheckoutCompleted", "OrderPaid"), types(take(cloud, "CartRecoveryQueue")));
         assertEquals(List.of(), take(cloud, "DisputeQueue"));
@@ -124,9 +125,11 @@ class ShopifyAdapterIT {
         assertEquals(4, report.totalMessages());
         assertEquals(0, report.failures().getOrDefault(ADAPTER, 0), "refused, not retried");
         assertEquals(List.of("OrderPlaced"), types(take(cloud, "MemberArchiveQueue")), "the good one went through");
-        List<String> reasons = rejects(cloud, "shopify-adapter").stream().map(r -> r.get("reason").s()).sorted().toList();
+        List<String> reasons = rejects(cloud, "shopify-adapter").stream().map(r -> r.get("reason").s()).sorted()
+                .toList();
         assertEquals(List.of("NOT_YET_MAPPED", "TEST_DELIVERY", "UNSUPPORTED_TOPIC"), reasons);
-        rejects(cloud, "shopify-adapter").forEach(r -> assertTrue(r.get("detail").s().startsWith("Shopify "), r.toString()));
+        rejects(cloud, "shopify-adapter")
+                .forEach(r -> assertTrue(r.get("detail").s().startsWith("Shopify "), r.toString()));
     }
 
     @Test
@@ -134,7 +137,8 @@ class ShopifyAdapterIT {
         deliver("orders-create.json", "orders-create.json");
         List<JsonNode> archive = take(cloud, "MemberArchiveQueue");
         assertEquals(2, archive.size());
-        assertEquals(archive.get(0), archive.get(1), "the same canonical event twice: the member archive applies it once");
+        assertEquals(archive.get(0), archive.get(1),
+                "the same canonical event twice: the member archive applies it once");
     }
 
     @Test

@@ -59,7 +59,8 @@ class ShopifyAdapterServiceTest {
         JsonNode body = placed.get("body");
         assertEquals("shopify:5820167143526", body.get("orderId").asText());
         assertEquals("shopify:7290122358850", body.get("customerId").asText());
-        assertEquals(64820, body.at("/total/amount").asLong(), "CNY 648.20 of shop_money, not the USD 90.10 the buyer saw");
+        assertEquals(64820, body.at("/total/amount").asLong(),
+                "CNY 648.20 of shop_money, not the USD 90.10 the buyer saw");
         assertEquals("CNY", body.at("/total/currency").asText());
         assertEquals("SKU-TEA-002", body.at("/lines/0/sku").asText());
         assertEquals(3, body.at("/lines/0/quantity").asInt());
@@ -74,7 +75,8 @@ class ShopifyAdapterServiceTest {
         assertEquals("shopify:checkout:38572049105196", completed.get("cartId").asText());
         assertEquals("shopify:5820167143526", completed.get("orderId").asText());
         assertEquals(1, fx.publications, "one payload's events go out together");
-        assertEquals("shopify:7290122358850", fx.owners.get("shopify:5820167143526"), "the order's customer is remembered");
+        assertEquals("shopify:7290122358850", fx.owners.get("shopify:5820167143526"),
+                "the order's customer is remembered");
         assertEquals(new CustomerContact(Optional.of("member.2001@example.com"), Optional.of("Sample Member Chen"),
                 Optional.empty(), Optional.of("zh-CN"), Optional.empty()), fx.contacts.get("shopify:5820167143526"),
                 "and the contact its disputes will carry: e-mail, name, language, no more");
@@ -123,7 +125,8 @@ class ShopifyAdapterServiceTest {
         assertEquals(11000, refund.at("/amount/amount").asLong(),
                 "the dented tin (CNY 90.00) and the shipping (a CNY -20.00 adjustment), not the USD 15.29 transaction");
         assertEquals("shopify:929361464", refund.get("refundId").asText());
-        assertEquals("shopify:7290122358850", refund.get("customerId").asText(), "the customer of the order, remembered");
+        assertEquals("shopify:7290122358850", refund.get("customerId").asText(),
+                "the customer of the order, remembered");
         assertEquals("One tin arrived dented", refund.get("reason").asText());
     }
 
@@ -141,7 +144,8 @@ class ShopifyAdapterServiceTest {
     void aRefundOfAnOrderNeverSeenIsKeptAsUnknownOrder() {
         InvalidInputException refused = refused(detail("refunds-create.json"));
         assertEquals(RejectReason.UNKNOWN_ORDER, refused.reason());
-        assertTrue(refused.detail().startsWith("Shopify refunds/create event 5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9: refund"),
+        assertTrue(refused.detail()
+                        .startsWith("Shopify refunds/create event 5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9: refund"),
                 refused.detail());
         assertTrue(fx.published.isEmpty());
     }
@@ -225,7 +229,8 @@ class ShopifyAdapterServiceTest {
     void consentOnAnOlderApiVersionIsItsOwnEventDatedWhenItChanged() {
         service.handle(detail("customers-update.json"));
         JsonNode consent = fx.only("MemberUpdated");
-        assertEquals("2026-11-29T11:02:30+08:00", consent.get("occurredAt").asText(), "consent_updated_at, not the update");
+        assertEquals("2026-11-29T11:02:30+08:00", consent.get("occurredAt").asText(),
+                "consent_updated_at, not the update");
         assertTrue(consent.at("/body/profile/marketingConsent/granted").asBoolean());
         assertEquals("+8613800002012", fx.only("MemberRegistered").at("/body/profile/phone").asText());
     }
@@ -341,7 +346,8 @@ class ShopifyAdapterServiceTest {
         assertEquals(RejectReason.UNSUPPORTED_TOPIC, refused(detail("orders-create.json",
                 d -> ((ObjectNode) d.get("metadata")).put("X-Shopify-Topic", "products/create"))).reason());
         assertEquals(RejectReason.NOT_FOR_THIS_STORE, refused(detail("orders-create.json",
-                d -> ((ObjectNode) d.get("metadata")).put("X-Shopify-Shop-Domain", "another-shop.myshopify.com"))).reason());
+                d -> ((ObjectNode) d.get("metadata")).put("X-Shopify-Shop-Domain", "another-shop.myshopify.com")))
+                .reason());
         InvalidInputException wrongCurrency = assertThrows(InvalidInputException.class,
                 () -> service("USD", Optional.empty()).handle(detail("orders-create.json")));
         assertEquals(RejectReason.WRONG_CURRENCY, wrongCurrency.reason());

@@ -92,8 +92,9 @@ class SignedWebhookIT {
         assertEquals(409, post(request).getStatusCode(), "the same request again, within five minutes");
         clock.advance(Duration.ofMinutes(6));
         assertEquals(401, post(request).getStatusCode(), "the same request again, later");
-        assertEquals(401, post(SignedWebhookServiceTest.signed(AdapterFixtures.text("member-archive/05-order-paid.json"),
-                clock.instant().getEpochSecond(), "guessed".getBytes(StandardCharsets.UTF_8))).getStatusCode());
+        assertEquals(401, post(SignedWebhookServiceTest.signed(
+                AdapterFixtures.text("member-archive/05-order-paid.json"), clock.instant().getEpochSecond(),
+                "guessed".getBytes(StandardCharsets.UTF_8))).getStatusCode());
         assertEquals(422, post(signed("invalid/impossible-birthday.json")).getStatusCode());
         assertEquals(1, take(cloud, "MemberArchiveQueue").size(), "published once");
         assertEquals(List.of("IMPOSSIBLE_DATE"), rejects(cloud, "signed-webhook").stream()

@@ -62,7 +62,8 @@ class WinBackIT {
         assertEquals(List.of("day 60: c-walker, we miss you", "day 90: c-walker, something new for you and 10% off",
                 "day 180: c-walker, our best offer to welcome you back"), steps("c-walker"));
         List<WinBackJournal.Entry> journal = journal("c-walker");
-        assertEquals(List.of(1, 2, 3, 0), journal.stream().map(WinBackJournal.Entry::step).toList(), "steps, then dormant");
+        assertEquals(List.of(1, 2, 3, 0), journal.stream().map(WinBackJournal.Entry::step).toList(),
+                "steps, then dormant");
         assertEquals(360, Duration.between(START, journal.getLast().enteredAt()).toDays(), "dormant at 360 days");
         assertTrue(journal.get(0).couponCode().orElseThrow().startsWith("WINB-"));
     }
@@ -74,8 +75,8 @@ class WinBackIT {
         walkTo(START.plus(Duration.ofDays(75)));
         paid("evt-returner-2", "c-returner", "o-returner-2", START.plus(Duration.ofDays(75)));
         walkTo(START.plus(Duration.ofDays(136)));
-        assertEquals(List.of("day 60: c-returner, we miss you", "day 135: c-returner, we miss you"), steps("c-returner"),
-                "no step 2 of the first episode; the new silence starts over at step 1");
+        assertEquals(List.of("day 60: c-returner, we miss you", "day 135: c-returner, we miss you"),
+                steps("c-returner"), "no step 2 of the first episode; the new silence starts over at step 1");
     }
 
     @Test
@@ -189,7 +190,8 @@ class WinBackIT {
 
     /** Moves time on day by day, at the local 10:00 of each day, running the sweep and every queue. */
     private void walkTo(Instant end) {
-        for (Instant day = clock.instant().plus(Duration.ofDays(1)); !day.isAfter(end); day = day.plus(Duration.ofDays(1))) {
+        for (Instant day = clock.instant().plus(Duration.ofDays(1)); !day.isAfter(end);
+             day = day.plus(Duration.ofDays(1))) {
             functions.advanceTo("TimerSweepFunction", day.plusSeconds(60));
         }
     }
@@ -203,7 +205,8 @@ class WinBackIT {
                 continue;
             }
             Instant sent = ledger.stream().filter(i -> mail.messageId().equals(i.get("messageId") == null ? null
-                    : i.get("messageId").s())).map(i -> Instant.parse(i.get("settledAt").s())).findFirst().orElseThrow();
+                    : i.get("messageId").s())).map(i -> Instant.parse(i.get("settledAt").s())).findFirst()
+                    .orElseThrow();
             steps.add("day " + Duration.between(START, sent).toDays() + ": " + mail.subject().replace("[AD] ", ""));
         }
         return steps;
@@ -212,7 +215,8 @@ class WinBackIT {
     private List<WinBackJournal.Entry> journal(String customerId) {
         DynamoDbWinBackJournal journal = new DynamoDbWinBackJournal(cloud.dynamoDb(), cloud.tableName("WinBackTable"));
         List<WinBackJournal.Entry> entries = new ArrayList<>();
-        for (YearMonth month = YearMonth.of(2026, 1); !month.isAfter(YearMonth.of(2027, 3)); month = month.plusMonths(1)) {
+        for (YearMonth month = YearMonth.of(2026, 1); !month.isAfter(YearMonth.of(2027, 3));
+             month = month.plusMonths(1)) {
             journal.enteredIn(month).stream().filter(e -> e.customerId().equals(customerId)).forEach(entries::add);
         }
         return entries;

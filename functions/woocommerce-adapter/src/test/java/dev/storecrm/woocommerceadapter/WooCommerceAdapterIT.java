@@ -103,6 +103,7 @@ class WooCommerceAdapterIT {
                 .map(r -> r.get("reason").s()).toList(), "the forged delivery is not kept, the store's is");
         assertEquals("9d7c1f1c-45a4-4c79-8b1e-6f5a0b1c2d01", rejects(cloud, "woocommerce-adapter").getFirst()
                 .get("messageId").s());
-        assertTrue(AdapterFixtures.read(unsupported.getBody()).get("detail").asText().startsWith("WooCommerce product.updated"));
+        assertTrue(AdapterFixtures.read(unsupported.getBody()).get("detail").asText()
+                .startsWith("WooCommerce product.updated"));
     }
 }

@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** The WooCommerce adapter on the deliveries of events/woocommerce-adapter/, written from WooCommerce's REST API docs. */
+/**
+ * The WooCommerce adapter on the deliveries of events/woocommerce-adapter/, written from WooCommerce's REST API
+ * docs.
+ */
 class WooCommerceAdapterServiceTest {
 
     private static final byte[] SECRET = "sample-webhook-secret-0123456789".getBytes(StandardCharsets.UTF_8);
@@ -59,8 +62,8 @@ class WooCommerceAdapterServiceTest {
 
     @Test
     void aBadOrMissingSignatureIs401AndNothingIsKept() {
-        assertEquals(401, service.handle(delivery("order-created.json", "another-secret".getBytes(StandardCharsets.UTF_8),
-                b -> { })).status());
+        assertEquals(401, service.handle(delivery("order-created.json",
+                "another-secret".getBytes(StandardCharsets.UTF_8), b -> { })).status());
         WebhookRequest signed = delivery("order-created.json");
         Map<String, String> unsigned = new HashMap<>(signed.headers());
         unsigned.remove("X-WC-Webhook-Signature");
@@ -105,7 +108,8 @@ class WooCommerceAdapterServiceTest {
     void aGuestsCancelledOrderIsCancelledForTheGuestsAddress() {
         service.handle(delivery("order-updated-cancelled-guest.json"));
         JsonNode cancelled = fx.only("OrderCancelled").get("body");
-        assertTrue(cancelled.get("customerId").asText().matches("woocommerce:guest:[0-9a-f]{32}"), cancelled.toString());
+        assertTrue(cancelled.get("customerId").asText().matches("woocommerce:guest:[0-9a-f]{32}"),
+                cancelled.toString());
         assertEquals(fx.only("OrderPlaced").at("/body/customerId"), cancelled.get("customerId"));
         assertFalse(fx.only("OrderPlaced").at("/body/lines/0").has("phone"));
     }
@@ -143,14 +147,16 @@ class WooCommerceAdapterServiceTest {
         HttpAnswer unsupported = service.handle(withTopic(delivery("customer-created.json"), "product.updated"));
         assertEquals(422, unsupported.status());
         assertEquals("UNSUPPORTED_TOPIC", body(unsupported).get("error").asText());
-        HttpAnswer wrongCurrency = service.handle(delivery("order-created.json", SECRET, b -> b.put("currency", "USD")));
+        HttpAnswer wrongCurrency =
+                service.handle(delivery("order-created.json", SECRET, b -> b.put("currency", "USD")));
         assertEquals(422, wrongCurrency.status());
         assertEquals("WRONG_CURRENCY", body(wrongCurrency).get("error").asText());
         HttpAnswer deleted = service.handle(delivery("customer-deleted.json", SECRET, b -> b.remove("id")));
         assertEquals("SCHEMA_VIOLATION", body(deleted).get("error").asText(), "a deletion names its customer");
         assertEquals(List.of(RejectReason.UNSUPPORTED_TOPIC, RejectReason.WRONG_CURRENCY,
                 RejectReason.SCHEMA_VIOLATION), fx.kept.stream().map(k -> k.reason()).toList());
-        assertEquals("3b1a5d5a-89e8-40bd-8f5c-ad9e4f5a6b05", fx.kept.getFirst().messageId(), "X-WC-Webhook-Delivery-ID");
+        assertEquals("3b1a5d5a-89e8-40bd-8f5c-ad9e4f5a6b05", fx.kept.getFirst().messageId(),
+                "X-WC-Webhook-Delivery-ID");
         assertFalse(fx.kept.stream().anyMatch(k -> k.detail().contains("@")));
         assertTrue(fx.published.isEmpty());
     }

@@ -40,9 +40,6 @@ import java.util.function.Consumer;
  */
 final class LocalAwsGateway implements AutoCloseable {
 
-    static final String BOUNCE_ADDRESS = "bounce@simulator.amazonses.com";
-    static final String COMPLAINT_ADDRESS = "complaint@simulator.amazonses.com";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -142,7 +139,8 @@ final class LocalAwsGateway implements AutoCloseable {
                 String value = secrets.get(name);
                 if (value == null) {
                     exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException");
-                    respond(exchange, 400, "{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret.\"}");
+                    respond(exchange, 400, "{\"__type\":\"ResourceNotFoundException\","
+                            + "\"Message\":\"Secrets Manager can't find the specified secret.\"}");
                     return;
                 }
                 response.put("SecretString", value);
@@ -198,7 +196,8 @@ final class LocalAwsGateway implements AutoCloseable {
 
     private void ses(HttpExchange exchange, String path, String body, long arrived) throws IOException {
         String method = exchange.getRequestMethod();
-        if (method.equals("POST") && (path.equals("/v2/email/identities") || path.equals("/v2/email/configuration-sets"))) {
+        if (method.equals("POST")
+                && (path.equals("/v2/email/identities") || path.equals("/v2/email/configuration-sets"))) {
             respond(exchange, 200, path.endsWith("identities")
                     ? "{\"IdentityType\":\"DOMAIN\",\"VerifiedForSendingStatus\":true}" : "{}");
             return;
@@ -208,32 +207,30 @@ final class LocalAwsGateway implements AutoCloseable {
             sendAttempts.incrementAndGet();
             if (throttledSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", "TooManyRequestsException");
-                respond(exchange, 429, "{\"__type\":\"TooManyRequestsException\",\"message\":\"Maximum sending rate exceeded.\"}");
+                respond(exchange, 429, "{\"__type\":\"TooManyRequestsException\","
+                        + "\"message\":\"Maximum sending rate exceeded.\"}");
                 return;
             }
         }
-        HttpResponse<String> forwarded = forward(method, path, body, exchange.getRequestHeaders().getFirst("Authorization"));
+        HttpResponse<String> forwarded =
+                forward(method, path, body, exchange.getRequestHeaders().getFirst("Authorization"));
+        if (send && forwarded.statusCode() == 200) {
+            // On the bus before the sender has its answer: a drain that follows the send sees the events (on
+            // AWS they come later; their consumer runs only when drained here, so the order cannot show).
+            acceptedAt.add(arrived);
+            SesEvents.publish(JSON.readTree(body), JSON.readTree(forwarded.body()).path("MessageId").asText(),
+                    clock.get().instant(), region, sesEvents);
+        }
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         respond(exchange, forwarded.statusCode(), forwarded.body());
-        if (send && forwarded.statusCode() == 200) {
-            acceptedAt.add(arrived);
-            publishEvents(JSON.readTree(body), JSON.readTree(forwarded.body()).path("MessageId").asText());
-        }
-    }
-
-    /** A mailbox simulator address, with or without a label ({@code bounce+c-17@simulator.amazonses.com}), as SES accepts. */
-    static boolean simulator(String address, String simulatorAddress) {
-        String lower = address.toLowerCase(java.util.Locale.ROOT);
-        String local = simulatorAddress.substring(0, simulatorAddress.indexOf('@'));
-        String domain = simulatorAddress.substring(simulatorAddress.indexOf('@'));
-        return lower.endsWith(domain) && (lower.equals(simulatorAddress) || lower.startsWith(local + "+"));
     }
 
     private HttpResponse<String> forward(String method, String path, String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(sesEmulator.resolve(path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", authorization == null ? "AWS4-HMAC-SHA256 local" : authorization)
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body.isEmpty()
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -246,64 +243,6 @@ final class LocalAwsGateway implements AutoCloseable {
 
     private void post(URI uri, String body, String authorization) {
         forward("POST", uri.getPath(), body, authorization);
-    }
-
-    /** The events SES publishes for an accepted message, as EventBridge delivers them. */
-    private void publishEvents(JsonNode request, String messageId) {
-        Instant now = clock.get().instant();
-        ObjectNode mail = JSON.createObjectNode();
-        mail.put("timestamp", now.toString());
-        mail.put("source", request.path("FromEmailAddress").asText());
-        mail.put("messageId", messageId);
-        ArrayNode destination = mail.putArray("destination");
-        request.path("Destination").path("ToAddresses").forEach(destination::add);
-        ObjectNode tags = mail.putObject("tags");
-        request.path("EmailTags").forEach(tag -> tags.putArray(tag.path("Name").asText()).add(tag.path("Value").asText()));
-        String configurationSet = request.path("ConfigurationSetName").asText("");
-        tags.putArray("ses:configuration-set").add(configurationSet);
-
-        sesEvents.accept(event("Email Sent", "Send", mail, "send", JSON.createObjectNode(), configurationSet, now));
-        for (JsonNode to : destination) {
-            String address = to.asText();
-            if (simulator(address, BOUNCE_ADDRESS)) {
-                ObjectNode bounce = JSON.createObjectNode().put("bounceType", "Permanent").put("bounceSubType", "General")
-                        .put("timestamp", now.toString()).put("feedbackId", UUID.randomUUID().toString());
-                bounce.putArray("bouncedRecipients").addObject().put("emailAddress", address).put("action", "failed")
-                        .put("status", "5.1.1").put("diagnosticCode", "smtp; 550 5.1.1 user unknown");
-                sesEvents.accept(event("Email Bounced", "Bounce", mail, "bounce", bounce, configurationSet, now));
-                continue;
-            }
-            ObjectNode delivery = JSON.createObjectNode().put("timestamp", now.toString())
-                    .put("processingTimeMillis", 500).put("smtpResponse", "250 2.6.0 Message received");
-            delivery.putArray("recipients").add(address);
-            sesEvents.accept(event("Email Delivered", "Delivery", mail, "delivery", delivery, configurationSet, now));
-            if (simulator(address, COMPLAINT_ADDRESS)) {
-                ObjectNode complaint = JSON.createObjectNode().put("timestamp", now.toString())
-                        .put("feedbackId", UUID.randomUUID().toString()).put("complaintFeedbackType", "abuse");
-                complaint.putArray("complainedRecipients").addObject().put("emailAddress", address);
-                sesEvents.accept(event("Email Complaint Received", "Complaint", mail, "complaint", complaint,
-                        configurationSet, now));
-            }
-        }
-    }
-
-    private ObjectNode event(String detailType, String eventType, ObjectNode mail, String field, ObjectNode content,
-                             String configurationSet, Instant time) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("detail-type", detailType);
-        event.put("source", "aws.ses");
-        event.put("account", Template.ACCOUNT_ID);
-        event.put("time", time.toString());
-        event.put("region", region);
-        event.putArray("resources").add("arn:aws:ses:" + region + ":" + Template.ACCOUNT_ID + ":configuration-set/"
-                + configurationSet);
-        ObjectNode detail = event.putObject("detail");
-        detail.put("eventType", eventType);
-        detail.set("mail", mail);
-        detail.set(field, content);
-        return event;
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -4,12 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.domain.time.SimulatedClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,7 +143,8 @@ public final class LocalFunctions {
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
         if ("AWS_IAM".equals(authType(functionLogicalId))) {
             FunctionUrlSigV4.Verdict verdict = FunctionUrlSigV4.verify(method, url(functionLogicalId, path, rawQuery),
-                    headers, body, LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, cloud.template().region(), clock.instant());
+                    headers, body, LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, cloud.template().region(),
+                    clock.instant());
             if (!verdict.valid()) {
                 return APIGatewayV2HTTPResponse.builder().withStatusCode(403)
                         .withHeaders(Map.of("content-type", "application/json"))
@@ -161,7 +159,8 @@ public final class LocalFunctions {
                             .withUserId(LOCAL_CALLER_ID).build())
                     .build();
         }
-        return (APIGatewayV2HTTPResponse) invoke(functionLogicalId, urlEvent(method, path, rawQuery, headers, body, authorizer));
+        return (APIGatewayV2HTTPResponse) invoke(functionLogicalId,
+                LambdaEvents.urlEvent(method, path, rawQuery, headers, body, authorizer));
     }
 
     /** {@link #invokeUrl(String, String, String, String, Map, String)} with a request read from a sample. */
@@ -172,8 +171,8 @@ public final class LocalFunctions {
 
     /** {@link #invokeSignedUrl(String, String, String, String, Map, String)} with a request read from a sample. */
     public APIGatewayV2HTTPResponse invokeSignedUrl(String functionLogicalId, FunctionUrlRequest request) {
-        return invokeSignedUrl(functionLogicalId, request.method(), request.path(), request.rawQuery(), request.headers(),
-                request.body());
+        return invokeSignedUrl(functionLogicalId, request.method(), request.path(), request.rawQuery(),
+                request.headers(), request.body());
     }
 
     /**
@@ -182,46 +181,20 @@ public final class LocalFunctions {
      * request context names no IAM caller. What a URL set to {@code NONE} by mistake would let in.
      */
     public APIGatewayV2HTTPResponse invokeUrlAsIfAuthTypeNone(String functionLogicalId, String method, String path,
-                                                              String rawQuery, Map<String, String> headers, String body) {
-        return (APIGatewayV2HTTPResponse) invoke(functionLogicalId, urlEvent(method, path, rawQuery, headers, body, null));
-    }
-
-    /** The HTTP API (payload 2.0) event Lambda builds for a function URL request (and API Gateway for a route). */
-    static APIGatewayV2HTTPEvent urlEvent(String method, String path, String rawQuery, Map<String, String> headers,
-                                                  String body, APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                query.put(name, value);
-            }
-        }
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("$default")
-                .withRawPath(path)
-                .withRawQueryString(rawQuery == null ? "" : rawQuery)
-                .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method).withPath(path).withSourceIp("127.0.0.1").build())
-                        .withAuthorizer(authorizer)
-                        .build())
-                .build();
+                                                              String rawQuery, Map<String, String> headers,
+                                                              String body) {
+        return (APIGatewayV2HTTPResponse) invoke(functionLogicalId,
+                LambdaEvents.urlEvent(method, path, rawQuery, headers, body, null));
     }
 
     /**
      * Calls a function URL the way an agent's tool does: the request signed with SigV4 (service
      * {@code lambda}) with the local cloud's credentials at this clock's time.
      */
-    public APIGatewayV2HTTPResponse invokeSignedUrl(String functionLogicalId, String method, String path, String rawQuery,
-                                                    Map<String, String> headers, String body) {
-        Map<String, String> signed = FunctionUrlSigV4.sign(method, url(functionLogicalId, path, rawQuery), headers, body,
-                LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, cloud.template().region(), clock.instant());
+    public APIGatewayV2HTTPResponse invokeSignedUrl(String functionLogicalId, String method, String path,
+                                                    String rawQuery, Map<String, String> headers, String body) {
+        Map<String, String> signed = FunctionUrlSigV4.sign(method, url(functionLogicalId, path, rawQuery), headers,
+                body, LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, cloud.template().region(), clock.instant());
         return invokeUrl(functionLogicalId, method, path, rawQuery, signed, body);
     }
 
@@ -330,7 +303,8 @@ public final class LocalFunctions {
             received += messages.size();
             Set<String> failed = new HashSet<>();
             try {
-                Object response = invoke(spec.logicalId(), sqsEvent(messages, cloud.template().arn(trigger.queueLogicalId())));
+                Object response = invoke(spec.logicalId(),
+                        LambdaEvents.sqsEvent(messages, cloud.template().arn(trigger.queueLogicalId())));
                 if (trigger.reportBatchItemFailures() && response instanceof SQSBatchResponse batch
                         && batch.getBatchItemFailures() != null) {
                     batch.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
@@ -361,35 +335,6 @@ public final class LocalFunctions {
             }
         }
         return received;
-    }
-
-    private static SQSEvent sqsEvent(List<Message> messages, String queueArn) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message message : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(message.messageId());
-            record.setReceiptHandle(message.receiptHandle());
-            record.setBody(message.body());
-            record.setMd5OfBody(message.md5OfBody());
-            record.setEventSource("aws:sqs");
-            record.setEventSourceArn(queueArn);
-            record.setAwsRegion(queueArn.split(":")[3]);
-            Map<String, String> attributes = new HashMap<>();
-            message.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-            record.setAttributes(attributes);
-            Map<String, SQSEvent.MessageAttribute> messageAttributes = new HashMap<>();
-            message.messageAttributes().forEach((k, v) -> {
-                SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-                attribute.setDataType(v.dataType());
-                attribute.setStringValue(v.stringValue());
-                messageAttributes.put(k, attribute);
-            });
-            record.setMessageAttributes(messageAttributes);
-            records.add(record);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
     }
 
     private static boolean deployedHere(FunctionSpec spec) {

@@ -109,7 +109,7 @@ public final class LocalStaffApi {
         if (!verdict.valid()) {
             return answer(401, "{\"message\":\"Unauthorized\"}");
         }
-        APIGatewayV2HTTPEvent event = LocalFunctions.urlEvent(method, path, rawQuery, headers, body,
+        APIGatewayV2HTTPEvent event = LambdaEvents.urlEvent(method, path, rawQuery, headers, body,
                 APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                         .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
                                 .withClaims(verdict.claims()).withScopes(null).build()).build());

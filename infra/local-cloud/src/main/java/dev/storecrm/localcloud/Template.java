@@ -2,14 +2,11 @@ package dev.storecrm.localcloud;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The project's {@code template.yaml}, read the way CloudFormation and SAM would read it for a
@@ -30,14 +27,12 @@ public final class Template {
     /** A resource of the template, with its properties still unresolved. */
     public record Resource(String logicalId, String type, Map<String, Object> properties) {}
 
-    private static final Object NO_VALUE = new Object();
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
-
     private final Path file;
     private final Map<String, Object> root;
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final String region;
+    private final Intrinsics intrinsics;
     /** Until a local cloud names its queue URLs, a queue's URL is the one AWS would give it. */
     private UnaryOperator<String> queueUrls;
 
@@ -45,6 +40,7 @@ public final class Template {
         this.file = file;
         this.region = region;
         this.root = CloudFormationYaml.load(file);
+        this.intrinsics = new Intrinsics(this, parameters, map(root.get("Conditions")));
         this.queueUrls = name -> "https://sqs." + region + ".amazonaws.com/" + ACCOUNT_ID + "/" + name;
         map(root.get("Parameters")).forEach((name, spec) -> {
             Object fallback = map(spec).get("Default");
@@ -58,7 +54,7 @@ public final class Template {
         map(root.get("Resources")).forEach((id, body) -> {
             Map<String, Object> resource = map(body);
             Object condition = resource.get("Condition");
-            if (condition != null && !condition(condition.toString(), conditionsTrue)) {
+            if (condition != null && !intrinsics.condition(condition.toString(), conditionsTrue)) {
                 return;
             }
             resources.put(id, new Resource(id, String.valueOf(resource.get("Type")), map(resource.get("Properties"))));
@@ -123,6 +119,16 @@ public final class Template {
         return resource;
     }
 
+    /** Whether the template has a resource of this logical id (after its conditions). */
+    boolean has(String logicalId) {
+        return resources.containsKey(logicalId);
+    }
+
+    /** The URL of a queue of the template: AWS's form until a local cloud names its queue URLs. */
+    String queueUrl(String logicalId) {
+        return queueUrls.apply(physicalName(logicalId));
+    }
+
     public Map<String, Object> globals(String section) {
         return map(map(root.get("Globals")).get(section));
     }
@@ -138,7 +144,8 @@ public final class Template {
         return switch (resource.type()) {
             case "AWS::DynamoDB::Table" -> nameOr(p.get("TableName"), logicalId);
             case "AWS::SQS::Queue" -> nameOr(p.get("QueueName"),
-                    Boolean.parseBoolean(String.valueOf(resolve(p.get("FifoQueue")))) ? logicalId + ".fifo" : logicalId);
+                    Boolean.parseBoolean(String.valueOf(resolve(p.get("FifoQueue"))))
+                            ? logicalId + ".fifo" : logicalId);
             case "AWS::Events::EventBus", "AWS::Events::Rule" -> nameOr(p.get("Name"), logicalId);
             case "AWS::S3::Bucket" -> nameOr(p.get("BucketName"), logicalId.toLowerCase(java.util.Locale.ROOT));
             case "AWS::SNS::Topic" -> nameOr(p.get("TopicName"), logicalId);
@@ -179,8 +186,8 @@ public final class Template {
 
     /** Resolves intrinsic functions in a value of the template. */
     public Object resolve(Object value) {
-        Object resolved = resolveValue(value);
-        return resolved == NO_VALUE ? null : resolved;
+        Object resolved = intrinsics.resolveValue(value);
+        return resolved == Intrinsics.NO_VALUE ? null : resolved;
     }
 
     @SuppressWarnings("unchecked")
@@ -194,164 +201,9 @@ public final class Template {
         return resolved == null ? null : resolved.toString();
     }
 
-    private Object resolveValue(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            if (map.size() == 1) {
-                String key = map.keySet().iterator().next().toString();
-                if (key.equals("Ref") || key.startsWith("Fn::")) {
-                    return intrinsic(key, map.get(key));
-                }
-            }
-            Map<String, Object> resolved = new LinkedHashMap<>();
-            map.forEach((k, v) -> {
-                Object r = resolveValue(v);
-                if (r != NO_VALUE) {
-                    resolved.put(k.toString(), r);
-                }
-            });
-            return resolved;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> resolved = new ArrayList<>();
-            for (Object item : list) {
-                Object r = resolveValue(item);
-                if (r != NO_VALUE) {
-                    resolved.add(r);
-                }
-            }
-            return resolved;
-        }
-        return value;
-    }
-
-    private Object intrinsic(String function, Object argument) {
-        return switch (function) {
-            case "Ref" -> ref(argument.toString());
-            case "Fn::GetAtt" -> {
-                List<?> parts = argument instanceof List<?> l ? l : List.of(argument.toString().split("\\.", 2));
-                yield getAtt(resolveValue(parts.get(0)).toString(), resolveValue(parts.get(1)).toString());
-            }
-            case "Fn::Sub" -> sub(argument);
-            case "Fn::Join" -> {
-                List<?> args = (List<?>) argument;
-                List<?> items = (List<?>) resolveValue(args.get(1));
-                yield String.join(args.get(0).toString(), items.stream().map(String::valueOf).toList());
-            }
-            case "Fn::Select" -> {
-                List<?> args = (List<?>) argument;
-                yield ((List<?>) resolveValue(args.get(1))).get(Integer.parseInt(resolveValue(args.get(0)).toString()));
-            }
-            case "Fn::Split" -> {
-                List<?> args = (List<?>) argument;
-                yield List.of(resolveValue(args.get(1)).toString().split(Pattern.quote(args.get(0).toString()), -1));
-            }
-            case "Fn::If" -> {
-                List<?> args = (List<?>) argument;
-                yield resolveValue(condition(args.get(0).toString(), new LinkedHashMap<>()) ? args.get(1) : args.get(2));
-            }
-            case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" -> evaluate(Map.of(function, argument), new LinkedHashMap<>());
-            default -> throw new UnsupportedOperationException(
-                    function + " is not supported by the local cloud; extend Template.intrinsic");
-        };
-    }
-
-    private Object ref(String name) {
-        if (parameters.containsKey(name)) {
-            return parameters.get(name);
-        }
-        return switch (name) {
-            case "AWS::Region" -> region;
-            case "AWS::AccountId" -> ACCOUNT_ID;
-            case "AWS::StackName" -> STACK_NAME;
-            case "AWS::Partition" -> "aws";
-            case "AWS::URLSuffix" -> "amazonaws.com";
-            case "AWS::NoValue" -> NO_VALUE;
-            default -> {
-                Resource resource = resource(name);
-                yield switch (resource.type()) {
-                    case "AWS::SQS::Queue" -> queueUrls.apply(physicalName(name));
-                    case "AWS::SNS::Topic", "AWS::SecretsManager::Secret" -> arn(name);
-                    default -> physicalName(name);
-                };
-            }
-        };
-    }
-
-    private Object getAtt(String logicalId, String attribute) {
-        if (attribute.equals("FunctionUrl") && logicalId.endsWith("Url") && !resources.containsKey(logicalId)) {
-            // SAM's <Function>Url of a FunctionUrlConfig: a placeholder LocalFunctions.invokeUrl answers.
-            String function = logicalId.substring(0, logicalId.length() - "Url".length());
-            return functionUrl(function);
-        }
-        Resource resource = resource(logicalId);
-        return switch (attribute) {
-            case "Arn" -> arn(logicalId);
-            case "QueueName", "Name", "TopicName" -> physicalName(logicalId);
-            case "QueueUrl" -> queueUrls.apply(physicalName(logicalId));
-            case "StreamArn" -> arn(logicalId) + "/stream/local";
-            default -> throw new UnsupportedOperationException(
-                    "GetAtt " + logicalId + "." + attribute + " (" + resource.type() + ") is not supported locally");
-        };
-    }
-
-    private String sub(Object argument) {
-        String text;
-        Map<String, Object> variables = Map.of();
-        if (argument instanceof List<?> list) {
-            text = list.get(0).toString();
-            variables = map(list.get(1));
-        } else {
-            text = argument.toString();
-        }
-        Map<String, Object> vars = variables;
-        Matcher m = SUB_VARIABLE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            String replacement;
-            if (name.startsWith("!")) {
-                replacement = "${" + name.substring(1) + "}";
-            } else if (vars.containsKey(name)) {
-                replacement = String.valueOf(resolveValue(vars.get(name)));
-            } else if (name.contains(".") && !name.startsWith("AWS::")) {
-                int dot = name.indexOf('.');
-                replacement = String.valueOf(getAtt(name.substring(0, dot), name.substring(dot + 1)));
-            } else {
-                replacement = String.valueOf(ref(name));
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private boolean condition(String name, Map<String, Object> evaluating) {
-        Object definition = map(root.get("Conditions")).get(name);
-        if (definition == null) {
-            throw new IllegalArgumentException("template.yaml has no condition " + name);
-        }
-        return evaluate(definition, evaluating);
-    }
-
-    private boolean evaluate(Object expression, Map<String, Object> evaluating) {
-        Map<String, Object> fn = map(expression);
-        String name = fn.keySet().iterator().next();
-        Object args = fn.get(name);
-        return switch (name) {
-            case "Fn::Equals" -> {
-                List<?> pair = (List<?>) args;
-                yield String.valueOf(resolveValue(pair.get(0))).equals(String.valueOf(resolveValue(pair.get(1))));
-            }
-            case "Fn::Not" -> !evaluate(((List<?>) args).get(0), evaluating);
-            case "Fn::And" -> ((List<?>) args).stream().allMatch(a -> evaluate(a, evaluating));
-            case "Fn::Or" -> ((List<?>) args).stream().anyMatch(a -> evaluate(a, evaluating));
-            case "Condition" -> condition(args.toString(), evaluating);
-            default -> throw new UnsupportedOperationException(name + " is not a condition function");
-        };
-    }
 
     private String nameOr(Object property, String fallback) {
-        return property == null ? fallback : resolveValue(property).toString();
+        return property == null ? fallback : intrinsics.resolveValue(property).toString();
     }
 
     @SuppressWarnings("unchecked")

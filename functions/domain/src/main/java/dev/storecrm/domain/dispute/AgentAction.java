@@ -60,14 +60,18 @@ public sealed interface AgentAction {
     }
 
     Set<DisputeStatus> RESPONDABLE = Set.of(DisputeStatus.awaiting_seller_confirmation, DisputeStatus.negotiating);
-    Set<DisputeStatus> RETURNING = Set.of(DisputeStatus.awaiting_return_shipment, DisputeStatus.awaiting_return_receipt);
+    Set<DisputeStatus> RETURNING =
+            Set.of(DisputeStatus.awaiting_return_shipment, DisputeStatus.awaiting_return_receipt);
 
     /** Decides the action against the dispute as it stands: the change it makes, or a refusal (HTTP 409). */
     static Decision decide(Dispute dispute, AgentAction action, Stamp stamp, String actor) {
         Optional<String> refusal = switch (action) {
-            case Accept a -> refusal(dispute, "accept", RESPONDABLE, "awaiting the seller's confirmation or negotiating");
-            case Reject r -> refusal(dispute, "reject", RESPONDABLE, "awaiting the seller's confirmation or negotiating");
-            case ConfirmReceipt c -> refusal(dispute, "confirm-receipt", RETURNING, "whose return is agreed or shipped");
+            case Accept a -> refusal(dispute, "accept", RESPONDABLE,
+                    "awaiting the seller's confirmation or negotiating");
+            case Reject r -> refusal(dispute, "reject", RESPONDABLE,
+                    "awaiting the seller's confirmation or negotiating");
+            case ConfirmReceipt c -> refusal(dispute, "confirm-receipt", RETURNING,
+                    "whose return is agreed or shipped");
             case AddNote n -> Optional.empty();
         };
         if (refusal.isPresent()) {
@@ -82,13 +86,14 @@ public sealed interface AgentAction {
                         accept.note(), actor));
             }
             case Reject reject -> new Decision.Take(change(dispute, stamp, DisputeChange.Origin.reject,
-                    DisputeStatus.negotiating, Optional.empty(), Optional.of(reject.counterProposal()), Optional.empty(),
-                    actor));
-            case ConfirmReceipt receipt -> new Decision.Take(change(dispute, stamp, DisputeChange.Origin.confirm_receipt,
-                    DisputeStatus.resolved, Optional.of(Resolution.refunded), Optional.empty(), receipt.note(), actor));
-            case AddNote note -> new Decision.Take(new DisputeChange(dispute.disputeId(), stamp, DisputeChange.Origin.note,
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of(note.text()), Optional.empty(), Optional.of(actor)));
+                    DisputeStatus.negotiating, Optional.empty(), Optional.of(reject.counterProposal()),
+                    Optional.empty(), actor));
+            case ConfirmReceipt receipt -> new Decision.Take(change(dispute, stamp,
+                    DisputeChange.Origin.confirm_receipt, DisputeStatus.resolved, Optional.of(Resolution.refunded),
+                    Optional.empty(), receipt.note(), actor));
+            case AddNote note -> new Decision.Take(new DisputeChange(dispute.disputeId(), stamp,
+                    DisputeChange.Origin.note, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(note.text()), Optional.empty(), Optional.of(actor)));
         };
     }
 

@@ -16,7 +16,9 @@ import java.util.Set;
  * dispute, which deadline (name and due time) and which step it was armed for. A firing that no
  * longer matches the dispute's chase (the dispute moved on) is ignored.
  *
- * <pre>{"chase":1,"disputeId":"d-4001","deadline":"seller-response","due":"2026-11-14T19:00:00Z","step":"24h","at":"..."}</pre>
+ * <pre>
+ * {"chase":1,"disputeId":"d-4001","deadline":"seller-response","due":"2026-11-14T19:00:00Z","step":"24h","at":"..."}
+ * </pre>
  */
 public record ChaseFiring(String disputeId, String deadline, Instant due, String step, Instant at) {
 
@@ -58,13 +60,15 @@ public record ChaseFiring(String disputeId, String deadline, Instant due, String
     }
 
     public static ChaseFiring read(JsonNode node) {
-        JsonFields fields = JsonFields.object(node, "").allowOnly(Set.of("chase", "disputeId", "deadline", "due", "step", "at"));
+        JsonFields fields = JsonFields.object(node, "")
+                .allowOnly(Set.of("chase", "disputeId", "deadline", "due", "step", "at"));
         if (fields.integer("chase", 1, 1) != 1) {
             throw new InvalidInputException(RejectReason.UNSUPPORTED_VERSION, "chase firing version must be 1");
         }
         try {
             return new ChaseFiring(fields.identifier("disputeId"), fields.string("deadline", 32),
-                    Instant.parse(fields.string("due", 40)), fields.string("step", 16), Instant.parse(fields.string("at", 40)));
+                    Instant.parse(fields.string("due", 40)), fields.string("step", 16),
+                    Instant.parse(fields.string("at", 40)));
         } catch (DateTimeParseException e) {
             throw JsonFields.violation("due", "must be an instant such as 2026-11-14T19:00:00Z");
         }

@@ -27,7 +27,10 @@ public record Deadline(DeadlineRule rule, Instant anchor, Instant due, List<Dura
         return rule.name();
     }
 
-    /** Names this deadline in business keys: {@code seller-response-20261114T1900Z}. A moved deadline is another one. */
+    /**
+     * Names this deadline in business keys: {@code seller-response-20261114T1900Z}. A moved deadline is
+     * another one.
+     */
     public String key() {
         return name() + "-" + KEY_TIME.format(due);
     }

@@ -127,7 +127,8 @@ public final class DisputeLifecycle {
         if (change.resolution().isPresent() && before.resolution().isPresent()
                 && before.resolution().get().value() != change.resolution().get()) {
             return Optional.of("dispute " + before.disputeId() + " is already resolved as "
-                    + before.resolution().get().value() + "; a resolution does not change to " + change.resolution().get());
+                    + before.resolution().get().value() + "; a resolution does not change to "
+                    + change.resolution().get());
         }
         if (requested.isEmpty() || before.status().isEmpty() || change.origin() == DisputeChange.Origin.opened) {
             // An opening's status only ever seeds the lifecycle: a late or skewed DisputeOpened never refuses.

@@ -73,7 +73,8 @@ public final class DisputeMessages {
                 messages.add(acknowledgement(after, opening, now));
             }
             if (status.value() != DisputeStatus.awaiting_seller_confirmation) {
-                moved(DisputeStatus.awaiting_seller_confirmation, after, opening, status.stamp(), now).ifPresent(messages::add);
+                moved(DisputeStatus.awaiting_seller_confirmation, after, opening, status.stamp(), now)
+                        .ifPresent(messages::add);
             }
             return messages;
         }
@@ -102,7 +103,8 @@ public final class DisputeMessages {
     }
 
     /** The message of a move from {@code from} to the dispute's status, made by the change stamped {@code stamp}. */
-    private Optional<MessageRequest> moved(DisputeStatus from, Dispute after, Opening opening, Stamp stamp, Instant now) {
+    private Optional<MessageRequest> moved(DisputeStatus from, Dispute after, Opening opening, Stamp stamp,
+                                           Instant now) {
         DisputeStatus status = after.currentStatus().orElseThrow();
         String id = after.disputeId();
         boolean refunded = after.resolution().map(r -> r.value() == Resolution.refunded).orElse(false);
@@ -134,7 +136,8 @@ public final class DisputeMessages {
 
     /** The message of one chase step: a reminder to whoever is responsible, or the breach to the escalation address. */
     public MessageRequest forStep(Dispute dispute, ChaseStep step, Instant now) {
-        Opening opening = dispute.opening().orElseThrow(() -> new IllegalStateException("only opened disputes are chased"));
+        Opening opening = dispute.opening()
+                .orElseThrow(() -> new IllegalStateException("only opened disputes are chased"));
         Deadline deadline = step.deadline();
         String key = DisputeKeys.chase(dispute.disputeId(), step);
         if (!step.isBreach() && deadline.rule().responsible() == DeadlineRule.Responsible.customer) {
@@ -155,7 +158,8 @@ public final class DisputeMessages {
         data.put("dueAt", shown(deadline.due()));
         data.put("customerResponsible", deadline.rule().responsible() == DeadlineRule.Responsible.customer);
         if (step.isBreach()) {
-            return MessageRequest.transactional(key, JOURNEY, contacts.escalation(), "dispute-deadline-breached", data, now);
+            return MessageRequest.transactional(key, JOURNEY, contacts.escalation(), "dispute-deadline-breached",
+                    data, now);
         }
         data.put("timeLeft", step.name());
         return MessageRequest.transactional(key, JOURNEY, contacts.agents(), "dispute-deadline-reminder", data, now)

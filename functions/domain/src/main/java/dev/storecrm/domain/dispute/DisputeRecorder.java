@@ -14,7 +14,6 @@ import dev.storecrm.domain.messaging.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -289,7 +288,7 @@ public final class DisputeRecorder {
         };
         Optional<Proposal> proposal = action instanceof AgentAction.Reject reject
                 ? Optional.of(reject.counterProposal()) : Optional.empty();
-        return new DisputeChange(disputeId, stamp, origin, Optional.empty(), Optional.empty(), Optional.empty(), proposal,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(actor));
+        return new DisputeChange(disputeId, stamp, origin, Optional.empty(), Optional.empty(), Optional.empty(),
+                proposal, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(actor));
     }
 }

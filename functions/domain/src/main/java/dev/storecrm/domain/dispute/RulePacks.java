@@ -58,7 +58,8 @@ public final class RulePacks {
         Map<String, RulePack> packs = new LinkedHashMap<>();
         for (String channel : BUNDLED) {
             String text = files.apply("dispute-rules/" + channel + ".json").orElseThrow(() ->
-                    new IllegalStateException("rule pack dispute-rules/" + channel + ".json is missing from the build"));
+                    new IllegalStateException("rule pack dispute-rules/" + channel
+                            + ".json is missing from the build"));
             packs.put(channel, parse(read(text, "dispute-rules/" + channel + ".json"), channel));
         }
         if (overrides != null && !overrides.isBlank()) {

@@ -45,10 +45,12 @@ class CartPolicyTest {
     @Test
     void couponValuesGoByTierWithAFallbackAndMustBeInTheStoreCurrency() {
         TierCouponValues values = TierCouponValues.parse("*=5%,VIP1=CNY:2000,VIP2=10%", CNY);
-        assertEquals(Optional.of(new CouponValue.Fixed(dev.storecrm.domain.money.Money.of(2000, "CNY"))), values.forTier("VIP1"));
+        assertEquals(Optional.of(new CouponValue.Fixed(dev.storecrm.domain.money.Money.of(2000, "CNY"))),
+                values.forTier("VIP1"));
         assertEquals(Optional.of(new CouponValue.Percent(10)), values.forTier("VIP2"));
         assertEquals(Optional.of(new CouponValue.Percent(5)), values.forTier("MEMBER"));
-        assertEquals(Optional.empty(), TierCouponValues.parse("VIP1=10%", CNY).forTier("MEMBER"), "no value, no coupon");
+        assertEquals(Optional.empty(), TierCouponValues.parse("VIP1=10%", CNY).forTier("MEMBER"),
+                "no value, no coupon");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TierCouponValues.parse("VIP1=USD:500", CNY))
                 .getMessage().contains("store currency"));
         assertThrows(IllegalArgumentException.class, () -> TierCouponValues.parse("VIP1", CNY));
@@ -64,13 +66,15 @@ class CartPolicyTest {
         assertTrue(CartStepDue.isTimerBody(json.readTree(due.toJson())));
         assertEquals("cart#cart-3001", CartStepDue.timerId("cart-3001"));
 
-        InvalidInputException unknownStep = assertThrows(InvalidInputException.class, () -> CartStepDue.read(json.readTree(
-                "{\"kind\":\"cart-step\",\"cartId\":\"cart-1\",\"step\":\"sms\",\"armedFor\":\"2026-11-20T14:15:00.000000000Z e\"}")));
+        InvalidInputException unknownStep = assertThrows(InvalidInputException.class, () -> CartStepDue.read(
+                json.readTree("{\"kind\":\"cart-step\",\"cartId\":\"cart-1\",\"step\":\"sms\","
+                        + "\"armedFor\":\"2026-11-20T14:15:00.000000000Z e\"}")));
         assertEquals(RejectReason.SCHEMA_VIOLATION, unknownStep.reason());
         assertEquals("step must be one of reminder, coupon", unknownStep.detail());
         assertEquals("armedFor must be a stamp: a fixed-width UTC instant, a space, an event id",
                 assertThrows(InvalidInputException.class, () -> CartStepDue.read(json.readTree(
-                        "{\"kind\":\"cart-step\",\"cartId\":\"cart-1\",\"step\":\"coupon\",\"armedFor\":\"yesterday\"}")))
+                        "{\"kind\":\"cart-step\",\"cartId\":\"cart-1\",\"step\":\"coupon\","
+                                + "\"armedFor\":\"yesterday\"}")))
                         .detail());
     }
 

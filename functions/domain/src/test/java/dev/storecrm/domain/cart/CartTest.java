@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 class CartTest {
 
     static final CartPolicy POLICY = new CartPolicy(CartSequence.parse(CartSequence.DEFAULT), cny(5_000),
-            TierCouponValues.parse(TierCouponValues.DEFAULT, java.util.Currency.getInstance("CNY")), Duration.ofHours(48),
-            1, CartPolicy.COUPON_CAP_WINDOW, Duration.ofDays(7), ZoneId.of("Asia/Shanghai"),
+            TierCouponValues.parse(TierCouponValues.DEFAULT, java.util.Currency.getInstance("CNY")),
+            Duration.ofHours(48), 1, CartPolicy.COUPON_CAP_WINDOW, Duration.ofDays(7), ZoneId.of("Asia/Shanghai"),
             QuietHours.parse("21:00-09:00"));
 
     static CartUpdated updated(String id, String at, Optional<String> customerId, Optional<String> email, int lines,
@@ -105,7 +105,8 @@ class CartTest {
 
         Cart reminded = moved.stepDone(CartStep.REMINDER, new StepRecord(Instant.parse("2026-11-20T03:50:00Z"),
                 moved.activity().orElseThrow(), StepOutcome.MESSAGED));
-        assertEquals(new ArmedStep(CartStep.COUPON, moved.activity().orElseThrow(), Instant.parse("2026-11-21T02:50:00Z")),
+        assertEquals(new ArmedStep(CartStep.COUPON, moved.activity().orElseThrow(),
+                        Instant.parse("2026-11-21T02:50:00Z")),
                 reminded.nextStep(POLICY).orElseThrow());
 
         Cart changedAgain = reminded.updated(member("e3", "2026-11-20T15:00:00+08:00", 10_000));
@@ -143,7 +144,8 @@ class CartTest {
         assertEquals(Optional.empty(), small.abandoned(Instant.parse("2026-11-20T03:00:00Z")).nextStep(POLICY));
         Cart grown = small.abandoned(Instant.parse("2026-11-20T03:00:00Z"))
                 .updated(member("e3", "2026-11-20T12:00:00+08:00", 5_000));
-        assertEquals(CartStep.REMINDER, grown.nextStep(POLICY).orElseThrow().step(), "grown past the minimum: messages start");
+        assertEquals(CartStep.REMINDER, grown.nextStep(POLICY).orElseThrow().step(),
+                "grown past the minimum: messages start");
     }
 
     @Test
@@ -160,11 +162,14 @@ class CartTest {
         Cart cart = Cart.empty("cart-1").updated(member("e1", "2026-11-20T10:00:00+08:00", 10_000));
         Instant at = Instant.parse("2026-11-20T05:00:00Z");
         Cart byCheckout = cart.recoveredBy(new Recovery("o-1", at, 10_000, RevenueSource.CART_TOTAL));
-        Cart byOrder = byCheckout.recoveredBy(new Recovery("o-1", at.plusSeconds(20), 9_000, RevenueSource.ORDER_TOTAL));
+        Cart byOrder = byCheckout.recoveredBy(
+                new Recovery("o-1", at.plusSeconds(20), 9_000, RevenueSource.ORDER_TOTAL));
         assertEquals(new Recovery("o-1", at, 9_000, RevenueSource.ORDER_TOTAL), byOrder.recovery().orElseThrow(),
                 "the order's own total replaces the cart's, on the day first counted");
-        assertEquals(byOrder, byOrder.recoveredBy(new Recovery("o-1", at, 8_000, RevenueSource.PAYMENT)), "weaker figure");
-        assertEquals(byOrder, byOrder.recoveredBy(new Recovery("o-2", at, 50_000, RevenueSource.ORDER_TOTAL)), "another order");
+        assertEquals(byOrder, byOrder.recoveredBy(new Recovery("o-1", at, 8_000, RevenueSource.PAYMENT)),
+                "weaker figure");
+        assertEquals(byOrder, byOrder.recoveredBy(new Recovery("o-2", at, 50_000, RevenueSource.ORDER_TOTAL)),
+                "another order");
     }
 
     @Test
@@ -187,7 +192,8 @@ class CartTest {
     void aGuestCartIsChasedOnlyWhileItsNewestUpdateCarriesTheGuestsConsent() {
         Cart consented = Cart.empty("cart-1").updated(guest("e1", "2026-11-22T19:45:00+08:00", Optional.of(true)));
         assertTrue(consented.isMessageable(POLICY.minimumValue()));
-        assertEquals(Optional.of(Instant.parse("2026-11-22T11:44:30Z")), consented.guestConsentFor("visitor@example.com"),
+        assertEquals(Optional.of(Instant.parse("2026-11-22T11:44:30Z")),
+                consented.guestConsentFor("visitor@example.com"),
                 "the consent is for the address, however its case is written");
         assertEquals(Optional.empty(), consented.guestConsentFor("someone.else@example.com"));
         assertEquals(Optional.of(CartStep.REMINDER), consented.nextStep(POLICY).map(ArmedStep::step));

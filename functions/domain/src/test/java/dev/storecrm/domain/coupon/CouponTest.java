@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class CouponTest {
 
-    private static final CouponCodes CODES = new CouponCodes("a-test-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8));
+    private static final CouponCodes CODES =
+            new CouponCodes("a-test-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void aBusinessKeyAlwaysGetsTheSameCodeAndDifferentKeysDifferentCodes() {
@@ -29,7 +30,8 @@ class CouponTest {
 
     @Test
     void anotherKeyGivesOtherCodes() {
-        CouponCodes other = new CouponCodes("another-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8));
+        CouponCodes other =
+                new CouponCodes("another-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8));
         assertNotEquals(CODES.codeFor("cart", "CART#cart-1#coupon"), other.codeFor("cart", "CART#cart-1#coupon"));
     }
 

@@ -42,7 +42,8 @@ class ChasePlannerTest {
     @Test
     void remindersCome72And24And4HoursBeforeButNeverBeforeTheDeadlineExists() {
         Dispute dispute = apply(opened("d-1", "2026-11-12T15:30:00Z", "aliexpress", Reason.not_received, false));
-        List<String> steps = planner.steps(dispute).stream().map(s -> s.deadline().name() + "@" + s.name() + "@" + s.at())
+        List<String> steps = planner.steps(dispute).stream()
+                .map(s -> s.deadline().name() + "@" + s.name() + "@" + s.at())
                 .toList();
         assertEquals(List.of(
                 "seller-response@24h@2026-11-13T15:30:00Z",
@@ -87,7 +88,8 @@ class ChasePlannerTest {
 
     @Test
     void aPackThatDoesNotReadStopsStartUpWithItsName() {
-        IllegalStateException error = assertThrows(IllegalStateException.class, () -> RulePacks.load(DisputeFixtures::read,
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> RulePacks.load(
+                DisputeFixtures::read,
                 "{\"broken\": {\"deadlines\": [{\"name\": \"x\", \"while\": [\"resolved\"], \"within\": \"PT1H\"}]}}",
                 Optional.empty()));
         assertTrue(error.getMessage().contains("rule pack broken") && error.getMessage().contains("open statuses"),

@@ -54,8 +54,9 @@ final class DisputeFixtures {
     }
 
     static DisputeChange proposal(String id, String at, String eventId, Party party, long refund) {
-        return new DisputeChange(id, stamp(at, eventId), DisputeChange.Origin.updated, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(new Proposal(party, TestEvents.cny(refund), false, Optional.of("offer"))),
+        return new DisputeChange(id, stamp(at, eventId), DisputeChange.Origin.updated, Optional.empty(),
+                Optional.empty(), Optional.empty(),
+                Optional.of(new Proposal(party, TestEvents.cny(refund), false, Optional.of("offer"))),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

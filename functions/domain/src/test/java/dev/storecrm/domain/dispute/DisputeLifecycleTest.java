@@ -90,13 +90,15 @@ class DisputeLifecycleTest {
         Dispute resolved = applyAll(List.of(STORY.get(0), STORY.get(6))).orElseThrow();
         assertRefused(resolved, status("d-1", "2026-11-22T00:00:00Z", "x1", DisputeStatus.negotiating, null),
                 "is resolved; it cannot return to negotiating");
-        assertRefused(resolved, status("d-1", "2026-11-22T00:00:00Z", "x2", DisputeStatus.resolved, Resolution.rejected),
+        assertRefused(resolved,
+                status("d-1", "2026-11-22T00:00:00Z", "x2", DisputeStatus.resolved, Resolution.rejected),
                 "already resolved as refunded");
         Dispute closed = applyAll(List.of(STORY.get(0), STORY.get(7))).orElseThrow();
         assertRefused(closed, status("d-1", "2026-11-29T00:00:00Z", "x3", DisputeStatus.escalated, null), "is closed");
         Dispute negotiating = applyAll(List.of(STORY.get(0), STORY.get(2))).orElseThrow();
-        assertRefused(negotiating, status("d-1", "2026-11-17T00:00:00Z", "x4", DisputeStatus.awaiting_seller_confirmation,
-                null), "once the seller has responded");
+        assertRefused(negotiating,
+                status("d-1", "2026-11-17T00:00:00Z", "x4", DisputeStatus.awaiting_seller_confirmation, null),
+                "once the seller has responded");
         assertRefused(negotiating, status("d-1", "2026-11-17T00:00:00Z", "x5", DisputeStatus.resolved, null),
                 "needs a resolution");
         assertRefused(negotiating, status("d-1", "2026-11-17T00:00:00Z", "x6", DisputeStatus.escalated,
@@ -105,12 +107,13 @@ class DisputeLifecycleTest {
 
     @Test
     void aLateOrSkewedOpeningNeverRefusesAndOnlySeedsTheLifecycle() {
-        Dispute negotiating = applyAll(List.of(status("d-1", "2026-11-16T01:00:00Z", "e-early", DisputeStatus.negotiating,
-                null))).orElseThrow();
+        Dispute negotiating = applyAll(List.of(
+                status("d-1", "2026-11-16T01:00:00Z", "e-early", DisputeStatus.negotiating, null))).orElseThrow();
         Outcome outcome = DisputeLifecycle.apply(Optional.of(negotiating), STORY.get(0));
         Dispute opened = assertInstanceOf(Outcome.Applied.class, outcome).after();
         assertEquals(DisputeStatus.negotiating, opened.currentStatus().orElseThrow());
-        assertEquals("c-1", opened.openCustomerId().orElseThrow(), "the opening names the customer whose marketing waits");
+        assertEquals("c-1", opened.openCustomerId().orElseThrow(),
+                "the opening names the customer whose marketing waits");
     }
 
     @Test

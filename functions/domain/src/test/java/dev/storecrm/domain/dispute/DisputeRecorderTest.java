@@ -60,16 +60,19 @@ class DisputeRecorderTest {
                 timers.remove(timerId);
             }
         };
-        return new DisputeRecorder(new Records(), new History(), planner, new DisputeMessages(planner, contacts, goLive),
-                outbox, timerStore, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+        return new DisputeRecorder(new Records(), new History(), planner,
+                new DisputeMessages(planner, contacts, goLive), outbox, timerStore,
+                Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
     }
 
     @Test
     void anOpeningAcknowledgesTheCustomerAndArmsTheTimerForTheFirstStep() {
-        recorderAt("2026-11-12T02:00:30Z").record(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
+        recorderAt("2026-11-12T02:00:30Z")
+                .record(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
         assertEquals(List.of("DISPUTE#d-1#ack"), keys());
         Timers.Timer timer = timers.get("dispute#d-1");
-        assertEquals(Instant.parse("2026-11-13T02:00:00Z"), timer.dueAt(), "24 hours before the 48-hour response deadline");
+        assertEquals(Instant.parse("2026-11-13T02:00:00Z"), timer.dueAt(),
+                "24 hours before the 48-hour response deadline");
         assertEquals("dispute", timer.target());
     }
 
@@ -77,7 +80,8 @@ class DisputeRecorderTest {
         return new DisputeChange(change.disputeId(), change.stamp(), change.origin(), change.opening(), change.status(),
                 change.resolution(), change.proposal(), change.evidenceDueBy(), change.note(), change.returnTracking(),
                 change.actor(), Optional.of(new dev.storecrm.domain.event.CustomerContact(Optional.of(email),
-                        Optional.of("Sample Buyer"), Optional.empty(), Optional.of(locale), Optional.of("America/Sao_Paulo"))));
+                        Optional.of("Sample Buyer"), Optional.empty(), Optional.of(locale),
+                        Optional.of("America/Sao_Paulo"))));
     }
 
     @Test
@@ -125,11 +129,15 @@ class DisputeRecorderTest {
 
     @Test
     void aDeadlineReportedLateGetsOnlyItsLatestDueStepFromTheTimerAMinuteLater() {
-        recorderAt("2026-11-15T00:00:00Z").record(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
-        assertEquals(List.of("DISPUTE#d-1#ack"), keys(), "nothing chased yet: queued events may still show the deadline was met");
+        recorderAt("2026-11-15T00:00:00Z")
+                .record(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
+        assertEquals(List.of("DISPUTE#d-1#ack"), keys(),
+                "nothing chased yet: queued events may still show the deadline was met");
         Timers.Timer timer = timers.get("dispute#d-1");
-        assertEquals(Instant.parse("2026-11-13T02:00:00Z"), timer.dueAt(), "armed for the earliest step due, filed for now");
-        assertEquals(DisputeRecorder.Firing.CHASED, recorderAt("2026-11-15T00:01:00Z").fire(ChaseFiring.read(json(timer.body()))));
+        assertEquals(Instant.parse("2026-11-13T02:00:00Z"), timer.dueAt(),
+                "armed for the earliest step due, filed for now");
+        assertEquals(DisputeRecorder.Firing.CHASED,
+                recorderAt("2026-11-15T00:01:00Z").fire(ChaseFiring.read(json(timer.body()))));
         assertEquals(List.of("DISPUTE#d-1#ack", "DISPUTE#d-1#seller-response-20261114T0200Z#breach",
                 "DISPUTE#d-1#platform-step-in-20261117T1600Z#72h"), keys(),
                 "the breach of the response deadline, not its reminders; the step-in's 72-hour reminder");
@@ -138,20 +146,24 @@ class DisputeRecorderTest {
 
     @Test
     void aBacklogThatShowsTheDeadlineWasMetSendsNoFalseEscalation() {
-        recorderAt("2026-11-15T00:00:00Z").record(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
+        recorderAt("2026-11-15T00:00:00Z")
+                .record(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
         Timers.Timer armed = timers.get("dispute#d-1");
-        recorderAt("2026-11-15T00:00:01Z").record(status("d-1", "2026-11-12T06:00:00Z", "e-refund", DisputeStatus.resolved,
-                Resolution.refunded));
-        assertEquals(DisputeRecorder.Firing.STALE, recorderAt("2026-11-15T00:01:00Z").fire(ChaseFiring.read(json(armed.body()))));
+        recorderAt("2026-11-15T00:00:01Z").record(status("d-1", "2026-11-12T06:00:00Z", "e-refund",
+                DisputeStatus.resolved, Resolution.refunded));
+        assertEquals(DisputeRecorder.Firing.STALE,
+                recorderAt("2026-11-15T00:01:00Z").fire(ChaseFiring.read(json(armed.body()))));
         assertEquals(List.of("DISPUTE#d-1#ack", "DISPUTE#d-1#apology"), keys(), "refunded in time: no escalation");
         assertEquals(null, timers.get("dispute#d-1"));
     }
 
     @Test
     void aFiringThatNoLongerMatchesTheDisputeIsIgnored() {
-        recorderAt("2026-11-12T02:00:30Z").record(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
+        recorderAt("2026-11-12T02:00:30Z")
+                .record(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
         ChaseFiring armed = ChaseFiring.read(json(timers.get("dispute#d-1").body()));
-        recorderAt("2026-11-12T05:00:00Z").record(status("d-1", "2026-11-12T05:00:00Z", "e-neg", DisputeStatus.negotiating, null));
+        recorderAt("2026-11-12T05:00:00Z")
+                .record(status("d-1", "2026-11-12T05:00:00Z", "e-neg", DisputeStatus.negotiating, null));
         sent.clear();
         assertEquals(DisputeRecorder.Firing.STALE, recorderAt("2026-11-13T02:00:30Z").fire(armed));
         assertEquals(List.of(), sent, "the seller answered: the response reminder is not sent");
@@ -161,12 +173,14 @@ class DisputeRecorderTest {
 
     @Test
     void aFiringSendsItsStepRecordsItAndArmsTheNext() {
-        recorderAt("2026-11-12T02:00:30Z").record(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
+        recorderAt("2026-11-12T02:00:30Z")
+                .record(opened("d-1", "2026-11-12T02:00:00Z", "aliexpress", Reason.not_received, false));
         ChaseFiring armed = ChaseFiring.read(json(timers.get("dispute#d-1").body()));
         sent.clear();
         assertEquals(DisputeRecorder.Firing.CHASED, recorderAt("2026-11-13T02:01:00Z").fire(armed));
         assertEquals(List.of("DISPUTE#d-1#seller-response-20261114T0200Z#24h"), keys());
-        assertEquals(Instant.parse("2026-11-13T22:00:00Z"), timers.get("dispute#d-1").dueAt(), "the 4-hour reminder next");
+        assertEquals(Instant.parse("2026-11-13T22:00:00Z"), timers.get("dispute#d-1").dueAt(),
+                "the 4-hour reminder next");
         assertEquals("reminder", history.get("d-1").lastEntry().getValue().kind());
     }
 
@@ -188,7 +202,8 @@ class DisputeRecorderTest {
         recorderAt("2026-11-16T08:00:00Z").record(status("d-1", "2026-11-16T07:00:00Z", "e-agreed",
                 DisputeStatus.awaiting_return_shipment, null));
         assertEquals(List.of(), keys(), "no customer known yet");
-        recorderAt("2026-11-16T08:00:01Z").record(opened("d-1", "2026-11-16T02:00:00Z", "store", Reason.not_as_described, true));
+        recorderAt("2026-11-16T08:00:01Z")
+                .record(opened("d-1", "2026-11-16T02:00:00Z", "store", Reason.not_as_described, true));
         assertEquals(List.of("DISPUTE#d-1#ack", "DISPUTE#d-1#apology"), keys(),
                 "the customer hears of the agreement as if the events had come in order");
         assertEquals("return-shipment", ChaseFiring.read(json(timers.get("dispute#d-1").body())).deadline());
@@ -213,10 +228,11 @@ class DisputeRecorderTest {
         }
 
         @Override
-        public boolean save(Dispute dispute, Optional<Deadline> nearest, OptionalLong expectedRevision, HistoryEntry entry,
-                            Optional<String> idempotencyKey) {
+        public boolean save(Dispute dispute, Optional<Deadline> nearest, OptionalLong expectedRevision,
+                            HistoryEntry entry, Optional<String> idempotencyKey) {
             Revisioned<Dispute> current = disputes.get(dispute.disputeId());
-            HistoryEntry existing = history.computeIfAbsent(dispute.disputeId(), k -> new TreeMap<>()).get(entry.seq().encode());
+            HistoryEntry existing = history.computeIfAbsent(dispute.disputeId(), k -> new TreeMap<>())
+                    .get(entry.seq().encode());
             if (existing != null && existing.outcome() == HistoryEntry.Outcome.applied) {
                 return false;
             }
@@ -232,7 +248,8 @@ class DisputeRecorderTest {
     private final class History implements DisputeHistory {
         @Override
         public boolean append(HistoryEntry entry, Optional<String> idempotencyKey) {
-            return history.computeIfAbsent(entry.disputeId(), k -> new TreeMap<>()).putIfAbsent(entry.seq().encode(), entry) == null;
+            return history.computeIfAbsent(entry.disputeId(), k -> new TreeMap<>())
+                    .putIfAbsent(entry.seq().encode(), entry) == null;
         }
 
         @Override

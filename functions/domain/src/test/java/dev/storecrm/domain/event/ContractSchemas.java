@@ -26,7 +26,8 @@ final class ContractSchemas {
 
     private static final String SCHEMA_BASE = "https://schemas.storecrm.dev/events/v1/";
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaMappers(m -> m.mapPrefix(SCHEMA_BASE, EVENTS.resolve("schemas").toUri().toString())));
+            builder -> builder.schemaMappers(
+                    m -> m.mapPrefix(SCHEMA_BASE, EVENTS.resolve("schemas").toUri().toString())));
     private static final SchemaValidatorsConfig CONFIG =
             SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 

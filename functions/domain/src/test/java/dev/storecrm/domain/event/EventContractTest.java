@@ -35,7 +35,8 @@ class EventContractTest {
     static List<Path> samples() throws IOException {
         try (Stream<Path> files = Files.walk(EVENTS)) {
             return files.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> !EVENTS.relativize(p).toString().matches("(schemas|invalid|sam|ses|dispute-queue|member-view|care-lists|unsubscribe|points-redemption|loyalty|[a-z]+-adapter)/.*"))
+                    .filter(p -> !EVENTS.relativize(p).toString().matches("(schemas|invalid|sam|ses|dispute-queue"
+                            + "|member-view|care-lists|unsubscribe|points-redemption|loyalty|[a-z]+-adapter)/.*"))
                     .sorted().toList();
         }
     }
@@ -76,7 +77,8 @@ class EventContractTest {
                 boolean parserAccepts = ContractSchemas.parserAccepts(mutation.event(), ContractSchemas.CLOCK);
                 if (schemaAccepts != parserAccepts) {
                     disagreements.add(EVENTS.relativize(sample) + " " + mutation.description() + ": schema "
-                            + (schemaAccepts ? "accepts" : "refuses") + ", parser " + (parserAccepts ? "accepts" : "refuses"));
+                            + (schemaAccepts ? "accepts" : "refuses") + ", parser "
+                            + (parserAccepts ? "accepts" : "refuses"));
                 }
             }
         }
@@ -86,7 +88,10 @@ class EventContractTest {
         }
     }
 
-    /** Each {@code events/sam/<consumer>-sqs-batch.json} carries the samples of {@code events/<consumer>/}, in file order. */
+    /**
+     * Each {@code events/sam/<consumer>-sqs-batch.json} carries the samples of {@code events/<consumer>/}, in file
+     * order.
+     */
     @Test
     void everySamBatchCarriesItsConsumersSamples() throws IOException {
         List<Path> batches;
@@ -137,7 +142,8 @@ class EventContractTest {
                     out.add(mutate(root, path, "empty " + child, n -> ((ObjectNode) n).put(name, "")));
                     out.add(mutate(root, path, "number for " + child, n -> ((ObjectNode) n).put(name, 42)));
                 } else if (value.isNumber()) {
-                    out.add(mutate(root, path, "text for " + child, n -> ((ObjectNode) n).set(name, TextNode.valueOf("42"))));
+                    out.add(mutate(root, path, "text for " + child,
+                            n -> ((ObjectNode) n).set(name, TextNode.valueOf("42"))));
                     out.add(mutate(root, path, "negative " + child, n -> ((ObjectNode) n).put(name, -1)));
                 }
                 collect(root, child, value, out);

@@ -42,7 +42,8 @@ class EventLimitsTest {
         assertEquals(Money.MAX_MINOR, common.at("/money/properties/amount/maximum").asLong());
         assertEquals(EventLimits.MAX_AHEAD_OF_RECEIPT,
                 Duration.parse(common.at("/occurredAt/x-maxAheadOfReceipt").asText()));
-        assertEquals(EventLimits.EVIDENCE_WINDOW, Duration.parse(common.at("/evidenceDueBy/x-maxAfterOpening").asText()));
+        assertEquals(EventLimits.EVIDENCE_WINDOW,
+                Duration.parse(common.at("/evidenceDueBy/x-maxAfterOpening").asText()));
         assertEquals(EventLimits.PRIVACY_DEADLINE_WINDOW,
                 Duration.parse(common.at("/privacyDeadline/x-maxAfterRequest").asText()));
         assertEquals(PrivacyBodies.MAX_ORDER_IDS, common.at("/privacyRequest/properties/orderIds/maxItems").asInt());
@@ -77,7 +78,8 @@ class EventLimitsTest {
         for (String email : List.of("a@b.example", "o'hara+tag@shop.example.com", "x@xn--fsqu00a.example",
                 "A@B.EXAMPLE", "a@b", "a @b.example", "a,b@c.example", "<a@b.example>", "Ann <a@b.example>",
                 "a@b.example\r\nBcc: c@d.example", "a.@b.example", "a@-b.example", "a@b.example.", "a@b.1")) {
-            agree(edit(registered, e -> ((ObjectNode) e.at("/body/profile")).put("email", email)), CLOCK, disagreements);
+            agree(edit(registered, e -> ((ObjectNode) e.at("/body/profile")).put("email", email)), CLOCK,
+                    disagreements);
         }
         assertEquals(List.of(), disagreements);
     }
@@ -99,8 +101,9 @@ class EventLimitsTest {
         JsonNode opened = ContractSchemas.read("disputes/dispute-opened-stripe.json");
         Instant openedAt = Instant.parse(opened.get("occurredAt").asText());
         for (Instant due : List.of(openedAt.plusSeconds(1), openedAt.plus(EventLimits.EVIDENCE_WINDOW))) {
-            assertTrue(parserAccepts(edit(opened, e -> ((ObjectNode) e.get("body")).put("evidenceDueBy", due.toString())),
-                    CLOCK), due.toString());
+            assertTrue(parserAccepts(
+                    edit(opened, e -> ((ObjectNode) e.get("body")).put("evidenceDueBy", due.toString())), CLOCK),
+                    due.toString());
         }
         for (Instant due : List.of(openedAt, openedAt.plus(EventLimits.EVIDENCE_WINDOW).plusSeconds(1))) {
             JsonNode event = edit(opened, e -> ((ObjectNode) e.get("body")).put("evidenceDueBy", due.toString()));

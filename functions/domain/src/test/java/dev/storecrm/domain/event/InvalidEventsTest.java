@@ -103,8 +103,8 @@ class InvalidEventsTest {
             for (String line : Files.readAllLines(events.resolve("invalid/README.md"))) {
                 String[] cells = line.split("\\|");
                 if (cells.length >= 5 && cells[1].strip().endsWith(".json")) {
-                    cases.add(new InvalidCase(cells[1].strip(), cells[2].strip(), RejectReason.valueOf(cells[3].strip()),
-                            cells[4].strip()));
+                    cases.add(new InvalidCase(cells[1].strip(), cells[2].strip(),
+                            RejectReason.valueOf(cells[3].strip()), cells[4].strip()));
                 }
             }
             return cases;

@@ -37,8 +37,8 @@ class MessageRendererTest {
         }
     }
 
-    private final MessageRenderer renderer = new MessageRenderer(MessageRendererTest::read, List.of("zh-CN", "en"), "zh-CN",
-            SubjectPrefixes.parse(SubjectPrefixes.DEFAULT));
+    private final MessageRenderer renderer = new MessageRenderer(MessageRendererTest::read, List.of("zh-CN", "en"),
+            "zh-CN", SubjectPrefixes.parse(SubjectPrefixes.DEFAULT));
 
     private static Map<String, Object> variables(String name, Map<String, Object> data) {
         Map<String, Object> variables = new HashMap<>(data);
@@ -63,7 +63,8 @@ class MessageRendererTest {
     @Test
     void chineseMarketingSubjectsCarryTheAdvertisingMark() {
         RenderedMessage message = renderer.render("store-news", "zh-CN",
-                variables("王", Map.of("headline", "春茶上新", "message", "明前龙井", "link", "https://shop.example.com")),
+                variables("王", Map.of("headline", "春茶上新", "message", "明前龙井",
+                        "link", "https://shop.example.com")),
                 Category.marketing);
         assertEquals("【广告】春茶上新", message.subject());
         assertTrue(message.html().contains("一键退订"), "the unsubscribe link is in the footer");
@@ -118,7 +119,8 @@ class MessageRendererTest {
         ObjectMapper json = new ObjectMapper();
         List<Path> samples;
         try (Stream<Path> dirs = Files.list(TEMPLATES)) {
-            samples = dirs.filter(d -> !d.getFileName().toString().startsWith("_")).map(d -> d.resolve("sample.json")).toList();
+            samples = dirs.filter(d -> !d.getFileName().toString().startsWith("_"))
+                    .map(d -> d.resolve("sample.json")).toList();
         }
         assertFalse(samples.isEmpty());
         return samples.stream().flatMap(sample -> {

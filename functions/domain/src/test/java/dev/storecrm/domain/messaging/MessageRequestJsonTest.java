@@ -68,7 +68,8 @@ class MessageRequestJsonTest {
     @Test
     void aMalformedRequestIsRefusedWithTheField() {
         InvalidInputException error = assertThrows(InvalidInputException.class, () -> MessageRequestJson.read("""
-                {"v":1,"businessKey":"K","journey":"news","category":"bulk","priority":"normal","recipient":{"customerId":"c"},
+                {"v":1,"businessKey":"K","journey":"news","category":"bulk","priority":"normal",
+                 "recipient":{"customerId":"c"},
                  "template":"store-news","requestedAt":"2026-11-23T04:00:00Z","deferrals":0}"""));
         assertEquals(RejectReason.SCHEMA_VIOLATION, error.reason());
         assertEquals("category must be one of [transactional, marketing]", error.detail());

@@ -22,12 +22,14 @@ class QuietHoursTest {
     @Test
     void earlyMorningWaitsForNineTheSameDay() {
         assertEquals(Optional.of(Instant.parse("2026-11-23T17:00:00Z")),
-                NIGHT.endIfQuiet(Instant.parse("2026-11-23T14:30:00Z"), LOS_ANGELES), "06:30 in Los Angeles: until 09:00");
+                NIGHT.endIfQuiet(Instant.parse("2026-11-23T14:30:00Z"), LOS_ANGELES),
+                "06:30 in Los Angeles: until 09:00");
     }
 
     @Test
     void daytimeIsNotQuietAndTheWindowEndsExactlyAtNine() {
-        assertEquals(Optional.empty(), NIGHT.endIfQuiet(Instant.parse("2026-11-23T01:00:00Z"), SHANGHAI), "09:00 sharp");
+        assertEquals(Optional.empty(), NIGHT.endIfQuiet(Instant.parse("2026-11-23T01:00:00Z"), SHANGHAI),
+                "09:00 sharp");
         assertEquals(Optional.of(Instant.parse("2026-11-23T01:00:00Z")),
                 NIGHT.endIfQuiet(Instant.parse("2026-11-23T00:59:59Z"), SHANGHAI), "08:59:59");
         assertEquals(Optional.empty(), NIGHT.endIfQuiet(Instant.parse("2026-11-23T12:59:59Z"), SHANGHAI), "20:59:59");

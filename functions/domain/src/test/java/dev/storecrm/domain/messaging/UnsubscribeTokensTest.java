@@ -26,7 +26,8 @@ class UnsubscribeTokensTest {
         Verification.Valid valid = assertInstanceOf(Verification.Valid.class, tokens.verify(token));
         assertEquals(Subject.member("c-1001"), valid.subject());
         assertEquals(Instant.parse("2027-05-22T00:00:00Z"), valid.expiresAt());
-        assertFalse(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8).contains("@"));
+        assertFalse(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8)
+                .contains("@"));
     }
 
     @Test
@@ -40,9 +41,11 @@ class UnsubscribeTokensTest {
 
     @Test
     void aTokenSignedWithAnotherKeyIsRefused() {
-        UnsubscribeTokens other = new UnsubscribeTokens("another key that is long enough to be used!".getBytes(StandardCharsets.UTF_8),
+        UnsubscribeTokens other = new UnsubscribeTokens(
+                "another key that is long enough to be used!".getBytes(StandardCharsets.UTF_8),
                 Duration.ofDays(180), NOW);
-        assertEquals(new Verification.Invalid("signature does not match"), tokens.verify(other.issue(Subject.member("c-1"))));
+        assertEquals(new Verification.Invalid("signature does not match"),
+                tokens.verify(other.issue(Subject.member("c-1"))));
     }
 
     @Test

@@ -30,7 +30,8 @@ class GreetingCalendarTest {
 
     /** The run that greets it reads a range that finds it. */
     private static void assertFoundByItsRun(GreetingCalendar.Due due) {
-        assertTrue(GreetingCalendar.rangesFor(due.runAt()).contains(new GreetingCalendar.Range(due.localDay(), due.hourKey())),
+        assertTrue(GreetingCalendar.rangesFor(due.runAt())
+                        .contains(new GreetingCalendar.Range(due.localDay(), due.hourKey())),
                 due + " is in the ranges of its run");
     }
 
@@ -75,12 +76,15 @@ class GreetingCalendarTest {
     @Test
     void daylightSavingMovesTheUtcHourNotTheLocalOne() {
         Instant jan1 = Instant.parse("2026-01-01T00:00:00Z");
-        assertEquals(Instant.parse("2026-03-28T08:00:00Z"), NINE.next(birthday("--03-28", "Europe/Berlin"), jan1).greetAt(),
+        assertEquals(Instant.parse("2026-03-28T08:00:00Z"),
+                NINE.next(birthday("--03-28", "Europe/Berlin"), jan1).greetAt(),
                 "28 March 2026: still winter time (UTC+1)");
-        assertEquals(Instant.parse("2026-03-29T07:00:00Z"), NINE.next(birthday("--03-29", "Europe/Berlin"), jan1).greetAt(),
+        assertEquals(Instant.parse("2026-03-29T07:00:00Z"),
+                NINE.next(birthday("--03-29", "Europe/Berlin"), jan1).greetAt(),
                 "29 March 2026: summer time (UTC+2)");
         assertEquals(Instant.parse("2027-03-28T07:00:00Z"),
-                NINE.after(birthday("--03-28", "Europe/Berlin"), 2026).greetAt(), "in 2027 summer time starts on 28 March");
+                NINE.after(birthday("--03-28", "Europe/Berlin"), 2026).greetAt(),
+                "in 2027 summer time starts on 28 March");
     }
 
     @Test
@@ -88,9 +92,11 @@ class GreetingCalendarTest {
         GreetingCalendar halfPastTwo = calendar(LocalTime.of(2, 30), LeapDayRule.FEBRUARY_28);
         Instant jan1 = Instant.parse("2026-01-01T00:00:00Z");
         assertEquals(Instant.parse("2026-03-29T01:30:00Z"),
-                halfPastTwo.next(birthday("--03-29", "Europe/Berlin"), jan1).greetAt(), "02:30 does not exist: 03:30 CEST");
+                halfPastTwo.next(birthday("--03-29", "Europe/Berlin"), jan1).greetAt(),
+                "02:30 does not exist: 03:30 CEST");
         assertEquals(Instant.parse("2026-10-25T00:30:00Z"),
-                halfPastTwo.next(birthday("--10-25", "Europe/Berlin"), jan1).greetAt(), "02:30 exists twice: the first");
+                halfPastTwo.next(birthday("--10-25", "Europe/Berlin"), jan1).greetAt(),
+                "02:30 exists twice: the first");
     }
 
     @Test
@@ -121,14 +127,16 @@ class GreetingCalendarTest {
         GreetingCalendar.Due next = NINE.after(birthday, 2026);
         assertEquals(2027, next.year());
         assertTrue(GreetingCalendar.rangesFor(Instant.parse("2026-04-20T01:00:00Z")).stream()
-                .noneMatch(range -> range.localDay().equals(next.localDay())), "2026's 04-20 run reads 2026-04-20 only");
+                .noneMatch(range -> range.localDay().equals(next.localDay())),
+                "2026's 04-20 run reads 2026-04-20 only");
     }
 
     @Test
     void anAnniversaryIsFirstCelebratedAYearAfterTheDay() {
-        Occasion joined = new Occasion("c-1", "membership", RecurringDate.parse("2026-04-20"), ZoneId.of("Asia/Shanghai"),
-                Instant.parse("2026-04-20T00:00:00Z"));
-        assertEquals(2027, NINE.next(joined, Instant.parse("2026-04-20T00:00:00Z")).year(), "not on the joining day itself");
+        Occasion joined = new Occasion("c-1", "membership", RecurringDate.parse("2026-04-20"),
+                ZoneId.of("Asia/Shanghai"), Instant.parse("2026-04-20T00:00:00Z"));
+        assertEquals(2027, NINE.next(joined, Instant.parse("2026-04-20T00:00:00Z")).year(),
+                "not on the joining day itself");
         assertEquals(2027, NINE.after(joined, 2025).year());
     }
 
@@ -139,16 +147,19 @@ class GreetingCalendarTest {
             for (String date : List.of("--01-01", "--03-29", "--10-25", "--12-31", "--02-29")) {
                 GreetingCalendar.Due due = NINE.after(birthday(date, zone), 2025);
                 int found = 0;
-                for (Instant run = Instant.parse("2025-12-30T00:00:00Z"); run.isBefore(Instant.parse("2027-01-02T00:00:00Z"));
+                for (Instant run = Instant.parse("2025-12-30T00:00:00Z");
+                     run.isBefore(Instant.parse("2027-01-02T00:00:00Z"));
                      run = run.plus(Duration.ofHours(1))) {
-                    if (GreetingCalendar.rangesFor(run).contains(new GreetingCalendar.Range(due.localDay(), due.hourKey()))
+                    if (GreetingCalendar.rangesFor(run)
+                            .contains(new GreetingCalendar.Range(due.localDay(), due.hourKey()))
                             && run.equals(due.runAt())) {
                         found++;
                     }
                 }
                 assertEquals(1, found, date + " in " + zone);
                 LocalTime local = due.runAt().atZone(ZoneId.of(zone)).toLocalTime();
-                assertEquals(due.localDate(), due.runAt().atZone(ZoneId.of(zone)).toLocalDate(), "greeted on the local date");
+                assertEquals(due.localDate(), due.runAt().atZone(ZoneId.of(zone)).toLocalDate(),
+                        "greeted on the local date");
                 assertTrue(!local.isBefore(LocalTime.of(9, 0)) && local.isBefore(LocalTime.of(10, 0)),
                         date + " in " + zone + " greeted at " + local);
             }

@@ -36,12 +36,14 @@ public record DisputeComponents(DisputeRecorder recorder, ChasePlanner planner, 
                 RulePacks.hours(env.optional("DISPUTE_REMINDER_HOURS", "")));
         GoLivePolicy goLive = GoLiveSettings.from(env);
         ChasePlanner planner = new ChasePlanner(packs, storeZone, goLive);
-        Optional<String> agentLocale = Optional.of(env.optional("DISPUTE_AGENT_LOCALE", env.optional("DEFAULT_LOCALE", "zh-CN")));
+        Optional<String> agentLocale =
+                Optional.of(env.optional("DISPUTE_AGENT_LOCALE", env.optional("DEFAULT_LOCALE", "zh-CN")));
         ChaseContacts contacts = new ChaseContacts(
-                new Recipient.Address(env.required("DISPUTE_AGENT_ADDRESS"), Optional.of(env.optional("DISPUTE_AGENT_NAME",
-                        "Customer care")), agentLocale, Optional.of(storeZone)),
-                new Recipient.Address(env.required("DISPUTE_ESCALATION_ADDRESS"), Optional.of("Escalation"), agentLocale,
+                new Recipient.Address(env.required("DISPUTE_AGENT_ADDRESS"),
+                        Optional.of(env.optional("DISPUTE_AGENT_NAME", "Customer care")), agentLocale,
                         Optional.of(storeZone)),
+                new Recipient.Address(env.required("DISPUTE_ESCALATION_ADDRESS"), Optional.of("Escalation"),
+                        agentLocale, Optional.of(storeZone)),
                 storeZone);
         DynamoDbDisputeHistory history = new DynamoDbDisputeHistory(shared.dynamoDb(),
                 env.required("DISPUTE_HISTORY_TABLE"));

@@ -6,7 +6,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Bulk loading (imports, benchmarks, simulations): puts items 25 at a time, retrying what DynamoDB left unprocessed. */
+/**
+ * Bulk loading (imports, benchmarks, simulations): puts items 25 at a time, retrying what DynamoDB left
+ * unprocessed.
+ */
 public final class BatchWrites {
 
     private BatchWrites() {}

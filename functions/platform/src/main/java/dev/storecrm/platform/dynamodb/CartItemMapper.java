@@ -78,7 +78,8 @@ final class CartItemMapper {
         }
         putIfPresent(item, "abandonedAt", cart.abandonedAt().orElse(null));
         cart.recovery().ifPresent(r -> item.put("recovery", m(Map.of("orderId", s(r.orderId()),
-                "orderedAt", s(r.orderedAt().toString()), "revenue", n(r.revenueMinor()), "source", s(r.source().name())))));
+                "orderedAt", s(r.orderedAt().toString()), "revenue", n(r.revenueMinor()),
+                "source", s(r.source().name())))));
         cart.redemption().ifPresent(r -> item.put("redemption", m(Map.of("orderId", s(r.orderId()),
                 "at", s(r.at().toString()), "discount", n(r.discountMinor())))));
         return item;

@@ -147,7 +147,9 @@ final class DisputeItemMapper {
 
     private static Fact<Proposal> proposal(Party party,
                                            Map<String, AttributeValue> value) {
-        return new Fact<>(new Proposal(party, Money.of(Long.parseLong(value.get("refund").n()), value.get("currency").s()),
-                value.get("returnGoods").bool(), Attributes.string(value, "text")), Stamp.decode(value.get("stamp").s()));
+        return new Fact<>(new Proposal(party,
+                Money.of(Long.parseLong(value.get("refund").n()), value.get("currency").s()),
+                value.get("returnGoods").bool(), Attributes.string(value, "text")),
+                Stamp.decode(value.get("stamp").s()));
     }
 }

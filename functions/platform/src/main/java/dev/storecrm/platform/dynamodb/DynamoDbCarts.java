@@ -47,7 +47,8 @@ public final class DynamoDbCarts implements CartStore, CartCheck {
     private final Duration retention;
     private final Clock clock;
 
-    public DynamoDbCarts(DynamoDbClient dynamoDb, String cartsTable, String statsTable, Duration retention, Clock clock) {
+    public DynamoDbCarts(DynamoDbClient dynamoDb, String cartsTable, String statsTable, Duration retention,
+                         Clock clock) {
         this.dynamoDb = dynamoDb;
         this.cartsTable = cartsTable;
         this.statsTable = statsTable;
@@ -123,7 +124,8 @@ public final class DynamoDbCarts implements CartStore, CartCheck {
                 .items().stream().map(item -> item.get("cartId").s()).toList();
     }
 
-    private software.amazon.awssdk.services.dynamodb.model.Update statsUpdate(LocalDate day, Map<CartMetric, Long> figures) {
+    private software.amazon.awssdk.services.dynamodb.model.Update statsUpdate(LocalDate day,
+                                                                              Map<CartMetric, Long> figures) {
         Update update = new Update();
         figures.forEach((metric, amount) -> update.add(metric.attribute(), n(amount)));
         UpdateItemRequest request = update.toRequest(statsTable, DynamoDbCartStats.key(day));

@@ -92,7 +92,8 @@ public final class DynamoDbCouponBook implements CouponBook {
                     .name("code", "code")
                     .name("expiresAt", "expiresAt")
                     .value("at", s(FIXED.format(at)))
-                    .condition("attribute_exists(#code) AND attribute_not_exists(#redeemedOrderId) AND #expiresAt > :at")
+                    .condition("attribute_exists(#code) AND attribute_not_exists(#redeemedOrderId)"
+                            + " AND #expiresAt > :at")
                     .toRequest(tableName, Attributes.key("code", code)));
         } catch (ConditionalCheckFailedException usedOrExpired) {
             return Optional.empty();
@@ -119,7 +120,7 @@ public final class DynamoDbCouponBook implements CouponBook {
                 new Coupon.Redemption(order, Instant.parse(item.get("redeemedAt").s()),
                         Attributes.number(item, "orderTotal", 0), Attributes.number(item, "discount", 0)));
         return new Coupon(item.get("code").s(), item.get("campaign").s(), item.get("businessKey").s(),
-                item.get("customerId").s(), CouponValue.parse(item.get("value").s()), Instant.parse(item.get("issuedAt").s()),
-                Instant.parse(item.get("expiresAt").s()), redemption);
+                item.get("customerId").s(), CouponValue.parse(item.get("value").s()),
+                Instant.parse(item.get("issuedAt").s()), Instant.parse(item.get("expiresAt").s()), redemption);
     }
 }

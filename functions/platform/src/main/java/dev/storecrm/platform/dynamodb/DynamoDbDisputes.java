@@ -151,7 +151,8 @@ public final class DynamoDbDisputes implements DisputeRecords, DisputeIndex {
             }
             return key;
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidInputException(RejectReason.SCHEMA_VIOLATION, "next is not a page token this queue gave out");
+            throw new InvalidInputException(RejectReason.SCHEMA_VIOLATION,
+                    "next is not a page token this queue gave out");
         }
     }
 }

@@ -53,7 +53,8 @@ public final class DynamoDbOccasionDiary implements OccasionDiary {
     }
 
     @Override
-    public void refile(String customerId, List<Occasion> before, List<Occasion> after, long memberRevision, Instant now) {
+    public void refile(String customerId, List<Occasion> before, List<Occasion> after, long memberRevision,
+                       Instant now) {
         Map<String, Occasion> previous = before.stream().collect(Collectors.toMap(Occasion::kind, o -> o, (a, b) -> b));
         for (Occasion occasion : after) {
             if (!occasion.equals(previous.get(occasion.kind()))) {
@@ -124,11 +125,13 @@ public final class DynamoDbOccasionDiary implements OccasionDiary {
         putDue(item, entry.occasion(), next);
         Update update = new Update();
         item.forEach(update::set);
-        update.value("readHourKey", s(entry.due().hourKey() + entry.occasion().customerId() + "|" + entry.occasion().kind()))
+        update.value("readHourKey",
+                        s(entry.due().hourKey() + entry.occasion().customerId() + "|" + entry.occasion().kind()))
                 .value("readYear", n(entry.due().year()))
                 .condition("#hourKey = :readHourKey AND #year = :readYear");
         try {
-            dynamoDb.updateItem(update.toRequest(tableName, key(entry.occasion().customerId(), entry.occasion().kind())));
+            dynamoDb.updateItem(
+                    update.toRequest(tableName, key(entry.occasion().customerId(), entry.occasion().kind())));
             return true;
         } catch (ConditionalCheckFailedException refiled) {
             return false;
@@ -177,13 +180,15 @@ public final class DynamoDbOccasionDiary implements OccasionDiary {
 
     private static Entry entry(Map<String, AttributeValue> item) {
         Occasion occasion = new Occasion(item.get("customerId").s(), item.get("kind").s(),
-                AnnualDate.parse(item.get("date").s()), ZoneId.of(item.get("zone").s()), Instant.parse(item.get("setAt").s()));
+                AnnualDate.parse(item.get("date").s()), ZoneId.of(item.get("zone").s()),
+                Instant.parse(item.get("setAt").s()));
         String hourKey = item.get("hourKey").s();
         String prefix = hourKey.substring(0, hourKey.indexOf('|', hourKey.indexOf('|') + 1) + 1);
         String localDay = item.get("day").s().split("#")[0];
         Instant greetAt = Instant.parse(item.get("greetAt").s());
         GreetingCalendar.Due due = new GreetingCalendar.Due((int) Attributes.number(item, "year", 0),
-                LocalDate.parse(item.get("localDate").s()), greetAt, GreetingCalendar.runFor(greetAt), localDay, prefix);
+                LocalDate.parse(item.get("localDate").s()), greetAt, GreetingCalendar.runFor(greetAt), localDay,
+                prefix);
         return new Entry(occasion, due, Attributes.number(item, "memberRev", 0));
     }
 

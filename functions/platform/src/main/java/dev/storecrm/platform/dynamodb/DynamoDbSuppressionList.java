@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,10 +48,11 @@ public final class DynamoDbSuppressionList implements SuppressionList {
         subjects.add(addressKey(email));
         customerId.ifPresent(id -> subjects.add(memberKey(id)));
         return subjects.stream()
-                .map(subject -> dynamoDb.getItem(g -> g.tableName(tableName).key(Attributes.key("subject", subject))).item())
+                .map(subject -> dynamoDb.getItem(g -> g.tableName(tableName).key(Attributes.key("subject", subject)))
+                        .item())
                 .filter(item -> item.containsKey("scope"))
-                .map(item -> new Suppression(Reason.valueOf(item.get("reason").s()), Scope.valueOf(item.get("scope").s()),
-                        Instant.parse(item.get("since").s())))
+                .map(item -> new Suppression(Reason.valueOf(item.get("reason").s()),
+                        Scope.valueOf(item.get("scope").s()), Instant.parse(item.get("since").s())))
                 .max(Comparator.comparing((Suppression x) -> x.scope() == Scope.ALL).thenComparing(Suppression::since));
     }
 
@@ -67,7 +67,8 @@ public final class DynamoDbSuppressionList implements SuppressionList {
     }
 
     private void suppress(String subject, Reason reason, Scope scope, Instant at) {
-        Update update = new Update().set("reason", s(reason.name())).set("scope", s(scope.name())).set("since", s(at.toString()));
+        Update update = new Update().set("reason", s(reason.name())).set("scope", s(scope.name()))
+                .set("since", s(at.toString()));
         if (scope == Scope.MARKETING) {
             update.value("all", s(Scope.ALL.name())).condition("attribute_not_exists(#scope) OR #scope <> :all");
         }

@@ -107,7 +107,8 @@ public final class DynamoDbTimers implements Timers, DueTimers {
             QueryResponse page = dynamoDb.query(q -> q.tableName(tableName).indexName(INDEX)
                     .keyConditionExpression("#shard = :shard AND dueKey <= :due")
                     .expressionAttributeNames(Map.of("#shard", "shard"))
-                    .expressionAttributeValues(Map.of(":shard", s(shard(shard)), ":due", s(FIXED.format(now) + "#\uffff")))
+                    .expressionAttributeValues(
+                            Map.of(":shard", s(shard(shard)), ":due", s(FIXED.format(now) + "#\uffff")))
                     .limit(limit - due.size())
                     .exclusiveStartKey(exclusiveStart));
             for (Map<String, AttributeValue> item : page.items()) {

@@ -46,7 +46,8 @@ public final class DynamoDbWinBackJournal implements WinBackJournal {
         entry.messageKey().ifPresent(key -> item.put("messageKey", s(key)));
         entry.skipped().ifPresent(why -> item.put("skipped", s(why)));
         try {
-            dynamoDb.putItem(p -> p.tableName(tableName).item(item).conditionExpression("attribute_not_exists(customerId)"));
+            dynamoDb.putItem(p -> p.tableName(tableName).item(item)
+                    .conditionExpression("attribute_not_exists(customerId)"));
         } catch (ConditionalCheckFailedException alreadyRecorded) {
             // This member entered this step of this episode before (a timer delivered twice): one entry.
         }

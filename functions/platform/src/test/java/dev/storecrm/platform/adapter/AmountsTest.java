@@ -44,7 +44,8 @@ class AmountsTest {
     void aUnitPriceFromALineTotalRoundsHalfEvenAndSignedPartsSumExactly() {
         assertEquals(3333, cny.unitPrice("99.99", 3, "CNY", "subtotal").minor());
         assertEquals(1000, cny.unitPrice("20.00", 2, "CNY", "subtotal").minor());
-        BigDecimal parts = cny.storeDecimal("90.00", "CNY", "line").subtract(cny.storeDecimal("-20.00", "CNY", "adjustment"));
+        BigDecimal parts = cny.storeDecimal("90.00", "CNY", "line")
+                .subtract(cny.storeDecimal("-20.00", "CNY", "adjustment"));
         assertEquals(11000, cny.storeMoney(parts, "refund").minor());
         assertThrows(InvalidInputException.class, () -> cny.storeMoney(new BigDecimal("-1.00"), "refund"));
     }

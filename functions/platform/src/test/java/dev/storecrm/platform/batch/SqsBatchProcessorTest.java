@@ -112,16 +112,19 @@ class SqsBatchProcessorTest {
         cases.put("DynamoDB update over 400 KB", Map.entry(dynamoDb(400, "ValidationException",
                 "Item size to update has exceeded the maximum allowed size"), RejectReason.ITEM_TOO_LARGE));
         cases.put("DynamoDB attribute value too large", Map.entry(dynamoDb(400, "ValidationException",
-                "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of 2048 bytes"),
+                "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit"
+                        + " of 2048 bytes"),
                 RejectReason.ITEM_TOO_LARGE));
         cases.put("DynamoDB other validation", Map.entry(dynamoDb(400, "ValidationException",
-                "One or more parameter values were invalid: An number set may not be empty"), RejectReason.REFUSED_BY_AWS));
+                "One or more parameter values were invalid: An number set may not be empty"),
+                RejectReason.REFUSED_BY_AWS));
         cases.put("transaction with a ValidationError", Map.entry(cancelled("None", "ValidationError"),
                 RejectReason.REFUSED_BY_AWS));
         cases.put("SQS message too long", Map.entry(sqs("InvalidParameterValue",
                 "One or more parameters are invalid. Reason: Message must be shorter than 262144 bytes."),
                 RejectReason.ITEM_TOO_LARGE));
-        cases.put("overflow", Map.entry(new ArithmeticException("long overflow"), RejectReason.COMPUTATION_OUT_OF_RANGE));
+        cases.put("overflow",
+                Map.entry(new ArithmeticException("long overflow"), RejectReason.COMPUTATION_OUT_OF_RANGE));
         cases.put("date beyond the calendar", Map.entry(new java.time.DateTimeException("Invalid value for Year"),
                 RejectReason.COMPUTATION_OUT_OF_RANGE));
         cases.put("wrapped invalid input", Map.entry(new IllegalStateException("while saving",
@@ -148,14 +151,16 @@ class SqsBatchProcessorTest {
     Stream<DynamicTest> aFailureThatMayPassLaterIsRetried() {
         Map<String, RuntimeException> cases = new LinkedHashMap<>();
         cases.put("DynamoDB throttling", ProvisionedThroughputExceededException.builder().statusCode(400)
-                .awsErrorDetails(details("ProvisionedThroughputExceededException", "Rate of requests exceeds")).build());
+                .awsErrorDetails(details("ProvisionedThroughputExceededException", "Rate of requests exceeds"))
+                .build());
         cases.put("throttling", dynamoDb(400, "ThrottlingException", "Rate exceeded"));
         cases.put("request limit", dynamoDb(400, "RequestLimitExceeded", "Throughput exceeds the current limit"));
         cases.put("5xx", dynamoDb(500, "InternalServerError", "Internal server error"));
         cases.put("503", dynamoDb(503, "ServiceUnavailable", "Service unavailable"));
         cases.put("timeout", ApiCallTimeoutException.builder().message("Client execution did not complete").build());
         cases.put("connection", SdkClientException.create("Unable to execute HTTP request: Connection refused"));
-        cases.put("access denied", dynamoDb(400, "AccessDeniedException", "not authorized to perform: dynamodb:PutItem"));
+        cases.put("access denied",
+                dynamoDb(400, "AccessDeniedException", "not authorized to perform: dynamodb:PutItem"));
         cases.put("missing table", ResourceNotFoundException.builder().statusCode(400)
                 .awsErrorDetails(details("ResourceNotFoundException", "Requested resource not found")).build());
         cases.put("conditional check", ConditionalCheckFailedException.builder().statusCode(400)
