@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /dormant?month=2026-06}: the dormant member wake-up follow-up list;</li>
  *   <li>{@code GET /wake-up?from=2026-04-01&to=2026-06-30}: the wake-up rate per win-back step;</li>
  *   <li>{@code GET /carts?from=2026-04-01&to=2026-06-30}: cart recovery per day;</li>
+ *   <li>{@code GET /referrals?month=2026-06} or {@code ?referrerId=c-1}: referrals, their conversion and reward
+ *       ({@link ReferralList}, at most 1000 rows a page);</li>
  *   <li>{@code POST /exports} {@code {"list":"birthdays","month":"2026-06"[,"kind":"birthday"]}} (or
  *       {@code "list":"dormant"}): the whole list as one CSV file in the exports' bucket, written by
  *       ListExportFunction; answered at once with {@code 202} and the export's id ({@link ExportJobs});</li>
@@ -57,13 +59,15 @@ final class CareListsService {
     private final WakeUpReport wakeUp;
     private final FollowUps followUps;
     private final CartReport carts;
+    private final ReferralList referrals;
     private final ExportJobs exports;
     private final ZoneId storeZone;
     private final Clock clock;
 
     CareListsService(BirthdayList birthdays, DormantList dormant, WakeUpReport wakeUp, FollowUps followUps,
-                     CartReport carts, ExportJobs exports, ZoneId storeZone, Clock clock) {
+                     CartReport carts, ReferralList referrals, ExportJobs exports, ZoneId storeZone, Clock clock) {
         this.carts = carts;
+        this.referrals = referrals;
         this.exports = exports;
         this.birthdays = birthdays;
         this.dormant = dormant;
@@ -107,11 +111,22 @@ final class CareListsService {
                     yield new Named("carts-" + period.from() + "-to-" + period.to(),
                             carts.between(period.from(), period.to()));
                 }
+                case "/referrals" -> {
+                    YearMonth month = month(query, YearMonth.from(today));
+                    Optional<String> referrer = Optional.ofNullable(query.get("referrerId")).map(String::trim)
+                            .filter(id -> !id.isEmpty());
+                    if (referrer.filter(id -> !id.matches("[A-Za-z0-9][A-Za-z0-9._:/#@+=-]{0,127}")).isPresent()) {
+                        throw new BadRequest(
+                                "referrerId must be a customer id (1 to 128 of A-Z a-z 0-9 . _ : / # @ + = -)");
+                    }
+                    yield new Named(referrer.isPresent() ? "referrals-by-referrer" : "referrals-" + month,
+                            referrals.of(month, referrer, ListPage.of(query)));
+                }
                 default -> null;
             };
             if (list == null) {
                 return error(404, "no such list: " + request.path()
-                        + " (lists: /birthdays, /dormant, /wake-up, /carts)", Map.of());
+                        + " (lists: /birthdays, /dormant, /wake-up, /carts, /referrals)", Map.of());
             }
             LOG.info("list served", entry("list", request.path()), entry("rows", list.table().rows().size()));
             HttpAnswer answer = format.answer(list.table(), list.name());

@@ -5,6 +5,7 @@ import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.dynamodb.DynamoDbCartStats;
+import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -30,6 +31,7 @@ record CareListsWiring(CareListsService service) {
                         WinBackSettings.from(settings).wakeUpWindow(), storeZone, clock),
                 new FollowUps(lists.followUpBook(), clock),
                 new CartReport(new DynamoDbCartStats(shared.dynamoDb(), settings.required("CART_STATS_TABLE"))),
+                new ReferralList(new DynamoDbReferralBook(shared.dynamoDb(), settings.required("REFERRALS_TABLE"))),
                 new ExportJobs(MemberLists.exportStore(shared),
                         body -> shared.aws().sqs().sendMessage(m -> m.queueUrl(queueUrl).messageBody(body)),
                         Duration.ofMinutes(settings.longValue("EXPORT_LINK_MINUTES", 15)),

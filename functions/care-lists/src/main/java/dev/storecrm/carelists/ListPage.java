@@ -65,8 +65,11 @@ record ListPage(Optional<String> after, int limit) {
             return new Slice<>(rest, Optional.empty());
         }
         List<T> rows = rest.subList(0, limit);
-        String last = key.apply(rows.getLast());
-        return new Slice<>(rows, Optional.of(Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(last.getBytes(StandardCharsets.UTF_8))));
+        return new Slice<>(rows, Optional.of(cursor(key.apply(rows.getLast()))));
+    }
+
+    /** The cursor a page gives for the rows after {@code lastKey}. */
+    static String cursor(String lastKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.referral.Referral;
+import dev.storecrm.domain.referral.ReferralStatus;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
@@ -19,12 +21,15 @@ import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalStaffApi;
 import dev.storecrm.localcloud.LocalTokenIssuer;
+import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -275,6 +280,33 @@ class CareListsIT {
                 functions.invokeUrl(LISTS, "GET", "/birthdays", "month=2026-06", signed, null);
         assertEquals(200, served.getStatusCode(), "the same signed request through the IAM URL is served");
         assertTrue(served.getBody().contains("Ann Lee"), served.getBody());
+    }
+
+    @Test
+    void theReferralListPagesThroughTheIndexWithACursorAndFiltersByReferrer() throws Exception {
+        start(Instant.parse("2027-03-20T00:00:00Z"));
+        DynamoDbReferralBook book = new DynamoDbReferralBook(cloud.dynamoDb(), cloud.tableName("ReferralsTable"));
+        for (String[] r : new String[][] {{"c-b", "c-a", "2027-03-02T01:00:00Z"},
+                {"c-c", "c-a", "2027-03-03T01:00:00Z"}, {"c-d", "c-z", "2027-03-04T01:00:00Z"},
+                {"c-e", "c-a", "2027-04-01T01:00:00Z"}}) {
+            Instant at = Instant.parse(r[2]);
+            book.save(new Referral(r[0], r[1], ReferralStatus.PENDING, Optional.of("o-" + r[0]), Optional.of(at),
+                    Optional.of(at.plus(Duration.ofDays(30))), Optional.empty(), 500, 0, false, at, Optional.empty()),
+                    OptionalLong.empty());
+        }
+        List<String> march = new ArrayList<>();
+        String query = "month=2027-03&limit=2&format=json";
+        for (int page = 0; page < 5; page++) {
+            JsonNode answer = JSON.readTree(get("/referrals", query).getBody());
+            answer.path("rows").forEach(row -> march.add(row.path("refereeId").asText()));
+            if (!answer.hasNonNull("next")) {
+                break;
+            }
+            query = "month=2027-03&limit=2&format=json&next=" + answer.path("next").asText();
+        }
+        assertEquals(List.of("c-b", "c-c", "c-d"), march, "three in March, two a page, oldest first");
+        assertEquals(List.of("c-b", "c-c", "c-e"), rows(get("/referrals", "referrerId=c-a&format=json")).stream()
+                .map(r -> r.get("refereeId")).toList());
     }
 
     // ------------------------------------------------------------------ helpers

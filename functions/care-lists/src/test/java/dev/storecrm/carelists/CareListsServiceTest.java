@@ -16,6 +16,8 @@ import dev.storecrm.domain.messaging.Timers.Timer;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.domain.occasion.GreetingCalendar;
 import dev.storecrm.domain.occasion.Occasions;
+import dev.storecrm.domain.referral.Referral;
+import dev.storecrm.domain.referral.ReferralStatus;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.domain.winback.WinBackTimer;
 import dev.storecrm.fixtures.StorePolicies;
@@ -42,6 +44,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,7 @@ class CareListsServiceTest {
     };
     private final FollowUpColumns followUps = new FollowUpColumns(followUpBook, StorePolicies.STORE_ZONE);
     private final InMemoryExportStore exportStore = new InMemoryExportStore();
+    private final InMemoryReferrals referralBook = new InMemoryReferrals();
     private final List<String> queued = new java.util.ArrayList<>();
     private final BirthdayList birthdays = new BirthdayList(diary, calendar, members, STORE.members(), ledger,
             coupons, InMemoryCoupons.CODES, followUps, clock);
@@ -87,7 +92,7 @@ class CareListsServiceTest {
     private final CareListsService lists = new CareListsService(birthdays, dormant,
             new WakeUpReport(journal, ledger, coupons, members.orders(), STORE.winBack().wakeUpWindow(),
                     StorePolicies.STORE_ZONE, clock),
-            new FollowUps(followUpBook, clock), new CartReport((from, to) -> List.of()),
+            new FollowUps(followUpBook, clock), new CartReport((from, to) -> List.of()), new ReferralList(referralBook),
             new ExportJobs(exportStore, queued::add, Duration.ofMinutes(15), Duration.ofMinutes(35), clock),
             StorePolicies.STORE_ZONE, clock);
     private final ListExportService exportWriter = new ListExportService(
@@ -152,6 +157,42 @@ class CareListsServiceTest {
                 .query("to", "2027-03-31").query("format", "json")));
         assertEquals(Map.of("step", "1", "sent", "2", "woken", "1", "wakeUpRate", "50.0%"),
                 pick(wakeUp.getFirst(), "step", "sent", "woken", "wakeUpRate"));
+    }
+
+    @Test
+    void theReferralListShowsEachReferralsConversionAndRewardAPageAtATime() {
+        referralBook.save(referral("c-b", "c-a", ReferralStatus.REWARDED, Optional.empty(), "2027-03-02T01:00:00Z"),
+                OptionalLong.empty());
+        referralBook.save(referral("c-c", "c-c", ReferralStatus.REFUSED, Optional.of("self-referral"),
+                "2027-03-05T01:00:00Z"), OptionalLong.empty());
+        referralBook.save(referral("c-d", "c-a", ReferralStatus.PENDING, Optional.empty(), "2027-04-01T01:00:00Z"),
+                OptionalLong.empty());
+
+        APIGatewayV2HTTPResponse first = call(FunctionUrlEvent.get("/referrals").query("month", "2027-03")
+                .query("limit", "1").query("format", "json"));
+        assertEquals(List.of(Map.of("refereeId", "c-b", "referrerId", "c-a", "status", "rewarded", "firstOrderId",
+                "o-c-b", "referrerPoints", "500", "rewarded", "true")), rows(first).stream()
+                .map(r -> pick(r, "refereeId", "referrerId", "status", "firstOrderId", "referrerPoints", "rewarded"))
+                .toList());
+        String next = json(first.getBody()).path("next").asText();
+        List<Map<String, String>> second = rows(call(FunctionUrlEvent.get("/referrals").query("month", "2027-03")
+                .query("limit", "1").query("next", next).query("format", "json")));
+        assertEquals(List.of(Map.of("refereeId", "c-c", "status", "refused", "reason", "self-referral")),
+                second.stream().map(r -> pick(r, "refereeId", "status", "reason")).toList());
+
+        List<Map<String, String>> byReferrer = rows(call(FunctionUrlEvent.get("/referrals").query("referrerId", "c-a")
+                .query("format", "json")));
+        assertEquals(List.of("c-b", "c-d"), byReferrer.stream().map(r -> r.get("refereeId")).toList(),
+                "a referrer's referees, whatever the month");
+        assertEquals(400, call(FunctionUrlEvent.get("/referrals").query("referrerId", "a\"b")).getStatusCode());
+    }
+
+    private static Referral referral(String referee, String referrer, ReferralStatus status, Optional<String> reason,
+                                     String recordedAt) {
+        Instant at = Instant.parse(recordedAt);
+        return new Referral(referee, referrer, status, Optional.of("o-" + referee), Optional.of(at),
+                Optional.of(at.plus(Duration.ofDays(30))), reason, 500, 0, status == ReferralStatus.REWARDED, at,
+                Optional.empty());
     }
 
     @Test

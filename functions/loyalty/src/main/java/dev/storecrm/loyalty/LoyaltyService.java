@@ -10,13 +10,16 @@ import dev.storecrm.domain.loyalty.DueOutcome;
 import dev.storecrm.domain.loyalty.OrderPoints;
 import dev.storecrm.domain.loyalty.PointsDue;
 import dev.storecrm.domain.loyalty.PointsLedger;
+import dev.storecrm.domain.referral.ReferralDue;
+import dev.storecrm.domain.referral.ReferralOrder;
+import dev.storecrm.domain.referral.ReferralProgram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the LoyaltyQueue carries, to the ledger: an order's points from the member archive
- * ({@link OrderPoints}), or a member's points timer ({@link PointsDue}); anything else is refused
- * with its reason.
+ * ({@link OrderPoints}, also told to the referral programme), a member's points timer ({@link PointsDue}),
+ * or a referral's timer ({@link ReferralDue}); anything else is refused with its reason.
  */
 final class LoyaltyService {
 
@@ -24,12 +27,17 @@ final class LoyaltyService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PointsLedger ledger;
+    private final ReferralProgram referrals;
 
-    LoyaltyService(PointsLedger ledger) {
+    LoyaltyService(PointsLedger ledger, ReferralProgram referrals) {
         this.ledger = ledger;
+        this.referrals = referrals;
     }
 
-    /** Handles one message; names the outcome: {@code APPLIED}, {@code UNCHANGED}, {@code DUE_DONE}. */
+    /**
+     * Handles one message; names the outcome: {@code APPLIED}, {@code UNCHANGED}, {@code DUE_DONE}, or
+     * {@code REFERRAL_} and the referral's outcome.
+     */
     String handle(String body) {
         JsonNode node;
         try {
@@ -38,7 +46,19 @@ final class LoyaltyService {
             throw new InvalidInputException(RejectReason.MALFORMED_JSON, "loyalty message is not valid JSON");
         }
         if (node != null && OrderPoints.isOne(node)) {
-            return ledger.applyOrder(OrderPoints.read(node)) ? "APPLIED" : "UNCHANGED";
+            OrderPoints order = OrderPoints.read(node);
+            boolean applied = ledger.applyOrder(order);
+            ReferralProgram.Outcome referral = referrals.onOrder(ReferralOrder.of(order));
+            if (referral != ReferralProgram.Outcome.UNCHANGED) {
+                LOG.info("referral changed", entry("refereeId", order.customerId()), entry("referral", referral));
+            }
+            return applied ? "APPLIED" : "UNCHANGED";
+        }
+        if (node != null && ReferralDue.isOne(node)) {
+            ReferralDue due = ReferralDue.read(node);
+            ReferralProgram.Outcome outcome = referrals.due(due);
+            LOG.info("referral timer fired", entry("refereeId", due.refereeId()), entry("referral", outcome));
+            return "REFERRAL_" + outcome;
         }
         if (node != null && PointsDue.isOne(node)) {
             PointsDue due = PointsDue.read(node);
@@ -48,6 +68,7 @@ final class LoyaltyService {
             return "DUE_DONE";
         }
         throw new InvalidInputException(RejectReason.NOT_FOR_THIS_CONSUMER,
-                "not an order's points or a points timer; only the member archive and the timer sweep feed this queue");
+                "not an order's points or a points or referral timer; only the member archive and the timer sweep "
+                        + "feed this queue");
     }
 }

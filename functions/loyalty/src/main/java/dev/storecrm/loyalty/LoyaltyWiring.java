@@ -2,17 +2,23 @@ package dev.storecrm.loyalty;
 
 import dev.storecrm.domain.loyalty.LoyaltyPolicy;
 import dev.storecrm.domain.loyalty.PointsLedger;
+import dev.storecrm.domain.referral.LedgerReferralRewards;
+import dev.storecrm.domain.referral.ReferralProgram;
 import dev.storecrm.platform.LoyaltySettings;
+import dev.storecrm.platform.ReferralSettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsTimer;
+import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
+import dev.storecrm.platform.dynamodb.DynamoDbReferralParties;
+import dev.storecrm.platform.dynamodb.DynamoDbReferralTimer;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
-/** The composition root of LoyaltyFunction: settings, clients, adapters, the ledger, the service. */
+/** The composition root of LoyaltyFunction: settings, clients, adapters, the ledger, the referrals, the service. */
 record LoyaltyWiring(LoyaltyService service, SqsBatchProcessor batch) {
 
     static final String CONSUMER = "loyalty";
@@ -22,8 +28,17 @@ record LoyaltyWiring(LoyaltyService service, SqsBatchProcessor batch) {
     }
 
     private LoyaltyWiring(SharedAdapters shared) {
-        this(new LoyaltyService(ledger(shared, LoyaltySettings.from(shared.env()))),
+        this(service(shared, ledger(shared, LoyaltySettings.from(shared.env()))),
                 shared.batch(CONSUMER, MetricsFactory.getMetricsInstance()));
+    }
+
+    private static LoyaltyService service(SharedAdapters shared, PointsLedger ledger) {
+        ReferralProgram referrals = new ReferralProgram(
+                new DynamoDbReferralBook(shared.dynamoDb(), shared.env().required("REFERRALS_TABLE")),
+                new DynamoDbReferralParties(shared.dynamoDb(), shared.env().required("MEMBERS_TABLE")),
+                new DynamoDbReferralTimer(shared.timers()), new LedgerReferralRewards(ledger, shared.clock()),
+                ReferralSettings.from(shared.env()), shared.clock());
+        return new LoyaltyService(ledger, referrals);
     }
 
     private static PointsLedger ledger(SharedAdapters shared, LoyaltyPolicy policy) {

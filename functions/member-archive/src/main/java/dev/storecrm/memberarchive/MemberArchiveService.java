@@ -171,7 +171,8 @@ public final class MemberArchiveService {
         if (member.memberSince().isPresent()) {
             Optional<ZoneId> zone = Optional.ofNullable(record.profile().timeZone());
             points.send(writes.stream().filter(o -> o.facts().isPaid() || o.facts().cancelled() != null)
-                    .map(o -> OrderPoints.of(record.customerId(), o, revision, zone)).toList());
+                    .map(o -> OrderPoints.of(record.customerId(), o, revision, zone,
+                            Optional.ofNullable(record.profile().referrerId()))).toList());
         }
         orders.write(record.customerId(), writes, revision, true);
     }

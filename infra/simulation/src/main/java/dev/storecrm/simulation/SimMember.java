@@ -16,6 +16,26 @@ record SimMember(String id, String name, String email, String locale, ZoneId zon
                  double ordersPerDay) {
 
     /**
+     * Who the member names as their referrer at registration, or null: about one member in seven one of
+     * the 50 members registered before them, one in fifty themselves (a self-referral), and the two
+     * members of one pair in fifty (numbers 2k-1 and 2k) each other (a referral loop; the last member of
+     * a store with an odd count names someone who is not a member). Derived from the id alone, so the
+     * rest of the plan is what it was without referrals.
+     */
+    String referrerId() {
+        int n = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+        if (Math.floorMod(("pair#" + (n + 1) / 2).hashCode(), 50) == 0) {
+            return String.format("sim-c-%05d", n % 2 == 1 ? n + 1 : n - 1);
+        }
+        int roll = Math.floorMod(("referral#" + n).hashCode(), 100);
+        if (roll < 2) {
+            return id;
+        }
+        int earlier = n - 1 - Math.floorMod(n * 31 + roll, 50);
+        return roll < 16 && earlier >= 1 ? String.format("sim-c-%05d", earlier) : null;
+    }
+
+    /**
      * One Chinese-speaking member in five with a birthday also gives it by the lunar calendar (农历生日),
      * which then counts; one of those in eight was born in a leap month (闰月). Derived from the id and
      * the birthday, so the rest of the plan is what it was without lunar birthdays.

@@ -48,6 +48,8 @@ final class SimulationRun {
         PointsInvariants.check(cloud, outcome.truth(), invariants);
         MessagingInvariants.check(ledger, outcome.truth(),
                 simulation.functions().spec("SenderFunction").environment(), invariants);
+        ReferralCheck referrals = new ReferralCheck(cloud);
+        referrals.check(simulation.store().members(), invariants);
         RfmCheck rfm = new RfmCheck(cloud, simulation.functions().spec("RfmFunction").environment(), outcome.end());
         rfm.check(MemberPolicySettings.from(new Settings(simulation.functions().spec("MemberArchiveFunction")
                 .environment())), outcome.end(), invariants);
@@ -66,6 +68,7 @@ final class SimulationRun {
         section(out, "Member archive at the end (MembersTable)",
                 new ArchiveReport(cloud, policy, outcome.end()).members(ARCHIVE_ROWS));
         section(out, "Points (PointsLedgerTable)", PointsReport.of(cloud));
+        section(out, "Referrals (ReferralsTable)", referrals.report());
         section(out, "RFM segments and audiences at the end (RfmTable, today's counts)", rfm.report());
         section(out, "DynamoDB capacity, by function", SimulationReport.capacity());
         String said = simulation.voice().report();

@@ -49,6 +49,9 @@ final class StoreEvents {
         if (member.wedding() != null) {
             profile.putObject("anniversaries").put("wedding", member.wedding());
         }
+        if (member.referrerId() != null) {
+            profile.put("referrerId", member.referrerId());
+        }
         profile.putObject("marketingConsent").put("granted", member.consent())
                 .put("at", event.get("occurredAt").asText()).put("source", "registration");
         return event;

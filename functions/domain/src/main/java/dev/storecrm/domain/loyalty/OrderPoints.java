@@ -24,10 +24,11 @@ import java.util.Optional;
  * @param paidAt        when the order was paid (the points' earning date), if it was
  * @param refundedMinor refunds counted against the payment (at most the payment)
  * @param timeZone      the member's time zone, for local expiry dates
+ * @param referrerId    who the member names as their referrer, if anyone (referral rewards)
  */
 public record OrderPoints(String customerId, String orderId, long memberRevision, Optional<Instant> paidAt,
                           int multiplier, long points, long paidMinor, long refundedMinor, boolean cancelled,
-                          Optional<ZoneId> timeZone) {
+                          Optional<ZoneId> timeZone, Optional<String> referrerId) {
 
     public static final String KIND = "order-points";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +38,7 @@ public record OrderPoints(String customerId, String orderId, long memberRevision
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(paidAt, "paidAt");
         Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(referrerId, "referrerId");
         if (multiplier < 0 || points < 0 || paidMinor < 0 || refundedMinor < 0 || memberRevision < 1
                 || (multiplier == 0 && points > 0) || (multiplier > 0 && points % multiplier != 0)) {
             throw new InvalidInputException(RejectReason.SCHEMA_VIOLATION, "order points of " + orderId
@@ -44,14 +46,23 @@ public record OrderPoints(String customerId, String orderId, long memberRevision
         }
     }
 
-    /** The order as the archive wrote it at {@code memberRevision}. */
-    public static OrderPoints of(String customerId, ArchivedOrder order, long memberRevision, Optional<ZoneId> zone) {
+    /** An order of a member who names no referrer. */
+    public OrderPoints(String customerId, String orderId, long memberRevision, Optional<Instant> paidAt,
+                       int multiplier, long points, long paidMinor, long refundedMinor, boolean cancelled,
+                       Optional<ZoneId> timeZone) {
+        this(customerId, orderId, memberRevision, paidAt, multiplier, points, paidMinor, refundedMinor, cancelled,
+                timeZone, Optional.empty());
+    }
+
+    /** The order as the archive wrote it at {@code memberRevision}, of a member naming {@code referrerId}. */
+    public static OrderPoints of(String customerId, ArchivedOrder order, long memberRevision, Optional<ZoneId> zone,
+                                 Optional<String> referrerId) {
         OrderFacts facts = order.facts();
         Credit credit = order.credit().orElse(Credit.NONE);
         return new OrderPoints(customerId, order.orderId(), memberRevision,
                 facts.isPaid() ? Optional.of(facts.paidAt()) : Optional.empty(), credit.multiplier(), credit.points(),
                 facts.isPaid() ? facts.payment().amountMinor() : 0, facts.countedRefundMinor(),
-                facts.cancelled() != null, zone);
+                facts.cancelled() != null, zone, referrerId);
     }
 
     /** The points at the plain rate. */
@@ -71,6 +82,7 @@ public record OrderPoints(String customerId, String orderId, long memberRevision
                 .put("paidMinor", paidMinor).put("refundedMinor", refundedMinor).put("cancelled", cancelled);
         paidAt.ifPresent(at -> node.put("paidAt", at.toString()));
         timeZone.ifPresent(zone -> node.put("timeZone", zone.getId()));
+        referrerId.ifPresent(id -> node.put("referrerId", id));
         return node.toString();
     }
 
@@ -90,7 +102,7 @@ public record OrderPoints(String customerId, String orderId, long memberRevision
                     body.path("memberRevision").asLong(), optional(body, "paidAt").map(Instant::parse),
                     body.path("multiplier").asInt(), body.path("points").asLong(), body.path("paidMinor").asLong(),
                     body.path("refundedMinor").asLong(), body.path("cancelled").asBoolean(),
-                    optional(body, "timeZone").map(ZoneId::of));
+                    optional(body, "timeZone").map(ZoneId::of), optional(body, "referrerId"));
         } catch (DateTimeException e) {
             throw new InvalidInputException(RejectReason.SCHEMA_VIOLATION, "order points carry a bad time or zone");
         }
