@@ -76,7 +76,7 @@ class StaffApiDocumentIT {
         assertTrue(called.contains("post /disputes/d-none/confirm-receipt"), called.toString());
         assertTrue(called.contains("get /members/c-none/points"), called.toString());
         assertTrue(called.contains("get /exports/00000000-0000-4000-8000-000000000000"), called.toString());
-        assertEquals(20, called.size(), "every operation, each action: " + called);
+        assertEquals(21, called.size(), "every operation, each action: " + called);
     }
 
     /** The operation's path with its parameters filled: a made-up dispute, member or export, and each action. */
