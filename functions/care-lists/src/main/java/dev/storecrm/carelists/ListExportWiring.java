@@ -4,7 +4,6 @@ import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
@@ -23,10 +22,8 @@ record ListExportWiring(ListExportService service, SqsBatchProcessor batch) {
     }
 
     private static ListExportService service(SharedAdapters shared, S3ExportStore store) {
-        ExportJobs jobs = new ExportJobs(store, body -> {
-            throw new IllegalStateException("ListExportFunction writes exports, it does not queue them");
-        }, Duration.ZERO, Duration.ZERO, shared.clock());
         MemberLists lists = MemberLists.from(shared);
-        return new ListExportService(jobs, new ListExport(store), lists.birthdays(), lists.dormant());
+        return new ListExportService(new ListExport(store), store, lists.birthdays(), lists.dormant(),
+                shared.clock());
     }
 }

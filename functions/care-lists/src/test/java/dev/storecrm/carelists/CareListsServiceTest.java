@@ -95,9 +95,8 @@ class CareListsServiceTest {
             new FollowUps(followUpBook, clock), new CartReport((from, to) -> List.of()), new ReferralList(referralBook),
             new ExportJobs(exportStore, queued::add, Duration.ofMinutes(15), Duration.ofMinutes(35), clock),
             StorePolicies.STORE_ZONE, clock);
-    private final ListExportService exportWriter = new ListExportService(
-            new ExportJobs(exportStore, body -> { }, Duration.ZERO, Duration.ZERO, clock),
-            new ListExport(exportStore), birthdays, dormant);
+    private final ListExportService exportWriter = new ListExportService(new ListExport(exportStore), exportStore,
+            birthdays, dormant, clock);
 
     @Test
     void theBirthdayListShowsWhoWasGreetedAndWhoUsedTheGift() {
