@@ -78,12 +78,14 @@ class ConsoleBrowserIT {
             e.put("id", "evt-browser-1").put("occurredAt", served.clock().instant().minusSeconds(3600).toString());
         }, "test", served.clock().instant());
         memberWithOrders(cloud, served.clock().instant());
-        // A member for the admin to act on (freeze), apart from the member the other tests read.
-        cloud.eventBus().publishSample("member-archive/01-member-registered.json", e -> {
-            e.put("id", "evt-browser-member-2").put("occurredAt", served.clock().instant().minusSeconds(86_400)
-                    .toString());
-            ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("customerId", "c-browser-2");
-        }, "test", served.clock().instant());
+        // Members for the admin to act on (freeze; adjust points), apart from the member the other tests read.
+        for (String member : List.of("c-browser-2", "c-browser-3")) {
+            cloud.eventBus().publishSample("member-archive/01-member-registered.json", e -> {
+                e.put("id", "evt-browser-member-" + member.charAt(10)).put("occurredAt",
+                        served.clock().instant().minusSeconds(86_400).toString());
+                ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("customerId", member);
+            }, "test", served.clock().instant());
+        }
         served.functions().drainAll();
         url = served.server().url().toString();
 
@@ -276,6 +278,34 @@ class ConsoleBrowserIT {
         String tier = browser.findElement(By.cssSelector("section[aria-label='会籍']")).getText();
         assertTrue(tier.contains("VIP2") && tier.contains("人工设为") && tier.contains("大客户"), tier);
         shoot("member-action");
+    }
+
+    @Test
+    void anAdminAdjustsPointsAndSeesItInThePointsHistoryWithWhoAndWhy() {
+        signIn("admin", "admin-local-1");
+        browser.get(url + "#/members/c-browser-3");
+        waitText(By.cssSelector("main h1"), "c-browser-3");
+        By form = By.cssSelector("form[data-form='member-action']");
+        new Select(waitFor(form).findElement(By.name("action"))).selectByValue("points");
+        browser.findElement(form).findElement(By.name("points")).sendKeys("-10");
+        browser.findElement(form).findElement(By.name("reason")).sendKeys("扣错了", Keys.ENTER);
+        String refusal = waitText(By.xpath("//form[@data-form='member-action']/following-sibling::p[@role='alert']"),
+                "未执行").getText();
+        assertTrue(refusal.contains("below zero"), "the reason in words: " + refusal);
+
+        new Select(browser.findElement(form).findElement(By.name("action"))).selectByValue("points");
+        WebElement points = browser.findElement(form).findElement(By.name("points"));
+        points.clear();
+        points.sendKeys("25");
+        WebElement reason = browser.findElement(form).findElement(By.name("reason"));
+        reason.clear();
+        reason.sendKeys("<i>物流延误补偿</i>", Keys.ENTER);
+        waitText(By.cssSelector("main p.ok"), "已提交：调整积分");
+        String ledger = browser.findElement(By.cssSelector("section[aria-label='积分']")).getText();
+        assertTrue(ledger.contains("人工调整") && ledger.contains("+25") && ledger.contains("console:admin")
+                && ledger.contains("<i>物流延误补偿</i>"), "the adjustment, who and why, as text: " + ledger);
+        assertTrue(browser.findElements(By.cssSelector("main i")).isEmpty(), "no markup from the reason");
+        shoot("member-points");
     }
 
     @Test
