@@ -29,7 +29,7 @@ class CodeShapeTest {
             "infra/local-cloud/src/main/java/dev/storecrm/localcloud/LoopbackHttpClient.java", 367,
             "infra/simulation/src/main/java/dev/storecrm/simulation/Invariants.java", 314,
             "infra/simulation/src/main/java/dev/storecrm/simulation/SyntheticStore.java", 364,
-            "infra/simulation/src/main/java/dev/storecrm/simulation/StoreSimulation.java", 371);
+            "infra/simulation/src/main/java/dev/storecrm/simulation/StoreSimulation.java", 334);
 
     private final Path root = Template.projectRoot();
 
