@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.referral.Referral;
+import dev.storecrm.domain.referral.ReferralStatus;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.simulation.ConsoleRun;
+import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.simulation.SimulationOptions;
 import java.io.File;
 import java.io.IOException;
@@ -19,6 +22,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -86,6 +91,7 @@ class ConsoleBrowserIT {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("customerId", member);
             }, "test", served.clock().instant());
         }
+        referrals(cloud, served.clock().instant().minus(Duration.ofHours(1)));
         served.functions().drainAll();
         url = served.server().url().toString();
 
@@ -106,6 +112,17 @@ class ConsoleBrowserIT {
         browser = new ChromeDriver(driver, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    /** Two referrals of this month: one rewarded, one refused (a self-referral). */
+    private static void referrals(LocalCloud cloud, java.time.Instant at) {
+        DynamoDbReferralBook book = new DynamoDbReferralBook(cloud.dynamoDb(), cloud.tableName("ReferralsTable"));
+        book.save(new Referral("c-ref-friend-1", "c-ref-host", ReferralStatus.REWARDED, Optional.of("o-ref-1"),
+                Optional.of(at), Optional.of(at), Optional.empty(), 500, 0, true, at, Optional.of(at)),
+                OptionalLong.empty());
+        book.save(new Referral("c-ref-friend-2", "c-ref-friend-2", ReferralStatus.REFUSED, Optional.of("o-ref-2"),
+                Optional.of(at), Optional.empty(), Optional.of("self-referral"), 0, 0, false, at, Optional.of(at)),
+                OptionalLong.empty());
     }
 
     /** A member whose name is markup, with 12 orders of 399.00 CNY in the last months (the member page's store). */
@@ -309,9 +326,24 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aMarketerReadsTheReferralListAndNarrowsItToOneReferrer() {
+        signIn("marketer", "marketer-local-1");
+        browser.get(url + "#/lists/referrals");
+        String rows = waitText(By.cssSelector("main tbody"), "c-ref-friend-2").getText();
+        assertTrue(rows.contains("c-ref-friend-1") && rows.contains("已奖励") && rows.contains("不予奖励")
+                && rows.contains("self-referral"), "this month's referrals, their status and why: " + rows);
+        shoot("referrals");
+        browser.findElement(By.name("referrerId")).sendKeys("c-ref-host", Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector("main tbody tr")).size() == 1);
+        String only = browser.findElement(By.cssSelector("main tbody")).getText();
+        assertTrue(only.contains("c-ref-friend-1") && only.contains("500") && !only.contains("c-ref-friend-2"),
+                "one referrer's referees: " + only);
+    }
+
+    @Test
     void aMarketerSeesListsResultsAndTemplatesButNotTheDesk() throws Exception {
         signIn("marketer", "marketer-local-1");
-        navIs(List.of("本月生日会员", "沉睡会员唤醒", "效果", "模板预览"));
+        navIs(List.of("本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览"));
         browser.get(url + "#/disputes");
         waitText(By.cssSelector("main .error"), "无权");
 
@@ -361,12 +393,12 @@ class ConsoleBrowserIT {
     @Test
     void anAdminSeesEveryPageAndTheLanguageIsRemembered() {
         signIn("admin", "admin-local-1");
-        navIs(List.of("争议处理", "会员", "本月生日会员", "沉睡会员唤醒", "效果", "模板预览"));
+        navIs(List.of("争议处理", "会员", "本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览"));
         browser.findElement(By.id("lang")).click();
         wait.until(d -> nav().contains("Dispute desk"));
         browser.navigate().refresh();
         wait.until(d -> nav().equals(List.of("Dispute desk", "Members", "Birthdays this month", "Dormant members",
-                "Results", "Templates")));
+                "Referrals", "Results", "Templates")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
     }
 
