@@ -68,5 +68,10 @@ public enum RejectReason {
     /** An order or cart that names neither a customer nor an e-mail address: nobody to attribute it to. */
     NO_CUSTOMER,
     /** A payload from another shop than the one this stack serves (a platform app installed on several shops). */
-    NOT_FOR_THIS_STORE
+    NOT_FOR_THIS_STORE,
+    /**
+     * Inbound customer mail the care intake takes but never answers: SES judged it spam or a virus, or it is an
+     * automatic mail (an auto-reply, an out-of-office notice, a bounce). The detail says which.
+     */
+    REFUSED_MAIL
 }
