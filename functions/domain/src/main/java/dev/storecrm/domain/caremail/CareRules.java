@@ -108,23 +108,29 @@ public final class CareRules {
         return categories.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
-    /** The category with most keyword hits (the subject's count twice), the order numbers, and urgency. */
+    /**
+     * The category with most keyword hits (the subject's count twice), the order numbers, and urgency: a mail is
+     * urgent when an urgent category's keyword is in it (a complaint about a late parcel is still a complaint), or
+     * the customer has an open dispute.
+     */
     public Classification classify(String subject, String text, boolean openDispute) {
         String subjectLower = subject.toLowerCase(Locale.ROOT);
         String textLower = text.toLowerCase(Locale.ROOT);
         Category best = category(defaultCategory).orElseThrow();
         int bestScore = 0;
+        boolean urgent = openDispute;
         for (Category category : categories) {
             int score = 0;
             for (String keyword : category.keywords()) {
                 score += 2 * hits(subjectLower, keyword) + hits(textLower, keyword);
             }
+            urgent |= category.urgent() && score > 0;
             if (score > bestScore) {
                 best = category;
                 bestScore = score;
             }
         }
-        return new Classification(best, best.urgent() || openDispute, orderNumbers(subject + "\n" + text));
+        return new Classification(best, urgent || best.urgent(), orderNumbers(subject + "\n" + text));
     }
 
     /** The order numbers the text names, in order, without repeats, at most five. */

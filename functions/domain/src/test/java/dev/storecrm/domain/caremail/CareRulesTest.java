@@ -50,6 +50,14 @@ class CareRulesTest {
     }
 
     @Test
+    void aComplaintWordMakesAMailUrgentWhateverItsCategory() {
+        CareRules.Classification late = rules.classify("包裹还没到", "快递一周了还没收到，物流不更新，我要投诉！", false);
+        assertEquals("delivery", late.category().name());
+        assertTrue(late.urgent());
+        assertFalse(rules.classify("包裹还没到", "快递一周了还没收到。", false).urgent());
+    }
+
+    @Test
     void anOpenDisputeMakesAnyMailUrgentWithTheShorterDeadline() {
         CareRules.Classification question = rules.classify("Size?", "Which size fits me?", true);
         assertEquals("product", question.category().name());
