@@ -114,7 +114,7 @@ final class StoreSimulation {
         Instant start = clock.instant();
         Instant end = start.plus(Duration.ofDays(options.days()));
         readSchedules();
-        plan.addAll(new PointsCheckouts(options, functions).around(store.plan()));
+        plan.addAll(CustomerMail.around(new PointsCheckouts(options, functions).around(store.plan()), options, cloud));
         voice.prepare(plan.stream().filter(p -> p instanceof Planned.Publish).map(p -> ((Planned.Publish) p).event())
                 .toList());
         duplicates = store.duplicated();
