@@ -85,7 +85,8 @@ class StaffApiDocumentIT {
     private static List<String> concrete(String path, Map<String, Object> operation) {
         List<String> paths = new ArrayList<>(List.of(path.replace("{disputeId}", "d-none")
                 .replace("{customerId}", "c-none")
-                .replace("{conversationId}", "c-0000000000000000").replace("{exportId}", "00000000-0000-4000-8000-000000000000")));
+                .replace("{conversationId}", "c-0000000000000000")
+                .replace("{exportId}", "00000000-0000-4000-8000-000000000000")));
         for (Object p : (List<Object>) operation.getOrDefault("parameters", List.of())) {
             Map<String, Object> parameter = (Map<String, Object>) p;
             if ("action".equals(parameter.get("name"))) {
