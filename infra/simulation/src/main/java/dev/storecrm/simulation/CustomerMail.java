@@ -16,13 +16,13 @@ import java.util.Random;
 
 /**
  * The store's customers writing to its care address, delivered by the local cloud as SES would (the raw MIME in
- * the inbound bucket, the receipt notification to the CareMailQueue): about one order in eight brings a mail a
+ * the inbound bucket, the receipt notification to the CareMailQueue): about one order in five brings a mail a
  * few hours to three days after it is placed, in the member's language, about the delivery, a return, an
  * invoice, the product or a complaint, naming the order; one in five of them is followed by the customer's reply
- * (its {@code References} naming the first); one in six brings an out-of-office auto-reply from the customer's
- * address (as if answering the acknowledgement) and one in twenty a bounce from a mailer daemon, both of which
- * must never be answered. Person mails have Message-IDs {@code @customers.sim.example}, automatic ones
- * {@code @auto.sim.example} ({@link CareMailCheck} tells them apart by that).
+ * (its {@code References} naming the first); the first mail and one in six bring an out-of-office auto-reply
+ * from the customer's address (as if answering the acknowledgement), the second and one in twenty a bounce from
+ * a mailer daemon, both of which must never be answered. Person mails have Message-IDs
+ * {@code @customers.sim.example}, automatic ones {@code @auto.sim.example} ({@link CareMailCheck} tells them apart).
  */
 final class CustomerMail {
 
@@ -64,7 +64,7 @@ final class CustomerMail {
             Instant at = OffsetDateTime.parse(event.path("occurredAt").asText()).toInstant();
             JsonNode profile = profiles.get(body.path("customerId").asText());
             if (!event.path("type").asText().equals("OrderPlaced") || profile == null || at.isBefore(start)
-                    || random.nextInt(8) != 0) {
+                    || random.nextInt(5) != 0) {
                 continue;
             }
             String email = profile.path("email").asText();
@@ -81,11 +81,11 @@ final class CustomerMail {
                                 + String.format(kind[0], orderId), zh ? "还有消息吗？" : "Any news?",
                                 "References: <" + id + ">\r\n")));
             }
-            if (random.nextInt(6) == 0) {
+            if (sequence == 1 || random.nextInt(6) == 0) {
                 all.add(call(inbound, care, written.plusSeconds(90), mime(email, care, "o" + sequence + AUTO_DOMAIN,
                         zh ? "自动回复: 我正在休假" : "Automatic reply: out of office", zh ? "我正在休假。" : "I am away.",
                         "Auto-Submitted: auto-replied\r\nIn-Reply-To: <" + id + ">\r\n")));
-            } else if (random.nextInt(20) == 0) {
+            } else if (sequence == 2 || random.nextInt(20) == 0) {
                 all.add(call(inbound, care, written.plusSeconds(120), mime("MAILER-DAEMON@mx.sim.example", care,
                         "b" + sequence + AUTO_DOMAIN, "Undelivered Mail Returned to Sender",
                         "Your message could not be delivered.", "Return-Path: <>\r\n")));
