@@ -50,6 +50,9 @@ final class SimulationRun {
                 simulation.functions().spec("SenderFunction").environment(), invariants);
         CareMailCheck care = new CareMailCheck(cloud);
         care.check(ledger, invariants);
+        HoldoutCheck holdouts = new HoldoutCheck(cloud, ledger,
+                simulation.functions().spec("GreetingsFunction").environment());
+        holdouts.check(invariants);
         ReferralCheck referrals = new ReferralCheck(cloud);
         referrals.check(simulation.store().members(), invariants);
         RfmCheck rfm = new RfmCheck(cloud, simulation.functions().spec("RfmFunction").environment(), outcome.end());
@@ -61,6 +64,7 @@ final class SimulationRun {
         section(out, "Import day and go-live ramp", goLive.report(simulation.store().importDay().figures()));
         section(out, "Mail sent, by journey and day (" + mail.size() + " e-mails)", report.messages());
         section(out, "Coupons", report.coupons());
+        section(out, "Holdouts (send ledger: steps held out against steps sent)", holdouts.report());
         section(out, "Carts (CartStatsTable)", report.carts());
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
         section(out, "Disputes", report.disputes());

@@ -38,7 +38,9 @@ public final class SendRules {
         /** The member prefers a channel other than e-mail (SMS, phone, post). */
         PREFERS_ANOTHER_CHANNEL,
         /** The member's cap slot is held past the message's last chance by one of no lower priority. */
-        EXPIRED_UNDER_CAP
+        EXPIRED_UNDER_CAP,
+        /** The recipient is in the journey's holdout group: recorded when it would have gone, never sent. */
+        HELD_OUT
     }
 
     /**
