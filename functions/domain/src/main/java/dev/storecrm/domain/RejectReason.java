@@ -70,5 +70,10 @@ public enum RejectReason {
     /** A payload from another shop than the one this stack serves (a platform app installed on several shops). */
     NOT_FOR_THIS_STORE,
     /** An operator's adjustment that would take a member's points below zero (spent since it was checked). */
-    INSUFFICIENT_POINTS
+    INSUFFICIENT_POINTS,
+    /**
+     * Inbound customer mail the care intake takes but never answers: SES judged it spam or a virus, or it is an
+     * automatic mail (an auto-reply, an out-of-office notice, a bounce). The detail says which.
+     */
+    REFUSED_MAIL
 }

@@ -48,6 +48,8 @@ final class SimulationRun {
         PointsInvariants.check(cloud, outcome.truth(), invariants);
         MessagingInvariants.check(ledger, outcome.truth(),
                 simulation.functions().spec("SenderFunction").environment(), invariants);
+        CareMailCheck care = new CareMailCheck(cloud);
+        care.check(ledger, invariants);
         HoldoutCheck holdouts = new HoldoutCheck(cloud, ledger,
                 simulation.functions().spec("GreetingsFunction").environment());
         holdouts.check(invariants);
@@ -67,6 +69,7 @@ final class SimulationRun {
         section(out, "Carts (CartStatsTable)", report.carts());
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
         section(out, "Disputes", report.disputes());
+        section(out, "Customer mail (CareMailTable)", care.report(outcome.end()));
         section(out, "Rejected events, by reason (kept in RejectsTable)", report.rejects());
         var archiveSettings = new Settings(simulation.functions().spec("MemberArchiveFunction").environment());
         var policy = MemberPolicySettings.from(archiveSettings);

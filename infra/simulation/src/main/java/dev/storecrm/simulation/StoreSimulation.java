@@ -116,7 +116,7 @@ final class StoreSimulation {
         Instant start = clock.instant();
         Instant end = start.plus(Duration.ofDays(options.days()));
         readSchedules();
-        plan.addAll(new PointsCheckouts(options, functions).around(store.plan()));
+        plan.addAll(CustomerMail.around(new PointsCheckouts(options, functions).around(store.plan()), options, cloud));
         plan.addAll(operator.plan(store.members()));
         voice.prepare(plan.stream().filter(p -> p instanceof Planned.Publish).map(p -> ((Planned.Publish) p).event())
                 .toList());

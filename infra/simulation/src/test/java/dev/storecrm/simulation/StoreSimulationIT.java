@@ -84,6 +84,7 @@ class StoreSimulationIT {
                 .collect(Collectors.toSet());
         java.util.List<String> refused = Invariants.scan(cloud, "RejectsTable").stream()
                 .filter(reject -> !poison.contains(reject.get("messageId").s()))
+                .filter(reject -> !CareMailCheck.refusedCustomerMail(reject))
                 .map(reject -> reject.get("consumer").s() + " " + reject.get("reason").s() + ": "
                         + reject.get("detail").s())
                 .toList();

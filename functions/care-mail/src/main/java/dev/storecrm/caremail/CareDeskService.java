@@ -1,0 +1,169 @@
+package dev.storecrm.caremail;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.caremail.CareIntake;
+import dev.storecrm.domain.caremail.Conversation;
+import dev.storecrm.domain.caremail.ConversationStore;
+import dev.storecrm.platform.http.HttpAnswer;
+import dev.storecrm.platform.http.StaffRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The care team's routes on the staff API:
+ * <pre>
+ * GET  /care/conversations?category=delivery&amp;limit=25   open conversations, nearest answer deadline first
+ *                                                      (without a category: every category's, merged)
+ * GET  /care/conversations/{conversationId}              one conversation with its thread (messages, history)
+ * POST /care/conversations/{conversationId}/delay        {"answerBy": "2027-01-06T10:00:00Z"}: the answer will take
+ *                                                      longer; the deadline moves, the customer is told, the chase
+ *                                                      is re-armed
+ * </pre>
+ * 404 for an unknown conversation, 409 when the deadline cannot move there (closed, or not later), 400 for a
+ * malformed request.
+ */
+final class CareDeskService {
+
+    static final Set<String> GROUPS = Set.of("agents", "admins");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern DETAIL = Pattern.compile("/care/conversations/(c-[0-9a-f]{16})");
+    private static final Pattern DELAY = Pattern.compile("/care/conversations/(c-[0-9a-f]{16})/delay");
+    private static final int DEFAULT_LIMIT = 25;
+    private static final int MAX_LIMIT = 100;
+    private static final int THREAD_LIMIT = 200;
+
+    private final CareIntake intake;
+    private final ConversationStore conversations;
+    private final Clock clock;
+
+    CareDeskService(CareIntake intake, ConversationStore conversations, Clock clock) {
+        this.intake = intake;
+        this.conversations = conversations;
+        this.clock = clock;
+    }
+
+    HttpAnswer handle(StaffRequest request) {
+        String route = request.path().replaceAll("/+$", "");
+        String method = request.method();
+        try {
+            if (route.equals("/care/conversations")) {
+                return method.equals("GET") ? list(request) : error(405, "method_not_allowed", method + " " + route);
+            }
+            Matcher detail = DETAIL.matcher(route);
+            if (detail.matches()) {
+                return method.equals("GET") ? detail(detail.group(1)) : error(405, "method_not_allowed", route);
+            }
+            Matcher delay = DELAY.matcher(route);
+            if (delay.matches()) {
+                return method.equals("POST") ? delay(delay.group(1), request) : error(405, "method_not_allowed", route);
+            }
+            if (route.startsWith("/care/conversations/")) {
+                return error(404, "not_found", "conversation ids look like c-0123456789abcdef");
+            }
+            return error(404, "not_found", "no route " + method + " " + route);
+        } catch (InvalidInputException bad) {
+            return error(400, "bad_request", bad.detail());
+        }
+    }
+
+    private HttpAnswer list(StaffRequest request) {
+        int limit = limit(request.query().get("limit"));
+        Optional<String> category = Optional.ofNullable(request.query().get("category")).filter(c -> !c.isBlank());
+        if (category.isPresent() && !intake.categories().contains(category.get())) {
+            return error(400, "bad_request", "category must be one of " + intake.categories());
+        }
+        List<Conversation> open = new ArrayList<>();
+        for (String name : category.map(List::of).orElseGet(intake::categories)) {
+            open.addAll(conversations.openByCategory(name, limit));
+        }
+        open.sort(Comparator.comparing(Conversation::answerBy));
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode items = body.putArray("conversations");
+        open.stream().limit(limit).forEach(c -> items.add(view(c)));
+        return HttpAnswer.json(200, body.toString());
+    }
+
+    private HttpAnswer detail(String id) {
+        Optional<Conversation> conversation = conversations.get(id);
+        if (conversation.isEmpty()) {
+            return error(404, "not_found", "no conversation " + id);
+        }
+        ObjectNode body = view(conversation.get());
+        ArrayNode thread = body.putArray("thread");
+        conversations.thread(id, THREAD_LIMIT).forEach(entry -> thread.addObject().put("at", entry.at().toString())
+                .put("kind", entry.kind()).put("text", entry.summary()));
+        return HttpAnswer.json(200, body.toString());
+    }
+
+    private HttpAnswer delay(String id, StaffRequest request) {
+        if (conversations.get(id).isEmpty()) {
+            return error(404, "not_found", "no conversation " + id);
+        }
+        Instant answerBy;
+        try {
+            JsonNode body = JSON.readTree(request.body() == null || request.body().isBlank() ? "{}" : request.body());
+            answerBy = Instant.parse(body.path("answerBy").asText(""));
+        } catch (JsonProcessingException | DateTimeParseException e) {
+            return error(400, "bad_request", "the body is {\"answerBy\": \"2027-01-06T10:00:00Z\"}");
+        }
+        try {
+            return HttpAnswer.json(200, view(intake.delay(id, answerBy, request.caller())).toString());
+        } catch (InvalidInputException refused) {
+            return error(409, "conflict", refused.detail());
+        }
+    }
+
+    private ObjectNode view(Conversation c) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("conversationId", c.conversationId());
+        node.put("status", c.status().name());
+        node.put("category", c.category());
+        node.put("urgent", c.urgent());
+        node.put("customerId", c.customerId().orElse(null));
+        node.put("email", c.email());
+        node.put("locale", c.locale());
+        node.put("orderId", c.orderId().orElse(null));
+        node.put("subject", c.subject());
+        node.put("openedAt", c.openedAt().toString());
+        node.put("lastMessageAt", c.lastMessageAt().toString());
+        node.put("messages", c.messages());
+        node.put("answerBy", c.answerBy().toString());
+        node.put("overdue", c.isOpen() && c.answerBy().isBefore(clock.instant()));
+        return node;
+    }
+
+    private static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // The same answer as for a number out of range.
+        }
+        throw new InvalidInputException(dev.storecrm.domain.RejectReason.SCHEMA_VIOLATION,
+                "limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static HttpAnswer error(int status, String error, String reason) {
+        ObjectNode body = JSON.createObjectNode().put("error", error).put("reason", reason);
+        return HttpAnswer.json(status, body.toString());
+    }
+}

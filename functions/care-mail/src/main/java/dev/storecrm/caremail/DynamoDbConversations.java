@@ -1,0 +1,216 @@
+package dev.storecrm.caremail;
+
+import static dev.storecrm.platform.dynamodb.Attributes.bool;
+import static dev.storecrm.platform.dynamodb.Attributes.l;
+import static dev.storecrm.platform.dynamodb.Attributes.m;
+import static dev.storecrm.platform.dynamodb.Attributes.n;
+import static dev.storecrm.platform.dynamodb.Attributes.s;
+
+import dev.storecrm.domain.ConcurrentUpdateException;
+import dev.storecrm.domain.caremail.Conversation;
+import dev.storecrm.domain.caremail.ConversationStore;
+import dev.storecrm.domain.caremail.InboundMail;
+import dev.storecrm.platform.dynamodb.Attributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The CareMailTable, one table for the conversations (docs/data-model.md):
+ * <ul>
+ *   <li>{@code pk=C#<conversation>, sk=C}: the conversation; while open it carries {@code queue} (its category)
+ *       and {@code answerBy}, the keys of the {@code OpenByCategory} index (the agents' queue, nearest first);</li>
+ *   <li>{@code pk=C#<conversation>, sk=T#<at>#M#<message-id hash>}: a message (text up to 8,000 characters,
+ *       attachments by reference to the raw object); {@code sk=T#<at>#H#<kind>}: a history entry. One query on
+ *       the partition reads the thread in time order;</li>
+ *   <li>{@code pk=MID#<Message-ID>, sk=MID}: the mark that the mail was taken, and to which conversation (the
+ *       threading by {@code In-Reply-To}/{@code References} reads it).</li>
+ * </ul>
+ * A mail is recorded in one transaction: the mark (only if new), the message, the history entry and the
+ * conversation (new, or unchanged since it was read).
+ */
+final class DynamoDbConversations implements ConversationStore {
+
+    static final String QUEUE_INDEX = "OpenByCategory";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    DynamoDbConversations(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Conversation> get(String conversationId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(key("C#" + conversationId, "C"))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(conversation(item));
+    }
+
+    @Override
+    public Optional<String> conversationOf(String messageId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).key(key("MID#" + messageId,
+                "MID"))).item();
+        return item == null ? Optional.empty() : Attributes.string(item, "conversationId");
+    }
+
+    @Override
+    public boolean record(Conversation conversation, InboundMail mail, String note) {
+        String pk = "C#" + conversation.conversationId();
+        Map<String, AttributeValue> mark = key("MID#" + mail.messageId(), "MID");
+        mark.put("conversationId", s(conversation.conversationId()));
+        mark.put("receivedAt", s(mail.receivedAt().toString()));
+        Map<String, AttributeValue> message = key(pk, "T#" + mail.receivedAt() + "#M#"
+                + Integer.toHexString(mail.messageId().hashCode()));
+        message.put("kind", s("message"));
+        message.put("at", s(mail.receivedAt().toString()));
+        message.put("messageId", s(mail.messageId()));
+        message.put("from", s(mail.from()));
+        message.put("subject", s(mail.subject()));
+        message.put("text", s(mail.text()));
+        message.put("html", bool(mail.html()));
+        message.put("rawKey", s(mail.rawKey()));
+        List<AttributeValue> attachments = new ArrayList<>();
+        for (InboundMail.Attachment a : mail.attachments().subList(0, Math.min(20, mail.attachments().size()))) {
+            attachments.add(m(Map.of("part", s(a.part()), "filename", s(a.filename()), "type", s(a.contentType()),
+                    "bytes", n(a.bytes()))));
+        }
+        message.put("attachments", l(attachments));
+        Put.Builder conversationPut = Put.builder().tableName(table).item(item(conversation));
+        if (conversation.messages() == 1) {
+            conversationPut.conditionExpression("attribute_not_exists(pk)");
+        } else {
+            conversationPut.conditionExpression("messages = :before")
+                    .expressionAttributeValues(Map.of(":before", n(conversation.messages() - 1L)));
+        }
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(mark)
+                        .conditionExpression("attribute_not_exists(pk)")).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(message)).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(history(conversation.conversationId(),
+                        mail.receivedAt(), "received", note))).build(),
+                TransactWriteItem.builder().put(conversationPut.build()).build());
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.cancellationReasons();
+            if (!reasons.isEmpty() && failed(reasons.get(0))) {
+                return false;
+            }
+            if (reasons.size() > 3 && failed(reasons.get(3))) {
+                throw new ConcurrentUpdateException("conversation " + conversation.conversationId()
+                        + " changed since it was read");
+            }
+            throw cancelled;
+        }
+    }
+
+    @Override
+    public void moveDeadline(Conversation moved, Instant previous, String actor, Instant at) {
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(item(moved))
+                        .conditionExpression("answerBy = :previous AND #status = :open")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":previous", s(previous.toString()), ":open", s("open"))))
+                        .build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(history(moved.conversationId(), at,
+                        "deadline-moved", previous + " -> " + moved.answerBy() + " by " + actor))).build());
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(writes));
+        } catch (TransactionCanceledException cancelled) {
+            throw new ConcurrentUpdateException("conversation " + moved.conversationId()
+                    + " changed since it was read");
+        }
+    }
+
+    @Override
+    public void note(String conversationId, Instant at, String kind, String detail) {
+        dynamoDb.putItem(p -> p.tableName(table).item(history(conversationId, at, kind, detail)));
+    }
+
+    @Override
+    public List<Conversation> openByCategory(String category, int limit) {
+        return dynamoDb.query(q -> q.tableName(table).indexName(QUEUE_INDEX).keyConditionExpression("queue = :c")
+                        .expressionAttributeValues(Map.of(":c", s(category))).limit(limit)).items().stream()
+                .map(DynamoDbConversations::conversation).toList();
+    }
+
+    @Override
+    public List<Entry> thread(String conversationId, int limit) {
+        return dynamoDb.query(q -> q.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :t)")
+                        .expressionAttributeValues(Map.of(":pk", s("C#" + conversationId), ":t", s("T#")))
+                        .limit(limit)).items().stream()
+                .map(item -> new Entry(Instant.parse(item.get("at").s()), item.get("kind").s(), summary(item)))
+                .toList();
+    }
+
+    private static String summary(Map<String, AttributeValue> item) {
+        if (!item.get("kind").s().equals("message")) {
+            return Attributes.string(item, "detail").orElse("");
+        }
+        return item.get("subject").s() + "\n\n" + item.get("text").s() + (item.get("attachments").l().isEmpty() ? ""
+                : "\n\n[attachments: " + item.get("attachments").l().stream().map(a -> a.m().get("filename").s())
+                        .toList() + "]");
+    }
+
+    private Map<String, AttributeValue> history(String conversationId, Instant at, String kind, String detail) {
+        Map<String, AttributeValue> item = key("C#" + conversationId, "T#" + at + "#H#" + kind);
+        item.put("kind", s(kind));
+        item.put("detail", s(detail));
+        item.put("at", s(at.toString()));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> item(Conversation c) {
+        Map<String, AttributeValue> item = key("C#" + c.conversationId(), "C");
+        item.put("conversationId", s(c.conversationId()));
+        item.put("status", s(c.status().name()));
+        item.put("category", s(c.category()));
+        item.put("urgent", bool(c.urgent()));
+        c.customerId().ifPresent(id -> item.put("customerId", s(id)));
+        item.put("email", s(c.email()));
+        c.name().ifPresent(name -> item.put("name", s(name)));
+        item.put("locale", s(c.locale()));
+        c.orderId().ifPresent(id -> item.put("orderId", s(id)));
+        item.put("subject", s(c.subject()));
+        item.put("openedAt", s(c.openedAt().toString()));
+        item.put("lastMessageAt", s(c.lastMessageAt().toString()));
+        item.put("messages", n(c.messages()));
+        item.put("answerBy", s(c.answerBy().toString()));
+        if (c.isOpen()) {
+            item.put("queue", s(c.category()));
+        }
+        return item;
+    }
+
+    private static Conversation conversation(Map<String, AttributeValue> item) {
+        return new Conversation(item.get("conversationId").s(), Conversation.Status.valueOf(item.get("status").s()),
+                item.get("category").s(), item.get("urgent").bool(), Attributes.string(item, "customerId"),
+                item.get("email").s(), Attributes.string(item, "name"), item.get("locale").s(),
+                Attributes.string(item, "orderId"), item.get("subject").s(), Instant.parse(item.get("openedAt").s()),
+                Instant.parse(item.get("lastMessageAt").s()), (int) Attributes.number(item, "messages", 1),
+                Instant.parse(item.get("answerBy").s()));
+    }
+
+    private static boolean failed(CancellationReason reason) {
+        return "ConditionalCheckFailed".equals(reason.code());
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put("pk", s(pk));
+        key.put("sk", s(sk));
+        return key;
+    }
+}

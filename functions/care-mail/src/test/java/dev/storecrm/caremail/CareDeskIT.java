@@ -1,0 +1,154 @@
+package dev.storecrm.caremail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.caremail.CareIntake;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalInboundMail;
+import dev.storecrm.localcloud.LocalStaffApi;
+import dev.storecrm.localcloud.LocalTokenIssuer;
+import dev.storecrm.localcloud.SentMail;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The care team's routes through the local staff API (a console agent's token, the JWT authorizer, the real
+ * CareDeskFunction): the queue by category and deadline, a thread, and "the answer will take longer", which
+ * tells the customer the new date and moves the chase with it (time travel through the real timer sweep).
+ */
+@ExtendWith(LocalCloudExtension.class)
+class CareDeskIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CARE = "service@example.com";
+    private static final String GUEST = "guest.9002@example.org";
+
+    private LocalCloud cloud;
+    private SimulatedClock clock;
+    private LocalFunctions functions;
+    private LocalStaffApi api;
+    private Map<String, String> agent;
+
+    @BeforeEach
+    void reset(LocalCloud cloud) {
+        cloud.reset();
+        this.cloud = cloud;
+        this.clock = new SimulatedClock(Instant.parse("2027-01-04T00:00:00Z"));
+        this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en",
+                "CARE_ESCALATION_ADDRESS", "care-lead@example.com"));
+        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
+        LocalTokenIssuer issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofDays(30), clock);
+        this.api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
+        this.agent = Map.of("authorization", "Bearer " + issuer.signIn("agent", "agent-local-1").orElseThrow(),
+                "content-type", "application/json");
+        LocalInboundMail inbound = new LocalInboundMail(cloud);
+        advanceTo("2027-01-04T02:15:00Z");
+        inbound.deliver(raw("return-utf8-attachment.eml"), CARE, clock.instant());
+        advanceTo("2027-01-04T09:30:00Z");
+        inbound.deliver(raw("complaint-qp.eml"), CARE, clock.instant());
+        functions.drainAll();
+    }
+
+    @AfterEach
+    void nothingLost() {
+        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
+    }
+
+    @Test
+    void theQueueListsOpenConversationsByCategoryNearestDeadlineFirstAndShowsAThread() {
+        JsonNode all = call("GET", "/care/conversations", "", 200).get("conversations");
+        assertEquals(List.of("complaint", "returns"), List.of(all.get(0).get("category").asText(),
+                all.get(1).get("category").asText()), "Tue 12:30 before Wed 16:15");
+        JsonNode complaints = call("GET", "/care/conversations", "category=complaint", 200).get("conversations");
+        assertEquals(1, complaints.size());
+        assertTrue(complaints.get(0).get("urgent").asBoolean());
+        assertEquals("2027-01-05T04:30:00Z", complaints.get(0).get("answerBy").asText());
+
+        String returns = CareIntake.conversationId("20270104030000.GA1234@example.org");
+        JsonNode detail = call("GET", "/care/conversations/" + returns, "", 200);
+        assertEquals("guest.9001@example.org", detail.get("email").asText());
+        JsonNode thread = detail.get("thread");
+        assertEquals("received", thread.get(0).get("kind").asText());
+        assertTrue(thread.get(1).get("text").asText().contains("[attachments: [shoes.jpg]]"), thread.toString());
+
+        call("GET", "/care/conversations", "category=gossip", 400);
+        call("GET", "/care/conversations/c-0000000000000000", "", 404);
+    }
+
+    @Test
+    void anAnswerThatTakesLongerTellsTheCustomerTheNewDateAndMovesTheChase() {
+        String id = CareIntake.conversationId("complaint-9002@example.org");
+        call("POST", "/care/conversations/" + id + "/delay", "", "{\"answerBy\": \"2027-01-05T01:00:00Z\"}", 409);
+        call("POST", "/care/conversations/" + id + "/delay", "", "{\"when\": \"tomorrow\"}", 400);
+        advanceTo("2027-01-05T01:00:00Z");
+        JsonNode moved = call("POST", "/care/conversations/" + id + "/delay", "",
+                "{\"answerBy\": \"2027-01-06T08:00:00Z\"}", 200);
+        assertEquals("2027-01-06T08:00:00Z", moved.get("answerBy").asText());
+        functions.drainAll();
+        List<SentMail> customer = mailTo(GUEST);
+        assertEquals("Our answer about \"Complaint about order #A1234\" will take longer",
+                customer.getLast().subject());
+        assertTrue(customer.getLast().text().contains("by 2027-01-06 16:00 Asia/Shanghai"), customer.getLast().text());
+
+        advanceTo("2027-01-05T04:31:30Z");
+        assertEquals(List.of(), mailTo("care-lead@example.com"), "the old deadline is no longer chased");
+        advanceTo("2027-01-06T04:01:30Z");
+        advanceTo("2027-01-06T07:01:30Z");
+        advanceTo("2027-01-06T08:01:30Z");
+        String reminder = " Customer mail " + id + " (Complaint)";
+        assertEquals(List.of("[4h left]" + reminder, "[4h left]" + reminder, "[1h left]" + reminder),
+                mailTo("care@example.com").stream().map(SentMail::subject).filter(s -> s.contains(id)).toList(),
+                "the old deadline's 4-hour reminder before the move; the new deadline's two after it");
+        assertEquals(1, mailTo("care-lead@example.com").size(), "the breach of the new deadline");
+        JsonNode history = call("GET", "/care/conversations/" + id, "", 200).get("thread");
+        assertTrue(history.toString().contains("deadline-moved") && history.toString().contains("console:agent"),
+                history.toString());
+    }
+
+    private JsonNode call(String method, String path, String query, int status) {
+        return call(method, path, query, "", status);
+    }
+
+    private JsonNode call(String method, String path, String query, String body, int status) {
+        APIGatewayV2HTTPResponse response = api.invoke(method, path, query, agent, body);
+        assertEquals(status, response.getStatusCode(), method + " " + path + ": " + response.getBody());
+        try {
+            return JSON.readTree(response.getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void advanceTo(String instant) {
+        functions.advanceTo("TimerSweepFunction", Instant.parse(instant));
+        functions.drainAll();
+    }
+
+    private List<SentMail> mailTo(String address) {
+        return cloud.sentMail().stream().filter(m -> m.to().contains(address)).toList();
+    }
+
+    private static byte[] raw(String file) {
+        try (InputStream in = CareDeskIT.class.getResourceAsStream("/mail/" + file)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

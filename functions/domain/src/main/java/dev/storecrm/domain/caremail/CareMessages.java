@@ -1,0 +1,97 @@
+package dev.storecrm.domain.caremail;
+
+import dev.storecrm.domain.messaging.MessageRequest;
+import dev.storecrm.domain.messaging.Recipient;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The messages of customer e-mail care, all transactional, each under its own business key so it goes once:
+ * the acknowledgement ({@code CARE#<conversation>#ack}, once per conversation), the notice that the answer will
+ * take longer ({@code CARE#<conversation>#delay#<new deadline>}), and the chase's reminders to the care team and
+ * the escalation of a breach ({@code CARE#<conversation>#<deadline>#<step>}). The customer is addressed as a
+ * member when the intake matched one (the archive's address and language win at send time), else at the address
+ * the mail came from, in the language it was written in.
+ */
+public final class CareMessages {
+
+    public static final String JOURNEY = "care-mail";
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+    private final CareRules rules;
+    private final Recipient.Address agents;
+    private final Recipient.Address escalation;
+    private final ZoneId storeZone;
+
+    public CareMessages(CareRules rules, Recipient.Address agents, Recipient.Address escalation, ZoneId storeZone) {
+        this.rules = rules;
+        this.agents = agents;
+        this.escalation = escalation;
+        this.storeZone = storeZone;
+    }
+
+    public static String ackKey(String conversationId) {
+        return "CARE#" + conversationId + "#ack";
+    }
+
+    public MessageRequest acknowledgement(Conversation conversation, Instant now) {
+        Map<String, Object> data = customerData(conversation);
+        data.put("urgent", conversation.urgent());
+        return MessageRequest.transactional(ackKey(conversation.conversationId()), JOURNEY, customer(conversation),
+                "care-acknowledged", data, now);
+    }
+
+    public MessageRequest delay(Conversation moved, Instant now) {
+        return MessageRequest.transactional("CARE#" + moved.conversationId() + "#delay#"
+                        + moved.answerBy().getEpochSecond(), JOURNEY, customer(moved), "care-delayed",
+                customerData(moved), now);
+    }
+
+    /** A reminder to the care team before the deadline, or the breach to the escalation address. */
+    public MessageRequest forStep(Conversation conversation, CareFiring step, Instant now) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("conversationId", conversation.conversationId());
+        data.put("category", label(conversation, agents.locale().orElse("en")));
+        data.put("urgent", conversation.urgent());
+        data.put("subject", conversation.subject());
+        data.put("orderId", conversation.orderId().orElse(""));
+        data.put("customerId", conversation.customerId().orElse(""));
+        data.put("answerBy", shown(conversation.answerBy()));
+        data.put("timeLeft", step.step());
+        String key = "CARE#" + conversation.conversationId() + "#" + conversation.answerBy().getEpochSecond() + "#"
+                + step.step();
+        return step.isBreach()
+                ? MessageRequest.transactional(key, JOURNEY, escalation, "care-deadline-breached", data, now)
+                : MessageRequest.transactional(key, JOURNEY, agents, "care-deadline-reminder", data, now)
+                        .notAfter(conversation.answerBy());
+    }
+
+    private Map<String, Object> customerData(Conversation conversation) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("conversationId", conversation.conversationId());
+        data.put("subject", conversation.subject());
+        data.put("category", label(conversation, conversation.locale()));
+        data.put("answerBy", shown(conversation.answerBy()));
+        data.put("hasOrder", conversation.orderId().isPresent());
+        data.put("orderId", conversation.orderId().orElse(""));
+        return data;
+    }
+
+    private Recipient customer(Conversation conversation) {
+        Recipient.Address address = new Recipient.Address(conversation.email(), conversation.name(),
+                Optional.of(conversation.locale()), Optional.of(storeZone));
+        return conversation.customerId().<Recipient>map(id -> new Recipient.Customer(id, address)).orElse(address);
+    }
+
+    private String label(Conversation conversation, String locale) {
+        return rules.category(conversation.category()).map(c -> c.labelIn(locale)).orElse(conversation.category());
+    }
+
+    private String shown(Instant instant) {
+        return SHOWN.format(instant.atZone(storeZone)) + " " + storeZone.getId();
+    }
+}

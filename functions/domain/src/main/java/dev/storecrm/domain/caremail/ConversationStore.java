@@ -1,0 +1,36 @@
+package dev.storecrm.domain.caremail;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where conversations, their messages and their history are kept. Every mail is taken once, by its
+ * {@code Message-ID}: {@link #record} writes the Message-ID's marker, the message and the conversation together,
+ * on condition that the marker is new.
+ */
+public interface ConversationStore {
+
+    /** One line of a conversation's thread: a message or a history entry, in time order. */
+    record Entry(Instant at, String kind, String summary) {}
+
+    Optional<Conversation> get(String conversationId);
+
+    /** The conversation a message of ours or of the customer's belongs to, by its Message-ID. */
+    Optional<String> conversationOf(String messageId);
+
+    /** Records the mail in {@code conversation} (as it is after the mail); false if the Message-ID was taken. */
+    boolean record(Conversation conversation, InboundMail mail, String note);
+
+    /** Moves the deadline of an open conversation, with the history entry saying who and why. */
+    void moveDeadline(Conversation moved, Instant previous, String actor, Instant at);
+
+    /** A history entry (an acknowledgement planned, a reminder, an escalation). */
+    void note(String conversationId, Instant at, String kind, String detail);
+
+    /** Open conversations of a category, the nearest deadline first. */
+    List<Conversation> openByCategory(String category, int limit);
+
+    /** The thread: messages and history, oldest first, at most {@code limit}. */
+    List<Entry> thread(String conversationId, int limit);
+}
