@@ -40,6 +40,8 @@ public final class SendRules {
         PREFERS_ANOTHER_CHANNEL,
         /** An SMS member without a telephone number, or with one not in E.164 form. */
         NO_PHONE_NUMBER, INVALID_PHONE_NUMBER,
+        /** The member prefers SMS and the stack has no SMS origination identity. */
+        SMS_NOT_SET_UP,
         /** The member's cap slot is held past the message's last chance by one of no lower priority. */
         EXPIRED_UNDER_CAP
     }
