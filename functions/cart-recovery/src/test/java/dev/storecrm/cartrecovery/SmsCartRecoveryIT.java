@@ -82,6 +82,22 @@ class SmsCartRecoveryIT {
     }
 
     @Test
+    void aStopReplyWithdrawsSmsConsentAndTheNextMarketingIsNotSent() {
+        storeFrom(Instant.parse("2026-11-23T01:00:00Z"));
+        store.publish(sample("cart-recovery/cart-updated.json", "evt-cart-4", "2026-11-23T10:00:00+08:00"));
+        store.advanceTo(local("2026-11-23T11:01:00"));
+        assertEquals(1, texts().size(), "the reminder went by SMS");
+        cloud.sms().reply(NUMBER, "退订");
+        store.functions.drainAll();
+        store.advanceTo(local("2026-11-25T12:00:00"));
+        assertEquals(1, texts().size(), "no coupon SMS after the member replied 退订");
+        SendLedger.Entry coupon = store.ledger("CART#cart-3001#coupon").orElseThrow();
+        assertEquals(SendLedger.Status.SKIPPED, coupon.status());
+        assertEquals("UNSUBSCRIBED", coupon.reason());
+        assertEquals(0, store.mailTo("member.1001@example.com").size(), "and nothing by e-mail instead");
+    }
+
+    @Test
     void aPromotionalSmsInTheChinaNightIsPutOffToEightInTheMorning() {
         storeFrom(Instant.parse("2026-11-23T11:00:00Z"));
         store.publish(sample("cart-recovery/cart-updated.json", "evt-cart-2", "2026-11-23T19:30:00+08:00"));

@@ -126,6 +126,7 @@ public final class LocalCloud implements AutoCloseable {
             provisioner.createSecrets(secrets);
             provisioner.createSesResources(ses);
             provisioner.createBuckets(backend.s3Endpoint());
+            sms.deliverRepliesTo(this::deliverToSqsSubscribers);
         }
         return this;
     }
@@ -289,6 +290,16 @@ public final class LocalCloud implements AutoCloseable {
         ses.close();
         secrets.close();
         backend.close();
+    }
+
+    /** A message published to the template's topics, as SNS delivers it (raw) to every SQS subscription. */
+    private void deliverToSqsSubscribers(String message) {
+        for (Template.Resource subscription : template.resourcesOfType("AWS::SNS::Subscription")) {
+            if ("sqs".equals(subscription.properties().get("Protocol"))) {
+                String queueArn = template.resolveString(subscription.properties().get("Endpoint"));
+                sqs.sendMessage(m -> m.queueUrl(queueUrl(template.logicalIdOfArn(queueArn))).messageBody(message));
+            }
+        }
     }
 
     private String queueUrlByName(String name) {

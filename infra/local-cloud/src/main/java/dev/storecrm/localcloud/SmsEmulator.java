@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -32,9 +33,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * function's IAM policy ({@link IamEnforcer#refusal}) as the rest of the local cloud does: the action
  * {@code sms-voice:SendTextMessage} on the origination identity's ARN and, when one is named, on the
  * configuration set's. It checks what the service checks (a signed request, an E.164 number, a message type, a
- * body), records what it accepts ({@link SentSms}), refuses a number that opted out (409
- * {@code ConflictException}, reason {@code DESTINATION_PHONE_NUMBER_OPTED_OUT}), and on demand throttles
- * ({@code ThrottlingException}) or fails ({@code InternalServerException}) the next sends.
+ * body), records what it accepts ({@link SentSms}), plays a recipient's reply ({@link #reply}), refuses a
+ * number that opted out (409 {@code ConflictException}, reason {@code DESTINATION_PHONE_NUMBER_OPTED_OUT}), and
+ * on demand throttles ({@code ThrottlingException}) or fails ({@code InternalServerException}) the next sends.
  */
 public final class SmsEmulator {
 
@@ -51,6 +52,9 @@ public final class SmsEmulator {
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger failing = new AtomicInteger();
     private final AtomicReference<Clock> clock = new AtomicReference<>(Clock.systemUTC());
+    private volatile Consumer<String> replies = payload -> {
+        throw new IllegalStateException("the local cloud is not provisioned: no topic takes SMS replies");
+    };
 
     /** Answers SendTextMessage at a loopback address of its own, in process (no socket listens there). */
     SmsEmulator(String region) {
@@ -86,6 +90,25 @@ public final class SmsEmulator {
     /** The number is on the account's opt-out list: a send to it is refused, as the service refuses it. */
     public void optOut(String number) {
         optedOut.add(number);
+    }
+
+    /**
+     * A reply from {@code from} to the store's number, as End User Messaging SMS publishes it to the two-way SNS
+     * topic ({@code originationNumber}, {@code destinationNumber}, {@code messageBody}, {@code inboundMessageId},
+     * {@code previousPublishedMessageId}), delivered to the topic's SQS subscribers.
+     */
+    public void reply(String from, String text) {
+        Optional<SentSms> last = sent.stream().filter(sms -> sms.to().equals(from)).reduce((first, second) -> second);
+        ObjectNode payload = JSON.createObjectNode().put("originationNumber", from)
+                .put("destinationNumber", "+12065550100").put("messageKeyword", "KEYWORD_" + Template.ACCOUNT_ID)
+                .put("messageBody", text).put("inboundMessageId", UUID.randomUUID().toString());
+        last.ifPresent(sms -> payload.put("previousPublishedMessageId", sms.messageId()));
+        replies.accept(payload.toString());
+    }
+
+    /** Where replies go: the queues subscribed to the two-way topic (set when the local cloud is provisioned). */
+    void deliverRepliesTo(Consumer<String> subscribers) {
+        this.replies = subscribers;
     }
 
     void useClock(Clock newClock) {
