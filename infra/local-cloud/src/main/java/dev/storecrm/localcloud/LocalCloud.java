@@ -21,8 +21,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The local cloud: emulated AWS services on loopback, provisioned from {@code template.yaml}.
  *
  * <p>By default the emulators run in this JVM (DynamoDB Local, ElasticMQ), with the SES v2 emulator
- * (Node) behind a local gateway that also serves Secrets Manager, and End User Messaging SMS in this JVM
- * ({@link SmsEmulator}, for either backend); with
+ * (Node) behind a local gateway that also serves Secrets Manager ({@link SmsEmulator} for SMS); with
  * {@code -Dstorecrm.cloud=localstack} they run in a LocalStack container. Either way the SDK is
  * pointed at them through its own configuration (the {@code aws.endpointUrl*}, {@code aws.region}
  * and credential system properties), so handlers run unchanged, with no local branches.
@@ -68,17 +67,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private LocalCloud(CloudBackend backend) {
         this.backend = backend;
-        System.setProperty("aws.region", backend.region());
-        System.setProperty("aws.accessKeyId", ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", SECRET_KEY);
-        System.setProperty("aws.endpointUrlDynamoDb", backend.dynamoDbEndpoint().toString());
-        System.setProperty("aws.endpointUrlSqs", backend.sqsEndpoint().toString());
-        System.setProperty("aws.endpointUrlSesV2", backend.sesEndpoint().toString());
-        System.setProperty("aws.endpointUrlSecretsManager", backend.secretsManagerEndpoint().toString());
-        System.setProperty("aws.endpointUrlEventBridge", backend.eventBridgeEndpoint().toString());
-        System.setProperty("aws.endpointUrlS3", backend.s3Endpoint().toString());
-        this.sms = new SmsEmulator(backend.region());
-        System.setProperty("aws.endpointUrlPinpointSmsVoiceV2", sms.endpoint().toString());
+        this.sms = SdkSettings.pointAt(backend);
         // Every SDK client built from here on, the handlers' and the four below, talks to the
         // emulators over the loopback transport (see there); the SDK builds and closes it.
         String loopback = LoopbackHttpClient.Service.class.getName();
@@ -126,7 +115,7 @@ public final class LocalCloud implements AutoCloseable {
             provisioner.createSecrets(secrets);
             provisioner.createSesResources(ses);
             provisioner.createBuckets(backend.s3Endpoint());
-            sms.deliverRepliesTo(this::deliverToSqsSubscribers);
+            sms.deliverRepliesTo(message -> SdkSettings.deliverToSqsSubscribers(this, message));
         }
         return this;
     }
@@ -241,8 +230,7 @@ public final class LocalCloud implements AutoCloseable {
         return backend.sentMailSince(epochSecond);
     }
 
-    /** End User Messaging SMS, emulated in this JVM whatever the backend: the texts sent, throttling, failures. */
-    public SmsEmulator sms() {
+    public SmsEmulator sms() { // End User Messaging SMS, in this JVM whatever the backend
         return sms;
     }
 
@@ -290,16 +278,6 @@ public final class LocalCloud implements AutoCloseable {
         ses.close();
         secrets.close();
         backend.close();
-    }
-
-    /** A message published to the template's topics, as SNS delivers it (raw) to every SQS subscription. */
-    private void deliverToSqsSubscribers(String message) {
-        for (Template.Resource subscription : template.resourcesOfType("AWS::SNS::Subscription")) {
-            if ("sqs".equals(subscription.properties().get("Protocol"))) {
-                String queueArn = template.resolveString(subscription.properties().get("Endpoint"));
-                sqs.sendMessage(m -> m.queueUrl(queueUrl(template.logicalIdOfArn(queueArn))).messageBody(message));
-            }
-        }
     }
 
     private String queueUrlByName(String name) {
