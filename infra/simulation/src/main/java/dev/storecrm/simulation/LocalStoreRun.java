@@ -27,7 +27,8 @@ public final class LocalStoreRun {
     static void useSms() {
         String parameter = Template.PARAMETER_PROPERTY + "SmsOriginationIdentity";
         if (System.getProperty(parameter) == null) {
-            System.setProperty(parameter, "arn:aws:sms-voice:us-east-1:" + Template.ACCOUNT_ID + ":pool/pool-simulation");
+            System.setProperty(parameter,
+                    "arn:aws:sms-voice:us-east-1:" + Template.ACCOUNT_ID + ":pool/pool-simulation");
         }
     }
 
