@@ -10,10 +10,9 @@ import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
-import dev.storecrm.platform.dynamodb.DynamoDbPointsTimer;
+import dev.storecrm.platform.dynamodb.DynamoDbKeyedTimer;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralParties;
-import dev.storecrm.platform.dynamodb.DynamoDbReferralTimer;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -36,7 +35,7 @@ record LoyaltyWiring(LoyaltyService service, SqsBatchProcessor batch) {
         ReferralProgram referrals = new ReferralProgram(
                 new DynamoDbReferralBook(shared.dynamoDb(), shared.env().required("REFERRALS_TABLE")),
                 new DynamoDbReferralParties(shared.dynamoDb(), shared.env().required("MEMBERS_TABLE")),
-                new DynamoDbReferralTimer(shared.timers()), new LedgerReferralRewards(ledger, shared.clock()),
+                DynamoDbKeyedTimer.referrals(shared.timers()), new LedgerReferralRewards(ledger, shared.clock()),
                 ReferralSettings.from(shared.env()), shared.clock());
         return new LoyaltyService(ledger, referrals);
     }
@@ -44,7 +43,7 @@ record LoyaltyWiring(LoyaltyService service, SqsBatchProcessor batch) {
     private static PointsLedger ledger(SharedAdapters shared, LoyaltyPolicy policy) {
         DynamoDbPointsBook book = new DynamoDbPointsBook(shared.dynamoDb(),
                 shared.env().required("POINTS_LEDGER_TABLE"), policy.entryRetention());
-        return new PointsLedger(book, new DynamoDbPointsTimer(shared.timers()), shared.outbox(), policy,
+        return new PointsLedger(book, DynamoDbKeyedTimer.points(shared.timers()), shared.outbox(), policy,
                 shared.clock());
     }
 }

@@ -40,7 +40,8 @@ class CouponRedemptionIT {
     }
 
     private Coupon issue(String businessKey, String customerId, Duration validity) {
-        return coupons.issue(new CouponBook.Issue(businessKey, "cart", customerId, CouponValue.parse("CNY:2000"), ISSUED,
+        return coupons.issue(new CouponBook.Issue(businessKey, "cart", customerId, CouponValue.parse("CNY:2000"),
+                ISSUED,
                 ISSUED.plus(validity)));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.LocalCloud;
@@ -68,7 +69,8 @@ class ItemTooLargeIT {
 
         DrainReport report = functions.drainAll();
         assertEquals(Map.of("MemberArchiveFunction", 0), report.failures(), "refused at once, not retried");
-        List<Map<String, AttributeValue>> rejects = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable")).consistentRead(true)).items();
+        List<Map<String, AttributeValue>> rejects = cloud.dynamoDb()
+                .scan(s -> s.tableName(cloud.tableName("RejectsTable")).consistentRead(true)).items();
         assertEquals(1, rejects.size());
         assertEquals(messageId, rejects.getFirst().get("messageId").s());
         assertEquals("ITEM_TOO_LARGE", rejects.getFirst().get("reason").s(), rejects.getFirst().get("detail").s());
@@ -79,7 +81,8 @@ class ItemTooLargeIT {
     private long points(String customerId) {
         Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS(customerId))).consistentRead(true)).item();
-        return MemberSummary.of(MemberItemMapper.fromItem(item).value(),
-                MemberPolicySettings.from(new Settings(functions.spec("MemberArchiveFunction").environment())), NOW).points();
+        MemberPolicy policy = MemberPolicySettings.from(
+                new Settings(functions.spec("MemberArchiveFunction").environment()));
+        return MemberSummary.of(MemberItemMapper.fromItem(item).value(), policy, NOW).points();
     }
 }

@@ -78,13 +78,17 @@ class MemberArchiveCapacityIT {
                         + " birthday, wedding, membership start");
         assertEquals(Map.of("OrdersTable", "0.0/1.0"), unitsFor(sample("04-order-placed.json")),
                 "placement: one order write, no read, the member untouched");
-        assertEquals(Map.of("MembersTable", "0.5/1.0", "OrdersTable", "1.0/1.0", "OrdersTable/PaidByCustomer", "0.0/1.0",
-                        "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0"), unitsFor(sample("05-order-paid.json")),
+        assertEquals(Map.of("MembersTable", "0.5/1.0", "OrdersTable", "1.0/1.0",
+                        "OrdersTable/PaidByCustomer", "0.0/1.0",
+                        "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0"),
+                unitsFor(sample("05-order-paid.json")),
                 "payment: read the member and the order, rewrite the member, write the order's payment and credit (and"
                         + " its payment-time index entry), re-arm the win-back timer");
-        assertEquals(Map.of("MembersTable", "0.5/0.0", "OrdersTable", "0.5/0.0"), unitsFor(sample("05-order-paid.json")),
+        assertEquals(Map.of("MembersTable", "0.5/0.0", "OrdersTable", "0.5/0.0"),
+                unitsFor(sample("05-order-paid.json")),
                 "a duplicate payment: the member, and a look that the order its last save carried was written (the"
-                        + " member holds that order as saved, so it is not read again); nothing to change, nothing written");
+                        + " member holds that order as saved, so it is not read again); nothing to change, nothing"
+                        + " written");
     }
 
     /**
@@ -100,7 +104,8 @@ class MemberArchiveCapacityIT {
                 "placement: the order only");
         Map<String, String> paid = unitsFor(paid("o-new", "2026-11-22T10:01:00Z"));
         assertTrue(writeUnits(paid, "MembersTable") <= 3.0, "at most 3 write units on the member: " + paid);
-        assertEquals(Map.of("MembersTable", "0.5/2.0", "OrdersTable", "1.0/1.0", "OrdersTable/PaidByCustomer", "0.0/1.0",
+        assertEquals(Map.of("MembersTable", "0.5/2.0", "OrdersTable", "1.0/1.0",
+                        "OrdersTable/PaidByCustomer", "0.0/1.0",
                         "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0"), paid,
                 "a payment: the member (an item of about 1.5 KB: 25 months of spend, the latest payments), the one"
                         + " order, and the win-back timer, as for a member with one order");
@@ -112,7 +117,8 @@ class MemberArchiveCapacityIT {
                 + " (half a unit), then o-next read and written");
 
         assertTrue(writeUnits(cancelled, "MembersTable") <= 3.0, "cancelling the last order: " + cancelled);
-        assertEquals(Map.of("MembersTable", "0.5/2.0", "OrdersTable", "1.5/1.0", "OrdersTable/PaidByCustomer", "1.0/0.0",
+        assertEquals(Map.of("MembersTable", "0.5/2.0", "OrdersTable", "1.5/1.0",
+                        "OrdersTable/PaidByCustomer", "1.0/0.0",
                         "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/2.0"), cancelled,
                 "cancelling the last order (held by the member as its last save carried it) finds the one before it"
                         + " (the last order, and the last of the month): a page of the payment index each time and the"
@@ -133,7 +139,8 @@ class MemberArchiveCapacityIT {
      * ledger applies the payments in memory, and the orders and the member item are written directly.
      */
     private MemberRecord seedOrders(String customerId, int count) {
-        MemberPolicy policy = MemberPolicySettings.from(new Settings(functions.spec("MemberArchiveFunction").environment()));
+        MemberPolicy policy = MemberPolicySettings.from(
+                new Settings(functions.spec("MemberArchiveFunction").environment()));
         Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS(customerId))).consistentRead(true)).item();
         List<StoreEvent> payments = new ArrayList<>();
@@ -148,7 +155,8 @@ class MemberArchiveCapacityIT {
     }
 
     private MemberSummary summary(String customerId) {
-        MemberPolicy policy = MemberPolicySettings.from(new Settings(functions.spec("MemberArchiveFunction").environment()));
+        MemberPolicy policy = MemberPolicySettings.from(
+                new Settings(functions.spec("MemberArchiveFunction").environment()));
         Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS(customerId))).consistentRead(true)).item();
         return MemberSummary.of(MemberItemMapper.fromItem(item).value(), policy, NOW);

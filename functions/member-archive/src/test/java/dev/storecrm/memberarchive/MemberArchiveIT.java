@@ -120,7 +120,8 @@ class MemberArchiveIT {
         assertEquals("c-1001", record("c-1004").profile().referrerId());
 
         Map<String, AttributeValue> order = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("OrdersTable"))
-                .key(Map.of("customerId", AttributeValue.fromS("c-1001"), "orderId", AttributeValue.fromS("o-5002")))).item();
+                .key(Map.of("customerId", AttributeValue.fromS("c-1001"), "orderId",
+                        AttributeValue.fromS("o-5002")))).item();
         assertEquals(2, order.get("lines").l().size());
         assertEquals(List.of("WELCOME-20"), order.get("couponCodes").l().stream().map(AttributeValue::s).toList());
         assertEquals("129900", order.get("paidAmount").n());
@@ -166,7 +167,8 @@ class MemberArchiveIT {
         assertEquals(expected, kept);
         assertTrue(invalid.size() >= 40, invalid.size() + " member and order cases");
         MemberSummary wang = member("c-1001");
-        assertEquals(39_900 + 129_900 - 20_000, wang.lifetimeSpendMinor(), "the valid samples of the same batches applied");
+        assertEquals(39_900 + 129_900 - 20_000, wang.lifetimeSpendMinor(),
+                "the valid samples of the same batches applied");
         assertEquals(Optional.of("VIP2"), member("c-1004").tier());
         assertEquals(Map.of(), cloud.deadLetters());
     }
@@ -194,7 +196,8 @@ class MemberArchiveIT {
                 publish(sample);
             }
             functions.drainAll();
-            assertEquals(expected, snapshot(), "run " + run + " delivered " + stream.size() + " events in another order");
+            assertEquals(expected, snapshot(),
+                    "run " + run + " delivered " + stream.size() + " events in another order");
         }
     }
 
@@ -225,7 +228,8 @@ class MemberArchiveIT {
             cloud.sqs().sendMessage(m -> m.queueUrl(cloud.queueUrl("MemberArchiveQueue")).messageBody(body));
         }
         functions.drainAll();
-        String logs = Files.readString(Path.of(System.getProperty("storecrm.functionLog", "target/function-logs.jsonl")));
+        String logs = Files.readString(Path.of(System.getProperty("storecrm.functionLog",
+                "target/function-logs.jsonl")));
         assertTrue(logs.contains("\"outcome\":\"APPLIED\""), "the log records outcomes");
         assertTrue(logs.contains("evt-bad-0004"), "and the ids of rejected events");
         for (String personal : personalValues()) {

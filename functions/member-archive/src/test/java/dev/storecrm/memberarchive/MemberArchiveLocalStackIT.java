@@ -38,7 +38,8 @@ class MemberArchiveLocalStackIT {
                 }
             }
             functions.drainAll();
-            Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
+            Map<String, AttributeValue> item = cloud.dynamoDb()
+                    .getItem(g -> g.tableName(cloud.tableName("MembersTable"))
                     .key(Map.of("customerId", AttributeValue.fromS("c-1001"))).consistentRead(true)).item();
             var policy = MemberPolicySettings.from(new Settings(functions.spec("MemberArchiveFunction").environment()));
             MemberSummary summary = MemberSummary.of(MemberItemMapper.fromItem(item).value(), policy, now);

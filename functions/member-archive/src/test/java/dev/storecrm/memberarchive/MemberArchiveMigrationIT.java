@@ -136,8 +136,10 @@ class MemberArchiveMigrationIT {
                 "stamps", AttributeValue.fromM(Map.of(registered, AttributeValue.fromS("email,timeZone"))),
                 "registered", AttributeValue.fromS(registered),
                 "statusLog", AttributeValue.fromL(List.of(
-                        AttributeValue.fromS(stamp(Instant.parse("2025-06-01T00:00:00Z"), "frozen-" + customerId) + "|frozen|review"),
-                        AttributeValue.fromS(stamp(Instant.parse("2025-07-01T00:00:00Z"), "active-" + customerId) + "|active|"))),
+                        AttributeValue.fromS(stamp(Instant.parse("2025-06-01T00:00:00Z"),
+                                "frozen-" + customerId) + "|frozen|review"),
+                        AttributeValue.fromS(stamp(Instant.parse("2025-07-01T00:00:00Z"),
+                                "active-" + customerId) + "|active|"))),
                 "orders", AttributeValue.fromM(orders),
                 "status", AttributeValue.fromS("active"), "points", AttributeValue.fromN("0")));
         cloud.dynamoDb().putItem(p -> p.tableName(cloud.tableName("MembersTable")).item(member));
@@ -161,7 +163,8 @@ class MemberArchiveMigrationIT {
         for (int version = 1; version <= 2; version++) {
             publish("""
                     {"id":"refund-%1$d-%2$s","type":"OrderRefunded","version":1,"occurredAt":"%3$s",
-                     "body":{"orderId":"o-5","customerId":"%2$s","refundId":"r-1","amount":{"amount":%4$d,"currency":"CNY"}}}"""
+                     "body":{"orderId":"o-5","customerId":"%2$s","refundId":"r-1",
+                             "amount":{"amount":%4$d,"currency":"CNY"}}}"""
                     .formatted(version, customerId, paidAt(5).plus(Duration.ofDays(version)), 1000 * version));
         }
         publish(updatedPhone(customerId));

@@ -139,7 +139,8 @@ class MemberArchiveServiceTest {
 
     private MemberArchiveService service(Clock clock) {
         return new MemberArchiveService(archive, orders, coupons, new ArchiveFollowUps(diary, timerBook, POLICY,
-                OCCASIONS, WIN_BACK, ZoneId.of("Asia/Shanghai"), GoLivePolicy.none(), rechecked::add), told::addAll, POLICY, clock);
+                OCCASIONS, WIN_BACK, ZoneId.of("Asia/Shanghai"), GoLivePolicy.none(), rechecked::add), told::addAll,
+                        POLICY, clock);
     }
 
     private static String sample(String name) throws Exception {
@@ -274,7 +275,8 @@ class MemberArchiveServiceTest {
         assertEquals(Outcome.APPLIED, service.handle(sample("member-archive/05-order-paid.json")));
         assertEquals(List.of(false, false, true, true), archive.consistentReads,
                 "first read eventually consistent, retries consistent");
-        assertEquals(399, MemberSummary.of(archive.find("c-1001", true).orElseThrow().value(), POLICY, CLOCK.instant()).points());
+        assertEquals(399, MemberSummary.of(archive.find("c-1001", true).orElseThrow().value(), POLICY,
+                CLOCK.instant()).points());
     }
 
     @Test
@@ -295,7 +297,8 @@ class MemberArchiveServiceTest {
         }
 
         @Override
-        public void write(String customerId, Collection<ArchivedOrder> written, long memberRevision, boolean unwritten) {
+        public void write(String customerId, Collection<ArchivedOrder> written, long memberRevision,
+                boolean unwritten) {
             if (failWrites > 0 && !written.isEmpty()) {
                 failWrites--;
                 throw new IllegalStateException("simulated outage of the orders table");
@@ -304,7 +307,8 @@ class MemberArchiveServiceTest {
         }
 
         @Override
-        public List<ArchivedOrder> unwritten(String customerId, Collection<ArchivedOrder> pending, long memberRevision) {
+        public List<ArchivedOrder> unwritten(String customerId, Collection<ArchivedOrder> pending,
+                long memberRevision) {
             return pending.stream().filter(o -> !all().contains(o)).toList();
         }
 

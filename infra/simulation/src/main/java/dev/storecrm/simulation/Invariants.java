@@ -1,14 +1,9 @@
 package dev.storecrm.simulation;
 
-import dev.storecrm.domain.member.ArchivedOrder;
-import dev.storecrm.domain.member.Credit;
 import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.time.LeapDayRule;
-import dev.storecrm.domain.time.RecurringDate;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.platform.dynamodb.Attributes;
-import dev.storecrm.platform.dynamodb.OrderItemMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>no cart mail after the cart's order, no win-back mail after the member's next order;</li>
  *   <li>every birthday (lunar too) and wedding greeting on its local date (29 February by the leap-day rule);</li>
  *   <li>nothing lost: every event reached a consumer, every queue drained, every dead-letter queue
- *       empty, every poison message kept in the RejectsTable with its reason.</li>
+ *       empty, every poison message kept in the RejectsTable with its reason;</li>
+ *   <li>the member archive holds the latest of every event ({@link ArchiveInvariant}).</li>
  * </ol>
  */
 final class Invariants {
@@ -56,7 +52,6 @@ final class Invariants {
     static final String WIN_BACK_EXIT = "no win-back mail after the member ordered again";
     static final String GREETING_DATE = "every greeting on the member's local date";
     static final String NOTHING_LOST = "nothing lost";
-    static final String ARCHIVE = "the member archive holds the latest of every event";
 
     private final List<Violation> violations = new ArrayList<>();
     private final Map<String, Integer> checked = new LinkedHashMap<>();
@@ -64,7 +59,7 @@ final class Invariants {
     Invariants() {
         // Listed from the start, so that one no case put to the test shows as "0 checked".
         for (String invariant : List.of(ONCE, QUIET, MARKETING, SUPPRESSED, CART_EXIT, WIN_BACK_EXIT, GREETING_DATE,
-                NOTHING_LOST, ARCHIVE)) {
+                NOTHING_LOST, ArchiveInvariant.ARCHIVE)) {
             checked.put(invariant, 0);
         }
     }
@@ -96,7 +91,8 @@ final class Invariants {
                 .filter(item -> "SENT".equals(item.get("status").s()) && item.containsKey("settledAt"))
                 .sorted(java.util.Comparator.comparing(item -> item.get("settledAt").s()))
                 .toList();
-        Map<String, SentMail> mailById = mail.stream().collect(Collectors.toMap(SentMail::messageId, m -> m, (a, b) -> a));
+        Map<String, SentMail> mailById = mail.stream()
+                .collect(Collectors.toMap(SentMail::messageId, m -> m, (a, b) -> a));
         for (Map<String, AttributeValue> entry : sent) {
             Instant at = Instant.parse(entry.get("settledAt").s());
             String key = entry.get("businessKey").s();
@@ -117,7 +113,8 @@ final class Invariants {
             invariants.greetingDate(key, member, at, zone, leapDay);
         }
         invariants.nothingLost(cloud, outcome);
-        invariants.archiveAgrees(scan(cloud, "MembersTable"), scan(cloud, "OrdersTable"), outcome.truth(), outcome.end());
+        ArchiveInvariant.check(scan(cloud, "MembersTable"), scan(cloud, "OrdersTable"), outcome.truth(), outcome.end(),
+                invariants);
         return invariants;
     }
 
@@ -127,8 +124,8 @@ final class Invariants {
             checked(ONCE);
             Map<String, AttributeValue> entry = ledgerByMessage.get(message.messageId());
             if (entry == null) {
-                violation(ONCE, "a mail outside the send ledger (a second send of a key, or a send around the pipeline): "
-                        + message.subject() + " to " + message.to());
+                violation(ONCE, "a mail outside the send ledger (a second send of a key, or a send around the"
+                        + " pipeline): " + message.subject() + " to " + message.to());
                 continue;
             }
             perKey.merge(entry.get("businessKey").s(), 1, Integer::sum);
@@ -146,7 +143,8 @@ final class Invariants {
         String name = MARKETING;
         checked(name);
         if (member.unsubscribedAt != null && !at.isBefore(member.unsubscribedAt)) {
-            violation(name, key + " went at " + at + " after " + customerId + " unsubscribed at " + member.unsubscribedAt);
+            violation(name, key + " went at " + at + " after " + customerId + " unsubscribed at "
+                    + member.unsubscribedAt);
         }
         if (!member.consent.at(at).orElse(false)) {
             violation(name, key + " went at " + at + " to " + customerId + " without marketing consent");
@@ -166,16 +164,19 @@ final class Invariants {
             checked(name);
             Instant since = suppressedSince.get(address.toLowerCase());
             if (since != null && at.isAfter(since.plus(FEEDBACK_DELAY))) {
-                violation(name, key + " went at " + at + " to " + address + ", which bounced or complained at " + since);
+                violation(name, key + " went at " + at + " to " + address + ", which bounced or complained at "
+                        + since);
             }
             String lower = address.toLowerCase();
-            if ((lower.startsWith("bounce") || lower.startsWith("complaint")) && lower.endsWith("@simulator.amazonses.com")) {
+            boolean simulatorFeedback = lower.startsWith("bounce") || lower.startsWith("complaint");
+            if (simulatorFeedback && lower.endsWith("@simulator.amazonses.com")) {
                 suppressedSince.putIfAbsent(lower, at);
             }
         }
     }
 
-    private void journeyExits(String key, String customerId, GroundTruth truth, Instant at, Map<String, String> episodes) {
+    private void journeyExits(String key, String customerId, GroundTruth truth, Instant at,
+                              Map<String, String> episodes) {
         if (key.startsWith("CART#")) {
             checked(CART_EXIT);
             String cartId = key.split("#")[1];
@@ -214,57 +215,6 @@ final class Invariants {
         LocalDate local = at.atZone(zone).toLocalDate();
         if (!local.equals(expected)) {
             violation(GREETING_DATE, key + " went on " + local + " in " + zone + "; the date is " + expected);
-        }
-    }
-
-    /**
-     * Every event applied, whatever the duplicates and the order of delivery: each member's time
-     * zone, birthday, membership status and marketing consent as the latest event said, and each
-     * paid order counted once: the orders paid in the OrdersTable are the ones paid, and the member's
-     * order count and points are what its orders there add up to.
-     */
-    private void archiveAgrees(List<Map<String, AttributeValue>> archive, List<Map<String, AttributeValue>> orderItems,
-                               GroundTruth truth, Instant end) {
-        Map<String, Map<String, AttributeValue>> byCustomer = new HashMap<>();
-        archive.forEach(item -> byCustomer.put(item.get("customerId").s(), item));
-        Map<String, List<ArchivedOrder>> orders = new HashMap<>();
-        orderItems.forEach(item -> orders.computeIfAbsent(item.get("customerId").s(), c -> new ArrayList<>())
-                .add(OrderItemMapper.fromItem(item)));
-        for (Map.Entry<String, GroundTruth.Member> known : truth.members().entrySet()) {
-            GroundTruth.Member member = known.getValue();
-            if (member.registeredAt == null && member.paidOrderIds.isEmpty()) {
-                continue; // a guest the store only ever saw with a cart
-            }
-            checked(ARCHIVE);
-            String id = known.getKey();
-            Map<String, AttributeValue> item = byCustomer.get(id);
-            if (item == null) {
-                violation(ARCHIVE, id + " is missing from the member archive");
-                continue;
-            }
-            agree(id, "timeZone", member.zone.at(end).map(ZoneId::getId), Attributes.string(item, "timeZone"));
-            agree(id, "birthday", member.birthday.at(end), Attributes.string(item, "birthday").map(RecurringDate::parse));
-            agree(id, "status", member.status.at(end).or(() -> Optional.of("active")), Attributes.string(item, "status"));
-            if (member.unsubscribedAt == null) {
-                Optional<Boolean> consent = item.containsKey("consent")
-                        ? Optional.of(item.get("consent").m().get("granted").bool()) : Optional.empty();
-                agree(id, "marketing consent", member.consent.at(end), consent);
-            }
-            List<ArchivedOrder> own = orders.getOrDefault(id, List.of());
-            Set<String> paid = own.stream().filter(o -> o.facts().isPaid()).map(ArchivedOrder::orderId)
-                    .collect(Collectors.toCollection(java.util.TreeSet::new));
-            agree(id, "paid orders", Optional.of(member.paidOrderIds), Optional.of(paid));
-            agree(id, "order count", Optional.of(own.stream().filter(o -> o.facts().counts()).count()),
-                    Optional.of(Attributes.number(item, "orderCount", 0)));
-            agree(id, "points", Optional.of(own.stream().mapToLong(o -> o.credit().map(Credit::points).orElse(0L)).sum()),
-                    Optional.of(Attributes.number(item, "points", 0)));
-        }
-    }
-
-    private void agree(String customerId, String field, Optional<?> expected, Optional<?> archived) {
-        if (!expected.equals(archived)) {
-            violation(ARCHIVE, customerId + ": " + field + " is " + archived.map(Object::toString).orElse("absent")
-                    + " in the archive; the latest event said " + expected.map(Object::toString).orElse("nothing"));
         }
     }
 

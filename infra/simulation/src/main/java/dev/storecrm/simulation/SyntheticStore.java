@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,15 +26,6 @@ import java.util.regex.Pattern;
  */
 final class SyntheticStore {
 
-    private static final List<String> ZONES = List.of("Asia/Shanghai", "Asia/Shanghai", "Asia/Shanghai",
-            "Asia/Shanghai", "Asia/Shanghai", "Asia/Shanghai", "Asia/Shanghai", "Asia/Shanghai", "Asia/Singapore",
-            "Asia/Tokyo", "Europe/Berlin", "Europe/Berlin", "Europe/London", "America/New_York", "America/New_York",
-            "America/Los_Angeles", "Australia/Sydney", "Pacific/Kiritimati", "Pacific/Honolulu", "America/Sao_Paulo");
-    private static final Map<String, String> COUNTRY = Map.ofEntries(Map.entry("Asia/Shanghai", "CN"),
-            Map.entry("Asia/Singapore", "SG"), Map.entry("Asia/Tokyo", "JP"), Map.entry("Europe/Berlin", "DE"),
-            Map.entry("Europe/London", "GB"), Map.entry("America/New_York", "US"), Map.entry("America/Los_Angeles", "US"),
-            Map.entry("Australia/Sydney", "AU"), Map.entry("Pacific/Kiritimati", "KI"), Map.entry("Pacific/Honolulu", "US"),
-            Map.entry("America/Sao_Paulo", "BR"));
     private static final Pattern COUPON = Pattern.compile("\\b(CART|WINB|BIRT|WEDD|MEMB)-[0-9A-Z]{10}\\b");
     private static final Pattern LINK_QUERY = Pattern.compile("<[^>?]*\\?([^>]+)>");
 
@@ -45,6 +35,7 @@ final class SyntheticStore {
     private final Random random;
     private final StoreEvents events;
     private final ImportDay importDay;
+    private final SyntheticMembers newMembers;
     private final List<SimMember> members = new ArrayList<>();
     private final Map<String, SimMember> byEmail = new HashMap<>();
     private final Map<String, SimMember> byId = new HashMap<>();
@@ -52,9 +43,8 @@ final class SyntheticStore {
     private final Set<String> usedCoupons = new HashSet<>();
     private int carts;
     private int orders;
-    private int disputes;
-    private int duplicated;
-    private int delayed;
+    private final SyntheticDisputes disputes;
+    private final SyntheticFaults faults;
 
     SyntheticStore(SimulationOptions options, String currency) {
         this.options = options;
@@ -63,6 +53,9 @@ final class SyntheticStore {
         this.random = new Random(options.seed());
         this.events = new StoreEvents(currency);
         this.importDay = new ImportDay(options, random, events);
+        this.newMembers = new SyntheticMembers(random, start, options.days());
+        this.disputes = new SyntheticDisputes(random, events);
+        this.faults = new SyntheticFaults(random, start, options.days());
     }
 
     /** The store's past, imported when the run starts (go-live). */
@@ -72,12 +65,12 @@ final class SyntheticStore {
 
     /** Events the fault mode delivers twice. */
     int duplicated() {
-        return duplicated;
+        return faults.duplicated();
     }
 
     /** Events the fault mode delivers late, after events that happened after them. */
     int delayed() {
-        return delayed;
+        return faults.delayed();
     }
 
     List<SimMember> members() {
@@ -96,7 +89,7 @@ final class SyntheticStore {
     List<Planned> plan() {
         List<Planned> plan = new ArrayList<>();
         for (int n = 1; n <= options.members(); n++) {
-            SimMember member = newMember(n);
+            SimMember member = newMembers.create(n);
             members.add(member);
             byEmail.put(member.email().toLowerCase(), member);
             byId.put(member.id(), member);
@@ -108,35 +101,9 @@ final class SyntheticStore {
             profileChanges(member, plan);
         }
         if (options.faults()) {
-            plan.addAll(faults(plan));
+            plan.addAll(faults.add(plan));
         }
         return plan;
-    }
-
-    private SimMember newMember(int n) {
-        String id = String.format("sim-c-%05d", n);
-        ZoneId zone = ZoneId.of(ZONES.get(random.nextInt(ZONES.size())));
-        boolean chinese = zone.getId().equals("Asia/Shanghai") || random.nextInt(10) == 0;
-        String birthday = null;
-        if (random.nextInt(100) < 85) {
-            LocalDate date = random.nextInt(100) < 2 ? LocalDate.of(1992, 2, 29)
-                    : LocalDate.ofYearDay(1960 + random.nextInt(45), 1 + random.nextInt(365));
-            birthday = random.nextInt(10) < 7 ? date.toString() : "--" + date.toString().substring(5);
-        }
-        String wedding = random.nextInt(100) < 25
-                ? LocalDate.ofYearDay(1990 + random.nextInt(35), 1 + random.nextInt(365)).toString() : null;
-        int mailbox = random.nextInt(1000);
-        String email = mailbox < 10 ? "bounce+" + id + "@simulator.amazonses.com"
-                : mailbox < 15 ? "complaint+" + id + "@simulator.amazonses.com" : id + "@example.com";
-        int preference = random.nextInt(100);
-        Instant registered = random.nextInt(100) < 80
-                ? start.minus(Duration.ofMinutes(random.nextLong(3L * 365 * 24 * 60)))
-                : start.plus(Duration.ofMinutes(random.nextLong(options.days() * 24L * 60)));
-        int habit = random.nextInt(100);
-        double ordersPer90Days = habit < 35 ? 0.2 : habit < 65 ? 1 : habit < 85 ? 2 : 4;
-        return new SimMember(id, (chinese ? "样例会员 " : "Sample Member ") + n, email, chinese ? "zh-CN" : "en", zone,
-                COUNTRY.get(zone.getId()), preference < 75 ? "email" : preference < 88 ? "sms" : preference < 96 ? "phone" : "none",
-                birthday, wedding, random.nextInt(100) < 88, registered, ordersPer90Days / 90);
     }
 
     private void ownOrders(SimMember member, List<Planned> plan) {
@@ -191,7 +158,7 @@ final class SyntheticStore {
             body.putObject("profile").putObject("marketingConsent").put("granted", false)
                     .put("at", event.get("occurredAt").asText()).put("source", "preference-centre");
         } else if (roll < 45) {
-            body.putObject("profile").put("timeZone", ZONES.get(random.nextInt(ZONES.size())));
+            body.putObject("profile").put("timeZone", newMembers.anyZone());
         } else if (roll < 55) {
             body.putObject("profile").put("birthday", "--" + LocalDate.ofYearDay(2001, 1 + random.nextInt(365))
                     .toString().substring(5));
@@ -233,38 +200,8 @@ final class SyntheticStore {
             Instant refunded = paid.plus(Duration.ofDays(2 + random.nextInt(8)));
             plan.add(new Planned.Publish(refunded, events.orderRefunded(orderId, member, total / 3, refunded), false));
         } else if (fate < 14) {
-            dispute(member, orderId, total, paid.plus(Duration.ofDays(3 + random.nextInt(12))), plan);
+            disputes.plan(member, orderId, total, paid.plus(Duration.ofDays(3 + random.nextInt(12))), plan);
         }
-    }
-
-    /** A dispute and the way it goes: settled at once, negotiated, a return, or left to the deadlines. */
-    private void dispute(SimMember member, String orderId, long amount, Instant opened, List<Planned> plan) {
-        String disputeId = "sim-d-" + (++disputes);
-        int channel = random.nextInt(4);
-        String[] channels = {"aliexpress", "stripe", "store", "shopify"};
-        String[] reasons = {"not_received", "other", "not_as_described", "other"};
-        Instant evidence = channel == 1 || channel == 3 ? opened.plus(Duration.ofDays(10)) : null;
-        plan.add(new Planned.Publish(opened, events.disputeOpened(disputeId, orderId, member, channels[channel],
-                reasons[channel], amount, evidence, opened), false));
-        int path = random.nextInt(100);
-        if (path < 35) {
-            Instant resolved = opened.plus(Duration.ofHours(6 + random.nextInt(96)));
-            plan.add(new Planned.Publish(resolved, events.disputeUpdated(disputeId, "resolved", "refunded", resolved), false));
-        } else if (path < 55) {
-            Instant negotiating = opened.plus(Duration.ofHours(12 + random.nextInt(24)));
-            Instant resolved = negotiating.plus(Duration.ofDays(2 + random.nextInt(6)));
-            plan.add(new Planned.Publish(negotiating, events.disputeUpdated(disputeId, "negotiating", null, negotiating), false));
-            plan.add(new Planned.Publish(resolved, events.disputeUpdated(disputeId, "resolved",
-                    random.nextBoolean() ? "rejected" : "withdrawn", resolved), false));
-        } else if (path < 70 && channel == 2) {
-            Instant agreed = opened.plus(Duration.ofHours(20));
-            Instant shipped = agreed.plus(Duration.ofDays(3));
-            Instant received = shipped.plus(Duration.ofDays(4));
-            plan.add(new Planned.Publish(agreed, events.disputeUpdated(disputeId, "awaiting_return_shipment", null, agreed), false));
-            plan.add(new Planned.Publish(shipped, events.disputeUpdated(disputeId, "awaiting_return_receipt", null, shipped), false));
-            plan.add(new Planned.Publish(received, events.disputeUpdated(disputeId, "resolved", "refunded", received), false));
-        }
-        // otherwise nobody acts: the deadlines are chased and escalated
     }
 
     /**
@@ -311,37 +248,12 @@ final class SyntheticStore {
         return answers;
     }
 
-    /** Duplicates, late deliveries, poison messages and SES throttling, spread over the period. */
-    private List<Planned> faults(List<Planned> plan) {
-        List<Planned> faults = new ArrayList<>();
-        for (int i = 0; i < plan.size(); i++) {
-            if (!(plan.get(i) instanceof Planned.Publish publish)) {
-                continue;
-            }
-            int roll = random.nextInt(100);
-            if (roll < 8) {
-                duplicated++;
-                faults.add(new Planned.Publish(publish.at().plus(Duration.ofMinutes(random.nextInt(90))),
-                        publish.event().deepCopy(), true));
-            } else if (roll < 16) {
-                delayed++;
-                plan.set(i, new Planned.Publish(publish.at().plus(Duration.ofMinutes(1 + random.nextInt(180))),
-                        publish.event(), false));
-            }
-        }
-        // SES throttling every third day: the SDK's retries back off in real time, so a burst costs seconds.
-        for (int day = 1; day < options.days(); day += 3) {
-            faults.add(new Planned.Throttle(start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(random.nextInt(1440))),
-                    1 + random.nextInt(3)));
-        }
-        return faults;
-    }
-
     // ------------------------------------------------------------------ randomness
 
     private Instant next(Instant from, double perDay) {
         double days = -Math.log(1 - random.nextDouble()) / perDay;
-        return days > 100_000 ? Instant.MAX.minusSeconds(1_000_000_000) : from.plus(Duration.ofSeconds((long) (days * 86_400)));
+        return days > 100_000 ? Instant.MAX.minusSeconds(1_000_000_000)
+                : from.plus(Duration.ofSeconds((long) (days * 86_400)));
     }
 
     /** The same day in the member's time zone, at a waking hour (08:00-23:00). */

@@ -40,8 +40,10 @@ class ArchiveConvergenceTest {
                         .with(ProfileField.TIME_ZONE, ZoneId.of("Europe/Berlin"))
                         .with(ProfileField.BIRTHDAY, RecurringDate.parse("--02-29")),
                         Set.of(ProfileField.EMAIL, ProfileField.TIME_ZONE, ProfileField.BIRTHDAY)),
-                updated("e02", "2026-02-01T00:00:00Z", "c-1", Profile.EMPTY.with(ProfileField.EMAIL, "b@example.com"), email),
-                updated("e03", "2026-02-01T00:00:00Z", "c-1", Profile.EMPTY.with(ProfileField.EMAIL, "c@example.com"), email),
+                updated("e02", "2026-02-01T00:00:00Z", "c-1", Profile.EMPTY.with(ProfileField.EMAIL, "b@example.com"),
+                        email),
+                updated("e03", "2026-02-01T00:00:00Z", "c-1", Profile.EMPTY.with(ProfileField.EMAIL, "c@example.com"),
+                        email),
                 paid("e04", "2026-03-01T00:00:00Z", "c-1", "o-1", 40_000),
                 refunded("e05", "2026-03-05T00:00:00Z", "c-1", "o-1", "r-1", 5_000),
                 refunded("e06", "2026-03-06T00:00:00Z", "c-1", "o-1", "r-2", 5_000),

@@ -54,7 +54,8 @@ class LedgerModelTest {
 
     static Stream<Arguments> policies() {
         return Stream.of(
-                Arguments.of(new MemberPolicy(Currency.getInstance("CNY"), Enrolment.FIRST_PAID_ORDER, 0, BigDecimal.ONE,
+                Arguments.of(new MemberPolicy(Currency.getInstance("CNY"), Enrolment.FIRST_PAID_ORDER, 0,
+                        BigDecimal.ONE,
                         TIERS, DOUBLE), 11L),
                 Arguments.of(new MemberPolicy(Currency.getInstance("CNY"), Enrolment.SPEND_THRESHOLD, 150_000,
                         BigDecimal.ONE, TIERS, DOUBLE), 12L),
@@ -105,7 +106,8 @@ class LedgerModelTest {
         orders.keys = 0;
         MemberRecord frozen = ledger.replay(record, List.of(
                 status("f", START.plus(Duration.ofDays(259)).plusSeconds(1).toString(), "c-1", MembershipStatus.FROZEN),
-                status("u", START.plus(Duration.ofDays(290)).plusSeconds(1).toString(), "c-1", MembershipStatus.ACTIVE)),
+                status("u", START.plus(Duration.ofDays(290)).plusSeconds(1).toString(), "c-1",
+                        MembershipStatus.ACTIVE)),
                 orders);
         assertEquals(3_000 - 310, frozen.purchases().points(), "the 31 payments made while frozen earn nothing");
         assertTrue(orders.finds <= 60 && orders.keys <= 60, "reads follow the payments after each late change (40"
@@ -126,7 +128,8 @@ class LedgerModelTest {
                 cancelled("c3", "2026-03-03T00:00:00Z", "c-1", "o-3"),
                 cancelled("c2", "2026-03-03T00:00:00Z", "c-1", "o-2")), orders);
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), record.purchases().lastOrderAt());
-        assertEquals(Set.of(Purchases.monthOf(Instant.parse("2026-01-01T00:00:00Z"))), record.purchases().months().keySet());
+        assertEquals(Set.of(Purchases.monthOf(Instant.parse("2026-01-01T00:00:00Z"))),
+                record.purchases().months().keySet());
         assertEquals(3, record.purchases().recent().size(), "cancelled payments are still the latest payments");
     }
 
@@ -148,13 +151,16 @@ class LedgerModelTest {
             if (fate == 0) {
                 events.add(cancelled("cancel-" + i, at.plus(Duration.ofDays(1)).toString(), "c-1", order));
             } else if (fate == 1) {
-                events.add(refunded("refund-" + i, at.plus(Duration.ofDays(2)).toString(), "c-1", order, "r-1", amount / 3));
+                events.add(refunded("refund-" + i, at.plus(Duration.ofDays(2)).toString(), "c-1", order, "r-1",
+                        amount / 3));
             } else if (fate == 2) {
-                events.add(refunded("refund-all-" + i, at.plus(Duration.ofDays(2)).toString(), "c-1", order, "r-1", amount));
+                events.add(refunded("refund-all-" + i, at.plus(Duration.ofDays(2)).toString(), "c-1", order, "r-1",
+                        amount));
             } else if (fate == 3) {
                 events.add(paid("pay-again-" + i, at.plus(Duration.ofDays(10)).toString(), "c-1", order, amount));
             } else if (fate == 4) {
-                events.add(refunded("refund-early-" + i, at.minus(Duration.ofHours(1)).toString(), "c-1", order, "r-0", 500));
+                events.add(refunded("refund-early-" + i, at.minus(Duration.ofHours(1)).toString(), "c-1", order,
+                        "r-0", 500));
             }
         }
         for (int i = 0; i < 4; i++) {

@@ -57,15 +57,18 @@ class MemberRecordTest {
 
     @Test
     void theNewestProfileValueWinsWhateverTheArrivalOrder() {
-        StoreEvent older = updated("e1", "2026-01-01T00:00:00Z", "c-1", email("old@example.com"), Set.of(ProfileField.EMAIL));
-        StoreEvent newer = updated("e2", "2026-02-01T00:00:00Z", "c-1", email("new@example.com"), Set.of(ProfileField.EMAIL));
+        StoreEvent older = updated("e1", "2026-01-01T00:00:00Z", "c-1", email("old@example.com"),
+                Set.of(ProfileField.EMAIL));
+        StoreEvent newer = updated("e2", "2026-02-01T00:00:00Z", "c-1", email("new@example.com"),
+                Set.of(ProfileField.EMAIL));
         assertEquals("new@example.com", apply(older, newer).profile().email());
         assertEquals("new@example.com", apply(newer, older).profile().email());
     }
 
     @Test
     void anUpdateChangesOnlyTheFieldsItNamesAndNullClears() {
-        Profile full = Profile.EMPTY.with(ProfileField.EMAIL, "a@example.com").with(ProfileField.PHONE, "+8613800000000")
+        Profile full = Profile.EMPTY.with(ProfileField.EMAIL, "a@example.com").with(ProfileField.PHONE,
+                "+8613800000000")
                 .with(ProfileField.TIME_ZONE, ZoneId.of("Asia/Shanghai"));
         MemberRecord record = apply(
                 registered("e1", "2026-01-01T00:00:00Z", "c-1", full,
@@ -83,7 +86,8 @@ class MemberRecordTest {
         MemberLedger.Result again = new MemberLedger(POLICY).apply(once, paid, orders);
         assertSame(once, again.record());
         assertEquals(Map.of(), again.orderWrites(), "nothing to write");
-        StoreEvent reg = registered("e2", "2026-01-01T00:00:00Z", "c-1", email("a@example.com"), Set.of(ProfileField.EMAIL));
+        StoreEvent reg = registered("e2", "2026-01-01T00:00:00Z", "c-1", email("a@example.com"),
+                Set.of(ProfileField.EMAIL));
         MemberRecord registered = once.apply((MemberEvent) reg);
         assertSame(registered, registered.apply((MemberEvent) reg));
     }
@@ -139,7 +143,8 @@ class MemberRecordTest {
                 .with(ProfileField.BIRTHDAY_LUNAR, spring);
         Set<ProfileField> lunar = Set.of(ProfileField.BIRTHDAY_LUNAR);
         StoreEvent[] events = {
-            updated("e1", "2026-01-01T00:00:00Z", "c-1", both, Set.of(ProfileField.BIRTHDAY, ProfileField.BIRTHDAY_LUNAR)),
+            updated("e1", "2026-01-01T00:00:00Z", "c-1", both, Set.of(ProfileField.BIRTHDAY,
+                    ProfileField.BIRTHDAY_LUNAR)),
             updated("e2", "2026-04-01T00:00:00Z", "c-1", Profile.EMPTY, lunar)};
         MemberRecord record = apply(events);
         assertEquals(record, apply(events[1], events[0]), "the same record in any order");

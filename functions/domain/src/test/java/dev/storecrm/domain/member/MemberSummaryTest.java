@@ -152,7 +152,8 @@ class MemberSummaryTest {
     }
 
     private static final MemberPolicy DOUBLE_ON_BIRTHDAY = new MemberPolicy(Currency.getInstance("CNY"),
-            Enrolment.FIRST_PAID_ORDER, 0, BigDecimal.ONE, TIERS, new BirthdayBonus(2, 0, 0, java.time.Duration.ofDays(30),
+            Enrolment.FIRST_PAID_ORDER, 0, BigDecimal.ONE, TIERS, new BirthdayBonus(2, 0, 0,
+                    java.time.Duration.ofDays(30),
             dev.storecrm.domain.time.LeapDayRule.FEBRUARY_28, java.time.ZoneId.of("Asia/Shanghai")));
 
     private static StoreEvent birthday(String id, String at, String date, String zone) {

@@ -58,7 +58,8 @@ public final class DynamoDbMemberArchive implements MemberArchive {
     public void save(MemberRecord record, MemberSummary summary, OptionalLong expectedRevision,
                      Collection<ArchivedOrder> unsettled) {
         long revision = expectedRevision.orElse(0) + 1;
-        Map<String, AttributeValue> item = MemberItemMapper.toItem(record, summary, revision, clock.instant(), unsettled);
+        Map<String, AttributeValue> item = MemberItemMapper.toItem(record, summary, revision, clock.instant(),
+                unsettled);
         PutItemRequest.Builder put = PutItemRequest.builder().tableName(tableName).item(item);
         if (expectedRevision.isPresent()) {
             put.conditionExpression("rev = :expected")

@@ -22,8 +22,9 @@ public final class MemberHistoryLoad {
     private MemberHistoryLoad() {}
 
     /** The member after the events; its item and its orders are written at the next revision. */
-    public static MemberRecord load(DynamoDbClient dynamoDb, String membersTable, String ordersTable, MemberPolicy policy,
-                                    Revisioned<MemberRecord> member, List<? extends StoreEvent> events, Instant now) {
+    public static MemberRecord load(DynamoDbClient dynamoDb, String membersTable, String ordersTable,
+                                    MemberPolicy policy, Revisioned<MemberRecord> member,
+                                    List<? extends StoreEvent> events, Instant now) {
         OrdersInMemory orders = new OrdersInMemory();
         MemberRecord after = new MemberLedger(policy).replay(member.value(), events, orders);
         long revision = member.revision() + 1;

@@ -124,7 +124,8 @@ public final class MemberItemMapper {
                     String[] parts = v.s().split("\\|", 2);
                     boolean lunar = parts[1].startsWith(LUNAR_CLEARED);
                     boolean cleared = parts[1].isEmpty() || parts[1].equals(LUNAR_CLEARED);
-                    return new BirthdayEntry(Stamp.decode(parts[0]), cleared ? null : AnnualDate.parse(parts[1]), lunar);
+                    return new BirthdayEntry(Stamp.decode(parts[0]), cleared ? null : AnnualDate.parse(parts[1]),
+                            lunar);
                 }).toList();
         List<ZoneEntry> zoneLog = !item.containsKey("zoneLog") ? zoneLogOf(profile, stamps)
                 : Attributes.list(item, "zoneLog").stream().map(v -> {
@@ -274,6 +275,7 @@ public final class MemberItemMapper {
         if (consent.isEmpty()) {
             return null;
         }
-        return new Consent(consent.get("granted").bool(), Instant.parse(consent.get("at").s()), consent.get("source").s());
+        return new Consent(consent.get("granted").bool(), Instant.parse(consent.get("at").s()),
+                consent.get("source").s());
     }
 }

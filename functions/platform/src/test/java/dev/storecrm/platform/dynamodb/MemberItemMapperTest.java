@@ -71,14 +71,17 @@ class MemberItemMapperTest {
                                 .with(ProfileField.TIME_ZONE, ZoneId.of("Europe/Berlin")),
                                 Set.of(ProfileField.PHONE, ProfileField.TIME_ZONE)), Optional.empty()),
                 new MemberUpdated(meta("evt-7", EventType.MemberUpdated, "2026-08-01T10:00:00Z"), "c-1001",
-                        ProfileChanges.NONE, Optional.of(new StatusChange(MembershipStatus.FROZEN, "review | pending"))),
+                        ProfileChanges.NONE, Optional.of(new StatusChange(MembershipStatus.FROZEN,
+                                "review | pending"))),
                 new MemberUpdated(meta("evt-11", EventType.MemberUpdated, "2026-08-02T00:00:00Z"), "c-1001",
-                        new ProfileChanges(Profile.EMPTY.with(ProfileField.BIRTHDAY_LUNAR, new LunarDate(12, 30, false)),
+                        new ProfileChanges(Profile.EMPTY.with(ProfileField.BIRTHDAY_LUNAR, new LunarDate(12, 30,
+                                false)),
                                 Set.of(ProfileField.BIRTHDAY_LUNAR)), Optional.empty()),
                 new MemberUpdated(meta("evt-12", EventType.MemberUpdated, "2026-08-03T00:00:00Z"), "c-1001",
                         new ProfileChanges(Profile.EMPTY, Set.of(ProfileField.BIRTHDAY_LUNAR)), Optional.empty()),
                 new MemberUpdated(meta("evt-13", EventType.MemberUpdated, "2026-11-24T00:00:00Z"), "c-1001",
-                        ProfileChanges.NONE, Optional.of(new StatusChange(MembershipStatus.ACTIVE, "ok", "console:admin")),
+                        ProfileChanges.NONE, Optional.of(new StatusChange(MembershipStatus.ACTIVE, "ok",
+                                "console:admin")),
                         Optional.of(new TierChange("VIP2", Instant.parse("2026-12-31T16:00:00Z"), "key | account",
                                 "arn:aws:iam::123456789012:user/ops"))),
                 paid("evt-3", "2026-06-18T13:41:05.5Z", "o-5002", 129_900),
@@ -91,7 +94,8 @@ class MemberItemMapperTest {
                         null));
         MemberRecord record = new MemberLedger(POLICY).replay(MemberRecord.newCustomer("c-1001"), events,
                 new OrdersInMemory());
-        return record.withPurchases(new Purchases(record.purchases().orderCount(), record.purchases().lifetimeSpendMinor(),
+        return record.withPurchases(new Purchases(record.purchases().orderCount(),
+                record.purchases().lifetimeSpendMinor(),
                 record.purchases().refundCount(), record.purchases().refundedMinor(), record.purchases().points(),
                 record.purchases().firstOrderAt(), record.purchases().lastOrderAt(), record.purchases().firstPayment(),
                 record.purchases().enrolment(), record.purchases().months(), record.purchases().recent(),
@@ -122,7 +126,8 @@ class MemberItemMapperTest {
                 .withPayment(new Stamp(Instant.parse("2026-06-18T13:41:05Z"), "evt-3"), 129_900)
                 .withRefund("r|2", new Stamp(Instant.parse("2026-06-26T02:00:00Z"), "evt-5"), 100),
                 Optional.of(new Credit(1, 1_297)));
-        Map<String, AttributeValue> item = MemberItemMapper.toItem(record, summary, 7, Instant.parse("2026-11-23T00:00:00Z"),
+        Map<String, AttributeValue> item = MemberItemMapper.toItem(record, summary, 7,
+                Instant.parse("2026-11-23T00:00:00Z"),
                 List.of(unsettled));
 
         var back = MemberItemMapper.fromItem(item);
@@ -140,15 +145,18 @@ class MemberItemMapperTest {
                 "customerId", AttributeValue.fromS("c-7"), "rev", AttributeValue.fromN("3"),
                 "registered", AttributeValue.fromS("2026-01-01T00:00:00.000000000Z evt-0"),
                 "orders", AttributeValue.fromM(Map.of(
-                        "o-1", AttributeValue.fromM(Map.of("p", AttributeValue.fromS("40000|2026-03-01T00:00:00.000000000Z e1"),
+                        "o-1", AttributeValue.fromM(Map.of("p",
+                                AttributeValue.fromS("40000|2026-03-01T00:00:00.000000000Z e1"),
                                 "r", AttributeValue.fromM(Map.of("r-1", AttributeValue.fromS(
                                         "5000|2026-03-05T00:00:00.000000000Z e2"))))),
-                        "o-2", AttributeValue.fromM(Map.of("p", AttributeValue.fromS("30000|2026-04-01T00:00:00.000000000Z e3"),
+                        "o-2", AttributeValue.fromM(Map.of("p",
+                                AttributeValue.fromS("30000|2026-04-01T00:00:00.000000000Z e3"),
                                 "c", AttributeValue.fromS("2026-04-02T00:00:00.000000000Z e4"))))),
                 "points", AttributeValue.fromN("350"), "orderCount", AttributeValue.fromN("1")));
         MemberRecord record = MemberItemMapper.fromItem(item).value();
         assertTrue(record.isLegacy());
-        MemberPolicy firstPaid = new MemberPolicy(Currency.getInstance("CNY"), MemberPolicy.Enrolment.FIRST_PAID_ORDER, 0,
+        MemberPolicy firstPaid = new MemberPolicy(Currency.getInstance("CNY"),
+                MemberPolicy.Enrolment.FIRST_PAID_ORDER, 0,
                 BigDecimal.ONE, TierLadder.parse("MEMBER", "VIP1=50000"));
         MemberSummary summary = MemberSummary.of(record, firstPaid, Instant.parse("2026-06-01T00:00:00Z"));
         assertEquals(1, summary.orderCount());
@@ -163,7 +171,8 @@ class MemberItemMapperTest {
         Map<String, AttributeValue> item = MemberItemMapper.toItem(record,
                 MemberSummary.of(record, POLICY, Instant.parse("2026-11-23T00:00:00Z")), 1,
                 Instant.parse("2026-11-23T00:00:00Z"));
-        assertEquals(3, item.get("stamps").m().size(), "twelve fields, three events (the last clears the lunar birthday)");
+        assertEquals(3, item.get("stamps").m().size(),
+                "twelve fields, three events (the last clears the lunar birthday)");
         assertTrue(itemSize(item) < 2048, "a profile with its logs and three orders stays under two write units: "
                 + itemSize(item));
     }
@@ -188,7 +197,8 @@ class MemberItemMapperTest {
             return 1;
         }
         if (value.hasM()) {
-            return 3 + value.m().entrySet().stream().mapToInt(e -> e.getKey().length() + valueSize(e.getValue()) + 1).sum();
+            return 3 + value.m().entrySet().stream()
+                    .mapToInt(e -> e.getKey().length() + valueSize(e.getValue()) + 1).sum();
         }
         if (value.hasL()) {
             return 3 + value.l().stream().mapToInt(v -> valueSize(v) + 1).sum();
