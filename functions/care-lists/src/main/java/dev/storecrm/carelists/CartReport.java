@@ -7,13 +7,14 @@ import java.util.List;
 
 /**
  * Cart recovery per day (store time zone), from cart recovery's daily figures: carts abandoned,
- * reminded, coupons issued, carts recovered, the revenue they brought and the coupons' cost (minor
- * units of the store currency). One small batch read per 100 days.
+ * reminded, held out of the sequence (the control group), coupons issued, carts recovered, the
+ * revenue they brought and the coupons' cost (minor units of the store currency). One small batch
+ * read per 100 days.
  */
 final class CartReport {
 
-    static final List<String> COLUMNS = List.of("day", "abandoned", "reminded", "couponsIssued", "recovered",
-            "recoveredRevenue", "couponCost");
+    static final List<String> COLUMNS = List.of("day", "abandoned", "reminded", "heldOut", "couponsIssued",
+            "recovered", "recoveredRevenue", "couponCost");
 
     private final CartStats stats;
 
@@ -25,7 +26,7 @@ final class CartReport {
         Table table = new Table(COLUMNS);
         for (CartDayStats day : stats.days(from, to)) {
             table.add(List.of(day.day().toString(), Long.toString(day.abandoned()), Long.toString(day.reminded()),
-                    Long.toString(day.couponsIssued()), Long.toString(day.recovered()),
+                    Long.toString(day.heldOut()), Long.toString(day.couponsIssued()), Long.toString(day.recovered()),
                     Long.toString(day.recoveredRevenueMinor()), Long.toString(day.couponCostMinor())));
         }
         return table;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.care.FollowUpBook;
@@ -305,12 +306,12 @@ class CareListsServiceTest {
         clock.set(Instant.parse(hour));
         diary.completedRun(clock.instant().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS));
         new GreetingService(diary, members, STORE.members(), STORE.occasions(), StorePolicies.STORE_ZONE, coupons,
-                outbox, GoLivePolicy.none(), clock).run();
+                outbox, GoLivePolicy.none(), Holdout.NONE, clock).run();
     }
 
     private TimeTravel winBack() {
         WinBackService service = new WinBackService(members, STORE.members(), STORE.winBack(), journal, coupons,
-                outbox, timers, StorePolicies.STORE_ZONE, GoLivePolicy.none(), clock);
+                outbox, timers, StorePolicies.STORE_ZONE, GoLivePolicy.none(), Holdout.NONE, clock);
         return new TimeTravel(clock, timers)
                 .on(WinBackTimer.TARGET, body -> service.fired(WinBackTimer.read(json(body))));
     }

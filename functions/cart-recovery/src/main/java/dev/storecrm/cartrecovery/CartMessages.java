@@ -4,7 +4,6 @@ import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.cart.Cart.Contents;
 import dev.storecrm.domain.cart.CartStep;
 import dev.storecrm.domain.coupon.Coupon;
-import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.event.OrderEvent.Line;
 import dev.storecrm.domain.messaging.ExitCondition;
 import dev.storecrm.domain.messaging.MessageRequest;
@@ -51,15 +50,17 @@ final class CartMessages {
         Map<String, Object> data = cartData(cart);
         Map<String, Object> offer = new HashMap<>();
         offer.put("code", coupon.code());
-        offer.put("discount", switch (coupon.value()) {
-            case CouponValue.Fixed fixed -> fixed.amount().toString();
-            case CouponValue.Percent percent -> percent.percent() + "%";
-        });
+        offer.put("discount", coupon.value().describe());
         offer.put("expiresAt", LOCAL.format(coupon.expiresAt().atZone(zone)));
         offer.put("timeZone", zone.getId());
         data.put("coupon", offer);
         Duration validity = Duration.between(coupon.issuedAt(), coupon.expiresAt());
         return request(cart, CartStep.COUPON, data, now).notAfter(coupon.issuedAt().plus(validity.dividedBy(2)));
+    }
+
+    /** A held-out step's record: the step's key and recipient, recorded by the sender when it would have gone. */
+    MessageRequest heldOut(Cart cart, CartStep step, Instant now) {
+        return request(cart, step, Map.of(), now).heldOutOf();
     }
 
     private static MessageRequest request(Cart cart, CartStep step, Map<String, Object> data, Instant now) {

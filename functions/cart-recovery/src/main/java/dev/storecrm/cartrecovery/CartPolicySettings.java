@@ -6,6 +6,7 @@ import dev.storecrm.domain.cart.TierCouponValues;
 import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.GoLiveSettings;
+import dev.storecrm.platform.HoldoutSettings;
 import dev.storecrm.platform.Settings;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -36,7 +37,8 @@ final class CartPolicySettings {
                     Duration.parse(env.optional("CART_ATTRIBUTION_WINDOW", "P7D")),
                     ZoneId.of(env.required("STORE_TIME_ZONE")),
                     QuietHours.parse(env.optional("QUIET_HOURS", "21:00-09:00")),
-                    GoLiveSettings.from(env));
+                    GoLiveSettings.from(env),
+                    HoldoutSettings.from(env));
         } catch (IllegalStateException e) {
             throw e;
         } catch (RuntimeException e) {

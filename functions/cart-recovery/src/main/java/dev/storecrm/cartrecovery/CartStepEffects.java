@@ -3,6 +3,7 @@ package dev.storecrm.cartrecovery;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import dev.storecrm.domain.cart.Cart;
+import dev.storecrm.domain.cart.Cart.StepOutcome;
 import dev.storecrm.domain.cart.CartPolicy;
 import dev.storecrm.domain.cart.CartSequence;
 import dev.storecrm.domain.cart.CartStep;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * What a taken step does once it is recorded: the reminder goes to the outbox; the coupon step
  * issues the cart's coupon (idempotent per cart, valued by the member's tier, or for a consenting
  * guest by the guest value) and hands its message
- * to the outbox. Both are idempotent by business key, so a redelivered firing may repeat them.
+ * to the outbox; a held-out step hands the outbox only its record (no message, no coupon). All are
+ * idempotent by business key, so a redelivered firing may repeat them.
  */
 final class CartStepEffects {
 
@@ -42,7 +44,11 @@ final class CartStepEffects {
         this.policy = policy;
     }
 
-    void of(Cart cart, CartStep step, Optional<MemberRecord> member, Instant now) {
+    void of(Cart cart, CartStep step, StepOutcome outcome, Optional<MemberRecord> member, Instant now) {
+        if (outcome == StepOutcome.HELD_OUT) {
+            outbox.enqueue(messages.heldOut(cart, step, now));
+            return;
+        }
         switch (step) {
             case REMINDER -> outbox.enqueue(messages.reminder(cart, reminderWorthUntil(cart, now), now));
             case COUPON -> {

@@ -76,9 +76,10 @@ final class CartSteps {
         }
         StepRecord taken = cart.steps().get(due.step());
         if (taken != null) {
-            if (taken.armedFor().equals(due.armedFor()) && taken.outcome() == StepOutcome.MESSAGED) {
+            boolean recorded = taken.outcome() == StepOutcome.MESSAGED || taken.outcome() == StepOutcome.HELD_OUT;
+            if (taken.armedFor().equals(due.armedFor()) && recorded) {
                 // A redelivered firing (the first try may have stopped after recording the step).
-                effects.of(cart, due.step(), members.member(cart), now);
+                effects.of(cart, due.step(), taken.outcome(), members.member(cart), now);
             }
             writes.scheduleNext(cart);
             return stale(due, "step already taken");
@@ -119,6 +120,8 @@ final class CartSteps {
         StepOutcome result;
         if (!members.marketable(cart, member, now)) {
             result = StepOutcome.NOT_MARKETABLE;
+        } else if (policy.holdout().holdsOut(members.couponOwner(cart, member), Cart.CAMPAIGN, cart.cartId())) {
+            result = StepOutcome.HELD_OUT;
         } else if (due.step() == CartStep.COUPON) {
             Optional<Instant> quietEnd = policy.quietHours().endIfQuiet(now, members.zoneOf(cart, member));
             if (quietEnd.isPresent()) {
@@ -138,6 +141,9 @@ final class CartSteps {
             if (due.step() == CartStep.COUPON) {
                 stats = stats.plus(today, CartMetric.COUPONS_ISSUED, 1);
             }
+        } else if (result == StepOutcome.HELD_OUT
+                && cart.steps().values().stream().noneMatch(s -> s.outcome() == StepOutcome.HELD_OUT)) {
+            stats = stats.plus(today, CartMetric.HELD_OUT, 1);
         }
         try {
             writes.save(after, revision, stats);
@@ -149,8 +155,8 @@ final class CartSteps {
             }
             throw conflict;
         }
-        if (result == StepOutcome.MESSAGED) {
-            effects.of(after, due.step(), member, now);
+        if (result == StepOutcome.MESSAGED || result == StepOutcome.HELD_OUT) {
+            effects.of(after, due.step(), result, member, now);
         }
         writes.scheduleNext(after);
         return result == StepOutcome.MESSAGED ? Outcome.STEP_MESSAGED : Outcome.STEP_SKIPPED;

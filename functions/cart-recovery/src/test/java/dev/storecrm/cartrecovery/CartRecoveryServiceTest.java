@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.cartrecovery.CartRecoveryService.Outcome;
 import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.cart.CartMetric;
 import dev.storecrm.domain.cart.CartPolicy;
@@ -82,25 +83,30 @@ class CartRecoveryServiceTest {
     private Runnable onCancel = () -> { };
     private RuntimeException outboxFailure;
 
-    private final CartRecoveryService service = new CartRecoveryService(carts, new Timers() {
-        @Override
-        public void schedule(Timer timer) {
-            timers.put(timer.id(), timer);
-        }
+    private final CartRecoveryService service = service(POLICY);
 
-        @Override
-        public void cancel(String timerId) {
-            timers.remove(timerId);
-            onCancel.run();
-        }
-    }, memberArchive(), MEMBERS, coupons, allowance, ledger(), request -> {
-        if (outboxFailure != null) {
-            RuntimeException failure = outboxFailure;
-            outboxFailure = null;
-            throw failure;
-        }
-        outbox.add(request);
-    }, new CartMessages("https://shop.example.com"), POLICY, clock);
+    /** The service over this test's in-memory ports, with {@code policy}. */
+    private CartRecoveryService service(CartPolicy policy) {
+        return new CartRecoveryService(carts, new Timers() {
+            @Override
+            public void schedule(Timer timer) {
+                timers.put(timer.id(), timer);
+            }
+
+            @Override
+            public void cancel(String timerId) {
+                timers.remove(timerId);
+                onCancel.run();
+            }
+        }, memberArchive(), MEMBERS, coupons, allowance, ledger(), request -> {
+            if (outboxFailure != null) {
+                RuntimeException failure = outboxFailure;
+                outboxFailure = null;
+                throw failure;
+            }
+            outbox.add(request);
+        }, new CartMessages("https://shop.example.com"), policy, clock);
+    }
 
     // ------------------------------------------------------------------ the tests
 
@@ -113,6 +119,31 @@ class CartRecoveryServiceTest {
         assertEquals(1, timers.size(), "one timer per cart, re-armed by id");
         assertEquals(Outcome.UNCHANGED, handle(cart("e1", "2026-11-23T10:00:00+08:00", 2)), "older: ignored");
         assertEquals(Instant.parse("2026-11-23T03:50:00Z"), timer().dueAt(), "and does not move the timer back");
+    }
+
+    @Test
+    void aHeldOutCartGetsNeitherReminderNorCouponAndEachStepIsRecordedAsHeldOutOnce() {
+        Holdout half = Holdout.percent("50");
+        String held = java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> "c-" + i)
+                .filter(id -> half.holdsOut(id, "cart", "cart-1")).findFirst().orElseThrow();
+        CartRecoveryService withHoldout = service(POLICY.withHoldout(half));
+        member(held);
+        assertEquals(Outcome.APPLIED, withHoldout.handle(cart("e1", "2026-11-23T10:00:00+08:00", 2)
+                .replace("\"customerId\":\"c-1\"", "\"customerId\":\"" + held + "\"")));
+
+        clock.set(Instant.parse("2026-11-23T03:00:20Z"));
+        withHoldout.handle(timer().body());
+        clock.set(Instant.parse("2026-11-24T02:00:20Z"));
+        withHoldout.handle(timer().body());
+
+        assertEquals(List.of("CART#cart-1#reminder", "CART#cart-1#coupon"),
+                outbox.stream().map(MessageRequest::businessKey).toList(), "each step's record, for the ledger");
+        assertTrue(outbox.stream().allMatch(MessageRequest::heldOut), "held out: the sender sends nothing");
+        assertTrue(coupons.issued.isEmpty(), "no coupon issued");
+        assertTrue(allowance.holders.isEmpty(), "no place of the member's coupon cap taken");
+        LocalDate day = LocalDate.parse("2026-11-23");
+        assertEquals(1, carts.figure(day, CartMetric.HELD_OUT), "the cart counted once as held out");
+        assertEquals(0, carts.figure(day, CartMetric.REMINDED));
     }
 
     @Test

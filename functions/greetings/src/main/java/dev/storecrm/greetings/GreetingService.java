@@ -3,6 +3,7 @@ package dev.storecrm.greetings;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.coupon.CouponValue;
@@ -37,13 +38,15 @@ import org.slf4j.LoggerFactory;
  * when the date was given early enough; then files the occasion for next year. The message may not
  * go after the end of the member's local day ({@code notAfter}), so a greeting is never late by a
  * day. Running an hour twice sends nothing twice: the greeting and the coupon are keyed by member,
- * kind and year. An occasion whose greeting time came before go-live (the history imported before
- * the store went live on this stack) gets no greeting and no gift; it is filed for next year.
+ * kind and year. A member in the occasion's holdout group for the year ({@link Holdout}) gets neither
+ * the greeting nor the gift: the greeting is recorded as held out. An occasion whose greeting time
+ * came before go-live (the history imported before the store went live on this stack) gets no
+ * greeting and no gift; it is filed for next year.
  */
 public final class GreetingService {
 
     /** What a run did. */
-    public record Report(long hours, int greeted, int withGift, int skipped, int refiled) {}
+    public record Report(long hours, int greeted, int withGift, int skipped, int refiled, int heldOut) {}
 
     static final int MAX_HOURS_PER_RUN = 48;
     private static final Logger LOG = LoggerFactory.getLogger(GreetingService.class);
@@ -57,11 +60,12 @@ public final class GreetingService {
     private final CouponBook coupons;
     private final MessageOutbox outbox;
     private final GoLivePolicy goLive;
+    private final Holdout holdout;
     private final Clock clock;
 
     public GreetingService(OccasionDiary diary, MemberArchive members, MemberPolicy memberPolicy, OccasionPolicy policy,
                            ZoneId storeZone, CouponBook coupons, MessageOutbox outbox, GoLivePolicy goLive,
-                           Clock clock) {
+                           Holdout holdout, Clock clock) {
         this.diary = diary;
         this.calendar = new GreetingCalendar(policy);
         this.members = members;
@@ -71,6 +75,7 @@ public final class GreetingService {
         this.coupons = coupons;
         this.outbox = outbox;
         this.goLive = goLive;
+        this.holdout = holdout;
         this.clock = clock;
     }
 
@@ -95,7 +100,7 @@ public final class GreetingService {
             }
             diary.completedRun(hour);
         }
-        return new Report(hours, counts.greeted, counts.withGift, counts.skipped, counts.refiled);
+        return new Report(hours, counts.greeted, counts.withGift, counts.skipped, counts.refiled, counts.heldOut);
     }
 
     private void greet(OccasionDiary.Entry entry, Instant now, Counts counts) {
@@ -143,7 +148,8 @@ public final class GreetingService {
         Instant endOfDay = due.localDate().plusDays(1).atStartOfDay(zone).toInstant();
         boolean givenInTime = !occasion.setAt().isAfter(due.localDate().atStartOfDay(zone).toInstant()
                 .minus(policy.minimumNotice()));
-        Optional<CouponValue> gift = givenInTime
+        boolean heldOut = holdout.holdsOut(occasion.customerId(), occasion.kind(), String.valueOf(due.year()));
+        Optional<CouponValue> gift = givenInTime && !heldOut
                 ? policy.giftFor(summary.tier().orElse("")) : Optional.empty();
         Map<String, Object> data = new HashMap<>();
         data.put("kind", occasion.kind());
@@ -158,7 +164,7 @@ public final class GreetingService {
         if (gift.isPresent()) {
             Coupon coupon = coupons.issue(new CouponBook.Issue(occasion.greetingKey(due.year()), occasion.kind(),
                     occasion.customerId(), gift.get(), now, now.plus(policy.giftValidity())));
-            data.put("gift", Map.of("code", coupon.code(), "value", describe(gift.get()),
+            data.put("gift", Map.of("code", coupon.code(), "value", gift.get().describe(),
                     "validUntil", LocalDate.ofInstant(coupon.expiresAt(), zone).toString()));
             counts.withGift++;
         } else {
@@ -166,18 +172,16 @@ public final class GreetingService {
         }
         boolean birthday = occasion.kind().equals(Occasion.BIRTHDAY);
         String template = birthday ? "birthday-greeting" : occasion.kind() + "-anniversary";
-        outbox.enqueue(MessageRequest.marketing(occasion.greetingKey(due.year()),
-                birthday ? "birthday" : "anniversary", occasion.customerId(), template, data, now).notAfter(endOfDay));
-        LOG.info("greeting requested", entry("customerId", occasion.customerId()), entry("kind", occasion.kind()),
-                entry("year", due.year()), entry("gift", gift.isPresent()));
-        counts.greeted++;
-    }
-
-    private static String describe(CouponValue value) {
-        return switch (value) {
-            case CouponValue.Fixed fixed -> fixed.amount().toString();
-            case CouponValue.Percent percent -> percent.percent() + "%";
-        };
+        MessageRequest greeting = MessageRequest.marketing(occasion.greetingKey(due.year()),
+                birthday ? "birthday" : "anniversary", occasion.customerId(), template, data, now).notAfter(endOfDay);
+        outbox.enqueue(heldOut ? greeting.heldOutOf() : greeting);
+        LOG.info(heldOut ? "greeting held out" : "greeting requested", entry("customerId", occasion.customerId()),
+                entry("kind", occasion.kind()), entry("year", due.year()), entry("gift", gift.isPresent()));
+        if (heldOut) {
+            counts.heldOut++;
+        } else {
+            counts.greeted++;
+        }
     }
 
     private static final class Counts {
@@ -185,5 +189,6 @@ public final class GreetingService {
         int withGift;
         int skipped;
         int refiled;
+        int heldOut;
     }
 }

@@ -4,6 +4,7 @@ import dev.storecrm.domain.coupon.CouponCodes;
 import dev.storecrm.domain.occasion.GreetingCalendar;
 import dev.storecrm.domain.occasion.OccasionPolicy;
 import dev.storecrm.platform.GoLiveSettings;
+import dev.storecrm.platform.HoldoutSettings;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Secrets;
@@ -39,6 +40,7 @@ record GreetingsWiring(GreetingService service, ScheduledRun run) {
                         Secrets.read(shared.aws().secretsManager(), env.required("COUPON_CODE_KEY_SECRET")))),
                 shared.outbox(),
                 GoLiveSettings.from(env),
+                HoldoutSettings.from(env),
                 shared.clock());
     }
 }

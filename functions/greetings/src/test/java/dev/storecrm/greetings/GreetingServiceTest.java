@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.coupon.CouponValue;
@@ -44,7 +45,7 @@ class GreetingServiceTest {
     private final InMemoryCoupons coupons = new InMemoryCoupons();
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final GreetingService service = new GreetingService(diary, members, STORE.members(), OCCASIONS,
-            StorePolicies.STORE_ZONE, coupons, outbox, GoLivePolicy.none(), clock);
+            StorePolicies.STORE_ZONE, coupons, outbox, GoLivePolicy.none(), Holdout.NONE, clock);
 
     @Test
     void aBirthdayIsGreetedAtNineInTheMembersOwnZoneWithAGift() {
@@ -123,12 +124,42 @@ class GreetingServiceTest {
         member(Events.memberRegistered("c-1").birthday("1990-03-15"));
         InMemoryMembers emptyArchive = new InMemoryMembers(STORE.members(), clock);
         GreetingService withoutTheMember = new GreetingService(diary, emptyArchive, STORE.members(), OCCASIONS,
-                StorePolicies.STORE_ZONE, coupons, outbox, GoLivePolicy.none(), clock);
+                StorePolicies.STORE_ZONE, coupons, outbox, GoLivePolicy.none(), Holdout.NONE, clock);
         clock.set(Instant.parse("2027-03-15T01:00:30Z"));
         diary.completedRun(Instant.parse("2027-03-15T00:00:00Z"));
         withoutTheMember.run();
         assertTrue(outbox.requests().isEmpty());
         assertFalse(diary.find("c-1", "birthday").isPresent());
+    }
+
+    @Test
+    void aMemberHeldOutOfThisYearsBirthdayGetsNeitherGreetingNorGiftAndItIsRecordedAsHeldOut() {
+        Holdout half = Holdout.percent("50");
+        String held = firstMember(id -> half.holdsOut(id, "birthday", "2027"));
+        String greeted = firstMember(id -> !half.holdsOut(id, "birthday", "2027"));
+        member(Events.memberRegistered(held).birthday("1990-03-15"));
+        member(Events.memberRegistered(greeted).birthday("1990-03-15"));
+        GreetingService withHoldout = new GreetingService(diary, members, STORE.members(), OCCASIONS,
+                StorePolicies.STORE_ZONE, coupons, outbox, GoLivePolicy.none(), half, clock);
+        clock.set(Instant.parse("2027-03-15T01:00:30Z"));
+        diary.completedRun(Instant.parse("2027-03-15T00:00:00Z"));
+
+        GreetingService.Report report = withHoldout.run();
+
+        assertEquals(1, report.heldOut());
+        assertEquals(1, report.greeted());
+        MessageRequest record = outbox.only("BIRTHDAY#" + held + "#2027");
+        assertTrue(record.heldOut(), "the sender records it as held out and sends nothing");
+        assertEquals(false, record.data().get("hasGift"));
+        assertFalse(outbox.only("BIRTHDAY#" + greeted + "#2027").heldOut());
+        assertEquals(List.of(greeted), coupons.issued().stream().map(c -> c.customerId()).toList(),
+                "only the greeted member's gift is issued");
+        assertTrue(diary.find(held, "birthday").isPresent(), "filed for next year, when the draw is made again");
+    }
+
+    private static String firstMember(java.util.function.Predicate<String> wanted) {
+        return java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> "c-" + i).filter(wanted).findFirst()
+                .orElseThrow();
     }
 
     /** A member registered now, and the occasions the member archive files for them. */
@@ -143,14 +174,14 @@ class GreetingServiceTest {
     /** The hourly schedule, half a minute past each hour, up to {@code instant}: what its runs did together. */
     private GreetingService.Report runAt(String instant) {
         Instant until = Instant.parse(instant);
-        GreetingService.Report total = new GreetingService.Report(0, 0, 0, 0, 0);
+        GreetingService.Report total = new GreetingService.Report(0, 0, 0, 0, 0, 0);
         for (Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS).plusSeconds(30);
              !hour.isAfter(until); hour = hour.plus(1, ChronoUnit.HOURS)) {
             clock.set(hour);
             GreetingService.Report run = service.run();
             total = new GreetingService.Report(total.hours() + run.hours(), total.greeted() + run.greeted(),
                     total.withGift() + run.withGift(), total.skipped() + run.skipped(),
-                    total.refiled() + run.refiled());
+                    total.refiled() + run.refiled(), total.heldOut() + run.heldOut());
         }
         return total;
     }

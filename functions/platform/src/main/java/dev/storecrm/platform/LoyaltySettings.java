@@ -10,7 +10,7 @@ import java.time.LocalTime;
  * {@code POINTS_REMINDER_DAYS} (30), {@code POINTS_REMINDER_MINIMUM} (100), {@code POINTS_REMINDER_TIME}
  * (10:00), {@code POINTS_RESERVATION_MINUTES} (30), {@code POINTS_MAX_RESERVATIONS} (5),
  * {@code POINTS_LEDGER_RETENTION_DAYS} (1100), the store's time zone ({@code STORE_TIME_ZONE}) and its go-live
- * ({@code GO_LIVE_AT}, {@code GO_LIVE_RAMP_DAYS}).
+ * ({@code GO_LIVE_AT}, {@code GO_LIVE_RAMP_DAYS}) and the holdout ({@code HOLDOUT_PERCENT}).
  */
 public final class LoyaltySettings {
 
@@ -25,7 +25,8 @@ public final class LoyaltySettings {
                     Duration.ofMinutes(settings.longValue("POINTS_RESERVATION_MINUTES", 30)),
                     (int) settings.longValue("POINTS_MAX_RESERVATIONS", 5),
                     Duration.ofDays(settings.longValue("POINTS_LEDGER_RETENTION_DAYS", 1_100)),
-                    OccasionSettings.storeZone(settings), GoLiveSettings.from(settings));
+                    OccasionSettings.storeZone(settings), GoLiveSettings.from(settings),
+                    HoldoutSettings.from(settings));
         } catch (RuntimeException e) {
             if (e instanceof IllegalStateException) {
                 throw e;

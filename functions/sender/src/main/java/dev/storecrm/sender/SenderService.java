@@ -101,6 +101,9 @@ public final class SenderService {
         if (entry.isPresent() && entry.get().leaseUntil().isAfter(now)) {
             return defer(request, entry.get().leaseUntil().plusSeconds(1));
         }
+        if (request.heldOut()) {
+            return settle(request, SendLedger.Status.SKIPPED, SkipReason.HELD_OUT.name(), now);
+        }
         if (request.deferrals() > settings.maxDeferrals()) {
             return settle(request, SendLedger.Status.FAILED, "TOO_MANY_DEFERRALS", now);
         }

@@ -3,6 +3,7 @@ package dev.storecrm.winback;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.coupon.CouponValue;
@@ -47,12 +48,19 @@ import org.slf4j.LoggerFactory;
  *       ({@link WinBackPolicy#nextDue}); a step an old last order makes due at once waits for the
  *       member's place in the go-live ramp ({@link GoLivePolicy#stepDue}).</li>
  * </ol>
+ * A member in the episode's holdout group ({@link Holdout}) gets no step's message or coupon: each
+ * step is recorded as held out, in the journal and the send ledger, when it would have gone.
  * Every step is recorded once per episode (business key {@code WINBACK#<member>#<episode>#<step>}).
  */
 public final class WinBackService {
 
     /** What a firing did. */
-    public enum Outcome { STEP_SENT, STEP_SKIPPED, DORMANT, EPISODE_OVER, NOT_DUE_YET, NO_MEMBER }
+    public enum Outcome { STEP_SENT, STEP_HELD_OUT, STEP_SKIPPED, DORMANT, EPISODE_OVER, NOT_DUE_YET, NO_MEMBER }
+
+    /** The journey's name, on its messages, coupons and holdout. */
+    static final String JOURNEY = "win-back";
+    /** Why a held-out member's step sent nothing, in the journal (the staff's dormant list shows it). */
+    public static final String HELD_OUT = "held out";
 
     private static final Logger LOG = LoggerFactory.getLogger(WinBackService.class);
 
@@ -65,11 +73,12 @@ public final class WinBackService {
     private final Timers timers;
     private final ZoneId storeZone;
     private final GoLivePolicy goLive;
+    private final Holdout holdout;
     private final Clock clock;
 
     public WinBackService(MemberArchive members, MemberPolicy memberPolicy, WinBackPolicy policy,
                           WinBackJournal journal, CouponBook coupons, MessageOutbox outbox, Timers timers,
-                          ZoneId storeZone, GoLivePolicy goLive, Clock clock) {
+                          ZoneId storeZone, GoLivePolicy goLive, Holdout holdout, Clock clock) {
         this.members = members;
         this.memberPolicy = memberPolicy;
         this.policy = policy;
@@ -79,6 +88,7 @@ public final class WinBackService {
         this.timers = timers;
         this.storeZone = storeZone;
         this.goLive = goLive;
+        this.holdout = holdout;
         this.clock = clock;
     }
 
@@ -125,26 +135,29 @@ public final class WinBackService {
     private Outcome send(WinBackTimer timer, WinBackPolicy.Step step, MemberSummary summary, MemberRecord record,
                          Instant now) {
         String key = "WINBACK#" + timer.customerId() + "#" + episodeDay(timer.episode()) + "#" + step.number();
-        Optional<CouponValue> value = step.couponFor(summary.tier().orElse(""));
+        boolean heldOut = holdout.holdsOut(timer.customerId(), JOURNEY, episodeDay(timer.episode()));
+        Optional<CouponValue> value = heldOut ? Optional.empty() : step.couponFor(summary.tier().orElse(""));
         Map<String, Object> data = new HashMap<>();
         data.put("daysSinceLastOrder", Duration.between(timer.episode(), now).toDays());
         data.put("hasCoupon", value.isPresent());
         Instant couponExpiresAt = now.plus(policy.couponValidity());
         Optional<Coupon> coupon = value.map(v -> coupons.issue(
-                new CouponBook.Issue(key, "win-back", timer.customerId(), v, now, couponExpiresAt)));
+                new CouponBook.Issue(key, JOURNEY, timer.customerId(), v, now, couponExpiresAt)));
         ZoneId zone = Optional.ofNullable(record.profile().timeZone()).orElse(storeZone);
-        data.put("coupon", coupon.<Map<String, Object>>map(c -> Map.of("code", c.code(), "value", describe(c.value()),
+        data.put("coupon", coupon.<Map<String, Object>>map(c -> Map.of("code", c.code(), "value", c.value().describe(),
                 "validUntil", LocalDate.ofInstant(c.expiresAt(), zone).toString()))
                 .orElse(Map.of("code", "", "value", "", "validUntil", "")));
         Instant until = policy.after(step.number()).map(next -> timer.episode().plus(next.after()))
                 .orElse(timer.episode().plus(policy.dormantAfter()));
-        outbox.enqueue(MessageRequest.marketing(key, "win-back", timer.customerId(), step.template(), data, now)
+        MessageRequest message = MessageRequest.marketing(key, JOURNEY, timer.customerId(), step.template(), data, now)
                 .exitWhen(new ExitCondition.NoOrderSince(timer.episode().plusMillis(1)))
-                .notAfter(until));
+                .notAfter(until);
+        outbox.enqueue(heldOut ? message.heldOutOf() : message);
         journal.record(new WinBackJournal.Entry(timer.customerId(), timer.episode(), step.number(), now,
-                coupon.map(Coupon::code), Optional.of(key), Optional.empty()));
-        LOG.info("win-back step requested", entry("customerId", timer.customerId()), entry("step", step.number()));
-        return Outcome.STEP_SENT;
+                coupon.map(Coupon::code), Optional.of(key), heldOut ? Optional.of(HELD_OUT) : Optional.empty()));
+        LOG.info(heldOut ? "win-back step held out" : "win-back step requested",
+                entry("customerId", timer.customerId()), entry("step", step.number()));
+        return heldOut ? Outcome.STEP_HELD_OUT : Outcome.STEP_SENT;
     }
 
     private Outcome skip(WinBackTimer timer, WinBackPolicy.Step step, MembershipStatus status, Instant now) {
@@ -165,12 +178,5 @@ public final class WinBackService {
 
     private static String episodeDay(Instant episode) {
         return episode.atOffset(ZoneOffset.UTC).toLocalDate().toString();
-    }
-
-    private static String describe(CouponValue value) {
-        return switch (value) {
-            case CouponValue.Fixed fixed -> fixed.amount().toString();
-            case CouponValue.Percent percent -> percent.percent() + "%";
-        };
     }
 }

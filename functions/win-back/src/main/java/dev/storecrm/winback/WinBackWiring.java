@@ -2,6 +2,7 @@ package dev.storecrm.winback;
 
 import dev.storecrm.domain.coupon.CouponCodes;
 import dev.storecrm.platform.GoLiveSettings;
+import dev.storecrm.platform.HoldoutSettings;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Secrets;
@@ -38,6 +39,7 @@ record WinBackWiring(WinBackService service, SqsBatchProcessor batch) {
                         Secrets.read(shared.aws().secretsManager(), env.required("COUPON_CODE_KEY_SECRET")))),
                 shared.outbox(),
                 shared.timers(),
-                OccasionSettings.storeZone(env), GoLiveSettings.from(env), shared.clock());
+                OccasionSettings.storeZone(env), GoLiveSettings.from(env), HoldoutSettings.from(env),
+                shared.clock());
     }
 }

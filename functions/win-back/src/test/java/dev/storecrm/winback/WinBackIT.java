@@ -42,7 +42,9 @@ class WinBackIT {
         cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(START.minus(Duration.ofDays(1)));
-        this.functions = cloud.functions(clock);
+        // Holdouts off (HOLDOUT_PERCENT 0): these tests follow named members through every step; holdouts are
+        // HoldoutIT's subject.
+        this.functions = cloud.functions(clock, Map.of("HOLDOUT_PERCENT", "0"));
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package dev.storecrm.winback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponValue;
@@ -43,7 +44,7 @@ class WinBackServiceTest {
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final InMemoryTimers timers = new InMemoryTimers();
     private final WinBackService service = new WinBackService(members, STORE.members(), STORE.winBack(), journal,
-            coupons, outbox, timers, StorePolicies.STORE_ZONE, GoLivePolicy.none(), clock);
+            coupons, outbox, timers, StorePolicies.STORE_ZONE, GoLivePolicy.none(), Holdout.NONE, clock);
     private final TimeTravel travel = new TimeTravel(clock, timers)
             .on(WinBackTimer.TARGET, body -> service.fired(WinBackInput.read(body)));
 
@@ -131,6 +132,35 @@ class WinBackServiceTest {
     }
 
     @Test
+    void aMemberHeldOutOfTheEpisodeGetsNoMessageNorCouponAndEveryStepIsRecordedAsHeldOut() {
+        Holdout half = Holdout.percent("50");
+        String held = firstMember(id -> half.holdsOut(id, "win-back", "2026-01-10"));
+        String treated = firstMember(id -> !half.holdsOut(id, "win-back", "2026-01-10"));
+        WinBackService withHoldout = new WinBackService(members, STORE.members(), STORE.winBack(), journal, coupons,
+                outbox, timers, StorePolicies.STORE_ZONE, GoLivePolicy.none(), half, clock);
+        TimeTravel travelWithHoldout = new TimeTravel(clock, timers)
+                .on(WinBackTimer.TARGET, body -> withHoldout.fired(WinBackInput.read(body)));
+        memberWhoPaidOnce(held);
+        clock.set(PAID.minus(Duration.ofDays(30)));
+        memberWhoPaidOnce(treated);
+
+        travelWithHoldout.to(PAID.plus(Duration.ofDays(400)));
+
+        List<MessageRequest> heldOut = outbox.requests().stream().filter(MessageRequest::heldOut).toList();
+        assertEquals(List.of("WINBACK#" + held + "#2026-01-10#1", "WINBACK#" + held + "#2026-01-10#2",
+                "WINBACK#" + held + "#2026-01-10#3"), heldOut.stream().map(MessageRequest::businessKey).toList(),
+                "each step's key, for the sender to record as held out");
+        assertTrue(heldOut.stream().allMatch(r -> couponCode(r).isEmpty()), "no coupon in a held-out step");
+        assertTrue(coupons.issued().stream().noneMatch(c -> c.customerId().equals(held)), "no coupon issued");
+        assertEquals(List.of(WinBackService.HELD_OUT, WinBackService.HELD_OUT, WinBackService.HELD_OUT),
+                journal.of(held).stream().filter(e -> e.step() > 0).map(e -> e.skipped().orElse("")).toList());
+        assertEquals(3, coupons.issued().stream().filter(c -> c.customerId().equals(treated)).count(),
+                "the member who is not held out gets the sequence as before");
+        assertTrue(outbox.requests().stream().filter(r -> r.businessKey().contains(treated))
+                .noneMatch(MessageRequest::heldOut));
+    }
+
+    @Test
     void aFiringForAMemberTheArchiveDoesNotKnowDoesNothing() {
         clock.set(PAID.plus(Duration.ofDays(60)));
         assertEquals(Outcome.NO_MEMBER, service.fired(new WinBackTimer("c-gone", PAID, 1)));
@@ -145,6 +175,11 @@ class WinBackServiceTest {
         members.apply(Events.orderPaid(customerId, "o-1").at(PAID));
         timers.schedule(new Timer(WinBackTimer.timerId(customerId), WinBackTimer.TARGET,
                 new WinBackTimer(customerId, PAID, 1).toJson(), PAID.plus(Duration.ofDays(60))));
+    }
+
+    private static String firstMember(java.util.function.Predicate<String> wanted) {
+        return java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> "c-" + i).filter(wanted).findFirst()
+                .orElseThrow();
     }
 
     @SuppressWarnings("unchecked")

@@ -54,7 +54,7 @@ final class GreetingsBenchmark {
     static void run(Options options) {
         String sizes = options.values().getOrDefault("members", "10000,100000");
         System.out.println("Greetings benchmark: read units of one day of hourly runs, by member count");
-        System.out.printf("%n%9s  %-10s %10s %9s %10s %12s %12s%n", "members", "day (UTC)", "birthdays", "greeted",
+        System.out.printf("%n%9s  %-10s %10s %9s %10s %12s %12s%n", "members", "day (UTC)", "birthdays", "due",
                 "read units", "RCU/greeting", "load seconds");
         for (String size : sizes.split(",")) {
             int members = Integer.parseInt(size.trim());
@@ -116,7 +116,8 @@ final class GreetingsBenchmark {
             for (Instant hour = start; hour.isBefore(start.plus(Duration.ofDays(1))); hour = hour.plusSeconds(3600)) {
                 clock.set(hour);
                 Map<?, ?> report = (Map<?, ?>) functions.invoke("GreetingsFunction", new HashMap<String, Object>());
-                greeted += ((Number) report.get("greeted")).intValue();
+                // A held-out greeting costs the same reads (the member, the diary): counted with the greeted.
+                greeted += ((Number) report.get("greeted")).intValue() + ((Number) report.get("heldOut")).intValue();
             }
             double read = CapacityRecorder.usage().stream().filter(u -> u.function().equals("GreetingsFunction"))
                     .mapToDouble(CapacityRecorder.Usage::readUnits).sum();

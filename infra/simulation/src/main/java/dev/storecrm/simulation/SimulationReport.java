@@ -140,7 +140,7 @@ final class SimulationReport {
     String carts() {
         LocalDate first = outcome.start().atZone(storeZone).toLocalDate();
         LocalDate last = outcome.end().atZone(storeZone).toLocalDate();
-        long[] totals = new long[6];
+        long[] totals = new long[7];
         var stats = new DynamoDbCartStats(cloud.dynamoDb(), cloud.tableName("CartStatsTable"));
         for (CartDayStats day : stats.days(first, last)) {
             totals[0] += day.abandoned();
@@ -149,10 +149,11 @@ final class SimulationReport {
             totals[3] += day.recovered();
             totals[4] += day.recoveredRevenueMinor();
             totals[5] += day.couponCostMinor();
+            totals[6] += day.heldOut();
         }
-        TextTable table = new TextTable("abandoned", "reminded", "coupons issued", "recovered", "recovered revenue",
-                "coupon cost");
-        table.row(totals[0], totals[1], totals[2], totals[3], money(totals[4]), money(totals[5]));
+        TextTable table = new TextTable("abandoned", "reminded", "held out", "coupons issued", "recovered",
+                "recovered revenue", "coupon cost");
+        table.row(totals[0], totals[1], totals[6], totals[2], totals[3], money(totals[4]), money(totals[5]));
         return table.render();
     }
 

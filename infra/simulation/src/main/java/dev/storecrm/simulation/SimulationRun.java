@@ -48,6 +48,9 @@ final class SimulationRun {
         PointsInvariants.check(cloud, outcome.truth(), invariants);
         MessagingInvariants.check(ledger, cloud.sms().sent(), outcome.truth(),
                 simulation.functions().spec("SenderFunction").environment(), invariants);
+        HoldoutCheck holdouts = new HoldoutCheck(cloud, ledger,
+                simulation.functions().spec("GreetingsFunction").environment());
+        holdouts.check(invariants);
         ReferralCheck referrals = new ReferralCheck(cloud);
         referrals.check(simulation.store().members(), invariants);
         RfmCheck rfm = new RfmCheck(cloud, simulation.functions().spec("RfmFunction").environment(), outcome.end());
@@ -61,6 +64,7 @@ final class SimulationRun {
         section(out, "SMS sent, by journey (" + cloud.sms().sent().size() + " texts, End User Messaging SMS emulator)",
                 MessagingInvariants.smsByJourney(cloud.sms().sent(), ledger));
         section(out, "Coupons", report.coupons());
+        section(out, "Holdouts (send ledger: steps held out against steps sent)", holdouts.report());
         section(out, "Carts (CartStatsTable)", report.carts());
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
         section(out, "Disputes", report.disputes());

@@ -136,7 +136,9 @@ public record Cart(String cartId, Optional<Contents> contents, Optional<Closure>
         /** The member's tier has no coupon value. */
         NO_COUPON_FOR_TIER,
         /** The member had as many cart coupons as the cap allows within its window. */
-        COUPON_CAP_REACHED
+        COUPON_CAP_REACHED,
+        /** The cart is in the journey's holdout group: the step is recorded as held out, nothing sent or issued. */
+        HELD_OUT
     }
 
     /** A step that happened: when, for which cart activity, with what outcome. */

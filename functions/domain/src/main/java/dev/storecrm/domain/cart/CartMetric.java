@@ -6,6 +6,8 @@ public enum CartMetric {
     ABANDONED("abandoned"),
     /** Abandoned carts whose first message was handed to the sender. */
     REMINDED("reminded"),
+    /** Abandoned carts held out of the sequence (the control group: no message, no coupon). */
+    HELD_OUT("heldOut"),
     /** Cart coupons issued. */
     COUPONS_ISSUED("couponsIssued"),
     /** Carts ordered within the attribution window after their first message was sent. */

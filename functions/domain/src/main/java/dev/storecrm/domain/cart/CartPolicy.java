@@ -1,5 +1,6 @@
 package dev.storecrm.domain.cart;
 
+import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.money.Money;
@@ -21,10 +22,12 @@ import java.util.Objects;
  * @param storeZone         the time zone of the daily report (and of members without one)
  * @param quietHours        the hours of the member's night in which no marketing goes (a coupon waits for their end)
  * @param goLive            which carts are history's: they start no sequence ({@link #startsSequence})
+ * @param holdout           the carts held out of the sequence: recorded at each step, no message, no coupon
  */
 public record CartPolicy(CartSequence sequence, Money minimumValue, TierCouponValues couponValues,
                          Duration couponValidity, int couponsPerMember, Duration couponCapWindow,
-                         Duration attributionWindow, ZoneId storeZone, QuietHours quietHours, GoLivePolicy goLive) {
+                         Duration attributionWindow, ZoneId storeZone, QuietHours quietHours, GoLivePolicy goLive,
+                         Holdout holdout) {
 
     public static final Duration COUPON_CAP_WINDOW = Duration.ofDays(30);
 
@@ -35,6 +38,7 @@ public record CartPolicy(CartSequence sequence, Money minimumValue, TierCouponVa
         Objects.requireNonNull(storeZone, "storeZone");
         Objects.requireNonNull(quietHours, "quietHours");
         Objects.requireNonNull(goLive, "goLive");
+        Objects.requireNonNull(holdout, "holdout");
         if (couponValidity.isNegative() || couponValidity.isZero()) {
             throw new IllegalArgumentException("coupon validity must be positive");
         }
@@ -46,12 +50,21 @@ public record CartPolicy(CartSequence sequence, Money minimumValue, TierCouponVa
         }
     }
 
-    /** A policy without a go-live moment (only carts whose sequence ended before they arrived are ignored). */
+    /**
+     * A policy without a go-live moment (only carts whose sequence ended before they arrived are ignored) and
+     * without a holdout.
+     */
     public CartPolicy(CartSequence sequence, Money minimumValue, TierCouponValues couponValues, Duration couponValidity,
                       int couponsPerMember, Duration couponCapWindow, Duration attributionWindow, ZoneId storeZone,
                       QuietHours quietHours) {
         this(sequence, minimumValue, couponValues, couponValidity, couponsPerMember, couponCapWindow, attributionWindow,
-                storeZone, quietHours, GoLivePolicy.none());
+                storeZone, quietHours, GoLivePolicy.none(), Holdout.NONE);
+    }
+
+    /** The same policy with another holdout. */
+    public CartPolicy withHoldout(Holdout other) {
+        return new CartPolicy(sequence, minimumValue, couponValues, couponValidity, couponsPerMember, couponCapWindow,
+                attributionWindow, storeZone, quietHours, goLive, other);
     }
 
     /**

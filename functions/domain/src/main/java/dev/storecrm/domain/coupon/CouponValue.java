@@ -55,4 +55,12 @@ public sealed interface CouponValue {
             case Percent percent -> percent.percent() + "%";
         };
     }
+
+    /** As a message shows it: the amount in the store's way ({@code 20.00 CNY}, as {@link Money} prints it) or 10%. */
+    default String describe() {
+        return switch (this) {
+            case Fixed fixed -> fixed.amount().toString();
+            case Percent percent -> percent.percent() + "%";
+        };
+    }
 }

@@ -1,8 +1,6 @@
 package dev.storecrm.domain.golive;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.storecrm.domain.StableHash;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,16 +123,6 @@ public record GoLivePolicy(Optional<Instant> at, Duration ramp) {
         if (seconds == 0) {
             return Duration.ZERO;
         }
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-        long hash = 0;
-        for (int i = 0; i < Long.BYTES; i++) {
-            hash = (hash << 8) | (digest[i] & 0xff);
-        }
-        return Duration.ofSeconds(Long.remainderUnsigned(hash, seconds));
+        return Duration.ofSeconds(StableHash.bucket(subject, seconds));
     }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * pointless once the points are gone, so it may not go after them. A reminder whose window opened
  * before go-live (points of an imported history) is not sent at once with every other one: it waits
  * for the member's place in the go-live ramp, and at the latest for the day before the points expire.
+ * A member in the expiry date's holdout group is recorded as held out instead of reminded.
  */
 final class DueRules {
 
@@ -57,6 +58,9 @@ final class DueRules {
         Instant expires = account.expiryInstant(due.first(), policy.storeZone());
         MessageRequest request = MessageRequest.marketing(key, JOURNEY, account.customerId(), TEMPLATE, data, now)
                 .notAfter(expires);
+        if (policy.holdout().holdsOut(account.customerId(), JOURNEY, due.first().toString())) {
+            request = request.heldOutOf();
+        }
         Instant opened = account.reminderMoment(due.first(), policy);
         if (!policy.goLive().isHistory(opened)) {
             return request;

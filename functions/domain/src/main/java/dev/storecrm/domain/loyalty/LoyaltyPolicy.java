@@ -1,5 +1,6 @@
 package dev.storecrm.domain.loyalty;
 
+import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.golive.GoLivePolicy;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -19,14 +20,16 @@ import java.util.Objects;
  * @param storeZone        the time zone of members whose own is unknown
  * @param goLive           when the store went live: a reminder whose window opened before it (an imported
  *                         history's points) is spread over the go-live ramp, not sent in one burst
+ * @param holdout          the members held out of each expiry date's reminder (recorded, not sent)
  */
 public record LoyaltyPolicy(ExpiryRule expiry, int reminderDays, long reminderMinimum, LocalTime reminderTime,
                             Duration reservationTtl, int maxReservations, Duration entryRetention, ZoneId storeZone,
-                            GoLivePolicy goLive) {
+                            GoLivePolicy goLive, Holdout holdout) {
 
     public LoyaltyPolicy {
         Objects.requireNonNull(expiry, "expiry");
         Objects.requireNonNull(reminderTime, "reminderTime");
+        Objects.requireNonNull(holdout, "holdout");
         Objects.requireNonNull(reservationTtl, "reservationTtl");
         Objects.requireNonNull(entryRetention, "entryRetention");
         Objects.requireNonNull(storeZone, "storeZone");

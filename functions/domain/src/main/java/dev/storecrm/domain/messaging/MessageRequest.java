@@ -15,11 +15,14 @@ import java.util.Optional;
  * @param notAfter  the latest moment worth sending (a birthday greeting is pointless the next day);
  *                  a message that cannot go by then is skipped as expired
  * @param deferrals how many times the sender has put it off (caps, quiet hours, throttling)
+ * @param heldOut   the recipient is in the journey's holdout group ({@link dev.storecrm.domain.campaign.Holdout}):
+ *                  the sender records the key as held out, at the moment it would have gone, and sends nothing
  */
 public record MessageRequest(String businessKey, String journey, Category category, Priority priority,
                              Recipient recipient, String templateId, Map<String, Object> data,
                              Optional<Instant> notBefore, Optional<Instant> notAfter,
-                             Optional<ExitCondition> exitCondition, Instant requestedAt, int deferrals) {
+                             Optional<ExitCondition> exitCondition, Instant requestedAt, int deferrals,
+                             boolean heldOut) {
 
     public MessageRequest {
         Objects.requireNonNull(businessKey, "businessKey");
@@ -40,51 +43,63 @@ public record MessageRequest(String businessKey, String journey, Category catego
                                            Map<String, Object> data, Instant requestedAt) {
         return new MessageRequest(businessKey, journey, Category.marketing, Priority.normal,
                 new Recipient.Member(customerId), templateId, data, Optional.empty(), Optional.empty(),
-                Optional.empty(), requestedAt, 0);
+                Optional.empty(), requestedAt, 0, false);
     }
 
     /** A marketing message to a member or a consenting guest, to go as soon as its rules allow. */
     public static MessageRequest marketing(String businessKey, String journey, Recipient recipient, String templateId,
                                            Map<String, Object> data, Instant requestedAt) {
         return new MessageRequest(businessKey, journey, Category.marketing, Priority.normal, recipient, templateId,
-                data, Optional.empty(), Optional.empty(), Optional.empty(), requestedAt, 0);
+                data, Optional.empty(), Optional.empty(), Optional.empty(), requestedAt, 0, false);
     }
 
     /** A transactional message to a member or an address. */
     public static MessageRequest transactional(String businessKey, String journey, Recipient recipient,
                                                String templateId, Map<String, Object> data, Instant requestedAt) {
         return new MessageRequest(businessKey, journey, Category.transactional, Priority.high, recipient, templateId,
-                data, Optional.empty(), Optional.empty(), Optional.empty(), requestedAt, 0);
+                data, Optional.empty(), Optional.empty(), Optional.empty(), requestedAt, 0, false);
     }
 
     public MessageRequest notBefore(Instant instant) {
         return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data,
-                Optional.of(instant), notAfter, exitCondition, requestedAt, deferrals);
+                Optional.of(instant), notAfter, exitCondition, requestedAt, deferrals, heldOut);
     }
 
     public MessageRequest notAfter(Instant instant) {
         return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data, notBefore,
-                Optional.of(instant), exitCondition, requestedAt, deferrals);
+                Optional.of(instant), exitCondition, requestedAt, deferrals, heldOut);
     }
 
     public MessageRequest exitWhen(ExitCondition condition) {
         return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data, notBefore,
-                notAfter, Optional.of(condition), requestedAt, deferrals);
+                notAfter, Optional.of(condition), requestedAt, deferrals, heldOut);
     }
 
     public MessageRequest withPriority(Priority newPriority) {
         return new MessageRequest(businessKey, journey, category, newPriority, recipient, templateId, data, notBefore,
-                notAfter, exitCondition, requestedAt, deferrals);
+                notAfter, exitCondition, requestedAt, deferrals, heldOut);
     }
 
     public MessageRequest toRecipient(Recipient newRecipient) {
         return new MessageRequest(businessKey, journey, category, priority, newRecipient, templateId, data, notBefore,
-                notAfter, exitCondition, requestedAt, deferrals);
+                notAfter, exitCondition, requestedAt, deferrals, heldOut);
     }
 
     /** The same request, put off until {@code until}. */
     public MessageRequest deferredTo(Instant until) {
         return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data,
-                Optional.of(until), notAfter, exitCondition, requestedAt, deferrals + 1);
+                Optional.of(until), notAfter, exitCondition, requestedAt, deferrals + 1, heldOut);
+    }
+
+    /**
+     * The same marketing request for a recipient in the journey's holdout group: recorded under its key when it
+     * would have gone, never sent. Transactional mail is never held out.
+     */
+    public MessageRequest heldOutOf() {
+        if (category != Category.marketing) {
+            throw new IllegalStateException("transactional mail is never held out: " + businessKey);
+        }
+        return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data, notBefore,
+                notAfter, exitCondition, requestedAt, deferrals, true);
     }
 }

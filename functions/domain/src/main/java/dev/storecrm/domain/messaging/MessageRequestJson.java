@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  *  "template":"birthday-greeting", "data":{...}, "notBefore":"...Z", "notAfter":"...Z", "exit":{"noOrderSince":"...Z"},
  *  (or "exit":{"anyOf":[{"noOrderSince":"...Z"},
  *                       {"cartClosedOrChanged":{"cartId":"cart-1","armedFor":"&lt;stamp&gt;"}}]})
- *  "requestedAt":"...Z", "deferrals":0}
+ *  "requestedAt":"...Z", "deferrals":0, "heldOut":true (only for a recipient in the journey's holdout group)}
  * </pre>
  */
 public final class MessageRequestJson {
@@ -73,6 +73,9 @@ public final class MessageRequestJson {
         request.exitCondition().ifPresent(exit -> writeExit(root.putObject("exit"), exit));
         root.put("requestedAt", request.requestedAt().toString());
         root.put("deferrals", request.deferrals());
+        if (request.heldOut()) {
+            root.put("heldOut", true);
+        }
         return root.toString();
     }
 
@@ -86,7 +89,7 @@ public final class MessageRequestJson {
         }
         JsonFields root = JsonFields.object(node, "").allowOnly(Set.of("v", "businessKey", "journey", "category",
                 "priority", "recipient", "template", "data", "notBefore", "notAfter", "exit", "requestedAt",
-                "deferrals"));
+                "deferrals", "heldOut"));
         if (root.integer("v", 1, 1) != 1) {
             throw new InvalidInputException(RejectReason.UNSUPPORTED_VERSION, "message request version must be 1");
         }
@@ -104,7 +107,8 @@ public final class MessageRequestJson {
                 root.enumValue("category", Category.class), root.enumValue("priority", Priority.class), recipient,
                 root.matching("template", TEMPLATE_ID, "a template id of lower-case letters, digits and -"),
                 values, optionalInstant(root, "notBefore"), optionalInstant(root, "notAfter"), exit,
-                instant(root, "requestedAt"), (int) root.integer("deferrals", 0, 10_000));
+                instant(root, "requestedAt"), (int) root.integer("deferrals", 0, 10_000),
+                root.has("heldOut") && root.bool("heldOut"));
     }
 
     private static void writeAddress(ObjectNode node, Recipient.Address address) {

@@ -43,7 +43,9 @@ public final class SendRules {
         /** The member prefers SMS and the stack has no SMS origination identity. */
         SMS_NOT_SET_UP,
         /** The member's cap slot is held past the message's last chance by one of no lower priority. */
-        EXPIRED_UNDER_CAP
+        EXPIRED_UNDER_CAP,
+        /** The recipient is in the journey's holdout group: recorded when it would have gone, never sent. */
+        HELD_OUT
     }
 
     /**

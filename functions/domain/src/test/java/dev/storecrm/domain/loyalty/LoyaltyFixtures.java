@@ -1,5 +1,6 @@
 package dev.storecrm.domain.loyalty;
 
+import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.golive.GoLivePolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,7 @@ final class LoyaltyFixtures {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final LoyaltyPolicy POLICY = new LoyaltyPolicy(ExpiryRule.parse("months:12"), 30, 100, LocalTime.of(10, 0),
-            Duration.ofMinutes(30), 5, Duration.ofDays(1_100), SHANGHAI, GoLivePolicy.none());
+            Duration.ofMinutes(30), 5, Duration.ofDays(1_100), SHANGHAI, GoLivePolicy.none(), Holdout.NONE);
 
     private LoyaltyFixtures() {}
 

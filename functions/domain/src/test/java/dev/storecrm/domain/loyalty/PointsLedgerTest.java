@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.ConcurrentUpdateException;
+import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.golive.GoLivePolicy;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.time.SimulatedClock;
@@ -130,7 +131,7 @@ class PointsLedgerTest {
         Instant goLive = Instant.parse("2028-03-10T00:00:00Z");
         LoyaltyPolicy imported = new LoyaltyPolicy(POLICY.expiry(), 30, 100, POLICY.reminderTime(),
                 POLICY.reservationTtl(), POLICY.maxReservations(), POLICY.entryRetention(), POLICY.storeZone(),
-                new GoLivePolicy(Optional.of(goLive), Duration.ofDays(14)));
+                new GoLivePolicy(Optional.of(goLive), Duration.ofDays(14)), Holdout.NONE);
         PointsLedger history = new PointsLedger(book, book, outbox::add, imported, clock);
         history.applyOrder(paid("o-1", 3, "2027-03-01T02:00:00Z", 1, 399, 39_900));
         clock.set(goLive.plusSeconds(300));
@@ -142,6 +143,29 @@ class PointsLedgerTest {
                 "in the ramp after go-live, at the latest the day before the points go: " + from);
         assertEquals(new DueOutcome(0, 0), history.due(new PointsDue("c-1")), "asked for once, not again");
         assertEquals(1, outbox.size());
+    }
+
+    @Test
+    void aMemberHeldOutOfAnExpiryDatesReminderIsRecordedAsHeldOutAndTheOtherDatesAreNot() {
+        Holdout half = Holdout.percent("50");
+        assertTrue(half.holdsOut("c-1", "points-expiry", "2028-05-01"), "the hash holds c-1 out of 1 May 2028's");
+        assertFalse(half.holdsOut("c-1", "points-expiry", "2028-04-01"), "... and not out of 1 April 2028's");
+        LoyaltyPolicy withHoldout = new LoyaltyPolicy(POLICY.expiry(), 30, 100, POLICY.reminderTime(),
+                POLICY.reservationTtl(), POLICY.maxReservations(), POLICY.entryRetention(), POLICY.storeZone(),
+                POLICY.goLive(), half);
+        PointsLedger held = new PointsLedger(book, book, outbox::add, withHoldout, clock);
+        held.applyOrder(paid("o-1", 3, "2027-03-01T02:00:00Z", 1, 399, 39_900));
+        held.applyOrder(paid("o-2", 4, "2027-04-01T02:00:00Z", 1, 200, 20_000));
+
+        clock.set(Instant.parse("2028-03-02T02:00:30Z"));
+        held.due(new PointsDue("c-1"));
+        clock.set(Instant.parse("2028-04-01T02:00:30Z"));
+        held.due(new PointsDue("c-1"));
+
+        assertEquals(List.of("POINTS_EXPIRY#c-1#2028-04-01", "POINTS_EXPIRY#c-1#2028-05-01"),
+                outbox.stream().map(MessageRequest::businessKey).toList());
+        assertEquals(List.of(false, true), outbox.stream().map(MessageRequest::heldOut).toList(),
+                "May's reminder is recorded as held out: the sender sends nothing");
     }
 
     @Test

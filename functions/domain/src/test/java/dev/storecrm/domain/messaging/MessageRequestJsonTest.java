@@ -1,6 +1,7 @@
 package dev.storecrm.domain.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,22 @@ class MessageRequestJsonTest {
                         Optional.of(ZoneId.of("Asia/Shanghai"))), "order-follow-up", Map.of("orderId", "o-1"),
                 Instant.parse("2026-11-23T04:00:00Z"));
         assertEquals(toAgent, MessageRequestJson.read(MessageRequestJson.write(toAgent)));
+    }
+
+    @Test
+    void aHeldOutRequestStaysHeldOutOnTheOutboxAndTransactionalMailIsNeverHeldOut() {
+        MessageRequest request = MessageRequest.marketing("BIRTHDAY#c-1#2027", "birthday", "c-1", "birthday-greeting",
+                Map.of("hasGift", false), Instant.parse("2027-03-15T01:00:00Z")).heldOutOf();
+        String json = MessageRequestJson.write(request);
+        assertTrue(json.contains("\"heldOut\":true"), json);
+        assertEquals(request, MessageRequestJson.read(json));
+        MessageRequest sent = MessageRequest.marketing("BIRTHDAY#c-2#2027", "birthday", "c-2", "birthday-greeting",
+                Map.of(), Instant.parse("2027-03-15T01:00:00Z"));
+        assertFalse(MessageRequestJson.write(sent).contains("heldOut"), "written only when held out");
+        assertFalse(MessageRequestJson.read(MessageRequestJson.write(sent)).heldOut());
+        MessageRequest receipt = MessageRequest.transactional("DISPUTE#d-1#opened", "dispute",
+                new Recipient.Member("c-1"), "dispute-opened", Map.of(), Instant.parse("2027-03-15T01:00:00Z"));
+        assertThrows(IllegalStateException.class, receipt::heldOutOf);
     }
 
     @Test
