@@ -5,7 +5,7 @@ import { configure, fill, h } from './dom.js';
 import { LANGUAGES, lang, setLang, t } from './i18n.js';
 import { disputeDetail, disputeQueue } from './disputes.js';
 import { memberPage, membersPage } from './members.js';
-import { followUpList } from './lists.js';
+import { followUpList, referralList } from './lists.js';
 import { resultsPage } from './results.js';
 import { templatesPage } from './templates.js';
 
@@ -18,6 +18,7 @@ const PAGES = [
     draw: (m) => followUpList(m, 'birthdays') },
   { route: 'lists/dormant', title: 'dormant', groups: ['marketers', 'admins'],
     draw: (m) => followUpList(m, 'dormant') },
+  { route: 'lists/referrals', title: 'referrals', groups: ['marketers', 'admins'], draw: (m) => referralList(m) },
   { route: 'results', title: 'results', groups: ['marketers', 'admins'], draw: resultsPage },
   { route: 'templates', title: 'templates', groups: ['marketers', 'admins'], draw: templatesPage },
 ];

@@ -1,8 +1,24 @@
 // The follow-up lists (回访表): this month's birthdays and the dormant members to wake up, page by page,
-// downloadable whole as CSV, with each follow-up call marked, stored and shown back.
+// downloadable whole as CSV, with each follow-up call marked, stored and shown back; and the referral list.
 import { call, getJson, parse, reasonOf } from './api.js';
 import { download, fill, h, table, time } from './dom.js';
-import { t } from './i18n.js';
+import { addWords, t } from './i18n.js';
+
+addWords({
+  'zh-CN': {
+    referrals: '推荐名单', referee: '被推荐人', referrerId: '推荐人', firstOrder: '首单', paidAt: '首单付款',
+    qualifiesAt: '退款期结束', referrerPoints: '推荐人积分', refereePoints: '被推荐人积分', rewarded: '已发奖励',
+    decidedAt: '结果时间', onlyReferrer: '只看此推荐人的被推荐人', yes: '是', no: '否',
+    rs_pending: '待确认', rs_rewarded: '已奖励', rs_refused: '不予奖励', rs_reversed: '已冲回',
+  },
+  en: {
+    referrals: 'Referrals', referee: 'Referee', referrerId: 'Referrer', firstOrder: 'First order',
+    paidAt: 'First order paid', qualifiesAt: 'Refund window ends', referrerPoints: 'Referrer points',
+    refereePoints: 'Referee points', rewarded: 'Reward given', decidedAt: 'Decided',
+    onlyReferrer: 'Only this referrer\u2019s referees', yes: 'yes', no: 'no',
+    rs_pending: 'Pending', rs_rewarded: 'Rewarded', rs_refused: 'Refused', rs_reversed: 'Reversed',
+  },
+});
 
 const OUTCOMES = ['reached', 'no_answer', 'call_back', 'declined', 'wrong_number'];
 const PAGE = 50;
@@ -59,6 +75,57 @@ export async function followUpList(main, list, state = {}) {
       page.next ? h('button', { type: 'button', class: 'secondary',
         onclick: () => redraw({ cursors: [...cursors, page.next] }) },
         t('more')) : null));
+}
+
+/**
+ * The referral list (推荐名单, GET /referrals): who referred whom, the referee's first paid order, where the
+ * referral stands and the reward; a month's referrals (by when each was first seen) or one referrer's referees,
+ * page by page, downloadable whole as CSV.
+ */
+export async function referralList(main, state = {}) {
+  const cursors = state.cursors || [];
+  const query = new URLSearchParams({ format: 'json', limit: String(PAGE) });
+  if (state.month) query.set('month', state.month);
+  if (state.referrerId) query.set('referrerId', state.referrerId);
+  if (cursors.length) query.set('next', cursors.at(-1));
+  let page;
+  try {
+    page = await getJson(`/referrals?${query}`);
+  } catch (error) {
+    fill(main, h('p', { class: 'error', role: 'alert' }, `${t('failed')}: ${error.message}`));
+    return;
+  }
+  const month = state.month || (page.fileName.match(/(\d{4}-\d{2})\.json$/) || [])[1] || '';
+  const redraw = (change) => referralList(main, { month, referrerId: state.referrerId, cursors, ...change });
+  const columns = [
+    [t('referee'), (r) => r.refereeId], [t('referrerId'), (r) => r.referrerId],
+    [t('status'), (r) => t(`rs_${r.status}`)], [t('reason'), (r) => r.reason],
+    [t('firstOrder'), (r) => r.firstOrderId], [t('paidAt'), (r) => time(r.paidAt)],
+    [t('qualifiesAt'), (r) => time(r.qualifiesAt)], [t('referrerPoints'), (r) => r.referrerPoints, 'num'],
+    [t('refereePoints'), (r) => r.refereePoints, 'num'],
+    [t('rewarded'), (r) => t(r.rewarded === 'true' ? 'yes' : 'no')],
+    [t('decidedAt'), (r) => time(r.decidedAt)],
+  ];
+  const status = h('span', { class: 'muted', role: 'status' });
+  const filter = h('form', { class: 'row', dataset: { form: 'referrer' }, onsubmit: (event) => {
+    event.preventDefault();
+    redraw({ referrerId: String(new FormData(filter).get('referrerId') || '').trim(), cursors: [] });
+  } },
+  h('label', {}, t('month'), h('input', { type: 'month', name: 'month', value: month,
+    onchange: (e) => e.target.value && redraw({ month: e.target.value, referrerId: '', cursors: [] }) })),
+  h('label', {}, t('onlyReferrer'), h('input', { name: 'referrerId', value: state.referrerId || '',
+    autocomplete: 'off' })),
+  h('button', { type: 'submit' }, t('show')),
+  h('button', { type: 'button', class: 'secondary', onclick: () => downloadAll('referrals', month, status) },
+    t('downloadCsv')),
+  status);
+  fill(main, h('h1', {}, t('referrals')), filter,
+    page.rows.length ? table(columns, page.rows) : h('p', {}, t('nothing')),
+    h('div', { class: 'row' },
+      cursors.length ? h('button', { type: 'button', class: 'secondary',
+        onclick: () => redraw({ cursors: cursors.slice(0, -1) }) }, t('previous')) : null,
+      page.next ? h('button', { type: 'button', class: 'secondary',
+        onclick: () => redraw({ cursors: [...cursors, page.next] }) }, t('more')) : null));
 }
 
 /** The call as recorded, and a button that opens a small form to record one. */

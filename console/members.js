@@ -1,7 +1,7 @@
 // Members: search by id, e-mail or phone, and the member view (profile, status, tier and why, RFM inputs,
 // points and ledger, orders, journeys in progress, mail, open disputes), with the membership's history and, for
-// admins, the operators' actions (freeze, unfreeze, cancel, restore, with a reason; a refusal's reason is shown
-// in words). Every member text goes in as a text node (dom.js), never as markup.
+// admins, the operators' actions (freeze, unfreeze, cancel, restore, a tier override, a points adjustment, with
+// a reason; a refusal's reason is shown in words). Every member text goes in as a text node (dom.js), never as markup.
 import { call, getJson, parse, reasonOf, user } from './api.js';
 import { endOfDay, fill, h, money, table, time } from './dom.js';
 import { addWords, t } from './i18n.js';
@@ -36,6 +36,7 @@ addWords({
     a_tier: '调整等级', overrideTier: '等级（仅调整等级）', overrideUntil: '保留到（含当天，仅调整等级）',
     tier_override: '{at} 由 {by} 人工设为 {tier}，保留到 {until}（原因：{reason}）；之后按消费规则。',
     actionSent: '已提交：{action}', actionRepeated: '该请求已执行过：{action}',
+    a_points: '调整积分', adjustPoints: '积分（正数增加，负数扣减；仅调整积分）',
   },
   en: {
     members: 'Members', memberSearch: 'Find a member', searchBy: 'Find by', byId: 'Customer id', byEmail: 'E-mail',
@@ -72,6 +73,7 @@ addWords({
     a_tier: 'Set the tier', overrideTier: 'Tier (set the tier only)',
     overrideUntil: 'Until (inclusive; set the tier only)',
     tier_override: 'Set to {tier} by {by} on {at}, held until {until} (reason: {reason}); then the spend rule.',
+    a_points: 'Adjust points', adjustPoints: 'Points (positive adds, negative takes; adjust points only)',
   },
 });
 
@@ -195,7 +197,8 @@ function history(entries) {
 }
 
 /**
- * An admin's action on the membership: the action, a reason (required), and a request key made once per form,
+ * An admin's action on the membership or the points (a signed adjustment): the action, a reason (required), and a
+ * request key made once per form,
  * so that sending again after a lost answer is the same action. A refusal's reason is shown beside the form.
  */
 function memberAction(main, view) {
@@ -209,7 +212,8 @@ function memberAction(main, view) {
     const action = String(data.get('action'));
     const until = String(data.get('until') || '');
     const request = { action, requestKey, reason: String(data.get('reason') || '').trim(),
-      ...(action === 'tier' ? { tier: data.get('tier'), ...(until ? { until: endOfDay(until) } : {}) } : {}) };
+      ...(action === 'tier' ? { tier: data.get('tier'), ...(until ? { until: endOfDay(until) } : {}) } : {}),
+      ...(action === 'points' ? { points: Number(data.get('points') || 0) } : {}) };
     const response = await call('POST', `/members/${enc(view.customerId)}/actions`, request);
     const body = parse(response.body);
     if (response.ok) {
@@ -221,10 +225,13 @@ function memberAction(main, view) {
     }
   } },
   h('label', {}, t('action'), h('select', { name: 'action' },
-    ['freeze', 'unfreeze', 'cancel', 'restore', 'tier'].map((a) => h('option', { value: a }, t(`a_${a}`))))),
+    ['freeze', 'unfreeze', 'cancel', 'restore', 'tier', 'points']
+      .map((a) => h('option', { value: a }, t(`a_${a}`))))),
   h('label', {}, t('overrideTier'), h('select', { name: 'tier' },
     view.tier.ladder.map((level) => h('option', { value: level.tier }, level.tier)))),
   h('label', {}, t('overrideUntil'), h('input', { type: 'date', name: 'until' })),
+  h('label', {}, t('adjustPoints'), h('input', { type: 'number', name: 'points', step: 1, min: -1000000,
+    max: 1000000 })),
   h('label', {}, t('actionReason'), h('input', { type: 'text', name: 'reason', required: true, maxlength: 500,
     autocomplete: 'off' })),
   h('button', { type: 'submit' }, t('doAction')));

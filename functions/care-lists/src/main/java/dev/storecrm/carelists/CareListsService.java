@@ -3,6 +3,7 @@ package dev.storecrm.carelists;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.rfm.RfmChange;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /carts?from=2026-04-01&to=2026-06-30}: cart recovery per day;</li>
  *   <li>{@code GET /referrals?month=2026-06} or {@code ?referrerId=c-1}: referrals, their conversion and reward
  *       ({@link ReferralList}, at most 1000 rows a page);</li>
+ *   <li>{@code GET /segments/champions} or {@code GET /audiences/bought-360d}: a segment's or an audience's
+ *       members with their RFM scores ({@link SegmentList}: always a page, 100 unless {@code limit}, at most
+ *       1000);</li>
  *   <li>{@code POST /exports} {@code {"list":"birthdays","month":"2026-06"[,"kind":"birthday"]}} (or
  *       {@code "list":"dormant"}): the whole list as one CSV file in the exports' bucket, written by
  *       ListExportFunction; answered at once with {@code 202} and the export's id ({@link ExportJobs});</li>
@@ -53,6 +59,7 @@ final class CareListsService {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A function URL response carries at most 6 MB; headers and framing need a little of it. */
     static final int MAX_BODY_BYTES = 6 * 1024 * 1024 - 64 * 1024;
+    private static final Pattern GROUP_ROUTE = Pattern.compile("/(segments|audiences)/([^/]*)");
 
     private final BirthdayList birthdays;
     private final DormantList dormant;
@@ -60,14 +67,17 @@ final class CareListsService {
     private final FollowUps followUps;
     private final CartReport carts;
     private final ReferralList referrals;
+    private final SegmentList segments;
     private final ExportJobs exports;
     private final ZoneId storeZone;
     private final Clock clock;
 
     CareListsService(BirthdayList birthdays, DormantList dormant, WakeUpReport wakeUp, FollowUps followUps,
-                     CartReport carts, ReferralList referrals, ExportJobs exports, ZoneId storeZone, Clock clock) {
+                     CartReport carts, ReferralList referrals, SegmentList segments, ExportJobs exports,
+                     ZoneId storeZone, Clock clock) {
         this.carts = carts;
         this.referrals = referrals;
+        this.segments = segments;
         this.exports = exports;
         this.birthdays = birthdays;
         this.dormant = dormant;
@@ -122,11 +132,11 @@ final class CareListsService {
                     yield new Named(referrer.isPresent() ? "referrals-by-referrer" : "referrals-" + month,
                             referrals.of(month, referrer, ListPage.of(query)));
                 }
-                default -> null;
+                default -> groupList(request.path(), ListPage.of(query));
             };
             if (list == null) {
-                return error(404, "no such list: " + request.path()
-                        + " (lists: /birthdays, /dormant, /wake-up, /carts, /referrals)", Map.of());
+                return error(404, "no such list: " + request.path() + " (lists: /birthdays, /dormant, /wake-up, "
+                        + "/carts, /referrals, /segments/{segment}, /audiences/{audience})", Map.of());
             }
             LOG.info("list served", entry("list", request.path()), entry("rows", list.table().rows().size()));
             HttpAnswer answer = format.answer(list.table(), list.name());
@@ -140,6 +150,17 @@ final class CareListsService {
         } catch (BadRequest | IllegalArgumentException e) {
             return error(400, e.getMessage(), Map.of());
         }
+    }
+
+    /** A segment's or an audience's members, or null for a path that names neither. */
+    private Named groupList(String path, ListPage page) {
+        Matcher route = GROUP_ROUTE.matcher(path);
+        if (!route.matches()) {
+            return null;
+        }
+        RfmChange.Group group = SegmentList.group(route.group(1).equals("segments") ? RfmChange.Kind.SEGMENT
+                : RfmChange.Kind.AUDIENCE, route.group(2));
+        return new Named(SegmentList.fileName(group), segments.of(group, page));
     }
 
     private Named birthdays(YearMonth month, String kind, ListPage page) {

@@ -6,6 +6,7 @@ import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.dynamodb.DynamoDbCartStats;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
+import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -32,6 +33,8 @@ record CareListsWiring(CareListsService service) {
                 new FollowUps(lists.followUpBook(), clock),
                 new CartReport(new DynamoDbCartStats(shared.dynamoDb(), settings.required("CART_STATS_TABLE"))),
                 new ReferralList(new DynamoDbReferralBook(shared.dynamoDb(), settings.required("REFERRALS_TABLE"))),
+                new SegmentList(new DynamoDbRfmBook(shared.dynamoDb(), settings.required("RFM_TABLE"),
+                        (int) settings.longValue("RFM_SHARDS", 4)), clock),
                 new ExportJobs(MemberLists.exportStore(shared),
                         body -> shared.aws().sqs().sendMessage(m -> m.queueUrl(queueUrl).messageBody(body)),
                         Duration.ofMinutes(settings.longValue("EXPORT_LINK_MINUTES", 15)),

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.referral.Referral;
 import dev.storecrm.domain.referral.ReferralStatus;
+import dev.storecrm.domain.rfm.RfmState;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
@@ -22,6 +23,7 @@ import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalStaffApi;
 import dev.storecrm.localcloud.LocalTokenIssuer;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
+import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -307,6 +310,51 @@ class CareListsIT {
         assertEquals(List.of("c-b", "c-c", "c-d"), march, "three in March, two a page, oldest first");
         assertEquals(List.of("c-b", "c-c", "c-e"), rows(get("/referrals", "referrerId=c-a&format=json")).stream()
                 .map(r -> r.get("refereeId")).toList());
+    }
+
+    @Test
+    void aSegmentsMembersPageWithACursorAsRfmFunctionPlacedThem() throws Exception {
+        start(Instant.parse("2027-03-01T02:00:00Z"));
+        for (int n = 1; n <= 7; n++) {
+            register("c-s" + n, "Member " + n, "Asia/Shanghai", null, true, null, "email");
+        }
+        functions.drainAll();
+        for (int n = 1; n <= 7; n++) {
+            for (int o = 0; o < n % 3 + 1; o++) {
+                order("c-s" + n, "o-s" + n + "-" + o, null, clock.instant().plus(Duration.ofHours(1)));
+            }
+        }
+        DynamoDbRfmBook book = new DynamoDbRfmBook(cloud.dynamoDb(), cloud.tableName("RfmTable"), 4);
+        Map<String, List<String>> bySegment = new TreeMap<>();
+        for (int n = 1; n <= 7; n++) {
+            RfmState state = book.find("c-s" + n, true).orElseThrow();
+            bySegment.computeIfAbsent(state.segment(), s -> new ArrayList<>()).add(state.customerId());
+        }
+        for (Map.Entry<String, List<String>> segment : bySegment.entrySet()) {
+            List<String> listed = new ArrayList<>();
+            String query = "limit=2&format=json";
+            for (int page = 0; page < 6; page++) {
+                JsonNode answer = JSON.readTree(get("/segments/" + segment.getKey(), query).getBody());
+                answer.path("rows").forEach(row -> {
+                    listed.add(row.path("customerId").asText());
+                    assertEquals(segment.getKey(), row.path("segment").asText());
+                    assertTrue(row.path("r").asInt() >= 1 && row.path("r").asInt() <= 5, row.toString());
+                });
+                if (!answer.hasNonNull("next")) {
+                    break;
+                }
+                query = "limit=2&format=json&next=" + answer.path("next").asText();
+            }
+            assertEquals(segment.getValue(), listed, "every member of " + segment.getKey() + " once, by id, 2 a page");
+        }
+        List<Map<String, String>> bought = rows(get("/audiences/bought-360d", "format=json"));
+        assertEquals(7, bought.size(), "all seven bought in the last 360 days (one page: 100 by default)");
+        assertEquals("3", row(bought, "c-s2").get("orders"));
+        assertEquals(List.of(), rows(get("/segments/nobody-here", "format=json")), "a segment without members");
+        APIGatewayV2HTTPResponse bad = get("/segments/NotAName", "format=json");
+        assertEquals(400, bad.getStatusCode(), bad.getBody());
+        assertEquals(400, get("/segments/lost", "limit=0").getStatusCode(), "a limit from 1");
+        assertEquals(200, get("/segments/lost", "limit=5000").getStatusCode(), "capped at 1000, not refused");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -19,6 +19,9 @@ import dev.storecrm.domain.occasion.GreetingCalendar;
 import dev.storecrm.domain.occasion.Occasions;
 import dev.storecrm.domain.referral.Referral;
 import dev.storecrm.domain.referral.ReferralStatus;
+import dev.storecrm.domain.rfm.RfmInputs;
+import dev.storecrm.domain.rfm.RfmScores;
+import dev.storecrm.domain.rfm.RfmState;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.domain.winback.WinBackTimer;
 import dev.storecrm.fixtures.StorePolicies;
@@ -90,10 +93,12 @@ class CareListsServiceTest {
             coupons, InMemoryCoupons.CODES, followUps, clock);
     private final DormantList dormant = new DormantList(journal, members, STORE.members(), ledger, coupons,
             members.orders(), StorePolicies.STORE_ZONE, followUps, clock);
+    private final InMemoryRfmBook rfm = new InMemoryRfmBook();
     private final CareListsService lists = new CareListsService(birthdays, dormant,
             new WakeUpReport(journal, ledger, coupons, members.orders(), STORE.winBack().wakeUpWindow(),
                     StorePolicies.STORE_ZONE, clock),
             new FollowUps(followUpBook, clock), new CartReport((from, to) -> List.of()), new ReferralList(referralBook),
+            new SegmentList(rfm, clock),
             new ExportJobs(exportStore, queued::add, Duration.ofMinutes(15), Duration.ofMinutes(35), clock),
             StorePolicies.STORE_ZONE, clock);
     private final ListExportService exportWriter = new ListExportService(new ListExport(exportStore), exportStore,
@@ -185,6 +190,32 @@ class CareListsServiceTest {
         assertEquals(List.of("c-b", "c-d"), byReferrer.stream().map(r -> r.get("refereeId")).toList(),
                 "a referrer's referees, whatever the month");
         assertEquals(400, call(FunctionUrlEvent.get("/referrals").query("referrerId", "a\"b")).getStatusCode());
+    }
+
+    @Test
+    void aSegmentIsAlwaysServedAPageAtATimeAndNeverMoreThanTheCap() {
+        Instant ordered = clock.instant().minus(Duration.ofDays(40));
+        for (int n = 0; n < 1205; n++) {
+            String id = String.format("c-%04d", n);
+            rfm.states.put(id, new RfmState(id, 1, new RfmInputs(ordered, 4, 80_000, 0, 3, 2), new RfmScores(5, 4, 3),
+                    n % 2 == 0 ? "champions" : "loyal", List.of("bought-360d"), List.of(), Optional.empty(), ordered));
+        }
+        JsonNode first = json(call(FunctionUrlEvent.get("/segments/champions").query("format", "json")).getBody());
+        assertEquals(SegmentList.DEFAULT_PAGE, first.path("rows").size(), "a page without a limit: the default");
+        assertEquals(Map.of("customerId", "c-0000", "segment", "champions", "r", "5", "f", "4", "m", "3", "orders",
+                "4", "spendMinor", "80000", "daysSinceLastOrder", "40", "audiences", "bought-360d"),
+                rows(call(FunctionUrlEvent.get("/segments/champions").query("format", "json"))).getFirst());
+        List<Map<String, String>> second = rows(call(FunctionUrlEvent.get("/segments/champions")
+                .query("next", first.path("next").asText()).query("limit", "2").query("format", "json")));
+        assertEquals(List.of("c-0200", "c-0202"), second.stream().map(r -> r.get("customerId")).toList());
+        JsonNode capped = json(call(FunctionUrlEvent.get("/audiences/bought-360d").query("limit", "5000")
+                .query("format", "json")).getBody());
+        assertEquals(SegmentList.MAX_PAGE, capped.path("rows").size(), "never more than the cap");
+        JsonNode last = json(call(FunctionUrlEvent.get("/audiences/bought-360d").query("limit", "5000")
+                .query("next", capped.path("next").asText()).query("format", "json")).getBody());
+        assertEquals(205, last.path("rows").size());
+        assertTrue(last.path("next").isMissingNode(), "the last page has no cursor");
+        assertEquals(400, call(FunctionUrlEvent.get("/segments/At Risk")).getStatusCode());
     }
 
     private static Referral referral(String referee, String referrer, ReferralStatus status, Optional<String> reason,

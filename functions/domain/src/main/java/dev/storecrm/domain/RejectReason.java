@@ -68,5 +68,7 @@ public enum RejectReason {
     /** An order or cart that names neither a customer nor an e-mail address: nobody to attribute it to. */
     NO_CUSTOMER,
     /** A payload from another shop than the one this stack serves (a platform app installed on several shops). */
-    NOT_FOR_THIS_STORE
+    NOT_FOR_THIS_STORE,
+    /** An operator's adjustment that would take a member's points below zero (spent since it was checked). */
+    INSUFFICIENT_POINTS
 }

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.loyalty.DueOutcome;
+import dev.storecrm.domain.loyalty.Grant;
 import dev.storecrm.domain.loyalty.OrderPoints;
 import dev.storecrm.domain.loyalty.PointsDue;
 import dev.storecrm.domain.loyalty.PointsLedger;
+import dev.storecrm.domain.member.PointsAction;
 import dev.storecrm.domain.referral.ReferralDue;
 import dev.storecrm.domain.referral.ReferralOrder;
 import dev.storecrm.domain.referral.ReferralProgram;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the LoyaltyQueue carries, to the ledger: an order's points from the member archive
  * ({@link OrderPoints}, also told to the referral programme), a member's points timer ({@link PointsDue}),
- * or a referral's timer ({@link ReferralDue}); anything else is refused with its reason.
+ * a referral's timer ({@link ReferralDue}), or an operator's points adjustment from the store bus
+ * ({@link PointsAction}); anything else is refused with its reason.
  */
 final class LoyaltyService {
 
@@ -35,8 +38,8 @@ final class LoyaltyService {
     }
 
     /**
-     * Handles one message; names the outcome: {@code APPLIED}, {@code UNCHANGED}, {@code DUE_DONE}, or
-     * {@code REFERRAL_} and the referral's outcome.
+     * Handles one message; names the outcome: {@code APPLIED}, {@code UNCHANGED}, {@code DUE_DONE},
+     * {@code REFERRAL_} and the referral's outcome, or {@code ADJUSTED} (an adjustment applied, or applied before).
      */
     String handle(String body) {
         JsonNode node;
@@ -67,8 +70,24 @@ final class LoyaltyService {
                     entry("reminded", outcome.reminded()));
             return "DUE_DONE";
         }
+        if (node != null && PointsAction.isOne(node)) {
+            return adjust(PointsAction.read(node));
+        }
         throw new InvalidInputException(RejectReason.NOT_FOR_THIS_CONSUMER,
-                "not an order's points or a points or referral timer; only the member archive and the timer sweep "
-                        + "feed this queue");
+                "not an order's points, a points or referral timer, or a points adjustment; only the member archive, "
+                        + "the timer sweep and the operators' adjustments feed this queue");
+    }
+
+    /** An operator's adjustment, once per request key; a debit the member's points no longer cover is refused. */
+    private String adjust(PointsAction.Requested request) {
+        PointsAction action = request.action();
+        Grant.Outcome outcome = ledger.grant(request.customerId(), action.grant());
+        if (outcome.refused()) {
+            throw new InvalidInputException(RejectReason.INSUFFICIENT_POINTS, action.refusal(outcome.available())
+                    .orElse("the member's points do not cover the adjustment"));
+        }
+        LOG.info("points adjusted", entry("customerId", request.customerId()), entry("points", action.points()),
+                entry("applied", outcome.applied()));
+        return "ADJUSTED";
     }
 }

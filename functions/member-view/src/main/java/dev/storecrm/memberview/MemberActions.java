@@ -12,14 +12,17 @@ import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.OperatorAction;
+import dev.storecrm.domain.member.PointsAction;
 import dev.storecrm.domain.member.StatusAction;
 import dev.storecrm.domain.member.StatusAction.Kind;
 import dev.storecrm.domain.member.TierAction;
+import dev.storecrm.domain.memberview.MemberFile;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,16 +35,20 @@ import org.slf4j.LoggerFactory;
  * Operators' actions on a member, {@code POST /members/{customerId}/actions} with
  * {@code {"action": "freeze|unfreeze|cancel|restore", "requestKey": "...", "reason": "..."}}, or
  * {@code {"action": "tier", "tier": "VIP2", "until": "2027-06-30T23:59:59+08:00", ...}} for a tier
- * override: the caller is the acting identity, the reason is required, and the request key makes the
+ * override, or {@code {"action": "points", "points": -150, ...}} for a points adjustment (signed): the
+ * caller is the acting identity, the reason is required, and the request key makes the
  * action idempotent (its event id follows it, {@link OperatorAction#eventId}).
  *
  * <p>The action is checked against the member's state now (a consistent read) and, if allowed,
  * published as a canonical MemberUpdated event on the store bus, which the member archive applies
- * like any member change: ordered by stamp against late events, de-duplicated by event id.
+ * like any member change: ordered by stamp against late events, de-duplicated by event id. A points
+ * adjustment goes to the points ledger instead ({@link PointsAction}), which applies it once per request
+ * key; it is refused here when it would take the balance below zero (and the ledger refuses it again if
+ * the points were spent in between).
  * Answers: 202 accepted; 200 a request key already applied (nothing sent again); 403 a console user
  * who is not an admin; 404 an unknown member; 409 what the member's status does not allow, or a
  * request key already used for another action; 422 a malformed action (unknown action or tier, no
- * reason, an end not in the future). Every refusal is JSON {@code {"error", "reason"}} in words.
+ * reason, an end not in the future, no points). Every refusal is JSON {@code {"error", "reason"}} in words.
  */
 final class MemberActions {
 
@@ -50,19 +57,27 @@ final class MemberActions {
     static final int REASON_CHARACTERS = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(MemberActions.class);
-    private static final String KINDS = "one of freeze, unfreeze, cancel, restore, tier";
+    private static final String KINDS = "one of freeze, unfreeze, cancel, restore, tier, points";
     private static final Pattern TIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 
     private final MemberArchive members;
+    private final MemberFile points;
     private final Consumer<String> storeBus;
     private final MemberPolicy policy;
+    private final ZoneId storeZone;
     private final Clock clock;
 
-    /** @param storeBus publishes one canonical event on the store bus (throws if the bus did not take it) */
-    MemberActions(MemberArchive members, Consumer<String> storeBus, MemberPolicy policy, Clock clock) {
+    /**
+     * @param points   the member's points account and the ledger's applied requests (for an adjustment)
+     * @param storeBus publishes one event on the store bus (throws if the bus did not take it)
+     */
+    MemberActions(MemberArchive members, MemberFile points, Consumer<String> storeBus, MemberPolicy policy,
+                  ZoneId storeZone, Clock clock) {
         this.members = members;
+        this.points = points;
         this.storeBus = storeBus;
         this.policy = policy;
+        this.storeZone = storeZone;
         this.clock = clock;
     }
 
@@ -92,7 +107,12 @@ final class MemberActions {
         if (done.isPresent()) {
             return done.get();
         }
-        Optional<String> refusal = action.refusal(MemberSummary.of(record.get(), policy, now).status());
+        if (action instanceof PointsAction adjust && points.pointsRequestApplied(customerId, adjust.ledgerKey())) {
+            return answer(200, outcome("duplicate", action, eventId));
+        }
+        Optional<String> refusal = action.refusal(MemberSummary.of(record.get(), policy, now).status())
+                .or(() -> action instanceof PointsAction adjust ? adjust.refusal(available(customerId, now))
+                        : Optional.empty());
         if (refusal.isPresent()) {
             LOG.info("member action refused", entry("customerId", customerId), entry("action", action.wire()));
             return answer(409, MemberViews.error("refused", refusal.get()));
@@ -101,6 +121,11 @@ final class MemberActions {
         LOG.info("member action accepted", entry("customerId", customerId), entry("action", action.wire()),
                 entry("eventId", eventId));
         return answer(202, outcome("accepted", action, eventId));
+    }
+
+    /** The points the member can spend now (none without an account). */
+    private long available(String customerId, Instant now) {
+        return points.pointsAccount(customerId).map(a -> a.releaseLapsed(now).available(now, storeZone)).orElse(0L);
     }
 
     /** What an applied event did, in words, and when. */
@@ -118,6 +143,7 @@ final class MemberActions {
         String wanted = switch (action) {
             case StatusAction status -> "set the membership " + status.kind().target().wire();
             case TierAction tier -> "set the tier " + tier.tier();
+            case PointsAction adjust -> "adjust the points by " + adjust.points();
         };
         if (!done.get().what().equals(wanted)) {
             return Optional.of(answer(409, MemberViews.error("request_key_reused",
@@ -135,20 +161,35 @@ final class MemberActions {
             throw JsonFields.violation("body", "must be a JSON object");
         }
         JsonFields fields = JsonFields.object(node, "body")
-                .allowOnly(Set.of("action", "requestKey", "reason", "tier", "until"));
+                .allowOnly(Set.of("action", "requestKey", "reason", "tier", "until", "points"));
         String kind = fields.string("action", 32);
         if (kind.equals(TierAction.WIRE)) {
+            onlyFor(fields, List.of("points"), PointsAction.WIRE);
             return new TierAction(fields.matching("tier", TIER, "a tier name"), fields.dateTime("until").toInstant(),
                     fields.identifier("requestKey"), fields.string("reason", REASON_CHARACTERS), caller);
         }
-        Kind parsed = Kind.fromWire(kind).orElseThrow(() -> JsonFields.violation("body.action", "must be " + KINDS));
-        for (String onlyForTier : List.of("tier", "until")) {
-            if (fields.has(onlyForTier)) {
-                throw JsonFields.violation("body." + onlyForTier, "is only for the action tier");
+        if (kind.equals(PointsAction.WIRE)) {
+            onlyFor(fields, List.of("tier", "until"), TierAction.WIRE);
+            long points = fields.integer("points", -PointsAction.MAX_POINTS, PointsAction.MAX_POINTS);
+            if (points == 0) {
+                throw JsonFields.violation("body.points", "must not be 0 (points added, or taken when negative)");
             }
+            return new PointsAction(points, fields.identifier("requestKey"), fields.string("reason",
+                    REASON_CHARACTERS), caller);
         }
+        Kind parsed = Kind.fromWire(kind).orElseThrow(() -> JsonFields.violation("body.action", "must be " + KINDS));
+        onlyFor(fields, List.of("tier", "until"), TierAction.WIRE);
+        onlyFor(fields, List.of("points"), PointsAction.WIRE);
         return new StatusAction(parsed, fields.identifier("requestKey"), fields.string("reason", REASON_CHARACTERS),
                 caller);
+    }
+
+    private static void onlyFor(JsonFields fields, List<String> names, String action) {
+        for (String name : names) {
+            if (fields.has(name)) {
+                throw JsonFields.violation("body." + name, "is only for the action " + action);
+            }
+        }
     }
 
     private static ObjectNode outcome(String outcome, OperatorAction action, String eventId) {
@@ -157,6 +198,7 @@ final class MemberActions {
         switch (action) {
             case StatusAction status -> answer.put("status", status.kind().target().wire());
             case TierAction tier -> answer.put("tier", tier.tier()).put("until", tier.until().toString());
+            case PointsAction adjust -> answer.put("points", adjust.points());
         }
         return answer;
     }

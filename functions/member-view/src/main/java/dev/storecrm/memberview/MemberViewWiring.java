@@ -40,19 +40,26 @@ record MemberViewWiring(MemberViewService service, Metrics metrics) {
 
     private MemberViewWiring(SharedAdapters shared, Settings env, Clock clock, DynamoDbMemberArchive archive,
                              MemberPolicy policy) {
-        this(new MemberViewService(archive,
-                        new DynamoDbMemberFile(shared.dynamoDb(), new DynamoDbMemberFile.Tables(
-                                env.required("MEMBERS_TABLE"), env.required("ORDERS_TABLE"),
-                                env.required("POINTS_LEDGER_TABLE"), env.required("WINBACK_TABLE"),
-                                env.required("OCCASIONS_TABLE"), env.required("CARTS_TABLE"),
-                                env.required("DISPUTES_TABLE"), env.required("SEND_LEDGER_TABLE"))),
-                        rfmOf(shared, env),
+        this(shared, env, clock, archive, policy, new DynamoDbMemberFile(shared.dynamoDb(),
+                new DynamoDbMemberFile.Tables(env.required("MEMBERS_TABLE"), env.required("ORDERS_TABLE"),
+                        env.required("POINTS_LEDGER_TABLE"), env.required("WINBACK_TABLE"),
+                        env.required("OCCASIONS_TABLE"), env.required("CARTS_TABLE"),
+                        env.required("DISPUTES_TABLE"), env.required("SEND_LEDGER_TABLE"))));
+    }
+
+    private MemberViewWiring(SharedAdapters shared, Settings env, Clock clock, DynamoDbMemberArchive archive,
+                             MemberPolicy policy, DynamoDbMemberFile file) {
+        this(new MemberViewService(archive, file, rfmOf(shared, env),
                         new MemberViews(policy, OccasionSettings.storeZone(env)),
-                        new MemberActions(archive, storeBus(shared, env), policy, clock), clock),
+                        new MemberActions(archive, file, storeBus(shared, env), policy,
+                                OccasionSettings.storeZone(env), clock), clock),
                 MetricsFactory.getMetricsInstance());
     }
 
-    /** The store bus, where an operator's action goes as a canonical event (source storecrm.member-actions). */
+    /**
+     * The store bus, where an operator's action goes as an event (source storecrm.member-actions): a
+     * MemberUpdated to the member archive, a points adjustment to the loyalty queue.
+     */
     private static Consumer<String> storeBus(SharedAdapters shared, Settings env) {
         EventBridgeStoreBus bus = new EventBridgeStoreBus(shared.aws().eventBridge(), env.required("STORE_EVENT_BUS"),
                 "storecrm.member-actions");

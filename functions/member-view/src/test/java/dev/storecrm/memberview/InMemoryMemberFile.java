@@ -13,10 +13,12 @@ import dev.storecrm.fixtures.memory.InMemoryMembers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,6 +30,7 @@ final class InMemoryMemberFile implements MemberFile {
     private final InMemoryMembers members;
     private final List<String> ids = new ArrayList<>();
     final Map<String, PointsAccount> accounts = new HashMap<>();
+    final Set<String> pointsRequests = new HashSet<>();
     final Map<String, List<LedgerEntry>> entries = new HashMap<>();
     final Map<String, List<Mail>> mails = new HashMap<>();
     final Map<String, List<WinBackJournal.Entry>> winBack = new HashMap<>();
@@ -72,6 +75,11 @@ final class InMemoryMemberFile implements MemberFile {
     @Override
     public Optional<PointsAccount> pointsAccount(String customerId) {
         return Optional.ofNullable(accounts.get(customerId));
+    }
+
+    @Override
+    public boolean pointsRequestApplied(String customerId, String requestKey) {
+        return pointsRequests.contains(customerId + "/" + requestKey);
     }
 
     @Override

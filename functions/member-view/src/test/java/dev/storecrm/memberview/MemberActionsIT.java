@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Operators' actions through the real handlers against the local cloud, IAM enforced from
  * template.yaml: the member view's function publishes each allowed action on the store bus, the
  * bus rule takes it to the member archive's queue, the archive applies it, and the view shows it
- * in the member's history with who made it and why.
+ * in the member's history with who made it and why. A points adjustment takes another rule, to the
+ * loyalty queue, and shows in the member's points history.
  */
 @ExtendWith(LocalCloudExtension.class)
 class MemberActionsIT {
@@ -165,6 +167,40 @@ class MemberActionsIT {
     }
 
     @Test
+    void aPointsAdjustmentReachesTheLedgerOnceWithWhoAndWhyAndNeverTakesTheBalanceBelowZero() {
+        String admin = token("admin", "admin-local-1");
+        read(adjust("c-1001", 200, "adj-1", "welcome gift", admin), 202);
+        functions.drainAll();
+        clock.advance(Duration.ofMinutes(1));
+        read(adjust("c-1001", -150, "adj-2", "points given twice", admin), 202);
+        read(adjust("c-1001", -150, "adj-2", "points given twice", admin), 202);
+        functions.drainAll();
+        JsonNode points = view("c-1001", admin).get("points");
+        assertEquals(50, points.get("balance").asLong(), "+200, then -150 once for two sends of one key");
+        JsonNode entries = points.get("entries");
+        assertEquals(2, entries.size(), entries.toString());
+        assertEquals("adjustment", entries.get(0).get("kind").asText());
+        assertEquals(-150, entries.get(0).get("points").asLong());
+        assertEquals("console:admin", entries.get(0).get("actor").asText());
+        assertEquals("points given twice", entries.get(0).get("reason").asText());
+        assertEquals("welcome gift", entries.get(1).get("reason").asText());
+        assertEquals("duplicate", read(adjust("c-1001", -150, "adj-2", "points given twice", admin), 200)
+                .get("outcome").asText());
+        assertEquals("the member has 50 points to spend: taking 60 would leave the balance below zero",
+                read(adjust("c-1001", -60, "adj-3", "too much", admin), 409).get("reason").asText());
+        read(adjust("c-1001", -40, "adj-4", "first of two", admin), 202);
+        read(adjust("c-1001", -40, "adj-5", "second of two", admin), 202);
+        functions.drainAll();
+        assertEquals(10, view("c-1001", admin).get("points").get("balance").asLong(), "the second does not fit");
+        List<Map<String, AttributeValue>> rejects = cloud.dynamoDb().scan(s -> s.tableName(
+                cloud.tableName("RejectsTable")).consistentRead(true)).items();
+        assertEquals(1, rejects.size(), "the adjustment the points no longer covered is kept with its reason");
+        assertEquals("INSUFFICIENT_POINTS", rejects.getFirst().get("reason").s());
+        assertEquals("loyalty", rejects.getFirst().get("consumer").s());
+        assertEquals(403, adjust("c-1001", 5, "adj-6", "agent", token("agent", "agent-local-1")).getStatusCode());
+    }
+
+    @Test
     void aScriptActsThroughTheIamSignedUrlAndIsRecordedAsItsPrincipal() {
         JsonNode accepted = read(functions.invokeSignedUrl("MemberViewFunction",
                 FunctionUrlRequest.sample("member-view/freeze-member.json")), 202);
@@ -179,6 +215,13 @@ class MemberActionsIT {
     private APIGatewayV2HTTPResponse act(String customerId, String action, String key, String reason, String token) {
         String body = JSON.createObjectNode().put("action", action).put("requestKey", key).put("reason", reason)
                 .toString();
+        return api.invoke("POST", "/members/" + customerId + "/actions", "", headers(token), body);
+    }
+
+    private APIGatewayV2HTTPResponse adjust(String customerId, long points, String key, String reason,
+                                            String token) {
+        String body = JSON.createObjectNode().put("action", "points").put("points", points).put("requestKey", key)
+                .put("reason", reason).toString();
         return api.invoke("POST", "/members/" + customerId + "/actions", "", headers(token), body);
     }
 

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.loyalty.Lots;
+import dev.storecrm.domain.loyalty.PointsAccount;
 import dev.storecrm.domain.member.MembershipStatus;
+import dev.storecrm.domain.member.PointsAction;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.StorePolicies;
 import dev.storecrm.fixtures.events.Events;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +41,9 @@ class MemberActionsTest {
     private final SimulatedClock clock = new SimulatedClock(NOW);
     private final InMemoryMembers members = new InMemoryMembers(StorePolicies.defaults().members(), clock);
     private final List<String> bus = new ArrayList<>();
-    private final MemberActions actions = new MemberActions(members, bus::add, StorePolicies.defaults().members(),
-            clock);
+    private final InMemoryMemberFile file = new InMemoryMemberFile(members);
+    private final MemberActions actions = new MemberActions(members, file, bus::add,
+            StorePolicies.defaults().members(), StorePolicies.STORE_ZONE, clock);
 
     @BeforeEach
     void aMember() {
@@ -113,6 +118,43 @@ class MemberActionsTest {
         assertTrue(read(act(Set.of("admins"), "{\"action\":\"freeze\",\"tier\":\"VIP1\",\"requestKey\":\"t-4\","
                 + "\"reason\":\"x\"}"), 422).get("reason").asText().contains("only for the action tier"));
         assertTrue(bus.isEmpty());
+    }
+
+    @Test
+    void aPointsAdjustmentGoesToTheLedgerOnceAndNeverTakesMoreThanTheMemberCanSpend() throws IOException {
+        file.accounts.put("c-1", PointsAccount.open("c-1").credit(Lots.of(LocalDate.of(2028, 1, 31), 120)));
+        JsonNode accepted = read(act(Set.of("admins"), "{\"action\":\"points\",\"points\":-100,"
+                + "\"requestKey\":\"p-1\",\"reason\":\"goodwill points given twice\"}"), 202);
+        assertEquals(-100, accepted.get("points").asLong());
+        JsonNode event = JSON.readTree(bus.getFirst());
+        assertEquals(PointsAction.TYPE, event.get("type").asText());
+        assertEquals(accepted.get("eventId").asText(), event.get("id").asText());
+        PointsAction.Requested sent = PointsAction.read(event);
+        assertEquals(new PointsAction.Requested("c-1", new PointsAction(-100, "p-1", "goodwill points given twice",
+                "console:ops-1")), sent);
+        file.pointsRequests.add("c-1/" + sent.action().ledgerKey());
+        assertEquals("duplicate", read(act(Set.of("admins"), "{\"action\":\"points\",\"points\":-100,"
+                + "\"requestKey\":\"p-1\",\"reason\":\"goodwill points given twice\"}"), 200)
+                .get("outcome").asText());
+        JsonNode tooMuch = read(act(Set.of("admins"), "{\"action\":\"points\",\"points\":-121,"
+                + "\"requestKey\":\"p-2\",\"reason\":\"x\"}"), 409);
+        assertEquals("the member has 120 points to spend: taking 121 would leave the balance below zero",
+                tooMuch.get("reason").asText());
+        assertTrue(read(act(Set.of("admins"), "{\"action\":\"points\",\"points\":0,\"requestKey\":\"p-3\","
+                + "\"reason\":\"x\"}"), 422).get("reason").asText().contains("body.points"));
+        assertTrue(read(act(Set.of("admins"), "{\"action\":\"points\",\"requestKey\":\"p-4\","
+                + "\"reason\":\"x\"}"), 422).get("reason").asText().contains("body.points"));
+        assertTrue(read(act(Set.of("admins"), "{\"action\":\"freeze\",\"points\":5,\"requestKey\":\"p-5\","
+                + "\"reason\":\"x\"}"), 422).get("reason").asText().contains("only for the action points"));
+        assertEquals(1, bus.size(), "only the accepted adjustment was sent");
+        bus.clear();
+        read(act(Set.of("admins"), "{\"action\":\"freeze\",\"requestKey\":\"p-6\",\"reason\":\"review\"}"), 202);
+        deliver();
+        assertEquals("the membership is frozen and earns no points: unfreeze it first", read(act(Set.of("admins"),
+                "{\"action\":\"points\",\"points\":10,\"requestKey\":\"p-7\",\"reason\":\"x\"}"), 409)
+                .get("reason").asText());
+        read(act(Set.of("admins"), "{\"action\":\"points\",\"points\":-20,\"requestKey\":\"p-8\","
+                + "\"reason\":\"correction\"}"), 202);
     }
 
     @Test

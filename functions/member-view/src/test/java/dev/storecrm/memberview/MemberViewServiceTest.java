@@ -53,7 +53,8 @@ class MemberViewServiceTest {
     private final MemberViewService service = new MemberViewService(members, file,
             customerId -> Optional.ofNullable(rfm.get(customerId)),
             new MemberViews(StorePolicies.defaults().members(), StorePolicies.STORE_ZONE),
-            new MemberActions(members, members::apply, StorePolicies.defaults().members(), clock), clock);
+            new MemberActions(members, file, members::apply, StorePolicies.defaults().members(),
+                    StorePolicies.STORE_ZONE, clock), clock);
 
     @Test
     void aMemberIsFoundByAnAddressOrANumberWrittenAnotherWay() {

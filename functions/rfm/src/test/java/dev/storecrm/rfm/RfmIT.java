@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.rfm.RfmChange.Group;
 import dev.storecrm.domain.rfm.RfmChange.Kind;
+import dev.storecrm.domain.rfm.RfmRecheck;
 import dev.storecrm.domain.rfm.RfmState;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
@@ -20,12 +21,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Members of a small store walked through orders and a year of silence with the real member archive,
@@ -110,6 +113,43 @@ class RfmIT {
         assertTrue(!book.members(new Group(Kind.SEGMENT, before), null, 50).contains(lapsed), "left " + before);
         assertTrue(book.members(new Group(Kind.SEGMENT, back.segment()), null, 50).contains(lapsed));
         assertCountsEqualMemberships(13);
+    }
+
+    @Test
+    void aMemberWhoseOnlyOrderIsCancelledLeavesRfmAndTheirTimerIsCancelled() {
+        store();
+        paid("c-gone", "o-gone", START, 9_900, false);
+        assertTrue(timer("c-gone").isPresent(), "an RFM timer armed for the member's next possible change");
+        String segment = state("c-gone").segment();
+        cloud.eventBus().publish(Events.orderCancelled("c-gone", "o-gone").id("evt-" + ++events)
+                .at(START.plusSeconds(600)).json(), "test", clock.instant());
+        functions.drainAll();
+        assertTrue(book.find("c-gone", true).isEmpty(), "no counted order: no RFM state");
+        assertTrue(timer("c-gone").isEmpty(), "the timer is cancelled: nothing can change without an order");
+        assertTrue(!book.members(new Group(Kind.SEGMENT, segment), null, 50).contains("c-gone"), "left " + segment);
+        assertCountsEqualMemberships(13);
+    }
+
+    @Test
+    void aMessageThatIsNotARecheckIsKeptWithItsReasonAndTheRestOfTheBatchGoesOn() {
+        store();
+        String queue = cloud.queueUrl("RfmQueue");
+        cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody("{\"kind\":\"rfm-recheck\"}"));
+        cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody("not json"));
+        cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(RfmRecheck.body("c-regular")));
+        functions.drainAll();
+        List<Map<String, AttributeValue>> rejects = cloud.dynamoDb().scan(s -> s.tableName(
+                cloud.tableName("RejectsTable")).consistentRead(true)).items();
+        assertEquals(List.of("rfm MALFORMED_JSON", "rfm NOT_FOR_THIS_CONSUMER"), rejects.stream()
+                .map(r -> r.get("consumer").s() + " " + r.get("reason").s()).sorted().toList());
+        assertEquals("champions", state("c-regular").segment(), "the good message of the batch was evaluated");
+    }
+
+    private Optional<Map<String, AttributeValue>> timer(String customerId) {
+        Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("TimersTable"))
+                .key(Map.of("timerId", AttributeValue.fromS(RfmRecheck.timerId(customerId)))).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     /** Every member with an order has one segment, and today's counts equal the memberships the index lists. */

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.referral.Referral;
+import dev.storecrm.domain.referral.ReferralStatus;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.simulation.ConsoleRun;
+import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.simulation.SimulationOptions;
 import java.io.File;
 import java.io.IOException;
@@ -19,6 +22,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -78,12 +83,15 @@ class ConsoleBrowserIT {
             e.put("id", "evt-browser-1").put("occurredAt", served.clock().instant().minusSeconds(3600).toString());
         }, "test", served.clock().instant());
         memberWithOrders(cloud, served.clock().instant());
-        // A member for the admin to act on (freeze), apart from the member the other tests read.
-        cloud.eventBus().publishSample("member-archive/01-member-registered.json", e -> {
-            e.put("id", "evt-browser-member-2").put("occurredAt", served.clock().instant().minusSeconds(86_400)
-                    .toString());
-            ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("customerId", "c-browser-2");
-        }, "test", served.clock().instant());
+        // Members for the admin to act on (freeze; adjust points), apart from the member the other tests read.
+        for (String member : List.of("c-browser-2", "c-browser-3")) {
+            cloud.eventBus().publishSample("member-archive/01-member-registered.json", e -> {
+                e.put("id", "evt-browser-member-" + member.charAt(10)).put("occurredAt",
+                        served.clock().instant().minusSeconds(86_400).toString());
+                ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("customerId", member);
+            }, "test", served.clock().instant());
+        }
+        referrals(cloud, served.clock().instant().minus(Duration.ofHours(1)));
         served.functions().drainAll();
         url = served.server().url().toString();
 
@@ -104,6 +112,17 @@ class ConsoleBrowserIT {
         browser = new ChromeDriver(driver, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    /** Two referrals of this month: one rewarded, one refused (a self-referral). */
+    private static void referrals(LocalCloud cloud, java.time.Instant at) {
+        DynamoDbReferralBook book = new DynamoDbReferralBook(cloud.dynamoDb(), cloud.tableName("ReferralsTable"));
+        book.save(new Referral("c-ref-friend-1", "c-ref-host", ReferralStatus.REWARDED, Optional.of("o-ref-1"),
+                Optional.of(at), Optional.of(at), Optional.empty(), 500, 0, true, at, Optional.of(at)),
+                OptionalLong.empty());
+        book.save(new Referral("c-ref-friend-2", "c-ref-friend-2", ReferralStatus.REFUSED, Optional.of("o-ref-2"),
+                Optional.of(at), Optional.empty(), Optional.of("self-referral"), 0, 0, false, at, Optional.of(at)),
+                OptionalLong.empty());
     }
 
     /** A member whose name is markup, with 12 orders of 399.00 CNY in the last months (the member page's store). */
@@ -279,9 +298,52 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void anAdminAdjustsPointsAndSeesItInThePointsHistoryWithWhoAndWhy() {
+        signIn("admin", "admin-local-1");
+        browser.get(url + "#/members/c-browser-3");
+        waitText(By.cssSelector("main h1"), "c-browser-3");
+        By form = By.cssSelector("form[data-form='member-action']");
+        new Select(waitFor(form).findElement(By.name("action"))).selectByValue("points");
+        browser.findElement(form).findElement(By.name("points")).sendKeys("-10");
+        browser.findElement(form).findElement(By.name("reason")).sendKeys("扣错了", Keys.ENTER);
+        String refusal = waitText(By.xpath("//form[@data-form='member-action']/following-sibling::p[@role='alert']"),
+                "未执行").getText();
+        assertTrue(refusal.contains("below zero"), "the reason in words: " + refusal);
+
+        new Select(browser.findElement(form).findElement(By.name("action"))).selectByValue("points");
+        WebElement points = browser.findElement(form).findElement(By.name("points"));
+        points.clear();
+        points.sendKeys("25");
+        WebElement reason = browser.findElement(form).findElement(By.name("reason"));
+        reason.clear();
+        reason.sendKeys("<i>物流延误补偿</i>", Keys.ENTER);
+        waitText(By.cssSelector("main p.ok"), "已提交：调整积分");
+        String ledger = browser.findElement(By.cssSelector("section[aria-label='积分']")).getText();
+        assertTrue(ledger.contains("人工调整") && ledger.contains("+25") && ledger.contains("console:admin")
+                && ledger.contains("<i>物流延误补偿</i>"), "the adjustment, who and why, as text: " + ledger);
+        assertTrue(browser.findElements(By.cssSelector("main i")).isEmpty(), "no markup from the reason");
+        shoot("member-points");
+    }
+
+    @Test
+    void aMarketerReadsTheReferralListAndNarrowsItToOneReferrer() {
+        signIn("marketer", "marketer-local-1");
+        browser.get(url + "#/lists/referrals");
+        String rows = waitText(By.cssSelector("main tbody"), "c-ref-friend-2").getText();
+        assertTrue(rows.contains("c-ref-friend-1") && rows.contains("已奖励") && rows.contains("不予奖励")
+                && rows.contains("self-referral"), "this month's referrals, their status and why: " + rows);
+        shoot("referrals");
+        browser.findElement(By.name("referrerId")).sendKeys("c-ref-host", Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector("main tbody tr")).size() == 1);
+        String only = browser.findElement(By.cssSelector("main tbody")).getText();
+        assertTrue(only.contains("c-ref-friend-1") && only.contains("500") && !only.contains("c-ref-friend-2"),
+                "one referrer's referees: " + only);
+    }
+
+    @Test
     void aMarketerSeesListsResultsAndTemplatesButNotTheDesk() throws Exception {
         signIn("marketer", "marketer-local-1");
-        navIs(List.of("本月生日会员", "沉睡会员唤醒", "效果", "模板预览"));
+        navIs(List.of("本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览"));
         browser.get(url + "#/disputes");
         waitText(By.cssSelector("main .error"), "无权");
 
@@ -331,12 +393,12 @@ class ConsoleBrowserIT {
     @Test
     void anAdminSeesEveryPageAndTheLanguageIsRemembered() {
         signIn("admin", "admin-local-1");
-        navIs(List.of("争议处理", "会员", "本月生日会员", "沉睡会员唤醒", "效果", "模板预览"));
+        navIs(List.of("争议处理", "会员", "本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览"));
         browser.findElement(By.id("lang")).click();
         wait.until(d -> nav().contains("Dispute desk"));
         browser.navigate().refresh();
         wait.until(d -> nav().equals(List.of("Dispute desk", "Members", "Birthdays this month", "Dormant members",
-                "Results", "Templates")));
+                "Referrals", "Results", "Templates")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
     }
 

@@ -76,14 +76,16 @@ class StaffApiDocumentIT {
         assertTrue(called.contains("post /disputes/d-none/confirm-receipt"), called.toString());
         assertTrue(called.contains("get /members/c-none/points"), called.toString());
         assertTrue(called.contains("get /exports/00000000-0000-4000-8000-000000000000"), called.toString());
-        assertEquals(21, called.size(), "every operation, each action: " + called);
+        assertTrue(called.contains("get /segments/champions"), called.toString());
+        assertEquals(23, called.size(), "every operation, each action: " + called);
     }
 
     /** The operation's path with its parameters filled: a made-up dispute, member or export, and each action. */
     @SuppressWarnings("unchecked")
     private static List<String> concrete(String path, Map<String, Object> operation) {
         List<String> paths = new ArrayList<>(List.of(path.replace("{disputeId}", "d-none")
-                .replace("{customerId}", "c-none").replace("{exportId}", "00000000-0000-4000-8000-000000000000")));
+                .replace("{customerId}", "c-none").replace("{exportId}", "00000000-0000-4000-8000-000000000000")
+                .replace("{segment}", "champions").replace("{audience}", "bought-360d")));
         for (Object p : (List<Object>) operation.getOrDefault("parameters", List.of())) {
             Map<String, Object> parameter = (Map<String, Object>) p;
             if ("action".equals(parameter.get("name"))) {

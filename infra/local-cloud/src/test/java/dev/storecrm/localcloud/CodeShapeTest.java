@@ -26,7 +26,7 @@ class CodeShapeTest {
     /** Known debt, to be split (issue: one shape for every function): path to its size today. */
     private static final Map<String, Integer> OVERSIZED = Map.of(
             "infra/local-cloud/src/main/java/dev/storecrm/localcloud/LocalFunctions.java", 395,
-            "infra/simulation/src/main/java/dev/storecrm/simulation/StoreSimulation.java", 371);
+            "infra/simulation/src/main/java/dev/storecrm/simulation/StoreSimulation.java", 334);
 
     private final Path root = Template.projectRoot();
 

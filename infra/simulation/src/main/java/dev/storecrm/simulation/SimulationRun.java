@@ -56,6 +56,7 @@ final class SimulationRun {
         RfmCheck rfm = new RfmCheck(cloud, simulation.functions().spec("RfmFunction").environment(), outcome.end());
         rfm.check(MemberPolicySettings.from(new Settings(simulation.functions().spec("MemberArchiveFunction")
                 .environment())), outcome.end(), invariants);
+        simulation.operator().check(cloud, invariants);
 
         out.println();
         out.print(report.summary());
@@ -76,6 +77,8 @@ final class SimulationRun {
         section(out, "Points (PointsLedgerTable)", PointsReport.of(cloud));
         section(out, "Referrals (ReferralsTable)", referrals.report());
         section(out, "RFM segments and audiences at the end (RfmTable, today's counts)", rfm.report());
+        section(out, "Operator actions (MemberViewFunction POST /members/{id}/actions, signed)",
+                simulation.operator().report());
         section(out, "DynamoDB capacity, by function", SimulationReport.capacity());
         String said = simulation.voice().report();
         if (!said.isEmpty()) {

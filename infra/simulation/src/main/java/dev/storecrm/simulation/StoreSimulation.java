@@ -11,11 +11,7 @@ import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.simulation.platform.StoreVoice;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -61,6 +57,7 @@ final class StoreSimulation {
     private final SyntheticStore store;
     private final StoreVoice voice;
     private final GroundTruth truth = new GroundTruth();
+    private final OperatorActions operator;
     private final PriorityQueue<Planned> plan = new PriorityQueue<>(Comparator.comparing(Planned::at));
     private final Set<String> mailSeen = new HashSet<>();
     private final Map<String, Integer> invocations = new TreeMap<>();
@@ -91,6 +88,7 @@ final class StoreSimulation {
         String currency = functions.spec("MemberArchiveFunction").environment().getOrDefault("STORE_CURRENCY", "CNY");
         this.store = new SyntheticStore(options, currency);
         this.voice = options.platform().voice(cloud, functions, clock, currency, StoreEvents.SOURCE);
+        this.operator = new OperatorActions(options, functions, clock, truth);
     }
 
     SyntheticStore store() {
@@ -109,18 +107,23 @@ final class StoreSimulation {
         return voice;
     }
 
+    OperatorActions operator() {
+        return operator;
+    }
+
     Outcome run() {
         long started = System.nanoTime();
         Instant start = clock.instant();
         Instant end = start.plus(Duration.ofDays(options.days()));
         readSchedules();
         plan.addAll(new PointsCheckouts(options, functions).around(store.plan()));
+        plan.addAll(operator.plan(store.members()));
         voice.prepare(plan.stream().filter(p -> p instanceof Planned.Publish).map(p -> ((Planned.Publish) p).event())
                 .toList());
         duplicates = store.duplicated();
         delayed = store.delayed();
         if (options.faults()) {
-            plan.addAll(poisonMessages(start, end));
+            plan.addAll(PoisonMessages.plan(cloud, start, end));
         }
         mailReadSince = System.currentTimeMillis() / 1000;
         Map<String, Instant> nextFiring = new HashMap<>();
@@ -286,46 +289,6 @@ final class StoreSimulation {
                 cloud.throttleNextSends(throttle.sends());
                 throttled += throttle.sends();
             }
-        }
-    }
-
-    /** The invalid samples of events/invalid/, each onto each consumer queue of store events, spread over the run. */
-    private List<Planned> poisonMessages(Instant start, Instant end) {
-        List<Planned> messages = new ArrayList<>();
-        Path invalid = dev.storecrm.localcloud.Template.projectRoot().resolve("events/invalid");
-        List<Path> files;
-        try (var list = Files.list(invalid)) {
-            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> queues = List.of("MemberArchiveQueue", "CartRecoveryQueue", "DisputeQueue", "LoyaltyQueue");
-        long span = Duration.between(start, end).toMinutes();
-        int n = 0;
-        for (Path file : files) {
-            String body;
-            try {
-                body = Files.readString(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            for (String queue : queues) {
-                if (routedTo(body, start).contains(queue)) {
-                    continue; // what the bus itself delivers to this queue is no poison there
-                }
-                Instant at = start.plus(Duration.ofMinutes((span * ++n) / (files.size() * queues.size() + 1)));
-                messages.add(new Planned.Poison(at, queue, body, file.getFileName().toString()));
-            }
-        }
-        return messages;
-    }
-
-    private List<String> routedTo(String body, Instant at) {
-        try {
-            var detail = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
-            return cloud.eventBus().route(cloud.eventBus().envelope(detail, StoreEvents.SOURCE, at));
-        } catch (IOException notJson) {
-            return List.of();
         }
     }
 

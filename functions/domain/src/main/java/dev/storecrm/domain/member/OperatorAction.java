@@ -13,11 +13,12 @@ import java.util.UUID;
  * An operator's action on a member (会员管理), with who made it, why, and the caller's request key.
  * It is checked against the member's state now ({@link #refusal}) and then travels as a canonical
  * MemberUpdated event ({@link #event}) on the path every member change takes, so ordering by stamp,
- * de-duplication and rejects are the archive's own. The event's id comes from the member and the
+ * de-duplication and rejects are the archive's own (a points adjustment goes to the points ledger
+ * instead, {@link PointsAction}). The event's id comes from the member and the
  * request key ({@link #eventId}): a request sent again is the same event, and the archive keeps one
  * change per event id (the earliest stamp of it).
  */
-public sealed interface OperatorAction permits StatusAction, TierAction {
+public sealed interface OperatorAction permits StatusAction, TierAction, PointsAction {
 
     /** The source of the events operators' actions become. */
     String SOURCE = "storecrm-member-actions";
@@ -28,13 +29,13 @@ public sealed interface OperatorAction permits StatusAction, TierAction {
 
     String actor();
 
-    /** The action's name on the wire: freeze, unfreeze, cancel, restore, tier. */
+    /** The action's name on the wire: freeze, unfreeze, cancel, restore, tier, points. */
     String wire();
 
     /** Why a member of status {@code current} cannot have this action, in words; empty when it can. */
     Optional<String> refusal(MembershipStatus current);
 
-    /** The canonical MemberUpdated event (contract version 1) this action becomes, made at {@code at}. */
+    /** The event (MemberUpdated, contract version 1; or a {@link PointsAction#TYPE}) this action becomes. */
     String event(String customerId, Instant at);
 
     /** The id of the event an action becomes: the same for the same member and request key. */

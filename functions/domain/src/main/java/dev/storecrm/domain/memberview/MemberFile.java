@@ -48,6 +48,9 @@ public interface MemberFile {
     /** The points account, if the ledger has one. */
     Optional<PointsAccount> pointsAccount(String customerId);
 
+    /** Whether the points ledger applied the request {@code requestKey} (an adjustment, a reward) to the member. */
+    boolean pointsRequestApplied(String customerId, String requestKey);
+
     /** Ledger entries, newest first, {@code limit} of them, with a sequence below {@code before} if given. */
     List<LedgerEntry> pointsEntries(String customerId, int limit, OptionalLong before);
 

@@ -92,6 +92,11 @@ public final class DynamoDbMemberFile implements MemberFile {
     }
 
     @Override
+    public boolean pointsRequestApplied(String customerId, String requestKey) {
+        return points.requestRecorded(customerId, requestKey);
+    }
+
+    @Override
     public List<LedgerEntry> pointsEntries(String customerId, int limit, OptionalLong before) {
         return points.entries(customerId, limit, before);
     }
