@@ -1,5 +1,8 @@
 package dev.storecrm.platform;
 
+import dev.storecrm.domain.messaging.SmsSender;
+import dev.storecrm.platform.sms.EndUserMessagingSmsSender;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -8,6 +11,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpService;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -77,9 +82,32 @@ public final class AwsClients {
                 .build();
     }
 
+    /**
+     * The End User Messaging SMS adapter ({@link EndUserMessagingSmsSender}) with this function's HTTP client,
+     * region and credentials.
+     */
+    public SmsSender endUserMessagingSms(String originationIdentity, Optional<String> configurationSet) {
+        return new EndUserMessagingSmsSender(httpClient(), region, credentials, originationIdentity,
+                configurationSet);
+    }
+
     /** Another service's client builder, set up as the ones above: HTTP client, region, credentials. */
     public <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
         return http(builder).region(region).credentialsProvider(credentials);
+    }
+
+    /** A bare HTTP client as {@link #http} picks it: url-connection, unless the SDK's setting names another. */
+    static SdkHttpClient httpClient() {
+        Optional<String> named = SdkSystemSetting.SYNC_HTTP_SERVICE_IMPL.getStringValue();
+        if (named.isEmpty()) {
+            return UrlConnectionHttpClient.create();
+        }
+        try {
+            return ((SdkHttpService) Class.forName(named.get()).getDeclaredConstructor().newInstance())
+                    .createHttpClientBuilder().build();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("cannot build the HTTP implementation " + named.get(), e);
+        }
     }
 
     /** The url-connection client, unless the SDK's own setting names another HTTP implementation. */

@@ -1,6 +1,7 @@
 package dev.storecrm.sender;
 
 import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.member.ContactPreference;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberLedger;
 import dev.storecrm.domain.member.MemberPolicy;
@@ -9,8 +10,10 @@ import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.Profile;
 import dev.storecrm.domain.messaging.CartCheck;
 import dev.storecrm.domain.messaging.Category;
+import dev.storecrm.domain.messaging.Channel;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.OpenDisputes;
+import dev.storecrm.domain.messaging.PhoneNumber;
 import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.messaging.SendRules.Facts;
 import dev.storecrm.domain.messaging.SuppressionList;
@@ -19,7 +22,8 @@ import java.util.Optional;
 
 /**
  * What the sender checks before a message goes, read at send time: the member (status, consent,
- * contact details and preference, last payment), the suppression list, open disputes (marketing only), and the cart
+ * contact details and preference, last payment), the suppression list (for the address, or for the number of a
+ * member who gets marketing by SMS, where a STOP reply is kept), open disputes (marketing only), and the cart
  * a cart message is about ({@link dev.storecrm.domain.messaging.SendRules} decides from these). A
  * guest's consent is the one the cart's newest update carries for the guest's address now; a customer
  * who may not be a member is the member if the archive knows them with an address, else the contact.
@@ -57,11 +61,15 @@ record SendChecks(MemberArchive members, MemberPolicy memberPolicy, SuppressionL
         Optional<Instant> lastPayment = new MemberLedger(memberPolicy).current(record).purchases().lastPayment()
                 .map(payment -> payment.stamp().at());
         boolean marketing = request.category() == Category.marketing;
+        Optional<ContactPreference> preference = Optional.ofNullable(profile.contactPreference());
+        Optional<String> phone = Optional.ofNullable(profile.phone());
+        Optional<String> contact = Channel.of(request, preference) == Channel.SMS
+                ? phone.filter(PhoneNumber::isE164) : email;
         return new Facts(email, Optional.ofNullable(profile.name()), Optional.ofNullable(profile.locale()),
                 Optional.ofNullable(profile.timeZone()),
                 Optional.of(MemberSummary.of(record, memberPolicy, now).status()), consentAt,
-                email.flatMap(e -> suppressions.find(e, Optional.of(record.customerId()))),
-                marketing && disputes.hasOpenDispute(record.customerId()), lastPayment,
-                Optional.ofNullable(profile.contactPreference()));
+                contact.flatMap(c -> suppressions.find(c, Optional.of(record.customerId()))),
+                marketing && disputes.hasOpenDispute(record.customerId()), lastPayment, preference, phone,
+                Optional.ofNullable(profile.country()));
     }
 }

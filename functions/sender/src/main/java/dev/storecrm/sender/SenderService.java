@@ -16,6 +16,7 @@ import dev.storecrm.domain.messaging.SendRules;
 import dev.storecrm.domain.messaging.SendRules.Facts;
 import dev.storecrm.domain.messaging.SendRules.SkipReason;
 import dev.storecrm.domain.messaging.SendRules.Verdict;
+import dev.storecrm.domain.messaging.SmsSender;
 import dev.storecrm.domain.messaging.Timers;
 import dev.storecrm.domain.messaging.UnsubscribeTokens;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,14 +41,17 @@ import org.slf4j.LoggerFactory;
  *   <li>not yet due ({@code notBefore}) or held by another copy: put off on a timer;</li>
  *   <li>already settled in the send ledger: a duplicate, nothing to do;</li>
  *   <li>the rules of {@link SendRules}, checked now: skip, and settle the key with the reason;</li>
- *   <li>marketing in the recipient's quiet hours: put off to the end of them;</li>
- *   <li>render (a broken or missing template refuses the request, which is kept);</li>
+ *   <li>marketing in the recipient's quiet hours (and promotional SMS in the China night): put off to the end;</li>
+ *   <li>render for the channel (e-mail, or SMS for marketing to a member who prefers it; a broken or missing
+ *       template refuses the request, which is kept; an SMS over its part limit is settled, not sent);</li>
  *   <li>claim the key in the ledger; marketing also claims the member's frequency-cap slot by priority
  *       ({@link MarketingSlots}): a capped message is put off until the slot frees up, takes it from a
  *       lower-priority holder when it would otherwise miss its deadline, or else expires under the cap;</li>
- *   <li>wait for this instance's pace, send through SES, record the send.</li>
+ *   <li>send (e-mail at this instance's pace through SES, SMS through End User Messaging), record the send.</li>
  * </ol>
- * SES throttling gives the claims back and puts the message off with a growing wait; it never
+ * Each channel has its own cap slot (SMS slots are keyed {@code sms#<member>}); one business key covers every
+ * channel, so a preference changed between two copies of a request cannot send it twice.
+ * Throttling gives the claims back and puts the message off with a growing wait; it never
  * fails a message.
  *
  * <p>Its ports come in three groups: what it checks before sending ({@link SendChecks}), where it
@@ -65,6 +70,7 @@ public final class SenderService {
     private final SendChecks checks;
     private final SendLedger ledger;
     private final MarketingSlots slots;
+    private final MarketingSlots smsSlots;
     private final Timers timers;
     private final Delivery delivery;
     private final SenderSettings settings;
@@ -74,6 +80,8 @@ public final class SenderService {
         this.checks = checks;
         this.ledger = records.ledger();
         this.slots = new MarketingSlots(records.cap(), settings.marketingCap(), settings.capPriorities(),
+                settings.quietHours());
+        this.smsSlots = new MarketingSlots(records.cap(), delivery.sms().cap(), settings.capPriorities(),
                 settings.quietHours());
         this.timers = records.timers();
         this.delivery = delivery;
@@ -105,19 +113,45 @@ public final class SenderService {
         if (verdict instanceof Verdict.Skip skip) {
             return settle(request, SendLedger.Status.SKIPPED, skip.reason().name(), now);
         }
-        String address = ((Verdict.Go) verdict).email();
+        boolean sms = verdict instanceof Verdict.Text;
+        if (sms && delivery.sms().sender().isEmpty()) {
+            return settle(request, SendLedger.Status.SKIPPED, SkipReason.SMS_NOT_SET_UP.name(), now);
+        }
         Facts recipient = facts.orElseThrow();
         ZoneId zone = recipient.timeZone().orElse(settings.storeTimeZone());
         if (request.category() == Category.marketing) {
-            Optional<Instant> quietUntil = settings.quietHours().endIfQuiet(now, zone);
+            Optional<Instant> quietUntil = settings.quietHours().endIfQuiet(now, zone).or(() -> sms
+                    ? delivery.sms().night().endIfNight(now, recipient.timeZone(), recipient.country())
+                    : Optional.empty());
             if (quietUntil.isPresent()) {
                 return deferWithin(request, quietUntil.get(), now);
             }
         }
 
         Map<String, String> headers = new LinkedHashMap<>();
-        RenderedMessage message = delivery.renderer().render(request.templateId(), recipient.locale().orElse(null),
-                variables(request, recipient, headers), request.category());
+        Map<String, Object> variables = variables(request, recipient, headers, sms);
+        String locale = recipient.locale().orElse(null);
+        Supplier<String> dispatch;
+        if (verdict instanceof Verdict.Text text) {
+            String body = delivery.sms().compose(delivery.renderer().renderSms(request.templateId(), locale,
+                    variables, request.category()), request.category());
+            Optional<String> refusal = delivery.sms().refusal(body);
+            if (refusal.isPresent()) {
+                return settle(request, SendLedger.Status.SKIPPED, refusal.get(), now);
+            }
+            dispatch = () -> delivery.sms().sender().orElseThrow().send(new SmsSender.OutgoingSms(text.phone(), body,
+                    request.category() == Category.marketing ? SmsSender.Type.PROMOTIONAL : SmsSender.Type.TRANSACTIONAL,
+                    tags(request)));
+        } else {
+            String address = ((Verdict.Go) verdict).email();
+            RenderedMessage message = delivery.renderer().render(request.templateId(), locale, variables,
+                    request.category());
+            dispatch = () -> {
+                delivery.pacer().awaitSlot();
+                return delivery.mail().send(new OutgoingMail(address, message.subject(), message.html(),
+                        message.text(), headers, tags(request)));
+            };
+        }
 
         String owner = UUID.randomUUID().toString();
         if (!ledger.claim(request.businessKey(), owner, now, settings.lease(), facts(request))) {
@@ -125,48 +159,51 @@ public final class SenderService {
                     ? Outcome.DUPLICATE
                     : defer(request, now.plus(settings.lease()));
         }
+        MarketingSlots channelSlots = sms ? smsSlots : slots;
         Optional<String> capKey = request.category() == Category.marketing
-                ? Optional.of(marketingKey(request.recipient())) : Optional.empty();
+                ? Optional.of((sms ? "sms#" : "") + marketingKey(request.recipient())) : Optional.empty();
         if (capKey.isPresent()) {
-            MarketingSlots.Claim claim = slots.claim(request, capKey.get(), zone, now);
+            MarketingSlots.Claim claim = channelSlots.claim(request, capKey.get(), zone, now);
             if (!(claim instanceof MarketingSlots.Claim.Held)) {
                 ledger.release(request.businessKey(), owner);
                 return claim instanceof MarketingSlots.Claim.Wait wait ? defer(request, wait.until())
                         : settle(request, SendLedger.Status.SKIPPED, SkipReason.EXPIRED_UNDER_CAP.name(), now);
             }
         }
-        return send(request, address, message, headers, owner, capKey, now);
+        return send(request, dispatch, sms ? "REJECTED_BY_SMS: " : "REJECTED_BY_SES: ", owner,
+                capKey.map(key -> new Slot(channelSlots, key)), now);
     }
 
-    private Outcome send(MessageRequest request, String address, RenderedMessage message, Map<String, String> headers,
-                         String owner, Optional<String> capKey, Instant now) {
-        delivery.pacer().awaitSlot();
+    /** A marketing slot this message holds: which channel's, and whose. */
+    private record Slot(MarketingSlots slots, String key) {}
+
+    private Outcome send(MessageRequest request, Supplier<String> dispatch, String rejectedBy, String owner,
+                         Optional<Slot> slot, Instant now) {
         String messageId;
         try {
-            messageId = delivery.mail().send(new OutgoingMail(address, message.subject(), message.html(),
-                    message.text(), headers, tags(request)));
+            messageId = dispatch.get();
         } catch (MailSender.ThrottledException throttled) {
-            giveBack(request, owner, capKey, now);
+            giveBack(request, owner, slot, now);
             return defer(request, now.plus(throttleWait(request)));
         } catch (MailSender.RejectedException rejected) {
-            capKey.ifPresent(key -> slots.release(key, now));
-            ledger.release(request.businessKey(), owner);
-            return settle(request, SendLedger.Status.FAILED, "REJECTED_BY_SES: " + rejected.getMessage(), now);
+            giveBack(request, owner, slot, now);
+            return settle(request, SendLedger.Status.FAILED, rejectedBy + rejected.getMessage(), now);
         } catch (RuntimeException unexpected) {
-            giveBack(request, owner, capKey, now);
+            giveBack(request, owner, slot, now);
             throw unexpected;
         }
         ledger.markSent(request.businessKey(), owner, messageId, clock.instant());
         return Outcome.SENT;
     }
 
-    private Map<String, Object> variables(MessageRequest request, Facts recipient, Map<String, String> headers) {
+    private Map<String, Object> variables(MessageRequest request, Facts recipient, Map<String, String> headers,
+                                          boolean sms) {
         Map<String, Object> variables = new HashMap<>(request.data());
         Map<String, Object> to = new HashMap<>();
         to.put("name", recipient.name().orElse(""));
         variables.put("recipient", to);
         variables.put("store", Map.of("name", settings.storeName(), "url", settings.storeUrl()));
-        if (request.category() == Category.marketing) {
+        if (request.category() == Category.marketing && !sms) {
             UnsubscribeTokens.Subject subject = request.recipient() instanceof Recipient.Guest guest
                     ? UnsubscribeTokens.Subject.address(guest.email())
                     : UnsubscribeTokens.Subject.member(marketingKey(request.recipient()));
@@ -202,8 +239,8 @@ public final class SenderService {
         return tags;
     }
 
-    private void giveBack(MessageRequest request, String owner, Optional<String> capKey, Instant claimedAt) {
-        capKey.ifPresent(key -> slots.release(key, claimedAt));
+    private void giveBack(MessageRequest request, String owner, Optional<Slot> slot, Instant claimedAt) {
+        slot.ifPresent(held -> held.slots().release(held.key(), claimedAt));
         ledger.release(request.businessKey(), owner);
     }
 

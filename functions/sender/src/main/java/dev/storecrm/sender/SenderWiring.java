@@ -17,6 +17,7 @@ import dev.storecrm.platform.messaging.Pacer;
 import dev.storecrm.platform.ses.SesMailSender;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of SenderFunction: settings, clients, adapters, the service. */
@@ -58,6 +59,9 @@ record SenderWiring(SenderService service, SqsBatchProcessor batch) {
                 new UnsubscribeTokens(
                         Secrets.read(shared.aws().secretsManager(), env.required("UNSUBSCRIBE_KEY_SECRET")),
                         settings.unsubscribeValidity(), shared.clock()),
-                Pacer.share(settings.accountRate(), settings.instances()));
+                Pacer.share(settings.accountRate(), settings.instances()),
+                SmsChannel.from(env, Optional.ofNullable(env.optional("SMS_ORIGINATION_IDENTITY", null))
+                        .map(identity -> shared.aws().endUserMessagingSms(identity,
+                                Optional.ofNullable(env.optional("SMS_CONFIGURATION_SET", null))))));
     }
 }

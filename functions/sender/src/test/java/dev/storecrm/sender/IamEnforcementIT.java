@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.IamEnforcer;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
@@ -97,6 +98,28 @@ class IamEnforcementIT {
         assertEquals(0, report.failures().getOrDefault("SenderFunction", 0));
         assertEquals(1, cloud.sentMail().size());
         assertEquals(0, cloud.queueDepth("OutboxPriorityDeadLetterQueue"));
+    }
+
+    @Test
+    void anSmsFromAnIdentityThePolicyDoesNotGrantIsDeniedByTheSmsEmulatorAndNoTextLeaves() {
+        String pool = "arn:aws:sms-voice:us-east-1:000000000000:pool/pool-storecrm-sample";
+        cloud.eventBus().publish(Events.memberRegistered("c-sms").at("2026-11-01T00:00:00Z").email("sms@example.com")
+                .locale("zh-CN").timeZone("Asia/Shanghai").phone("+8613800138000").contactPreference("sms")
+                .consent(true).json(), "test", clock.instant());
+        cloud.functions(clock).drainAll();
+        // The policies of a stack deployed without SmsOriginationIdentity (no sms-voice grant), with a sender that
+        // was nevertheless given an identity: End User Messaging SMS refuses, as IAM would.
+        Template noSms = Template.load(Template.projectRoot().resolve("template.yaml"), "us-east-1", Map.of());
+        LocalFunctions functions = cloud.functions(clock, Map.of("SMS_ORIGINATION_IDENTITY", pool), noSms);
+        outbox().enqueue(MessageRequest.marketing("NEWS#iam#c-sms", "news", "c-sms", "store-news",
+                Map.of("headline", "春茶上新", "message", "明前龙井", "link", "https://shop.example.com"), clock.instant()));
+
+        LocalFunctions.DrainReport report = functions.drain("SenderFunction");
+
+        assertEquals(5, report.failures().get("SenderFunction"), "every delivery is denied");
+        assertEquals(1, cloud.queueDepth("OutboxDeadLetterQueue"), "then the message is dead-lettered");
+        assertEquals(5, cloud.sms().attempts(), "each delivery reached the service, which refused it");
+        assertTrue(cloud.sms().sent().isEmpty(), "no text leaves");
     }
 
     /** A copy of template.yaml without one statement, which must be there exactly once. */

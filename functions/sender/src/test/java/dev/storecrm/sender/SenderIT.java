@@ -231,9 +231,9 @@ class SenderIT {
         assertEquals(List.of("How is your order o-email?", "[AD] Winter teas"),
                 subjects("email@example.com").stream().sorted().toList());
         assertEquals(List.of("How is your order o-sms?"), subjects("sms@example.com"),
-                "SMS is not built: a member who prefers it gets no marketing e-mail");
+                "a member who prefers SMS gets no marketing e-mail (and without a number, no SMS either)");
         assertEquals(List.of("How is your order o-none?"), subjects("none@example.com"));
-        assertEquals("PREFERS_ANOTHER_CHANNEL", ledger.find("NEWS#prefs#c-sms", true).orElseThrow().reason());
+        assertEquals("NO_PHONE_NUMBER", ledger.find("NEWS#prefs#c-sms", true).orElseThrow().reason());
         assertEquals("PREFERS_NO_CONTACT", ledger.find("NEWS#prefs#c-none", true).orElseThrow().reason());
     }
 

@@ -131,6 +131,24 @@ public final class IamEnforcer implements ExecutionInterceptor {
         return context.responseBody();
     }
 
+    /**
+     * For an emulator that answers in process, on the calling function's thread ({@link SmsEmulator}): why the
+     * function's policy refuses the action on the resource (AWS's wording), or empty when it allows it or when
+     * the harness itself is calling.
+     */
+    static Optional<String> refusal(String action, String resource) {
+        IamPolicy policy = CALLER.get();
+        if (policy == null) {
+            return Optional.empty();
+        }
+        try {
+            authorise(policy, action.substring(0, action.indexOf(':')), new IamRequests.Check(action, resource));
+            return Optional.empty();
+        } catch (AwsServiceException denied) {
+            return Optional.of(denied.awsErrorDetails().errorMessage());
+        }
+    }
+
     private static void authorise(IamPolicy policy, String service, IamRequests.Check check) {
         boolean allowed = false;
         for (String resource : check.anyOf()) {

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The local cloud: emulated AWS services on loopback, provisioned from {@code template.yaml}.
  *
  * <p>By default the emulators run in this JVM (DynamoDB Local, ElasticMQ), with the SES v2 emulator
- * (Node) behind a local gateway that also serves Secrets Manager; with
+ * (Node) behind a local gateway that also serves Secrets Manager ({@link SmsEmulator} for SMS); with
  * {@code -Dstorecrm.cloud=localstack} they run in a LocalStack container. Either way the SDK is
  * pointed at them through its own configuration (the {@code aws.endpointUrl*}, {@code aws.region}
  * and credential system properties), so handlers run unchanged, with no local branches.
@@ -60,21 +60,14 @@ public final class LocalCloud implements AutoCloseable {
     private final SesV2Client ses;
     private final SecretsManagerClient secrets;
     private final Provisioner provisioner;
+    private final SmsEmulator sms;
     private Map<String, String> queueUrls = Map.of();
     /** The bus with the template's rules compiled once, renewed when the queues are created. */
     private volatile LocalEventBus eventBus;
 
     private LocalCloud(CloudBackend backend) {
         this.backend = backend;
-        System.setProperty("aws.region", backend.region());
-        System.setProperty("aws.accessKeyId", ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", SECRET_KEY);
-        System.setProperty("aws.endpointUrlDynamoDb", backend.dynamoDbEndpoint().toString());
-        System.setProperty("aws.endpointUrlSqs", backend.sqsEndpoint().toString());
-        System.setProperty("aws.endpointUrlSesV2", backend.sesEndpoint().toString());
-        System.setProperty("aws.endpointUrlSecretsManager", backend.secretsManagerEndpoint().toString());
-        System.setProperty("aws.endpointUrlEventBridge", backend.eventBridgeEndpoint().toString());
-        System.setProperty("aws.endpointUrlS3", backend.s3Endpoint().toString());
+        this.sms = SdkSettings.pointAt(backend);
         // Every SDK client built from here on, the handlers' and the four below, talks to the
         // emulators over the loopback transport (see there); the SDK builds and closes it.
         String loopback = LoopbackHttpClient.Service.class.getName();
@@ -122,6 +115,7 @@ public final class LocalCloud implements AutoCloseable {
             provisioner.createSecrets(secrets);
             provisioner.createSesResources(ses);
             provisioner.createBuckets(backend.s3Endpoint());
+            sms.deliverRepliesTo(message -> SdkSettings.deliverToSqsSubscribers(this, message));
         }
         return this;
     }
@@ -134,6 +128,7 @@ public final class LocalCloud implements AutoCloseable {
         provisioner.createTables(dynamoDb);
         queueUrls.values().forEach(url -> sqs.purgeQueue(p -> p.queueUrl(url)));
         backend.resetMail();
+        sms.reset();
         CapacityRecorder.reset();
         LocalMetrics.reset();
     }
@@ -216,6 +211,7 @@ public final class LocalCloud implements AutoCloseable {
     /** As {@link #functions(Clock, Map)}, with each function's IAM policy from another template (tests of IAM). */
     public LocalFunctions functions(Clock clock, Map<String, String> environmentOverrides, Template policies) {
         backend.publishSesEvents(event -> eventBus().publish(event, "default"), clock);
+        sms.useClock(clock);
         return new LocalFunctions(this, clock, environmentOverrides, policies);
     }
 
@@ -232,6 +228,10 @@ public final class LocalCloud implements AutoCloseable {
     /** The mail accepted since a real moment (epoch seconds), and perhaps a little more: keep the ids seen. */
     public List<SentMail> sentMailSince(long epochSecond) {
         return backend.sentMailSince(epochSecond);
+    }
+
+    public SmsEmulator sms() { // End User Messaging SMS, in this JVM whatever the backend
+        return sms;
     }
 
     /** Whether this cloud offers a feature that only the in-JVM local cloud has. */

@@ -42,6 +42,7 @@ public final class ConsoleRun {
             System.exit(2);
             return;
         }
+        LocalStoreRun.useSms();
         LocalCloud cloud = LocalCloud.start().provision();
         LocalConsoleServer console = start(cloud, options, out, port);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -23,6 +23,15 @@ public final class LocalStoreRun {
         System.exit(status);
     }
 
+    /** The simulated store set up SMS: an origination identity (a pool), unless a run names another. */
+    static void useSms() {
+        String parameter = Template.PARAMETER_PROPERTY + "SmsOriginationIdentity";
+        if (System.getProperty(parameter) == null) {
+            System.setProperty(parameter,
+                    "arn:aws:sms-voice:us-east-1:" + Template.ACCOUNT_ID + ":pool/pool-simulation");
+        }
+    }
+
     private static int run(List<String> args) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (args.contains("--help") || args.contains("-h")) {
@@ -41,6 +50,7 @@ public final class LocalStoreRun {
             return 2;
         }
         options.platform().useTemplateParameters(); // a store on Shopify or Stripe deploys with their event sources
+        useSms();
         try (LocalCloud cloud = LocalCloud.start().provision()) {
             SimulationRun.Result result = SimulationRun.execute(cloud, options, out);
             return result.invariants().violations().isEmpty() ? 0 : 1;

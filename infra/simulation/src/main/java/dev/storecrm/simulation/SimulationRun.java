@@ -46,7 +46,7 @@ final class SimulationRun {
                 simulation.functions().spec("CartRecoveryFunction").environment());
         goLive.judge(invariants);
         PointsInvariants.check(cloud, outcome.truth(), invariants);
-        MessagingInvariants.check(ledger, outcome.truth(),
+        MessagingInvariants.check(ledger, cloud.sms().sent(), outcome.truth(),
                 simulation.functions().spec("SenderFunction").environment(), invariants);
         CareMailCheck care = new CareMailCheck(cloud);
         care.check(ledger, invariants);
@@ -64,6 +64,8 @@ final class SimulationRun {
         out.print(report.summary());
         section(out, "Import day and go-live ramp", goLive.report(simulation.store().importDay().figures()));
         section(out, "Mail sent, by journey and day (" + mail.size() + " e-mails)", report.messages());
+        section(out, "SMS sent, by journey (" + cloud.sms().sent().size() + " texts, End User Messaging SMS emulator)",
+                MessagingInvariants.smsByJourney(cloud.sms().sent(), ledger));
         section(out, "Coupons", report.coupons());
         section(out, "Holdouts (send ledger: steps held out against steps sent)", holdouts.report());
         section(out, "Carts (CartStatsTable)", report.carts());

@@ -41,6 +41,9 @@ final class StoreEvents {
         profile.put("name", member.name()).put("email", member.email()).put("locale", member.locale())
                 .put("timeZone", member.zone().getId()).put("country", member.country())
                 .put("contactPreference", member.contactPreference());
+        if (member.phone() != null) {
+            profile.put("phone", member.phone());
+        }
         if (member.birthday() != null) {
             profile.put("birthday", member.birthday());
         }

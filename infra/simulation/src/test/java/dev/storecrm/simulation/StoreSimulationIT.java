@@ -101,8 +101,9 @@ class StoreSimulationIT {
             assertTrue(byJourney.keySet().stream().anyMatch(j -> j.startsWith(journey)),
                     journey + " sent nothing; mail by journey: " + byJourney);
         }
-        assertEquals(result.mail().size(), byJourney.values().stream().mapToLong(Long::longValue).sum(),
-                "every e-mail SES accepted is in the send ledger once");
+        assertEquals(result.mail().size() + cloud.sms().sent().size(),
+                byJourney.values().stream().mapToLong(Long::longValue).sum(),
+                "every e-mail SES accepted and every text End User Messaging SMS accepted is in the send ledger once");
     }
 
     @Test

@@ -88,6 +88,24 @@ public final class MessageRenderer {
         return new RenderedMessage(templateId, locale, subject, fullHtml, fullText);
     }
 
+    /**
+     * Renders a template's SMS text, {@code <template>/<locale>/sms.txt} (plain, white space runs folded to
+     * one space), in the locale {@link #render} would choose. A template without an SMS text is refused
+     * ({@code UNKNOWN_TEMPLATE}), as a missing e-mail part is.
+     */
+    public RenderedSms renderSms(String templateId, String requestedLocale, Map<String, Object> variables,
+                                 Category category) {
+        String locale = resolveLocale(templateId, requestedLocale);
+        Map<String, Object> context = new HashMap<>(variables);
+        context.putIfAbsent("marketing", category == Category.marketing);
+        String text = renderPart(templateId, locale, "sms.txt", plain, context).replaceAll("\\s+", " ").strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException(RejectReason.TEMPLATE_ERROR,
+                    templateId + "/" + locale + " renders an empty SMS");
+        }
+        return new RenderedSms(templateId, locale, text);
+    }
+
     /** The locale a template is rendered in for a recipient who prefers {@code requested}. */
     public String resolveLocale(String templateId, String requested) {
         List<String> candidates = new ArrayList<>();

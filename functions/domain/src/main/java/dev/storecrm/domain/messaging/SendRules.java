@@ -13,17 +13,18 @@ import java.util.Optional;
  * <ul>
  *   <li>Every message needs one plain address ({@link EmailAddress}; a value stored before the contract
  *       refused other forms is not mailed) that is not suppressed for its category (an unsubscribe is
- *       lifted by consent given again after it).</li>
+ *       lifted by consent given again after it); marketing to a member who prefers SMS ({@link Channel#of})
+ *       needs instead a number in E.164 form ({@link PhoneNumber}) that is not suppressed (a STOP reply).</li>
  *   <li>Marketing also needs a member recipient who is an active member, whose contact preference
- *       lets marketing go by e-mail ({@link Channel#forMarketing}), who has the e-mail channel's marketing
- *       consent, has not unsubscribed, and has no open dispute, or a guest recipient whose cart's newest update
+ *       lets marketing come by e-mail or SMS ({@link Channel#forMarketing}), who has marketing consent,
+ *       has not unsubscribed, and has no open dispute, or a guest recipient whose cart's newest update
  *       still carries the guest's consent for the address (and who has not unsubscribed); and the
  *       journey's exit condition must not hold (a paid order since a moment; a cart closed or changed
  *       since the message was planned).</li>
  *   <li>Transactional mail concerns an order or a dispute the customer has with the store, so it
  *       goes whatever the membership status and the contact preference (it is part of the service the
- *       customer asked for, and e-mail is the one channel built), to a non-member at the contact the event
- *       carried; hard bounces and complaints still stop it.</li>
+ *       customer asked for; it goes by e-mail, the channel every customer has), to a non-member at the
+ *       contact the event carried; hard bounces and complaints still stop it.</li>
  *   <li>A message past its {@code notAfter} is skipped as expired.</li>
  * </ul>
  */
@@ -35,8 +36,12 @@ public final class SendRules {
         MARKETING_TO_NON_MEMBER, SUPPRESSED, UNSUBSCRIBED, OPEN_DISPUTE, JOURNEY_EXITED, EXPIRED,
         /** The member prefers no contact. */
         PREFERS_NO_CONTACT,
-        /** The member prefers a channel other than e-mail (SMS, phone, post). */
+        /** The member prefers a channel the sender does not send on (phone, post). */
         PREFERS_ANOTHER_CHANNEL,
+        /** An SMS member without a telephone number, or with one not in E.164 form. */
+        NO_PHONE_NUMBER, INVALID_PHONE_NUMBER,
+        /** The member prefers SMS and the stack has no SMS origination identity. */
+        SMS_NOT_SET_UP,
         /** The member's cap slot is held past the message's last chance by one of no lower priority. */
         EXPIRED_UNDER_CAP,
         /** The recipient is in the journey's holdout group: recorded when it would have gone, never sent. */
@@ -51,7 +56,17 @@ public final class SendRules {
     public record Facts(Optional<String> email, Optional<String> name, Optional<String> locale,
                         Optional<ZoneId> timeZone, Optional<MembershipStatus> status, Optional<Instant> consentAt,
                         Optional<SuppressionList.Suppression> suppression, boolean openDispute,
-                        Optional<Instant> lastPaymentAt, Optional<ContactPreference> contactPreference) {
+                        Optional<Instant> lastPaymentAt, Optional<ContactPreference> contactPreference,
+                        Optional<String> phone, Optional<String> country) {
+
+        /** Facts without a telephone number or a country (e-mail only). */
+        public Facts(Optional<String> email, Optional<String> name, Optional<String> locale,
+                     Optional<ZoneId> timeZone, Optional<MembershipStatus> status, Optional<Instant> consentAt,
+                     Optional<SuppressionList.Suppression> suppression, boolean openDispute,
+                     Optional<Instant> lastPaymentAt, Optional<ContactPreference> contactPreference) {
+            this(email, name, locale, timeZone, status, consentAt, suppression, openDispute, lastPaymentAt,
+                    contactPreference, Optional.empty(), Optional.empty());
+        }
 
         /** Facts with no contact preference (a guest, an address, or a member who gave none). */
         public Facts(Optional<String> email, Optional<String> name, Optional<String> locale,
@@ -63,9 +78,11 @@ public final class SendRules {
         }
     }
 
-    /** The verdict: go (to this address) or skip (for this reason). */
+    /** The verdict: go (by e-mail to this address, or by SMS to this number) or skip (for this reason). */
     public sealed interface Verdict {
         record Go(String email) implements Verdict {}
+
+        record Text(String phone) implements Verdict {}
 
         record Skip(SkipReason reason) implements Verdict {}
     }
@@ -85,11 +102,13 @@ public final class SendRules {
             return new Verdict.Skip(SkipReason.UNKNOWN_MEMBER);
         }
         Facts facts = known.get();
-        if (facts.email().isEmpty()) {
-            return new Verdict.Skip(SkipReason.NO_ADDRESS);
+        boolean sms = Channel.of(request, facts.contactPreference()) == Channel.SMS;
+        Optional<String> contact = sms ? facts.phone() : facts.email();
+        if (contact.isEmpty()) {
+            return new Verdict.Skip(sms ? SkipReason.NO_PHONE_NUMBER : SkipReason.NO_ADDRESS);
         }
-        if (!EmailAddress.isPlain(facts.email().get())) {
-            return new Verdict.Skip(SkipReason.INVALID_ADDRESS);
+        if (sms ? !PhoneNumber.isE164(contact.get()) : !EmailAddress.isPlain(contact.get())) {
+            return new Verdict.Skip(sms ? SkipReason.INVALID_PHONE_NUMBER : SkipReason.INVALID_ADDRESS);
         }
         if (facts.suppression().isPresent() && facts.suppression().get().blocks(request.category())
                 && !resubscribedSince(facts, facts.suppression().get())) {
@@ -105,12 +124,12 @@ public final class SendRules {
         if (request.exitCondition().isPresent() && exited(request.exitCondition().get(), facts, carts)) {
             return new Verdict.Skip(SkipReason.JOURNEY_EXITED);
         }
-        return new Verdict.Go(facts.email().get());
+        return sms ? new Verdict.Text(contact.get()) : new Verdict.Go(contact.get());
     }
 
     /**
-     * Marketing goes to an active member who lets it come by e-mail, with consent and no open dispute, or to a
-     * guest whose consent holds.
+     * Marketing goes to an active member who lets it come by e-mail or SMS, with consent and no open dispute,
+     * or to a guest whose consent holds.
      */
     private static Optional<SkipReason> marketingRefused(Recipient recipient, Facts facts) {
         return switch (recipient) {

@@ -72,6 +72,18 @@ class MessageRendererTest {
     }
 
     @Test
+    void smsTextsComeFromTheirOwnTemplateOnOneLineAndATemplateWithoutOneIsRefused() {
+        RenderedSms sms = renderer.renderSms("store-news", "zh-CN",
+                variables("王", Map.of("headline", "春茶上新", "message", "明前龙井", "link", "https://shop.example.com")),
+                Category.marketing);
+        assertEquals(new RenderedSms("store-news", "zh-CN", "【Sample Tea House】春茶上新 https://shop.example.com"), sms);
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> renderer.renderSms("order-follow-up", "en", variables("Ann", Map.of("orderId", "o-1")),
+                        Category.transactional));
+        assertEquals(RejectReason.UNKNOWN_TEMPLATE, missing.reason());
+    }
+
+    @Test
     void transactionalMailHasNoPrefixAndNoUnsubscribeFooter() {
         RenderedMessage message = renderer.render("order-follow-up", "en", variables("Ann", Map.of("orderId", "o-1")),
                 Category.transactional);
@@ -141,6 +153,14 @@ class MessageRendererTest {
                 assertFalse(message.subject().isBlank());
                 assertTrue(message.html().startsWith("<!DOCTYPE html>"));
                 assertFalse(message.text().isBlank());
+                if (category == Category.marketing) {
+                    RenderedSms sms = renderer.renderSms(template, locale,
+                            variables(spec.get("recipient").get("name").asText(), data), category);
+                    assertEquals(locale, sms.locale(), "the SMS text exists in " + locale);
+                    SmsSegments.Count count = SmsSegments.count(sms.text() + " 拒收请回复R");
+                    assertTrue(count.parts() <= 3, "the sample SMS with its opt-out line fits 3 parts: " + count);
+                    assertFalse(sms.text().contains("\n"), "an SMS is one line");
+                }
             }));
         });
     }

@@ -82,7 +82,7 @@ class SendRulesTest {
         Map<Optional<ContactPreference>, Object> expected = new LinkedHashMap<>();
         expected.put(Optional.empty(), "GO");
         expected.put(Optional.of(ContactPreference.email), "GO");
-        expected.put(Optional.of(ContactPreference.sms), SkipReason.PREFERS_ANOTHER_CHANNEL);
+        expected.put(Optional.of(ContactPreference.sms), SkipReason.NO_PHONE_NUMBER);
         expected.put(Optional.of(ContactPreference.phone), SkipReason.PREFERS_ANOTHER_CHANNEL);
         expected.put(Optional.of(ContactPreference.post), SkipReason.PREFERS_ANOTHER_CHANNEL);
         expected.put(Optional.of(ContactPreference.none), SkipReason.PREFERS_NO_CONTACT);
@@ -93,11 +93,36 @@ class SendRulesTest {
         });
         Facts smsWithoutConsent = withPreference(member(MembershipStatus.ACTIVE, Optional.empty(), Optional.empty(),
                 false, Optional.empty()), Optional.of(ContactPreference.sms));
-        assertEquals(SkipReason.PREFERS_ANOTHER_CHANNEL, verdict(MARKETING, smsWithoutConsent));
+        assertEquals(SkipReason.NO_PHONE_NUMBER, verdict(MARKETING, smsWithoutConsent));
         Facts emailWithoutConsent = withPreference(member(MembershipStatus.ACTIVE, Optional.empty(), Optional.empty(),
                 false, Optional.empty()), Optional.of(ContactPreference.email));
         assertEquals(SkipReason.NO_MARKETING_CONSENT, verdict(MARKETING, emailWithoutConsent),
                 "preferring e-mail is not consent to marketing by e-mail");
+    }
+
+    @Test
+    void marketingToAnSmsMemberGoesByTextToAValidNumberWithConsentAndServiceMailStaysOnEmail() {
+        Facts sms = withPhone(withPreference(active(), Optional.of(ContactPreference.sms)), "+8613800138000");
+        assertEquals(new Verdict.Text("+8613800138000"), SendRules.check(MARKETING, Optional.of(sms), NOW));
+        assertEquals(new Verdict.Go("a@example.com"), SendRules.check(TRANSACTIONAL, Optional.of(sms), NOW));
+        for (String invalid : List.of("13800138000", "+86 138 0013 8000", "+0123456789", "+12345", "+1234567890123456",
+                "+86-13800138000")) {
+            assertEquals(SkipReason.INVALID_PHONE_NUMBER, verdict(MARKETING, withPhone(sms, invalid)), invalid);
+        }
+        Facts noConsent = withPhone(withPreference(member(MembershipStatus.ACTIVE, Optional.empty(), Optional.empty(),
+                false, Optional.empty()), Optional.of(ContactPreference.sms)), "+8613800138000");
+        assertEquals(SkipReason.NO_MARKETING_CONSENT, verdict(MARKETING, noConsent));
+        Suppression stop = new Suppression(Reason.UNSUBSCRIBED, Scope.MARKETING, NOW.minusSeconds(10));
+        Facts stopped = new Facts(sms.email(), sms.name(), sms.locale(), sms.timeZone(), sms.status(),
+                sms.consentAt(), Optional.of(stop), false, Optional.empty(), sms.contactPreference(), sms.phone(),
+                Optional.empty());
+        assertEquals(SkipReason.UNSUBSCRIBED, verdict(MARKETING, stopped), "a STOP reply suppresses the number");
+    }
+
+    private static Facts withPhone(Facts facts, String phone) {
+        return new Facts(facts.email(), facts.name(), facts.locale(), facts.timeZone(), facts.status(),
+                facts.consentAt(), facts.suppression(), facts.openDispute(), facts.lastPaymentAt(),
+                facts.contactPreference(), Optional.of(phone), Optional.empty());
     }
 
     private static Facts withPreference(Facts facts, Optional<ContactPreference> preference) {
