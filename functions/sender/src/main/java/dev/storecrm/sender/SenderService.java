@@ -139,9 +139,10 @@ public final class SenderService {
             if (refusal.isPresent()) {
                 return settle(request, SendLedger.Status.SKIPPED, refusal.get(), now);
             }
+            SmsSender.Type type = request.category() == Category.marketing
+                    ? SmsSender.Type.PROMOTIONAL : SmsSender.Type.TRANSACTIONAL;
             dispatch = () -> delivery.sms().sender().orElseThrow().send(new SmsSender.OutgoingSms(text.phone(), body,
-                    request.category() == Category.marketing ? SmsSender.Type.PROMOTIONAL : SmsSender.Type.TRANSACTIONAL,
-                    tags(request)));
+                    type, tags(request)));
         } else {
             String address = ((Verdict.Go) verdict).email();
             RenderedMessage message = delivery.renderer().render(request.templateId(), locale, variables,
@@ -228,7 +229,10 @@ public final class SenderService {
         };
     }
 
-    /** Tags travel with SES's events for this message: the business key lets the feedback function settle the ledger. */
+    /**
+     * Tags travel with SES's events for this message: the business key lets the feedback function settle the
+     * ledger.
+     */
     private static Map<String, String> tags(MessageRequest request) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("bk", Base64.getUrlEncoder().withoutPadding()

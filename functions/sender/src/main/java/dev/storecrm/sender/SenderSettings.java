@@ -23,9 +23,10 @@ import java.util.List;
  * @param capPriorities     the order in which marketing kinds take a member's cap slot (greetings first)
  */
 record SenderSettings(Duration marketingCap, QuietHours quietHours, ZoneId storeTimeZone, String defaultLocale,
-                      List<String> supportedLocales, SubjectPrefixes subjectPrefixes, double accountRate, long instances,
-                      Duration lease, Duration throttleRetry, int maxDeferrals, String storeName, String storeUrl,
-                      String unsubscribeUrl, Duration unsubscribeValidity, CapPriorities capPriorities) {
+                      List<String> supportedLocales, SubjectPrefixes subjectPrefixes, double accountRate,
+                      long instances, Duration lease, Duration throttleRetry, int maxDeferrals, String storeName,
+                      String storeUrl, String unsubscribeUrl, Duration unsubscribeValidity,
+                      CapPriorities capPriorities) {
 
     static SenderSettings from(Settings env) {
         double accountRate = Double.parseDouble(env.optional("SES_MAX_SEND_RATE", "14"));

@@ -45,7 +45,8 @@ class AddressFormIT {
         cloud.reset();
         this.cloud = cloud;
         this.functions = cloud.functions(new SimulatedClock(NOW));
-        this.ledger = new DynamoDbSendLedger(cloud.dynamoDb(), cloud.tableName("SendLedgerTable"), Duration.ofDays(400));
+        this.ledger = new DynamoDbSendLedger(cloud.dynamoDb(), cloud.tableName("SendLedgerTable"),
+                Duration.ofDays(400));
     }
 
     @Test
@@ -57,7 +58,8 @@ class AddressFormIT {
         send(MessageRequest.transactional("ORDER#o-2001#follow-up", "order", new Recipient.Member("c-2001"),
                 "order-follow-up", Map.of("orderId", "o-2001"), NOW));
         SendLedger.Entry entry = ledger.find("ORDER#o-2001#follow-up", true).orElseThrow();
-        assertEquals("SUPPRESSED", entry.reason(), "the bounce of Member.2001@EXAMPLE.com stops member.2001@example.com");
+        assertEquals("SUPPRESSED", entry.reason(),
+                "the bounce of Member.2001@EXAMPLE.com stops member.2001@example.com");
         assertEquals(List.of(), cloud.sentMail());
         assertEquals(Map.of(), cloud.deadLetters());
     }
@@ -70,7 +72,8 @@ class AddressFormIT {
                     new Recipient.Address(address, Optional.empty(), Optional.of("en"), Optional.empty()),
                     "order-follow-up", Map.of("orderId", "o-2002"), NOW));
         }
-        List<Map<String, AttributeValue>> rejects = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable"))
+        List<Map<String, AttributeValue>> rejects = cloud.dynamoDb()
+                .scan(s -> s.tableName(cloud.tableName("RejectsTable"))
                 .consistentRead(true)).items();
         assertEquals(3, rejects.size());
         for (Map<String, AttributeValue> reject : rejects) {

@@ -61,7 +61,8 @@ class IamEnforcementIT {
     }
 
     @Test
-    void withoutItsSuppressionsGrantTheSenderIsDeniedRetriedAndDeadLetteredAsOnAws(@TempDir Path dir) throws IOException {
+    void withoutItsSuppressionsGrantTheSenderIsDeniedRetriedAndDeadLetteredAsOnAws(@TempDir Path dir)
+            throws IOException {
         LocalFunctions functions = cloud.functions(clock, Map.of(), templateWithout(SUPPRESSIONS_GRANT, dir));
         outbox().enqueue(orderFollowUp("ORDER#o-iam-1#follow-up"));
 

@@ -70,8 +70,10 @@ class SenderIT {
         this.cloud = cloud;
         this.clock = new SimulatedClock(NOON_IN_SHANGHAI);
         this.functions = cloud.functions(clock);
-        this.outbox = new SqsMessageOutbox(cloud.sqs(), cloud.queueUrl("OutboxQueue"), cloud.queueUrl("OutboxPriorityQueue"));
-        this.ledger = new DynamoDbSendLedger(cloud.dynamoDb(), cloud.tableName("SendLedgerTable"), Duration.ofDays(400));
+        this.outbox = new SqsMessageOutbox(cloud.sqs(), cloud.queueUrl("OutboxQueue"),
+                cloud.queueUrl("OutboxPriorityQueue"));
+        this.ledger = new DynamoDbSendLedger(cloud.dynamoDb(), cloud.tableName("SendLedgerTable"),
+                Duration.ofDays(400));
     }
 
     @AfterEach
@@ -164,10 +166,12 @@ class SenderIT {
         advance(Duration.ofHours(15).plusMinutes(59));
         assertEquals(2, mailTo("cap@example.com").size(), "still inside the 16-hour window");
         advance(Duration.ofMinutes(3));
-        assertEquals(List.of("[AD] Spring teas", "How is your order o-5?", "[AD] Autumn teas"), subjects("cap@example.com"));
+        assertEquals(List.of("[AD] Spring teas", "How is your order o-5?", "[AD] Autumn teas"),
+                subjects("cap@example.com"));
         Instant sent = ledger.find("NEWS#autumn#c-cap", true).orElseThrow().settledAt();
         assertTrue(!sent.isBefore(NOON_IN_SHANGHAI.plus(Duration.ofHours(16))), "not before the window ends: " + sent);
-        assertTrue(sent.isBefore(NOON_IN_SHANGHAI.plus(Duration.ofHours(16)).plus(Duration.ofMinutes(3))), "and soon after");
+        assertTrue(sent.isBefore(NOON_IN_SHANGHAI.plus(Duration.ofHours(16)).plus(Duration.ofMinutes(3))),
+                "and soon after");
     }
 
     @Test
@@ -209,7 +213,8 @@ class SenderIT {
         assertEquals(List.of("[AD] Winter teas", "[AD] Happy birthday"), subjects("slot@example.com"),
                 "the greeting would miss its day behind the news: it takes the slot; the later news waits");
         advance(Duration.ofHours(16).plusMinutes(2));
-        assertEquals(2, mailTo("slot@example.com").size(), "the greeting's window is over at 04:00, in the quiet hours");
+        assertEquals(2, mailTo("slot@example.com").size(),
+                "the greeting's window is over at 04:00, in the quiet hours");
         advance(Duration.ofHours(5));
         assertEquals(List.of("[AD] Winter teas", "[AD] Happy birthday", "[AD] Spring teas"),
                 subjects("slot@example.com"), "at 09:00 the next morning");
@@ -309,18 +314,24 @@ class SenderIT {
         member("c-forge", "forge@example.com", "Ann", "en", "Asia/Shanghai", true);
         outbox.enqueue(news("NEWS#1#c-forge", "c-forge", "Spring teas"));
         functions.drainAll();
-        String token = query(mailTo("forge@example.com").getFirst().headers().get("List-Unsubscribe")).substring("token=".length());
+        String token = query(mailTo("forge@example.com").getFirst().headers().get("List-Unsubscribe"))
+                .substring("token=".length());
         String otherMember = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("v1|m:c-someone-else|1900000000".getBytes(StandardCharsets.UTF_8));
         String tampered = otherMember + token.substring(token.indexOf('.'));
-        assertEquals(403, functions.invokeUrl("UnsubscribeFunction", "POST", "token=" + tampered, Map.of(), "").getStatusCode());
-        assertEquals(400, functions.invokeUrl("UnsubscribeFunction", "POST", "token=not-a-token", Map.of(), "").getStatusCode());
-        assertEquals(403, functions.invokeUrl("UnsubscribeFunction", FunctionUrlRequest.sample("unsubscribe/one-click-post.json"))
+        assertEquals(403,
+                functions.invokeUrl("UnsubscribeFunction", "POST", "token=" + tampered, Map.of(), "").getStatusCode());
+        assertEquals(400,
+                functions.invokeUrl("UnsubscribeFunction", "POST", "token=not-a-token", Map.of(), "").getStatusCode());
+        assertEquals(403, functions.invokeUrl("UnsubscribeFunction",
+                FunctionUrlRequest.sample("unsubscribe/one-click-post.json"))
                 .getStatusCode(), "the sample's token is signed with a placeholder key");
         assertEquals(400, functions.invokeUrl("UnsubscribeFunction", "POST", "", Map.of(), "").getStatusCode());
         clock.set(NOON_IN_SHANGHAI.plus(Duration.ofDays(181)));
-        assertEquals(410, functions.invokeUrl("UnsubscribeFunction", "POST", "token=" + token, Map.of(), "").getStatusCode());
-        assertEquals(405, functions.invokeUrl("UnsubscribeFunction", "DELETE", "token=" + token, Map.of(), "").getStatusCode());
+        assertEquals(410,
+                functions.invokeUrl("UnsubscribeFunction", "POST", "token=" + token, Map.of(), "").getStatusCode());
+        assertEquals(405,
+                functions.invokeUrl("UnsubscribeFunction", "DELETE", "token=" + token, Map.of(), "").getStatusCode());
         assertEquals(0, suppressionCount());
     }
 
@@ -363,7 +374,8 @@ class SenderIT {
         functions.drainAll();
         outbox.enqueue(transactional("ORDER#o-12#follow-up", "c-1001", "o-12"));
         functions.drainAll();
-        assertEquals("SUPPRESSED", ledger.find("ORDER#o-12#follow-up", true).orElseThrow().reason(), "the third soft bounce");
+        assertEquals("SUPPRESSED", ledger.find("ORDER#o-12#follow-up", true).orElseThrow().reason(),
+                "the third soft bounce");
     }
 
     @Test
@@ -412,7 +424,8 @@ class SenderIT {
         assertEquals("【广告】春茶上新", zh.get(0).subject());
         assertTrue(zh.get(0).html().contains("亲爱的王"));
         assertEquals("您的订单 o-14 还满意吗？", zh.get(1).subject());
-        assertFalse(zh.get(1).headers().containsKey("List-Unsubscribe"), "transactional mail has no unsubscribe header");
+        assertFalse(zh.get(1).headers().containsKey("List-Unsubscribe"),
+                "transactional mail has no unsubscribe header");
     }
 
     @Test
@@ -422,7 +435,8 @@ class SenderIT {
                 "order-follow-up", Map.of(), clock.instant()));
         functions.drainAll();
         assertEquals(0, mailTo("broken@example.com").size());
-        List<Map<String, AttributeValue>> rejects = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable")))
+        List<Map<String, AttributeValue>> rejects = cloud.dynamoDb()
+                .scan(s -> s.tableName(cloud.tableName("RejectsTable")))
                 .items();
         assertEquals(1, rejects.size());
         assertEquals("TEMPLATE_ERROR", rejects.getFirst().get("reason").s());

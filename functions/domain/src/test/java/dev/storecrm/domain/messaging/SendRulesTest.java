@@ -62,11 +62,14 @@ class SendRulesTest {
     void marketingNeedsAnActiveMembershipConsentAndNoOpenDispute() {
         Optional<Instant> consent = Optional.of(NOW.minusSeconds(60));
         assertEquals(SkipReason.NOT_AN_ACTIVE_MEMBER,
-                verdict(MARKETING, member(MembershipStatus.FROZEN, consent, Optional.empty(), false, Optional.empty())));
+                verdict(MARKETING, member(MembershipStatus.FROZEN, consent, Optional.empty(), false,
+                        Optional.empty())));
         assertEquals(SkipReason.NOT_AN_ACTIVE_MEMBER,
-                verdict(MARKETING, member(MembershipStatus.CANCELLED, consent, Optional.empty(), false, Optional.empty())));
+                verdict(MARKETING, member(MembershipStatus.CANCELLED, consent, Optional.empty(), false,
+                        Optional.empty())));
         assertEquals(SkipReason.NO_MARKETING_CONSENT,
-                verdict(MARKETING, member(MembershipStatus.ACTIVE, Optional.empty(), Optional.empty(), false, Optional.empty())));
+                verdict(MARKETING, member(MembershipStatus.ACTIVE, Optional.empty(), Optional.empty(), false,
+                        Optional.empty())));
         assertEquals(SkipReason.OPEN_DISPUTE,
                 verdict(MARKETING, member(MembershipStatus.ACTIVE, consent, Optional.empty(), true, Optional.empty())));
     }
@@ -174,7 +177,8 @@ class SendRulesTest {
         assertEquals("GO", verdictWithCarts(reminder, active(), open));
         assertEquals(List.of("cart-1 evt-cart-1"), looked, "the cart is looked at with the activity it was armed for");
         assertEquals(SkipReason.JOURNEY_EXITED, verdictWithCarts(reminder, active(), closed));
-        Facts paidSince = member(MembershipStatus.ACTIVE, Optional.of(NOW.minusSeconds(86_400)), Optional.empty(), false,
+        Facts paidSince = member(MembershipStatus.ACTIVE, Optional.of(NOW.minusSeconds(86_400)),
+                Optional.empty(), false,
                 Optional.of(NOW.minusSeconds(60)));
         assertEquals(SkipReason.JOURNEY_EXITED, verdictWithCarts(reminder, paidSince, open));
         assertEquals(SkipReason.JOURNEY_EXITED, verdict(reminder, active()),
@@ -244,7 +248,8 @@ class SendRulesTest {
         Suppression unsubscribed = new Suppression(Reason.UNSUBSCRIBED, Scope.MARKETING, NOW.minusSeconds(60));
         Suppression complaint = new Suppression(Reason.COMPLAINT, Scope.ALL, NOW.minusSeconds(60));
         CartCheck open = carts(false, consent, new ArrayList<>());
-        assertEquals(SkipReason.UNSUBSCRIBED, verdictWithCarts(GUEST_REMINDER, guest(consent, Optional.of(unsubscribed)),
+        assertEquals(SkipReason.UNSUBSCRIBED,
+                verdictWithCarts(GUEST_REMINDER, guest(consent, Optional.of(unsubscribed)),
                 open));
         assertEquals(SkipReason.SUPPRESSED, verdictWithCarts(GUEST_REMINDER, guest(consent, Optional.of(complaint)),
                 open));
@@ -267,7 +272,8 @@ class SendRulesTest {
         assertEquals("GO", verdict(ack, contact));
         Suppression hardBounce = new Suppression(Reason.HARD_BOUNCE, Scope.ALL, NOW.minusSeconds(10));
         assertEquals(SkipReason.SUPPRESSED, verdict(ack, new Facts(contact.email(), contact.name(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(hardBounce), false, Optional.empty())));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(hardBounce), false,
+                        Optional.empty())));
         assertEquals(SkipReason.MARKETING_TO_NON_MEMBER, verdict(MARKETING.toRecipient(customer), contact));
     }
 }
