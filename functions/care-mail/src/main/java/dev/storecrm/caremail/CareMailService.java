@@ -2,15 +2,14 @@ package dev.storecrm.caremail;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.caremail.CareFiring;
 import dev.storecrm.domain.caremail.CareIntake;
 import dev.storecrm.domain.caremail.InboundMail;
 import dev.storecrm.domain.caremail.MailRefusals;
+import dev.storecrm.domain.json.Json;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
 final class CareMailService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CareMailService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CareIntake intake;
     private final RawMail raw;
@@ -35,13 +33,7 @@ final class CareMailService {
     }
 
     CareIntake.Outcome handle(String body) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(RejectReason.MALFORMED_JSON, "not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        }
+        JsonNode node = Json.input(body);
         if (CareFiring.isFiring(node)) {
             CareFiring firing = CareFiring.read(node);
             CareIntake.Outcome fired = intake.fire(firing);

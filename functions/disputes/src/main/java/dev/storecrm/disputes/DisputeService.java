@@ -3,7 +3,6 @@ package dev.storecrm.disputes;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
@@ -14,6 +13,7 @@ import dev.storecrm.domain.dispute.DisputeRecorder;
 import dev.storecrm.domain.event.DisputeEvent;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.StoreEvent;
+import dev.storecrm.domain.json.Json;
 import dev.storecrm.domain.money.Money;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,13 +49,7 @@ public final class DisputeService {
     }
 
     public Outcome handle(String body) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(RejectReason.MALFORMED_JSON, "not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        }
+        JsonNode node = Json.input(body);
         if (ChaseFiring.isFiring(node)) {
             ChaseFiring firing = ChaseFiring.read(node);
             DisputeRecorder.Firing fired = recorder.fire(firing);

@@ -2,6 +2,7 @@ package dev.storecrm.domain.caremail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,14 +74,14 @@ public final class CareRules {
 
     /** The bundled rules with the store's overrides (blank: none). */
     public static CareRules load(String overrides) {
-        JsonNode bundled = read(bundled(), "care-rules/default.json");
+        JsonNode bundled = Json.setting(bundled(), "care-rules/default.json");
         Map<String, Category> byName = new LinkedHashMap<>();
         for (JsonNode node : bundled.path("categories")) {
             Category category = category(node);
             byName.put(category.name(), category);
         }
         JsonNode override = overrides == null || overrides.isBlank() ? JSON.createObjectNode()
-                : read(overrides, "CARE_RULES");
+                : Json.setting(overrides, "CARE_RULES");
         for (JsonNode node : override.path("categories")) {
             Category category = category(node);
             byName.put(category.name(), category);
@@ -176,18 +177,6 @@ public final class CareRules {
     private static String text(JsonNode node, String field, String fallback) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? fallback : value.asText();
-    }
-
-    private static JsonNode read(String text, String where) {
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new IllegalStateException(where + " must be a JSON object");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     private static String bundled() {

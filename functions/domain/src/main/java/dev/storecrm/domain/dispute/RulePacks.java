@@ -1,8 +1,8 @@
 package dev.storecrm.domain.dispute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.event.DisputeEvent.Reason;
+import dev.storecrm.domain.json.Json;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,7 +37,6 @@ public final class RulePacks {
     public static final List<String> BUNDLED = List.of("default", "store", "aliexpress", "tmall", "shopify", "stripe");
     public static final String DEFAULT = "default";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, RulePack> packs;
 
@@ -60,10 +59,10 @@ public final class RulePacks {
             String text = files.apply("dispute-rules/" + channel + ".json").orElseThrow(() ->
                     new IllegalStateException("rule pack dispute-rules/" + channel
                             + ".json is missing from the build"));
-            packs.put(channel, parse(read(text, "dispute-rules/" + channel + ".json"), channel));
+            packs.put(channel, parse(Json.setting(text, "dispute-rules/" + channel + ".json"), channel));
         }
         if (overrides != null && !overrides.isBlank()) {
-            JsonNode root = read(overrides, "DISPUTE_RULES");
+            JsonNode root = Json.setting(overrides, "DISPUTE_RULES");
             for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
                 String channel = names.next();
                 packs.put(channel, parse(root.get(channel), channel));
@@ -98,18 +97,6 @@ public final class RulePacks {
             }
         }
         return Optional.of(offsets);
-    }
-
-    private static JsonNode read(String text, String where) {
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new IllegalStateException(where + " must be a JSON object");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     static RulePack parse(JsonNode pack, String channel) {

@@ -1,11 +1,11 @@
 package dev.storecrm.platform.adapter;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.json.Json;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,17 +36,7 @@ public final class Payload {
 
     /** Parses a JSON object; anything else is {@code MALFORMED_JSON} or {@code SCHEMA_VIOLATION}. */
     public static Payload parse(String json, String path) {
-        JsonNode root;
-        try {
-            root = json == null ? null : JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(RejectReason.MALFORMED_JSON, "not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidInputException(RejectReason.MALFORMED_JSON, "empty body");
-        }
-        return of(root, path);
+        return of(Json.input(json), path);
     }
 
     public static Payload of(JsonNode node, String path) {
