@@ -16,6 +16,7 @@ import dev.storecrm.domain.event.CartEvent;
 import dev.storecrm.domain.event.OrderEvent;
 import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.messaging.SendLedger;
+import dev.storecrm.domain.messaging.SendRules.SkipReason;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -26,10 +27,14 @@ import java.util.Optional;
 /**
  * Attribution of orders to carts: which carts an order closes (the one it names, and those whose
  * coupon it redeems), and whether the order counts as the cart's recovery: it came within the
- * attribution window after the first message of the cart the send ledger shows as sent. What counts
- * goes to the daily report (recovered carts, their revenue, the cost of redeemed coupons).
+ * attribution window after the first message of the cart the send ledger shows as sent. A held-out
+ * cart's order counts the same way after its first step would have gone, as the control group's. What
+ * counts goes to the daily report (recovered carts and held-out carts ordered, their revenue, the cost of
+ * redeemed coupons).
  */
 final class CartAttribution {
+
+    private static final String HELD_OUT = SkipReason.HELD_OUT.name();
 
     private final SendLedger ledger;
     private final CouponBook coupons;
@@ -98,29 +103,36 @@ final class CartAttribution {
             return new Change(after, stats);
         }
         Recovery recovery = candidate.get();
+        boolean heldOut = !cart.heldOutSteps().isEmpty();
+        CartMetric revenue = heldOut ? CartMetric.HELD_OUT_REVENUE : CartMetric.RECOVERED_REVENUE;
         if (cart.recovery().isPresent()) {
             Recovery counted = cart.recovery().get();
             Cart corrected = after.recoveredBy(recovery);
             if (!corrected.equals(after)) {
-                stats = stats.plus(policy.dayOf(counted.orderedAt()), CartMetric.RECOVERED_REVENUE,
+                stats = stats.plus(policy.dayOf(counted.orderedAt()), revenue,
                         corrected.recovery().orElseThrow().revenueMinor() - counted.revenueMinor());
                 after = corrected;
             }
-        } else if (attributable(cart, recovery.orderedAt())) {
+        } else if (attributable(cart, recovery.orderedAt(), heldOut)) {
             LocalDate day = policy.dayOf(recovery.orderedAt());
             after = after.recoveredBy(recovery);
-            stats = stats.plus(day, CartMetric.RECOVERED, 1)
-                    .plus(day, CartMetric.RECOVERED_REVENUE, recovery.revenueMinor());
+            stats = stats.plus(day, heldOut ? CartMetric.HELD_OUT_RECOVERED : CartMetric.RECOVERED, 1)
+                    .plus(day, revenue, recovery.revenueMinor());
         }
         return new Change(after, stats);
     }
 
-    /** Ordered within the attribution window after the first message of the cart that was really sent. */
-    private boolean attributable(Cart cart, Instant orderedAt) {
-        Optional<Instant> firstSent = cart.messagedSteps().stream()
+    /**
+     * Ordered within the attribution window after the first message of the cart that was really sent; for a
+     * held-out cart, after its first step would have gone (the ledger's {@code HELD_OUT} record of it).
+     */
+    private boolean attributable(Cart cart, Instant orderedAt, boolean heldOut) {
+        Optional<Instant> firstSent = (heldOut ? cart.heldOutSteps() : cart.messagedSteps()).stream()
                 .map(step -> ledger.find(step.businessKey(cart.cartId()), false))
                 .flatMap(Optional::stream)
-                .filter(entry -> entry.status() == SendLedger.Status.SENT && entry.settledAt() != null)
+                .filter(entry -> entry.settledAt() != null && (heldOut
+                        ? entry.status() == SendLedger.Status.SKIPPED && HELD_OUT.equals(entry.reason())
+                        : entry.status() == SendLedger.Status.SENT))
                 .map(SendLedger.Entry::settledAt)
                 .min(Comparator.naturalOrder());
         return firstSent.isPresent() && !orderedAt.isBefore(firstSent.get())

@@ -126,8 +126,10 @@ class CartRecoveryIT {
         store.advanceTo(local("2026-11-27T10:00:00"));
         assertEquals(2, store.mailTo(MEMBER).size(), "one sequence: nothing after the coupon");
         assertFalse(store.timerArmed("cart-3001"));
-        assertEquals(new CartDayStats(LocalDate.parse("2026-11-23"), 1, 1, 0, 0, 0, 0, 0), store.day("2026-11-23"));
-        assertEquals(new CartDayStats(LocalDate.parse("2026-11-24"), 0, 0, 1, 0, 0, 0, 0), store.day("2026-11-24"));
+        assertEquals(new CartDayStats(LocalDate.parse("2026-11-23"),
+                1, 1, 0, 0, 0, 0, 0, 0, 0), store.day("2026-11-23"));
+        assertEquals(new CartDayStats(LocalDate.parse("2026-11-24"),
+                0, 0, 1, 0, 0, 0, 0, 0, 0), store.day("2026-11-24"));
     }
 
     @Test
@@ -322,7 +324,7 @@ class CartRecoveryIT {
         assertEquals("COUPON_ORDER", store.cartItem("cart-3001").get("closedBy").s(),
                 "the coupon names the cart even when the order does not");
         CartDayStats day = store.day("2026-11-24");
-        assertEquals(new CartDayStats(LocalDate.parse("2026-11-24"), 0, 0, 1, 1, 69_800, 3_490, 0), day,
+        assertEquals(new CartDayStats(LocalDate.parse("2026-11-24"), 0, 0, 1, 1, 69_800, 3_490, 0, 0, 0), day,
                 "recovered within the window of the first message, revenue and coupon cost from the order");
         assertEquals(List.of(store.day("2026-11-23"), day), store.stats.days(LocalDate.parse("2026-11-23"),
                 LocalDate.parse("2026-11-24")), "the public reader gives the report day by day");
@@ -400,7 +402,8 @@ class CartRecoveryIT {
         minimum.advanceTo(local("2026-11-25T12:00:00"));
         assertEquals(0, cloud.sentMail().size(),
                 "no mail to the guest (no consent on carts) nor to a cart under CNY 600");
-        assertEquals(new CartDayStats(LocalDate.parse("2026-11-23"), 2, 0, 0, 0, 0, 0, 0), minimum.day("2026-11-23"));
+        assertEquals(new CartDayStats(LocalDate.parse("2026-11-23"),
+                2, 0, 0, 0, 0, 0, 0, 0, 0), minimum.day("2026-11-23"));
         assertFalse(minimum.timerArmed("cart-3003") || minimum.timerArmed("cart-3001"));
         Map<String, AttributeValue> guest = minimum.cartItem("cart-3003");
         assertTrue(guest.get("hasEmail").bool());
@@ -474,9 +477,10 @@ class CartRecoveryIT {
         assertEquals(1, evening.mailTo(MEMBER).size(),
                 "the reminder, kept until 09:00 by quiet hours; the checkout came before any coupon");
         assertEquals(9, evening.ledger(REMINDER).orElseThrow().settledAt().atZone(SHANGHAI).getHour());
-        assertEquals(new CartDayStats(LocalDate.parse("2026-11-20"), 2, 1, 0, 0, 0, 0, 0), evening.day("2026-11-20"),
+        assertEquals(new CartDayStats(LocalDate.parse("2026-11-20"),
+                2, 1, 0, 0, 0, 0, 0, 0, 0), evening.day("2026-11-20"),
                 "the guest's cart and the member's: abandoned; the member's reminded");
-        assertEquals(new CartDayStats(LocalDate.parse("2026-11-21"), 0, 0, 0, 1, 69_800, 0, 0),
+        assertEquals(new CartDayStats(LocalDate.parse("2026-11-21"), 0, 0, 0, 1, 69_800, 0, 0, 0, 0),
                 evening.day("2026-11-21"),
                 "ordered half an hour after the reminder went: recovered, worth the order's total");
         assertEquals(0, evening.mailTo("visitor.3003@example.com").size());

@@ -80,6 +80,7 @@ class CartRecoveryServiceTest {
     private final List<MessageRequest> outbox = new ArrayList<>();
     private final InMemoryCoupons coupons = new InMemoryCoupons();
     private final InMemoryAllowance allowance = new InMemoryAllowance();
+    private final Map<String, SendLedger.Entry> ledgerEntries = new HashMap<>();
     private Runnable onCancel = () -> { };
     private RuntimeException outboxFailure;
 
@@ -144,6 +145,27 @@ class CartRecoveryServiceTest {
         LocalDate day = LocalDate.parse("2026-11-23");
         assertEquals(1, carts.figure(day, CartMetric.HELD_OUT), "the cart counted once as held out");
         assertEquals(0, carts.figure(day, CartMetric.REMINDED));
+
+        // The sender recorded the reminder as held out when it would have gone; the member orders the cart two
+        // days later, within the attribution window: the control group's conversion, not a recovery.
+        ledgerEntries.put("CART#cart-1#reminder", new SendLedger.Entry("CART#cart-1#reminder",
+                SendLedger.Status.SKIPPED, null, null, null, Instant.parse("2026-11-23T03:00:20Z"), "HELD_OUT"));
+        clock.set(Instant.parse("2026-11-25T04:00:00Z"));
+        withHoldout.handle(orderFor(held, "2026-11-25T12:00:00+08:00"));
+        LocalDate ordered = LocalDate.parse("2026-11-25");
+        assertEquals(1, carts.figure(ordered, CartMetric.HELD_OUT_RECOVERED));
+        assertEquals(20_000, carts.figure(ordered, CartMetric.HELD_OUT_REVENUE));
+        assertEquals(0, carts.figure(ordered, CartMetric.RECOVERED), "no mail went: not a recovery");
+    }
+
+    /** An order of cart-1's two teas by {@code customerId}, naming the cart. */
+    private static String orderFor(String customerId, String at) {
+        return """
+                {"id":"o-held","type":"OrderPlaced","version":1,"occurredAt":"%s",
+                 "body":{"orderId":"o-held","customerId":"%s","cartId":"cart-1",
+                 "total":{"amount":20000,"currency":"CNY"},
+                 "lines":[{"sku":"T-1","name":"Tea","quantity":2,"unitPrice":{"amount":10000,"currency":"CNY"}}]}}"""
+                .formatted(at, customerId);
     }
 
     @Test
@@ -377,11 +399,12 @@ class CartRecoveryServiceTest {
         };
     }
 
-    private static SendLedger ledger() {
+    /** The send ledger as this test sets it: nothing settled unless a test puts an entry in. */
+    private SendLedger ledger() {
         return new SendLedger() {
             @Override
             public Optional<Entry> find(String businessKey, boolean consistentRead) {
-                return Optional.empty();
+                return Optional.ofNullable(ledgerEntries.get(businessKey));
             }
 
             @Override

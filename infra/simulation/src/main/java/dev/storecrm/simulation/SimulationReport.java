@@ -140,7 +140,7 @@ final class SimulationReport {
     String carts() {
         LocalDate first = outcome.start().atZone(storeZone).toLocalDate();
         LocalDate last = outcome.end().atZone(storeZone).toLocalDate();
-        long[] totals = new long[7];
+        long[] totals = new long[8];
         var stats = new DynamoDbCartStats(cloud.dynamoDb(), cloud.tableName("CartStatsTable"));
         for (CartDayStats day : stats.days(first, last)) {
             totals[0] += day.abandoned();
@@ -150,10 +150,12 @@ final class SimulationReport {
             totals[4] += day.recoveredRevenueMinor();
             totals[5] += day.couponCostMinor();
             totals[6] += day.heldOut();
+            totals[7] += day.heldOutRecovered();
         }
-        TextTable table = new TextTable("abandoned", "reminded", "held out", "coupons issued", "recovered",
-                "recovered revenue", "coupon cost");
-        table.row(totals[0], totals[1], totals[6], totals[2], totals[3], money(totals[4]), money(totals[5]));
+        TextTable table = new TextTable("abandoned", "reminded", "recovered", "held out", "held out, ordered",
+                "coupons issued", "recovered revenue", "coupon cost");
+        table.row(totals[0], totals[1], totals[3], totals[6], totals[7], totals[2], money(totals[4]),
+                money(totals[5]));
         return table.render();
     }
 

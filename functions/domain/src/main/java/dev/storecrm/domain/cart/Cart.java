@@ -261,7 +261,16 @@ public record Cart(String cartId, Optional<Contents> contents, Optional<Closure>
 
     /** The steps whose messages were handed to the sender. */
     public List<CartStep> messagedSteps() {
-        return steps.entrySet().stream().filter(e -> e.getValue().outcome() == StepOutcome.MESSAGED)
+        return stepsWith(StepOutcome.MESSAGED);
+    }
+
+    /** The steps recorded as held out (the cart is in the journey's holdout group). */
+    public List<CartStep> heldOutSteps() {
+        return stepsWith(StepOutcome.HELD_OUT);
+    }
+
+    private List<CartStep> stepsWith(StepOutcome outcome) {
+        return steps.entrySet().stream().filter(e -> e.getValue().outcome() == outcome)
                 .map(Map.Entry::getKey).sorted().toList();
     }
 

@@ -14,6 +14,13 @@ public enum CartMetric {
     RECOVERED("recovered"),
     /** What those orders were worth, in minor units of the store currency. */
     RECOVERED_REVENUE("recoveredRevenue"),
+    /**
+     * Held-out carts ordered within the attribution window after their first step would have gone: what the
+     * control group does without the mail, against {@link #RECOVERED} of the reminded carts.
+     */
+    HELD_OUT_RECOVERED("heldOutRecovered"),
+    /** What those orders were worth, in minor units of the store currency. */
+    HELD_OUT_REVENUE("heldOutRevenue"),
     /** What redeemed cart coupons took off their orders, in minor units of the store currency. */
     COUPON_COST("couponCost");
 
