@@ -75,5 +75,10 @@ public enum RejectReason {
      * Inbound customer mail the care intake takes but never answers: SES judged it spam or a virus, or it is an
      * automatic mail (an auto-reply, an out-of-office notice, a bounce). The detail says which.
      */
-    REFUSED_MAIL
+    REFUSED_MAIL,
+    /**
+     * An event about a customer whose data was erased on request, after the erasure: refused unless it is a new
+     * registration with fresh consent (docs/privacy.md).
+     */
+    ERASED
 }

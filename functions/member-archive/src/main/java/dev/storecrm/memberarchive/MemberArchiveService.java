@@ -8,6 +8,7 @@ import dev.storecrm.domain.event.CartEvent;
 import dev.storecrm.domain.event.DisputeEvent;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.MemberEvent;
+import dev.storecrm.domain.event.MemberEvent.MemberRegistered;
 import dev.storecrm.domain.event.OrderEvent;
 import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
 import dev.storecrm.domain.event.StoreEvent;
@@ -22,7 +23,9 @@ import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.OrderHistory;
 import dev.storecrm.domain.money.Money;
+import dev.storecrm.domain.privacy.ErasedCustomers;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -68,10 +71,11 @@ public final class MemberArchiveService {
     private final PointsFeed points;
     private final MemberPolicy policy;
     private final MemberLedger ledger;
+    private final ErasedCustomers erased;
     private final Clock clock;
 
     MemberArchiveService(MemberArchive archive, OrderHistory orders, CouponBook coupons, ArchiveFollowUps followUps,
-                         PointsFeed points, MemberPolicy policy, Clock clock) {
+                         PointsFeed points, MemberPolicy policy, ErasedCustomers erased, Clock clock) {
         this.archive = archive;
         this.orders = orders;
         this.coupons = coupons;
@@ -79,6 +83,7 @@ public final class MemberArchiveService {
         this.points = points;
         this.policy = policy;
         this.ledger = new MemberLedger(policy);
+        this.erased = erased;
         this.clock = clock;
     }
 
@@ -93,6 +98,7 @@ public final class MemberArchiveService {
             case OrderEvent order -> {
                 requireStoreCurrency(order);
                 if (order instanceof OrderPlaced placed) {
+                    refuseIfErased(placed.customerId(), event);
                     boolean recorded = orders.recordPlacement(placed);
                     redeemCoupons(placed);
                     yield recorded ? Outcome.APPLIED : Outcome.UNCHANGED;
@@ -114,6 +120,9 @@ public final class MemberArchiveService {
      * then applies the event (and carries any re-pricing it starts to its end).
      */
     private Outcome apply(String customerId, Optional<Stored> stored, StoreEvent event) {
+        if (stored.isEmpty()) {
+            refuseIfErased(customerId, event);
+        }
         stored.ifPresent(s -> settle(s.member().value(), null,
                 orders.unwritten(customerId, s.unsettled(), s.member().revision()), s.member().revision()));
         MemberRecord original = stored.map(s -> s.member().value()).orElse(null);
@@ -212,6 +221,26 @@ public final class MemberArchiveService {
                     + money.get().currency() + ", the store currency is " + policy.storeCurrency()
                     + " (send the store-currency amount; the presentment currency is not needed)");
         }
+    }
+
+    /**
+     * Refuses ({@code ERASED}) an event for a customer erased on request, unless it is a new registration with
+     * fresh consent (marketing consent granted at or after the erasure), which lifts the mark (docs/privacy.md).
+     * Read where the archive holds no member (a new customer, an erased one) and for each order placed.
+     */
+    private void refuseIfErased(String customerId, StoreEvent event) {
+        Optional<Instant> erasedAt = erased.erasedAt(customerId);
+        if (erasedAt.isEmpty()) {
+            return;
+        }
+        if (event instanceof MemberRegistered registered && registered.profile().values().marketingConsent() != null
+                && registered.profile().values().marketingConsent().granted()
+                && !registered.profile().values().marketingConsent().at().isBefore(erasedAt.get())) {
+            erased.lift(customerId, clock.instant());
+            return;
+        }
+        throw new InvalidInputException(RejectReason.ERASED, event.meta().type() + " for a customer erased on request"
+                + " at " + erasedAt.get() + "; only a new registration with fresh consent is taken");
     }
 
     private static InvalidInputException notForThisConsumer(StoreEvent event) {

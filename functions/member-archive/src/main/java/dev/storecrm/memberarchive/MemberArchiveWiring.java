@@ -13,6 +13,7 @@ import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
 import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
+import dev.storecrm.platform.dynamodb.DynamoDbPrivacyRequests;
 import dev.storecrm.platform.sqs.SqsPointsFeed;
 import dev.storecrm.platform.sqs.SqsRfmRecheck;
 import java.time.Clock;
@@ -45,7 +46,8 @@ record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch
                         MemberPolicySettings.from(env), OccasionSettings.from(env),
                         WinBackSettings.from(env), OccasionSettings.storeZone(env), GoLiveSettings.from(env),
                         new SqsRfmRecheck(shared.aws().sqs(), env.required("RFM_QUEUE_URL"))),
-                points(shared, env), MemberPolicySettings.from(env), shared.clock());
+                points(shared, env), MemberPolicySettings.from(env),
+                new DynamoDbPrivacyRequests(shared.dynamoDb(), env.required("PRIVACY_REQUESTS_TABLE")), shared.clock());
     }
 
     private static PointsFeed points(SharedAdapters shared, Settings env) {

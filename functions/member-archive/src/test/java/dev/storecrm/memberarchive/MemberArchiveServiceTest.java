@@ -135,12 +135,13 @@ class MemberArchiveServiceTest {
             Duration.ofDays(360), Duration.ofDays(14), Duration.ofDays(14));
     private final List<OrderPoints> told = new ArrayList<>();
     private final List<String> rechecked = new ArrayList<>();
+    private final InMemoryErasedCustomers erased = new InMemoryErasedCustomers();
     private final MemberArchiveService service = service(CLOCK);
 
     private MemberArchiveService service(Clock clock) {
         return new MemberArchiveService(archive, orders, coupons, new ArchiveFollowUps(diary, timerBook, POLICY,
                 OCCASIONS, WIN_BACK, ZoneId.of("Asia/Shanghai"), GoLivePolicy.none(), rechecked::add), told::addAll,
-                        POLICY, clock);
+                        POLICY, erased, clock);
     }
 
     private static String sample(String name) throws Exception {
@@ -160,6 +161,27 @@ class MemberArchiveServiceTest {
         assertTrue(refused.detail().contains("USD") && refused.detail().contains("CNY"), refused.detail());
         assertTrue(orders.placements.isEmpty() && orders.all().isEmpty());
         assertEquals(0, archive.saves);
+    }
+
+    @Test
+    void anErasedCustomersEventsAreRefusedUntilTheyRegisterAgainWithFreshConsent() throws Exception {
+        erased.marks.put("c-1001", Instant.parse("2026-02-01T00:00:00Z"));
+        for (String event : List.of("member-archive/05-order-paid.json", "member-archive/04-order-placed.json",
+                "member-archive/11-member-updated-phone.json")) {
+            assertEquals(RejectReason.ERASED, assertThrows(InvalidInputException.class,
+                    () -> service.handle(sample(event))).reason(), event);
+        }
+        assertEquals(0, archive.saves);
+        assertTrue(orders.placements.isEmpty());
+        erased.marks.put("c-1001", Instant.parse("2026-03-02T00:00:00Z"));
+        assertEquals(RejectReason.ERASED, assertThrows(InvalidInputException.class,
+                () -> service.handle(sample("member-archive/01-member-registered.json"))).reason(),
+                "a registration whose consent is older than the erasure is not fresh consent");
+
+        erased.marks.put("c-1001", Instant.parse("2026-02-01T00:00:00Z"));
+        assertEquals(Outcome.APPLIED, service.handle(sample("member-archive/01-member-registered.json")));
+        assertEquals(Outcome.APPLIED, service.handle(sample("member-archive/05-order-paid.json")));
+        assertEquals(Map.of(), erased.marks, "the new registration lifted the mark");
     }
 
     @Test

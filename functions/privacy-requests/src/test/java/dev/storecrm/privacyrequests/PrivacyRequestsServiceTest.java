@@ -2,11 +2,13 @@ package dev.storecrm.privacyrequests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
-import dev.storecrm.domain.event.PrivacyEvent;
-import dev.storecrm.domain.privacy.PrivacyRequests;
+import dev.storecrm.domain.messaging.AddressHash;
+import dev.storecrm.domain.privacy.PersonalData;
+import dev.storecrm.domain.privacy.PersonalDataEraser.Step;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.privacyrequests.PrivacyRequestsService.Outcome;
 import java.io.IOException;
@@ -14,8 +16,12 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The service with the requests in memory: each request kept once by type and request id, the rest refused. */
@@ -23,19 +29,17 @@ class PrivacyRequestsServiceTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
 
-    /** Kept requests by type and request id: the event's id and JSON. */
-    private final Map<String, String> kept = new LinkedHashMap<>();
-    private final PrivacyRequests requests = (PrivacyEvent request, String json, Instant receivedAt) ->
-            kept.putIfAbsent(request.meta().type() + "#" + request.requestId(), request.meta().id()) == null;
-    private final PrivacyRequestsService service = new PrivacyRequestsService(requests, CLOCK);
+    private final InMemoryPrivacy privacy = new InMemoryPrivacy();
+    private final Map<String, String> kept = privacy.kept;
+    private final PrivacyRequestsService service = new PrivacyRequestsService(privacy, privacy, privacy, CLOCK);
 
     @Test
     void aRequestIsKeptOnceAndAnotherEventOfItChangesNothing() throws IOException {
         String erasure = sample("privacy-requests/customer-erasure-requested.json");
-        assertEquals(Outcome.KEPT, service.handle(erasure));
-        assertEquals(Outcome.ALREADY_KEPT, service.handle(erasure));
-        assertEquals(Outcome.ALREADY_KEPT, service.handle(erasure.replace("evt-20261122-0402", "evt-20261122-0499")));
-        assertEquals(Outcome.KEPT, service.handle(sample("privacy-requests/customer-data-requested.json")));
+        assertEquals(Outcome.ERASED, service.handle(erasure));
+        assertEquals(Outcome.ERASED, service.handle(erasure));
+        assertEquals(Outcome.ERASED, service.handle(erasure.replace("evt-20261122-0402", "evt-20261122-0499")));
+        assertEquals(Outcome.EXPORTED, service.handle(sample("privacy-requests/customer-data-requested.json")));
         assertEquals(Map.of("CustomerErasureRequested#dsr-2026-0018", "evt-20261122-0402",
                 "CustomerDataRequested#dsr-2026-0017", "evt-20261122-0401"), kept);
     }
@@ -44,7 +48,7 @@ class PrivacyRequestsServiceTest {
     void aDataRequestAndAnErasureRequestOfTheSameIdAreTwoRequests() throws IOException {
         String data = sample("privacy-requests/customer-data-requested.json");
         service.handle(data);
-        assertEquals(Outcome.KEPT, service.handle(data.replace("CustomerDataRequested", "CustomerErasureRequested")
+        assertEquals(Outcome.ERASED, service.handle(data.replace("CustomerDataRequested", "CustomerErasureRequested")
                 .replace("evt-20261122-0401", "evt-20261122-0403")));
         assertEquals(2, kept.size());
     }
@@ -64,5 +68,45 @@ class PrivacyRequestsServiceTest {
 
     private static String sample(String path) throws IOException {
         return Files.readString(Template.projectRoot().resolve("events").resolve(path));
+    }
+
+    @Test
+    void aDataRequestIsAnsweredWithTheExportOfItsMemberFoundByIdElseByAddress() throws IOException {
+        privacy.add("c-1001", PersonalData.Part.PROFILE, Map.of("customerId", "c-1001", "name", "Ann"));
+        privacy.add("c-2002", PersonalData.Part.PROFILE, Map.of("customerId", "c-2002", "name", "Bo"));
+        privacy.emails.put("bo@example.com", "c-2002");
+        String data = sample("privacy-requests/customer-data-requested.json");
+
+        assertEquals(Outcome.EXPORTED, service.handle(data));
+        assertEquals(Outcome.EXPORTED, service.handle(data.replace("\"customerId\": \"c-1001\",", "")
+                .replace("member.1001@example.com", "Bo@Example.com").replace("dsr-2026-0017", "dsr-2026-0020")));
+        assertEquals(Outcome.EXPORTED, service.handle(data.replace("\"customerId\": \"c-1001\",", "")
+                .replace("member.1001@example.com", "nobody@example.com").replace("dsr-2026-0017", "dsr-2026-0021")));
+
+        assertTrue(privacy.exports.get("dsr-2026-0017").contains("\"name\":\"Ann\""));
+        assertTrue(privacy.exports.get("dsr-2026-0020").contains("\"name\":\"Bo\""));
+        assertTrue(privacy.exports.get("dsr-2026-0021").contains("\"found\":false"), "no member: an empty export");
+    }
+
+    @Test
+    void anErasureRunsEveryStepOnceAndARedeliveryAfterAFailureContinuesWhereItStopped() throws IOException {
+        privacy.add("c-1003", PersonalData.Part.PROFILE, Map.of("customerId", "c-1003", "email", "m@example.com"));
+        String erasure = sample("privacy-requests/customer-erasure-requested.json");
+        privacy.failing = Step.DISPUTES;
+
+        assertThrows(IllegalStateException.class, () -> service.handle(erasure));
+        assertEquals(Set.of(), privacy.erased, "not done: the message goes back to the queue");
+        assertEquals(Outcome.ERASED, service.handle(erasure));
+        assertEquals(Outcome.ERASED, service.handle(erasure));
+
+        List<String> steps = privacy.stepsRun.stream().map(s -> s.split(" ")[0]).toList();
+        assertEquals(Arrays.stream(Step.values()).map(Step::name).toList(), steps, "each step once, in order");
+        Set<String> subjects = privacy.stepsRun.stream().map(s -> s.substring(s.indexOf(' ') + 1))
+                .collect(Collectors.toSet());
+        assertEquals(1, subjects.size(), "one pseudonym across deliveries: " + subjects);
+        assertTrue(subjects.iterator().next().matches("c-1003 erased-[0-9a-f-]{36}"), subjects.toString());
+        assertEquals(Optional.of(AddressHash.of("m@example.com")),
+                privacy.erasures.get("dsr-2026-0018").addressHash(), "the profile's address, hashed");
+        assertEquals(Set.of("dsr-2026-0018"), privacy.erased);
     }
 }
