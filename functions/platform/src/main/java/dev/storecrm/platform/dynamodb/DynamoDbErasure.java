@@ -147,7 +147,7 @@ public final class DynamoDbErasure implements PersonalDataEraser {
 
     /** The member's calls on the lists of the months still kept (two years): one DeleteItem each, no query. */
     private void followUps(String customerId) {
-        YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC)).plusMonths(1);
+        YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).plusMonths(1);
         for (int i = 0; i <= FOLLOW_UP_MONTHS; i++) {
             for (String list : FOLLOW_UP_LISTS) {
                 delete(tables.followUps(), Map.of("listMonth", s(list + "#" + month.minusMonths(i)),

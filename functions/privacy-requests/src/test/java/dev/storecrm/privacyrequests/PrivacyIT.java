@@ -1,0 +1,243 @@
+package dev.storecrm.privacyrequests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStaffApi;
+import dev.storecrm.localcloud.LocalTokenIssuer;
+import dev.storecrm.localcloud.Template;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Export and erasure through the real functions against the local cloud, IAM enforced from template.yaml: one member
+ * is loaded into every table by the functions that write them (the archive, the points ledger, cart recovery with
+ * its reminder and coupon, the sender, the dispute workflow, a rejected event); a data request's export shows all of
+ * it and is served on the staff API; an erasure request then leaves none of the member's personal strings in any
+ * table (read by a scan, in this test only), keeps the orders and the dispute under a pseudonym, and refuses the
+ * customer's later events until a new registration with fresh consent.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class PrivacyIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** 09:00 in Shanghai on a Monday: the cart's reminder and coupon fall in the daytime. */
+    private static final Instant NOW = Instant.parse("2026-11-23T01:00:00Z");
+    private static final Path EVENTS = Template.projectRoot().resolve("events");
+    private static final String CUSTOMER = "c-7001";
+    private static final String NAME = "Erin Quillfeather";
+    private static final String EMAIL = "erin.quillfeather@example.com";
+    private static final String PHONE = "+8613800007001";
+    /** What would betray the member in any table, in any case: the name's and address's rare part, the number. */
+    private static final List<String> PERSONAL = List.of("quillfeather", "13800007001");
+
+    private LocalCloud cloud;
+    private SimulatedClock clock;
+    private LocalFunctions functions;
+
+    @BeforeEach
+    void loadOneMemberIntoEveryTable(LocalCloud cloud) {
+        cloud.reset();
+        this.cloud = cloud;
+        this.clock = new SimulatedClock(NOW.minus(Duration.ofDays(30)));
+        this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
+        publish(Events.memberRegistered(CUSTOMER).name(NAME).email(EMAIL).phone(PHONE).at(clock.instant()).json());
+        publish(Events.orderPlaced(CUSTOMER, "o-7001").at(clock.instant()).json());
+        publish(Events.orderPaid(CUSTOMER, "o-7001").amount(19_900).at(clock.instant()).json());
+        publish(Events.memberUpdated(CUSTOMER).name(NAME).timeZone("Mars/Olympus").at(clock.instant()).json());
+        publish(Events.disputeOpened("d-7001").order(CUSTOMER, "o-7001")
+                .buyerProposal(19_900, false, "Refund to " + NAME).at(clock.instant()).json());
+        publish(Events.disputeUpdated("d-7001").note("Called " + NAME + " on " + PHONE)
+                .returnTrackingNumber("SF-QUILLFEATHER-1").at(clock.instant().plusSeconds(60)).json());
+        functions.advanceTo("TimerSweepFunction", NOW);
+        publish(Events.cartUpdated("cart-7001").customerId(CUSTOMER).at(NOW).json());
+        functions.advanceTo("TimerSweepFunction", NOW.plus(Duration.ofHours(25)));
+    }
+
+    @AfterEach
+    void nothingLost() {
+        assertEquals(Map.of(), cloud.deadLetters(), "every dead-letter queue stays empty");
+    }
+
+    @Test
+    void theMemberIsInEveryTableTheFunctionsWriteBeforeAnyRequest() {
+        for (String table : List.of("MembersTable", "OrdersTable", "PointsLedgerTable", "CouponsTable", "CartsTable",
+                "SendLedgerTable", "DisputesTable", "RejectsTable", "OccasionsTable")) {
+            assertFalse(rows(table, CUSTOMER).isEmpty(), table + " holds nothing of the member: too little loaded");
+        }
+        assertTrue(scan("DisputeHistoryTable").size() >= 2, "the dispute's history");
+        assertFalse(personalStringsIn().isEmpty(), "the member's strings are there to be erased");
+        assertTrue(cloud.sentMail().stream().anyMatch(m -> m.to().contains(EMAIL)), "mail was sent to the member");
+    }
+
+    @Test
+    void aDataRequestIsAnsweredWithAnExportOfEveryPartKeptForTheStaff() throws IOException {
+        publish(request("privacy-requests/customer-data-requested.json", "c-1001", "dsr-7001"));
+        functions.drainAll();
+
+        APIGatewayV2HTTPResponse kept = staff("/privacy/exports/dsr-7001", "");
+        assertEquals(200, kept.getStatusCode(), kept.getBody());
+        JsonNode parts = JSON.readTree(kept.getBody()).path("parts");
+        assertEquals(NAME, parts.path("profile").path("records").get(0).path("name").asText());
+        assertEquals("o-7001", parts.path("orders").path("records").get(0).path("orderId").asText());
+        for (String part : List.of("points", "coupons", "carts", "mail", "disputes", "occasions")) {
+            assertTrue(parts.path(part).path("records").size() > 0, part + " is empty: " + parts.path(part));
+            assertFalse(parts.path(part).path("truncated").asBoolean());
+        }
+        JsonNode mail = parts.path("mail").path("records");
+        assertTrue(mail.toString().contains("CART#cart-7001#reminder"), mail.toString());
+        assertTrue(mail.get(0).has("templateId") && mail.get(0).has("status") && mail.get(0).has("settledAt"));
+        JsonNode dispute = parts.path("disputes").path("records").get(0);
+        assertTrue(dispute.path("history").size() >= 2, "the dispute with its history: " + dispute);
+
+        APIGatewayV2HTTPResponse page = staff("/privacy/members/" + CUSTOMER, "format=html");
+        assertEquals(200, page.getStatusCode());
+        assertTrue(page.getHeaders().get("Content-Type").startsWith("text/html"));
+        assertTrue(page.getBody().contains("<h2>orders (1)</h2>") && page.getBody().contains(NAME), page.getBody());
+        assertEquals(403, staff("/privacy/members/" + CUSTOMER, "", "agent", "agent-local-1").getStatusCode(),
+                "an export is for admins only");
+        assertEquals(404, staff("/privacy/members/c-none", "").getStatusCode());
+    }
+
+    @Test
+    void anErasureLeavesNoneOfTheMembersStringsInAnyTableAndKeepsTheAccountsUnderAPseudonym() throws IOException {
+        publish(request("privacy-requests/customer-data-requested.json", "c-1001", "dsr-7001"));
+        publish(request("privacy-requests/customer-erasure-requested.json", "c-1003", "dsr-7002"));
+        functions.drainAll();
+        publish(request("privacy-requests/customer-erasure-requested.json", "c-1003", "dsr-7002"));
+        functions.drainAll();
+
+        assertEquals(List.of(), personalStringsIn(), "the member's personal strings left in the tables");
+        assertEquals(List.of(), rows("MembersTable", CUSTOMER), "the profile is gone");
+        List<Map<String, AttributeValue>> orders = scan("OrdersTable");
+        assertEquals(1, orders.size(), "the order stays for the accounts");
+        String pseudonym = orders.getFirst().get("customerId").s();
+        assertTrue(pseudonym.startsWith("erased-"), pseudonym);
+        assertEquals(19_900L, Long.parseLong(orders.getFirst().get("paidAmount").n()));
+        Map<String, AttributeValue> dispute = scan("DisputesTable").getFirst();
+        assertEquals(pseudonym, dispute.get("customerId").s(), "one pseudonym for all that is kept");
+        assertTrue(scan("DisputeHistoryTable").stream().allMatch(entry -> entry.containsKey("redactedAt")));
+        assertEquals(List.of(), rows("PointsLedgerTable", CUSTOMER));
+        assertEquals(List.of(), rows("RejectsTable", CUSTOMER), "the rejected event that named them is deleted");
+        Map<String, AttributeValue> request = item("PrivacyRequestsTable", "CustomerErasureRequested#dsr-7002");
+        assertEquals("ERASED", request.get("status").s());
+        assertEquals("agent", request.get("requester").m().get("party").s(), "who asked");
+        assertFalse(request.containsKey("event") || request.containsKey("pseudonym"), request.toString());
+        assertEquals(404, staff("/privacy/members/" + CUSTOMER, "").getStatusCode());
+    }
+
+    @Test
+    void anErasedCustomersLaterEventsAreRefusedUntilANewRegistrationWithFreshConsent() throws IOException {
+        publish(request("privacy-requests/customer-erasure-requested.json", "c-1003", "dsr-7002"));
+        functions.drainAll();
+        int mailBefore = cloud.sentMail().size();
+
+        clock.set(NOW.plus(Duration.ofDays(2)));
+        publish(Events.orderPlaced(CUSTOMER, "o-7002").at(clock.instant()).json());
+        publish(Events.orderPaid(CUSTOMER, "o-7002").at(clock.instant()).json());
+        functions.drainAll();
+
+        assertEquals(List.of("ERASED", "ERASED"), rows("RejectsTable", CUSTOMER).stream()
+                .map(r -> item("RejectsTable", r.get("rejectId").s()).get("reason").s()).toList());
+        assertEquals(List.of(), rows("MembersTable", CUSTOMER));
+        assertEquals(mailBefore, cloud.sentMail().size(), "no mail to an erased member");
+
+        publish(Events.memberRegistered(CUSTOMER).id("reg-again").name("E. Q.").email("eq@example.com")
+                .at(clock.instant()).json());
+        functions.drainAll();
+        assertEquals(1, rows("MembersTable", CUSTOMER).size(), "a new registration with fresh consent is taken");
+    }
+
+    @Test
+    void noneOfTheMembersStringsReachTheLogs() throws IOException {
+        publish(request("privacy-requests/customer-data-requested.json", "c-1001", "dsr-7001"));
+        publish(request("privacy-requests/customer-erasure-requested.json", "c-1003", "dsr-7002"));
+        functions.drainAll();
+        staff("/privacy/members/" + CUSTOMER, "");
+        String logs = Files.readString(Path.of(System.getProperty("storecrm.functionLog",
+                "target/function-logs.jsonl"))).toLowerCase(Locale.ROOT);
+        for (String personal : PERSONAL) {
+            assertFalse(logs.contains(personal), "a personal string reached the logs: " + personal);
+        }
+    }
+
+    /** Every table of the template, scanned: which hold any of the member's personal strings (table: item key). */
+    private List<String> personalStringsIn() {
+        List<String> found = new ArrayList<>();
+        for (Template.Resource table : cloud.template().resourcesOfType("AWS::DynamoDB::Table")) {
+            for (Map<String, AttributeValue> item : scan(table.logicalId())) {
+                String text = item.toString().toLowerCase(Locale.ROOT);
+                if (PERSONAL.stream().anyMatch(text::contains)) {
+                    found.add(table.logicalId() + ": " + item.keySet());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A table's items naming the customer (in {@code customerId}). */
+    private List<Map<String, AttributeValue>> rows(String table, String customerId) {
+        return scan(table).stream().filter(item -> item.containsKey("customerId")
+                && item.get("customerId").s().equals(customerId)).toList();
+    }
+
+    private List<Map<String, AttributeValue>> scan(String table) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        cloud.dynamoDb().scanPaginator(s -> s.tableName(cloud.tableName(table)).consistentRead(true)).items()
+                .forEach(items::add);
+        return items;
+    }
+
+    /** An item by its key: a request's ({@code requestKey}) or a reject's ({@code rejectId}). */
+    private Map<String, AttributeValue> item(String table, String key) {
+        String name = table.equals("RejectsTable") ? "rejectId" : "requestKey";
+        return cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName(table)).consistentRead(true)
+                .key(Map.of(name, AttributeValue.fromS(key)))).item();
+    }
+
+    /** A sample request about the test's member (its customer id and request id replaced), made now. */
+    private String request(String sample, String sampleCustomer, String requestId) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(EVENTS.resolve(sample))
+                .replace(sampleCustomer, CUSTOMER));
+        ((ObjectNode) event.path("body")).put("requestId", requestId);
+        return event.put("id", "evt-" + requestId).put("occurredAt", clock.instant().toString()).toString();
+    }
+
+    private APIGatewayV2HTTPResponse staff(String path, String query) {
+        return staff(path, query, "admin", "admin-local-1");
+    }
+
+    private APIGatewayV2HTTPResponse staff(String path, String query, String user, String password) {
+        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
+        LocalTokenIssuer issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
+        LocalStaffApi api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
+        String token = issuer.signIn(user, password).orElseThrow();
+        return api.invoke("GET", path, query, Map.of("authorization", "Bearer " + token), "");
+    }
+
+    private void publish(String event) {
+        cloud.eventBus().publish(event, "storefront", clock.instant());
+    }
+}
