@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The real PrivacyRequestsFunction behind the template's PrivacyRequestsRule and SQS trigger, under its IAM policy,
  * against the local cloud: every data and erasure request published on the store bus is kept in the
- * PrivacyRequestsTable, whole, once per request however often it arrives; what is not a valid privacy request is
+ * PrivacyRequestsTable, once per request however often it arrives, and answered (an export; an erasure, after which
+ * the request keeps no contact of its subject); what is not a valid privacy request is
  * kept in the RejectsTable with its reason; nothing waits in a queue or a dead-letter queue.
  */
 @ExtendWith(LocalCloudExtension.class)
@@ -64,15 +65,19 @@ class PrivacyRequestsIT {
         assertEquals(5, report.messages().get("PrivacyRequestsFunction"));
         assertEquals(Map.of("PrivacyRequestsFunction", 0), report.failures());
         Map<String, Map<String, AttributeValue>> kept = requests();
-        assertEquals(List.of("CustomerDataRequested#dsr-2026-0017", "CustomerErasureRequested#dsr-2026-0018"),
-                List.copyOf(kept.keySet()), "one item per request");
+        assertEquals(List.of("CustomerDataRequested#dsr-2026-0017", "CustomerErasureRequested#dsr-2026-0018",
+                "ERASED#c-1003"), List.copyOf(kept.keySet()), "one item per request, and the erased customer's mark");
         Map<String, AttributeValue> erase = kept.get("CustomerErasureRequested#dsr-2026-0018");
-        assertEquals(JSON.readTree(erasure), JSON.readTree(erase.get("event").s()), "the first event, whole");
-        assertEquals("evt-20261122-0402", erase.get("eventId").s());
+        assertFalse(erase.containsKey("event"), "once done, an erasure keeps no contact of its subject");
+        assertEquals("evt-20261122-0402", erase.get("eventId").s(), "the first event's");
         assertEquals("c-1003", erase.get("customerId").s());
         assertEquals("2026-12-22T03:30:00Z", erase.get("deadline").s());
-        assertEquals("RECEIVED", erase.get("status").s());
+        assertEquals("ERASED", erase.get("status").s());
         assertEquals(NOW.toString(), erase.get("receivedAt").s());
+        Map<String, AttributeValue> data = kept.get("CustomerDataRequested#dsr-2026-0017");
+        assertEquals(JSON.readTree(sample(DATA)), JSON.readTree(data.get("event").s()), "the first event, whole");
+        assertEquals("EXPORTED", data.get("status").s());
+        assertEquals(false, JSON.readTree(data.get("export").s()).get("found").asBoolean(), "no such member here");
         assertNothingWaits();
         assertEquals(List.of(), rejects(), "a re-delivery is not a reject");
     }
@@ -89,7 +94,7 @@ class PrivacyRequestsIT {
         DrainReport report = functions.drainAll();
 
         assertEquals(Map.of("PrivacyRequestsFunction", 0), report.failures(), "nothing retried");
-        assertEquals(2, requests().size(), "the two valid requests kept");
+        assertEquals(3, requests().size(), "the two valid requests kept, and the erased customer's mark");
         assertEquals(List.of("DATE_OUT_OF_RANGE", "NOT_FOR_THIS_CONSUMER", "SCHEMA_VIOLATION"),
                 rejects().stream().map(r -> r.get("reason").s()).sorted().toList());
         assertNothingWaits();
