@@ -48,7 +48,7 @@ public final class WooCommerceCustomers {
     /**
      * {@code customer.deleted}: the store deleted the customer's account (WooCommerce sends only its {@code id}),
      * which StoreCRM takes as the store's request to erase the customer (CustomerErasureRequested, contract version
-     * 2, no deadline), kept until the privacy work acts on it. Dated when the deletion was delivered.
+     * 2, no deadline), kept and carried out by the privacy requests function. Dated when the deletion was delivered.
      */
     Mapping deleted(Payload customer, OffsetDateTime deliveredAt) {
         String id = customer.id("id");

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A request about a customer's personal data (contract version 2): to see it (access, export) or to erase it. The
- * privacy requests consumer keeps every one, once per {@link #requestId()}, until the privacy work acts on it; no
+ * privacy requests consumer keeps every one, once per {@link #requestId()}, and answers it; no
  * journey reads them.
  */
 public sealed interface PrivacyEvent extends ContractEvent {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The privacy requests received (data requests and erasure requests), kept durably, once per type and request id,
- * until the privacy work acts on them. The first event of a request is the one kept; a re-delivery, or another event
+ * with what was done about them. The first event of a request is the one kept; a re-delivery, or another event
  * naming the same request, changes nothing.
  */
 public interface PrivacyRequests {

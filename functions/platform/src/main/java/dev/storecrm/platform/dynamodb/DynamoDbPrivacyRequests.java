@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The PrivacyRequestsTable: one item per privacy request, written once (a conditional put), never expiring, so a
- * request waits there, whole, until the privacy work acts on it.
+ * The PrivacyRequestsTable: one item per privacy request, written once (a conditional put), never expiring, then
+ * updated with what was done about it.
  *
  * <p>Key: {@code requestKey} = {@code <type>#<requestId>} (e.g. {@code CustomerErasureRequested#shopify:redact:...}).
  * Attributes: {@code type}, {@code requestId}, {@code eventId}, {@code occurredAt}, {@code receivedAt},
