@@ -156,6 +156,8 @@ final class GroundTruth {
             }
             case "CartUpdated" -> cartActivity.merge(body.path("cartId").asText(), occurred,
                     (a, b) -> a.isAfter(b) ? a : b);
+            // An erased member is no longer the archive's to hold (ErasureRequests judges the erasure).
+            case "CustomerErasureRequested" -> members.remove(body.path("subject").path("customerId").asText());
             default -> {
                 // cancellations and refunds change nothing the invariants judge
             }

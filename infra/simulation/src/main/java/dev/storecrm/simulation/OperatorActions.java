@@ -9,15 +9,19 @@ import dev.storecrm.domain.loyalty.LedgerEntry;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.simulation.platform.Platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -46,6 +50,9 @@ final class OperatorActions {
     private final SimulatedClock clock;
     private final GroundTruth truth;
     private final Random random;
+    /** The members the operators act on (the erasure requests leave them alone). */
+    private final Set<String> targets = new HashSet<>();
+    private final ErasureRequests erasures;
     private final Instant start;
     private final Instant end;
     private final List<Adjustment> adjustments = new ArrayList<>();
@@ -53,7 +60,9 @@ final class OperatorActions {
     private final List<String> overridden = new ArrayList<>();
     private int keys;
 
-    OperatorActions(SimulationOptions options, LocalFunctions functions, SimulatedClock clock, GroundTruth truth) {
+    OperatorActions(SimulationOptions options, LocalFunctions functions, SimulatedClock clock, GroundTruth truth,
+                    LocalCloud cloud) {
+        this.erasures = new ErasureRequests(cloud, options.platform() == Platform.CANONICAL);
         this.functions = functions;
         this.clock = clock;
         this.truth = truth;
@@ -62,8 +71,16 @@ final class OperatorActions {
         this.end = start.plus(Duration.ofDays(options.days()));
     }
 
-    /** The operator's calls over the period, for members of the store. */
-    List<Planned> plan(List<SimMember> members) {
+    /** The customers' erasure requests the back office carries out during the run. */
+    ErasureRequests erasures() {
+        return erasures;
+    }
+
+    /**
+     * The operator's calls over the period, for members of the store, and the customers' erasure requests
+     * ({@link ErasureRequests}: the store's plan loses what it would say about them after their request).
+     */
+    List<Planned> plan(List<SimMember> members, Collection<Planned> store) {
         List<Planned> plan = new ArrayList<>();
         if (members.isEmpty()) {
             return plan;
@@ -87,6 +104,7 @@ final class OperatorActions {
                 plan.add(new Planned.Call(at.plus(Duration.ofDays(kind)), FUNCTION, () -> adjust(id, what)));
             }
         }
+        plan.addAll(erasures.plan(members, store, targets, start, end));
         return plan;
     }
 
@@ -96,6 +114,7 @@ final class OperatorActions {
         for (int draw = 0; draw < 20 && !member.registeredAt().isBefore(at); draw++) {
             member = members.get(random.nextInt(members.size()));
         }
+        targets.add(member.id());
         return member.id();
     }
 

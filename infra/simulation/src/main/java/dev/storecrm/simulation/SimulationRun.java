@@ -59,6 +59,7 @@ final class SimulationRun {
         rfm.check(MemberPolicySettings.from(new Settings(simulation.functions().spec("MemberArchiveFunction")
                 .environment())), outcome.end(), invariants);
         simulation.operator().check(cloud, invariants);
+        simulation.operator().erasures().check(invariants);
 
         out.println();
         out.print(report.summary());
@@ -73,6 +74,8 @@ final class SimulationRun {
         section(out, "Disputes", report.disputes());
         section(out, "Customer mail (CareMailTable)", care.report(outcome.end()));
         section(out, "Rejected events, by reason (kept in RejectsTable)", report.rejects());
+        section(out, "Privacy: erasure requests (" + simulation.operator().erasures().requested() + ")",
+                simulation.operator().erasures().report());
         var archiveSettings = new Settings(simulation.functions().spec("MemberArchiveFunction").environment());
         var policy = MemberPolicySettings.from(archiveSettings);
         section(out, "Member archive at the end (MembersTable)",

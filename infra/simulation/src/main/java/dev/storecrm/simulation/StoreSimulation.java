@@ -88,7 +88,7 @@ final class StoreSimulation {
         String currency = functions.spec("MemberArchiveFunction").environment().getOrDefault("STORE_CURRENCY", "CNY");
         this.store = new SyntheticStore(options, currency);
         this.voice = options.platform().voice(cloud, functions, clock, currency, StoreEvents.SOURCE);
-        this.operator = new OperatorActions(options, functions, clock, truth);
+        this.operator = new OperatorActions(options, functions, clock, truth, cloud);
     }
 
     SyntheticStore store() {
@@ -117,7 +117,7 @@ final class StoreSimulation {
         Instant end = start.plus(Duration.ofDays(options.days()));
         readSchedules();
         plan.addAll(CustomerMail.around(new PointsCheckouts(options, functions).around(store.plan()), options, cloud));
-        plan.addAll(operator.plan(store.members()));
+        plan.addAll(operator.plan(store.members(), plan));
         voice.prepare(plan.stream().filter(p -> p instanceof Planned.Publish).map(p -> ((Planned.Publish) p).event())
                 .toList());
         duplicates = store.duplicated();
