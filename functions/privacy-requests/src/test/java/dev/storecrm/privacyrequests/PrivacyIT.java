@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.messaging.AddressHash;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.LocalCloud;
@@ -43,8 +44,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class PrivacyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** 09:00 in Shanghai on a Monday: the cart's reminder and coupon fall in the daytime. */
-    private static final Instant NOW = Instant.parse("2026-11-23T01:00:00Z");
+    /**
+     * 09:00 in Shanghai on a Monday: the cart's reminder and coupon fall in the daytime. Ahead of the wall clock, so
+     * that DynamoDB Local's TTL (which reads the wall clock) deletes nothing the test wrote.
+     */
+    private static final Instant NOW = Instant.parse("2027-03-01T01:00:00Z");
     private static final Path EVENTS = Template.projectRoot().resolve("events");
     private static final String CUSTOMER = "c-7001";
     private static final String NAME = "Erin Quillfeather";
@@ -61,19 +65,36 @@ class PrivacyIT {
     void loadOneMemberIntoEveryTable(LocalCloud cloud) {
         cloud.reset();
         this.cloud = cloud;
-        this.clock = new SimulatedClock(NOW.minus(Duration.ofDays(30)));
+        this.clock = new SimulatedClock(NOW.minus(Duration.ofDays(80)));
         this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
         publish(Events.memberRegistered(CUSTOMER).name(NAME).email(EMAIL).phone(PHONE).at(clock.instant()).json());
         publish(Events.orderPlaced(CUSTOMER, "o-7001").at(clock.instant()).json());
         publish(Events.orderPaid(CUSTOMER, "o-7001").amount(19_900).at(clock.instant()).json());
         publish(Events.memberUpdated(CUSTOMER).name(NAME).timeZone("Mars/Olympus").at(clock.instant()).json());
+        publish(Events.memberRegistered("c-7002").referrerId(CUSTOMER).at(clock.instant()).json());
+        publish(Events.orderPlaced("c-7002", "o-7002").at(clock.instant()).json());
+        publish(Events.orderPaid("c-7002", "o-7002").at(clock.instant()).json());
+        functions.advanceTo("TimerSweepFunction", NOW.minus(Duration.ofDays(2)));
+        publish(Events.cartUpdated("cart-7001").customerId(CUSTOMER).at(clock.instant()).json());
+        functions.advanceTo("TimerSweepFunction", NOW.minus(Duration.ofHours(23)));
+        unsubscribe();
         publish(Events.disputeOpened("d-7001").order(CUSTOMER, "o-7001")
-                .buyerProposal(19_900, false, "Refund to " + NAME).at(clock.instant()).json());
+                .buyerProposal(19_900, false, "Refund to " + NAME).at(clock.instant().minusSeconds(60)).json());
         publish(Events.disputeUpdated("d-7001").note("Called " + NAME + " on " + PHONE)
-                .returnTrackingNumber("SF-QUILLFEATHER-1").at(clock.instant().plusSeconds(60)).json());
+                .returnTrackingNumber("SF-QUILLFEATHER-1").at(clock.instant()).json());
         functions.advanceTo("TimerSweepFunction", NOW);
-        publish(Events.cartUpdated("cart-7001").customerId(CUSTOMER).at(NOW).json());
-        functions.advanceTo("TimerSweepFunction", NOW.plus(Duration.ofHours(25)));
+    }
+
+    /** The member clicks the one-click unsubscribe of a marketing mail: a suppression of the member's own. */
+    private void unsubscribe() {
+        String header = cloud.sentMail().stream().filter(m -> m.to().contains(EMAIL))
+                .map(m -> m.headers().get("List-Unsubscribe")).filter(h -> h != null).findFirst()
+                .orElseThrow(() -> new AssertionError("no marketing mail to the member: " + cloud.sentMail().stream()
+                        .map(m -> m.to() + " " + m.subject()).toList()));
+        String query = header.substring(header.indexOf('?') + 1, header.indexOf('>'));
+        assertEquals(200, functions.invokeUrl("UnsubscribeFunction", "POST", query,
+                Map.of("content-type", "application/x-www-form-urlencoded"), "List-Unsubscribe=One-Click")
+                .getStatusCode());
     }
 
     @AfterEach
@@ -84,10 +105,12 @@ class PrivacyIT {
     @Test
     void theMemberIsInEveryTableTheFunctionsWriteBeforeAnyRequest() {
         for (String table : List.of("MembersTable", "OrdersTable", "PointsLedgerTable", "CouponsTable", "CartsTable",
-                "SendLedgerTable", "DisputesTable", "RejectsTable", "OccasionsTable")) {
+                "SendLedgerTable", "DisputesTable", "RejectsTable", "OccasionsTable", "WinBackTable")) {
             assertFalse(rows(table, CUSTOMER).isEmpty(), table + " holds nothing of the member: too little loaded");
         }
-        assertTrue(scan("DisputeHistoryTable").size() >= 2, "the dispute's history");
+        assertTrue(scan("DisputeHistoryTable").toString().contains("Called " + NAME), "the dispute's history");
+        assertTrue(scan("ReferralsTable").stream().anyMatch(r -> r.get("referrerId").s().equals(CUSTOMER)));
+        assertFalse(item("SuppressionsTable", "member#" + CUSTOMER).isEmpty(), "they unsubscribed");
         assertFalse(personalStringsIn().isEmpty(), "the member's strings are there to be erased");
         assertTrue(cloud.sentMail().stream().anyMatch(m -> m.to().contains(EMAIL)), "mail was sent to the member");
     }
@@ -102,7 +125,8 @@ class PrivacyIT {
         JsonNode parts = JSON.readTree(kept.getBody()).path("parts");
         assertEquals(NAME, parts.path("profile").path("records").get(0).path("name").asText());
         assertEquals("o-7001", parts.path("orders").path("records").get(0).path("orderId").asText());
-        for (String part : List.of("points", "coupons", "carts", "mail", "disputes", "occasions")) {
+        for (String part : List.of("points", "coupons", "carts", "mail", "disputes", "occasions", "winBack",
+                "suppression")) {
             assertTrue(parts.path(part).path("records").size() > 0, part + " is empty: " + parts.path(part));
             assertFalse(parts.path(part).path("truncated").asBoolean());
         }
@@ -111,6 +135,12 @@ class PrivacyIT {
         assertTrue(mail.get(0).has("templateId") && mail.get(0).has("status") && mail.get(0).has("settledAt"));
         JsonNode dispute = parts.path("disputes").path("records").get(0);
         assertTrue(dispute.path("history").size() >= 2, "the dispute with its history: " + dispute);
+
+        publish(request("privacy-requests/customer-data-requested.json", "c-1001", "dsr-7003")
+                .replace("\"customerId\":\"" + CUSTOMER + "\",", "").replace("member.1001@example.com", EMAIL));
+        functions.drainAll();
+        assertEquals(NAME, JSON.readTree(staff("/privacy/exports/dsr-7003", "").getBody()).path("parts")
+                .path("profile").path("records").get(0).path("name").asText(), "a subject known by address only");
 
         APIGatewayV2HTTPResponse page = staff("/privacy/members/" + CUSTOMER, "format=html");
         assertEquals(200, page.getStatusCode());
@@ -131,7 +161,8 @@ class PrivacyIT {
 
         assertEquals(List.of(), personalStringsIn(), "the member's personal strings left in the tables");
         assertEquals(List.of(), rows("MembersTable", CUSTOMER), "the profile is gone");
-        List<Map<String, AttributeValue>> orders = scan("OrdersTable");
+        List<Map<String, AttributeValue>> orders = scan("OrdersTable").stream()
+                .filter(order -> !order.get("customerId").s().equals("c-7002")).toList();
         assertEquals(1, orders.size(), "the order stays for the accounts");
         String pseudonym = orders.getFirst().get("customerId").s();
         assertTrue(pseudonym.startsWith("erased-"), pseudonym);
@@ -141,6 +172,12 @@ class PrivacyIT {
         assertTrue(scan("DisputeHistoryTable").stream().allMatch(entry -> entry.containsKey("redactedAt")));
         assertEquals(List.of(), rows("PointsLedgerTable", CUSTOMER));
         assertEquals(List.of(), rows("RejectsTable", CUSTOMER), "the rejected event that named them is deleted");
+        assertTrue(item("SuppressionsTable", "member#" + CUSTOMER).isEmpty());
+        assertTrue(item("SuppressionsTable", "address#" + AddressHash.of(EMAIL)).containsKey("scope"),
+                "their unsubscribe stays, as the address's one-way hash");
+        assertTrue(scan("ReferralsTable").stream().allMatch(r -> r.get("referrerId").s().equals(pseudonym)),
+                "the referral they made stays, under the pseudonym");
+        assertEquals(List.of(), rows("WinBackTable", CUSTOMER));
         Map<String, AttributeValue> request = item("PrivacyRequestsTable", "CustomerErasureRequested#dsr-7002");
         assertEquals("ERASED", request.get("status").s());
         assertEquals("agent", request.get("requester").m().get("party").s(), "who asked");
@@ -210,9 +247,13 @@ class PrivacyIT {
         return items;
     }
 
-    /** An item by its key: a request's ({@code requestKey}) or a reject's ({@code rejectId}). */
+    /** An item by its key: a request's, a reject's or a suppression's. */
     private Map<String, AttributeValue> item(String table, String key) {
-        String name = table.equals("RejectsTable") ? "rejectId" : "requestKey";
+        String name = switch (table) {
+            case "RejectsTable" -> "rejectId";
+            case "SuppressionsTable" -> "subject";
+            default -> "requestKey";
+        };
         return cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName(table)).consistentRead(true)
                 .key(Map.of(name, AttributeValue.fromS(key)))).item();
     }
@@ -221,7 +262,7 @@ class PrivacyIT {
     private String request(String sample, String sampleCustomer, String requestId) throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(EVENTS.resolve(sample))
                 .replace(sampleCustomer, CUSTOMER));
-        ((ObjectNode) event.path("body")).put("requestId", requestId);
+        ((ObjectNode) event.path("body")).put("requestId", requestId).remove("deadline");
         return event.put("id", "evt-" + requestId).put("occurredAt", clock.instant().toString()).toString();
     }
 

@@ -147,6 +147,15 @@ final class ErasureRequests {
         }
     }
 
+    /**
+     * The send ledger without the entries of erased members (kept under a pseudonym, docs/privacy.md): their
+     * profile is gone, so the other invariants can no longer judge their consent or their local time.
+     */
+    static List<Map<String, AttributeValue>> withoutErased(List<Map<String, AttributeValue>> ledger) {
+        return ledger.stream().filter(entry -> !entry.containsKey("customerId")
+                || !entry.get("customerId").s().startsWith("erased-")).toList();
+    }
+
     private int mailTo(String email) {
         return (int) cloud.sentMail().stream().filter(mail -> mail.to().contains(email)).count();
     }
