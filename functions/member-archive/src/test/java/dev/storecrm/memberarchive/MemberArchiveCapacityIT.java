@@ -71,13 +71,15 @@ class MemberArchiveCapacityIT {
     @Test
     void eachEventCostsWhatTheDesignSays() throws Exception {
         assertEquals(Map.of("MembersTable", "0.5/1.0", "MembersTable/EmailKey", "0.0/1.0", "MembersTable/PhoneKey",
-                        "0.0/1.0", "OccasionsTable", "0.0/3.0", "OccasionsTable/ByLocalDay", "0.0/3.0"),
+                        "0.0/1.0", "OccasionsTable", "0.0/3.0", "OccasionsTable/ByLocalDay", "0.0/3.0",
+                        "PrivacyRequestsTable", "0.5/0.0"),
                 unitsFor(sample("01-member-registered.json")),
                 "registration: one eventually consistent read, one write of a small item (and its e-mail and phone"
                         + " lookup entries), and one diary entry (and its due-day index entry) for each date to greet:"
-                        + " birthday, wedding, membership start");
-        assertEquals(Map.of("OrdersTable", "0.0/1.0"), unitsFor(sample("04-order-placed.json")),
-                "placement: one order write, no read, the member untouched");
+                        + " birthday, wedding, membership start; a new customer: one look for an erasure's mark");
+        assertEquals(Map.of("OrdersTable", "0.0/1.0", "PrivacyRequestsTable", "0.5/0.0"),
+                unitsFor(sample("04-order-placed.json")),
+                "placement: one order write, a look for an erasure's mark, the member untouched");
         assertEquals(Map.of("MembersTable", "0.5/1.0", "OrdersTable", "1.0/1.0",
                         "OrdersTable/PaidByCustomer", "0.0/1.0",
                         "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0"),
@@ -100,8 +102,8 @@ class MemberArchiveCapacityIT {
         unitsFor(sample("01-member-registered.json"));
         MemberRecord member = seedOrders("c-1001", 10_000);
 
-        assertEquals(Map.of("OrdersTable", "0.0/1.0"), unitsFor(placed("o-new", "2026-11-22T10:00:00Z")),
-                "placement: the order only");
+        assertEquals(Map.of("OrdersTable", "0.0/1.0", "PrivacyRequestsTable", "0.5/0.0"),
+                unitsFor(placed("o-new", "2026-11-22T10:00:00Z")), "placement: the order and the erasure mark only");
         Map<String, String> paid = unitsFor(paid("o-new", "2026-11-22T10:01:00Z"));
         assertTrue(writeUnits(paid, "MembersTable") <= 3.0, "at most 3 write units on the member: " + paid);
         assertEquals(Map.of("MembersTable", "0.5/2.0", "OrdersTable", "1.0/1.0",
