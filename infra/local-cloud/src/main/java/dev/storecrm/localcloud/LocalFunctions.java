@@ -8,10 +8,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The template's functions, run in this JVM the way Lambda runs them: each handler is the class
@@ -46,6 +48,7 @@ public final class LocalFunctions {
     private final Map<String, IamPolicy> policies = new HashMap<>();
     private final Map<String, Object> handlers = new HashMap<>();
     private final QueuePoller poller;
+    private final List<Consumer<Invocation>> observers = new ArrayList<>();
 
     LocalFunctions(LocalCloud cloud, Clock clock, Map<String, String> environmentOverrides, Template policySource) {
         this.cloud = cloud;
@@ -92,7 +95,7 @@ public final class LocalFunctions {
         Context context = new LocalContext(spec, cloud.template().arn(functionLogicalId));
         Method method = handleRequest(handler);
         IamPolicy policy = policy(functionLogicalId);
-        return CapacityRecorder.attributedTo(functionLogicalId, () -> IamEnforcer.actingAs(policy, () -> {
+        Object response = CapacityRecorder.attributedTo(functionLogicalId, () -> IamEnforcer.actingAs(policy, () -> {
             try {
                 return method.invoke(handler, event, context);
             } catch (InvocationTargetException e) {
@@ -104,6 +107,17 @@ public final class LocalFunctions {
                 throw new IllegalStateException(e);
             }
         }));
+        Invocation invocation = new Invocation(functionLogicalId, event, response);
+        observers.forEach(observer -> observer.accept(invocation));
+        return response;
+    }
+
+    /** An invocation that returned (whatever its response says): the function, its event and its response. */
+    public record Invocation(String function, Object event, Object response) {}
+
+    /** Tells {@code observer} of every invocation that returns from now on (the cold-start benchmark's events). */
+    public void observe(Consumer<Invocation> observer) {
+        observers.add(observer);
     }
 
     /**
