@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.messaging.AddressHash;
 import dev.storecrm.domain.messaging.CartCheck;
+import dev.storecrm.domain.messaging.MailSender;
 import dev.storecrm.domain.messaging.MessageRenderer;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.MessageRequestJson;
@@ -129,6 +130,18 @@ class SenderServiceTest {
         assertEquals(Instant.parse("2026-11-24T01:00:00Z"), morning.dueAt(), "09:00 in Shanghai");
         clock.set(morning.dueAt());
         assertEquals(Outcome.SENT, service.handle(MessageRequestJson.read(morning.body())));
+        assertEquals(1, mail.to(ADDRESS).size());
+    }
+
+    @Test
+    void aMailSesThrottledIsPutOffAndGivesItsCapSlotAndItsClaimBack() {
+        member(true);
+        mail.failNext(new MailSender.ThrottledException("Maximum sending rate exceeded", null));
+        assertEquals(Outcome.DEFERRED, service.handle(news("NEWS#1")));
+        assertEquals(List.of(), mail.sent());
+        assertEquals(NOON.plus(Duration.ofMinutes(1)), timers.find("outbox#NEWS#1").orElseThrow().dueAt());
+        assertEquals(Optional.empty(), cap.holder("c-1"), "the slot is free for the mail when it comes back");
+        assertEquals(Outcome.SENT, service.handle(news("NEWS#1")), "the claim was given back, not left to expire");
         assertEquals(1, mail.to(ADDRESS).size());
     }
 
