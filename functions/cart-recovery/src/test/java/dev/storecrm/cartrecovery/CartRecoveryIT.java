@@ -66,7 +66,7 @@ class CartRecoveryIT {
 
     @AfterEach
     void nothingLost() {
-        assertEquals(0, store.deadLetters(), "every dead-letter queue stays empty");
+        assertEquals(Map.of(), store.deadLetters(), "every dead-letter queue stays empty");
     }
 
     /** A store whose clock starts at {@code start}, with the same member registered. */
