@@ -1,5 +1,6 @@
 package dev.storecrm.sesfeedback;
 
+import dev.storecrm.platform.ReputationSettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
@@ -23,7 +24,8 @@ record SesFeedbackWiring(SesFeedbackService service, SqsBatchProcessor batch) {
                         new DynamoDbSuppressionList(shared.dynamoDb(), shared.env().required("SUPPRESSIONS_TABLE")),
                         shared.sendLedger(),
                         (int) shared.env().longValue("SOFT_BOUNCE_LIMIT", 3),
-                        Duration.ofDays(shared.env().longValue("SOFT_BOUNCE_WINDOW_DAYS", 30))),
+                        Duration.ofDays(shared.env().longValue("SOFT_BOUNCE_WINDOW_DAYS", 30)),
+                        ReputationSettings.guard(shared), ReputationSettings.accountAlarms(shared.env())),
                 shared.batch(CONSUMER, MetricsFactory.getMetricsInstance()));
     }
 }
