@@ -52,8 +52,11 @@ final class OperatorActions {
     private final Map<String, Integer> answers = new TreeMap<>();
     private final List<String> overridden = new ArrayList<>();
     private int keys;
+    private final ComplaintBurst burst;
 
-    OperatorActions(SimulationOptions options, LocalFunctions functions, SimulatedClock clock, GroundTruth truth) {
+    OperatorActions(LocalCloud cloud, SimulationOptions options, LocalFunctions functions, SimulatedClock clock,
+                    GroundTruth truth) {
+        this.burst = new ComplaintBurst(cloud, functions, clock, options);
         this.functions = functions;
         this.clock = clock;
         this.truth = truth;
@@ -62,9 +65,14 @@ final class OperatorActions {
         this.end = start.plus(Duration.ofDays(options.days()));
     }
 
-    /** The operator's calls over the period, for members of the store. */
+    /** The complaint burst of the fault mode, and the operator's resume of the marketing it paused. */
+    ComplaintBurst burst() {
+        return burst;
+    }
+
+    /** The operator's calls over the period, for members of the store (and the complaint burst, with faults). */
     List<Planned> plan(List<SimMember> members) {
-        List<Planned> plan = new ArrayList<>();
+        List<Planned> plan = new ArrayList<>(burst.plan());
         if (members.isEmpty()) {
             return plan;
         }
