@@ -6,6 +6,7 @@ import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.dynamodb.DynamoDbCartStats;
+import dev.storecrm.platform.dynamodb.DynamoDbEngagementCounts;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
 import dev.storecrm.platform.http.HttpAnswer;
@@ -27,7 +28,9 @@ record CareListsWiring(CareListsService service, ReputationRoutes reputation) {
 
     private CareListsWiring(SharedAdapters shared) {
         this(service(shared, MemberLists.from(shared), OccasionSettings.storeZone(shared.env())),
-                new ReputationRoutes(ReputationSettings.guard(shared)));
+                new ReputationRoutes(ReputationSettings.guard(shared),
+                        new DynamoDbEngagementCounts(shared.dynamoDb(), shared.env().required("REPUTATION_TABLE")),
+                        "on".equals(shared.env().optional("ENGAGEMENT_TRACKING", "off")), shared.clock()));
     }
 
     /** Every route of the function: the reputation guard's, and the lists'. */

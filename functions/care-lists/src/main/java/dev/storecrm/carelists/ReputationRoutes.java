@@ -4,11 +4,17 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.messaging.EngagementCounts;
 import dev.storecrm.domain.reputation.ReputationGuard;
 import dev.storecrm.domain.reputation.SendingReputation.Counts;
 import dev.storecrm.domain.reputation.SendingReputation.State;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *       decided it) and resume (when, by whom), the current window's sends, hard bounces and complaints with their
  *       rates, and the policy;</li>
  *   <li>{@code POST /reputation/resume}: resumes paused marketing e-mail, recording who (the IAM caller, or
- *       {@code console:<user>}) and when; 409 if it is not paused. Console users need the group {@code admins}.</li>
+ *       {@code console:<user>}) and when; 409 if it is not paused. Console users need the group {@code admins};</li>
+ *   <li>{@code GET /engagement?from=2026-11-01&to=2026-11-30}: opens and clicks per journey over the days (UTC;
+ *       default the last 30, at most 400), and whether engagement tracking is on.</li>
  * </ul>
  */
 final class ReputationRoutes {
@@ -30,16 +38,26 @@ final class ReputationRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReputationGuard guard;
+    private final EngagementCounts engagement;
+    private final boolean tracking;
+    private final Clock clock;
 
-    ReputationRoutes(ReputationGuard guard) {
+    ReputationRoutes(ReputationGuard guard, EngagementCounts engagement, boolean tracking, Clock clock) {
         this.guard = guard;
+        this.engagement = engagement;
+        this.tracking = tracking;
+        this.clock = clock;
     }
 
     boolean serves(String path) {
-        return path.equals(PATH) || path.equals(PATH + "/resume");
+        return path.equals(PATH) || path.equals(PATH + "/resume") || path.equals("/engagement");
     }
 
     HttpAnswer handle(StaffRequest request) {
+        if (request.path().equals("/engagement")) {
+            return request.method().equals("GET") ? engagement(request.query())
+                    : error(405, "engagement is read with GET", "GET");
+        }
         if (request.path().equals(PATH)) {
             return request.method().equals("GET") ? HttpAnswer.json(200, status().toString())
                     : error(405, "the reputation guard's state is read with GET", "GET");
@@ -55,6 +73,27 @@ final class ReputationRoutes {
         }
         LOG.warn("marketing e-mail resumed by an operator", entry("by", request.caller()));
         return HttpAnswer.json(200, status().toString());
+    }
+
+    private HttpAnswer engagement(Map<String, String> query) {
+        LocalDate to;
+        LocalDate from;
+        try {
+            to = query.containsKey("to") ? LocalDate.parse(query.get("to").trim())
+                    : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            from = query.containsKey("from") ? LocalDate.parse(query.get("from").trim()) : to.minusDays(29);
+        } catch (DateTimeParseException bad) {
+            return error(400, "from and to are days (YYYY-MM-DD)", null);
+        }
+        if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= 400) {
+            return error(400, "from must not be after to, and the period at most 400 days", null);
+        }
+        ObjectNode body = JSON.createObjectNode().put("tracking", tracking ? "on" : "off")
+                .put("from", from.toString()).put("to", to.toString());
+        var journeys = body.putArray("journeys");
+        engagement.between(from, to).forEach(totals -> journeys.addObject().put("journey", totals.journey())
+                .put("opens", totals.opens()).put("clicks", totals.clicks()));
+        return HttpAnswer.json(200, body.toString());
     }
 
     private ObjectNode status() {

@@ -13,6 +13,7 @@ import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.events.SesEvents;
 import dev.storecrm.fixtures.triggers.ScheduledEvents;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
@@ -150,6 +151,25 @@ class ReputationGuardIT {
         JsonNode state = status();
         assertTrue(state.get("paused").asBoolean());
         assertEquals("ACCOUNT_COMPLAINT_RATE", state.at("/lastPause/reason").asText());
+    }
+
+    @Test
+    void opensAndClicksAreCountedPerJourneyAndShownToTheStaff() throws Exception {
+        for (String sample : List.of("email-opened.json", "email-opened.json", "email-clicked.json")) {
+            assertEquals(List.of("SesFeedbackQueue"), cloud.eventBus().publish(SesEvents.of(sample)
+                    .configurationSet(cloud.template().arn("SesConfigurationSet")).node(), "default"));
+        }
+        functions.drainAll();
+        APIGatewayV2HTTPResponse response = functions.invokeSignedUrl("CareListsFunction", "GET", "/engagement",
+                "from=2026-11-23&to=2026-11-23", Map.of(), null);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode body = JSON.readTree(response.getBody());
+        assertEquals("off", body.get("tracking").asText(), "off by default: SES sends these only when it is on");
+        assertEquals("news", body.at("/journeys/0/journey").asText());
+        assertEquals(2, body.at("/journeys/0/opens").asLong());
+        assertEquals(1, body.at("/journeys/0/clicks").asLong());
+        assertEquals(400, functions.invokeSignedUrl("CareListsFunction", "GET", "/engagement",
+                "from=2026-11-24&to=2026-11-23", Map.of(), null).getStatusCode());
     }
 
     private JsonNode status() throws Exception {

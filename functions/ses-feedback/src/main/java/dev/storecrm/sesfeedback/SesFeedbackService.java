@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.messaging.AddressHash;
+import dev.storecrm.domain.messaging.EngagementCounts;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.messaging.SuppressionList;
 import dev.storecrm.domain.reputation.ReputationGuard;
@@ -14,6 +15,8 @@ import dev.storecrm.domain.reputation.SendingReputation.Event;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Bounce, transient (SES reports a soft bounce only after it gave up retrying): counted, and
  *       the address is suppressed once it soft-bounced {@code softBounceLimit} times in the window;</li>
  *   <li>Complaint: the address is suppressed for all mail at once;</li>
- *   <li>Reject (SES found a virus): recorded.</li>
+ *   <li>Reject (SES found a virus): recorded;</li>
+ *   <li>Open, Click (only with the stack's engagement tracking on): counted for the message's journey.</li>
  * </ul>
  * Sends, hard bounces and complaints are also counted by the {@link ReputationGuard}, which pauses marketing
  * e-mail when a rate passes its threshold ({@code MARKETING_PAUSED}, the metric the stack's alarm watches); so
@@ -48,7 +52,9 @@ public final class SesFeedbackService {
     public enum Outcome {
         CONFIRMED_SENT, DELIVERY_RECORDED, SUPPRESSED, SOFT_BOUNCE_COUNTED, REJECT_RECORDED, IGNORED,
         /** The event took a rate over its threshold, or an account alarm fired: marketing e-mail is paused. */
-        MARKETING_PAUSED
+        MARKETING_PAUSED,
+        /** An open or a click, counted for the message's journey. */
+        OPEN_COUNTED, CLICK_COUNTED
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SesFeedbackService.class);
@@ -60,17 +66,19 @@ public final class SesFeedbackService {
     private final Duration softBounceWindow;
     private final ReputationGuard reputation;
     private final Map<String, ReputationGuard.Reason> accountAlarms;
+    private final EngagementCounts engagement;
 
     /** {@code accountAlarms}: the names of the stack's account reputation alarms, and what each means. */
     public SesFeedbackService(SuppressionList suppressions, SendLedger ledger, int softBounceLimit,
                               Duration softBounceWindow, ReputationGuard reputation,
-                              Map<String, ReputationGuard.Reason> accountAlarms) {
+                              Map<String, ReputationGuard.Reason> accountAlarms, EngagementCounts engagement) {
         this.suppressions = suppressions;
         this.ledger = ledger;
         this.softBounceLimit = softBounceLimit;
         this.softBounceWindow = softBounceWindow;
         this.reputation = reputation;
         this.accountAlarms = Map.copyOf(accountAlarms);
+        this.engagement = engagement;
     }
 
     public Outcome handle(String body) {
@@ -116,6 +124,8 @@ public final class SesFeedbackService {
                 businessKey.ifPresent(key -> LOG.warn("SES rejected a message", entry("businessKey", key)));
                 yield Outcome.REJECT_RECORDED;
             }
+            case "Open" -> engaged(mail, EngagementCounts.Kind.OPEN, detail.path("open"));
+            case "Click" -> engaged(mail, EngagementCounts.Kind.CLICK, detail.path("click"));
             default -> Outcome.IGNORED;
         };
     }
@@ -143,6 +153,17 @@ public final class SesFeedbackService {
             }
         }
         return suppressed ? Outcome.SUPPRESSED : Outcome.SOFT_BOUNCE_COUNTED;
+    }
+
+    /** An open or a click of one of the sender's messages (it tags each with its journey), counted per day (UTC). */
+    private Outcome engaged(JsonNode mail, EngagementCounts.Kind kind, JsonNode report) {
+        JsonNode journey = mail.path("tags").path("journey");
+        if (!journey.isArray() || journey.isEmpty() || journey.get(0).asText("").isBlank()) {
+            return Outcome.IGNORED;
+        }
+        engagement.count(journey.get(0).asText(), kind,
+                LocalDate.ofInstant(instant(report.path("timestamp")), ZoneOffset.UTC));
+        return kind == EngagementCounts.Kind.OPEN ? Outcome.OPEN_COUNTED : Outcome.CLICK_COUNTED;
     }
 
     /** An account reputation alarm's state change: pauses marketing when one of the stack's alarms fires. */

@@ -4,6 +4,7 @@ import dev.storecrm.platform.ReputationSettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.dynamodb.DynamoDbEngagementCounts;
 import dev.storecrm.platform.dynamodb.DynamoDbSuppressionList;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,8 @@ record SesFeedbackWiring(SesFeedbackService service, SqsBatchProcessor batch) {
                         shared.sendLedger(),
                         (int) shared.env().longValue("SOFT_BOUNCE_LIMIT", 3),
                         Duration.ofDays(shared.env().longValue("SOFT_BOUNCE_WINDOW_DAYS", 30)),
-                        ReputationSettings.guard(shared), ReputationSettings.accountAlarms(shared.env())),
+                        ReputationSettings.guard(shared), ReputationSettings.accountAlarms(shared.env()),
+                        new DynamoDbEngagementCounts(shared.dynamoDb(), shared.env().required("REPUTATION_TABLE"))),
                 shared.batch(CONSUMER, MetricsFactory.getMetricsInstance()));
     }
 }

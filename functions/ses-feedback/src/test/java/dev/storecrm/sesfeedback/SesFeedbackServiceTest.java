@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.messaging.Category;
+import dev.storecrm.domain.messaging.EngagementCounts;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.messaging.SuppressionList;
 import dev.storecrm.domain.reputation.ReputationGuard;
 import dev.storecrm.domain.reputation.ReputationPolicy;
 import dev.storecrm.domain.reputation.SendingReputation;
 import dev.storecrm.fixtures.events.SesEvents;
+import dev.storecrm.fixtures.memory.InMemoryEngagementCounts;
 import dev.storecrm.fixtures.memory.InMemorySendLedger;
 import dev.storecrm.fixtures.memory.InMemorySendingReputation;
 import dev.storecrm.fixtures.memory.InMemorySuppressions;
@@ -21,7 +23,9 @@ import dev.storecrm.sesfeedback.SesFeedbackService.Outcome;
 import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -42,8 +46,9 @@ class SesFeedbackServiceTest {
     private final InMemorySendingReputation reputation = new InMemorySendingReputation();
     private final ReputationGuard guard = new ReputationGuard(reputation, new ReputationPolicy(0.08, 4, 1000,
             Duration.ofHours(168)), Clock.fixed(AT.plus(Duration.ofHours(2)), ZoneOffset.UTC));
+    private final InMemoryEngagementCounts engagement = new InMemoryEngagementCounts();
     private final SesFeedbackService service = new SesFeedbackService(suppressions, ledger, 3, Duration.ofDays(30),
-            guard, Map.of("SesAccountComplaintRateAlarm", ReputationGuard.Reason.ACCOUNT_COMPLAINT_RATE));
+            guard, Map.of("SesAccountComplaintRateAlarm", ReputationGuard.Reason.ACCOUNT_COMPLAINT_RATE), engagement);
 
     @Test
     void theSendReportSettlesAMessageWhoseSenderStoppedBeforeRecordingIt() {
@@ -185,6 +190,20 @@ class SesFeedbackServiceTest {
         assertEquals(Outcome.MARKETING_PAUSED, service.handle(alarm("SesAccountComplaintRateAlarm", "ALARM")));
         assertEquals("ACCOUNT_COMPLAINT_RATE", reputation.state().lastPause().orElseThrow().reason());
         assertEquals(RejectReason.NOT_FOR_THIS_CONSUMER, refused(alarm("SomeoneElsesAlarm", "ALARM")));
+    }
+
+    @Test
+    void opensAndClicksAreCountedForTheJourneyOfTheMessage() {
+        assertEquals(Outcome.OPEN_COUNTED, service.handle(SesEvents.of("email-opened.json").json()));
+        assertEquals(Outcome.OPEN_COUNTED, service.handle(SesEvents.of("email-opened.json").json()));
+        assertEquals(Outcome.CLICK_COUNTED, service.handle(SesEvents.of("email-clicked.json").json()));
+        var foreign = SesEvents.of("email-opened.json").node();
+        foreign.withObject("/detail/mail/tags").remove("journey");
+        assertEquals(Outcome.IGNORED, service.handle(foreign.toString()), "not the sender's mail: no journey");
+
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        assertEquals(List.of(new EngagementCounts.Totals("news", 2, 1)), engagement.between(day, day));
+        assertEquals(List.of(), engagement.between(day.plusDays(1), day.plusDays(30)));
     }
 
     private void sends(int count, Instant at) {
