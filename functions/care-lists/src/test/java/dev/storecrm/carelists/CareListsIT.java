@@ -13,6 +13,7 @@ import dev.storecrm.domain.rfm.RfmState;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
+import dev.storecrm.fixtures.events.OrderPlacedBuilder;
 import dev.storecrm.fixtures.triggers.ScheduledEvents;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.FunctionUrlRequest;
@@ -419,16 +420,13 @@ class CareListsIT {
         if (at.isAfter(clock.instant())) {
             clock.set(at);
         }
-        String coupons = couponCode == null ? "" : ",\"couponCodes\":[\"" + couponCode + "\"]";
-        cloud.eventBus().publish("""
-                {"id":"placed-%1$s","type":"OrderPlaced","version":1,"occurredAt":"%2$s","body":{"orderId":"%1$s",
-                 "customerId":"%3$s","total":{"amount":19900,"currency":"CNY"}%4$s,
-                 "lines":[{"sku":"SKU-1","name":"Tea","quantity":1,"unitPrice":{"amount":19900,"currency":"CNY"}}]}}"""
-                .formatted(orderId, at, customerId, coupons), "test", clock.instant());
-        cloud.eventBus().publish("""
-                {"id":"paid-%1$s","type":"OrderPaid","version":1,"occurredAt":"%2$s",
-                 "body":{"orderId":"%1$s","customerId":"%3$s","amount":{"amount":19900,"currency":"CNY"}}}"""
-                .formatted(orderId, at, customerId), "test", clock.instant());
+        OrderPlacedBuilder placed = Events.orderPlaced(customerId, orderId).id("placed-" + orderId).at(at);
+        if (couponCode != null) {
+            placed.couponCodes(couponCode);
+        }
+        cloud.eventBus().publish(placed.json(), "test", clock.instant());
+        cloud.eventBus().publish(Events.orderPaid(customerId, orderId).id("paid-" + orderId).at(at).json(),
+                "test", clock.instant());
         functions.drainAll();
     }
 

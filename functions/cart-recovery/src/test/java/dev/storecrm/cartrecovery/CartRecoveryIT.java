@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.domain.cart.CartDayStats;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.messaging.SendLedger;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.SentMail;
@@ -65,7 +66,7 @@ class CartRecoveryIT {
 
     @AfterEach
     void nothingLost() {
-        assertEquals(0, store.deadLetters(), "every dead-letter queue stays empty");
+        assertEquals(Map.of(), store.deadLetters(), "every dead-letter queue stays empty");
     }
 
     /** A store whose clock starts at {@code start}, with the same member registered. */
@@ -412,10 +413,9 @@ class CartRecoveryIT {
 
     @Test
     void aCustomerWithoutMarketingConsentGetsNoMessageAndNoCoupon() {
-        cloud.eventBus().publish("""
-                {"id":"evt-consent-off","type":"MemberUpdated","version":1,"occurredAt":"2026-11-22T00:00:00Z",
-                 "body":{"customerId":"c-1001","profile":{"marketingConsent":{"granted":false,
-                 "at":"2026-11-22T00:00:00Z","source":"account-settings"}}}}""", "storefront", store.clock.instant());
+        cloud.eventBus().publish(Events.memberUpdated("c-1001").id("evt-consent-off").at("2026-11-22T00:00:00Z")
+                .consent(false, "2026-11-22T00:00:00Z", "account-settings").json(),
+                "storefront", store.clock.instant());
         store.functions.drainAll();
         cartAt("evt-cart-1", CART_AT);
         store.advanceTo(local("2026-11-25T12:00:00"));

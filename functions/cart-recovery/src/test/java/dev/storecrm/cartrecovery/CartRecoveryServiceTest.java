@@ -21,7 +21,7 @@ import dev.storecrm.domain.cart.CartStore;
 import dev.storecrm.domain.cart.TierCouponValues;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponAllowance;
-import dev.storecrm.domain.coupon.CouponBook;
+import dev.storecrm.fixtures.memory.InMemoryCoupons;
 import dev.storecrm.domain.coupon.CouponGrants;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.member.MemberArchive;
@@ -41,7 +41,9 @@ import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.messaging.Timers;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.CartUpdatedBuilder;
 import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.events.OrderPaidBuilder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,8 +131,7 @@ class CartRecoveryServiceTest {
                 .filter(id -> half.holdsOut(id, "cart", "cart-1")).findFirst().orElseThrow();
         CartRecoveryService withHoldout = service(POLICY.withHoldout(half));
         member(held);
-        assertEquals(Outcome.APPLIED, withHoldout.handle(cart("e1", "2026-11-23T10:00:00+08:00", 2)
-                .replace("\"customerId\":\"c-1\"", "\"customerId\":\"" + held + "\"")));
+        assertEquals(Outcome.APPLIED, withHoldout.handle(cart(held, "e1", "2026-11-23T10:00:00+08:00", 2)));
 
         clock.set(Instant.parse("2026-11-23T03:00:20Z"));
         withHoldout.handle(timer().body());
@@ -140,7 +141,7 @@ class CartRecoveryServiceTest {
         assertEquals(List.of("CART#cart-1#reminder", "CART#cart-1#coupon"),
                 outbox.stream().map(MessageRequest::businessKey).toList(), "each step's record, for the ledger");
         assertTrue(outbox.stream().allMatch(MessageRequest::heldOut), "held out: the sender sends nothing");
-        assertTrue(coupons.issued.isEmpty(), "no coupon issued");
+        assertTrue(coupons.issued().isEmpty(), "no coupon issued");
         assertTrue(allowance.holders.isEmpty(), "no place of the member's coupon cap taken");
         LocalDate day = LocalDate.parse("2026-11-23");
         assertEquals(1, carts.figure(day, CartMetric.HELD_OUT), "the cart counted once as held out");
@@ -151,7 +152,7 @@ class CartRecoveryServiceTest {
         ledgerEntries.put("CART#cart-1#reminder", new SendLedger.Entry("CART#cart-1#reminder",
                 SendLedger.Status.SKIPPED, null, null, null, Instant.parse("2026-11-23T03:00:20Z"), "HELD_OUT"));
         clock.set(Instant.parse("2026-11-25T04:00:00Z"));
-        withHoldout.handle(orderFor(held, "2026-11-25T12:00:00+08:00"));
+        withHoldout.handle(orderFor("o-held", held, "o-held", "2026-11-25T12:00:00+08:00"));
         LocalDate ordered = LocalDate.parse("2026-11-25");
         assertEquals(1, carts.figure(ordered, CartMetric.HELD_OUT_RECOVERED));
         assertEquals(20_000, carts.figure(ordered, CartMetric.HELD_OUT_REVENUE));
@@ -159,13 +160,9 @@ class CartRecoveryServiceTest {
     }
 
     /** An order of cart-1's two teas by {@code customerId}, naming the cart. */
-    private static String orderFor(String customerId, String at) {
-        return """
-                {"id":"o-held","type":"OrderPlaced","version":1,"occurredAt":"%s",
-                 "body":{"orderId":"o-held","customerId":"%s","cartId":"cart-1",
-                 "total":{"amount":20000,"currency":"CNY"},
-                 "lines":[{"sku":"T-1","name":"Tea","quantity":2,"unitPrice":{"amount":10000,"currency":"CNY"}}]}}"""
-                .formatted(at, customerId);
+    private static String orderFor(String eventId, String customerId, String orderId, String at) {
+        return Events.orderPlaced(customerId, orderId).id(eventId).at(at).cartId("cart-1")
+                .line("T-1", "Tea", 2, 10_000).json();
     }
 
     @Test
@@ -210,9 +207,8 @@ class CartRecoveryServiceTest {
             carts.overwrite(carts.current("cart-1").updated((dev.storecrm.domain.event.CartEvent.CartUpdated)
                     EventParser.parse(cart("e3", "2026-11-23T10:45:00+08:00", 1), clock)));
         };
-        assertEquals(Outcome.APPLIED, handle("""
-                {"id":"e2","type":"CheckoutCompleted","version":1,"occurredAt":"2026-11-23T10:30:00+08:00",
-                 "body":{"cartId":"cart-1","orderId":"o-1"}}"""));
+        assertEquals(Outcome.APPLIED, handle(Events.checkoutCompleted("cart-1", "o-1").id("e2")
+                .at("2026-11-23T10:30:00+08:00").json()));
         assertEquals(Instant.parse("2026-11-23T03:45:00Z"), timer().dueAt(), "re-read after the cancel, re-armed");
     }
 
@@ -220,9 +216,7 @@ class CartRecoveryServiceTest {
     void aPaymentThatArrivedBeforeTheCartEndsTheSequenceWhenItsStepFallsDue() {
         member("c-1");
         pay("c-1", "o-9", "2026-11-23T10:20:00+08:00");
-        assertEquals(Outcome.UNCHANGED, handle("""
-                {"id":"p-1","type":"OrderPaid","version":1,"occurredAt":"2026-11-23T10:20:00+08:00",
-                 "body":{"orderId":"o-9","customerId":"c-1","amount":{"amount":9900,"currency":"CNY"}}}"""),
+        assertEquals(Outcome.UNCHANGED, handle(paid("p-1", "c-1", "o-9", "2026-11-23T10:20:00+08:00").json()),
                 "no open cart yet: the cart event comes later");
         handle(cart("e1", "2026-11-23T10:00:00+08:00", 2));
         clock.set(Instant.parse("2026-11-23T03:00:20Z"));
@@ -237,22 +231,21 @@ class CartRecoveryServiceTest {
         untilTheCouponStepIsDue();
         String couponFiring = timer().body();
         assertEquals(Outcome.STEP_MESSAGED, service.handle(couponFiring));
-        assertEquals(1, coupons.issued.size());
+        assertEquals(1, coupons.issued().size());
         outbox.clear();
         clock.set(Instant.parse("2026-11-24T02:05:20Z"));
         assertEquals(Outcome.STALE, service.handle(couponFiring), "a redelivered firing");
         assertEquals(1, outbox.size(), "hands the same coupon message over again (the sender sends it once)");
-        assertEquals(1, coupons.issued.size(), "and issues no second coupon");
+        assertEquals(1, coupons.issued().size(), "and issues no second coupon");
     }
 
     @Test
     void theCouponsPlaceUnderTheCapIsGivenBackWhenACheckoutLandsWhileTheStepIsTaken() {
         untilTheCouponStepIsDue();
-        carts.beforeNextSave = () -> handle("""
-                {"id":"e2","type":"CheckoutCompleted","version":1,"occurredAt":"2026-11-24T10:00:10+08:00",
-                 "body":{"cartId":"cart-1","orderId":"o-1"}}""");
+        carts.beforeNextSave = () -> handle(Events.checkoutCompleted("cart-1", "o-1").id("e2")
+                .at("2026-11-24T10:00:10+08:00").json());
         assertEquals(Outcome.STALE, service.handle(timer().body()));
-        assertTrue(coupons.issued.isEmpty(), "no coupon for a cart checked out");
+        assertTrue(coupons.issued().isEmpty(), "no coupon for a cart checked out");
         assertEquals(Map.of(), allowance.grantsOf("cart#c-1").granted(),
                 "the place claimed for it is free again, for the member's next cart");
     }
@@ -263,7 +256,7 @@ class CartRecoveryServiceTest {
         // Another cart of the member took the cap's only place a moment ago (another invocation).
         assertTrue(allowance.claim("c-1", "cart", "CART#cart-2#coupon", 1, Duration.ofDays(30), clock.instant()));
         assertEquals(Outcome.STEP_SKIPPED, service.handle(timer().body()));
-        assertTrue(coupons.issued.isEmpty());
+        assertTrue(coupons.issued().isEmpty());
         assertEquals(Cart.StepOutcome.COUPON_CAP_REACHED,
                 carts.current("cart-1").steps().get(CartStep.COUPON).outcome());
     }
@@ -272,7 +265,7 @@ class CartRecoveryServiceTest {
 
     @Test
     void aGuestWhoConsentedAtCheckoutGetsTheReminderAndTheCouponAtTheCartsAddress() {
-        assertEquals(Outcome.APPLIED, handle(guestCart("g1", "2026-11-23T10:00:00+08:00", "true")));
+        assertEquals(Outcome.APPLIED, handle(guestCart("g1", "2026-11-23T10:00:00+08:00", true)));
         clock.set(Instant.parse("2026-11-23T03:00:20Z"));
         assertEquals(Outcome.STEP_MESSAGED, service.handle(timer().body()));
         Recipient.Guest guest = assertInstanceOf(Recipient.Guest.class, outbox.getFirst().recipient());
@@ -287,7 +280,7 @@ class CartRecoveryServiceTest {
         assertEquals(Instant.parse("2026-11-24T08:00:00Z"), timer().dueAt(), "the end of the guest's quiet hours");
         clock.set(Instant.parse("2026-11-24T08:00:20Z"));
         assertEquals(Outcome.STEP_MESSAGED, service.handle(timer().body()));
-        Coupon coupon = coupons.issued.get("CART#cart-1#coupon");
+        Coupon coupon = coupons.forKey("CART#cart-1#coupon").orElseThrow();
         assertEquals(Cart.Guest.keyOf("visitor@example.com"), coupon.customerId(), "owned by the guest's address hash");
         assertFalse(coupon.customerId().contains("@"), "the coupon book names no address");
         assertEquals(2, outbox.size());
@@ -304,41 +297,35 @@ class CartRecoveryServiceTest {
         assertTrue(outbox.isEmpty(), "no consent, no mail");
         assertTrue(carts.current("cart-1").guest().isEmpty(), "and the address is not kept");
 
-        handle(guestCart("g2", "2026-11-23T11:10:00+08:00", "true"));
-        handle(guestCart("g3", "2026-11-23T11:20:00+08:00", "false"));
+        handle(guestCart("g2", "2026-11-23T11:10:00+08:00", true));
+        handle(guestCart("g3", "2026-11-23T11:20:00+08:00", false));
         clock.set(Instant.parse("2026-11-23T04:30:20Z"));
         while (timer() != null && !timer().dueAt().isAfter(clock.instant())) {
             service.handle(timer().body());
         }
         assertTrue(outbox.isEmpty(), "the newest update withdrew the consent: nothing goes");
-        assertTrue(coupons.issued.isEmpty());
+        assertTrue(coupons.issued().isEmpty());
     }
 
     @Test
     void anOrderForTheGuestCartEndsItsSequence() {
-        handle(guestCart("g1", "2026-11-23T10:00:00+08:00", "true"));
-        assertEquals(Outcome.APPLIED, handle("""
-                {"id":"o-g","type":"OrderPlaced","version":1,"occurredAt":"2026-11-23T10:30:00+08:00",
-                 "body":{"orderId":"o-g1","customerId":"shop-guest-77","cartId":"cart-1",
-                 "total":{"amount":20000,"currency":"CNY"},
-                 "lines":[{"sku":"T-1","name":"Tea","quantity":2,"unitPrice":{"amount":10000,"currency":"CNY"}}]}}"""));
+        handle(guestCart("g1", "2026-11-23T10:00:00+08:00", true));
+        assertEquals(Outcome.APPLIED, handle(orderFor("o-g", "shop-guest-77", "o-g1", "2026-11-23T10:30:00+08:00")));
         assertEquals(null, timer(), "the order cancelled the guest cart's timer");
         assertEquals(Cart.ClosedBy.ORDER, carts.current("cart-1").closure().orElseThrow().by());
     }
 
     /**
-     * A guest's cart-1 (contract version 2), with the guest's consent granted, refused, or ({@code null}) not
+     * A guest's cart-1 with the guest's consent granted or refused (contract version 2), or ({@code null}) not
      * given.
      */
-    private static String guestCart(String id, String at, String granted) {
-        String consent = granted == null ? "" : """
-                "marketingConsent":{"granted":%s,"at":"2026-11-23T09:59:30+08:00","source":"checkout"},"""
-                .formatted(granted);
-        return """
-                {"id":"%s","type":"CartUpdated","version":2,"occurredAt":"%s","body":{"cartId":"cart-1",
-                 "email":"Visitor@Example.com",%s"locale":"en","timeZone":"Europe/Paris",
-                 "total":{"amount":20000,"currency":"CNY"},"lines":[{"sku":"T-1","name":"Tea","quantity":2,
-                 "unitPrice":{"amount":10000,"currency":"CNY"}}]}}""".formatted(id, at, consent);
+    private static String guestCart(String id, String at, Boolean granted) {
+        CartUpdatedBuilder cart = Events.cartUpdated("cart-1").id(id).at(at).email("Visitor@Example.com").locale("en")
+                .timeZone("Europe/Paris").remove("recoveryUrl");
+        if (granted != null) {
+            cart.consent(granted, "2026-11-23T09:59:30+08:00", "checkout");
+        }
+        return cart.json();
     }
 
     // ------------------------------------------------------------------ helpers and in-memory ports
@@ -361,11 +348,13 @@ class CartRecoveryServiceTest {
     }
 
     private static String cart(String id, String at, int quantity) {
-        return """
-                {"id":"%s","type":"CartUpdated","version":1,"occurredAt":"%s",
-                 "body":{"cartId":"cart-1","customerId":"c-1",
-                 "total":{"amount":%d,"currency":"CNY"},"lines":[{"sku":"T-1","name":"Tea","quantity":%d,
-                 "unitPrice":{"amount":10000,"currency":"CNY"}}]}}""".formatted(id, at, quantity * 10_000, quantity);
+        return cart("c-1", id, at, quantity);
+    }
+
+    /** {@code customerId}'s cart-1 of {@code quantity} teas at 100.00, without a recovery link. */
+    private static String cart(String customerId, String id, String at, int quantity) {
+        return Events.cartUpdated("cart-1").id(id).at(at).customerId(customerId).line("T-1", "Tea", quantity, 10_000)
+                .remove("recoveryUrl").json();
     }
 
     private void member(String customerId) {
@@ -378,10 +367,11 @@ class CartRecoveryServiceTest {
     }
 
     private void pay(String customerId, String orderId, String at) {
-        apply(customerId, members.get(customerId), EventParser.parse("""
-                {"id":"pay-%s","type":"OrderPaid","version":1,"occurredAt":"%s",
-                 "body":{"orderId":"%s","customerId":"%s","amount":{"amount":9900,"currency":"CNY"}}}"""
-                .formatted(orderId, at, orderId, customerId), clock));
+        apply(customerId, members.get(customerId), paid("pay-" + orderId, customerId, orderId, at).parse(clock));
+    }
+
+    private static OrderPaidBuilder paid(String eventId, String customerId, String orderId, String at) {
+        return Events.orderPaid(customerId, orderId).id(eventId).at(at).amount(9_900);
     }
 
     private MemberArchive memberArchive() {
@@ -490,27 +480,6 @@ class CartRecoveryServiceTest {
 
         long figure(LocalDate day, CartMetric metric) {
             return figures.getOrDefault(day, Map.of()).getOrDefault(metric, 0L);
-        }
-    }
-
-    /** Coupons by business key (the code is the key itself here). */
-    private static final class InMemoryCoupons implements CouponBook {
-        final Map<String, Coupon> issued = new HashMap<>();
-
-        @Override
-        public Coupon issue(Issue issue) {
-            return issued.computeIfAbsent(issue.businessKey(), key -> new Coupon(key, issue.campaign(), key,
-                    issue.customerId(), issue.value(), issue.issuedAt(), issue.expiresAt(), Optional.empty()));
-        }
-
-        @Override
-        public Optional<Coupon> find(String code) {
-            return Optional.ofNullable(issued.get(code));
-        }
-
-        @Override
-        public Optional<Coupon> redeem(String code, String orderId, String customerId, Money orderTotal, Instant at) {
-            return Optional.empty();
         }
     }
 

@@ -201,8 +201,8 @@ final class CartScenario {
         return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable"))).items();
     }
 
-    int deadLetters() {
-        return cloud.queues().stream().filter(q -> q.endsWith("DeadLetterQueue")).mapToInt(cloud::queueDepth).sum();
+    Map<String, Integer> deadLetters() {
+        return cloud.deadLetters();
     }
 
     static Instant occurredAt(String event) {

@@ -50,7 +50,7 @@ class GuestCartRecoveryIT {
 
     @AfterEach
     void nothingLost() {
-        assertEquals(0, store.deadLetters(), "every dead-letter queue stays empty");
+        assertEquals(Map.of(), store.deadLetters(), "every dead-letter queue stays empty");
     }
 
     private void guestCart(String eventId, String at, Boolean consent) {

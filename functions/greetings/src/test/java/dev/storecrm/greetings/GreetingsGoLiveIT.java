@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
@@ -34,12 +35,9 @@ class GreetingsGoLiveIT {
         cloud.reset();
         SimulatedClock clock = new SimulatedClock(DEPLOYED);
         LocalFunctions functions = cloud.functions(clock, Map.of("GO_LIVE_AT", "2026-06-20", "GREETING_SHARDS", "1"));
-        cloud.eventBus().publish("""
-                {"id":"reg-c-imported","type":"MemberRegistered","version":1,"occurredAt":"2024-01-10T00:00:00Z",
-                 "body":{"customerId":"c-imported","profile":{"name":"Imported member","email":"imported@example.com",
-                 "locale":"en","timeZone":"Asia/Shanghai","birthday":"1990-06-25",
-                 "anniversaries":{"wedding":"2015-06-15"},
-                 "marketingConsent":{"granted":true,"at":"2024-01-10T00:00:00Z","source":"import"}}}}""",
+        cloud.eventBus().publish(Events.memberRegistered("c-imported").at("2024-01-10T00:00:00Z")
+                .name("Imported member").email("imported@example.com").birthday("1990-06-25")
+                .anniversary("wedding", "2015-06-15").consent(true, "2024-01-10T00:00:00Z", "import").json(),
                 "import", clock.instant());
         functions.drainAll();
         for (Instant hour = DEPLOYED; hour.isBefore(END); hour = hour.plus(Duration.ofHours(1))) {

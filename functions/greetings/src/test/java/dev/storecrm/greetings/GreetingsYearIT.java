@@ -156,10 +156,7 @@ class GreetingsYearIT {
     }
 
     private static void update(LocalCloud cloud, String eventId, String customerId, Instant at, String birthday) {
-        cloud.eventBus().publish("""
-                {"id":"%s","type":"MemberUpdated","version":1,"occurredAt":"%s",
-                 "body":{"customerId":"%s","profile":{"birthday":"%s"}}}"""
-                        .formatted(eventId, at, customerId, birthday),
+        cloud.eventBus().publish(Events.memberUpdated(customerId).id(eventId).at(at).birthday(birthday).json(),
                 "test", at);
     }
 

@@ -10,6 +10,8 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.dynamodb.Attributes;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
@@ -77,10 +79,7 @@ class LoyaltyIT {
 
     @Test
     void aLunarBirthdayEarnsTheBonusOnTheDayItFallsOnEachYearAndTheGregorianOneNoLonger() {
-        publish("""
-                {"id":"reg-c-8","type":"MemberRegistered","version":1,"occurredAt":"2026-01-01T00:00:00Z",
-                 "body":{"customerId":"c-8","profile":{"name":"Sample c-8","email":"c-8@example.com","locale":"en",
-                 "timeZone":"Asia/Shanghai","birthday":"1990-03-15","birthdayLunar":{"month":1,"day":1}}}}""");
+        publish(registered("c-8").birthdayLunar(1, 1, false).json());
         paid("evt-81", "c-8", "o-81", Instant.parse("2026-02-17T04:00:00Z"), 10_000);
         paid("evt-82", "c-8", "o-82", Instant.parse("2026-03-15T04:00:00Z"), 10_000);
         paid("evt-83", "c-8", "o-83", Instant.parse("2027-02-06T04:00:00Z"), 10_000);
@@ -132,9 +131,7 @@ class LoyaltyIT {
         member("c-6");
         paid("evt-p6", "c-6", "o-6", START.plus(Duration.ofDays(1)), 25_000);
         clock.set(START.plus(Duration.ofDays(2)));
-        publish("""
-                {"id":"evt-c6","type":"OrderCancelled","version":1,"occurredAt":"%s",
-                 "body":{"orderId":"o-6","customerId":"c-6","reason":"customer asked"}}""".formatted(clock.instant()));
+        publish(Events.orderCancelled("c-6", "o-6").id("evt-c6").at(clock.instant()).reason("customer asked").json());
         assertEquals(List.of("earned 250 order:o-6", "reversed -250 order:o-6"), entries("c-6"));
         assertAgrees("c-6", 0);
     }
@@ -162,34 +159,28 @@ class LoyaltyIT {
     // ------------------------------------------------------------------ helpers
 
     private void member(String customerId) {
-        publish("""
-                {"id":"reg-%1$s","type":"MemberRegistered","version":1,"occurredAt":"2026-01-01T00:00:00Z",
-                 "body":{"customerId":"%1$s","profile":{"name":"Sample %1$s","email":"%1$s@example.com","locale":"en",
-                 "timeZone":"Asia/Shanghai","birthday":"1990-03-15"}}}""".formatted(customerId));
+        publish(registered(customerId).json());
+    }
+
+    /** A member registered on 1 January 2026, born 15 March 1990, with no word on marketing consent. */
+    private static MemberRegisteredBuilder registered(String customerId) {
+        return Events.memberRegistered(customerId).at("2026-01-01T00:00:00Z").name("Sample " + customerId)
+                .birthday("1990-03-15").withoutConsent();
     }
 
     private void paid(String eventId, String customerId, String orderId, Instant at, long amount) {
         clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
-        publish("""
-                {"id":"%s","type":"OrderPaid","version":1,"occurredAt":"%s",
-                 "body":{"orderId":"%s","customerId":"%s","amount":{"amount":%d,"currency":"CNY"}}}"""
-                .formatted(eventId, at, orderId, customerId, amount));
+        publish(Events.orderPaid(customerId, orderId).id(eventId).at(at).amount(amount).json());
     }
 
     private void refunded(String eventId, String customerId, String orderId, Instant at, long amount) {
         clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
-        publish("""
-                {"id":"%s","type":"OrderRefunded","version":1,"occurredAt":"%s","body":{"orderId":"%s",
-                 "customerId":"%s","refundId":"r-%s","amount":{"amount":%d,"currency":"CNY"}}}"""
-                .formatted(eventId, at, orderId, customerId, orderId, amount));
+        publish(Events.orderRefunded(customerId, orderId, "r-" + orderId).id(eventId).at(at).amount(amount).json());
     }
 
     private void status(String eventId, String customerId, String status, Instant at) {
         clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
-        publish("""
-                {"id":"%s","type":"MemberUpdated","version":1,"occurredAt":"%s",
-                 "body":{"customerId":"%s","membership":{"status":"%s","reason":"review"}}}"""
-                .formatted(eventId, at, customerId, status));
+        publish(Events.memberUpdated(customerId).id(eventId).at(at).status(status, "review").json());
     }
 
     private void publish(String event) {

@@ -10,6 +10,7 @@ import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,26 +116,18 @@ class PointsExpiryYearIT {
     // ------------------------------------------------------------------ helpers
 
     private void member(String customerId, String locale, String zone) {
-        publish("""
-                {"id":"reg-%1$s","type":"MemberRegistered","version":1,"occurredAt":"2026-01-01T00:00:00Z",
-                 "body":{"customerId":"%1$s","profile":{"name":"Sample %1$s","email":"%1$s@example.com","locale":"%2$s",
-                 "timeZone":"%3$s","marketingConsent":{"granted":true,"at":"2026-01-01T00:00:00Z","source":"test"}}}}"""
-                .formatted(customerId, locale, zone));
+        publish(Events.memberRegistered(customerId).at("2026-01-01T00:00:00Z").name("Sample " + customerId)
+                .locale(locale).timeZone(zone).json());
     }
 
     private void paid(String customerId, String orderId, String at, long amount) {
         clock.set(Instant.parse(at));
-        publish("""
-                {"id":"pay-%s","type":"OrderPaid","version":1,"occurredAt":"%s",
-                 "body":{"orderId":"%s","customerId":"%s","amount":{"amount":%d,"currency":"CNY"}}}"""
-                .formatted(orderId, at, orderId, customerId, amount));
+        publish(Events.orderPaid(customerId, orderId).id("pay-" + orderId).at(at).amount(amount).json());
     }
 
     /** c-late's order of January 2026 is cancelled in March 2027, after its points expired. */
     private void cancelLate() {
-        publish("""
-                {"id":"cancel-o-late-1","type":"OrderCancelled","version":1,"occurredAt":"%s",
-                 "body":{"orderId":"o-late-1","customerId":"c-late"}}""".formatted(clock.instant()));
+        publish(Events.orderCancelled("c-late", "o-late-1").id("cancel-o-late-1").at(clock.instant()).json());
     }
 
     private void publish(String event) {

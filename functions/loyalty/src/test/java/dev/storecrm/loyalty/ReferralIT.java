@@ -6,6 +6,8 @@ import dev.storecrm.domain.loyalty.LedgerEntry;
 import dev.storecrm.domain.referral.Referral;
 import dev.storecrm.domain.referral.ReferralDue;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
@@ -159,27 +161,19 @@ class ReferralIT {
     }
 
     private void member(String customerId, String email, String referrerId) {
-        publish("""
-                {"id":"reg-%1$s","type":"MemberRegistered","version":1,"occurredAt":"2026-01-01T00:00:00Z",
-                 "body":{"customerId":"%1$s","profile":{"name":"Sample %1$s","email":"%2$s","locale":"en",
-                 "timeZone":"Asia/Shanghai"%3$s}}}""".formatted(customerId, email,
-                referrerId == null ? "" : ",\"referrerId\":\"" + referrerId + "\""));
+        MemberRegisteredBuilder registered = Events.memberRegistered(customerId).at("2026-01-01T00:00:00Z")
+                .name("Sample " + customerId).email(email).withoutConsent();
+        publish((referrerId == null ? registered : registered.referrerId(referrerId)).json());
     }
 
     private void paid(String eventId, String customerId, String orderId, Instant at, long amount) {
         clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
-        publish("""
-                {"id":"%s","type":"OrderPaid","version":1,"occurredAt":"%s",
-                 "body":{"orderId":"%s","customerId":"%s","amount":{"amount":%d,"currency":"CNY"}}}"""
-                .formatted(eventId, at, orderId, customerId, amount));
+        publish(Events.orderPaid(customerId, orderId).id(eventId).at(at).amount(amount).json());
     }
 
     private void refunded(String eventId, String customerId, String orderId, Instant at, long amount) {
         clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
-        publish("""
-                {"id":"%s","type":"OrderRefunded","version":1,"occurredAt":"%s","body":{"orderId":"%s",
-                 "customerId":"%s","refundId":"r-%s","amount":{"amount":%d,"currency":"CNY"}}}"""
-                .formatted(eventId, at, orderId, customerId, eventId, amount));
+        publish(Events.orderRefunded(customerId, orderId, "r-" + eventId).id(eventId).at(at).amount(amount).json());
     }
 
     private void publish(String event) {

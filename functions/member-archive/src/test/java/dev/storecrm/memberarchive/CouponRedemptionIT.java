@@ -9,6 +9,7 @@ import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.coupon.CouponCodes;
 import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
@@ -46,11 +47,8 @@ class CouponRedemptionIT {
     }
 
     private void orderPlaced(String eventId, String orderId, String customerId, String at, String code) {
-        cloud.eventBus().publish("""
-                {"id":"%s","type":"OrderPlaced","version":1,"occurredAt":"%s","body":{"orderId":"%s","customerId":"%s",
-                 "total":{"amount":15000,"currency":"CNY"},"couponCodes":["%s"],
-                 "lines":[{"sku":"SKU-1","name":"Tea","quantity":1,"unitPrice":{"amount":15000,"currency":"CNY"}}]}}"""
-                .formatted(eventId, at, orderId, customerId, code), "test", ISSUED);
+        cloud.eventBus().publish(Events.orderPlaced(customerId, orderId).id(eventId).at(at).total(15_000)
+                .couponCodes(code).json(), "test", ISSUED);
         functions.drainAll();
     }
 

@@ -9,6 +9,7 @@ import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
@@ -163,11 +164,8 @@ class MemberArchiveCapacityIT {
     }
 
     private static String placed(String orderId, String at) {
-        return """
-                {"id":"placed-%1$s","type":"OrderPlaced","version":1,"occurredAt":"%2$s","body":{"orderId":"%1$s",
-                 "customerId":"c-1001","total":{"amount":19900,"currency":"CNY"},"lines":[{"sku":"SKU-TEA-001",
-                 "name":"Longjing green tea 250 g","quantity":1,"unitPrice":{"amount":19900,"currency":"CNY"}}]}}"""
-                .formatted(orderId, at);
+        return Events.orderPlaced("c-1001", orderId).id("placed-" + orderId).at(at)
+                .line("SKU-TEA-001", "Longjing green tea 250 g", 1, 19_900).json();
     }
 
     private static String paid(String orderId, String at) {
@@ -175,14 +173,10 @@ class MemberArchiveCapacityIT {
     }
 
     private static String paid(String orderId, String at, long amount) {
-        return """
-                {"id":"paid-%1$s","type":"OrderPaid","version":1,"occurredAt":"%2$s","body":{"orderId":"%1$s",
-                 "customerId":"c-1001","amount":{"amount":%3$d,"currency":"CNY"}}}""".formatted(orderId, at, amount);
+        return Events.orderPaid("c-1001", orderId).id("paid-" + orderId).at(at).amount(amount).json();
     }
 
     private static String cancelled(String orderId, String at) {
-        return """
-                {"id":"cancelled-%1$s","type":"OrderCancelled","version":1,"occurredAt":"%2$s",
-                 "body":{"orderId":"%1$s","customerId":"c-1001"}}""".formatted(orderId, at);
+        return Events.orderCancelled("c-1001", orderId).id("cancelled-" + orderId).at(at).json();
     }
 }

@@ -157,37 +157,27 @@ class MemberArchiveMigrationIT {
         for (int i = 0; i <= ORDERS; i++) {
             publish(paid(customerId, i));
         }
-        publish("""
-                {"id":"cancel-%1$s","type":"OrderCancelled","version":1,"occurredAt":"%2$s",
-                 "body":{"orderId":"o-3","customerId":"%1$s"}}""".formatted(customerId, paidAt(3).plusSeconds(3600)));
+        publish(Events.orderCancelled(customerId, "o-3").id("cancel-" + customerId).at(paidAt(3).plusSeconds(3600))
+                .json());
         for (int version = 1; version <= 2; version++) {
-            publish("""
-                    {"id":"refund-%1$d-%2$s","type":"OrderRefunded","version":1,"occurredAt":"%3$s",
-                     "body":{"orderId":"o-5","customerId":"%2$s","refundId":"r-1",
-                             "amount":{"amount":%4$d,"currency":"CNY"}}}"""
-                    .formatted(version, customerId, paidAt(5).plus(Duration.ofDays(version)), 1000 * version));
+            publish(Events.orderRefunded(customerId, "o-5", "r-1").id("refund-" + version + "-" + customerId)
+                    .at(paidAt(5).plus(Duration.ofDays(version))).amount(1000L * version).json());
         }
         publish(updatedPhone(customerId));
     }
 
     private static String paid(String customerId, int order) {
-        return """
-                {"id":"pay-%1$s-%2$d","type":"OrderPaid","version":1,"occurredAt":"%3$s",
-                 "body":{"orderId":"o-%2$d","customerId":"%1$s","amount":{"amount":10000,"currency":"CNY"}}}"""
-                .formatted(customerId, order, paidAt(order));
+        return Events.orderPaid(customerId, "o-" + order).id("pay-" + customerId + "-" + order).at(paidAt(order))
+                .amount(10_000).json();
     }
 
     private static String status(String customerId, String status, String at) {
-        return """
-                {"id":"%2$s-%1$s","type":"MemberUpdated","version":1,"occurredAt":"%3$s",
-                 "body":{"customerId":"%1$s","membership":{"status":"%2$s","reason":"review"}}}"""
-                .formatted(customerId, status, at);
+        return Events.memberUpdated(customerId).id(status + "-" + customerId).at(at).status(status, "review").json();
     }
 
     private static String updatedPhone(String customerId) {
-        return """
-                {"id":"phone-%1$s","type":"MemberUpdated","version":1,"occurredAt":"2026-01-10T00:00:00Z",
-                 "body":{"customerId":"%1$s","profile":{"phone":"+8613800001234"}}}""".formatted(customerId);
+        return Events.memberUpdated(customerId).id("phone-" + customerId).at("2026-01-10T00:00:00Z")
+                .phone("+8613800001234").json();
     }
 
     // ------------------------------------------------------------------ reading

@@ -9,6 +9,7 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -45,9 +46,7 @@ class PointsCapacityIT {
         functions.handler("LoyaltyFunction");
         functions.handler("PointsRedemptionFunction");
         functions.handler("TimerSweepFunction");
-        cloud.eventBus().publish("""
-                {"id":"reg-c-1","type":"MemberRegistered","version":1,"occurredAt":"2026-01-01T00:00:00Z",
-                 "body":{"customerId":"c-1","profile":{"name":"Sample","timeZone":"Asia/Shanghai"}}}""", "test", PAID);
+        cloud.eventBus().publish(registered("c-1"), "test", PAID);
         functions.drainAll();
     }
 
@@ -82,10 +81,7 @@ class PointsCapacityIT {
     void anExpiryRunCostsWhatTheMembersWhosePointsExpireCostAndNothingForTheRest() {
         order("c-1", "o-1", 1);
         for (int i = 0; i < 50; i++) {
-            cloud.eventBus().publish("""
-                    {"id":"reg-%1$s","type":"MemberRegistered","version":1,"occurredAt":"2026-01-01T00:00:00Z",
-                     "body":{"customerId":"%1$s","profile":{"name":"Sample","timeZone":"Asia/Shanghai"}}}"""
-                    .formatted("c-later-" + i), "test", PAID);
+            cloud.eventBus().publish(registered("c-later-" + i), "test", PAID);
             clock.set(PAID.plusSeconds(3_600L * 24 * 40));
             order("c-later-" + i, "o-later-" + i, 1);
         }
@@ -140,5 +136,11 @@ class PointsCapacityIT {
             }
         }
         return units;
+    }
+
+    /** A member with a name and a time zone only: no address, no locale, no word on consent. */
+    private static String registered(String customerId) {
+        return Events.memberRegistered(customerId).at("2026-01-01T00:00:00Z").name("Sample").without("email")
+                .without("locale").withoutConsent().json();
     }
 }

@@ -12,6 +12,8 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.EventBuilder;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
 import java.time.Duration;
 import java.time.Instant;
@@ -210,39 +212,30 @@ class PointsRedemptionIT {
 
     /** Registers the member and pays an order: the archive prices it, the ledger credits it. */
     private void earn(String customerId, String orderId, long amount) {
-        publish("""
-                {"id":"reg-%1$s","type":"MemberRegistered","version":1,"occurredAt":"2026-01-01T00:00:00Z",
-                 "body":{"customerId":"%1$s","profile":{"name":"Sample %1$s","email":"%1$s@example.com",
-                 "timeZone":"Asia/Shanghai"}}}""".formatted(customerId));
+        publish(Events.memberRegistered(customerId).at("2026-01-01T00:00:00Z").name("Sample " + customerId)
+                .without("locale").withoutConsent().json());
         paid(customerId, orderId, amount);
     }
 
     private void paid(String customerId, String orderId, long amount) {
-        publish("""
-                {"id":"pay-%s","type":"OrderPaid","version":1,"occurredAt":"%s",
-                 "body":{"orderId":"%s","customerId":"%s","amount":{"amount":%d,"currency":"CNY"}}}"""
-                .formatted(orderId, clock.instant(), orderId, customerId, amount));
+        publish(Events.orderPaid(customerId, orderId).id("pay-" + orderId).amount(amount));
     }
 
     private void refunded(String customerId, String orderId, long amount) {
-        publish("""
-                {"id":"refund-%s","type":"OrderRefunded","version":1,"occurredAt":"%s","body":{"orderId":"%s",
-                 "customerId":"%s","refundId":"r-1","amount":{"amount":%d,"currency":"CNY"}}}"""
-                .formatted(orderId, clock.instant(), orderId, customerId, amount));
+        publish(Events.orderRefunded(customerId, orderId, "r-1").id("refund-" + orderId).amount(amount));
     }
 
     private void cancelled(String customerId, String orderId) {
-        publish("""
-                {"id":"cancel-%s","type":"OrderCancelled","version":1,"occurredAt":"%s",
-                 "body":{"orderId":"%s","customerId":"%s"}}"""
-                .formatted(orderId, clock.instant(), orderId, customerId));
+        publish(Events.orderCancelled(customerId, orderId).id("cancel-" + orderId));
     }
 
     private void status(String customerId, String status) {
-        publish("""
-                {"id":"status-%s-%s","type":"MemberUpdated","version":1,"occurredAt":"%s",
-                 "body":{"customerId":"%s","membership":{"status":"%s"}}}"""
-                .formatted(customerId, status, clock.instant(), customerId, status));
+        publish(Events.memberUpdated(customerId).id("status-" + customerId + "-" + status).status(status));
+    }
+
+    /** Publishes the event as happening now, a second before the clock moves on to the next. */
+    private void publish(EventBuilder<?> event) {
+        publish(event.at(clock.instant()).json());
     }
 
     private void publish(String event) {

@@ -33,6 +33,7 @@ public final class Benchmarks {
             case "disputes" -> DisputeBenchmark.run(Options.parse(options));
             case "points" -> PointsBenchmark.run(Options.parse(options));
             case "adapters" -> AdapterBenchmark.run(Options.parse(options));
+            case "coldstart" -> ColdStartBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
                       capacity [--members M] [--orders N] [--history H] [--seed S]
@@ -64,7 +65,12 @@ public final class Benchmarks {
                           N payloads of each platform topic (Shopify, Stripe, WooCommerce, the signed webhook)
                           through its adapter; prints per topic events per second (relative), canonical events
                           and PutEvents calls per platform event, and the adapter's read and write units per
-                          platform event""");
+                          platform event
+                      coldstart [--runs N] [--functions A,B] [--members M] [--days D]
+                          each function's deployable jar (./dev package first) in N fresh JVMs under Lambda's own
+                          runtime client, with its template environment pointed at the local cloud, handling the
+                          last event it handled in a short simulated store; prints min and median seconds to the
+                          answer, the init, the ratio to a one-GetItem baseline run alike, classes loaded, jar size""");
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.storecrm.localcloud;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.storecrm.domain.time.SimulatedClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,15 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import java.util.function.Consumer;
 
 /**
  * The template's functions, run in this JVM the way Lambda runs them: each handler is the class
@@ -47,22 +41,14 @@ public final class LocalFunctions {
     static final String LOCAL_AGENT = "local-agent";
     static final String LOCAL_CALLER_ID = "AIDALOCALAGENT0000000";
 
-    /**
-     * How often {@link #drainAll()} polls every queue, not only those something was sent to since
-     * they were last found empty: messages someone else received come back after their visibility
-     * timeout, in real time.
-     */
-    private static final long FULL_POLL_EVERY_NANOS = 1_000_000_000L;
-
     private final LocalCloud cloud;
     private final Clock clock;
     private final Map<String, String> environmentOverrides;
     private final Map<String, FunctionSpec> specs = new LinkedHashMap<>();
     private final Map<String, IamPolicy> policies = new HashMap<>();
     private final Map<String, Object> handlers = new HashMap<>();
-    /** Each queue's {@link LocalActivity} version when a poll last found it empty. */
-    private final Map<String, Long> emptyAtVersion = new HashMap<>();
-    private long lastFullPoll = System.nanoTime() - FULL_POLL_EVERY_NANOS;
+    private final QueuePoller poller;
+    private final List<Consumer<Invocation>> observers = new ArrayList<>();
 
     LocalFunctions(LocalCloud cloud, Clock clock, Map<String, String> environmentOverrides, Template policySource) {
         this.cloud = cloud;
@@ -72,6 +58,7 @@ public final class LocalFunctions {
             specs.put(f.logicalId(), f);
             policies.put(f.logicalId(), IamPolicy.of(policySource, f.logicalId()));
         });
+        this.poller = new QueuePoller(cloud, this::invoke);
     }
 
     /** A function's IAM policy, which every AWS call of its handler is checked against ({@link IamEnforcer}). */
@@ -108,7 +95,7 @@ public final class LocalFunctions {
         Context context = new LocalContext(spec, cloud.template().arn(functionLogicalId));
         Method method = handleRequest(handler);
         IamPolicy policy = policy(functionLogicalId);
-        return CapacityRecorder.attributedTo(functionLogicalId, () -> IamEnforcer.actingAs(policy, () -> {
+        Object response = CapacityRecorder.attributedTo(functionLogicalId, () -> IamEnforcer.actingAs(policy, () -> {
             try {
                 return method.invoke(handler, event, context);
             } catch (InvocationTargetException e) {
@@ -120,6 +107,17 @@ public final class LocalFunctions {
                 throw new IllegalStateException(e);
             }
         }));
+        Invocation invocation = new Invocation(functionLogicalId, event, response);
+        observers.forEach(observer -> observer.accept(invocation));
+        return response;
+    }
+
+    /** An invocation that returned (whatever its response says): the function, its event and its response. */
+    public record Invocation(String function, Object event, Object response) {}
+
+    /** Tells {@code observer} of every invocation that returns from now on (the cold-start benchmark's events). */
+    public void observe(Consumer<Invocation> observer) {
+        observers.add(observer);
     }
 
     /**
@@ -238,18 +236,12 @@ public final class LocalFunctions {
 
     /** One poll of a function's SQS triggers: at most one batch per trigger, like one Lambda invocation each. */
     public DrainReport pollOnce(String functionLogicalId) {
-        Counters counters = new Counters();
-        pollOnce(spec(functionLogicalId), counters, false);
-        return counters.report();
+        return poller.pollOnce(spec(functionLogicalId));
     }
 
     /** Polls one function's SQS triggers until their queues hold nothing visible. */
     public DrainReport drain(String functionLogicalId) {
-        Counters counters = new Counters();
-        while (pollOnce(spec(functionLogicalId), counters, false) > 0) {
-            // keep polling
-        }
-        return counters.report();
+        return poller.drain(spec(functionLogicalId));
     }
 
     /**
@@ -260,90 +252,7 @@ public final class LocalFunctions {
      * dead-letter queue. {@link #drain(String)} and {@link #invoke} stay strict.
      */
     public DrainReport drainAll() {
-        Counters counters = new Counters();
-        boolean everyQueue = System.nanoTime() - lastFullPoll >= FULL_POLL_EVERY_NANOS;
-        if (everyQueue) {
-            lastFullPoll = System.nanoTime();
-        }
-        boolean progress = true;
-        while (progress) {
-            progress = false;
-            for (FunctionSpec spec : specs.values()) {
-                if (!deployedHere(spec)) {
-                    continue;
-                }
-                while (pollOnce(spec, counters, !everyQueue) > 0) {
-                    progress = true;
-                }
-            }
-        }
-        return counters.report();
-    }
-
-    /** One batch from each of the function's queues; {@code onlyChanged} skips those unchanged since found empty. */
-    private int pollOnce(FunctionSpec spec, Counters counters, boolean onlyChanged) {
-        int received = 0;
-        for (FunctionSpec.SqsTrigger trigger : spec.sqsTriggers()) {
-            SqsClient sqs = cloud.sqs();
-            String queueUrl = cloud.queueUrl(trigger.queueLogicalId());
-            long version = LocalActivity.queueVersion(queueUrl);
-            if (onlyChanged && Long.valueOf(version).equals(emptyAtVersion.get(queueUrl))) {
-                continue;
-            }
-            int batchSize = Math.min(10, trigger.batchSize());
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
-                    .maxNumberOfMessages(batchSize)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                    .messageAttributeNames("All")
-                    .waitTimeSeconds(0)).messages();
-            if (messages.isEmpty()) {
-                emptyAtVersion.put(queueUrl, version);
-                continue;
-            }
-            received += messages.size();
-            Set<String> failed = new HashSet<>();
-            try {
-                Object response = invoke(spec.logicalId(),
-                        LambdaEvents.sqsEvent(messages, cloud.template().arn(trigger.queueLogicalId())));
-                if (trigger.reportBatchItemFailures() && response instanceof SQSBatchResponse batch
-                        && batch.getBatchItemFailures() != null) {
-                    batch.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
-                }
-            } catch (RuntimeException invocationFailed) {
-                messages.forEach(m -> failed.add(m.messageId()));
-                counters.errors.add(spec.logicalId() + ": " + invocationFailed);
-            }
-            List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
-            for (Message message : messages) {
-                if (failed.contains(message.messageId())) {
-                    sqs.changeMessageVisibility(c -> c.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
-                            .visibilityTimeout(0));
-                } else {
-                    done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
-                            .receiptHandle(message.receiptHandle()).build());
-                }
-            }
-            if (!done.isEmpty()) {
-                sqs.deleteMessageBatch(d -> d.queueUrl(queueUrl).entries(done));
-            }
-            counters.count(spec.logicalId(), messages.size(), failed.size());
-            if (messages.size() < batchSize && failed.isEmpty()
-                    && LocalActivity.queueVersion(queueUrl) == version + 1) {
-                // A short batch took every visible message, and only this receive changed the queue
-                // since: it is empty now, and the next poll can skip it like one that found nothing.
-                emptyAtVersion.put(queueUrl, version + 1);
-            }
-        }
-        return received;
-    }
-
-    private static boolean deployedHere(FunctionSpec spec) {
-        try {
-            Class.forName(spec.handler().split("::")[0], false, LocalFunctions.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException notOnClasspath) {
-            return false; // Its module is not a dependency here; drainAll leaves its queues alone (see there).
-        }
+        return poller.drainAll(specs.values());
     }
 
     private Object construct(FunctionSpec spec) {
@@ -373,23 +282,5 @@ public final class LocalFunctions {
             }
         }
         throw new IllegalStateException(handler.getClass() + " has no handleRequest(event, context)");
-    }
-
-    private static final class Counters {
-        final Map<String, Integer> invocations = new LinkedHashMap<>();
-        final Map<String, Integer> messages = new LinkedHashMap<>();
-        final Map<String, Integer> failures = new LinkedHashMap<>();
-        final List<String> errors = new ArrayList<>();
-
-        void count(String function, int received, int failed) {
-            invocations.merge(function, 1, Integer::sum);
-            messages.merge(function, received, Integer::sum);
-            failures.merge(function, failed, Integer::sum);
-        }
-
-        DrainReport report() {
-            return new DrainReport(Map.copyOf(invocations), Map.copyOf(messages), Map.copyOf(failures),
-                    List.copyOf(errors));
-        }
     }
 }

@@ -92,12 +92,7 @@ final class SampleRun {
             out.println("DynamoDB capacity used");
             out.print(ArchiveReport.capacity());
 
-            Map<String, Integer> deadLetters = new TreeMap<>();
-            for (String queue : cloud.queues()) {
-                if (queue.endsWith("DeadLetterQueue") && cloud.queueDepth(queue) > 0) {
-                    deadLetters.put(queue, cloud.queueDepth(queue));
-                }
-            }
+            Map<String, Integer> deadLetters = cloud.deadLetters();
             out.println();
             out.printf("Done in %.1f s. Function logs: %s%n", (System.nanoTime() - started) / 1e9,
                     System.getProperty("storecrm.functionLog", "target/function-logs.jsonl"));

@@ -2,14 +2,10 @@ package dev.storecrm.simulation;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.domain.time.SimulatedClock;
-import dev.storecrm.localcloud.FunctionSpec;
-import dev.storecrm.localcloud.LocalActivity;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.ScheduleExpression;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.platform.Settings;
-import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.simulation.platform.StoreVoice;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -20,14 +16,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Plays the simulated store against the local cloud through the real handlers: events published on
@@ -47,7 +41,7 @@ final class StoreSimulation {
     /** A poison message the run put on a queue, and the id SQS gave it. */
     record Poisoned(String queue, String name, String messageId) {}
 
-    private static final String SWEEP = "TimerSweepFunction";
+    private static final String SWEEP = ScheduledRuns.SWEEP;
 
     private final LocalCloud cloud;
     private final SimulationOptions options;
@@ -65,11 +59,6 @@ final class StoreSimulation {
     private final List<String> invocationErrors = new ArrayList<>();
     private final List<String> unrouted = new ArrayList<>();
     private final List<Poisoned> poison = new ArrayList<>();
-    private final Map<String, ScheduleExpression> schedules = new LinkedHashMap<>();
-    private final List<String> timerShards = new ArrayList<>();
-    private ScheduleExpression sweepSchedule;
-    private long timersReadAt = -1;
-    private Optional<Instant> earliestTimer = Optional.empty();
     private long mailReadSince;
     private int mailAccepted;
     private int events;
@@ -115,7 +104,8 @@ final class StoreSimulation {
         long started = System.nanoTime();
         Instant start = clock.instant();
         Instant end = start.plus(Duration.ofDays(options.days()));
-        readSchedules();
+        ScheduledRuns scheduled = new ScheduledRuns(cloud, functions);
+        Map<String, ScheduleExpression> schedules = scheduled.schedules();
         plan.addAll(CustomerMail.around(new PointsCheckouts(options, functions).around(store.plan()), options, cloud));
         plan.addAll(operator.plan(store.members()));
         voice.prepare(plan.stream().filter(p -> p instanceof Planned.Publish).map(p -> ((Planned.Publish) p).event())
@@ -138,7 +128,7 @@ final class StoreSimulation {
             for (Instant firing : nextFiring.values()) {
                 next = firing.isBefore(next) ? firing : next;
             }
-            Optional<Instant> sweep = nextSweep(now);
+            Optional<Instant> sweep = scheduled.nextSweep(now);
             if (sweep.isPresent() && sweep.get().isBefore(next)) {
                 next = sweep.get();
             }
@@ -191,58 +181,6 @@ final class StoreSimulation {
         progress.println();
         return new Outcome(start, end, events, duplicates, delayed, unsubscribes, List.copyOf(poison), throttled,
                 invocations, failedAttempts, invocationErrors, unrouted, truth, (System.nanoTime() - started) / 1e9);
-    }
-
-    /** The schedules of template.yaml; the timer sweep's is played only in the minutes in which a timer is due. */
-    private void readSchedules() {
-        for (FunctionSpec spec : functions.specs()) {
-            for (FunctionSpec.Schedule schedule : spec.schedules()) {
-                if (!schedule.enabled()) {
-                    continue;
-                }
-                ScheduleExpression expression = ScheduleExpression.parse(schedule.expression(), schedule.timeZone());
-                if (spec.logicalId().equals(SWEEP)) {
-                    sweepSchedule = expression;
-                } else {
-                    schedules.put(spec.logicalId(), expression);
-                }
-            }
-        }
-        if (sweepSchedule == null) {
-            throw new IllegalStateException("template.yaml has no schedule for " + SWEEP);
-        }
-        int shards = SharedAdapters.timerShards(new Settings(functions.spec(SWEEP).environment()));
-        for (int shard = 0; shard < shards; shard++) {
-            timerShards.add("timers#" + shard);
-        }
-    }
-
-    /** When the sweep next finds work: its first firing at or after the earliest due timer. */
-    private Optional<Instant> nextSweep(Instant now) {
-        return earliestTimer().map(due -> due.isAfter(now) ? sweepSchedule.nextAfter(due.minusNanos(1))
-                : sweepSchedule.nextAfter(now.minusNanos(1)));
-    }
-
-    /** The earliest due timer, read again only when something wrote to the timers table since. */
-    private Optional<Instant> earliestTimer() {
-        String table = cloud.tableName("TimersTable");
-        long version = LocalActivity.tableVersion(table);
-        if (version == timersReadAt) {
-            return earliestTimer;
-        }
-        Optional<Instant> earliest = Optional.empty();
-        for (String shard : timerShards) {
-            var items = cloud.dynamoDb().query(q -> q.tableName(table).indexName("DueByShard")
-                    .keyConditionExpression("#shard = :shard").expressionAttributeNames(Map.of("#shard", "shard"))
-                    .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard))).limit(1)).items();
-            for (var item : items) {
-                Instant due = Instant.parse(item.get("dueAt").s());
-                earliest = earliest.isEmpty() || due.isBefore(earliest.get()) ? Optional.of(due) : earliest;
-            }
-        }
-        timersReadAt = version;
-        earliestTimer = earliest;
-        return earliest;
     }
 
     private void sweepDue() {

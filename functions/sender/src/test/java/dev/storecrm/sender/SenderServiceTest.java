@@ -1,0 +1,187 @@
+package dev.storecrm.sender;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storecrm.domain.messaging.AddressHash;
+import dev.storecrm.domain.messaging.CartCheck;
+import dev.storecrm.domain.messaging.MailSender;
+import dev.storecrm.domain.messaging.MessageRenderer;
+import dev.storecrm.domain.messaging.MessageRequest;
+import dev.storecrm.domain.messaging.MessageRequestJson;
+import dev.storecrm.domain.messaging.Recipient;
+import dev.storecrm.domain.messaging.SendLedger;
+import dev.storecrm.domain.messaging.SuppressionList;
+import dev.storecrm.domain.messaging.Timers;
+import dev.storecrm.domain.messaging.UnsubscribeTokens;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.StorePolicies;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.memory.InMemoryFrequencyCap;
+import dev.storecrm.fixtures.memory.InMemoryMembers;
+import dev.storecrm.fixtures.memory.InMemorySendLedger;
+import dev.storecrm.fixtures.memory.InMemorySuppressions;
+import dev.storecrm.fixtures.memory.InMemoryTimers;
+import dev.storecrm.fixtures.memory.RecordingMailSender;
+import dev.storecrm.platform.messaging.ClasspathTemplates;
+import dev.storecrm.platform.messaging.Pacer;
+import dev.storecrm.sender.SenderService.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SenderService with in-memory ports and the store's default policies (a 16-hour marketing cap, quiet
+ * hours 21:00-09:00 in the member's zone, Asia/Shanghai here): what a member would notice of one
+ * request, in mail received or not, and what the send ledger and the timers keep of it. The same
+ * behaviour through the real handler and the local cloud is {@code SenderIT}'s.
+ */
+class SenderServiceTest {
+
+    /** Noon in Shanghai: outside the quiet hours. */
+    private static final Instant NOON = Instant.parse("2026-11-23T04:00:00Z");
+    private static final String ADDRESS = "c-1@example.com";
+
+    private final SimulatedClock clock = new SimulatedClock(NOON);
+    private final StorePolicies policies = StorePolicies.defaults();
+    private final InMemoryMembers members = new InMemoryMembers(policies.members(), clock);
+    private final InMemorySuppressions suppressions = new InMemorySuppressions();
+    private final InMemorySendLedger ledger = new InMemorySendLedger();
+    private final InMemoryFrequencyCap cap = new InMemoryFrequencyCap();
+    private final InMemoryTimers timers = new InMemoryTimers();
+    private final RecordingMailSender mail = new RecordingMailSender();
+    private final SenderService service = service();
+
+    @Test
+    void aRequestSendsOneMailAndARedeliveredCopySendsNothingMore() {
+        member(true);
+        assertEquals(Outcome.SENT, service.handle(news("NEWS#1")));
+        assertEquals(Outcome.DUPLICATE, service.handle(news("NEWS#1")), "the queue delivered it again");
+        assertEquals(1, mail.to(ADDRESS).size());
+        assertEquals(SendLedger.Status.SENT, entry("NEWS#1").status());
+        assertEquals("ses-1", entry("NEWS#1").messageId());
+    }
+
+    @Test
+    void marketingWithoutConsentIsNotSentAndTheReasonIsKept() {
+        member(false);
+        assertEquals(Outcome.SKIPPED, service.handle(news("NEWS#1")));
+        assertEquals(List.of(), mail.sent());
+        assertEquals("NO_MARKETING_CONSENT", entry("NEWS#1").reason());
+        assertEquals(Optional.empty(), cap.holder("c-1"), "no cap slot taken by a mail that did not go");
+    }
+
+    @Test
+    void aTransactionalMailGoesWithoutMarketingConsent() {
+        member(false);
+        assertEquals(Outcome.SENT, service.handle(followUp("ORDER#o-1#follow-up")));
+        assertEquals(1, mail.to(ADDRESS).size());
+    }
+
+    @Test
+    void aSuppressedAddressGetsNoMailAndTheLedgerSaysWhy() {
+        member(true);
+        suppressions.suppressAddressHash(AddressHash.of(ADDRESS), SuppressionList.Reason.HARD_BOUNCE,
+                SuppressionList.Scope.ALL, NOON.minus(Duration.ofDays(1)));
+        assertEquals(Outcome.SKIPPED, service.handle(followUp("ORDER#o-1#follow-up")));
+        assertEquals(Outcome.SKIPPED, service.handle(news("NEWS#1")));
+        assertEquals(List.of(), mail.sent());
+        assertEquals("SUPPRESSED", entry("ORDER#o-1#follow-up").reason());
+        assertEquals("SUPPRESSED", entry("NEWS#1").reason());
+    }
+
+    @Test
+    void aHeldOutRequestIsSettledHeldOutWithoutASendAndTakesNoCapSlot() {
+        member(true);
+        assertEquals(Outcome.SKIPPED, service.handle(news("NEWS#1").heldOutOf()));
+        assertEquals(List.of(), mail.sent());
+        assertEquals(SendLedger.Status.SKIPPED, entry("NEWS#1").status());
+        assertEquals("HELD_OUT", entry("NEWS#1").reason());
+        assertEquals(Optional.empty(), cap.holder("c-1"));
+        assertEquals(Outcome.SENT, service.handle(news("NEWS#2")), "the member's slot is still free");
+    }
+
+    @Test
+    void theCapPutsOffNewsAfterAGreetingUntilItsWindowEndsWhileServiceMailGoesAtOnce() {
+        member(true);
+        assertEquals(Outcome.SENT, service.handle(greeting("BIRTHDAY#c-1#2026")));
+        clock.set(NOON.plus(Duration.ofHours(1)));
+        assertEquals(Outcome.DEFERRED, service.handle(news("NEWS#1")));
+        assertEquals(Outcome.SENT, service.handle(followUp("ORDER#o-1#follow-up")));
+        assertEquals(2, mail.to(ADDRESS).size(), "the greeting and the follow-up, not the news");
+        Timers.Timer putOff = timers.find("outbox#NEWS#1").orElseThrow();
+        assertEquals(NOON.plus(Duration.ofHours(16)), putOff.dueAt(), "when the greeting's 16 hours are over");
+        MessageRequest later = MessageRequestJson.read(putOff.body());
+        assertEquals(1, later.deferrals());
+        assertTrue(ledger.find("NEWS#1", true).isEmpty(), "nothing settled: the news still goes later");
+    }
+
+    @Test
+    void marketingInTheMembersNightWaitsForTheMorningAndGoesThen() {
+        member(true);
+        Instant night = Instant.parse("2026-11-23T14:30:00Z");
+        clock.set(night);
+        assertEquals(Outcome.DEFERRED, service.handle(news("NEWS#1")), "22:30 in Shanghai");
+        assertEquals(List.of(), mail.sent());
+        Timers.Timer morning = timers.find("outbox#NEWS#1").orElseThrow();
+        assertEquals(Instant.parse("2026-11-24T01:00:00Z"), morning.dueAt(), "09:00 in Shanghai");
+        clock.set(morning.dueAt());
+        assertEquals(Outcome.SENT, service.handle(MessageRequestJson.read(morning.body())));
+        assertEquals(1, mail.to(ADDRESS).size());
+    }
+
+    @Test
+    void aMailSesThrottledIsPutOffAndGivesItsCapSlotAndItsClaimBack() {
+        member(true);
+        mail.failNext(new MailSender.ThrottledException("Maximum sending rate exceeded", null));
+        assertEquals(Outcome.DEFERRED, service.handle(news("NEWS#1")));
+        assertEquals(List.of(), mail.sent());
+        assertEquals(NOON.plus(Duration.ofMinutes(1)), timers.find("outbox#NEWS#1").orElseThrow().dueAt());
+        assertEquals(Optional.empty(), cap.holder("c-1"), "the slot is free for the mail when it comes back");
+        assertEquals(Outcome.SENT, service.handle(news("NEWS#1")), "the claim was given back, not left to expire");
+        assertEquals(1, mail.to(ADDRESS).size());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private SenderService service() {
+        SenderSettings settings = SenderSettings.from(policies.with("STORE_NAME", "Tea House")
+                .with("STORE_URL", "https://shop.example.com").with("UNSUBSCRIBE_URL", "https://crm.example.com/u")
+                .settings());
+        SendChecks checks = new SendChecks(members, policies.members(), suppressions, customerId -> false,
+                CartCheck.NONE);
+        Delivery delivery = new Delivery(new MessageRenderer(new ClasspathTemplates(), settings.supportedLocales(),
+                settings.defaultLocale(), settings.subjectPrefixes()), mail,
+                new UnsubscribeTokens(new byte[32], settings.unsubscribeValidity(), clock), new Pacer(1_000),
+                SmsChannel.from(policies.settings(), Optional.empty()));
+        return new SenderService(checks, new SendRecords(ledger, cap, timers), delivery, settings, clock);
+    }
+
+    /** Member c-1, registered in Shanghai a month ago, with marketing consent or without a word on it. */
+    private void member(boolean consent) {
+        var registered = Events.memberRegistered("c-1").at("2026-10-23T00:00:00Z").name("Wang");
+        members.apply(consent ? registered : registered.withoutConsent());
+    }
+
+    private SendLedger.Entry entry(String businessKey) {
+        return ledger.find(businessKey, true).orElseThrow();
+    }
+
+    private MessageRequest news(String businessKey) {
+        return MessageRequest.marketing(businessKey, "news", "c-1", "store-news", Map.of("headline", "New teas",
+                "message", "New arrivals", "link", "https://shop.example.com/new"), clock.instant());
+    }
+
+    private MessageRequest greeting(String businessKey) {
+        return MessageRequest.marketing(businessKey, "birthday", "c-1", "store-news", Map.of("headline",
+                "Happy birthday", "message", "A gift", "link", "https://shop.example.com/gift"), clock.instant());
+    }
+
+    private MessageRequest followUp(String businessKey) {
+        return MessageRequest.transactional(businessKey, "order", new Recipient.Member("c-1"), "order-follow-up",
+                Map.of("orderId", "o-1"), clock.instant());
+    }
+}
