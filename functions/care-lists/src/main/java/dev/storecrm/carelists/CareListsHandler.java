@@ -11,13 +11,13 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * CareListsFunction, behind a Lambda function URL with {@code AuthType: AWS_IAM}: the lists
- * customer-care staff work from ({@link CareListsService}), and through the staff API for console
- * users of the groups it serves. The handler checks the caller
+ * customer-care staff work from ({@link CareListsService}) and the reputation guard ({@link ReputationRoutes}),
+ * and through the staff API for console users of the groups it serves. The handler checks the caller
  * itself ({@link StaffDoors}), so a URL set to {@code AuthType: NONE} by mistake serves nothing.
  */
 public final class CareListsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private final CareListsService service;
+    private final CareListsWiring routes;
 
     public CareListsHandler() {
         this(System.getenv(), Clock.systemUTC());
@@ -29,12 +29,12 @@ public final class CareListsHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     CareListsHandler(CareListsWiring wiring) {
-        this.service = wiring.service();
+        this.routes = wiring;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
         return PowertoolsLogging.withLogging(context,
-                () -> StaffDoors.serve(request, CareListsService.GROUPS, service::handle));
+                () -> StaffDoors.serve(request, CareListsService.GROUPS, routes::route));
     }
 }

@@ -1,26 +1,41 @@
 package dev.storecrm.carelists;
 
 import dev.storecrm.platform.OccasionSettings;
+import dev.storecrm.platform.ReputationSettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.dynamodb.DynamoDbCartStats;
+import dev.storecrm.platform.dynamodb.DynamoDbEngagementCounts;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
+import dev.storecrm.platform.http.HttpAnswer;
+import dev.storecrm.platform.http.StaffRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 
-/** The composition root of CareListsFunction: settings, clients, adapters, the lists, the export jobs, the service. */
-record CareListsWiring(CareListsService service) {
+/**
+ * The composition root of CareListsFunction: settings, clients, adapters, the lists, the export jobs, the service,
+ * and the reputation guard's routes beside it.
+ */
+record CareListsWiring(CareListsService service, ReputationRoutes reputation) {
 
     CareListsWiring(Map<String, String> environment, Clock clock) {
         this(SharedAdapters.from(new Settings(environment), clock));
     }
 
     private CareListsWiring(SharedAdapters shared) {
-        this(service(shared, MemberLists.from(shared), OccasionSettings.storeZone(shared.env())));
+        this(service(shared, MemberLists.from(shared), OccasionSettings.storeZone(shared.env())),
+                new ReputationRoutes(ReputationSettings.guard(shared),
+                        new DynamoDbEngagementCounts(shared.dynamoDb(), shared.env().required("REPUTATION_TABLE")),
+                        "on".equals(shared.env().optional("ENGAGEMENT_TRACKING", "off")), shared.clock()));
+    }
+
+    /** Every route of the function: the reputation guard's, and the lists'. */
+    HttpAnswer route(StaffRequest request) {
+        return reputation.serves(request.path()) ? reputation.handle(request) : service.handle(request);
     }
 
     private static CareListsService service(SharedAdapters shared, MemberLists lists, ZoneId storeZone) {

@@ -17,6 +17,7 @@ import dev.storecrm.domain.messaging.PhoneNumber;
 import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.messaging.SendRules.Facts;
 import dev.storecrm.domain.messaging.SuppressionList;
+import dev.storecrm.domain.reputation.SendingReputation;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,10 +27,11 @@ import java.util.Optional;
  * member who gets marketing by SMS, where a STOP reply is kept), open disputes (marketing only), and the cart
  * a cart message is about ({@link dev.storecrm.domain.messaging.SendRules} decides from these). A
  * guest's consent is the one the cart's newest update carries for the guest's address now; a customer
- * who may not be a member is the member if the archive knows them with an address, else the contact.
+ * who may not be a member is the member if the archive knows them with an address, else the contact. The
+ * reputation guard's state says whether marketing e-mail is paused.
  */
 record SendChecks(MemberArchive members, MemberPolicy memberPolicy, SuppressionList suppressions,
-                  OpenDisputes disputes, CartCheck carts) {
+                  OpenDisputes disputes, CartCheck carts, SendingReputation reputation) {
 
     /** What is true of the recipient now; empty when the member does not exist. */
     Optional<Facts> facts(MessageRequest request, Instant now) {

@@ -19,12 +19,10 @@ import dev.storecrm.domain.messaging.SendRules.Verdict;
 import dev.storecrm.domain.messaging.SmsSender;
 import dev.storecrm.domain.messaging.Timers;
 import dev.storecrm.domain.messaging.UnsubscribeTokens;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +39,7 @@ import org.slf4j.LoggerFactory;
  *   <li>not yet due ({@code notBefore}) or held by another copy: put off on a timer;</li>
  *   <li>already settled in the send ledger: a duplicate, nothing to do;</li>
  *   <li>the rules of {@link SendRules}, checked now: skip, and settle the key with the reason;</li>
+ *   <li>marketing e-mail while the reputation guard has it paused: put off, or past its deadline settled;</li>
  *   <li>marketing in the recipient's quiet hours (and promotional SMS in the China night): put off to the end;</li>
  *   <li>render for the channel (e-mail, or SMS for marketing to a member who prefers it; a broken or missing
  *       template refuses the request, which is kept; an SMS over its part limit is settled, not sent);</li>
@@ -117,6 +116,9 @@ public final class SenderService {
         if (sms && delivery.sms().sender().isEmpty()) {
             return settle(request, SendLedger.Status.SKIPPED, SkipReason.SMS_NOT_SET_UP.name(), now);
         }
+        if (request.category() == Category.marketing && !sms && checks.reputation().state().paused()) {
+            return whilePaused(request, now);
+        }
         Facts recipient = facts.orElseThrow();
         ZoneId zone = recipient.timeZone().orElse(settings.storeTimeZone());
         if (request.category() == Category.marketing) {
@@ -142,7 +144,7 @@ public final class SenderService {
             SmsSender.Type type = request.category() == Category.marketing
                     ? SmsSender.Type.PROMOTIONAL : SmsSender.Type.TRANSACTIONAL;
             dispatch = () -> delivery.sms().sender().orElseThrow().send(new SmsSender.OutgoingSms(text.phone(), body,
-                    type, tags(request)));
+                    type, Delivery.tags(request)));
         } else {
             String address = ((Verdict.Go) verdict).email();
             RenderedMessage message = delivery.renderer().render(request.templateId(), locale, variables,
@@ -150,7 +152,7 @@ public final class SenderService {
             dispatch = () -> {
                 delivery.pacer().awaitSlot();
                 return delivery.mail().send(new OutgoingMail(address, message.subject(), message.html(),
-                        message.text(), headers, tags(request)));
+                        message.text(), headers, Delivery.tags(request)));
             };
         }
 
@@ -203,7 +205,8 @@ public final class SenderService {
         Map<String, Object> to = new HashMap<>();
         to.put("name", recipient.name().orElse(""));
         variables.put("recipient", to);
-        variables.put("store", Map.of("name", settings.storeName(), "url", settings.storeUrl()));
+        variables.put("store", Map.of("name", settings.storeName(), "url", settings.storeUrl(),
+                "postalAddress", settings.postalAddress()));
         if (request.category() == Category.marketing && !sms) {
             UnsubscribeTokens.Subject subject = request.recipient() instanceof Recipient.Guest guest
                     ? UnsubscribeTokens.Subject.address(guest.email())
@@ -229,20 +232,6 @@ public final class SenderService {
         };
     }
 
-    /**
-     * Tags travel with SES's events for this message: the business key lets the feedback function settle the
-     * ledger.
-     */
-    private static Map<String, String> tags(MessageRequest request) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("bk", Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(request.businessKey().getBytes(StandardCharsets.UTF_8)));
-        tags.put("journey", request.journey());
-        tags.put("category", request.category().name());
-        tags.put("template", request.templateId());
-        return tags;
-    }
-
     private void giveBack(MessageRequest request, String owner, Optional<Slot> slot, Instant claimedAt) {
         slot.ifPresent(held -> held.slots().release(held.key(), claimedAt));
         ledger.release(request.businessKey(), owner);
@@ -261,12 +250,28 @@ public final class SenderService {
         return defer(request, until);
     }
 
+    /**
+     * Puts marketing e-mail off while paused, looking again after {@code pauseRecheck} (not counted as a deferral);
+     * a message whose deadline comes first is settled {@code EXPIRED_WHILE_PAUSED}.
+     */
+    private Outcome whilePaused(MessageRequest request, Instant now) {
+        Instant until = now.plus(settings.pauseRecheck());
+        if (request.notAfter().isPresent() && until.isAfter(request.notAfter().get())) {
+            return settle(request, SendLedger.Status.SKIPPED, SkipReason.EXPIRED_WHILE_PAUSED.name(), now);
+        }
+        return schedule(request.pausedTo(until), until);
+    }
+
     private Outcome defer(MessageRequest request, Instant until) {
-        LOG.info("message deferred", entry("businessKey", request.businessKey()), entry("until", until.toString()),
-                entry("deferrals", request.deferrals() + 1));
-        String target = request.priority() == Priority.high ? PRIORITY_OUTBOX : OUTBOX;
-        timers.schedule(new Timers.Timer("outbox#" + request.businessKey(), target,
-                MessageRequestJson.write(request.deferredTo(until)), until));
+        return schedule(request.deferredTo(until), until);
+    }
+
+    private Outcome schedule(MessageRequest deferred, Instant until) {
+        LOG.info("message deferred", entry("businessKey", deferred.businessKey()), entry("until", until.toString()),
+                entry("deferrals", deferred.deferrals()));
+        String target = deferred.priority() == Priority.high ? PRIORITY_OUTBOX : OUTBOX;
+        timers.schedule(new Timers.Timer("outbox#" + deferred.businessKey(), target,
+                MessageRequestJson.write(deferred), until));
         return Outcome.DEFERRED;
     }
 

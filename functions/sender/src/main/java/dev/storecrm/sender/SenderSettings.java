@@ -21,12 +21,15 @@ import java.util.List;
  * @param throttleRetry     first wait after SES throttling (doubling on repeats, at most 15 minutes)
  * @param maxDeferrals      a request put off more often than this is failed, not deferred forever
  * @param capPriorities     the order in which marketing kinds take a member's cap slot (greetings first)
+ * @param postalAddress     the store's postal address, in every marketing e-mail's footer (CAN-SPAM)
+ * @param pauseRecheck      while the reputation guard has marketing e-mail paused, how long a message is put off
+ *                          before it is looked at again (15 minutes)
  */
 record SenderSettings(Duration marketingCap, QuietHours quietHours, ZoneId storeTimeZone, String defaultLocale,
                       List<String> supportedLocales, SubjectPrefixes subjectPrefixes, double accountRate,
                       long instances, Duration lease, Duration throttleRetry, int maxDeferrals, String storeName,
-                      String storeUrl, String unsubscribeUrl, Duration unsubscribeValidity,
-                      CapPriorities capPriorities) {
+                      String storeUrl, String postalAddress, String unsubscribeUrl, Duration unsubscribeValidity,
+                      CapPriorities capPriorities, Duration pauseRecheck) {
 
     static SenderSettings from(Settings env) {
         double accountRate = Double.parseDouble(env.optional("SES_MAX_SEND_RATE", "14"));
@@ -48,9 +51,11 @@ record SenderSettings(Duration marketingCap, QuietHours quietHours, ZoneId store
                     (int) env.longValue("MAX_DEFERRALS", 100),
                     env.required("STORE_NAME"),
                     env.required("STORE_URL"),
+                    env.required("STORE_POSTAL_ADDRESS"),
                     env.required("UNSUBSCRIBE_URL"),
                     Duration.ofDays(env.longValue("UNSUBSCRIBE_TOKEN_DAYS", 180)),
-                    CapPriorities.parse(env.optional("MARKETING_PRIORITIES", CapPriorities.DEFAULT)));
+                    CapPriorities.parse(env.optional("MARKETING_PRIORITIES", CapPriorities.DEFAULT)),
+                    Duration.ofMinutes(env.longValue("REPUTATION_RECHECK_MINUTES", 15)));
         } catch (RuntimeException e) {
             if (e instanceof IllegalStateException) {
                 throw e;

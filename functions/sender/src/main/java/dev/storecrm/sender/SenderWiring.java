@@ -3,6 +3,7 @@ package dev.storecrm.sender;
 import dev.storecrm.domain.messaging.MessageRenderer;
 import dev.storecrm.domain.messaging.UnsubscribeTokens;
 import dev.storecrm.platform.MemberPolicySettings;
+import dev.storecrm.platform.ReputationSettings;
 import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
@@ -47,7 +48,8 @@ record SenderWiring(SenderService service, SqsBatchProcessor batch) {
                 MemberPolicySettings.from(env),
                 new DynamoDbSuppressionList(shared.dynamoDb(), env.required("SUPPRESSIONS_TABLE")),
                 new DynamoDbOpenDisputes(shared.dynamoDb(), env.required("DISPUTES_TABLE")),
-                DynamoDbCarts.forSendTimeChecks(shared.dynamoDb(), env.required("CARTS_TABLE")));
+                DynamoDbCarts.forSendTimeChecks(shared.dynamoDb(), env.required("CARTS_TABLE")),
+                ReputationSettings.store(shared, ReputationSettings.policy(env)));
     }
 
     private static Delivery delivery(SharedAdapters shared, Settings env, SenderSettings settings) {

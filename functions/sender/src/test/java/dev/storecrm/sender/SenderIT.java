@@ -424,6 +424,28 @@ class SenderIT {
     }
 
     @Test
+    void everyMarketingMailCarriesTheStoresPostalAddressInBothLocalesAndTransactionalMailDoesNot() {
+        functions = cloud.functions(clock, Map.of("STORE_POSTAL_ADDRESS", "Tea & Co <Unit 5>, 88 Example Road"));
+        member("c-post-en", "post.en@example.com", "Ann", "en", "Asia/Shanghai", true);
+        member("c-post-zh", "post.zh@example.com", "王", "zh-CN", "Asia/Shanghai", true);
+        outbox.enqueue(news("NEWS#1#c-post-en", "c-post-en", "Spring teas"));
+        outbox.enqueue(news("NEWS#1#c-post-zh", "c-post-zh", "春茶上新"));
+        outbox.enqueue(transactional("ORDER#o-15#follow-up", "c-post-en", "o-15"));
+        functions.drainAll();
+
+        for (String address : List.of("post.en@example.com", "post.zh@example.com")) {
+            SentMail marketing = mailTo(address).getFirst();
+            assertTrue(marketing.html().contains("Tea &amp; Co &lt;Unit 5&gt;, 88 Example Road"),
+                    "in the HTML footer, escaped: " + address);
+            assertTrue(marketing.text().contains("Tea & Co <Unit 5>, 88 Example Road"), "in the text footer");
+        }
+        SentMail order = mailTo("post.en@example.com").get(1);
+        assertEquals("How is your order o-15?", order.subject());
+        assertFalse(order.html().contains("88 Example Road") || order.text().contains("88 Example Road"),
+                "transactional mail has no marketing footer");
+    }
+
+    @Test
     void aMissingTemplateVariableIsKeptAsARejectNotSentEmpty() {
         member("c-broken", "broken@example.com", "Ann", "en", "Asia/Shanghai", true);
         outbox.enqueue(MessageRequest.transactional("ORDER#o-15#follow-up", "order", new Recipient.Member("c-broken"),

@@ -20,6 +20,7 @@ import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.memory.InMemoryFrequencyCap;
 import dev.storecrm.fixtures.memory.InMemoryMembers;
 import dev.storecrm.fixtures.memory.InMemorySendLedger;
+import dev.storecrm.fixtures.memory.InMemorySendingReputation;
 import dev.storecrm.fixtures.memory.InMemorySuppressions;
 import dev.storecrm.fixtures.memory.InMemoryTimers;
 import dev.storecrm.fixtures.memory.RecordingMailSender;
@@ -150,9 +151,9 @@ class SenderServiceTest {
     private SenderService service() {
         SenderSettings settings = SenderSettings.from(policies.with("STORE_NAME", "Tea House")
                 .with("STORE_URL", "https://shop.example.com").with("UNSUBSCRIBE_URL", "https://crm.example.com/u")
-                .settings());
+                .with("STORE_POSTAL_ADDRESS", "88 Example Road, Hangzhou").settings());
         SendChecks checks = new SendChecks(members, policies.members(), suppressions, customerId -> false,
-                CartCheck.NONE);
+                CartCheck.NONE, new InMemorySendingReputation());
         Delivery delivery = new Delivery(new MessageRenderer(new ClasspathTemplates(), settings.supportedLocales(),
                 settings.defaultLocale(), settings.subjectPrefixes()), mail,
                 new UnsubscribeTokens(new byte[32], settings.unsubscribeValidity(), clock), new Pacer(1_000),

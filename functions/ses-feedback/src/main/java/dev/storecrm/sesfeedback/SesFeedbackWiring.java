@@ -1,8 +1,10 @@
 package dev.storecrm.sesfeedback;
 
+import dev.storecrm.platform.ReputationSettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.dynamodb.DynamoDbEngagementCounts;
 import dev.storecrm.platform.dynamodb.DynamoDbSuppressionList;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +25,9 @@ record SesFeedbackWiring(SesFeedbackService service, SqsBatchProcessor batch) {
                         new DynamoDbSuppressionList(shared.dynamoDb(), shared.env().required("SUPPRESSIONS_TABLE")),
                         shared.sendLedger(),
                         (int) shared.env().longValue("SOFT_BOUNCE_LIMIT", 3),
-                        Duration.ofDays(shared.env().longValue("SOFT_BOUNCE_WINDOW_DAYS", 30))),
+                        Duration.ofDays(shared.env().longValue("SOFT_BOUNCE_WINDOW_DAYS", 30)),
+                        ReputationSettings.guard(shared), ReputationSettings.accountAlarms(shared.env()),
+                        new DynamoDbEngagementCounts(shared.dynamoDb(), shared.env().required("REPUTATION_TABLE"))),
                 shared.batch(CONSUMER, MetricsFactory.getMetricsInstance()));
     }
 }

@@ -24,6 +24,10 @@ public final class Template {
     /** The prefix of the system properties that set a parameter of the project's template ({@link #ofProject}). */
     public static final String PARAMETER_PROPERTY = "storecrm.parameter.";
 
+    /** What the local cloud gives a parameter a deployment must set (one without a default): a sample store's. */
+    static final Map<String, String> LOCAL_VALUES = Map.of("StorePostalAddress",
+            "Sample Tea House, 88 Example Road, Xihu District, Hangzhou 310000, China");
+
     /** A resource of the template, with its properties still unresolved. */
     public record Resource(String logicalId, String type, Map<String, Object> properties) {}
 
@@ -43,7 +47,7 @@ public final class Template {
         this.intrinsics = new Intrinsics(this, parameters, map(root.get("Conditions")));
         this.queueUrls = name -> "https://sqs." + region + ".amazonaws.com/" + ACCOUNT_ID + "/" + name;
         map(root.get("Parameters")).forEach((name, spec) -> {
-            Object fallback = map(spec).get("Default");
+            Object fallback = map(spec).getOrDefault("Default", LOCAL_VALUES.get(name));
             parameters.put(name, parameterOverrides.getOrDefault(name, fallback == null ? null : fallback.toString()));
         });
         parameterOverrides.keySet().stream().filter(name -> !parameters.containsKey(name)).findFirst()
@@ -167,6 +171,7 @@ public final class Template {
             case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "arn:aws:lambda" + prefix + "function:" + name;
             case "AWS::SecretsManager::Secret" -> "arn:aws:secretsmanager" + prefix + "secret:" + name;
             case "AWS::SES::ConfigurationSet" -> "arn:aws:ses" + prefix + "configuration-set/" + name;
+            case "AWS::CloudWatch::Alarm" -> "arn:aws:cloudwatch" + prefix + "alarm:" + name;
             case "AWS::S3::Bucket" -> "arn:aws:s3:::" + name;
             default -> "arn:aws:local" + prefix + resource.type() + "/" + name;
         };

@@ -59,10 +59,12 @@ final class OperatorActions {
     private final Map<String, Integer> answers = new TreeMap<>();
     private final List<String> overridden = new ArrayList<>();
     private int keys;
+    private final ComplaintBurst burst;
 
     OperatorActions(SimulationOptions options, LocalFunctions functions, SimulatedClock clock, GroundTruth truth,
                     LocalCloud cloud) {
         this.erasures = new ErasureRequests(cloud, options.platform() == Platform.CANONICAL);
+        this.burst = new ComplaintBurst(cloud, functions, clock, options);
         this.functions = functions;
         this.clock = clock;
         this.truth = truth;
@@ -76,12 +78,18 @@ final class OperatorActions {
         return erasures;
     }
 
+    /** The complaint burst of the fault mode, and the operator's resume of the marketing it paused. */
+    ComplaintBurst burst() {
+        return burst;
+    }
+
     /**
-     * The operator's calls over the period, for members of the store, and the customers' erasure requests
-     * ({@link ErasureRequests}: the store's plan loses what it would say about them after their request).
+     * The operator's calls over the period, for members of the store, the customers' erasure requests
+     * ({@link ErasureRequests}: the store's plan loses what it would say about them after their request), and
+     * the complaint burst, with faults.
      */
     List<Planned> plan(List<SimMember> members, Collection<Planned> store) {
-        List<Planned> plan = new ArrayList<>();
+        List<Planned> plan = new ArrayList<>(burst.plan());
         if (members.isEmpty()) {
             return plan;
         }

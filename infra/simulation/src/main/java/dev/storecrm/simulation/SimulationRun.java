@@ -60,6 +60,7 @@ final class SimulationRun {
                 .environment())), outcome.end(), invariants);
         simulation.operator().check(cloud, invariants);
         simulation.operator().erasures().check(invariants);
+        simulation.operator().burst().check(ledger, cloud.sms().sent(), invariants);
 
         out.println();
         out.print(report.summary());
@@ -85,6 +86,8 @@ final class SimulationRun {
         section(out, "RFM segments and audiences at the end (RfmTable, today's counts)", rfm.report());
         section(out, "Operator actions (MemberViewFunction POST /members/{id}/actions, signed)",
                 simulation.operator().report());
+        section(out, "Reputation guard (complaint burst; CareListsFunction GET /reputation)",
+                simulation.operator().burst().report(ledger));
         section(out, "DynamoDB capacity, by function", SimulationReport.capacity());
         String said = simulation.voice().report();
         if (!said.isEmpty()) {

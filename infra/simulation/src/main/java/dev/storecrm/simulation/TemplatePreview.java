@@ -47,6 +47,7 @@ public final class TemplatePreview {
         Template template = Template.ofProject("us-east-1");
         String storeName = template.parameter("StoreName").orElse("Store");
         String storeUrl = template.parameter("StoreUrl").orElse("https://shop.example.com");
+        String postalAddress = template.parameter("StorePostalAddress").orElse("");
         MessageRenderer renderer = new MessageRenderer(path -> read(templates.resolve(path)), List.of("zh-CN", "en"),
                 template.parameter("DefaultLocale").orElse("zh-CN"),
                 SubjectPrefixes.parse(template.parameter("MarketingSubjectPrefixes").orElse(SubjectPrefixes.DEFAULT)));
@@ -70,7 +71,7 @@ public final class TemplatePreview {
                 Map<String, Object> localeData = JSON.convertValue(spec.path("locales").path(locale), Map.class);
                 Map<String, Object> variables = new HashMap<>(localeData);
                 variables.put("recipient", Map.of("name", spec.path("recipient").path("name").asText("")));
-                variables.put("store", Map.of("name", storeName, "url", storeUrl));
+                variables.put("store", Map.of("name", storeName, "url", storeUrl, "postalAddress", postalAddress));
                 variables.put("unsubscribeUrl", "https://example.invalid/unsubscribe?token=preview");
                 RenderedMessage message = renderer.render(id, locale, variables, category);
                 String base = id + "." + locale;

@@ -92,6 +92,15 @@ public record MessageRequest(String businessKey, String journey, Category catego
     }
 
     /**
+     * The same request, put off until {@code until} while marketing is paused: not counted as a deferral, so a
+     * pause of any length does not fail it as {@code TOO_MANY_DEFERRALS}.
+     */
+    public MessageRequest pausedTo(Instant until) {
+        return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data,
+                Optional.of(until), notAfter, exitCondition, requestedAt, deferrals, heldOut);
+    }
+
+    /**
      * The same marketing request for a recipient in the journey's holdout group: recorded under its key when it
      * would have gone, never sent. Transactional mail is never held out.
      */

@@ -44,6 +44,8 @@ public final class SendRules {
         SMS_NOT_SET_UP,
         /** The member's cap slot is held past the message's last chance by one of no lower priority. */
         EXPIRED_UNDER_CAP,
+        /** Marketing e-mail was paused by the reputation guard until past the message's {@code notAfter}. */
+        EXPIRED_WHILE_PAUSED,
         /** The recipient is in the journey's holdout group: recorded when it would have gone, never sent. */
         HELD_OUT
     }

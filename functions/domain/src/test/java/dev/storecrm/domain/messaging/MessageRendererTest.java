@@ -40,10 +40,14 @@ class MessageRendererTest {
     private final MessageRenderer renderer = new MessageRenderer(MessageRendererTest::read, List.of("zh-CN", "en"),
             "zh-CN", SubjectPrefixes.parse(SubjectPrefixes.DEFAULT));
 
+    /** The store's postal address, with characters HTML must escape. */
+    private static final String POSTAL_ADDRESS = "Tea & Co <Unit 5>, 88 Example Road, Hangzhou 310000";
+
     private static Map<String, Object> variables(String name, Map<String, Object> data) {
         Map<String, Object> variables = new HashMap<>(data);
         variables.put("recipient", Map.of("name", name));
-        variables.put("store", Map.of("name", "Sample Tea House", "url", "https://shop.example.com"));
+        variables.put("store", Map.of("name", "Sample Tea House", "url", "https://shop.example.com",
+                "postalAddress", POSTAL_ADDRESS));
         variables.put("unsubscribeUrl", "https://unsubscribe.example.com/?token=abc&x=1");
         return variables;
     }
@@ -89,6 +93,8 @@ class MessageRendererTest {
                 Category.transactional);
         assertEquals("How is your order o-1?", message.subject());
         assertFalse(message.html().contains("Unsubscribe"));
+        assertFalse(message.html().contains("88 Example Road") || message.text().contains("88 Example Road"),
+                "the postal address is a marketing footer's");
     }
 
     @Test
@@ -154,6 +160,9 @@ class MessageRendererTest {
                 assertTrue(message.html().startsWith("<!DOCTYPE html>"));
                 assertFalse(message.text().isBlank());
                 if (category == Category.marketing) {
+                    assertTrue(message.html().contains("Tea &amp; Co &lt;Unit 5&gt;, 88 Example Road"),
+                            "the footer carries the postal address, escaped");
+                    assertTrue(message.text().contains(POSTAL_ADDRESS), "the text footer carries the postal address");
                     RenderedSms sms = renderer.renderSms(template, locale,
                             variables(spec.get("recipient").get("name").asText(), data), category);
                     assertEquals(locale, sms.locale(), "the SMS text exists in " + locale);
