@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@code notBefore} and {@code notAfter}. The sender then applies consent, suppression, caps and quiet hours, and
  * its ledger sends each business key ({@code BROADCAST#<campaign>#<member>}) once, so a page handled twice sends
  * nothing twice. A cancelled broadcast's next page stops; a page that comes before the window opens anywhere
- * waits on the queue (15 minutes at a time).
+ * waits as a timer until it does.
  */
 public final class BroadcastPagesService {
 
@@ -48,7 +48,6 @@ public final class BroadcastPagesService {
     public enum Outcome { HANDED_OVER, LAST_PAGE, COUNTED_BEFORE, WAITING, STOPPED }
 
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastPagesService.class);
-    private static final Duration LONGEST_DELAY = Duration.ofMinutes(15);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     /** Where the audience and the members are read. */
@@ -90,13 +89,12 @@ public final class BroadcastPagesService {
         if (stored.pagesDone() >= page.page()) {
             // Counted before: a redelivery after a crash between the count and the next page. Hand the next on.
             stored.after().filter(after -> stored.pagesDone() == page.page())
-                    .ifPresent(after -> pages.send(page.next(after), Duration.ZERO));
+                    .ifPresent(after -> pages.send(page.next(after), now));
             return Outcome.COUNTED_BEFORE;
         }
         Instant opens = broadcast.window().opensFirst();
         if (now.isBefore(opens)) {
-            Duration wait = Duration.between(now, opens);
-            pages.send(page, wait.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : wait);
+            pages.send(page, opens);
             return Outcome.WAITING;
         }
         List<String> ids = read(broadcast.audience(), page.after().orElse(null));
@@ -113,7 +111,7 @@ public final class BroadcastPagesService {
         if (last) {
             return Outcome.LAST_PAGE;
         }
-        pages.send(page.next(lastId.orElseThrow()), Duration.ZERO);
+        pages.send(page.next(lastId.orElseThrow()), now);
         return Outcome.HANDED_OVER;
     }
 

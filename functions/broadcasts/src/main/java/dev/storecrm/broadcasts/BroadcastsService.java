@@ -15,7 +15,6 @@ import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -103,7 +102,8 @@ public final class BroadcastsService {
                     return error(409, "conflict", "only a draft can be scheduled; this one is "
                             + stored.get().status().name().toLowerCase(java.util.Locale.ROOT));
                 }
-                pages.send(BroadcastPage.first(campaignId), Duration.ZERO);
+                Instant opens = stored.get().broadcast().window().opensFirst();
+                pages.send(BroadcastPage.first(campaignId), opens.isAfter(now) ? opens : now);
             }
             case "cancel" -> {
                 if (!book.cancel(campaignId, caller, now)) {

@@ -20,8 +20,8 @@ record BroadcastsWiring(BroadcastsService service, Metrics metrics) {
     private BroadcastsWiring(SharedAdapters shared) {
         this(new BroadcastsService(new DynamoDbBroadcastBook(shared.dynamoDb(), shared.env().required(
                         "BROADCASTS_TABLE")), new SqsBroadcastPages(shared.aws().sqs(),
-                        shared.env().required("BROADCAST_QUEUE_URL")), HoldoutSettings.from(shared.env()),
-                        shared.clock()),
+                        shared.env().required("BROADCAST_QUEUE_URL"), shared.timers(), shared.clock()),
+                        HoldoutSettings.from(shared.env()), shared.clock()),
                 MetricsFactory.getMetricsInstance());
     }
 }

@@ -77,8 +77,10 @@ public final class BroadcastJson {
 
     /** The definition as {@link #read} takes it. */
     public static String write(Broadcast broadcast) {
-        ObjectNode root = JSON.createObjectNode().put("campaignId", broadcast.campaignId())
-                .put("name", broadcast.name());
+        ObjectNode root = JSON.createObjectNode().put("campaignId", broadcast.campaignId());
+        if (!broadcast.name().isEmpty()) {
+            root.put("name", broadcast.name());
+        }
         ObjectNode audience = root.putObject("audience");
         switch (broadcast.audience()) {
             case BroadcastAudience.Group group -> audience.put(group.group().kind() == RfmChange.Kind.SEGMENT
