@@ -169,6 +169,25 @@ class BroadcastIT {
         assertEquals("audience.members names at most 1000 members (1001 given): use a segment or an audience for"
                 + " more", json(tooMany).get("reason").asText());
         assertEquals(404, call("GET", "/broadcasts/no-such", "").getStatusCode());
+
+        cloud.sqs().sendMessage(m -> m.queueUrl(cloud.queueUrl("BroadcastQueue")).messageBody("{\"page\": 0}"));
+        functions.drainAll();
+        assertEquals(List.of("broadcast-pages"), cloud.dynamoDb().scan(r -> r.tableName(cloud.tableName(
+                "RejectsTable"))).items().stream().map(i -> i.get("consumer").s()).toList(), "a bad page is kept");
+    }
+
+    @Test
+    void aPageThatComesBeforeTheWindowOpensAnywhereWaitsAsATimer() throws IOException {
+        assertEquals(201, call("POST", "/broadcasts", SPRING).getStatusCode());
+        call("POST", "/broadcasts/spring-teas/schedule", "");
+        BroadcastPage first = BroadcastPage.first("spring-teas");
+        cloud.sqs().sendMessage(m -> m.queueUrl(cloud.queueUrl("BroadcastQueue")).messageBody(first.json()));
+        functions.drainAll();
+
+        assertEquals(List.of("broadcast#spring-teas#1"), cloud.dynamoDb().scan(r -> r.tableName(cloud.tableName(
+                "TimersTable"))).items().stream().map(i -> i.get("timerId").s()).distinct().toList(),
+                "one timer for the first page, armed by the schedule and again by the early page");
+        assertEquals("scheduled", json(call("GET", "/broadcasts/spring-teas", "")).get("status").asText());
     }
 
     /** A member in Shanghai, with marketing consent unless listed, and one paid order (RFM: bought-360d). */
