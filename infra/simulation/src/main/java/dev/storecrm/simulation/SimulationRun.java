@@ -59,6 +59,7 @@ final class SimulationRun {
         rfm.check(MemberPolicySettings.from(new Settings(simulation.functions().spec("MemberArchiveFunction")
                 .environment())), outcome.end(), invariants);
         simulation.operator().check(cloud, invariants);
+        String broadcast = simulation.broadcast().check(ledger, outcome.truth(), invariants);
 
         out.println();
         out.print(report.summary());
@@ -68,6 +69,7 @@ final class SimulationRun {
                 MessagingInvariants.smsByJourney(cloud.sms().sent(), ledger));
         section(out, "Coupons", report.coupons());
         section(out, "Holdouts (send ledger: steps held out against steps sent)", holdouts.report());
+        section(out, "Broadcast (BroadcastsFunction, signed; send ledger)", broadcast);
         section(out, "Carts (CartStatsTable)", report.carts());
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
         section(out, "Disputes", report.disputes());
