@@ -51,6 +51,8 @@ final class OperatorActions {
     private final List<Adjustment> adjustments = new ArrayList<>();
     private final Map<String, Integer> answers = new TreeMap<>();
     private final List<String> overridden = new ArrayList<>();
+    /** The marketer's broadcast, one of the staff's scripts like the operator's. */
+    private final StoreBroadcast broadcast;
     private int keys;
 
     OperatorActions(SimulationOptions options, LocalFunctions functions, SimulatedClock clock, GroundTruth truth) {
@@ -60,11 +62,16 @@ final class OperatorActions {
         this.random = new Random(options.seed() * 31 + 11);
         this.start = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
         this.end = start.plus(Duration.ofDays(options.days()));
+        this.broadcast = new StoreBroadcast(options, functions);
     }
 
-    /** The operator's calls over the period, for members of the store. */
+    StoreBroadcast broadcast() {
+        return broadcast;
+    }
+
+    /** The operator's calls over the period, for members of the store, and the marketer's broadcast. */
     List<Planned> plan(List<SimMember> members) {
-        List<Planned> plan = new ArrayList<>();
+        List<Planned> plan = new ArrayList<>(broadcast.plan());
         if (members.isEmpty()) {
             return plan;
         }

@@ -59,7 +59,7 @@ final class SimulationRun {
         rfm.check(MemberPolicySettings.from(new Settings(simulation.functions().spec("MemberArchiveFunction")
                 .environment())), outcome.end(), invariants);
         simulation.operator().check(cloud, invariants);
-        String broadcast = simulation.broadcast().check(ledger, outcome.truth(), invariants);
+        String broadcast = simulation.operator().broadcast().check(ledger, outcome.truth(), invariants);
 
         out.println();
         out.print(report.summary());

@@ -58,7 +58,6 @@ final class StoreSimulation {
     private final StoreVoice voice;
     private final GroundTruth truth = new GroundTruth();
     private final OperatorActions operator;
-    private final StoreBroadcast broadcast;
     private final PriorityQueue<Planned> plan = new PriorityQueue<>(Comparator.comparing(Planned::at));
     private final Set<String> mailSeen = new HashSet<>();
     private final Map<String, Integer> invocations = new TreeMap<>();
@@ -90,7 +89,6 @@ final class StoreSimulation {
         this.store = new SyntheticStore(options, currency);
         this.voice = options.platform().voice(cloud, functions, clock, currency, StoreEvents.SOURCE);
         this.operator = new OperatorActions(options, functions, clock, truth);
-        this.broadcast = new StoreBroadcast(options, functions);
     }
 
     SyntheticStore store() {
@@ -113,10 +111,6 @@ final class StoreSimulation {
         return operator;
     }
 
-    StoreBroadcast broadcast() {
-        return broadcast;
-    }
-
     Outcome run() {
         long started = System.nanoTime();
         Instant start = clock.instant();
@@ -124,7 +118,6 @@ final class StoreSimulation {
         readSchedules();
         plan.addAll(CustomerMail.around(new PointsCheckouts(options, functions).around(store.plan()), options, cloud));
         plan.addAll(operator.plan(store.members()));
-        plan.addAll(broadcast.plan());
         voice.prepare(plan.stream().filter(p -> p instanceof Planned.Publish).map(p -> ((Planned.Publish) p).event())
                 .toList());
         duplicates = store.duplicated();
