@@ -64,8 +64,8 @@ class FunctionUrlSamplesTest {
                 }));
             }
         }
-        assertEquals(5, tests.stream().map(t -> t.getDisplayName().split("/")[0]).distinct().count(),
-                "the unsubscribe, care-lists, dispute-queue, member-view and points-redemption URLs");
+        assertEquals(6, tests.stream().map(t -> t.getDisplayName().split("/")[0]).distinct().count(),
+                "the unsubscribe, care-lists, dispute-queue, member-view, points-redemption and broadcasts URLs");
         return tests.stream();
     }
 

@@ -32,6 +32,8 @@ final class HoldoutCheck {
                 case "WINBACK" -> Optional.of(new Draw(parts[1], "win-back", parts[2]));
                 case "POINTS_EXPIRY" -> Optional.of(new Draw(parts[1], "points-expiry", parts[2]));
                 case "CART" -> customerId.map(id -> new Draw(id, "cart", parts[1])); // a guest's key is not kept
+                case "BROADCAST" -> Optional.of(new Draw(businessKey.substring(parts[0].length() + parts[1].length()
+                        + 2), "broadcast", parts[1]));
                 default -> Optional.empty();
             };
         }

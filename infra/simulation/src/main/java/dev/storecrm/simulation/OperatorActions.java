@@ -58,6 +58,8 @@ final class OperatorActions {
     private final List<Adjustment> adjustments = new ArrayList<>();
     private final Map<String, Integer> answers = new TreeMap<>();
     private final List<String> overridden = new ArrayList<>();
+    /** The marketer's broadcast, one of the staff's scripts like the operator's. */
+    private final StoreBroadcast broadcast;
     private int keys;
     private final ComplaintBurst burst;
 
@@ -71,6 +73,7 @@ final class OperatorActions {
         this.random = new Random(options.seed() * 31 + 11);
         this.start = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
         this.end = start.plus(Duration.ofDays(options.days()));
+        this.broadcast = new StoreBroadcast(options, functions);
     }
 
     /** The customers' erasure requests the back office carries out during the run. */
@@ -83,13 +86,19 @@ final class OperatorActions {
         return burst;
     }
 
+    /** The marketer's broadcast of the run. */
+    StoreBroadcast broadcast() {
+        return broadcast;
+    }
+
     /**
      * The operator's calls over the period, for members of the store, the customers' erasure requests
-     * ({@link ErasureRequests}: the store's plan loses what it would say about them after their request), and
-     * the complaint burst, with faults.
+     * ({@link ErasureRequests}: the store's plan loses what it would say about them after their request), the
+     * complaint burst, with faults, and the marketer's broadcast.
      */
     List<Planned> plan(List<SimMember> members, Collection<Planned> store) {
         List<Planned> plan = new ArrayList<>(burst.plan());
+        plan.addAll(broadcast.plan());
         if (members.isEmpty()) {
             return plan;
         }

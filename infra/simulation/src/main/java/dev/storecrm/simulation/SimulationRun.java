@@ -61,6 +61,7 @@ final class SimulationRun {
         simulation.operator().check(cloud, invariants);
         simulation.operator().erasures().check(invariants);
         simulation.operator().burst().check(ledger, cloud.sms().sent(), invariants);
+        String broadcast = simulation.operator().broadcast().check(ledger, outcome.truth(), invariants);
 
         out.println();
         out.print(report.summary());
@@ -70,6 +71,7 @@ final class SimulationRun {
                 MessagingInvariants.smsByJourney(cloud.sms().sent(), ledger));
         section(out, "Coupons", report.coupons());
         section(out, "Holdouts (send ledger: steps held out against steps sent)", holdouts.report());
+        section(out, "Broadcast (BroadcastsFunction, signed; send ledger)", broadcast);
         section(out, "Carts (CartStatsTable)", report.carts());
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
         section(out, "Disputes", report.disputes());

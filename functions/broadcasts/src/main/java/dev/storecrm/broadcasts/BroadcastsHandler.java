@@ -1,0 +1,39 @@
+package dev.storecrm.broadcasts;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.storecrm.platform.http.StaffDoors;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.lambda.powertools.metrics.Metrics;
+
+/**
+ * BroadcastsFunction, behind a function URL with {@code AuthType: AWS_IAM} and behind the staff API (marketers
+ * and admins); the handler checks the caller itself ({@link StaffDoors}).
+ */
+public final class BroadcastsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final BroadcastsService service;
+    private final Metrics metrics;
+
+    public BroadcastsHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    /** For the local cloud: the environment template.yaml gives the function, and a (simulated) clock. */
+    public BroadcastsHandler(Map<String, String> environment, Clock clock) {
+        this(new BroadcastsWiring(environment, clock));
+    }
+
+    BroadcastsHandler(BroadcastsWiring wiring) {
+        this.service = wiring.service();
+        this.metrics = wiring.metrics();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
+        return StaffDoors.serve(request, context, metrics, "Broadcasts", BroadcastsService.GROUPS, service::handle);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.storecrm.broadcasts;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.broadcast.Broadcast;
+import dev.storecrm.domain.broadcast.BroadcastBook;
+import dev.storecrm.domain.broadcast.BroadcastJson;
+import dev.storecrm.domain.broadcast.BroadcastPage;
+import dev.storecrm.domain.broadcast.BroadcastPages;
+import dev.storecrm.domain.campaign.Holdout;
+import dev.storecrm.platform.http.HttpAnswer;
+import dev.storecrm.platform.http.StaffRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The marketers' door to broadcasts:
+ *
+ * <pre>
+ * POST /broadcasts                          define a broadcast (a draft; {@link BroadcastJson} for the body)
+ * GET  /broadcasts/{campaignId}             its definition, status and counts
+ * POST /broadcasts/{campaignId}/schedule    start a draft: its pages fan out once its window opens somewhere
+ * POST /broadcasts/{campaignId}/cancel      stop it: pages not yet handed to the outbox are never handed over
+ * </pre>
+ * Answers 400 with the field and rule for a bad definition, 404 for an unknown campaign, 409 for a campaign id
+ * already taken or a change its status does not allow.
+ */
+public final class BroadcastsService {
+
+    /** The console groups served: marketers run campaigns; admins may too. */
+    static final Set<String> GROUPS = Set.of("marketers", "admins");
+
+    private static final Logger LOG = LoggerFactory.getLogger(BroadcastsService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ONE = Pattern.compile("/broadcasts/([a-z0-9][a-z0-9-]{0,63})");
+    private static final Pattern ACTION = Pattern.compile("/broadcasts/([a-z0-9][a-z0-9-]{0,63})/([a-z]+)");
+
+    private final BroadcastBook book;
+    private final BroadcastPages pages;
+    private final Holdout storeHoldout;
+    private final Clock clock;
+
+    BroadcastsService(BroadcastBook book, BroadcastPages pages, Holdout storeHoldout, Clock clock) {
+        this.book = book;
+        this.pages = pages;
+        this.storeHoldout = storeHoldout;
+        this.clock = clock;
+    }
+
+    /** Serves one request of an authenticated caller. */
+    public HttpAnswer handle(StaffRequest request) {
+        String route = request.path().replaceAll("/+$", "");
+        try {
+            if (route.equals("/broadcasts")) {
+                return request.method().equals("POST") ? create(request)
+                        : error(405, "method_not_allowed", "a broadcast is defined by a POST");
+            }
+            Matcher action = ACTION.matcher(route);
+            if (action.matches()) {
+                return request.method().equals("POST") ? act(action.group(1), action.group(2), request.caller())
+                        : error(405, "method_not_allowed", "an action is a POST");
+            }
+            Matcher one = ONE.matcher(route);
+            if (one.matches()) {
+                return request.method().equals("GET") ? view(one.group(1))
+                        : error(405, "method_not_allowed", "a broadcast is read by a GET");
+            }
+            return error(404, "not_found", "no route " + request.method() + " " + route);
+        } catch (InvalidInputException bad) {
+            return error(400, "bad_request", bad.detail());
+        }
+    }
+
+    private HttpAnswer create(StaffRequest request) {
+        Broadcast broadcast = BroadcastJson.read(request.body(), storeHoldout);
+        if (!book.create(broadcast, request.caller(), clock.instant())) {
+            return error(409, "conflict", "a broadcast " + broadcast.campaignId() + " exists: choose another id");
+        }
+        LOG.info("broadcast defined", entry("campaignId", broadcast.campaignId()));
+        return HttpAnswer.json(201, view(book.find(broadcast.campaignId(), true).orElseThrow()).toString());
+    }
+
+    private HttpAnswer act(String campaignId, String action, String caller) {
+        Optional<BroadcastBook.Stored> stored = book.find(campaignId, true);
+        if (stored.isEmpty()) {
+            return error(404, "not_found", "no broadcast " + campaignId);
+        }
+        Instant now = clock.instant();
+        switch (action) {
+            case "schedule" -> {
+                if (!book.schedule(campaignId, now)) {
+                    return error(409, "conflict", "only a draft can be scheduled; this one is "
+                            + stored.get().status().name().toLowerCase(java.util.Locale.ROOT));
+                }
+                Instant opens = stored.get().broadcast().window().opensFirst();
+                pages.send(BroadcastPage.first(campaignId), opens.isAfter(now) ? opens : now);
+            }
+            case "cancel" -> {
+                if (!book.cancel(campaignId, caller, now)) {
+                    return error(409, "conflict", "a broadcast that was sent or cancelled cannot be cancelled");
+                }
+            }
+            default -> {
+                return error(404, "not_found", "no action " + action + " (schedule, cancel)");
+            }
+        }
+        LOG.info("broadcast " + action, entry("campaignId", campaignId));
+        return HttpAnswer.json(200, view(book.find(campaignId, true).orElseThrow()).toString());
+    }
+
+    private HttpAnswer view(String campaignId) {
+        return book.find(campaignId, false).map(stored -> HttpAnswer.json(200, view(stored).toString()))
+                .orElseGet(() -> error(404, "not_found", "no broadcast " + campaignId));
+    }
+
+    /** The definition, then where it is: status, pages handed over, counts, who cancelled it. */
+    static ObjectNode view(BroadcastBook.Stored stored) {
+        ObjectNode node;
+        try {
+            node = (ObjectNode) JSON.readTree(BroadcastJson.write(stored.broadcast()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a written definition reads back", e);
+        }
+        node.put("status", stored.status().name().toLowerCase(java.util.Locale.ROOT))
+                .put("createdAt", stored.createdAt().toString()).put("createdBy", stored.createdBy())
+                .put("pagesDone", stored.pagesDone());
+        stored.finishedAt().ifPresent(at -> node.put("finishedAt", at.toString()));
+        stored.cancelledBy().ifPresent(by -> node.put("cancelledBy", by));
+        BroadcastBook.PageCounts counts = stored.counts();
+        ObjectNode figures = node.putObject("counts").put("members", counts.members())
+                .put("heldOut", counts.heldOut()).put("notFound", counts.notFound());
+        ObjectNode queued = figures.putObject("queued");
+        stored.broadcast().variants().forEach(v -> queued.put(v.name(), counts.queued().getOrDefault(v.name(), 0L)));
+        return node;
+    }
+
+    private static HttpAnswer error(int status, String code, String reason) {
+        JsonNode body = JSON.createObjectNode().put("error", code).put("reason", reason);
+        return HttpAnswer.json(status, body.toString());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.storecrm.broadcasts;
+
+import dev.storecrm.platform.HoldoutSettings;
+import dev.storecrm.platform.Settings;
+import dev.storecrm.platform.SharedAdapters;
+import dev.storecrm.platform.dynamodb.DynamoDbBroadcastBook;
+import dev.storecrm.platform.sqs.SqsBroadcastPages;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+
+/** The composition root of BroadcastsFunction: settings, clients, the BroadcastsTable, the BroadcastQueue. */
+record BroadcastsWiring(BroadcastsService service, Metrics metrics) {
+
+    BroadcastsWiring(Map<String, String> environment, Clock clock) {
+        this(SharedAdapters.from(new Settings(environment), clock));
+    }
+
+    private BroadcastsWiring(SharedAdapters shared) {
+        this(new BroadcastsService(new DynamoDbBroadcastBook(shared.dynamoDb(), shared.env().required(
+                        "BROADCASTS_TABLE")), new SqsBroadcastPages(shared.aws().sqs(),
+                        shared.env().required("BROADCAST_QUEUE_URL"), shared.timers(), shared.clock()),
+                        HoldoutSettings.from(shared.env()), shared.clock()),
+                MetricsFactory.getMetricsInstance());
+    }
+}
