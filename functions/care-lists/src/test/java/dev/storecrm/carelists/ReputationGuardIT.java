@@ -14,7 +14,6 @@ import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.events.SesEvents;
-import dev.storecrm.fixtures.triggers.ScheduledEvents;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
@@ -195,16 +194,7 @@ class ReputationGuardIT {
 
     /** Moves time on, runs the timer sweep as its schedule would and lets every queue drain. */
     private void advance(Duration duration) {
-        functions.drainAll();
-        clock.set(clock.instant().plus(duration));
-        boolean more;
-        do {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> report = (Map<String, Object>) functions.invoke("TimerSweepFunction",
-                    ScheduledEvents.asMap(clock.instant()));
-            more = (Boolean) report.get("more");
-            functions.drainAll();
-        } while (more);
+        functions.advanceTo("TimerSweepFunction", clock.instant().plus(duration));
     }
 
     private List<SentMail> mailTo(String address) {
