@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *       attachments by reference to the raw object); {@code sk=T#<at>#H#<kind>}: a history entry. One query on
  *       the partition reads the thread in time order;</li>
  *   <li>{@code pk=C#<conversation>, sk=R#<request key>}: an agent's reply, once per request key (its text, whether
- *       it closed, by whom, when), outside the thread's {@code T#} range;</li>
+ *       it closed, by whom, when, and the deadline it answered), outside the thread's {@code T#} range;</li>
  *   <li>{@code pk=MID#<Message-ID>, sk=MID}: the mark that the mail was taken, and to which conversation (the
  *       threading by {@code In-Reply-To}/{@code References} reads it).</li>
  * </ul>
@@ -152,6 +152,7 @@ final class DynamoDbConversations implements ConversationStore {
         mark.put("close", bool(reply.close()));
         mark.put("actor", s(reply.actor()));
         mark.put("at", s(reply.at().toString()));
+        mark.put("answerBy", s(before.answerBy().toString()));
         Put.Builder conversation = Put.builder().tableName(table).item(item(after));
         unchanged(conversation, before);
         List<TransactWriteItem> writes = List.of(
