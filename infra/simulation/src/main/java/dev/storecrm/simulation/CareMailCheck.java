@@ -123,7 +123,8 @@ final class CareMailCheck {
         Map<String, Map<String, AttributeValue>> firstReply = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
             if (item.get("sk").s().startsWith("R#")) {
-                firstReply.merge(item.get("pk").s(), item, (a, b) -> instant(a, "at").isAfter(instant(b, "at")) ? b : a);
+                firstReply.merge(item.get("pk").s(), item,
+                        (a, b) -> instant(a, "at").isAfter(instant(b, "at")) ? b : a);
             }
         }
         Map<String, int[]> counts = new TreeMap<>();

@@ -43,7 +43,8 @@ final class CustomerMail {
         {"订单 %s 商品咨询", "订单号：%s 的商品是什么材质？有没有蓝色？"},
         {"投诉订单 %s", "订单号：%s 收到时已经损坏，我要投诉！"}};
 
-    private static final String EN_ANSWER = "Hello,\nwe have looked into your order.\n\nJust reply if anything is unclear.";
+    private static final String EN_ANSWER = "Hello,\nwe have looked into your order.\n\n"
+            + "Just reply if anything is unclear.";
     private static final String ZH_ANSWER = "您好，\n我们已经查看了您的订单。\n\n有任何问题请直接回复。";
 
     private CustomerMail() {}
