@@ -234,11 +234,11 @@ class ConsoleBrowserIT {
     void anAgentAnswersCustomerMailFromTheConsoleAndClosesIt() {
         signIn("agent", "agent-local-1");
         browser.get(url + "#/care");
-        WebElement link = waitFor(By.linkText(MAIL_SUBJECT));
+        waitFor(By.linkText(MAIL_SUBJECT));
         assertTrue(browser.findElement(By.cssSelector("main table")).getText().contains("剩余"),
                 "each answer deadline counts down");
         shoot("care-queue");
-        link.sendKeys(Keys.ENTER);
+        waitFor(By.linkText(MAIL_SUBJECT)).sendKeys(Keys.ENTER);
         waitText(By.cssSelector("main h1"), "Where is my parcel?");
         waitFor(By.cssSelector("section[aria-label='会员概要'] table"));
         assertTrue(browser.findElements(By.cssSelector("main img")).isEmpty(), "customer text stays text");
@@ -378,7 +378,7 @@ class ConsoleBrowserIT {
         assertTrue(rows.contains("c-ref-friend-1") && rows.contains("已奖励") && rows.contains("不予奖励")
                 && rows.contains("self-referral"), "this month's referrals, their status and why: " + rows);
         shoot("referrals");
-        browser.findElement(By.name("referrerId")).sendKeys("c-ref-host", Keys.ENTER);
+        waitFor(By.name("referrerId")).sendKeys("c-ref-host", Keys.ENTER);
         wait.until(d -> d.findElements(By.cssSelector("main tbody tr")).size() == 1);
         String only = browser.findElement(By.cssSelector("main tbody")).getText();
         assertTrue(only.contains("c-ref-friend-1") && only.contains("500") && !only.contains("c-ref-friend-2"),
