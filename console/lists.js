@@ -7,13 +7,15 @@ import { addWords, t } from './i18n.js';
 addWords({
   'zh-CN': {
     referrals: '推荐名单', referee: '被推荐人', referrerId: '推荐人', firstOrder: '首单', paidAt: '首单付款',
-    qualifiesAt: '退款期结束', referrerPoints: '推荐人积分', refereePoints: '被推荐人积分', rewarded: '已发奖励',
+    qualifiesAt: '退款期结束', reward: '奖励', referrerPoints: '推荐人积分', refereePoints: '被推荐人积分',
+    rewarded: '已发奖励',
     decidedAt: '结果时间', onlyReferrer: '只看此推荐人的被推荐人', yes: '是', no: '否',
     rs_pending: '待确认', rs_rewarded: '已奖励', rs_refused: '不予奖励', rs_reversed: '已冲回',
   },
   en: {
     referrals: 'Referrals', referee: 'Referee', referrerId: 'Referrer', firstOrder: 'First order',
-    paidAt: 'First order paid', qualifiesAt: 'Refund window ends', referrerPoints: 'Referrer points',
+    paidAt: 'First order paid', qualifiesAt: 'Refund window ends', reward: 'Reward',
+    referrerPoints: 'Referrer points',
     refereePoints: 'Referee points', rewarded: 'Reward given', decidedAt: 'Decided',
     onlyReferrer: 'Only this referrer\u2019s referees', yes: 'yes', no: 'no',
     rs_pending: 'Pending', rs_rewarded: 'Rewarded', rs_refused: 'Refused', rs_reversed: 'Reversed',
@@ -101,7 +103,8 @@ export async function referralList(main, state = {}) {
     [t('referee'), (r) => r.refereeId], [t('referrerId'), (r) => r.referrerId],
     [t('status'), (r) => t(`rs_${r.status}`)], [t('reason'), (r) => r.reason],
     [t('firstOrder'), (r) => r.firstOrderId], [t('paidAt'), (r) => time(r.paidAt)],
-    [t('qualifiesAt'), (r) => time(r.qualifiesAt)], [t('referrerPoints'), (r) => r.referrerPoints, 'num'],
+    [t('qualifiesAt'), (r) => time(r.qualifiesAt)], [t('reward'), (r) => r.reward],
+    [t('referrerPoints'), (r) => r.referrerPoints, 'num'],
     [t('refereePoints'), (r) => r.refereePoints, 'num'],
     [t('rewarded'), (r) => t(r.rewarded === 'true' ? 'yes' : 'no')],
     [t('decidedAt'), (r) => time(r.decidedAt)],

@@ -17,7 +17,8 @@ final class ReferralList {
 
     static final int MAX_PAGE = 1000;
     static final List<String> COLUMNS = List.of("refereeId", "referrerId", "status", "reason", "firstOrderId",
-            "paidAt", "qualifiesAt", "referrerPoints", "refereePoints", "rewarded", "recordedAt", "decidedAt");
+            "paidAt", "qualifiesAt", "reward", "referrerPoints", "refereePoints", "rewarded", "recordedAt",
+            "decidedAt");
 
     private final ReferralBook book;
 
@@ -33,7 +34,8 @@ final class ReferralList {
         Table table = new Table(COLUMNS);
         for (Referral r : referrals.referrals()) {
             table.add(List.of(r.refereeId(), r.referrerId(), r.status().wire(), r.reason().orElse(""),
-                    r.orderId().orElse(""), text(r.paidAt()), text(r.qualifiesAt()), Long.toString(r.referrerPoints()),
+                    r.orderId().orElse(""), text(r.paidAt()), text(r.qualifiesAt()), r.reward(),
+                    Long.toString(r.referrerPoints()),
                     Long.toString(r.refereePoints()), Boolean.toString(r.rewarded()), r.recordedAt().toString(),
                     text(r.decidedAt())));
         }

@@ -30,6 +30,8 @@ import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
 import dev.storecrm.fixtures.memory.InMemoryCoupons;
 import dev.storecrm.fixtures.memory.InMemoryMembers;
 import dev.storecrm.fixtures.memory.InMemoryOccasionDiary;
+import dev.storecrm.fixtures.memory.InMemoryReferrals;
+import dev.storecrm.fixtures.memory.InMemoryRfmBook;
 import dev.storecrm.fixtures.memory.InMemorySendLedger;
 import dev.storecrm.fixtures.memory.InMemoryTimers;
 import dev.storecrm.fixtures.memory.InMemoryWinBackJournal;
@@ -197,7 +199,7 @@ class CareListsServiceTest {
         Instant ordered = clock.instant().minus(Duration.ofDays(40));
         for (int n = 0; n < 1205; n++) {
             String id = String.format("c-%04d", n);
-            rfm.states.put(id, new RfmState(id, 1, new RfmInputs(ordered, 4, 80_000, 0, 3, 2), new RfmScores(5, 4, 3),
+            rfm.put(new RfmState(id, 1, new RfmInputs(ordered, 4, 80_000, 0, 3, 2), new RfmScores(5, 4, 3),
                     n % 2 == 0 ? "champions" : "loyal", List.of("bought-360d"), List.of(), Optional.empty(), ordered));
         }
         JsonNode first = json(call(FunctionUrlEvent.get("/segments/champions").query("format", "json")).getBody());

@@ -21,7 +21,7 @@ import dev.storecrm.domain.cart.CartStore;
 import dev.storecrm.domain.cart.TierCouponValues;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponAllowance;
-import dev.storecrm.domain.coupon.CouponBook;
+import dev.storecrm.fixtures.memory.InMemoryCoupons;
 import dev.storecrm.domain.coupon.CouponGrants;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.member.MemberArchive;
@@ -141,7 +141,7 @@ class CartRecoveryServiceTest {
         assertEquals(List.of("CART#cart-1#reminder", "CART#cart-1#coupon"),
                 outbox.stream().map(MessageRequest::businessKey).toList(), "each step's record, for the ledger");
         assertTrue(outbox.stream().allMatch(MessageRequest::heldOut), "held out: the sender sends nothing");
-        assertTrue(coupons.issued.isEmpty(), "no coupon issued");
+        assertTrue(coupons.issued().isEmpty(), "no coupon issued");
         assertTrue(allowance.holders.isEmpty(), "no place of the member's coupon cap taken");
         LocalDate day = LocalDate.parse("2026-11-23");
         assertEquals(1, carts.figure(day, CartMetric.HELD_OUT), "the cart counted once as held out");
@@ -231,12 +231,12 @@ class CartRecoveryServiceTest {
         untilTheCouponStepIsDue();
         String couponFiring = timer().body();
         assertEquals(Outcome.STEP_MESSAGED, service.handle(couponFiring));
-        assertEquals(1, coupons.issued.size());
+        assertEquals(1, coupons.issued().size());
         outbox.clear();
         clock.set(Instant.parse("2026-11-24T02:05:20Z"));
         assertEquals(Outcome.STALE, service.handle(couponFiring), "a redelivered firing");
         assertEquals(1, outbox.size(), "hands the same coupon message over again (the sender sends it once)");
-        assertEquals(1, coupons.issued.size(), "and issues no second coupon");
+        assertEquals(1, coupons.issued().size(), "and issues no second coupon");
     }
 
     @Test
@@ -245,7 +245,7 @@ class CartRecoveryServiceTest {
         carts.beforeNextSave = () -> handle(Events.checkoutCompleted("cart-1", "o-1").id("e2")
                 .at("2026-11-24T10:00:10+08:00").json());
         assertEquals(Outcome.STALE, service.handle(timer().body()));
-        assertTrue(coupons.issued.isEmpty(), "no coupon for a cart checked out");
+        assertTrue(coupons.issued().isEmpty(), "no coupon for a cart checked out");
         assertEquals(Map.of(), allowance.grantsOf("cart#c-1").granted(),
                 "the place claimed for it is free again, for the member's next cart");
     }
@@ -256,7 +256,7 @@ class CartRecoveryServiceTest {
         // Another cart of the member took the cap's only place a moment ago (another invocation).
         assertTrue(allowance.claim("c-1", "cart", "CART#cart-2#coupon", 1, Duration.ofDays(30), clock.instant()));
         assertEquals(Outcome.STEP_SKIPPED, service.handle(timer().body()));
-        assertTrue(coupons.issued.isEmpty());
+        assertTrue(coupons.issued().isEmpty());
         assertEquals(Cart.StepOutcome.COUPON_CAP_REACHED,
                 carts.current("cart-1").steps().get(CartStep.COUPON).outcome());
     }
@@ -280,7 +280,7 @@ class CartRecoveryServiceTest {
         assertEquals(Instant.parse("2026-11-24T08:00:00Z"), timer().dueAt(), "the end of the guest's quiet hours");
         clock.set(Instant.parse("2026-11-24T08:00:20Z"));
         assertEquals(Outcome.STEP_MESSAGED, service.handle(timer().body()));
-        Coupon coupon = coupons.issued.get("CART#cart-1#coupon");
+        Coupon coupon = coupons.forKey("CART#cart-1#coupon").orElseThrow();
         assertEquals(Cart.Guest.keyOf("visitor@example.com"), coupon.customerId(), "owned by the guest's address hash");
         assertFalse(coupon.customerId().contains("@"), "the coupon book names no address");
         assertEquals(2, outbox.size());
@@ -304,7 +304,7 @@ class CartRecoveryServiceTest {
             service.handle(timer().body());
         }
         assertTrue(outbox.isEmpty(), "the newest update withdrew the consent: nothing goes");
-        assertTrue(coupons.issued.isEmpty());
+        assertTrue(coupons.issued().isEmpty());
     }
 
     @Test
@@ -480,27 +480,6 @@ class CartRecoveryServiceTest {
 
         long figure(LocalDate day, CartMetric metric) {
             return figures.getOrDefault(day, Map.of()).getOrDefault(metric, 0L);
-        }
-    }
-
-    /** Coupons by business key (the code is the key itself here). */
-    private static final class InMemoryCoupons implements CouponBook {
-        final Map<String, Coupon> issued = new HashMap<>();
-
-        @Override
-        public Coupon issue(Issue issue) {
-            return issued.computeIfAbsent(issue.businessKey(), key -> new Coupon(key, issue.campaign(), key,
-                    issue.customerId(), issue.value(), issue.issuedAt(), issue.expiresAt(), Optional.empty()));
-        }
-
-        @Override
-        public Optional<Coupon> find(String code) {
-            return Optional.ofNullable(issued.get(code));
-        }
-
-        @Override
-        public Optional<Coupon> redeem(String code, String orderId, String customerId, Money orderTotal, Instant at) {
-            return Optional.empty();
         }
     }
 

@@ -22,7 +22,6 @@ import dev.storecrm.domain.occasion.OccasionPolicy;
 import dev.storecrm.domain.occasion.Occasions;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -164,11 +163,10 @@ public final class GreetingService {
         if (gift.isPresent()) {
             Coupon coupon = coupons.issue(new CouponBook.Issue(occasion.greetingKey(due.year()), occasion.kind(),
                     occasion.customerId(), gift.get(), now, now.plus(policy.giftValidity())));
-            data.put("gift", Map.of("code", coupon.code(), "value", gift.get().describe(),
-                    "validUntil", LocalDate.ofInstant(coupon.expiresAt(), zone).toString()));
+            data.put("gift", coupon.messageData(zone));
             counts.withGift++;
         } else {
-            data.put("gift", Map.of("code", "", "value", "", "validUntil", ""));
+            data.put("gift", Coupon.noMessageData());
         }
         boolean birthday = occasion.kind().equals(Occasion.BIRTHDAY);
         String template = birthday ? "birthday-greeting" : occasion.kind() + "-anniversary";

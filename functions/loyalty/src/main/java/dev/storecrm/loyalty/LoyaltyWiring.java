@@ -2,19 +2,27 @@ package dev.storecrm.loyalty;
 
 import dev.storecrm.domain.loyalty.LoyaltyPolicy;
 import dev.storecrm.domain.loyalty.PointsLedger;
+import dev.storecrm.domain.coupon.CouponBook;
+import dev.storecrm.domain.coupon.CouponCodes;
+import dev.storecrm.domain.referral.CouponReferralRewards;
 import dev.storecrm.domain.referral.LedgerReferralRewards;
+import dev.storecrm.domain.referral.ReferralPolicy;
 import dev.storecrm.domain.referral.ReferralProgram;
+import dev.storecrm.domain.referral.ReferralRewards;
 import dev.storecrm.platform.LoyaltySettings;
 import dev.storecrm.platform.ReferralSettings;
+import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
 import dev.storecrm.platform.dynamodb.DynamoDbKeyedTimer;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralParties;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of LoyaltyFunction: settings, clients, adapters, the ledger, the referrals, the service. */
@@ -32,12 +40,40 @@ record LoyaltyWiring(LoyaltyService service, SqsBatchProcessor batch) {
     }
 
     private static LoyaltyService service(SharedAdapters shared, PointsLedger ledger) {
+        ReferralPolicy policy = ReferralSettings.from(shared.env());
         ReferralProgram referrals = new ReferralProgram(
                 new DynamoDbReferralBook(shared.dynamoDb(), shared.env().required("REFERRALS_TABLE")),
                 new DynamoDbReferralParties(shared.dynamoDb(), shared.env().required("MEMBERS_TABLE")),
-                DynamoDbKeyedTimer.referrals(shared.timers()), new LedgerReferralRewards(ledger, shared.clock()),
-                ReferralSettings.from(shared.env()), shared.clock());
+                DynamoDbKeyedTimer.referrals(shared.timers()), rewards(shared, ledger, policy), policy,
+                shared.clock());
         return new LoyaltyService(ledger, referrals);
+    }
+
+    /**
+     * Points in the ledger, or coupons for referrals that recorded a coupon reward. The coupon book (and the read
+     * of the coupon code key's secret) is built on the first coupon reward, not at every cold start.
+     */
+    private static ReferralRewards rewards(SharedAdapters shared, PointsLedger ledger, ReferralPolicy policy) {
+        Supplier<CouponBook> coupons = memoized(() -> new DynamoDbCouponBook(shared.dynamoDb(),
+                shared.env().required("COUPONS_TABLE"), new CouponCodes(Secrets.read(shared.aws().secretsManager(),
+                shared.env().required("COUPON_CODE_KEY_SECRET")))));
+        return ReferralRewards.byKind(new LedgerReferralRewards(ledger, shared.clock()),
+                value -> new CouponReferralRewards(coupons.get(), shared.outbox(), value, policy.couponValidity(),
+                        ledger.policy().storeZone(), shared.clock()));
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> make) {
+        return new Supplier<>() {
+            private T made;
+
+            @Override
+            public synchronized T get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
     }
 
     private static PointsLedger ledger(SharedAdapters shared, LoyaltyPolicy policy) {

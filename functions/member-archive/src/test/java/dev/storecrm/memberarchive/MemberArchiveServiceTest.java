@@ -75,6 +75,11 @@ class MemberArchiveServiceTest {
             redeemed.add(code + "@" + orderId);
             return Optional.empty();
         }
+
+        @Override
+        public Optional<Coupon> revoke(String campaign, String businessKey, String reason, Instant at) {
+            throw new UnsupportedOperationException();
+        }
     };
     private final List<String> refiled = new ArrayList<>();
     private final OccasionDiary diary = new OccasionDiary() {

@@ -23,7 +23,6 @@ import dev.storecrm.domain.winback.WinBackTimer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -144,9 +143,7 @@ public final class WinBackService {
         Optional<Coupon> coupon = value.map(v -> coupons.issue(
                 new CouponBook.Issue(key, JOURNEY, timer.customerId(), v, now, couponExpiresAt)));
         ZoneId zone = Optional.ofNullable(record.profile().timeZone()).orElse(storeZone);
-        data.put("coupon", coupon.<Map<String, Object>>map(c -> Map.of("code", c.code(), "value", c.value().describe(),
-                "validUntil", LocalDate.ofInstant(c.expiresAt(), zone).toString()))
-                .orElse(Map.of("code", "", "value", "", "validUntil", "")));
+        data.put("coupon", coupon.map(c -> c.messageData(zone)).orElseGet(Coupon::noMessageData));
         Instant until = policy.after(step.number()).map(next -> timer.episode().plus(next.after()))
                 .orElse(timer.episode().plus(policy.dormantAfter()));
         MessageRequest message = MessageRequest.marketing(key, JOURNEY, timer.customerId(), step.template(), data, now)

@@ -1,6 +1,9 @@
 package dev.storecrm.domain.coupon;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,6 +35,17 @@ public record Coupon(String code, String campaign, String businessKey, String cu
 
     public boolean isRedeemed() {
         return redemption.isPresent();
+    }
+
+    /** As a message shows it: {@code code}, {@code value} ({@link CouponValue#describe}) and {@code validUntil}. */
+    public Map<String, Object> messageData(ZoneId zone) {
+        return Map.of("code", code, "value", value.describe(), "validUntil",
+                LocalDate.ofInstant(expiresAt, zone).toString());
+    }
+
+    /** The message data of no coupon: every field empty, so that a template's placeholders render nothing. */
+    public static Map<String, Object> noMessageData() {
+        return Map.of("code", "", "value", "", "validUntil", "");
     }
 
     public boolean isValidAt(Instant moment) {

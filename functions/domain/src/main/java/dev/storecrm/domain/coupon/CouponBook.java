@@ -27,4 +27,12 @@ public interface CouponBook {
      * repeated), empty otherwise (unknown code, expired, or used by another order).
      */
     Optional<Coupon> redeem(String code, String orderId, String customerId, Money orderTotal, Instant at);
+
+    /**
+     * Ends the coupon of this campaign and business key at {@code at}, for {@code reason}, if it is not
+     * redeemed and still valid: its expiry moves to that moment, so no order can redeem it after; returns it
+     * as it is now. Empty when there is no such coupon, or it was redeemed or had expired already (then it
+     * stays as it was). Revoking again changes nothing.
+     */
+    Optional<Coupon> revoke(String campaign, String businessKey, String reason, Instant at);
 }

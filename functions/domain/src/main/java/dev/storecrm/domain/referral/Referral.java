@@ -15,13 +15,27 @@ import java.util.Optional;
  * @param refereePoints  the referee's reward (0: none, or the referee was not an active member)
  * @param rewarded       whether the reward was given (stays true when it is reversed)
  * @param recordedAt     when the referral was first seen (the month the staff list shows it under)
+ * @param reward         what the reward is ({@link ReferralPolicy#rewardName()}): {@code points}, or a coupon
+ *                       ({@code coupon 10%}) in place of the points, as the policy said when the referral opened
  */
 public record Referral(String refereeId, String referrerId, ReferralStatus status, Optional<String> orderId,
                        Optional<Instant> paidAt, Optional<Instant> qualifiesAt, Optional<String> reason,
                        long referrerPoints, long refereePoints, boolean rewarded, Instant recordedAt,
-                       Optional<Instant> decidedAt) {
+                       Optional<Instant> decidedAt, String reward) {
+
+    private static final String REVERSAL = ":reversal";
+
+    /** A referral rewarded in points. */
+    public Referral(String refereeId, String referrerId, ReferralStatus status, Optional<String> orderId,
+                    Optional<Instant> paidAt, Optional<Instant> qualifiesAt, Optional<String> reason,
+                    long referrerPoints, long refereePoints, boolean rewarded, Instant recordedAt,
+                    Optional<Instant> decidedAt) {
+        this(refereeId, referrerId, status, orderId, paidAt, qualifiesAt, reason, referrerPoints, refereePoints,
+                rewarded, recordedAt, decidedAt, ReferralPolicy.POINTS);
+    }
 
     public Referral {
+        Objects.requireNonNull(reward, "reward");
         Objects.requireNonNull(refereeId, "refereeId");
         Objects.requireNonNull(referrerId, "referrerId");
         Objects.requireNonNull(status, "status");
@@ -44,23 +58,23 @@ public record Referral(String refereeId, String referrerId, ReferralStatus statu
                            ReferralPolicy policy, Instant now) {
         return new Referral(refereeId, referrerId, ReferralStatus.PENDING, Optional.of(orderId), Optional.of(paidAt),
                 Optional.of(paidAt.plus(policy.refundWindow())), Optional.empty(), policy.referrerPoints(),
-                policy.refereePoints(), false, now, Optional.empty());
+                policy.refereePoints(), false, now, Optional.empty(), policy.rewardName());
     }
 
     Referral firstOrder(String newOrderId, Instant paid, ReferralPolicy policy) {
         return new Referral(refereeId, referrerId, ReferralStatus.PENDING, Optional.of(newOrderId), Optional.of(paid),
                 Optional.of(paid.plus(policy.refundWindow())), Optional.empty(), referrerPoints, refereePoints,
-                rewarded, recordedAt, Optional.empty());
+                rewarded, recordedAt, Optional.empty(), reward);
     }
 
     Referral decided(ReferralStatus newStatus, Optional<String> why, Instant now) {
         return new Referral(refereeId, referrerId, newStatus, orderId, paidAt, qualifiesAt, why, referrerPoints,
-                refereePoints, rewarded, recordedAt, Optional.of(now));
+                refereePoints, rewarded, recordedAt, Optional.of(now), reward);
     }
 
     Referral rewarded(long refereeReward, Instant now) {
         return new Referral(refereeId, referrerId, ReferralStatus.REWARDED, orderId, paidAt, qualifiesAt,
-                Optional.empty(), referrerPoints, refereeReward, true, recordedAt, Optional.of(now));
+                Optional.empty(), referrerPoints, refereeReward, true, recordedAt, Optional.of(now), reward);
     }
 
     public boolean pending() {
@@ -77,6 +91,14 @@ public record Referral(String refereeId, String referrerId, ReferralStatus statu
     }
 
     public static String reversalKey(String rewardKey) {
-        return rewardKey + ":reversal";
+        return rewardKey + REVERSAL;
+    }
+
+    /** The reward's key of a reversal's key ({@link #reversalKey}): what a coupon reward was issued under. */
+    public static String rewardKeyOf(String reversalKey) {
+        if (!reversalKey.endsWith(REVERSAL)) {
+            throw new IllegalArgumentException("not a reversal's key: " + reversalKey);
+        }
+        return reversalKey.substring(0, reversalKey.length() - REVERSAL.length());
     }
 }

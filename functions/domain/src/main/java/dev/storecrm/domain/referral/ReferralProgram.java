@@ -120,6 +120,7 @@ public final class ReferralProgram {
             return;
         }
         String why = ACTOR_REASON + referral.refereeId() + " (first order " + referral.orderId().orElse("") + ")";
+        ReferralRewards rewards = this.rewards.forReward(referral.reward());
         rewards.give(referral.referrerId(), referral.referrerPoints(), referral.referrerRewardKey(), why);
         if (referral.refereePoints() > 0) {
             rewards.give(referral.refereeId(), referral.refereePoints(), referral.refereeRewardKey(), why);

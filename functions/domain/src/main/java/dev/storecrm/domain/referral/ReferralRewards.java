@@ -1,7 +1,41 @@
 package dev.storecrm.domain.referral;
 
+import dev.storecrm.domain.coupon.CouponValue;
+import java.util.function.Function;
+
 /** How rewards reach a member: given once per request key, taken back once per request key. */
 public interface ReferralRewards {
+
+    /**
+     * The rewards of a referral that recorded {@code reward} ({@link Referral#reward()}) when it opened: these,
+     * or those of that kind where this stands for several ({@link #byKind}).
+     */
+    default ReferralRewards forReward(String reward) {
+        return this;
+    }
+
+    /**
+     * Points for referrals recorded with {@code points}; for those recorded with a coupon, the coupons of the value
+     * they recorded (a store that changes its reward changes it for referrals opened after).
+     */
+    static ReferralRewards byKind(ReferralRewards points, Function<CouponValue, ReferralRewards> coupons) {
+        return new ReferralRewards() {
+            @Override
+            public ReferralRewards forReward(String reward) {
+                return ReferralPolicy.couponOf(reward).map(coupons).orElse(points);
+            }
+
+            @Override
+            public boolean give(String customerId, long given, String requestKey, String reason) {
+                throw new IllegalStateException("choose the rewards of the referral's kind with forReward");
+            }
+
+            @Override
+            public long takeBack(String customerId, long taken, String requestKey, String reason) {
+                throw new IllegalStateException("choose the rewards of the referral's kind with forReward");
+            }
+        };
+    }
 
     /** Gives {@code points} to the member, once per {@code requestKey}; true if this call gave them. */
     boolean give(String customerId, long points, String requestKey, String reason);

@@ -103,6 +103,31 @@ public final class DynamoDbCouponBook implements CouponBook {
                 Optional.of(new Coupon.Redemption(orderId, at, orderTotal.minor(), discount))));
     }
 
+    @Override
+    public Optional<Coupon> revoke(String campaign, String businessKey, String reason, Instant at) {
+        if (codes == null) {
+            throw new IllegalStateException("this function redeems coupons; revoking needs the coupon code key");
+        }
+        String code = codes.codeFor(campaign, businessKey);
+        try {
+            dynamoDb.updateItem(new Update()
+                    .set("expiresAt", s(FIXED.format(at)))
+                    .set("revokedAt", s(at.toString()))
+                    .set("revokedBecause", s(reason))
+                    .name("code", "code")
+                    .name("redeemedOrderId", "redeemedOrderId")
+                    .name("businessKey", "businessKey")
+                    .value("at", s(FIXED.format(at)))
+                    .value("businessKey", s(businessKey))
+                    .condition("attribute_exists(#code) AND attribute_not_exists(#redeemedOrderId)"
+                            + " AND #expiresAt > :at AND #businessKey = :businessKey")
+                    .toRequest(tableName, Attributes.key("code", code)));
+        } catch (ConditionalCheckFailedException redeemedExpiredOrUnknown) {
+            return Optional.empty();
+        }
+        return find(code);
+    }
+
     private static Map<String, AttributeValue> toItem(Coupon coupon) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("code", s(coupon.code()));

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <pre>
  * refereeId (S, partition key)   rev (N, optimistic lock)
  * referrerId status orderId paidAt qualifiesAt reason recordedAt decidedAt (S)
- * referrerPoints refereePoints (N)  rewarded (BOOL)
+ * referrerPoints refereePoints (N)  rewarded (BOOL)  reward (S: points, or coupon and its value; points when absent)
  * listMonth (S, yyyy-MM of recordedAt, UTC)  listKey (S, recordedAt#refereeId)
  * GSI ByMonth:    listMonth, listKey   (the staff list of a month's referrals)
  * GSI ByReferrer: referrerId, listKey  (one referrer's referees)
@@ -108,6 +108,7 @@ public final class DynamoDbReferralBook implements ReferralBook {
         item.put("referrerPoints", n(r.referrerPoints()));
         item.put("refereePoints", n(r.refereePoints()));
         item.put("rewarded", AttributeValue.fromBool(r.rewarded()));
+        item.put("reward", s(r.reward()));
         item.put("recordedAt", s(r.recordedAt().toString()));
         r.decidedAt().ifPresent(at -> item.put("decidedAt", s(at.toString())));
         item.put("listMonth", s(YearMonth.from(r.recordedAt().atZone(ZoneOffset.UTC)).toString()));
@@ -123,7 +124,8 @@ public final class DynamoDbReferralBook implements ReferralBook {
                 Attributes.string(item, "reason"), Attributes.number(item, "referrerPoints", 0),
                 Attributes.number(item, "refereePoints", 0),
                 item.containsKey("rewarded") && Boolean.TRUE.equals(item.get("rewarded").bool()),
-                Instant.parse(item.get("recordedAt").s()), instant(item, "decidedAt"));
+                Instant.parse(item.get("recordedAt").s()), instant(item, "decidedAt"),
+                Attributes.string(item, "reward").orElse("points"));
     }
 
     private static Optional<Instant> instant(Map<String, AttributeValue> item, String name) {
