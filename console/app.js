@@ -1,18 +1,20 @@
-// The console: sign-in, the pages each group may see, the language switch. Pages: the dispute desk
-// (agents), the follow-up lists, results and template previews (marketers); admins see all.
+// The console: sign-in, the pages each group may see, the language switch. Pages: the dispute desk and
+// customer mail (agents), the follow-up lists, results and template previews (marketers); admins see all.
 import { loadConfig, signIn, signOut, user } from './api.js';
 import { configure, fill, h } from './dom.js';
 import { LANGUAGES, lang, setLang, t } from './i18n.js';
 import { disputeDetail, disputeQueue } from './disputes.js';
+import { careDetail, careQueue } from './caremail.js';
 import { memberPage, membersPage } from './members.js';
 import { followUpList, referralList } from './lists.js';
 import { resultsPage } from './results.js';
 import { templatesPage } from './templates.js';
 
 // Each page: its route, its title key, the groups that may open it, and how to draw it. A page with a
-// detail (#/disputes/<id>, #/members/<id>) names how to draw one item.
+// detail (#/disputes/<id>, #/care/<id>, #/members/<id>) names how to draw one item.
 const PAGES = [
   { route: 'disputes', title: 'disputes', groups: ['agents', 'admins'], draw: disputeQueue, detail: disputeDetail },
+  { route: 'care', title: 'careMail', groups: ['agents', 'admins'], draw: (m) => careQueue(m), detail: careDetail },
   { route: 'members', title: 'members', groups: ['agents', 'admins'], draw: membersPage, detail: memberPage },
   { route: 'lists/birthdays', title: 'birthdays', groups: ['marketers', 'admins'],
     draw: (m) => followUpList(m, 'birthdays') },
@@ -81,7 +83,7 @@ async function route() {
     return;
   }
   const visible = PAGES.filter((page) => allowed(page, who));
-  const detail = path.match(/^(disputes|members)\/([^/]+)$/);
+  const detail = path.match(/^(disputes|members|care)\/([^/]+)$/);
   const page = PAGES.find((p) => p.route === (detail ? detail[1] : path));
   if (!page || !allowed(page, who)) {
     if (page || !visible.length) {

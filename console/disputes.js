@@ -9,7 +9,7 @@ const STATUSES = ['awaiting_seller_confirmation', 'negotiating', 'awaiting_retur
 let ticking;
 
 /** A countdown to a deadline, kept current while the page is open. */
-function countdown(iso) {
+export function countdown(iso) {
   return h('span', { dataset: { due: iso || '' } });
 }
 
@@ -22,7 +22,8 @@ function tick() {
   }
 }
 
-function startTicking() {
+/** Keeps every countdown on the page current (the customer mail page shares them). */
+export function startTicking() {
   clearInterval(ticking);
   tick();
   ticking = setInterval(tick, 30000);

@@ -22,7 +22,8 @@ import java.util.Optional;
  * {@code CARE_HOLIDAYS}, in {@code STORE_TIME_ZONE}), the chase ({@code CARE_REMINDER_HOURS}, 4,1), the team's
  * addresses ({@code CARE_AGENT_ADDRESS}, {@code CARE_ESCALATION_ADDRESS}), the store and the intake.
  */
-record CareComponents(CareIntake intake, DynamoDbConversations conversations) {
+record CareComponents(CareIntake intake, DynamoDbConversations conversations, CareMessages messages,
+                      CareRules rules) {
 
     static CareComponents from(SharedAdapters shared) {
         Settings env = shared.env();
@@ -45,6 +46,6 @@ record CareComponents(CareIntake intake, DynamoDbConversations conversations) {
                 new DynamoDbOpenDisputes(shared.dynamoDb(), env.required("DISPUTES_TABLE")));
         CareIntake intake = new CareIntake(conversations, customers, new CareIntake.Policy(rules, hours,
                 new CareChase(reminders)), messages, shared.outbox(), shared.timers(), shared.clock());
-        return new CareComponents(intake, conversations);
+        return new CareComponents(intake, conversations, messages, rules);
     }
 }

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.caremail.CareIntake;
+import dev.storecrm.domain.caremail.CareReplies;
 import dev.storecrm.domain.caremail.Conversation;
 import dev.storecrm.domain.caremail.ConversationStore;
+import dev.storecrm.domain.caremail.SavedReplies;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;
 import java.time.Clock;
@@ -31,9 +35,14 @@ import java.util.regex.Pattern;
  * POST /care/conversations/{conversationId}/delay        {"answerBy": "2027-01-06T10:00:00Z"}: the answer will take
  *                                                      longer; the deadline moves, the customer is told, the chase
  *                                                      is re-armed
+ * POST /care/conversations/{conversationId}/replies      {"text": "...", "close": true, "requestKey": "r-1"}: the
+ *                                                      reply to the customer, once per request key; closes the
+ *                                                      conversation or waits for the customer
+ * POST /care/conversations/{conversationId}/close        closes it without a reply
+ * GET  /care/saved-replies?category=delivery             the saved replies (all, or a category's), zh-CN and en
  * </pre>
- * 404 for an unknown conversation, 409 when the deadline cannot move there (closed, or not later), 400 for a
- * malformed request.
+ * 404 for an unknown conversation, 409 when the conversation cannot do that (closed; a deadline not later), 400 for
+ * a malformed request.
  */
 final class CareDeskService {
 
@@ -41,18 +50,23 @@ final class CareDeskService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DETAIL = Pattern.compile("/care/conversations/(c-[0-9a-f]{16})");
-    private static final Pattern DELAY = Pattern.compile("/care/conversations/(c-[0-9a-f]{16})/delay");
+    private static final Pattern ACTION = Pattern.compile("/care/conversations/(c-[0-9a-f]{16})/(delay|replies|close)");
     private static final int DEFAULT_LIMIT = 25;
     private static final int MAX_LIMIT = 100;
     private static final int THREAD_LIMIT = 200;
 
     private final CareIntake intake;
     private final ConversationStore conversations;
+    private final CareReplies replies;
+    private final SavedReplies saved;
     private final Clock clock;
 
-    CareDeskService(CareIntake intake, ConversationStore conversations, Clock clock) {
+    CareDeskService(CareIntake intake, ConversationStore conversations, CareReplies replies, SavedReplies saved,
+                    Clock clock) {
         this.intake = intake;
         this.conversations = conversations;
+        this.replies = replies;
+        this.saved = saved;
         this.clock = clock;
     }
 
@@ -67,9 +81,13 @@ final class CareDeskService {
             if (detail.matches()) {
                 return method.equals("GET") ? detail(detail.group(1)) : error(405, "method_not_allowed", route);
             }
-            Matcher delay = DELAY.matcher(route);
-            if (delay.matches()) {
-                return method.equals("POST") ? delay(delay.group(1), request) : error(405, "method_not_allowed", route);
+            Matcher action = ACTION.matcher(route);
+            if (action.matches()) {
+                return method.equals("POST") ? act(action.group(1), action.group(2), request)
+                        : error(405, "method_not_allowed", route);
+            }
+            if (route.equals("/care/saved-replies")) {
+                return method.equals("GET") ? savedReplies(request) : error(405, "method_not_allowed", route);
             }
             if (route.startsWith("/care/conversations/")) {
                 return error(404, "not_found", "conversation ids look like c-0123456789abcdef");
@@ -109,22 +127,70 @@ final class CareDeskService {
         return HttpAnswer.json(200, body.toString());
     }
 
-    private HttpAnswer delay(String id, StaffRequest request) {
-        if (conversations.get(id).isEmpty()) {
+    private HttpAnswer act(String id, String action, StaffRequest request) {
+        Optional<Conversation> conversation = conversations.get(id);
+        if (conversation.isEmpty()) {
             return error(404, "not_found", "no conversation " + id);
         }
+        JsonNode body;
+        try {
+            body = JSON.readTree(request.body() == null || request.body().isBlank() ? "{}" : request.body());
+        } catch (JsonProcessingException e) {
+            return error(400, "bad_request", "the body must be a JSON object");
+        }
+        try {
+            return switch (action) {
+                case "delay" -> delay(id, body, request.caller());
+                case "replies" -> reply(conversation.get(), body, request.caller());
+                default -> HttpAnswer.json(200, view(replies.close(conversation.get(), request.caller())).toString());
+            };
+        } catch (InvalidInputException refused) {
+            return refused.reason() == RejectReason.SCHEMA_VIOLATION ? error(400, "bad_request", refused.detail())
+                    : error(409, "conflict", refused.detail());
+        } catch (ConcurrentUpdateException changed) {
+            return error(409, "conflict", "the conversation changed meanwhile (the customer wrote?): reload it");
+        }
+    }
+
+    private HttpAnswer delay(String id, JsonNode body, String caller) {
         Instant answerBy;
         try {
-            JsonNode body = JSON.readTree(request.body() == null || request.body().isBlank() ? "{}" : request.body());
             answerBy = Instant.parse(body.path("answerBy").asText(""));
-        } catch (JsonProcessingException | DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return error(400, "bad_request", "the body is {\"answerBy\": \"2027-01-06T10:00:00Z\"}");
         }
-        try {
-            return HttpAnswer.json(200, view(intake.delay(id, answerBy, request.caller())).toString());
-        } catch (InvalidInputException refused) {
-            return error(409, "conflict", refused.detail());
+        return HttpAnswer.json(200, view(intake.delay(id, answerBy, caller)).toString());
+    }
+
+    private HttpAnswer reply(Conversation conversation, JsonNode body, String caller) {
+        if (!body.path("text").isTextual() || !body.path("close").isBoolean()) {
+            return error(400, "bad_request", "the body is {\"text\": \"...\", \"close\": true|false, "
+                    + "\"requestKey\": \"r-1\"}");
         }
+        CareReplies.Replied replied = replies.reply(conversation, body.path("requestKey").asText(""),
+                body.path("text").asText(), body.path("close").asBoolean(), caller);
+        ObjectNode answer = view(replied.conversation());
+        answer.put("repeated", replied.repeated());
+        return HttpAnswer.json(200, answer.toString());
+    }
+
+    private HttpAnswer savedReplies(StaffRequest request) {
+        Optional<String> category = Optional.ofNullable(request.query().get("category")).filter(c -> !c.isBlank());
+        if (category.isPresent() && !intake.categories().contains(category.get())) {
+            return error(400, "bad_request", "category must be one of " + intake.categories());
+        }
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode items = body.putArray("savedReplies");
+        for (SavedReplies.Reply reply : category.map(saved::of).orElseGet(saved::all)) {
+            ObjectNode item = items.addObject().put("id", reply.id()).put("category", reply.category());
+            ObjectNode title = item.putObject("title");
+            ObjectNode text = item.putObject("text");
+            SavedReplies.LOCALES.forEach(locale -> {
+                title.put(locale, reply.title().get(locale));
+                text.put(locale, reply.text().get(locale));
+            });
+        }
+        return HttpAnswer.json(200, body.toString());
     }
 
     private ObjectNode view(Conversation c) {
@@ -158,7 +224,7 @@ final class CareDeskService {
         } catch (NumberFormatException notANumber) {
             // The same answer as for a number out of range.
         }
-        throw new InvalidInputException(dev.storecrm.domain.RejectReason.SCHEMA_VIOLATION,
+        throw new InvalidInputException(RejectReason.SCHEMA_VIOLATION,
                 "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 

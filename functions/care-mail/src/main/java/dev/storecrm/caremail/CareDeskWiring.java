@@ -1,5 +1,7 @@
 package dev.storecrm.caremail;
 
+import dev.storecrm.domain.caremail.CareReplies;
+import dev.storecrm.domain.caremail.SavedReplies;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import java.time.Clock;
@@ -7,7 +9,10 @@ import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
-/** The composition root of CareDeskFunction: settings, clients, the care workflow, the desk's routes. */
+/**
+ * The composition root of CareDeskFunction: settings, clients, the care workflow, the replies ({@code CARE_ADDRESS}
+ * for their {@code Reply-To}), the saved replies, the desk's routes.
+ */
 record CareDeskWiring(CareDeskService service, Metrics metrics) {
 
     CareDeskWiring(Map<String, String> environment, Clock clock) {
@@ -19,7 +24,8 @@ record CareDeskWiring(CareDeskService service, Metrics metrics) {
     }
 
     private CareDeskWiring(SharedAdapters shared, CareComponents care) {
-        this(new CareDeskService(care.intake(), care.conversations(), shared.clock()),
-                MetricsFactory.getMetricsInstance());
+        this(new CareDeskService(care.intake(), care.conversations(), new CareReplies(care.conversations(),
+                        care.messages(), shared.outbox(), shared.env().required("CARE_ADDRESS"), shared.clock()),
+                SavedReplies.load(care.rules()), shared.clock()), MetricsFactory.getMetricsInstance());
     }
 }

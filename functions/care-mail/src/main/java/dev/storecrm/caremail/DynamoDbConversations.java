@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *   <li>{@code pk=C#<conversation>, sk=T#<at>#M#<message-id hash>}: a message (text up to 8,000 characters,
  *       attachments by reference to the raw object); {@code sk=T#<at>#H#<kind>}: a history entry. One query on
  *       the partition reads the thread in time order;</li>
+ *   <li>{@code pk=C#<conversation>, sk=R#<request key>}: an agent's reply, once per request key (its text, whether
+ *       it closed, by whom, when, and the deadline it answered), outside the thread's {@code T#} range;</li>
  *   <li>{@code pk=MID#<Message-ID>, sk=MID}: the mark that the mail was taken, and to which conversation (the
  *       threading by {@code In-Reply-To}/{@code References} reads it).</li>
  * </ul>
@@ -65,7 +67,7 @@ final class DynamoDbConversations implements ConversationStore {
     }
 
     @Override
-    public boolean record(Conversation conversation, InboundMail mail, String note) {
+    public boolean record(Optional<Conversation> before, Conversation conversation, InboundMail mail, String note) {
         String pk = "C#" + conversation.conversationId();
         Map<String, AttributeValue> mark = key("MID#" + mail.messageId(), "MID");
         mark.put("conversationId", s(conversation.conversationId()));
@@ -87,11 +89,10 @@ final class DynamoDbConversations implements ConversationStore {
         }
         message.put("attachments", l(attachments));
         Put.Builder conversationPut = Put.builder().tableName(table).item(item(conversation));
-        if (conversation.messages() == 1) {
+        if (before.isEmpty()) {
             conversationPut.conditionExpression("attribute_not_exists(pk)");
         } else {
-            conversationPut.conditionExpression("messages = :before")
-                    .expressionAttributeValues(Map.of(":before", n(conversation.messages() - 1L)));
+            unchanged(conversationPut, before.get());
         }
         List<TransactWriteItem> writes = List.of(
                 TransactWriteItem.builder().put(p -> p.tableName(table).item(mark)
@@ -132,6 +133,70 @@ final class DynamoDbConversations implements ConversationStore {
             throw new ConcurrentUpdateException("conversation " + moved.conversationId()
                     + " changed since it was read");
         }
+    }
+
+    @Override
+    public Optional<AgentReply> reply(String conversationId, String requestKey) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(key("C#" + conversationId, "R#" + requestKey))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(new AgentReply(requestKey,
+                item.get("text").s(), item.get("close").bool(), item.get("actor").s(),
+                Instant.parse(item.get("at").s())));
+    }
+
+    @Override
+    public boolean recordReply(Conversation before, Conversation after, AgentReply reply) {
+        String id = after.conversationId();
+        Map<String, AttributeValue> mark = key("C#" + id, "R#" + reply.requestKey());
+        mark.put("text", s(reply.text()));
+        mark.put("close", bool(reply.close()));
+        mark.put("actor", s(reply.actor()));
+        mark.put("at", s(reply.at().toString()));
+        mark.put("answerBy", s(before.answerBy().toString()));
+        Put.Builder conversation = Put.builder().tableName(table).item(item(after));
+        unchanged(conversation, before);
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(mark)
+                        .conditionExpression("attribute_not_exists(pk)")).build(),
+                TransactWriteItem.builder().put(conversation.build()).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(history(id, reply.at(), "replied",
+                        "by " + reply.actor() + (reply.close() ? ", closing" : ", waiting for the customer") + "\n\n"
+                                + reply.text()))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(history(id, reply.at().plusMillis(1),
+                        after.status().name(), "by " + reply.actor()))).build());
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            if (!cancelled.cancellationReasons().isEmpty() && failed(cancelled.cancellationReasons().get(0))) {
+                return false;
+            }
+            throw new ConcurrentUpdateException("conversation " + id + " changed since it was read");
+        }
+    }
+
+    @Override
+    public void close(Conversation before, String actor, Instant at) {
+        Put.Builder conversation = Put.builder().tableName(table)
+                .item(item(before.withStatus(Conversation.Status.closed)));
+        unchanged(conversation, before);
+        List<TransactWriteItem> writes = List.of(TransactWriteItem.builder().put(conversation.build()).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(history(before.conversationId(), at,
+                        "closed", "by " + actor + ", without a reply"))).build());
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(writes));
+        } catch (TransactionCanceledException cancelled) {
+            throw new ConcurrentUpdateException("conversation " + before.conversationId()
+                    + " changed since it was read");
+        }
+    }
+
+    /** The condition that the conversation is as it was read: the same count of messages and the same status. */
+    private static void unchanged(Put.Builder put, Conversation before) {
+        put.conditionExpression("messages = :before AND #status = :status")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":before", n(before.messages()), ":status",
+                        s(before.status().name())));
     }
 
     @Override
@@ -188,6 +253,7 @@ final class DynamoDbConversations implements ConversationStore {
         item.put("lastMessageAt", s(c.lastMessageAt().toString()));
         item.put("messages", n(c.messages()));
         item.put("answerBy", s(c.answerBy().toString()));
+        item.put("lastMessageId", s(c.lastMessageId()));
         if (c.isOpen()) {
             item.put("queue", s(c.category()));
         }
@@ -200,7 +266,7 @@ final class DynamoDbConversations implements ConversationStore {
                 item.get("email").s(), Attributes.string(item, "name"), item.get("locale").s(),
                 Attributes.string(item, "orderId"), item.get("subject").s(), Instant.parse(item.get("openedAt").s()),
                 Instant.parse(item.get("lastMessageAt").s()), (int) Attributes.number(item, "messages", 1),
-                Instant.parse(item.get("answerBy").s()));
+                Instant.parse(item.get("answerBy").s()), Attributes.string(item, "lastMessageId").orElse(""));
     }
 
     private static boolean failed(CancellationReason reason) {

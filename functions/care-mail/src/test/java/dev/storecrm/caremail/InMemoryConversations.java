@@ -17,6 +17,7 @@ final class InMemoryConversations implements ConversationStore {
     private final Map<String, Conversation> conversations = new HashMap<>();
     private final Map<String, String> marks = new HashMap<>();
     private final Map<String, List<Entry>> threads = new HashMap<>();
+    private final Map<String, AgentReply> replies = new HashMap<>();
 
     @Override
     public Optional<Conversation> get(String conversationId) {
@@ -29,7 +30,7 @@ final class InMemoryConversations implements ConversationStore {
     }
 
     @Override
-    public boolean record(Conversation conversation, InboundMail mail, String note) {
+    public boolean record(Optional<Conversation> before, Conversation conversation, InboundMail mail, String note) {
         if (marks.putIfAbsent(mail.messageId(), conversation.conversationId()) != null) {
             return false;
         }
@@ -43,6 +44,28 @@ final class InMemoryConversations implements ConversationStore {
     public void moveDeadline(Conversation moved, Instant previous, String actor, Instant at) {
         conversations.put(moved.conversationId(), moved);
         note(moved.conversationId(), at, "deadline-moved", previous + " -> " + moved.answerBy() + " by " + actor);
+    }
+
+    @Override
+    public Optional<AgentReply> reply(String conversationId, String requestKey) {
+        return Optional.ofNullable(replies.get(conversationId + "#" + requestKey));
+    }
+
+    @Override
+    public boolean recordReply(Conversation before, Conversation after, AgentReply reply) {
+        if (replies.putIfAbsent(after.conversationId() + "#" + reply.requestKey(), reply) != null) {
+            return false;
+        }
+        conversations.put(after.conversationId(), after);
+        note(after.conversationId(), reply.at(), "replied", "by " + reply.actor() + "\n\n" + reply.text());
+        note(after.conversationId(), reply.at(), after.status().name(), "by " + reply.actor());
+        return true;
+    }
+
+    @Override
+    public void close(Conversation before, String actor, Instant at) {
+        conversations.put(before.conversationId(), before.withStatus(Conversation.Status.closed));
+        note(before.conversationId(), at, "closed", "by " + actor);
     }
 
     @Override

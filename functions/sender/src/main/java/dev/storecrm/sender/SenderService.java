@@ -5,6 +5,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.messaging.Category;
 import dev.storecrm.domain.messaging.MailSender;
+import dev.storecrm.domain.messaging.MailThreading;
 import dev.storecrm.domain.messaging.MailSender.OutgoingMail;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.MessageRequestJson;
@@ -47,6 +48,7 @@ import org.slf4j.LoggerFactory;
  *       ({@link MarketingSlots}): a capped message is put off until the slot frees up, takes it from a
  *       lower-priority holder when it would otherwise miss its deadline, or else expires under the cap;</li>
  *   <li>send (e-mail at this instance's pace through SES, SMS through End User Messaging), record the send.</li>
+ *   <li>transactional e-mail answering a customer's mail carries its {@link MailThreading} headers.</li>
  * </ol>
  * Each channel has its own cap slot (SMS slots are keyed {@code sms#<member>}); one business key covers every
  * channel, so a preference changed between two copies of a request cannot send it twice.
@@ -216,6 +218,8 @@ public final class SenderService {
             headers.put("List-Unsubscribe", "<" + link + ">");
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
+        MailThreading.in(request.data()).filter(t -> request.category() == Category.transactional && !sms)
+                .ifPresent(threading -> headers.putAll(threading.headers()));
         return variables;
     }
 

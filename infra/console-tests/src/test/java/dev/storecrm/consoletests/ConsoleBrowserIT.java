@@ -8,6 +8,7 @@ import dev.storecrm.domain.referral.Referral;
 import dev.storecrm.domain.referral.ReferralStatus;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.LocalInboundMail;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.simulation.ConsoleRun;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
@@ -54,7 +55,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * pages; an agent works a dispute to resolution, sees a refusal in words and downloads its evidence
  * bundle; an admin freezes a member, after a refusal shown in words, and sets the member's tier;
  * a marketer pages a list, marks a follow-up call (a note with markup stays text), downloads
- * the list as CSV (page by page, and whole through an S3 link) and sees the charts; no page logs a
+ * the list as CSV (page by page, and whole through an S3 link) and sees the charts; an agent answers a customer's
+ * mail with a saved reply, edited, and closes it (gone from the queue); no page logs a
  * script error. Screenshots of every page in zh-CN and en go to {@code target/screenshots/}. One browser
  * and one store for the class.
  */
@@ -64,6 +66,12 @@ class ConsoleBrowserIT {
     private static final Path TARGET = Template.projectRoot().resolve("infra/console-tests/target");
     private static final Path DOWNLOADS = TARGET.resolve("downloads");
     private static final Path SHOTS = TARGET.resolve("screenshots");
+
+    private static final String MAIL_SUBJECT = "<img src=x onerror=alert(2)> Where is my parcel? order o-browser-11";
+    private static final String CUSTOMER_MAIL = "From: Browser Member <Browser.Member@Example.com>\r\n"
+            + "To: service@example.com\r\nSubject: " + MAIL_SUBJECT + "\r\n"
+            + "Message-ID: <browser-parcel@example.com>\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: text/plain; charset=UTF-8\r\n\r\nMy parcel has not arrived.\r\n<b>Please help.</b>\r\n";
 
     private static ConsoleRun.Served served;
     private static ChromeDriver browser;
@@ -92,6 +100,10 @@ class ConsoleBrowserIT {
             }, "test", served.clock().instant());
         }
         referrals(cloud, served.clock().instant().minus(Duration.ofHours(1)));
+        served.functions().drainAll();
+        // The member writes to the care address about a parcel, with markup in the subject.
+        new LocalInboundMail(cloud).deliver(CUSTOMER_MAIL.getBytes(StandardCharsets.UTF_8),
+                cloud.template().parameter("CareAddress").orElse("service@example.com"), served.clock().instant());
         served.functions().drainAll();
         url = served.server().url().toString();
 
@@ -180,7 +192,7 @@ class ConsoleBrowserIT {
     @Test
     void anAgentSeesOnlyTheDeskAndWorksADisputeToResolution() throws Exception {
         signIn("agent", "agent-local-1");
-        navIs(List.of("争议处理", "会员"));
+        navIs(List.of("争议处理", "客户邮件", "会员"));
         browser.get(url + "#/lists/birthdays");
         waitText(By.cssSelector("main .error"), "无权");
         browser.get(url + "#/disputes");
@@ -216,6 +228,39 @@ class ConsoleBrowserIT {
                 "every message to the customer, with the send ledger's word: " + evidence);
         assertTrue(evidence.contains("console:agent") && evidence.contains("confirm_receipt"),
                 "the history: who accepted, and the refused confirmation");
+    }
+
+    @Test
+    void anAgentAnswersCustomerMailFromTheConsoleAndClosesIt() {
+        signIn("agent", "agent-local-1");
+        browser.get(url + "#/care");
+        waitFor(By.linkText(MAIL_SUBJECT));
+        assertTrue(browser.findElement(By.cssSelector("main table")).getText().contains("剩余"),
+                "each answer deadline counts down");
+        shoot("care-queue");
+        waitFor(By.linkText(MAIL_SUBJECT)).sendKeys(Keys.ENTER);
+        waitText(By.cssSelector("main h1"), "Where is my parcel?");
+        waitFor(By.cssSelector("section[aria-label='会员概要'] table"));
+        assertTrue(browser.findElements(By.cssSelector("main img")).isEmpty(), "customer text stays text");
+        assertTrue(browser.findElement(By.cssSelector("main .thread")).getText().contains("<b>Please help.</b>"));
+        String member = browser.findElement(By.cssSelector("section[aria-label='会员概要']")).getText();
+        assertTrue(member.contains("c-browser-1") && member.contains("o-browser-"),
+                "the member the mail matched, with recent orders: " + member);
+        shoot("care-conversation");
+
+        WebElement saved = waitFor(By.id("saved-reply"));
+        assertTrue(new Select(saved).getFirstSelectedOption().getText().startsWith("物流配送"),
+                "the saved replies of the conversation's category first");
+        saved.sendKeys(Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        WebElement text = browser.findElement(By.id("reply-text"));
+        wait.until(d -> !text.getAttribute("value").isBlank());
+        assertTrue(text.getAttribute("value").contains("parcel"), "inserted in the customer's language (en)");
+        text.sendKeys(" We are sorry for the wait.");
+        browser.findElement(By.id("send-close")).sendKeys(Keys.ENTER);
+        waitText(By.cssSelector("main p.ok"), "已发送回复并关闭会话");
+        assertTrue(browser.findElements(By.linkText(MAIL_SUBJECT)).isEmpty(), "gone from the queue");
+        shoot("care-queue-answered");
     }
 
     @Test
@@ -333,7 +378,7 @@ class ConsoleBrowserIT {
         assertTrue(rows.contains("c-ref-friend-1") && rows.contains("已奖励") && rows.contains("不予奖励")
                 && rows.contains("self-referral"), "this month's referrals, their status and why: " + rows);
         shoot("referrals");
-        browser.findElement(By.name("referrerId")).sendKeys("c-ref-host", Keys.ENTER);
+        waitFor(By.name("referrerId")).sendKeys("c-ref-host", Keys.ENTER);
         wait.until(d -> d.findElements(By.cssSelector("main tbody tr")).size() == 1);
         String only = browser.findElement(By.cssSelector("main tbody")).getText();
         assertTrue(only.contains("c-ref-friend-1") && only.contains("500") && !only.contains("c-ref-friend-2"),
@@ -393,12 +438,12 @@ class ConsoleBrowserIT {
     @Test
     void anAdminSeesEveryPageAndTheLanguageIsRemembered() {
         signIn("admin", "admin-local-1");
-        navIs(List.of("争议处理", "会员", "本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览"));
+        navIs(List.of("争议处理", "客户邮件", "会员", "本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览"));
         browser.findElement(By.id("lang")).click();
         wait.until(d -> nav().contains("Dispute desk"));
         browser.navigate().refresh();
-        wait.until(d -> nav().equals(List.of("Dispute desk", "Members", "Birthdays this month", "Dormant members",
-                "Referrals", "Results", "Templates")));
+        wait.until(d -> nav().equals(List.of("Dispute desk", "Customer mail", "Members", "Birthdays this month",
+                "Dormant members", "Referrals", "Results", "Templates")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
     }
 

@@ -96,7 +96,7 @@ final class LocalStackBackend implements CloudBackend {
                 m.path("Destination").path("ToAddresses").forEach(t -> to.add(t.asText()));
                 mail.add(new SentMail(m.path("Id").asText(), m.path("Source").asText(), to, m.path("Subject").asText(),
                         m.path("Body").path("html_part").asText(null), m.path("Body").path("text_part").asText(null),
-                        Map.of()));
+                        Map.of(), List.of()));
             }
             return mail;
         } catch (IOException e) {

@@ -14,10 +14,11 @@ import java.util.Map;
 
 /**
  * An e-mail the SES emulator received, as a test or the local run reads it back: recipients,
- * subject, both bodies and the extra headers ({@code List-Unsubscribe} and friends).
+ * subject, both bodies, the extra headers ({@code List-Unsubscribe}, {@code In-Reply-To} and friends) and the
+ * {@code ReplyToAddresses}.
  */
 public record SentMail(String messageId, String from, List<String> to, String subject, String html, String text,
-                       Map<String, String> headers) {
+                       Map<String, String> headers, List<String> replyTo) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,9 +40,11 @@ public record SentMail(String messageId, String from, List<String> to, String su
                 email.path("destination").path("to").forEach(t -> to.add(t.asText()));
                 Map<String, String> headers = new LinkedHashMap<>();
                 email.path("headers").forEach(h -> headers.put(h.path("name").asText(), h.path("value").asText()));
+                List<String> replyTo = new ArrayList<>();
+                email.path("replyTo").forEach(r -> replyTo.add(r.asText()));
                 mail.add(new SentMail(email.path("messageId").asText(), email.path("from").asText(), List.copyOf(to),
                         email.path("subject").asText(), email.path("body").path("html").asText(null),
-                        email.path("body").path("text").asText(null), Map.copyOf(headers)));
+                        email.path("body").path("text").asText(null), Map.copyOf(headers), List.copyOf(replyTo)));
             }
             return mail;
         } catch (IOException e) {

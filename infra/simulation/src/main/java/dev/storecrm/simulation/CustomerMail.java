@@ -21,7 +21,9 @@ import java.util.Random;
  * invoice, the product or a complaint, naming the order; one in five of them is followed by the customer's reply
  * (its {@code References} naming the first); the first mail and one in six bring an out-of-office auto-reply
  * from the customer's address (as if answering the acknowledgement), the second and one in twenty a bounce from
- * a mailer daemon, both of which must never be answered. Person mails have Message-IDs
+ * a mailer daemon, both of which must never be answered. An agent answers about half of the conversations
+ * ({@link CareAgents}) an hour to 41 hours after the first mail, so some late, two in three closing them, the rest
+ * waiting for the customer (whose reply, when it comes after, reopens them). Person mails have Message-IDs
  * {@code @customers.sim.example}, automatic ones {@code @auto.sim.example} ({@link CareMailCheck} tells them apart).
  */
 final class CustomerMail {
@@ -41,11 +43,16 @@ final class CustomerMail {
         {"订单 %s 商品咨询", "订单号：%s 的商品是什么材质？有没有蓝色？"},
         {"投诉订单 %s", "订单号：%s 收到时已经损坏，我要投诉！"}};
 
+    private static final String EN_ANSWER = "Hello,\nwe have looked into your order.\n\n"
+            + "Just reply if anything is unclear.";
+    private static final String ZH_ANSWER = "您好，\n我们已经查看了您的订单。\n\n有任何问题请直接回复。";
+
     private CustomerMail() {}
 
     /** The plan with the customers' mail added, after the orders placed during the period. */
-    static List<Planned> around(List<Planned> plan, SimulationOptions options, LocalCloud cloud) {
+    static List<Planned> around(List<Planned> plan, SimulationOptions options, LocalCloud cloud, CareAgents agents) {
         Random random = new Random(options.seed() * 37 + 11);
+        Random agent = new Random(options.seed() * 41 + 7);
         Instant start = options.start().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         String care = cloud.template().parameter("CareAddress").orElse("service@example.com");
         LocalInboundMail inbound = new LocalInboundMail(cloud);
@@ -75,6 +82,11 @@ final class CustomerMail {
             Instant written = at.plus(Duration.ofMinutes(180 + random.nextInt(3 * 24 * 60)));
             all.add(call(inbound, care, written, mime(email, care, id, String.format(kind[0], orderId),
                     String.format(kind[1], orderId), "")));
+            if (agent.nextInt(2) == 0) {
+                Instant answered = written.plus(Duration.ofMinutes(60 + agent.nextInt(40 * 60)));
+                boolean close = agent.nextInt(3) != 0;
+                all.add(agents.answer(answered, id, zh ? ZH_ANSWER : EN_ANSWER, close, agent.nextInt(4) == 0));
+            }
             if (random.nextInt(5) == 0) {
                 all.add(call(inbound, care, written.plus(Duration.ofMinutes(120 + random.nextInt(1000))),
                         mime(email, care, "r" + sequence + PERSON_DOMAIN, (zh ? "回复: " : "Re: ")

@@ -49,7 +49,7 @@ final class SimulationRun {
         MessagingInvariants.check(ledger, cloud.sms().sent(), outcome.truth(),
                 simulation.functions().spec("SenderFunction").environment(), invariants);
         CareMailCheck care = new CareMailCheck(cloud);
-        care.check(ledger, invariants);
+        care.check(ledger, mail, invariants);
         HoldoutCheck holdouts = new HoldoutCheck(cloud, ledger,
                 simulation.functions().spec("GreetingsFunction").environment());
         holdouts.check(invariants);
@@ -76,6 +76,8 @@ final class SimulationRun {
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
         section(out, "Disputes", report.disputes());
         section(out, "Customer mail (CareMailTable)", care.report(outcome.end()));
+        section(out, "Agents' replies (CareDeskFunction POST /care/conversations/{id}/replies, an agent's token)",
+                simulation.agents().report());
         section(out, "Rejected events, by reason (kept in RejectsTable)", report.rejects());
         section(out, "Privacy: erasure requests (" + simulation.operator().erasures().requested() + ")",
                 simulation.operator().erasures().report());

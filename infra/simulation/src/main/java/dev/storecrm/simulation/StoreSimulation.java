@@ -52,6 +52,7 @@ final class StoreSimulation {
     private final StoreVoice voice;
     private final GroundTruth truth = new GroundTruth();
     private final OperatorActions operator;
+    private final CareAgents agents;
     private final PriorityQueue<Planned> plan = new PriorityQueue<>(Comparator.comparing(Planned::at));
     private final Set<String> mailSeen = new HashSet<>();
     private final Map<String, Integer> invocations = new TreeMap<>();
@@ -78,6 +79,7 @@ final class StoreSimulation {
         this.store = new SyntheticStore(options, currency);
         this.voice = options.platform().voice(cloud, functions, clock, currency, StoreEvents.SOURCE);
         this.operator = new OperatorActions(options, functions, clock, truth, cloud);
+        this.agents = new CareAgents(cloud, functions, clock);
     }
 
     SyntheticStore store() {
@@ -100,13 +102,18 @@ final class StoreSimulation {
         return operator;
     }
 
+    CareAgents agents() {
+        return agents;
+    }
+
     Outcome run() {
         long started = System.nanoTime();
         Instant start = clock.instant();
         Instant end = start.plus(Duration.ofDays(options.days()));
         ScheduledRuns scheduled = new ScheduledRuns(cloud, functions);
         Map<String, ScheduleExpression> schedules = scheduled.schedules();
-        plan.addAll(CustomerMail.around(new PointsCheckouts(options, functions).around(store.plan()), options, cloud));
+        plan.addAll(CustomerMail.around(new PointsCheckouts(options, functions).around(store.plan()), options, cloud,
+                agents));
         plan.addAll(operator.plan(store.members(), plan));
         voice.prepare(plan.stream().filter(p -> p instanceof Planned.Publish).map(p -> ((Planned.Publish) p).event())
                 .toList());

@@ -72,8 +72,13 @@ public final class CareIntake {
         }
         Optional<Conversation> existing = threadOf(mail);
         Conversation conversation = existing.map(c -> followUp(c, mail)).orElseGet(() -> opening(mail));
-        boolean recorded = store.record(conversation, mail, existing.isPresent() ? "follow-up" : "opened "
+        boolean reopened = existing.isPresent() && !existing.get().isOpen();
+        boolean recorded = store.record(existing, conversation, mail, existing.isPresent() ? "follow-up" : "opened "
                 + conversation.category() + (conversation.urgent() ? ", urgent" : ""));
+        if (recorded && reopened) {
+            store.note(conversation.conversationId(), mail.receivedAt(), "reopened", "the customer wrote again (it was "
+                    + existing.get().status() + "); answer by " + conversation.answerBy());
+        }
         if (existing.isEmpty() || !recorded) {
             outbox.enqueue(messages.acknowledgement(store.get(conversation.conversationId()).orElse(conversation),
                     clock.instant()));
@@ -148,24 +153,31 @@ public final class CareIntake {
         return new Conversation(conversationId(mail.messageId()), Conversation.Status.open,
                 classification.category().name(), classification.urgent(), member, mail.from(), mail.fromName(),
                 locale(mail), order.or(() -> first.orderNumbers().stream().findFirst()), mail.subject(),
-                mail.receivedAt(), mail.receivedAt(), 1, answerBy);
+                mail.receivedAt(), mail.receivedAt(), 1, answerBy, mail.messageId());
     }
 
-    /** A customer's follow-up: counted; a complaint makes the conversation urgent and its deadline no later. */
+    /**
+     * A customer's follow-up: counted; a complaint makes the conversation urgent and its deadline no later. A
+     * conversation an agent answered (waiting for the customer, or closed) reopens with a fresh deadline.
+     */
     private Conversation followUp(Conversation conversation, InboundMail mail) {
         CareRules.Classification now = policy.rules().classify(mail.subject(), mail.text(), false);
         boolean urgent = conversation.urgent() || now.urgent();
         Instant answerBy = conversation.answerBy();
-        if (urgent && !conversation.urgent()) {
+        if (!conversation.isOpen()) {
+            CareRules.Category category = policy.rules().category(conversation.category()).orElse(now.category());
+            answerBy = policy.hours().plus(mail.receivedAt(),
+                    new CareRules.Classification(category, urgent, List.of()).answerWithin(policy.rules()));
+        } else if (urgent && !conversation.urgent()) {
             Instant urgentBy = policy.hours().plus(mail.receivedAt(), policy.rules().urgentAnswerWithin());
             answerBy = urgentBy.isBefore(answerBy) ? urgentBy : answerBy;
         }
-        Instant last = mail.receivedAt().isAfter(conversation.lastMessageAt()) ? mail.receivedAt()
-                : conversation.lastMessageAt();
+        boolean latest = mail.receivedAt().isAfter(conversation.lastMessageAt());
         return new Conversation(conversation.conversationId(), Conversation.Status.open, conversation.category(),
                 urgent, conversation.customerId(), conversation.email(), conversation.name(), conversation.locale(),
-                conversation.orderId(), conversation.subject(), conversation.openedAt(), last,
-                conversation.messages() + 1, answerBy);
+                conversation.orderId(), conversation.subject(), conversation.openedAt(),
+                latest ? mail.receivedAt() : conversation.lastMessageAt(), conversation.messages() + 1, answerBy,
+                latest ? mail.messageId() : conversation.lastMessageId());
     }
 
     private void arm(Conversation conversation) {

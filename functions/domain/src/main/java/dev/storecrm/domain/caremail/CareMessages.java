@@ -1,18 +1,23 @@
 package dev.storecrm.domain.caremail;
 
+import dev.storecrm.domain.messaging.MailThreading;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.Recipient;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The messages of customer e-mail care, all transactional, each under its own business key so it goes once:
  * the acknowledgement ({@code CARE#<conversation>#ack}, once per conversation), the notice that the answer will
- * take longer ({@code CARE#<conversation>#delay#<new deadline>}), and the chase's reminders to the care team and
+ * take longer ({@code CARE#<conversation>#delay#<new deadline>}), an agent's reply
+ * ({@code CARE#<conversation>#reply#<request key>}), and the chase's reminders to the care team and
  * the escalation of a breach ({@code CARE#<conversation>#<deadline>#<step>}). The customer is addressed as a
  * member when the intake matched one (the archive's address and language win at send time), else at the address
  * the mail came from, in the language it was written in.
@@ -20,6 +25,7 @@ import java.util.Optional;
 public final class CareMessages {
 
     public static final String JOURNEY = "care-mail";
+    private static final Pattern REPLIED = Pattern.compile("(?i)(re|aw|回复|答复)\\s*[:：]");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
     private final CareRules rules;
@@ -49,6 +55,30 @@ public final class CareMessages {
         return MessageRequest.transactional("CARE#" + moved.conversationId() + "#delay#"
                         + moved.answerBy().getEpochSecond(), JOURNEY, customer(moved), "care-delayed",
                 customerData(moved), now);
+    }
+
+    /**
+     * An agent's reply to the customer ({@code CARE#<conversation>#reply#<request key>}): "Re: " and the subject,
+     * the text in paragraphs (blank lines) and lines, threaded onto the customer's last message.
+     */
+    public MessageRequest reply(Conversation conversation, ConversationStore.AgentReply reply,
+                                MailThreading threading, Instant now) {
+        Map<String, Object> data = customerData(conversation);
+        data.put("replySubject", REPLIED.matcher(conversation.subject()).lookingAt() ? conversation.subject()
+                : "Re: " + conversation.subject());
+        List<Map<String, Object>> paragraphs = new ArrayList<>();
+        for (String paragraph : reply.text().strip().split("\\R\\s*\\R")) {
+            paragraphs.add(Map.of("lines", paragraph.strip().lines().map(String::strip).toList()));
+        }
+        data.put("paragraphs", paragraphs);
+        data.put("text", reply.text().strip());
+        data.put(MailThreading.DATA_KEY, threading.toData());
+        return MessageRequest.transactional(replyKey(conversation.conversationId(), reply.requestKey()), JOURNEY,
+                customer(conversation), "care-reply", data, now);
+    }
+
+    public static String replyKey(String conversationId, String requestKey) {
+        return "CARE#" + conversationId + "#reply#" + requestKey;
     }
 
     /** A reminder to the care team before the deadline, or the breach to the escalation address. */

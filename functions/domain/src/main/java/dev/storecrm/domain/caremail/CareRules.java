@@ -74,7 +74,7 @@ public final class CareRules {
 
     /** The bundled rules with the store's overrides (blank: none). */
     public static CareRules load(String overrides) {
-        JsonNode bundled = Json.setting(bundled(), "care-rules/default.json");
+        JsonNode bundled = Json.setting(bundled("care-rules/default.json"), "care-rules/default.json");
         Map<String, Category> byName = new LinkedHashMap<>();
         for (JsonNode node : bundled.path("categories")) {
             Category category = category(node);
@@ -179,10 +179,11 @@ public final class CareRules {
         return value == null || value.isNull() ? fallback : value.asText();
     }
 
-    private static String bundled() {
-        try (InputStream in = CareRules.class.getClassLoader().getResourceAsStream("care-rules/default.json")) {
+    /** A data file bundled with the domain module (the rules, the saved replies). */
+    static String bundled(String path) {
+        try (InputStream in = CareRules.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("care-rules/default.json is missing from the build");
+                throw new IllegalStateException(path + " is missing from the build");
             }
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {

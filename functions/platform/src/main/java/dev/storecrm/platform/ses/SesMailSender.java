@@ -19,13 +19,17 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
 /**
  * Sends through SES v2 {@code SendEmail} (simple content: subject, HTML and text in UTF-8, extra
- * headers such as {@code List-Unsubscribe}), with the stack's configuration set so that SES
+ * headers such as {@code List-Unsubscribe}, {@code In-Reply-To} and {@code References}; a {@code Reply-To} goes as
+ * SES's {@code ReplyToAddresses}), with the stack's configuration set so that SES
  * publishes send, delivery, bounce and complaint events, and the message's tags on them.
  *
  * <p>Throttling, a reached sending quota and paused sending are {@link ThrottledException}s (try
  * again later); a rejected message or an unverified sender is a {@link RejectedException}.
  */
 public final class SesMailSender implements MailSender {
+
+    /** Goes as SES's own {@code ReplyToAddresses}, not as a custom header. */
+    static final String REPLY_TO = "Reply-To";
 
     private final SesV2Client ses;
     private final String fromAddress;
@@ -54,13 +58,16 @@ public final class SesMailSender implements MailSender {
 
     @Override
     public String send(OutgoingMail mail) {
-        List<MessageHeader> headers = mail.headers().entrySet().stream()
+        List<MessageHeader> headers = mail.headers().entrySet().stream().filter(h -> !h.getKey().equals(REPLY_TO))
                 .map(h -> MessageHeader.builder().name(h.getKey()).value(h.getValue()).build()).toList();
+        List<String> replyTo = mail.headers().containsKey(REPLY_TO) ? List.of(mail.headers().get(REPLY_TO))
+                : List.of();
         List<MessageTag> tags = mail.tags().entrySet().stream()
                 .map(t -> MessageTag.builder().name(t.getKey()).value(t.getValue()).build()).toList();
         try {
             return ses.sendEmail(e -> e.fromEmailAddress(fromAddress)
                     .destination(d -> d.toAddresses(mail.to()))
+                    .replyToAddresses(replyTo)
                     .configurationSetName(configurationSet)
                     .emailTags(tags)
                     .content(EmailContent.builder().simple(m -> m
