@@ -35,7 +35,7 @@ final class SimulationRun {
                 + cloud.queues().size() + " queues from " + cloud.template().file());
         StoreSimulation simulation = new StoreSimulation(cloud, options, out);
         StoreSimulation.Outcome outcome = simulation.run();
-        List<SentMail> mail = cloud.sentMail();
+        List<SentMail> mail = simulation.operator().erasures().withoutTheirMail(cloud.sentMail());
         var ledger = ErasureRequests.withoutErased(Invariants.scan(cloud, "SendLedgerTable"));
         Path index = MailFolder.write(options.output().resolve("mail"), mail, ledger);
         SimulationReport report = new SimulationReport(cloud, simulation.functions(), options, outcome);
