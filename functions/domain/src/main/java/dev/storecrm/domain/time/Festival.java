@@ -71,8 +71,7 @@ public record Festival(String key, String rule, String nameZh, String nameEn) {
                         : first.with(TemporalAdjusters.dayOfWeekInMonth(Integer.parseInt(m.group(6)), weekday));
             }
         } catch (DateTimeException | IllegalArgumentException e) {
-            throw e instanceof IllegalArgumentException refusal && refusal.getMessage().startsWith("festival ")
-                    ? refusal : refused(key, rule, e.getMessage());
+            throw refused(key, rule, e.getMessage());
         }
         return m.group(8) == null ? day : day.plusDays(Integer.parseInt(m.group(8)));
     }
