@@ -18,6 +18,7 @@ import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.money.Money;
+import dev.storecrm.domain.privacy.ErasureRefusal;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -30,7 +31,8 @@ import java.util.Set;
  * checkout, an order for the cart (by its id or its coupon) or a paid order of its member after the
  * last activity closes the cart and cancels the timer ({@link CartAttribution} decides what counts
  * as recovered). A cart of the history before go-live starts no sequence ({@link CartPolicy#startsSequence}).
- * Amounts must be in the store currency.
+ * Amounts must be in the store currency. A member's cart of a customer erased on request is refused
+ * ({@code ERASED}, {@link ErasureRefusal}); a guest's cart names no customer to check.
  */
 final class CartEvents {
 
@@ -39,15 +41,17 @@ final class CartEvents {
     private final CartStore carts;
     private final MemberPolicy memberPolicy;
     private final CartPolicy policy;
+    private final ErasureRefusal erased;
     private final Clock clock;
 
     CartEvents(CartWrites writes, CartAttribution attribution, CartStore carts, MemberPolicy memberPolicy,
-               CartPolicy policy, Clock clock) {
+               CartPolicy policy, ErasureRefusal erased, Clock clock) {
         this.writes = writes;
         this.attribution = attribution;
         this.carts = carts;
         this.memberPolicy = memberPolicy;
         this.policy = policy;
+        this.erased = erased;
         this.clock = clock;
     }
 
@@ -64,6 +68,7 @@ final class CartEvents {
     }
 
     private Outcome cartUpdated(CartEvent.CartUpdated updated) {
+        updated.customerId().ifPresent(customerId -> erased.refuseIfErased(customerId, updated));
         requireStoreCurrency(updated.total(), "CartUpdated body.total");
         updated.lines().forEach(line -> requireStoreCurrency(line.unitPrice(), "CartUpdated body.lines[].unitPrice"));
         Applied applied = writes.apply(updated.cartId(), cart -> Change.none(cart.updated(updated)));

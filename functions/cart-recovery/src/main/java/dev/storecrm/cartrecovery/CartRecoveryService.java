@@ -10,6 +10,8 @@ import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.messaging.MessageOutbox;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.messaging.Timers;
+import dev.storecrm.domain.privacy.ErasedCustomers;
+import dev.storecrm.domain.privacy.ErasureRefusal;
 import java.time.Clock;
 
 /**
@@ -21,7 +23,8 @@ import java.time.Clock;
  *   <li><b>Events</b> ({@link CartEvents}) change the cart by their stamps (any order, any duplicates).
  *       A change re-arms the cart's one timer for its next step, due the step's delay after the change;
  *       a checkout, an order for the cart (by its id or its coupon) or a paid order of its member after
- *       the last activity closes it and cancels the timer.</li>
+ *       the last activity closes it and cancels the timer. A member's cart of a customer erased on request
+ *       is refused ({@code ERASED}): there is no profile left to mail.</li>
  *   <li><b>A step falls due</b> ({@link CartSteps}): the firing must be current (the cart unchanged
  *       since it was armed, open, the step not yet taken). The step is recorded first (with its report
  *       figures, in one transaction), then its effects follow ({@link CartStepEffects}): the coupon is
@@ -63,11 +66,12 @@ public final class CartRecoveryService {
 
     CartRecoveryService(CartStore carts, Timers timers, MemberArchive members, MemberPolicy memberPolicy,
                         CouponBook coupons, CouponAllowance allowance, SendLedger ledger, MessageOutbox outbox,
-                        CartMessages messages, CartPolicy policy, Clock clock) {
+                        CartMessages messages, CartPolicy policy, ErasedCustomers erased, Clock clock) {
         CartWrites writes = new CartWrites(carts, timers, policy);
         CartAttribution attribution = new CartAttribution(ledger, coupons, policy);
         CartMemberChecks checks = new CartMemberChecks(members, memberPolicy, policy);
-        this.events = new CartEvents(writes, attribution, carts, memberPolicy, policy, clock);
+        this.events = new CartEvents(writes, attribution, carts, memberPolicy, policy,
+                new ErasureRefusal(erased, clock), clock);
         this.steps = new CartSteps(writes, attribution, checks,
                 new CartStepEffects(checks, coupons, outbox, messages, policy), allowance, policy, clock);
         this.clock = clock;

@@ -10,6 +10,7 @@ import dev.storecrm.platform.dynamodb.DynamoDbCarts;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponAllowance;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
+import dev.storecrm.platform.dynamodb.DynamoDbPrivacyRequests;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -42,6 +43,7 @@ record CartRecoveryWiring(CartRecoveryService service, SqsBatchProcessor batch) 
                 shared.outbox(),
                 new CartMessages(env.required("STORE_URL")),
                 CartPolicySettings.from(env),
+                new DynamoDbPrivacyRequests(shared.dynamoDb(), env.required("PRIVACY_REQUESTS_TABLE")),
                 shared.clock());
     }
 }

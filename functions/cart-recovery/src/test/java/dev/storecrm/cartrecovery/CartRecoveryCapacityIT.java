@@ -65,12 +65,15 @@ class CartRecoveryCapacityIT {
     @Test
     void eachEventAndStepCostsAFewItemsWhateverTheNumberOfCarts() {
         String cart = sample("cart-recovery/cart-updated.json", "evt-cart-1", CART_AT);
+        // A member's cart also reads the member's erasure mark (PrivacyRequestsTable): an erased customer's is refused.
         assertEquals(Map.of("CartsTable", "0.5/1.0", "CartsTable/OpenByCustomer", "0.0/1.0", "CartsTable/ByCustomer",
-                        "0.0/1.0", "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0"), unitsFor(cart),
-                "a new cart: read it, write it (and its open-cart and customer index entries), arm its timer"
+                        "0.0/1.0", "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0",
+                        "PrivacyRequestsTable", "0.5/0.0"), unitsFor(cart),
+                "a new cart: the mark; read it, write it (and its open-cart and customer index entries), arm its timer"
                         + " (and its due-time entry)");
-        assertEquals(Map.of("CartsTable", "0.5/0.0", "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0"),
-                unitsFor(cart), "a duplicate: nothing to save; the timer is armed again in case a crash lost it");
+        assertEquals(Map.of("CartsTable", "0.5/0.0", "TimersTable", "0.0/1.0", "TimersTable/DueByShard", "0.0/1.0",
+                        "PrivacyRequestsTable", "0.5/0.0"), unitsFor(cart),
+                "a duplicate: the mark; nothing to save; the timer is armed again in case a crash lost it");
         assertEquals(Map.of(), unitsFor(sample("member-archive/04-order-placed.json", "evt-o-1", CART_AT)),
                 "an order that names no cart and carries no coupon costs nothing");
         assertEquals(Map.of("CartsTable", "0.0/0.0", "CartsTable/OpenByCustomer", "0.0/0.0"),

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.cartrecovery.CartRecoveryService.Outcome;
+import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.campaign.Holdout;
@@ -44,6 +46,7 @@ import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.CartUpdatedBuilder;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.events.OrderPaidBuilder;
+import dev.storecrm.fixtures.memory.InMemoryErasedCustomers;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +89,7 @@ class CartRecoveryServiceTest {
     private Runnable onCancel = () -> { };
     private RuntimeException outboxFailure;
 
+    private final InMemoryErasedCustomers erased = new InMemoryErasedCustomers();
     private final CartRecoveryService service = service(POLICY);
 
     /** The service over this test's in-memory ports, with {@code policy}. */
@@ -108,10 +112,20 @@ class CartRecoveryServiceTest {
                 throw failure;
             }
             outbox.add(request);
-        }, new CartMessages("https://shop.example.com"), policy, clock);
+        }, new CartMessages("https://shop.example.com"), policy, erased, clock);
     }
 
     // ------------------------------------------------------------------ the tests
+
+    @Test
+    void anErasedCustomersCartIsRefusedAsErasedAndArmsNothing() {
+        erased.marks.put("c-1", Instant.parse("2026-11-20T00:00:00Z"));
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> handle(cart("c-1", "e1", "2026-11-23T10:00:00+08:00", 2)));
+        assertEquals(RejectReason.ERASED, refused.reason());
+        assertEquals(Map.of(), timers, "no reminder for a customer with no profile left");
+        assertEquals(Outcome.APPLIED, handle(cart("c-2", "e2", "2026-11-23T10:00:00+08:00", 2)), "another member's");
+    }
 
     @Test
     void aChangeReArmsTheCartsOneTimerFromTheChange() {

@@ -15,6 +15,8 @@ import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.json.Json;
 import dev.storecrm.domain.money.Money;
+import dev.storecrm.domain.privacy.ErasedCustomers;
+import dev.storecrm.domain.privacy.ErasureRefusal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * recorded through the {@link DisputeRecorder}, and the dispute chase's own timer firings. An
  * invalid transition is refused as {@code INVALID_TRANSITION} (kept in the RejectsTable, and in the
  * dispute's history); money in another currency than the store's as {@code WRONG_CURRENCY}, as orders
- * and carts are; any other event type was routed here by mistake.
+ * and carts are; a dispute opened for a customer erased on request as {@code ERASED} (there is no profile left
+ * to mail; {@link ErasureRefusal}); any other event type was routed here by mistake.
  */
 public final class DisputeService {
 
@@ -40,11 +43,13 @@ public final class DisputeService {
 
     private final DisputeRecorder recorder;
     private final Currency storeCurrency;
+    private final ErasureRefusal erased;
     private final Clock clock;
 
-    public DisputeService(DisputeRecorder recorder, Currency storeCurrency, Clock clock) {
+    public DisputeService(DisputeRecorder recorder, Currency storeCurrency, ErasedCustomers erased, Clock clock) {
         this.recorder = recorder;
         this.storeCurrency = storeCurrency;
+        this.erased = new ErasureRefusal(erased, clock);
         this.clock = clock;
     }
 
@@ -64,6 +69,9 @@ public final class DisputeService {
                     + " is not a dispute event; check the event bus rule that routed it here");
         }
         requireStoreCurrency(dispute);
+        if (dispute instanceof DisputeEvent.DisputeOpened opened) {
+            erased.refuseIfErased(opened.customerId(), opened);
+        }
         return switch (recorder.record(DisputeChange.of(dispute))) {
             case DisputeRecorder.Result.Recorded recorded -> {
                 LOG.info("dispute changed", entry("disputeId", dispute.disputeId()),

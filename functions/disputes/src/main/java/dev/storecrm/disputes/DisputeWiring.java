@@ -4,6 +4,7 @@ import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dispute.DisputeComponents;
+import dev.storecrm.platform.dynamodb.DynamoDbPrivacyRequests;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.Map;
@@ -20,7 +21,9 @@ record DisputeWiring(DisputeService service, SqsBatchProcessor batch) {
 
     private DisputeWiring(SharedAdapters shared) {
         this(new DisputeService(DisputeComponents.from(shared).recorder(),
-                        Currency.getInstance(shared.env().required("STORE_CURRENCY")), shared.clock()),
+                        Currency.getInstance(shared.env().required("STORE_CURRENCY")),
+                        new DynamoDbPrivacyRequests(shared.dynamoDb(), shared.env().required("PRIVACY_REQUESTS_TABLE")),
+                        shared.clock()),
                 shared.batch(CONSUMER, MetricsFactory.getMetricsInstance()));
     }
 }

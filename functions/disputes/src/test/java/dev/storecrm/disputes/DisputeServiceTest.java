@@ -21,6 +21,7 @@ import dev.storecrm.fixtures.memory.InMemoryRejects;
 import dev.storecrm.fixtures.time.TimeTravel;
 import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.fixtures.memory.InMemoryErasedCustomers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
@@ -38,7 +39,9 @@ class DisputeServiceTest {
 
     private final SimulatedClock clock = new SimulatedClock(OPENED);
     private final InMemoryDisputeWorkflow workflow = new InMemoryDisputeWorkflow(StorePolicies.STORE_ZONE, clock);
-    private final DisputeService service = new DisputeService(workflow.recorder(), Currency.getInstance("CNY"), clock);
+    private final InMemoryErasedCustomers erased = new InMemoryErasedCustomers();
+    private final DisputeService service = new DisputeService(workflow.recorder(), Currency.getInstance("CNY"), erased,
+            clock);
     private final TimeTravel travel = new TimeTravel(clock, workflow.timers()).on(ChaseFiring.TARGET, service::handle);
 
     @Test
@@ -50,6 +53,16 @@ class DisputeServiceTest {
         assertEquals(new Recipient.Member("c-1"), ack.recipient());
         assertEquals(List.of(Instant.parse("2026-11-23T22:00:00Z")),
                 workflow.timers().armed().stream().map(t -> t.dueAt()).toList(), "4 hours before the 24 hours run out");
+    }
+
+    @Test
+    void aDisputeOpenedForAnErasedCustomerIsRefusedAsErasedAndAcknowledgedToNoOne() {
+        erased.marks.put("c-1", OPENED.minus(Duration.ofDays(1)));
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> service.handle(opened().json()));
+        assertEquals(RejectReason.ERASED, refused.reason());
+        assertEquals(List.of(), workflow.outbox().requests(), "no acknowledgement: no profile left to mail");
+        assertTrue(workflow.timers().armed().isEmpty(), "no chase");
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.storecrm.domain.event.CartEvent;
 import dev.storecrm.domain.event.DisputeEvent;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.MemberEvent;
-import dev.storecrm.domain.event.MemberEvent.MemberRegistered;
 import dev.storecrm.domain.event.OrderEvent;
 import dev.storecrm.domain.event.OrderEvent.OrderPlaced;
 import dev.storecrm.domain.event.StoreEvent;
@@ -24,8 +23,8 @@ import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.OrderHistory;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.domain.privacy.ErasedCustomers;
+import dev.storecrm.domain.privacy.ErasureRefusal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +70,8 @@ public final class MemberArchiveService {
     private final PointsFeed points;
     private final MemberPolicy policy;
     private final MemberLedger ledger;
-    private final ErasedCustomers erased;
+    /** Read where the archive holds no member (a new customer, an erased one) and for each order placed. */
+    private final ErasureRefusal erased;
     private final Clock clock;
 
     MemberArchiveService(MemberArchive archive, OrderHistory orders, CouponBook coupons, ArchiveFollowUps followUps,
@@ -83,7 +83,7 @@ public final class MemberArchiveService {
         this.points = points;
         this.policy = policy;
         this.ledger = new MemberLedger(policy);
-        this.erased = erased;
+        this.erased = new ErasureRefusal(erased, clock);
         this.clock = clock;
     }
 
@@ -98,7 +98,7 @@ public final class MemberArchiveService {
             case OrderEvent order -> {
                 requireStoreCurrency(order);
                 if (order instanceof OrderPlaced placed) {
-                    refuseIfErased(placed.customerId(), event);
+                    erased.refuseIfErased(placed.customerId(), event);
                     boolean recorded = orders.recordPlacement(placed);
                     redeemCoupons(placed);
                     yield recorded ? Outcome.APPLIED : Outcome.UNCHANGED;
@@ -121,7 +121,7 @@ public final class MemberArchiveService {
      */
     private Outcome apply(String customerId, Optional<Stored> stored, StoreEvent event) {
         if (stored.isEmpty()) {
-            refuseIfErased(customerId, event);
+            erased.refuseIfErased(customerId, event);
         }
         stored.ifPresent(s -> settle(s.member().value(), null,
                 orders.unwritten(customerId, s.unsettled(), s.member().revision()), s.member().revision()));
@@ -221,26 +221,6 @@ public final class MemberArchiveService {
                     + money.get().currency() + ", the store currency is " + policy.storeCurrency()
                     + " (send the store-currency amount; the presentment currency is not needed)");
         }
-    }
-
-    /**
-     * Refuses ({@code ERASED}) an event for a customer erased on request, unless it is a new registration with
-     * fresh consent (marketing consent granted at or after the erasure), which lifts the mark (docs/privacy.md).
-     * Read where the archive holds no member (a new customer, an erased one) and for each order placed.
-     */
-    private void refuseIfErased(String customerId, StoreEvent event) {
-        Optional<Instant> erasedAt = erased.erasedAt(customerId);
-        if (erasedAt.isEmpty()) {
-            return;
-        }
-        if (event instanceof MemberRegistered registered && registered.profile().values().marketingConsent() != null
-                && registered.profile().values().marketingConsent().granted()
-                && !registered.profile().values().marketingConsent().at().isBefore(erasedAt.get())) {
-            erased.lift(customerId, clock.instant());
-            return;
-        }
-        throw new InvalidInputException(RejectReason.ERASED, event.meta().type() + " for a customer erased on request"
-                + " at " + erasedAt.get() + "; only a new registration with fresh consent is taken");
     }
 
     private static InvalidInputException notForThisConsumer(StoreEvent event) {

@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import dev.storecrm.memberarchive.MemberArchiveService.Outcome;
+import dev.storecrm.fixtures.memory.InMemoryErasedCustomers;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,10 +14,13 @@ import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalInboundMail;
 import dev.storecrm.localcloud.LocalStaffApi;
 import dev.storecrm.localcloud.LocalTokenIssuer;
 import dev.storecrm.localcloud.Template;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,16 +29,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Export and erasure through the real functions against the local cloud, IAM enforced from template.yaml: one member
  * is loaded into every table by the functions that write them (the archive, the points ledger, cart recovery with
- * its reminder and coupon, the sender, the dispute workflow, a rejected event); a data request's export shows all of
+ * its reminder and coupon, the sender, the dispute workflow, a rejected event, RFM, a customer mail with its raw
+ * message in the inbound bucket); a data request's export shows all of
  * it and is served on the staff API; an erasure request then leaves none of the member's personal strings in any
  * table (read by a scan, in this test only), keeps the orders and the dispute under a pseudonym, and refuses the
  * customer's later events until a new registration with fresh consent.
@@ -60,6 +71,8 @@ class PrivacyIT {
     private LocalCloud cloud;
     private SimulatedClock clock;
     private LocalFunctions functions;
+    /** The raw messages' object keys in the InboundMailBucket (SES's message ids under the receipt's prefix). */
+    private final List<String> rawMailKeys = new ArrayList<>();
 
     @BeforeEach
     void loadOneMemberIntoEveryTable(LocalCloud cloud) {
@@ -83,6 +96,17 @@ class PrivacyIT {
         publish(Events.disputeUpdated("d-7001").note("Called " + NAME + " on " + PHONE)
                 .returnTrackingNumber("SF-QUILLFEATHER-1").at(clock.instant()).json());
         functions.advanceTo("TimerSweepFunction", NOW);
+        rawMailKeys.add(new LocalInboundMail(cloud).deliver(customerMail(), "service@example.com", clock.instant()));
+        functions.drainAll();
+    }
+
+    /** The member writes to the care team: a conversation matched to them, its raw message in the inbound bucket. */
+    private static byte[] customerMail() {
+        return ("From: " + NAME + " <" + EMAIL + ">\r\nTo: service@example.com\r\n"
+                + "Subject: Where is my order? (" + NAME + ")\r\nMessage-ID: <privacy-7001@mail.example.net>\r\n"
+                + "Date: Mon, 1 Mar 2027 09:00:00 +0800\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Hello, this is " + NAME + ", call me on " + PHONE + ". Where is o-7001?\r\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The member clicks the one-click unsubscribe of a marketing mail: a suppression of the member's own. */
@@ -109,6 +133,10 @@ class PrivacyIT {
             assertFalse(rows(table, CUSTOMER).isEmpty(), table + " holds nothing of the member: too little loaded");
         }
         assertTrue(scan("DisputeHistoryTable").toString().contains("Called " + NAME), "the dispute's history");
+        assertEquals(1, rows("CareMailTable", CUSTOMER).size(), "their mail, a conversation matched to them");
+        assertTrue(scan("RfmTable").stream().anyMatch(item -> item.get("pk").s().equals("MEMBER#" + CUSTOMER)),
+                "their RFM scores");
+        assertTrue(rawMail().stream().allMatch(raw -> raw.contains("Quillfeather")), "the raw mail in the bucket");
         assertTrue(scan("ReferralsTable").stream().anyMatch(r -> r.get("referrerId").s().equals(CUSTOMER)));
         assertFalse(item("SuppressionsTable", "member#" + CUSTOMER).isEmpty(), "they unsubscribed");
         assertFalse(personalStringsIn().isEmpty(), "the member's strings are there to be erased");
@@ -156,8 +184,12 @@ class PrivacyIT {
         publish(request("privacy-requests/customer-data-requested.json", "c-1001", "dsr-7001"));
         publish(request("privacy-requests/customer-erasure-requested.json", "c-1003", "dsr-7002"));
         functions.drainAll();
+        String erasedAt = item("PrivacyRequestsTable", "CustomerErasureRequested#dsr-7002").get("erasedAt").s();
+        clock.set(NOW.plus(Duration.ofHours(1)));
         publish(request("privacy-requests/customer-erasure-requested.json", "c-1003", "dsr-7002"));
         functions.drainAll();
+        assertEquals(erasedAt, item("PrivacyRequestsTable", "CustomerErasureRequested#dsr-7002").get("erasedAt").s(),
+                "a finished erasure delivered again changes nothing, not even when it ended");
 
         assertEquals(List.of(), personalStringsIn(), "the member's personal strings left in the tables");
         assertEquals(List.of(), rows("MembersTable", CUSTOMER), "the profile is gone");
@@ -178,6 +210,13 @@ class PrivacyIT {
         assertTrue(scan("ReferralsTable").stream().allMatch(r -> r.get("referrerId").s().equals(pseudonym)),
                 "the referral they made stays, under the pseudonym");
         assertEquals(List.of(), rows("WinBackTable", CUSTOMER));
+        assertEquals(List.of(), rawMail(), "the raw messages of their conversations are deleted from the bucket");
+        Map<String, AttributeValue> conversation = scan("CareMailTable").stream()
+                .filter(item -> item.get("sk").s().equals("C")).findFirst().orElseThrow();
+        assertEquals(List.of(pseudonym, "closed"), List.of(conversation.get("customerId").s(),
+                conversation.get("status").s()), "the conversation stays under the pseudonym, closed");
+        assertTrue(scan("RfmTable").stream().noneMatch(item -> item.get("pk").s().contains(CUSTOMER)),
+                "their RFM scores and memberships are gone");
         Map<String, AttributeValue> request = item("PrivacyRequestsTable", "CustomerErasureRequested#dsr-7002");
         assertEquals("ERASED", request.get("status").s());
         assertEquals("agent", request.get("requester").m().get("party").s(), "who asked");
@@ -194,10 +233,19 @@ class PrivacyIT {
         clock.set(NOW.plus(Duration.ofDays(2)));
         publish(Events.orderPlaced(CUSTOMER, "o-7002").at(clock.instant()).json());
         publish(Events.orderPaid(CUSTOMER, "o-7002").at(clock.instant()).json());
+        publish(Events.cartUpdated("cart-7009").customerId(CUSTOMER).at(clock.instant()).json());
+        publish(Events.disputeOpened("d-7009").order(CUSTOMER, "o-7001").at(clock.instant()).json());
         functions.drainAll();
 
-        assertEquals(List.of("ERASED", "ERASED"), rows("RejectsTable", CUSTOMER).stream()
-                .map(r -> item("RejectsTable", r.get("rejectId").s()).get("reason").s()).toList());
+        List<Map<String, AttributeValue>> refused = rows("RejectsTable", CUSTOMER).stream()
+                .map(r -> item("RejectsTable", r.get("rejectId").s())).toList();
+        assertEquals(List.of("ERASED"), refused.stream().map(r -> r.get("reason").s()).distinct().toList());
+        assertEquals(Map.of("member-archive", 2L, "cart-recovery", 1L, "disputes", 1L), refused.stream().collect(
+                Collectors.groupingBy(r -> r.get("consumer").s(), Collectors.counting())),
+                "the orders, the cart and the dispute, each refused where it would have been kept");
+        assertEquals(List.of(), scan("CartsTable").stream().filter(c -> c.get("cartId").s().equals("cart-7009"))
+                .toList(), "no cart kept");
+        assertTrue(scan("DisputesTable").stream().noneMatch(d -> d.get("disputeId").s().equals("d-7009")));
         assertEquals(List.of(), rows("MembersTable", CUSTOMER));
         assertEquals(mailBefore, cloud.sentMail().size(), "no mail to an erased member");
 
@@ -232,6 +280,29 @@ class PrivacyIT {
             }
         }
         return found;
+    }
+
+    /**
+     * The member's raw messages still in the InboundMailBucket (the local S3 lists nothing, so each key the test
+     * delivered is read back), as text.
+     */
+    private List<String> rawMail() {
+        try (S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true)
+                .endpointOverride(URI.create(cloud.endpointEnvironment().get("AWS_ENDPOINT_URL_S3")))
+                .region(Region.of(cloud.endpointEnvironment().get("AWS_REGION")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY))).build()) {
+            String bucket = cloud.template().resolveString(Map.of("Ref", "InboundMailBucket"));
+            List<String> found = new ArrayList<>();
+            for (String key : rawMailKeys) {
+                try {
+                    found.add(s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asUtf8String());
+                } catch (NoSuchKeyException gone) {
+                    // Deleted: what the erasure should do.
+                }
+            }
+            return found;
+        }
     }
 
     /** A table's items naming the customer (in {@code customerId}). */

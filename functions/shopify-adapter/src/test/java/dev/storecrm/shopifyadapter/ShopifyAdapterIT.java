@@ -105,9 +105,11 @@ class ShopifyAdapterIT {
     void aCustomersDataAndErasureRequestsReachThePrivacyRequestsQueue() {
         deliver("customers-data-request.json", "customers-redact.json", "customers-redact.json");
         List<JsonNode> requests = take(cloud, "PrivacyRequestsQueue");
-        assertEquals(List.of("CustomerDataRequested", "CustomerErasureRequested", "CustomerErasureRequested"),
-                types(requests));
-        assertEquals(requests.get(1), requests.get(2), "a re-delivery is the same request, which is kept once");
+        assertEquals(List.of("CustomerDataRequested", "CustomerErasureRequested", "CustomerErasureRequested",
+                "CustomerErasureRequested", "CustomerErasureRequested"), types(requests), "a redact: the customer's"
+                + " and their address's guest's");
+        assertEquals(requests.subList(1, 3), requests.subList(3, 5),
+                "a re-delivery is the same requests, which are kept once");
         assertEquals("shopify:data-request:9987", requests.getFirst().at("/body/requestId").asText());
         assertEquals(List.of(), take(cloud, "MemberArchiveQueue"), "no journey reads a privacy request");
         assertEquals(List.of(), rejects(cloud, "shopify-adapter"));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.event.CustomerContact;
+import dev.storecrm.platform.adapter.CustomerIds;
 import dev.storecrm.platform.adapter.AdapterFixtures;
 import dev.storecrm.platform.adapter.Amounts;
 import java.util.List;
@@ -309,14 +310,28 @@ class ShopifyAdapterServiceTest {
         service.handle(detail("customers-redact.json"));
         service.handle(detail("customers-redact.json"));
         List<JsonNode> requests = fx.ofType("CustomerErasureRequested");
-        assertEquals(2, requests.size());
-        assertEquals(requests.get(0), requests.get(1), "the same event, which the privacy requests keep once");
+        assertEquals(4, requests.size(), "the customer's and their address's guest's, each delivery");
+        assertEquals(requests.subList(0, 2), requests.subList(2, 4), "the same events, kept once each");
         JsonNode body = requests.getFirst().get("body");
         assertEquals("shopify:redact:4b5c6d7e-8f9a-4b0c-d1e2-f3a4b5c6d7e8", body.get("requestId").asText());
         assertEquals("shopify:7290122424386", body.at("/subject/customerId").asText());
         assertEquals("+8613800002002", body.at("/subject/phone").asText());
         assertEquals("shopify:5820167307366", body.at("/orderIds/0").asText());
         assertEquals(1, body.get("orderIds").size());
+    }
+
+    @Test
+    void aCustomersRedactAlsoErasesTheGuestOfTheirAddressWhoseOrdersAreKeptUnderItsHash() {
+        service.handle(detail("customers-redact.json"));
+        JsonNode guest = fx.ofType("CustomerErasureRequested").get(1);
+        assertEquals("shopify:4b5c6d7e-8f9a-4b0c-d1e2-f3a4b5c6d7e8:CustomerErasureRequested:guest",
+                guest.get("id").asText());
+        JsonNode body = guest.get("body");
+        assertEquals("shopify:redact:4b5c6d7e-8f9a-4b0c-d1e2-f3a4b5c6d7e8:guest", body.get("requestId").asText());
+        assertEquals(CustomerIds.guest("shopify", "member.2002@example.com"), body.at("/subject/customerId").asText(),
+                "the id the guest's orders are archived under");
+        assertEquals("member.2002@example.com", body.at("/subject/email").asText());
+        assertEquals("shopify:5820167307366", body.at("/orderIds/0").asText());
     }
 
     @Test

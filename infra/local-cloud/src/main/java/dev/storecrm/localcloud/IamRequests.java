@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
  *       {@code s3:PutObject} (its abort as {@code s3:AbortMultipartUpload}); a pre-signed
  *       {@code GetObject} as {@code s3:GetObject}, checked when the link is signed (on AWS, when it is used,
  *       against the signer's policy then); a read of a missing key is 404 only for a caller allowed
- *       {@code s3:ListBucket} on the bucket, else 403 ({@link IamEnforcer}).</li>
+ *       {@code s3:ListBucket} on the bucket, else 403 ({@link IamEnforcer}); {@code DeleteObject} as
+ *       {@code s3:DeleteObject}.</li>
  * </ul>
  * A call this class does not know is refused with a message saying so, rather than allowed
  * unchecked: teach it the call's resource when a function starts making it.
@@ -109,7 +110,7 @@ final class IamRequests {
     private static String s3Action(String operation) {
         return switch (operation) {
             case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" -> "s3:PutObject";
-            case "AbortMultipartUpload", "GetObject" -> "s3:" + operation;
+            case "AbortMultipartUpload", "GetObject", "DeleteObject" -> "s3:" + operation;
             default -> throw unknown("S3", operation);
         };
     }

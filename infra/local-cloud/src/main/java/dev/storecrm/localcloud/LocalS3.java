@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *       SigV4 query signature is verified with
  *       the local cloud's key ({@link PresignedUrlSigV4}) and the link's expiry is checked against the
  *       local cloud's clock, as S3 answers: 403 {@code AccessDenied} ("Request has expired",
- *       "SignatureDoesNotMatch").</li>
+ *       "SignatureDoesNotMatch");</li>
+ *   <li>{@code DeleteObject} (204, whether or not the key was there, as S3 answers).</li>
  * </ul>
  * Not emulated: listings, versions, bucket policies, encryption (objects stay
  * in memory), lifecycle rules (nothing expires by itself). Which function may write or sign is
@@ -101,7 +102,11 @@ final class LocalS3 implements AutoCloseable {
                 case "PUT" -> put(exchange, objects, bucket, key, query, body);
                 case "POST" -> post(exchange, objects, bucket, key, query, body);
                 case "DELETE" -> {
-                    uploads.remove(query.getOrDefault("uploadId", ""));
+                    if (query.containsKey("uploadId")) {
+                        uploads.remove(query.get("uploadId"));
+                    } else {
+                        objects.remove(key);
+                    }
                     respond(exchange, 204, "", Map.of());
                 }
                 case "GET", "HEAD" -> get(exchange, objects, key);

@@ -107,8 +107,9 @@ final class ErasureRequests {
 
     /**
      * Whether the member ordered in the week before the request: their mail to the care address about it (written up
-     * to three days after the order) and the agents' answer could come after the request, which erases neither the
-     * customer's mail nor its conversation yet (docs/privacy.md, "Not yet").
+     * to three days after the order) could come after the request, and the care intake would acknowledge it to their
+     * address (a customer writing after their erasure is a new guest conversation), as an agent's planned answer
+     * would go to a conversation the erasure closed (docs/privacy.md, "Not yet").
      */
     private static boolean orderedShortlyBefore(List<Instant> orders, Instant request) {
         return orders.stream().anyMatch(order -> order.isBefore(request)

@@ -29,8 +29,15 @@ public interface PersonalDataEraser {
         MAIL,
         /** Disputes lose the contact and move to the pseudonymous id; the history's personal fields are redacted. */
         DISPUTES,
+        /**
+         * Customer mail: the raw messages of the member's conversations are deleted; the conversations keep their
+         * facts under the pseudonymous id, their text redacted; an open one is closed (no address to answer).
+         */
+        CUSTOMER_MAIL,
         /** Greetings, win-back steps, the member's timers and referrals are deleted; referrers pseudonymised. */
         JOURNEYS,
+        /** RFM: the member's scores and memberships go, and the histogram and counts stop counting them. */
+        SCORES,
         /** Rejected messages that named the customer are deleted. */
         REJECTS,
         /** A member's suppression becomes one of the address's one-way hash; the member's own item goes. */

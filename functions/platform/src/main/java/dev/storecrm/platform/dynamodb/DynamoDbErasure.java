@@ -3,12 +3,16 @@ package dev.storecrm.platform.dynamodb;
 import static dev.storecrm.platform.dynamodb.Attributes.s;
 
 import dev.storecrm.domain.privacy.PersonalDataEraser;
+import dev.storecrm.domain.privacy.RawMailArchive;
+import dev.storecrm.domain.rfm.RfmChange;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * Erases a member across the tables, step by step ({@link PersonalDataEraser.Step}), through the member's keys and
  * the {@code ByCustomer} indexes only. Every step reads what is left and changes it, so running it again finds
  * nothing more to do. What stays for the store's accounting (orders, coupons, carts' figures, the send ledger,
- * disputes) moves to the pseudonymous id; the rest is deleted. Disputes are {@link DynamoDbDisputeRedaction}'s.
+ * disputes, customer mail) moves to the pseudonymous id; the rest is deleted. Disputes are
+ * {@link DynamoDbDisputeRedaction}'s, customer mail {@link DynamoDbCareMailRedaction}'s.
  */
 public final class DynamoDbErasure implements PersonalDataEraser {
 
@@ -27,7 +32,7 @@ public final class DynamoDbErasure implements PersonalDataEraser {
     public record Tables(String members, String orders, String orderOwners, String pointsLedger, String coupons,
                          String carts, String sendLedger, String disputes, String disputeHistory, String occasions,
                          String winBack, String timers, String referrals, String rejects, String suppressions,
-                         String followUps, String privacyRequests) {}
+                         String followUps, String privacyRequests, String careMail, String rfm, int rfmShards) {}
 
     /** The lists whose follow-up calls name members (FollowUpCall's lists), and the months they are kept. */
     static final List<String> FOLLOW_UP_LISTS = List.of("birthdays", "dormant");
@@ -35,11 +40,14 @@ public final class DynamoDbErasure implements PersonalDataEraser {
 
     private final DynamoDbClient dynamoDb;
     private final Tables tables;
+    private final RawMailArchive rawMail;
     private final Clock clock;
 
-    public DynamoDbErasure(DynamoDbClient dynamoDb, Tables tables, Clock clock) {
+    /** {@code rawMail}: where the customer mail's raw messages are (the InboundMailBucket). */
+    public DynamoDbErasure(DynamoDbClient dynamoDb, Tables tables, RawMailArchive rawMail, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
+        this.rawMail = rawMail;
         this.clock = clock;
     }
 
@@ -66,7 +74,10 @@ public final class DynamoDbErasure implements PersonalDataEraser {
                     Map.of("businessKey", entry.get("businessKey")), "SET customerId = :p", pseudonym));
             case DISPUTES -> new DynamoDbDisputeRedaction(dynamoDb, tables.disputes(), tables.disputeHistory(),
                     clock).redact(byCustomer(tables.disputes(), customerId), pseudonym);
+            case CUSTOMER_MAIL -> new DynamoDbCareMailRedaction(dynamoDb, tables.careMail(), rawMail, clock)
+                    .redact(customerId, pseudonym);
             case JOURNEYS -> journeys(customerId, pseudonym);
+            case SCORES -> scores(customerId);
             case REJECTS -> forEach(byCustomer(tables.rejects(), customerId),
                     reject -> delete(tables.rejects(), Map.of("rejectId", reject.get("rejectId"))));
             case SUPPRESSION -> suppression(subject);
@@ -123,6 +134,16 @@ public final class DynamoDbErasure implements PersonalDataEraser {
                 .keyConditionExpression("referrerId = :c").expressionAttributeValues(Map.of(":c", s(customerId))),
                 referral -> update(tables.referrals(), Map.of("refereeId", referral.get("refereeId")),
                         "SET referrerId = :p", pseudonym));
+    }
+
+    /**
+     * The member's RFM goes through RfmBook's own transaction (state, memberships, the shard's histogram and counts
+     * together), so the segments' counts stop counting them; a change meanwhile fails the step, which runs again.
+     */
+    private void scores(String customerId) {
+        DynamoDbRfmBook book = new DynamoDbRfmBook(dynamoDb, tables.rfm(), tables.rfmShards());
+        book.find(customerId, true).ifPresent(state -> book.save(new RfmChange(customerId, Optional.of(state),
+                Optional.empty()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
     }
 
     /** A suppression of the member's own becomes one of the address's hash (the sender and importer check it). */

@@ -103,7 +103,9 @@ public final class DynamoDbPrivacyRequests implements PrivacyRequests, ErasedCus
         if (!item.containsKey("progress")) {
             return Optional.empty();
         }
-        Set<Step> done = EnumSet.noneOf(Step.class);
+        // A finished erasure has nothing left to do, even a step added since it finished.
+        Set<Step> done = ERASED.equals(Attributes.string(item, "status").orElse("")) ? EnumSet.allOf(Step.class)
+                : EnumSet.noneOf(Step.class);
         Attributes.map(item, "progress").keySet().forEach(step -> done.add(Step.valueOf(step)));
         return Optional.of(new ErasureProgress(item.get("customerId").s(), Attributes.string(item, "pseudonym")
                 .orElse(""), Attributes.string(item, "addressHash"), done));
@@ -130,17 +132,23 @@ public final class DynamoDbPrivacyRequests implements PrivacyRequests, ErasedCus
                 .expressionAttributeValues(Map.of(":at", s(at.toString()))));
     }
 
+    /** Ends the erasure once: a re-delivery of a finished one finds it {@code ERASED}, its {@code erasedAt} kept. */
     @Override
     public void erased(CustomerErasureRequested request, Instant at) {
         Map<String, AttributeValue> requester = new HashMap<>();
         requester.put("party", s(request.requester().party().name()));
         request.requester().via().ifPresent(via -> requester.put("via", s(via)));
-        dynamoDb.updateItem(u -> u.tableName(tableName).key(Attributes.key("requestKey", key(request)))
-                .updateExpression("SET #status = :erased, erasedAt = :at, requester = :requester "
-                        + "REMOVE #event, pseudonym")
-                .expressionAttributeNames(Map.of("#status", "status", "#event", "event"))
-                .expressionAttributeValues(Map.of(":erased", s(ERASED), ":at", s(at.toString()),
-                        ":requester", Attributes.m(requester))));
+        try {
+            dynamoDb.updateItem(u -> u.tableName(tableName).key(Attributes.key("requestKey", key(request)))
+                    .updateExpression("SET #status = :erased, erasedAt = :at, requester = :requester "
+                            + "REMOVE #event, pseudonym")
+                    .conditionExpression("#status <> :erased")
+                    .expressionAttributeNames(Map.of("#status", "status", "#event", "event"))
+                    .expressionAttributeValues(Map.of(":erased", s(ERASED), ":at", s(at.toString()),
+                            ":requester", Attributes.m(requester))));
+        } catch (ConditionalCheckFailedException finishedBefore) {
+            // Erased before: the first end stands (its time, its requester).
+        }
     }
 
     @Override
