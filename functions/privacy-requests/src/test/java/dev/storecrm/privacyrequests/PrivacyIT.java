@@ -181,6 +181,11 @@ class PrivacyIT {
 
     @Test
     void anErasureLeavesNoneOfTheMembersStringsInAnyTableAndKeepsTheAccountsUnderAPseudonym() throws IOException {
+        String conversationId = rows("CareMailTable", CUSTOMER).getFirst().get("conversationId").s();
+        APIGatewayV2HTTPResponse replied = staff("POST", "/care/conversations/" + conversationId + "/replies",
+                "{\"text\":\"Dear " + NAME + ", it is on its way.\",\"close\":false,\"requestKey\":\"r-7001\"}");
+        assertEquals(200, replied.getStatusCode(), replied.getBody());
+        functions.drainAll();
         publish(request("privacy-requests/customer-data-requested.json", "c-1001", "dsr-7001"));
         publish(request("privacy-requests/customer-erasure-requested.json", "c-1003", "dsr-7002"));
         functions.drainAll();
@@ -214,7 +219,11 @@ class PrivacyIT {
         Map<String, AttributeValue> conversation = scan("CareMailTable").stream()
                 .filter(item -> item.get("sk").s().equals("C")).findFirst().orElseThrow();
         assertEquals(List.of(pseudonym, "closed"), List.of(conversation.get("customerId").s(),
-                conversation.get("status").s()), "the conversation stays under the pseudonym, closed");
+                conversation.get("status").s()), "the conversation (waiting for the customer) stays under the "
+                + "pseudonym, closed: no address is left to answer");
+        assertEquals(409, staff("POST", "/care/conversations/" + conversationId + "/replies",
+                "{\"text\":\"Hello again\",\"close\":true,\"requestKey\":\"r-7002\"}").getStatusCode(),
+                "no reply to an erased conversation");
         assertTrue(scan("RfmTable").stream().noneMatch(item -> item.get("pk").s().contains(CUSTOMER)),
                 "their RFM scores and memberships are gone");
         Map<String, AttributeValue> request = item("PrivacyRequestsTable", "CustomerErasureRequested#dsr-7002");
@@ -342,11 +351,22 @@ class PrivacyIT {
     }
 
     private APIGatewayV2HTTPResponse staff(String path, String query, String user, String password) {
+        return staff("GET", path, query, user, password, "");
+    }
+
+    /** An agent's call with a JSON body (a reply to customer mail). */
+    private APIGatewayV2HTTPResponse staff(String method, String path, String body) {
+        return staff(method, path, "", "agent", "agent-local-1", body);
+    }
+
+    private APIGatewayV2HTTPResponse staff(String method, String path, String query, String user, String password,
+                                           String body) {
         String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
         LocalTokenIssuer issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
         LocalStaffApi api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
         String token = issuer.signIn(user, password).orElseThrow();
-        return api.invoke("GET", path, query, Map.of("authorization", "Bearer " + token), "");
+        return api.invoke(method, path, query, Map.of("authorization", "Bearer " + token,
+                "content-type", "application/json"), body);
     }
 
     private void publish(String event) {

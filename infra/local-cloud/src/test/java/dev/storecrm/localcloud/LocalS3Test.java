@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +144,16 @@ class LocalS3Test {
                               Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*']
                 """.formatted(actions));
         return IamPolicy.of(Template.load(file, "us-east-1", Map.of()), "Fn");
+    }
+
+    @Test
+    void aDeletedObjectIsGoneAndDeletingItAgainSucceedsAsOnAws() throws Exception {
+        send("PUT", "/inbound-bucket", new byte[0]);
+        send("PUT", "/inbound-bucket/inbound/m-1", "raw mail".getBytes(StandardCharsets.UTF_8));
+        send("PUT", "/inbound-bucket/inbound/m-2", "other mail".getBytes(StandardCharsets.UTF_8));
+        assertEquals(204, send("DELETE", "/inbound-bucket/inbound/m-1", new byte[0]).statusCode());
+        assertEquals(204, send("DELETE", "/inbound-bucket/inbound/m-1", new byte[0]).statusCode(), "a key gone");
+        assertEquals(Set.of("inbound/m-2"), s3.keys("inbound-bucket"), "only the key named goes");
     }
 
     @Test
