@@ -432,7 +432,7 @@ class DisputeChaseIT {
     }
 
     List<SentMail> mailTo(String address) {
-        return cloud.sentMail().stream().filter(m -> m.to().contains(address)).toList();
+        return cloud.sentMailTo(address);
     }
 
     List<String> subjects(String address) {

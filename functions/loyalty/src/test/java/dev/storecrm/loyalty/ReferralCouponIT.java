@@ -92,7 +92,7 @@ class ReferralCouponIT {
     }
 
     private SentMail only(String address) {
-        List<SentMail> mail = cloud.sentMail().stream().filter(m -> m.to().contains(address)).toList();
+        List<SentMail> mail = cloud.sentMailTo(address);
         assertEquals(1, mail.size(), "mail to " + address + ": " + mail);
         return mail.getFirst();
     }
