@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.FunctionUrlSigV4;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
 import java.io.IOException;
@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * transitions refused with 409, unsigned or wrongly signed requests refused before the handler, a
  * replayed signed request counted once, and a request without an IAM caller refused by the handler.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class DisputeQueueIT {
 
     private static final String QUEUE = "DisputeQueueFunction";
@@ -50,17 +49,11 @@ class DisputeQueueIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(Instant.parse("2026-11-16T02:00:30Z"));
         this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
         member("c-1001", "member.1001@example.com");
         member("c-1004", "member.1004@example.com");
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test
