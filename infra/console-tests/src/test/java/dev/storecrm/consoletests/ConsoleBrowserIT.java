@@ -426,13 +426,54 @@ class ConsoleBrowserIT {
         waitFor(By.cssSelector("main h1"));
         shoot("dormant");
         browser.get(url + "#/results");
-        wait.until(d -> d.findElements(By.cssSelector("main svg[role=img]")).size() == 4);
+        wait.until(d -> d.findElements(By.cssSelector("main svg[role=img]")).size() == 8);
         assertFalse(browser.findElements(By.cssSelector("figure table td.num")).isEmpty(), "numbers beside the charts");
+        mailResultsShowWhatTheSenderCounted();
         shoot("results");
         browser.get(url + "#/templates");
         WebElement frame = waitFor(By.cssSelector("main iframe"));
         wait.until(d -> frame.getAttribute("src") != null && frame.getAttribute("src").contains("templates/"));
         shoot("templates");
+    }
+
+    /**
+     * The simulated store's mail per day and journey, and why mail was not sent: the charts' tables hold the figures
+     * the sender counted (GET /mail-outcomes), the reasons in words, and a journey narrows them.
+     */
+    private static void mailResultsShowWhatTheSenderCounted() {
+        WebElement mail = waitFor(By.cssSelector("section[aria-labelledby=mail-title]"));
+        List<WebElement> figures = mail.findElements(By.cssSelector("figure"));
+        assertEquals(List.of("每日消息：已发送 / 未发送", "未发送原因", "各旅程消息"),
+                figures.stream().map(f -> f.findElement(By.cssSelector("h2")).getText()).toList());
+        long sentPerDay = sumColumn(figures.get(0), 1);
+        long sentPerJourney = sumColumn(figures.get(2), 1);
+        assertTrue(sentPerDay > 0, "the simulated store sent mail");
+        assertEquals(sentPerDay, sentPerJourney, "the days and the journeys add up to the same mail");
+        assertEquals(sumColumn(figures.get(0), 2), sumColumn(figures.get(1), 1), "every message not sent has a reason");
+        String reasons = figures.get(1).findElement(By.cssSelector("tbody")).getText();
+        assertFalse(reasons.contains("_"), "reasons in words, not codes: " + reasons);
+        Select journey = new Select(mail.findElement(By.name("journey")));
+        assertTrue(journey.getOptions().size() > 2, "the simulation's journeys to choose from");
+        journey.selectByIndex(1);
+        String chosen = journey.getFirstSelectedOption().getText();
+        long chosenInTotals = figures.get(2).findElements(By.cssSelector("tbody tr")).stream()
+                .filter(row -> row.findElement(By.cssSelector("td")).getText().equals(chosen))
+                .mapToLong(row -> Long.parseLong(row.findElements(By.cssSelector("td")).get(1).getText()))
+                .sum();
+        wait.until(d -> d.findElement(By.cssSelector("section[aria-labelledby=mail-title] figure h2")).getText()
+                .contains(chosen));
+        assertEquals(chosenInTotals, sumColumn(browser.findElements(
+                By.cssSelector("section[aria-labelledby=mail-title] figure")).get(0), 1),
+                "the chosen journey's days add up to its total");
+        journey.selectByIndex(0);
+    }
+
+    /** The sum of a column of a chart's table of figures. */
+    private static long sumColumn(WebElement figure, int column) {
+        return figure.findElements(By.cssSelector("tbody tr")).stream()
+                .mapToLong(row -> Long.parseLong(row.findElements(By.cssSelector("td")).get(column).getText()
+                        .replace(",", "")))
+                .sum();
     }
 
     @Test
