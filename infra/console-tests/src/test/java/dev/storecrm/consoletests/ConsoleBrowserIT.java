@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.referral.Referral;
 import dev.storecrm.domain.referral.ReferralStatus;
+import dev.storecrm.domain.reputation.ReputationGuard;
+import dev.storecrm.domain.reputation.ReputationPolicy;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalInboundMail;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.simulation.ConsoleRun;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
+import dev.storecrm.platform.dynamodb.DynamoDbSendingReputation;
 import dev.storecrm.simulation.SimulationOptions;
 import java.io.File;
 import java.io.IOException;
@@ -21,6 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +80,7 @@ class ConsoleBrowserIT {
             + "Content-Type: text/plain; charset=UTF-8\r\n\r\nMy parcel has not arrived.\r\n<b>Please help.</b>\r\n";
 
     private static ConsoleRun.Served served;
+    private static LocalCloud store;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
     private static String url;
@@ -81,6 +88,7 @@ class ConsoleBrowserIT {
     @BeforeAll
     static void storeAndBrowser(LocalCloud cloud) throws IOException {
         cloud.reset();
+        store = cloud;
         PrintStream quiet = new PrintStream(OutputStreamNull.INSTANCE, true, StandardCharsets.UTF_8);
         served = ConsoleRun.serve(cloud, new SimulationOptions(120, 35, 20270104L, false, LocalDate.of(2027, 1, 4),
                 TARGET.resolve("simulation")), quiet, 0);
@@ -388,7 +396,7 @@ class ConsoleBrowserIT {
     @Test
     void aMarketerSeesListsResultsAndTemplatesButNotTheDesk() throws Exception {
         signIn("marketer", "marketer-local-1");
-        navIs(List.of("本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览"));
+        navIs(List.of("本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览", "群发活动", "打开与点击"));
         browser.get(url + "#/disputes");
         waitText(By.cssSelector("main .error"), "无权");
 
@@ -477,14 +485,84 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aMarketerDefinesABroadcastStartsItCancelsItAndSeesARefusalInWords() {
+        signIn("marketer", "marketer-local-1");
+        browser.get(url + "#/broadcasts");
+        waitFor(By.cssSelector("form.broadcast"));
+        shoot("broadcasts");
+        defineBroadcast("browser-spring", "<img src=x onerror=alert(3)> 春茶");
+        waitText(By.cssSelector("main h1"), "<img src=x onerror=alert(3)> 春茶");
+        waitText(By.cssSelector("main dl.counts"), "草稿");
+        browser.findElement(By.xpath("//button[contains(., '开始发送')]")).click();
+        waitText(By.cssSelector("main dl.counts"), "已排期");
+        WebElement cancel = browser.findElement(By.xpath("//button[contains(., '取消群发')]"));
+        cancel.sendKeys(Keys.ENTER);
+        waitText(By.cssSelector("main dl.counts"), "已取消");
+        assertTrue(browser.findElement(By.cssSelector("main dl.counts")).getText().contains("console:marketer"),
+                "who cancelled it");
+        assertTrue(browser.findElements(By.xpath("//button[contains(., '取消群发')]")).isEmpty(),
+                "a cancelled broadcast cannot be cancelled again");
+        shoot("broadcast");
+
+        browser.get(url + "#/broadcasts");
+        defineBroadcast("browser-spring", "Again");
+        waitText(By.cssSelector("form.broadcast [role=alert]"), "exists: choose another id");
+        assertTrue(browser.getCurrentUrl().endsWith("#/broadcasts"), "the refused draft stays on the form");
+    }
+
+    /** Fills the broadcast form for two members, a window starting tomorrow, and submits it with the keyboard. */
+    private static void defineBroadcast(String campaignId, String name) {
+        WebElement form = waitFor(By.cssSelector("form.broadcast"));
+        form.findElement(By.name("campaignId")).sendKeys(campaignId);
+        form.findElement(By.name("name")).sendKeys(name);
+        new Select(form.findElement(By.name("audienceKind"))).selectByValue("members");
+        form.findElement(By.name("audience")).sendKeys("c-browser-2, c-browser-3");
+        form.findElement(By.name("headlineA.zh-CN")).sendKeys("春茶上新");
+        form.findElement(By.name("messageA.zh-CN")).sendKeys("明前龙井已到货。");
+        LocalDateTime tomorrow = LocalDateTime.ofInstant(served.clock().instant(), ZoneId.of("Asia/Shanghai"))
+                .plusDays(1).truncatedTo(ChronoUnit.HOURS);
+        browser.executeScript("arguments[0].value = arguments[1]; arguments[2].value = arguments[3];",
+                form.findElement(By.name("start")), tomorrow.toString(), form.findElement(By.name("end")),
+                tomorrow.plusHours(8).toString());
+        form.findElement(By.name("holdout")).sendKeys("5", Keys.ENTER);
+    }
+
+    @Test
+    void anAdminSeesMarketingPausedByTheReputationGuardAndResumesIt() {
+        ReputationGuard guard = new ReputationGuard(new DynamoDbSendingReputation(store.dynamoDb(),
+                store.tableName("ReputationTable"), Duration.ofHours(168)),
+                new ReputationPolicy(0.08, 4, 1000, Duration.ofHours(168)), served.clock());
+        guard.accountAlarm(ReputationGuard.Reason.ACCOUNT_COMPLAINT_RATE);
+        signIn("admin", "admin-local-1");
+        browser.get(url + "#/reputation");
+        waitText(By.cssSelector("main .state"), "营销邮件已暂停");
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("SES 账号投诉率告警"), "why, in words");
+        assertFalse(browser.findElements(By.cssSelector("main figure table td.num")).isEmpty(),
+                "the window's rates beside the chart");
+        shoot("reputation");
+        browser.findElement(By.xpath("//button[contains(., '恢复营销邮件')]")).sendKeys(Keys.ENTER);
+        waitText(By.cssSelector("main [role=status]"), "已恢复营销邮件");
+        waitText(By.tagName("main"), "console:admin");
+        assertFalse(guard.status().state().paused(), "marketing e-mail goes out again");
+
+        browser.get(url + "#/engagement");
+        waitFor(By.cssSelector("main svg[role=img]"));
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("跟踪未开启"),
+                "the simulated stack does not track opens, and says so");
+        shoot("engagement");
+    }
+
+    @Test
     void anAdminSeesEveryPageAndTheLanguageIsRemembered() {
         signIn("admin", "admin-local-1");
-        navIs(List.of("争议处理", "客户邮件", "会员", "本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览"));
+        navIs(List.of("争议处理", "客户邮件", "会员", "本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览",
+                "群发活动", "打开与点击", "发信信誉"));
         browser.findElement(By.id("lang")).click();
         wait.until(d -> nav().contains("Dispute desk"));
         browser.navigate().refresh();
         wait.until(d -> nav().equals(List.of("Dispute desk", "Customer mail", "Members", "Birthdays this month",
-                "Dormant members", "Referrals", "Results", "Templates")));
+                "Dormant members", "Referrals", "Results", "Templates", "Broadcasts", "Opens and clicks",
+                "Sending reputation")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
     }
 
