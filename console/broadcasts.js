@@ -8,7 +8,7 @@ import { addWords, t } from './i18n.js';
 addWords({
   'zh-CN': {
     broadcasts: '群发活动', newBroadcast: '新建群发', openBroadcast: '打开群发', campaignId: '活动编号',
-    campaignName: '活动名称', audienceKind: '受众', segment: 'RFM 分群', audienceRule: 'RFM 受众', memberList: '会员名单',
+    campaignName: '活动名称', audienceKind: '受众', bSegment: 'RFM 分群', audienceRule: 'RFM 受众', memberList: '会员名单',
     audienceValue: '分群、受众或会员编号（以空格或逗号分隔）', variant: '版本', share: '占比（%）', headline: '标题',
     bodyText: '正文', link: '链接', windowStart: '开始（会员当地时间）', windowEnd: '结束（会员当地时间）',
     couponValue: '优惠券（如 CNY:1000 或 10%，可空）', couponDays: '有效天数', holdout: '对照组比例（%，可空）',
@@ -19,7 +19,7 @@ addWords({
   },
   en: {
     broadcasts: 'Broadcasts', newBroadcast: 'New broadcast', openBroadcast: 'Open a broadcast',
-    campaignId: 'Campaign id', campaignName: 'Name', audienceKind: 'Audience', segment: 'RFM segment',
+    campaignId: 'Campaign id', campaignName: 'Name', audienceKind: 'Audience', bSegment: 'RFM segment',
     audienceRule: 'RFM audience', memberList: 'Member list',
     audienceValue: 'Segment, audience or member ids (separated by spaces or commas)', variant: 'Variant',
     share: 'Share (%)', headline: 'Headline', bodyText: 'Message', link: 'Link',
@@ -85,7 +85,7 @@ export function broadcastsPage(main) {
   h('div', { class: 'row' }, field('campaignId', 'campaignId', { required: true, pattern: '[a-z0-9][a-z0-9\\-]{0,63}',
     placeholder: 'spring-teas-2027' }), field('campaignName', 'name', { maxlength: 200 })),
   h('div', { class: 'row' }, h('label', {}, t('audienceKind'), h('select', { name: 'audienceKind' },
-    h('option', { value: 'segment' }, t('segment')), h('option', { value: 'audience' }, t('audienceRule')),
+    h('option', { value: 'segment' }, t('bSegment')), h('option', { value: 'audience' }, t('audienceRule')),
     h('option', { value: 'members' }, t('memberList')))),
   h('label', {}, t('audienceValue'), h('textarea', { name: 'audience', rows: 2, required: true }))),
   variantFields('A', true),

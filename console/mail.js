@@ -7,10 +7,10 @@ import { barChart } from './chart.js';
 
 addWords({
   'zh-CN': {
-    mail: '邮件与短信', mailPerDay: '每日消息：已发送 / 未发送', mailPerJourney: '各旅程消息', whyNotSent: '未发送原因',
-    journey: '旅程', allJourneys: '全部旅程', notSent: '未发送', mailFailed: '消息统计无法读取',
+    mailResults: '邮件与短信', mailPerDay: '每日消息：已发送 / 未发送', mailPerJourney: '各旅程消息', whyNotSent: '未发送原因',
+    mailJourney: '旅程', allJourneys: '全部旅程', notSent: '未发送', mailFailed: '消息统计无法读取',
     o_SUPPRESSED: '已屏蔽（退信或投诉）', o_NO_MARKETING_CONSENT: '无营销同意', o_UNSUBSCRIBED: '已退订',
-    o_OPEN_DISPUTE: '有未结争议', o_JOURNEY_EXITED: '已退出旅程（已下单等）', o_EXPIRED: '已过期（静默时段后）',
+    o_OPEN_DISPUTE: '有未结争议', o_JOURNEY_EXITED: '已退出旅程（已下单等）', o_EXPIRED: '已过期',
     o_EXPIRED_UNDER_CAP: '频次上限内过期', o_EXPIRED_WHILE_PAUSED: '信誉保护暂停期间过期', o_HELD_OUT: '对照组（不发送）',
     o_UNKNOWN_MEMBER: '未知会员', o_NO_ADDRESS: '无邮箱', o_INVALID_ADDRESS: '邮箱无效',
     o_NOT_AN_ACTIVE_MEMBER: '非有效会员', o_MARKETING_TO_NON_MEMBER: '非会员不发营销',
@@ -20,12 +20,13 @@ addWords({
     o_FAILED: '发送失败', o_SKIPPED: '未发送（其他）',
   },
   en: {
-    mail: 'Mail and SMS', mailPerDay: 'Messages per day: sent / not sent', mailPerJourney: 'Messages per journey',
-    whyNotSent: 'Why mail was not sent', journey: 'Journey', allJourneys: 'All journeys', notSent: 'Not sent',
+    mailResults: 'Mail and SMS', mailPerDay: 'Messages per day: sent / not sent',
+    mailPerJourney: 'Messages per journey',
+    whyNotSent: 'Why mail was not sent', mailJourney: 'Journey', allJourneys: 'All journeys', notSent: 'Not sent',
     mailFailed: 'The message counts could not be read',
     o_SUPPRESSED: 'Suppressed (bounce or complaint)', o_NO_MARKETING_CONSENT: 'No marketing consent',
     o_UNSUBSCRIBED: 'Unsubscribed', o_OPEN_DISPUTE: 'Open dispute', o_JOURNEY_EXITED: 'Left the journey (ordered, …)',
-    o_EXPIRED: 'Expired (after quiet hours)', o_EXPIRED_UNDER_CAP: 'Expired under the frequency cap',
+    o_EXPIRED: 'Expired (past its last moment)', o_EXPIRED_UNDER_CAP: 'Expired under the frequency cap',
     o_EXPIRED_WHILE_PAUSED: 'Expired while paused (reputation guard)', o_HELD_OUT: 'Held out (control group)',
     o_UNKNOWN_MEMBER: 'Unknown member', o_NO_ADDRESS: 'No address', o_INVALID_ADDRESS: 'Invalid address',
     o_NOT_AN_ACTIVE_MEMBER: 'Not an active member', o_MARKETING_TO_NON_MEMBER: 'Marketing to a non-member',
@@ -60,7 +61,7 @@ function sum(rows, key) {
 
 /** The mail section of the results for a period (at most 92 days), with a journey to narrow it to. */
 export async function mailResults(from, to) {
-  const section = h('section', { 'aria-labelledby': 'mail-title' }, h('h2', { id: 'mail-title' }, t('mail')));
+  const section = h('section', { 'aria-labelledby': 'mail-title' }, h('h2', { id: 'mail-title' }, t('mailResults')));
   let outcomes;
   try {
     outcomes = await getJson(`/mail-outcomes?${new URLSearchParams({ format: 'json', from, to })}`);
@@ -93,7 +94,7 @@ export async function mailResults(from, to) {
         { name: t('notSent'), values: journeys.map((j) => notSentPerJourney.get(j) || 0), className: 'second' },
       ]));
   };
-  section.append(h('label', {}, t('journey'), ' ', h('select', { name: 'journey',
+  section.append(h('label', {}, t('mailJourney'), ' ', h('select', { name: 'journey',
     onchange: (e) => draw(e.target.value) },
   h('option', { value: '' }, t('allJourneys')), journeys.map((j) => h('option', { value: j }, j)))), charts);
   draw('');

@@ -10,7 +10,7 @@ addWords({
   'zh-CN': {
     reputation: '发信信誉', engagement: '打开与点击', paused: '营销邮件已暂停', notPaused: '营销邮件正常发送',
     window: '统计窗口（{h} 小时）', sends: '发送', bounces: '硬退信', complaints: '投诉', bounceRate: '退信率',
-    complaintRate: '投诉率', pauseAt: '暂停阈值', lastPause: '上次暂停', lastResume: '上次恢复', by: '操作人',
+    complaintRate: '投诉率', pauseAt: '暂停阈值', lastPause: '上次暂停', lastResume: '上次恢复', resumedBy: '操作人',
     resume: '恢复营销邮件', resumed: '已恢复营销邮件', minSends: '至少 {n} 封后才判断', opens: '打开', clicks: '点击',
     trackingOff: '打开与点击跟踪未开启（模板参数 EngagementTracking），因此没有计数。',
     perJourney: '各旅程打开与点击', rateNow: '当前',
@@ -21,7 +21,7 @@ addWords({
     reputation: 'Sending reputation', engagement: 'Opens and clicks', paused: 'Marketing e-mail is paused',
     notPaused: 'Marketing e-mail is going out', window: 'Window ({h} hours)', sends: 'Sends', bounces: 'Hard bounces',
     complaints: 'Complaints', bounceRate: 'Bounce rate', complaintRate: 'Complaint rate', pauseAt: 'Pauses at',
-    lastPause: 'Last pause', lastResume: 'Last resume', by: 'By', resume: 'Resume marketing e-mail',
+    lastPause: 'Last pause', lastResume: 'Last resume', resumedBy: 'By', resume: 'Resume marketing e-mail',
     resumed: 'Marketing e-mail resumed', minSends: 'judged after {n} sends', opens: 'Opens', clicks: 'Clicks',
     trackingOff: 'Open and click tracking is off (template parameter EngagementTracking): nothing is counted.',
     perJourney: 'Opens and clicks per journey', rateNow: 'Now',
@@ -77,7 +77,7 @@ export async function reputationPage(main, notice = '') {
     r.lastPause ? [h('h2', {}, t('lastPause')), list([[t('at'), time(r.lastPause.at)],
       [t('reason'), reasonWords(r.lastPause.reason)], ...counts(r.lastPause)])] : null,
     r.lastResume ? [h('h2', {}, t('lastResume')), list([[t('at'), time(r.lastResume.at)],
-      [t('by'), r.lastResume.by]])] : null);
+      [t('resumedBy'), r.lastResume.by]])] : null);
 }
 
 /** #/engagement (marketers, admins): opens and clicks per journey over a period. */
