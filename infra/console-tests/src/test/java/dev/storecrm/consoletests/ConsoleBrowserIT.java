@@ -462,12 +462,12 @@ class ConsoleBrowserIT {
         assertFalse(reasons.contains("_"), "reasons in words, not codes: " + reasons);
         Select journey = new Select(mail.findElement(By.name("journey")));
         assertTrue(journey.getOptions().size() > 2, "the simulation's journeys to choose from");
-        journey.selectByIndex(1);
-        String chosen = journey.getFirstSelectedOption().getText();
+        String chosen = journey.getOptions().get(1).getText();
         long chosenInTotals = figures.get(2).findElements(By.cssSelector("tbody tr")).stream()
                 .filter(row -> row.findElement(By.cssSelector("td")).getText().equals(chosen))
                 .mapToLong(row -> Long.parseLong(row.findElements(By.cssSelector("td")).get(1).getText()))
                 .sum();
+        journey.selectByIndex(1);
         wait.until(d -> d.findElement(By.cssSelector("section[aria-labelledby=mail-title] figure h2")).getText()
                 .contains(chosen));
         assertEquals(chosenInTotals, sumColumn(browser.findElements(
@@ -540,7 +540,7 @@ class ConsoleBrowserIT {
         assertFalse(browser.findElements(By.cssSelector("main figure table td.num")).isEmpty(),
                 "the window's rates beside the chart");
         shoot("reputation");
-        browser.findElement(By.xpath("//button[contains(., '恢复营销邮件')]")).sendKeys(Keys.ENTER);
+        waitFor(By.xpath("//button[contains(., '恢复营销邮件')]")).sendKeys(Keys.ENTER);
         waitText(By.cssSelector("main [role=status]"), "已恢复营销邮件");
         waitText(By.tagName("main"), "console:admin");
         assertFalse(guard.status().state().paused(), "marketing e-mail goes out again");
@@ -610,11 +610,20 @@ class ConsoleBrowserIT {
         save(page + ".zh-CN.png");
         browser.findElement(By.id("lang")).click();
         wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-        waitFor(By.cssSelector("main > *"));
+        drawn();
         save(page + ".en.png");
         browser.findElement(By.id("lang")).click();
         wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        drawn();
+    }
+
+    /** The page is drawn again after the language switch: no longer "Loading…". */
+    private static void drawn() {
         waitFor(By.cssSelector("main > *"));
+        wait.until(d -> {
+            String text = d.findElement(By.tagName("main")).getText();
+            return !text.contains("Loading…") && !text.contains("加载中…");
+        });
     }
 
     private static void save(String name) {
