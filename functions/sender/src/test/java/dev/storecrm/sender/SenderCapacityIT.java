@@ -9,8 +9,8 @@ import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * message touches a fixed handful of items, whatever the number of members and messages. Timings are in the
  * benchmark (SenderBenchmark), not here.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class SenderCapacityIT {
 
     /** 12:00 in Shanghai: outside the quiet hours. */
@@ -34,8 +34,7 @@ class SenderCapacityIT {
     private LocalFunctions functions;
 
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        cloud.reset();
+    void members(LocalCloud cloud) {
         SimulatedClock clock = new SimulatedClock(NOON_IN_SHANGHAI);
         functions = cloud.functions(clock);
         for (boolean consent : new boolean[] {true, false}) {
