@@ -104,6 +104,22 @@ class FestivalCampaignsIT {
         assertEquals(MEMBERS.size(), ledgerSent(), "the ledger: one SENT per member under the campaign's key");
     }
 
+    @Test
+    void aRunThatComesLateWhileTheWindowIsOpenSomewhereStillStartsItAndEveryOpenWindowIsServed() {
+        // Every run before was lost: at 03:00 UTC on 6 February the window is open in Shanghai and at UTC+14.
+        assertEquals(List.of("cny-2027"), dailyRunAt(Instant.parse("2027-02-06T03:00:00Z")));
+        functions.advanceTo("TimerSweepFunction", Instant.parse("2027-02-06T03:01:00Z"));
+        assertEquals(List.of("c-f-kiritimati@example.com", "c-f-shanghai-1@example.com",
+                "c-f-shanghai-2@example.com"), recipients(), "the open windows at once");
+        functions.advanceTo("TimerSweepFunction", Instant.parse("2027-02-06T18:01:00Z"));
+        assertEquals(MEMBERS.size(), recipients().size(), "Los Angeles at its own 10:00");
+        assertEquals(List.of(), dailyRunAt(Instant.parse("2027-02-07T00:00:00Z")), "started once");
+    }
+
+    private List<String> recipients() {
+        return cloud.sentMail().stream().map(m -> m.to().getFirst()).sorted().toList();
+    }
+
     private List<?> dailyRun(LocalDate day) {
         Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         functions.advanceTo("TimerSweepFunction", midnight);
