@@ -1,14 +1,10 @@
 package dev.storecrm.simulation;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.broadcast.FestivalCampaign;
 import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.time.FestivalCalendar;
 import dev.storecrm.localcloud.LocalFunctions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -32,8 +28,6 @@ final class FestivalSends {
     static final String FESTIVAL = "spring-festival";
     static final String ID = "sim-cny";
     static final String ON_THE_DAY = "festival sends on their computed dates, in the member's zone";
-    private static final String FUNCTION = "BroadcastsFunction";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CAMPAIGNS = """
             [{"festival": "%s", "id": "%s", "send": {"from": "10:00", "to": "20:00"}, "name": "春节",
               "audience": {"audience": "bought-360d"},
@@ -89,7 +83,7 @@ final class FestivalSends {
                     onTheDay++;
                 }
             }
-            JsonNode view = view(functions, campaignId);
+            JsonNode view = StoreBroadcast.view(functions, campaignId);
             boolean closedInRun = due.festivalDay().plusDays(1).atTime(campaign.to())
                     .toInstant(ZoneOffset.ofHours(-12)).isBefore(end);
             boolean opensInRun = due.festivalDay().atTime(campaign.from()).toInstant(ZoneOffset.ofHours(14))
@@ -107,15 +101,5 @@ final class FestivalSends {
                     counts.path("heldOut").asLong(), sent, onTheDay);
         }
         return table.render();
-    }
-
-    private static JsonNode view(LocalFunctions functions, String campaignId) {
-        APIGatewayV2HTTPResponse response = functions.invokeSignedUrl(FUNCTION, "GET", "/broadcasts/" + campaignId,
-                "", Map.of(), null);
-        try {
-            return JSON.readTree(response.getBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
