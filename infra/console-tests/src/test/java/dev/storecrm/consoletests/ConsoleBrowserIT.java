@@ -256,6 +256,8 @@ class ConsoleBrowserIT {
         WebElement text = browser.findElement(By.id("reply-text"));
         wait.until(d -> !text.getAttribute("value").isBlank());
         assertTrue(text.getAttribute("value").contains("parcel"), "inserted in the customer's language (en)");
+        assertTrue(text.getAttribute("value").contains("order o-browser-11"),
+                "its {{orderNumber}} filled from the conversation: " + text.getAttribute("value"));
         text.sendKeys(" We are sorry for the wait.");
         browser.findElement(By.id("send-close")).sendKeys(Keys.ENTER);
         waitText(By.cssSelector("main p.ok"), "已发送回复并关闭会话");
