@@ -69,7 +69,7 @@ public final class CareMessages {
      */
     public MessageRequest reply(Conversation conversation, ConversationStore.AgentReply reply, Instant now) {
         Map<String, Object> data = customerData(conversation);
-        data.put("replySubject", REPLIED.matcher(conversation.subject()).lookingAt() ? conversation.subject()
+        data.put("replySubject", isReply(conversation.subject()) ? conversation.subject()
                 : "Re: " + conversation.subject());
         List<Map<String, Object>> paragraphs = new ArrayList<>();
         for (String paragraph : reply.text().strip().split("\\R\\s*\\R")) {
@@ -79,6 +79,11 @@ public final class CareMessages {
         data.put("text", reply.text().strip());
         return MessageRequest.transactional(replyKey(conversation.conversationId(), reply.requestKey()), JOURNEY,
                 customer(conversation), "care-reply", data, now);
+    }
+
+    /** Whether {@code subject} is a reply's ({@code Re:}, {@code AW:}, {@code 回复:}, {@code 答复:}), as agents' are. */
+    public static boolean isReply(String subject) {
+        return REPLIED.matcher(subject).lookingAt();
     }
 
     public static String replyKey(String conversationId, String requestKey) {
