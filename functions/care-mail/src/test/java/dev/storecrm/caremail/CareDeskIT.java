@@ -105,6 +105,9 @@ class CareDeskIT {
         assertEquals("Our answer about \"Complaint about order #A1234\" will take longer",
                 customer.getLast().subject());
         assertTrue(customer.getLast().text().contains("by 2027-01-06 16:00 Asia/Shanghai"), customer.getLast().text());
+        assertEquals(List.of("service+" + id + "@example.com"), customer.getLast().replyTo(),
+                "the customer's answer to the notice joins the conversation by its token");
+        assertEquals("<complaint-9002@example.org>", customer.getLast().headers().get("In-Reply-To"));
 
         advanceTo("2027-01-05T04:31:30Z");
         assertEquals(List.of(), cloud.sentMailTo("care-lead@example.com"), "the old deadline is no longer chased");

@@ -78,8 +78,12 @@ class CareMailIT {
         // Mon 10:15 Shanghai + 24 working hours (Mon-Fri 09:00-18:00): 7 h 45 + 9 h + 7 h 15 = Wed 16:15.
         assertEquals(Instant.parse("2027-01-06T08:15:00Z"), conversation.answerBy());
         assertEquals(List.of("我们已收到您的邮件：订单 o-7001 的包裹还没到"), subjects(MEMBER));
-        String ack = cloud.sentMailTo(MEMBER).getFirst().text();
+        SentMail acknowledgement = cloud.sentMailTo(MEMBER).getFirst();
+        String ack = acknowledgement.text();
         assertTrue(ack.contains("2027-01-06 16:15 Asia/Shanghai") && ack.contains("物流配送"), ack);
+        assertEquals(List.of("service+" + conversation.conversationId() + "@example.com"), acknowledgement.replyTo(),
+                "the customer's answer to the acknowledgement joins the conversation by its token");
+        assertEquals("<CAF1a2b3c4d5e6f7@mail.example.com>", acknowledgement.headers().get("In-Reply-To"));
         assertTrue(thread(conversation).contains("您好，我的订单号：o-7001 已经一周了"),
                 "the base64 GB2312 text part: " + thread(conversation));
 

@@ -166,6 +166,28 @@ class CareReplyIT {
         call("GET", "/care/saved-replies", "category=gossip", "", 400);
     }
 
+    @Test
+    void aSavedReplyPickedForAConversationHasItsPlaceholdersFilledAndABlankCannotBeSent() {
+        JsonNode raw = call("GET", "/care/saved-replies", "category=returns", "", 200).get("savedReplies");
+        assertTrue(raw.toString().contains("{{orderNumber}}"), "without a conversation: the saved text itself");
+        JsonNode filled = call("GET", "/care/saved-replies", "category=returns&conversationId=" + COMPLAINT, "", 200)
+                .get("savedReplies");
+        String refunded = filled.findValues("text").stream().map(t -> t.get("en").asText())
+                .filter(t -> t.startsWith("We have refunded")).findFirst().orElseThrow();
+        assertEquals("We have refunded your order A1234 today. Depending on your bank, it shows on your account"
+                + " within 3 to 5 working days.", refunded, "the order number the mail named");
+        String thanks = call("GET", "/care/saved-replies", "category=other&conversationId=" + COMPLAINT, "", 200)
+                .get("savedReplies").get(0).get("text").get("zh-CN").asText();
+        assertEquals("感谢您关于“Complaint about order #A1234”的来信。", thanks);
+        call("GET", "/care/saved-replies", "conversationId=c-0000000000000000", "", 404);
+        call("GET", "/care/saved-replies", "conversationId=../members", "", 400);
+
+        JsonNode refused = reply(COMPLAINT, "Dear [___customerName___], sorry.", true, "r-blank", 400);
+        assertTrue(refused.toString().contains("[___customerName___]"), refused.toString());
+        functions.drainAll();
+        assertEquals(List.of(), cloud.sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList());
+    }
+
     private JsonNode reply(String id, String text, boolean close, String requestKey, int status) {
         ObjectNode body = JSON.createObjectNode().put("text", text).put("close", close).put("requestKey", requestKey);
         return call("POST", "/care/conversations/" + id + "/replies", "", body.toString(), status);
