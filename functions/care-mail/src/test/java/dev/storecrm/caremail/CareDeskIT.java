@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.caremail.CareIntake;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.FreshLocalCloud;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FreshLocalCloud.class)
 class CareDeskIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CARE = "service@example.com";
     private static final String GUEST = "guest.9002@example.org";
 
