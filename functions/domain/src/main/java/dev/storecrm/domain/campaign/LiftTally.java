@@ -59,14 +59,6 @@ public record LiftTally(long sent, long heldOut, long emails, long smsSegments, 
         return new LiftTally(1, 0, smsSegments == 0 ? 1 : 0, smsSegments, 0, Arm.ZERO, Arm.ZERO);
     }
 
-    /** The change of a redeemed coupon that the journey issued. */
-    public static LiftTally couponRedeemed(long discountMinor) {
-        if (discountMinor < 0) {
-            throw new IllegalArgumentException("a discount cannot be negative");
-        }
-        return new LiftTally(0, 0, 0, 0, discountMinor, Arm.ZERO, Arm.ZERO);
-    }
-
     /** The change of a member's revenue in an assignment of the given arm. */
     static LiftTally revenue(boolean heldOut, boolean newlyConverted, long before, long after) {
         Arm change = Arm.revenueChange(newlyConverted, before, after);
