@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Keeps the lift report as events arrive: an assignment the sender settled ({@code SENT} or {@code HELD_OUT}),
+ * Keeps the lift report as events arrive: an assignment the sender settled (sent, skipped or held out),
  * an order paid, a refund. Each costs a fixed number of item reads and writes
  * (the member's kept assignments are one query, at most one per journey step in the window), whatever the
  * member's history.
@@ -21,11 +21,12 @@ import java.util.stream.Collectors;
 public record LiftRecorder(LiftBook book, LiftAttribution attribution, ZoneId storeZone, Duration refundGrace) {
 
     /** Records an assignment once; false for a duplicate. */
-    public boolean assigned(String businessKey, String customerId, String journey, String variant, boolean heldOut,
+    public boolean assigned(String businessKey, String customerId, String journey, String variant, Settled settled,
                             int smsSegments, Instant at) {
         LiftCell cell = new LiftCell(journey, LiftSteps.of(businessKey), variant, LiftCell.periodOf(at, storeZone));
-        LiftAssignment assignment = LiftAssignment.settled(businessKey, customerId, cell, heldOut, at);
-        return book.assign(assignment, LiftTally.assigned(heldOut, smsSegments), keepUntil(at));
+        LiftAssignment assignment = LiftAssignment.settled(businessKey, customerId, cell,
+                settled == Settled.HELD_OUT, at);
+        return book.assign(assignment, LiftTally.assigned(settled, smsSegments), keepUntil(at));
     }
 
     /** Counts an order's payment once, for the member's assignments whose window holds it. */

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * One line of the lift report: a cell's counts and what {@link Lift} makes of them. The treated are the members
- * sent the step's message, the held out those assigned to the holdout. Incremental conversions and revenue are
- * the per-member differences (treated minus held out) times the members sent, with their 95 % intervals; empty
+ * assigned to get the step's message (sent, or skipped at send time: intention to treat), the held out those
+ * assigned to the holdout. Incremental conversions and revenue are the per-member differences (treated minus held
+ * out) times the treated members, with their 95 % intervals; empty
  * where a group is too small for its interval (conversions need one member in each group, revenue two). ROI is
  * {@code (incremental revenue x margin - costs) / costs}; empty without costs or without a revenue estimate.
  *
@@ -17,7 +18,7 @@ public record LiftRow(LiftCell cell, LiftTally tally, double sendCostMinor,
 
     /** The row of a cell's tally, priced. */
     public static LiftRow of(LiftCell cell, LiftTally tally, LiftPricing pricing) {
-        Lift.Group treated = group(tally.sent(), tally.treated());
+        Lift.Group treated = group(tally.assignedToSend(), tally.treated());
         Lift.Group held = group(tally.heldOut(), tally.held());
         Optional<Lift.Interval> conversions = treated.members() > 0 && held.members() > 0
                 ? Optional.of(Lift.conversionDifference(treated, held).times(treated.members()))

@@ -10,10 +10,10 @@ import java.util.Objects;
  * squares of per-member revenue net of refunds (minor units; the squares outgrow a {@code long}). A tally is also
  * the change an event makes: the sum of the changes is the tally, in whatever order they arrive.
  */
-public record LiftTally(long sent, long heldOut, long emails, long smsSegments, long couponCostMinor,
+public record LiftTally(long sent, long skipped, long heldOut, long emails, long smsSegments, long couponCostMinor,
                         Arm treated, Arm held) {
 
-    public static final LiftTally ZERO = new LiftTally(0, 0, 0, 0, 0, Arm.ZERO, Arm.ZERO);
+    public static final LiftTally ZERO = new LiftTally(0, 0, 0, 0, 0, 0, Arm.ZERO, Arm.ZERO);
 
     public LiftTally {
         Objects.requireNonNull(treated, "treated");
@@ -40,29 +40,35 @@ public record LiftTally(long sent, long heldOut, long emails, long smsSegments, 
         }
     }
 
-    /** Members assigned to the cell: sent plus held out. */
+    /** Members assigned to the cell: sent, skipped at send time, held out. */
     public long eligible() {
-        return sent + heldOut;
+        return sent + skipped + heldOut;
+    }
+
+    /** Members assigned to get the message (sent or skipped at send time): the treated group. */
+    public long assignedToSend() {
+        return sent + skipped;
     }
 
     public LiftTally plus(LiftTally other) {
-        return new LiftTally(sent + other.sent, heldOut + other.heldOut, emails + other.emails,
+        return new LiftTally(sent + other.sent, skipped + other.skipped, heldOut + other.heldOut, emails + other.emails,
                 smsSegments + other.smsSegments, Math.addExact(couponCostMinor, other.couponCostMinor),
                 treated.plus(other.treated), held.plus(other.held));
     }
 
-    /** The change of one assignment: a message that went (by e-mail, or as SMS segments) or a member held out. */
-    public static LiftTally assigned(boolean heldOut, int smsSegments) {
-        if (heldOut) {
-            return new LiftTally(0, 1, 0, 0, 0, Arm.ZERO, Arm.ZERO);
-        }
-        return new LiftTally(1, 0, smsSegments == 0 ? 1 : 0, smsSegments, 0, Arm.ZERO, Arm.ZERO);
+    /** The change of one assignment: a message that went (by e-mail, or as SMS segments), skipped or held out. */
+    public static LiftTally assigned(Settled settled, int smsSegments) {
+        return switch (settled) {
+            case SENT -> new LiftTally(1, 0, 0, smsSegments == 0 ? 1 : 0, smsSegments, 0, Arm.ZERO, Arm.ZERO);
+            case SKIPPED -> new LiftTally(0, 1, 0, 0, 0, 0, Arm.ZERO, Arm.ZERO);
+            case HELD_OUT -> new LiftTally(0, 0, 1, 0, 0, 0, Arm.ZERO, Arm.ZERO);
+        };
     }
 
     /** The change of a member's revenue in an assignment of the given arm. */
     static LiftTally revenue(boolean heldOut, boolean newlyConverted, long before, long after) {
         Arm change = Arm.revenueChange(newlyConverted, before, after);
-        return heldOut ? new LiftTally(0, 0, 0, 0, 0, Arm.ZERO, change)
-                : new LiftTally(0, 0, 0, 0, 0, change, Arm.ZERO);
+        return heldOut ? new LiftTally(0, 0, 0, 0, 0, 0, Arm.ZERO, change)
+                : new LiftTally(0, 0, 0, 0, 0, 0, change, Arm.ZERO);
     }
 }

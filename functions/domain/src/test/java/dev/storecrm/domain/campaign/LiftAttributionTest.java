@@ -131,7 +131,7 @@ class LiftAttributionTest {
 
     private void assign(String key, String customer, LiftCell cell, boolean heldOut, Instant at) {
         assignments.put(key, LiftAssignment.settled(key, customer, cell, heldOut, at));
-        tallies.merge(cell, LiftTally.assigned(heldOut, 0), LiftTally::plus);
+        tallies.merge(cell, LiftTally.assigned(heldOut ? Settled.HELD_OUT : Settled.SENT, 0), LiftTally::plus);
     }
 
     private LiftAttribution.Outcome pay(String orderId, String customer, long amount, Instant at) {

@@ -37,8 +37,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 public final class DynamoDbLiftBook implements LiftBook {
 
-    private static final String[] FIGURES = {"sent", "heldOut", "emails", "smsSegments", "couponCost", "tConverters",
-        "tRevenue", "tSquares", "hConverters", "hRevenue", "hSquares"};
+    private static final String[] FIGURES = {"sent", "skipped", "heldOut", "emails", "smsSegments", "couponCost",
+        "tConverters", "tRevenue", "tSquares", "hConverters", "hRevenue", "hSquares"};
+    private static final int TREATED_SQUARES = 8;
+    private static final int HELD_SQUARES = 11;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -143,13 +145,13 @@ public final class DynamoDbLiftBook implements LiftBook {
     }
 
     private TransactWriteItem tallyUpdate(LiftCell cell, LiftTally change) {
-        long[] longs = {change.sent(), change.heldOut(), change.emails(), change.smsSegments(),
+        long[] longs = {change.sent(), change.skipped(), change.heldOut(), change.emails(), change.smsSegments(),
             change.couponCostMinor(), change.treated().converters(), change.treated().revenueMinor(), 0,
             change.held().converters(), change.held().revenueMinor(), 0};
         Update update = new Update();
         for (int i = 0; i < FIGURES.length; i++) {
-            BigInteger value = i == 7 ? change.treated().revenueSquares()
-                    : i == 10 ? change.held().revenueSquares() : BigInteger.valueOf(longs[i]);
+            BigInteger value = i == TREATED_SQUARES ? change.treated().revenueSquares()
+                    : i == HELD_SQUARES ? change.held().revenueSquares() : BigInteger.valueOf(longs[i]);
             if (value.signum() != 0) {
                 update.add(FIGURES[i], AttributeValue.fromN(value.toString()));
             }
@@ -159,7 +161,8 @@ public final class DynamoDbLiftBook implements LiftBook {
     }
 
     private static LiftTally tallyOf(Map<String, AttributeValue> item) {
-        return new LiftTally(number(item, "sent"), number(item, "heldOut"), number(item, "emails"),
+        return new LiftTally(number(item, "sent"), number(item, "skipped"), number(item, "heldOut"),
+                number(item, "emails"),
                 number(item, "smsSegments"), number(item, "couponCost"),
                 new LiftTally.Arm(number(item, "tConverters"), number(item, "tRevenue"), big(item, "tSquares")),
                 new LiftTally.Arm(number(item, "hConverters"), number(item, "hRevenue"), big(item, "hSquares")));

@@ -10,6 +10,7 @@ import dev.storecrm.domain.campaign.LiftPricing;
 import dev.storecrm.domain.campaign.LiftRecorder;
 import dev.storecrm.domain.campaign.LiftRow;
 import dev.storecrm.domain.campaign.LiftTally;
+import dev.storecrm.domain.campaign.Settled;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
@@ -56,6 +57,8 @@ class DynamoDbLiftBookIT {
         }
         assertTrue(assign("c-4", true));
         assertTrue(assign("c-5", true));
+        assertTrue(recorder.assigned("CART#k-c-6#reminder", "c-6", "cart", "-", Settled.SKIPPED, 0, T0),
+                "withdrew consent: skipped at send time, still treated (intention to treat)");
         assertFalse(assign("c-1", false), "a settlement delivered twice is one assignment");
 
         recorder.paid("o-1", "c-1", 10_000, T0.plus(Duration.ofDays(1)));
@@ -68,15 +71,15 @@ class DynamoDbLiftBookIT {
         recorder.paid("o-4", "c-4", 6_000, T0.plus(Duration.ofDays(4)));
         recorder.paid("o-5", "c-5", 9_000, T0.plus(Duration.ofDays(8)));
 
-        // Treated: 10000, 5000 - 2000, 4000 - 1000; held out: 6000 and (ordered after the window) 0.
+        // Treated: 10000, 5000 - 2000, 4000 - 1000 and (skipped) 0; held out: 6000 and (ordered after the window) 0.
         LiftTally tally = book.period("2026-W49").get(REMINDER);
-        assertEquals(new LiftTally(3, 2, 3, 0, 0, new LiftTally.Arm(3, 16_000, BigInteger.valueOf(118_000_000)),
+        assertEquals(new LiftTally(3, 1, 2, 3, 0, 0, new LiftTally.Arm(3, 16_000, BigInteger.valueOf(118_000_000)),
                 new LiftTally.Arm(1, 6_000, BigInteger.valueOf(36_000_000))), tally);
         LiftRow row = LiftRow.of(REMINDER, tally, new LiftPricing(new BigDecimal("0.3"), BigDecimal.ONE,
                 BigDecimal.TEN));
-        assertEquals(1.5, row.incrementalConversions().orElseThrow().estimate(), 1e-9, "(3/3 - 1/2) x 3");
-        assertEquals(7_000, row.incrementalRevenueMinor().orElseThrow().estimate(), 1e-6, "(16000/3 - 3000) x 3");
-        assertEquals((7_000 * 0.3 - 3) / 3, row.returnOnInvestment().orElseThrow(), 1e-6, "3 mails at 1 fen");
+        assertEquals(1, row.incrementalConversions().orElseThrow().estimate(), 1e-9, "(3/4 - 1/2) x 4");
+        assertEquals(4_000, row.incrementalRevenueMinor().orElseThrow().estimate(), 1e-6, "(16000/4 - 6000/2) x 4");
+        assertEquals((4_000 * 0.3 - 3) / 3, row.returnOnInvestment().orElseThrow(), 1e-6, "3 mails at 1 fen");
     }
 
     @Test
@@ -95,7 +98,8 @@ class DynamoDbLiftBookIT {
     }
 
     private boolean assign(String member, boolean heldOut) {
-        return recorder.assigned("CART#k-" + member + "#reminder", member, "cart", "-", heldOut, 0, T0);
+        return recorder.assigned("CART#k-" + member + "#reminder", member, "cart", "-",
+                heldOut ? Settled.HELD_OUT : Settled.SENT, 0, T0);
     }
 
     /** Read and write units on the LiftTable, as "read/write". */
