@@ -102,7 +102,7 @@ class CareListsServiceTest {
             new FollowUps(followUpBook, clock), new CartReport((from, to) -> List.of()), new ReferralList(referralBook),
             new SegmentList(rfm, clock),
             new ExportJobs(exportStore, queued::add, Duration.ofMinutes(15), Duration.ofMinutes(35), clock),
-            StorePolicies.STORE_ZONE, clock);
+            null, StorePolicies.STORE_ZONE, clock);
     private final ListExportService exportWriter = new ListExportService(new ListExport(exportStore), exportStore,
             birthdays, dormant, clock);
 

@@ -80,7 +80,7 @@ class StaffApiDocumentIT {
         assertTrue(called.contains("get /segments/champions"), called.toString());
         assertTrue(called.contains("post /care/conversations/c-0000000000000000/delay"), called.toString());
         assertTrue(called.contains("post /broadcasts/b-none/cancel"), called.toString());
-        assertEquals(38, called.size(), "every operation, each action: " + called);
+        assertEquals(39, called.size(), "every operation, each action: " + called);
     }
 
     /** The operation's path with its parameters filled: a made-up dispute, member or export, and each action. */

@@ -1,6 +1,7 @@
 package dev.storecrm.domain.campaign;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.Objects;
@@ -32,7 +33,11 @@ public record LiftCell(String journey, String step, String variant, String perio
 
     /** The ISO week of a moment in the store's zone: {@code 2026-W49}. */
     public static String periodOf(Instant at, ZoneId storeZone) {
-        var date = at.atZone(storeZone).toLocalDate();
+        return periodOf(at.atZone(storeZone).toLocalDate());
+    }
+
+    /** The ISO week of a day: {@code 2026-W49}. */
+    public static String periodOf(LocalDate date) {
         return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
                 date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
