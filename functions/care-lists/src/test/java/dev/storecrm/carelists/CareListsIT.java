@@ -25,7 +25,7 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalStaffApi;
-import dev.storecrm.localcloud.LocalTokenIssuer;
+import dev.storecrm.localcloud.LocalStaffDoor;
 import dev.storecrm.platform.dynamodb.DynamoDbLiftBook;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
@@ -149,11 +149,9 @@ class CareListsIT {
         register("c-bob", "Bob Stone", "America/New_York", "--06-25", true, "+14155550100", "email");
         register("c-dan", "Dan Ma", "Asia/Shanghai", "--06-12", false, null, "sms");
         functions.drainAll();
-        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
-        LocalTokenIssuer issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
-        LocalStaffApi api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
-        Map<String, String> marketer = Map.of("authorization", "Bearer " + issuer.signIn("marketer", "marketer-local-1")
-                .orElseThrow());
+        LocalStaffDoor door = LocalStaffDoor.open(cloud, functions, clock);
+        LocalStaffApi api = door.api();
+        Map<String, String> marketer = door.as("marketer");
 
         APIGatewayV2HTTPResponse first =
                 api.invoke("GET", "/birthdays", "month=2026-06&format=json&limit=2", marketer, null);
@@ -189,8 +187,7 @@ class CareListsIT {
         assertEquals(31, may.size(), "a row per day, quiet days too");
         assertEquals("0", may.getFirst().get("abandoned"));
         assertEquals(400, api.invoke("GET", "/carts", "from=2026-06-01&to=2026-05-31", marketer, null).getStatusCode());
-        Map<String, String> agent = Map.of("authorization", "Bearer " + issuer.signIn("agent", "agent-local-1")
-                .orElseThrow());
+        Map<String, String> agent = door.as("agent");
         assertEquals(403, api.invoke("GET", "/birthdays", "month=2026-06", agent, null).getStatusCode(),
                 "the lists are the marketers' and admins'");
         assertEquals(403, api.invoke("POST", "/follow-ups", "", agent, "{}").getStatusCode());
@@ -376,11 +373,9 @@ class CareListsIT {
         recorder.paid("o-1", "c-1", 10_000, sent.plus(Duration.ofDays(1)));
         recorder.paid("o-3", "c-3", 5_000, sent.plus(Duration.ofDays(1)));
         recorder.refunded("o-3", "c-3", "r-3", 1_000, sent.plus(Duration.ofDays(2)));
-        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
-        LocalTokenIssuer issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
-        LocalStaffApi api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
-        Map<String, String> marketer = Map.of("authorization", "Bearer " + issuer.signIn("marketer", "marketer-local-1")
-                .orElseThrow());
+        LocalStaffDoor door = LocalStaffDoor.open(cloud, functions, clock);
+        LocalStaffApi api = door.api();
+        Map<String, String> marketer = door.as("marketer");
 
         List<Map<String, String>> week = rows(api.invoke("GET", "/lift", "format=json", marketer, null));
         assertEquals(1, week.size(), "this week and the three before: one cell, the cart reminder of 2026-W49");
@@ -407,9 +402,7 @@ class CareListsIT {
         assertEquals(400, api.invoke("GET", "/lift", "from=2026-W01&to=2026-W49", marketer, null).getStatusCode(),
                 "at most 13 weeks");
         assertEquals(400, api.invoke("GET", "/lift", "to=2026-12", marketer, null).getStatusCode());
-        Map<String, String> agent = Map.of("authorization", "Bearer " + issuer.signIn("agent", "agent-local-1")
-                .orElseThrow());
-        assertEquals(403, api.invoke("GET", "/lift", "", agent, null).getStatusCode(), "marketers' and admins'");
+        assertEquals(403, api.invoke("GET", "/lift", "", door.as("agent"), null).getStatusCode(), "marketers' and admins'");
     }
 
     // ------------------------------------------------------------------ helpers
