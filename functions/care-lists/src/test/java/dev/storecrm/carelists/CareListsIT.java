@@ -402,7 +402,8 @@ class CareListsIT {
         assertEquals(400, api.invoke("GET", "/lift", "from=2026-W01&to=2026-W49", marketer, null).getStatusCode(),
                 "at most 13 weeks");
         assertEquals(400, api.invoke("GET", "/lift", "to=2026-12", marketer, null).getStatusCode());
-        assertEquals(403, api.invoke("GET", "/lift", "", door.as("agent"), null).getStatusCode(), "marketers' and admins'");
+        assertEquals(403, api.invoke("GET", "/lift", "", door.as("agent"), null).getStatusCode(),
+                "marketers' and admins'");
     }
 
     // ------------------------------------------------------------------ helpers
