@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /carts?from=2026-04-01&to=2026-06-30}: cart recovery per day;</li>
  *   <li>{@code GET /mail-outcomes?from=2026-06-01&to=2026-06-30}: the messages per day, journey and outcome (sent,
  *       or why not), at most 92 days ({@link MailReport});</li>
+ *   <li>{@code GET /lift?from=2026-W45&to=2026-W49}: the lift report per journey, step, variant and week;</li>
  *   <li>{@code GET /referrals?month=2026-06} or {@code ?referrerId=c-1}: referrals, their conversion and reward
  *       ({@link ReferralList}, at most 1000 rows a page);</li>
  *   <li>{@code GET /segments/champions} or {@code GET /audiences/bought-360d}: a segment's or an audience's
@@ -72,14 +73,16 @@ final class CareListsService {
     private final ReferralList referrals;
     private final SegmentList segments;
     private final ExportJobs exports;
+    private final LiftReport lift;
     private final ZoneId storeZone;
     private final Clock clock;
 
     CareListsService(BirthdayList birthdays, DormantList dormant, WakeUpReport wakeUp, FollowUps followUps,
                      CartReport carts, MailReport mail, ReferralList referrals, SegmentList segments,
-                     ExportJobs exports, ZoneId storeZone, Clock clock) {
+                     ExportJobs exports, LiftReport lift, ZoneId storeZone, Clock clock) {
         this.carts = carts;
         this.mail = mail;
+        this.lift = lift;
         this.referrals = referrals;
         this.segments = segments;
         this.exports = exports;
@@ -130,6 +133,8 @@ final class CareListsService {
                     yield new Named("mail-outcomes-" + period.from() + "-to-" + period.to(),
                             mail.between(period.from(), period.to()));
                 }
+                case "/lift" -> new Named("lift", lift.weeks(Optional.ofNullable(query.get("from")),
+                        Optional.ofNullable(query.get("to")), today));
                 case "/referrals" -> {
                     YearMonth month = month(query, YearMonth.from(today));
                     Optional<String> referrer = Optional.ofNullable(query.get("referrerId")).map(String::trim)
@@ -145,7 +150,8 @@ final class CareListsService {
             };
             if (list == null) {
                 return error(404, "no such list: " + request.path() + " (lists: /birthdays, /dormant, /wake-up, "
-                        + "/carts, /mail-outcomes, /referrals, /segments/{segment}, /audiences/{audience})", Map.of());
+                        + "/carts, /mail-outcomes, /lift, /referrals, /segments/{segment}, /audiences/{audience})",
+                        Map.of());
             }
             LOG.info("list served", entry("list", request.path()), entry("rows", list.table().rows().size()));
             HttpAnswer answer = format.answer(list.table(), list.name());

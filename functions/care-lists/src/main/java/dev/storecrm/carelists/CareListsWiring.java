@@ -1,5 +1,6 @@
 package dev.storecrm.carelists;
 
+import dev.storecrm.domain.campaign.LiftPricing;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.ReputationSettings;
 import dev.storecrm.platform.Settings;
@@ -8,10 +9,12 @@ import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.dynamodb.DynamoDbCartStats;
 import dev.storecrm.platform.dynamodb.DynamoDbEngagementCounts;
 import dev.storecrm.platform.dynamodb.DynamoDbMailOutcomes;
+import dev.storecrm.platform.dynamodb.DynamoDbLiftBook;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -56,6 +59,10 @@ record CareListsWiring(CareListsService service, ReputationRoutes reputation) {
                         body -> shared.aws().sqs().sendMessage(m -> m.queueUrl(queueUrl).messageBody(body)),
                         Duration.ofMinutes(settings.longValue("EXPORT_LINK_MINUTES", 15)),
                         Duration.ofMinutes(settings.longValue("EXPORT_GIVE_UP_MINUTES", 40)), clock),
+                new LiftReport(new DynamoDbLiftBook(shared.dynamoDb(), settings.required("LIFT_TABLE")),
+                        new LiftPricing(new BigDecimal(settings.required("LIFT_MARGIN")),
+                                new BigDecimal(settings.required("COST_PER_EMAIL_MINOR")),
+                                new BigDecimal(settings.required("COST_PER_SMS_SEGMENT_MINOR")))),
                 storeZone, clock);
     }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.campaign.LiftAttribution;
+import dev.storecrm.domain.campaign.LiftRecorder;
+import dev.storecrm.domain.campaign.Settled;
 import dev.storecrm.domain.referral.Referral;
 import dev.storecrm.domain.referral.ReferralStatus;
 import dev.storecrm.domain.rfm.RfmState;
@@ -23,10 +26,12 @@ import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalStaffApi;
 import dev.storecrm.localcloud.LocalStaffDoor;
+import dev.storecrm.platform.dynamodb.DynamoDbLiftBook;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -353,6 +358,52 @@ class CareListsIT {
         assertEquals(400, bad.getStatusCode(), bad.getBody());
         assertEquals(400, get("/segments/lost", "limit=0").getStatusCode(), "a limit from 1");
         assertEquals(200, get("/segments/lost", "limit=5000").getStatusCode(), "capped at 1000, not refused");
+    }
+
+    @Test
+    void theLiftReportShowsEachCellAgainstItsHoldoutAsJsonAndCsv() throws Exception {
+        start(Instant.parse("2026-12-05T00:00:00Z"));
+        Instant sent = Instant.parse("2026-12-01T02:00:00Z");
+        LiftRecorder recorder = new LiftRecorder(new DynamoDbLiftBook(cloud.dynamoDb(), cloud.tableName("LiftTable")),
+                new LiftAttribution(Duration.ofDays(7)), ZoneId.of("Asia/Shanghai"), Duration.ofDays(60));
+        recorder.assigned("CART#k-1#reminder", "c-1", "cart", "-", Settled.SENT, 0, sent);
+        recorder.assigned("CART#k-2#reminder", "c-2", "cart", "-", Settled.SENT, 0, sent);
+        recorder.assigned("CART#k-3#reminder", "c-3", "cart", "-", Settled.HELD_OUT, 0, sent);
+        recorder.assigned("CART#k-4#reminder", "c-4", "cart", "-", Settled.HELD_OUT, 0, sent);
+        recorder.paid("o-1", "c-1", 10_000, sent.plus(Duration.ofDays(1)));
+        recorder.paid("o-3", "c-3", 5_000, sent.plus(Duration.ofDays(1)));
+        recorder.refunded("o-3", "c-3", "r-3", 1_000, sent.plus(Duration.ofDays(2)));
+        LocalStaffDoor door = LocalStaffDoor.open(cloud, functions, clock);
+        LocalStaffApi api = door.api();
+        Map<String, String> marketer = door.as("marketer");
+
+        List<Map<String, String>> week = rows(api.invoke("GET", "/lift", "format=json", marketer, null));
+        assertEquals(1, week.size(), "this week and the three before: one cell, the cart reminder of 2026-W49");
+        Map<String, String> cell = week.getFirst();
+        assertEquals(List.of("cart", "reminder", "-", "2026-W49", "4", "2", "0", "2", "1", "1", "10000", "4000"),
+                List.of(cell.get("journey"), cell.get("step"), cell.get("variant"), cell.get("period"),
+                        cell.get("eligible"), cell.get("sent"), cell.get("skipped"), cell.get("heldOut"),
+                        cell.get("treatedConverters"), cell.get("heldOutConverters"), cell.get("treatedRevenue"),
+                        cell.get("heldOutRevenue")));
+        assertEquals("0.14", cell.get("sendCost"), "2 mails at the template's 0.07 fen");
+        assertEquals("0.00", cell.get("incrementalConversions"), "(1/2 - 1/2) x 2");
+        assertEquals("6000.00", cell.get("incrementalRevenue"), "(10000/2 - 4000/2) x 2");
+        assertTrue(Double.parseDouble(cell.get("incrementalRevenueLow")) < 6000
+                && Double.parseDouble(cell.get("incrementalRevenueHigh")) > 6000, cell.toString());
+        assertEquals("12856.14", cell.get("roi"), "(6000 x 0.3 - 0.14) / 0.14");
+
+        APIGatewayV2HTTPResponse csv = api.invoke("GET", "/lift", "from=2026-W49&to=2026-W49", marketer, null);
+        assertEquals(200, csv.getStatusCode(), csv.getBody());
+        String[] lines = csv.getBody().split("\r\n");
+        assertEquals(2, lines.length, "a header and the cell");
+        assertTrue(lines[1].startsWith("cart,reminder,'-,2026-W49,4,2,0,2,"), lines[1]);
+        assertEquals(List.of(), rows(api.invoke("GET", "/lift", "from=2026-W40&to=2026-W48&format=json", marketer,
+                null)), "weeks without assignments");
+        assertEquals(400, api.invoke("GET", "/lift", "from=2026-W01&to=2026-W49", marketer, null).getStatusCode(),
+                "at most 13 weeks");
+        assertEquals(400, api.invoke("GET", "/lift", "to=2026-12", marketer, null).getStatusCode());
+        assertEquals(403, api.invoke("GET", "/lift", "", door.as("agent"), null).getStatusCode(),
+                "marketers' and admins'");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -106,7 +106,7 @@ class CareListsServiceTest {
             new ReferralList(referralBook),
             new SegmentList(rfm, clock),
             new ExportJobs(exportStore, queued::add, Duration.ofMinutes(15), Duration.ofMinutes(35), clock),
-            StorePolicies.STORE_ZONE, clock);
+            null, StorePolicies.STORE_ZONE, clock);
     private final ListExportService exportWriter = new ListExportService(new ListExport(exportStore), exportStore,
             birthdays, dormant, clock);
 
