@@ -87,7 +87,8 @@ public final class DraftChecks {
             return new Outcome(problems, List.of());
         }
         Function<String, Optional<String>> files = path -> path.startsWith(template + "/" + locale + "/")
-                ? Optional.ofNullable(draft.get(path.substring(path.lastIndexOf('/') + 1))).or(() -> bundled.apply(path))
+                ? Optional.ofNullable(draft.get(path.substring(path.lastIndexOf('/') + 1)))
+                        .or(() -> bundled.apply(path))
                 : current.apply(path);
         MessageRenderer renderer = new MessageRenderer(files, locales, defaultLocale, prefixes);
         List<RenderedMessage> rendered = new ArrayList<>();

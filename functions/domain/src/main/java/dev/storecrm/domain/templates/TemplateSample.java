@@ -40,7 +40,8 @@ public record TemplateSample(Category category, Map<String, Map<String, Object>>
             throw new InvalidInputException(RejectReason.TEMPLATE_ERROR, "sample.json is not JSON");
         }
         Map<String, Map<String, Object>> locales = new HashMap<>();
-        iterable(spec.path("locales")).forEach(locale -> locales.put(locale, JSON.convertValue(spec.path("locales").path(locale), Map.class)));
+        iterable(spec.path("locales")).forEach(locale -> locales.put(locale,
+                JSON.convertValue(spec.path("locales").path(locale), Map.class)));
         return new TemplateSample(Category.valueOf(spec.path("category").asText("transactional")), locales,
                 spec.path("recipient").path("name").asText(""));
     }
@@ -49,7 +50,8 @@ public record TemplateSample(Category category, Map<String, Map<String, Object>>
     public Map<String, Object> variables(String locale, Store store) {
         Map<String, Object> variables = new HashMap<>(locales.getOrDefault(locale, Map.of()));
         variables.put("recipient", Map.of("name", recipientName));
-        variables.put("store", Map.of("name", store.name(), "url", store.url(), "postalAddress", store.postalAddress()));
+        variables.put("store", Map.of("name", store.name(), "url", store.url(),
+                "postalAddress", store.postalAddress()));
         variables.put("unsubscribeUrl", UNSUBSCRIBE_URL);
         return variables;
     }

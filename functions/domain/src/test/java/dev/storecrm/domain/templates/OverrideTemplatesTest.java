@@ -45,8 +45,10 @@ class OverrideTemplatesTest {
         assertEquals(MessageRendererTest.read("cart-reminder/en/subject.txt"),
                 templates.apply("cart-reminder/en/subject.txt"), "the cached answer until the minute is over");
         clock.advance(Duration.ofSeconds(60));
-        assertEquals(Optional.of("Still thinking, {{recipient.name}}?"), templates.apply("cart-reminder/en/subject.txt"));
-        assertEquals(MessageRendererTest.read("cart-reminder/en/body.html"), templates.apply("cart-reminder/en/body.html"));
+        assertEquals(Optional.of("Still thinking, {{recipient.name}}?"),
+                templates.apply("cart-reminder/en/subject.txt"));
+        assertEquals(MessageRendererTest.read("cart-reminder/en/body.html"),
+                templates.apply("cart-reminder/en/body.html"));
 
         store.publish("cart-reminder", "en", Map.of(), "m", START, "rollback to the bundled template");
         clock.advance(Duration.ofSeconds(60));
