@@ -20,6 +20,9 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
 /** The composition root of TemplatesFunction: settings, the bundled templates, the TemplateOverridesTable. */
 record TemplatesWiring(TemplatesService service, Metrics metrics) {
 
+    /** How long the checks keep the other templates' live overrides: a layout draft renders every template. */
+    private static final Duration CURRENT_FOR = Duration.ofSeconds(5);
+
     TemplatesWiring(Map<String, String> environment, Clock clock) {
         this(SharedAdapters.from(new Settings(environment), clock));
     }
@@ -34,7 +37,7 @@ record TemplatesWiring(TemplatesService service, Metrics metrics) {
                 env.required("TEMPLATE_OVERRIDES_TABLE"));
         List<String> locales = Arrays.stream(env.optional("SUPPORTED_LOCALES", "zh-CN,en").split(","))
                 .map(String::trim).toList();
-        DraftChecks checks = new DraftChecks(bundled, new OverrideTemplates(bundled, overrides, Duration.ZERO,
+        DraftChecks checks = new DraftChecks(bundled, new OverrideTemplates(bundled, overrides, CURRENT_FOR,
                 shared.clock()), locales, env.optional("DEFAULT_LOCALE", "zh-CN"),
                 SubjectPrefixes.parse(env.optional("MARKETING_SUBJECT_PREFIXES", SubjectPrefixes.DEFAULT)),
                 new TemplateSample.Store(env.required("STORE_NAME"), env.required("STORE_URL"),
