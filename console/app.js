@@ -1,5 +1,6 @@
 // The console: sign-in, the pages each group may see, the language switch. Pages: the dispute desk and
-// customer mail (agents), the follow-up lists, results and template previews (marketers); admins see all.
+// customer mail (agents), the follow-up lists, results, template previews, broadcasts and engagement (marketers);
+// admins see all, and the reputation guard.
 import { loadConfig, signIn, signOut, user } from './api.js';
 import { configure, fill, h } from './dom.js';
 import { LANGUAGES, lang, setLang, t } from './i18n.js';
@@ -9,9 +10,11 @@ import { memberPage, membersPage } from './members.js';
 import { followUpList, referralList } from './lists.js';
 import { resultsPage } from './results.js';
 import { templatesPage } from './templates.js';
+import { broadcastDetail, broadcastsPage } from './broadcasts.js';
+import { engagementPage, reputationPage } from './reputation.js';
 
 // Each page: its route, its title key, the groups that may open it, and how to draw it. A page with a
-// detail (#/disputes/<id>, #/care/<id>, #/members/<id>) names how to draw one item.
+// detail (#/disputes/<id>, #/care/<id>, #/members/<id>, #/broadcasts/<id>) names how to draw one item.
 const PAGES = [
   { route: 'disputes', title: 'disputes', groups: ['agents', 'admins'], draw: disputeQueue, detail: disputeDetail },
   { route: 'care', title: 'careMail', groups: ['agents', 'admins'], draw: (m) => careQueue(m), detail: careDetail },
@@ -23,6 +26,10 @@ const PAGES = [
   { route: 'lists/referrals', title: 'referrals', groups: ['marketers', 'admins'], draw: (m) => referralList(m) },
   { route: 'results', title: 'results', groups: ['marketers', 'admins'], draw: resultsPage },
   { route: 'templates', title: 'templates', groups: ['marketers', 'admins'], draw: templatesPage },
+  { route: 'broadcasts', title: 'broadcasts', groups: ['marketers', 'admins'], draw: broadcastsPage,
+    detail: broadcastDetail },
+  { route: 'engagement', title: 'engagement', groups: ['marketers', 'admins'], draw: engagementPage },
+  { route: 'reputation', title: 'reputation', groups: ['admins'], draw: reputationPage },
 ];
 
 const main = document.getElementById('main');
@@ -83,7 +90,7 @@ async function route() {
     return;
   }
   const visible = PAGES.filter((page) => allowed(page, who));
-  const detail = path.match(/^(disputes|members|care)\/([^/]+)$/);
+  const detail = path.match(/^(disputes|members|care|broadcasts)\/([^/]+)$/);
   const page = PAGES.find((p) => p.route === (detail ? detail[1] : path));
   if (!page || !allowed(page, who)) {
     if (page || !visible.length) {

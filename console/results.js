@@ -1,9 +1,10 @@
-// Results, as charts with their numbers beside them: the wake-up rate per win-back step and cart recovery
-// per day. (Mail per journey per day and why mail was not sent: see the README's status of the console.)
+// Results, as charts with their numbers beside them: the wake-up rate per win-back step, cart recovery per day
+// (with the cart coupons issued), and mail per journey per day with why mail was not sent (mail.js).
 import { getJson } from './api.js';
 import { fill, h, money } from './dom.js';
 import { t } from './i18n.js';
 import { barChart } from './chart.js';
+import { mailResults } from './mail.js';
 
 export async function resultsPage(main, state = {}) {
   // Without a period the API serves the last 90 days of the store's calendar, and names it in the file name.
@@ -22,6 +23,9 @@ export async function resultsPage(main, state = {}) {
   const [, from, to] = wakeUp.fileName.match(/(\d{4}-\d{2}-\d{2})-to-(\d{4}-\d{2}-\d{2})/) || [];
   const redraw = (change) => resultsPage(main, { from, to, ...change });
   const steps = wakeUp.rows.map((r) => r.step);
+  // The mail's counts are read at most 92 days at a time: a longer period shows its last 92 days.
+  const mailFrom = [from, lastDays(to, 92)].sort()[1];
+  const mail = await mailResults(mailFrom, to);
   fill(main, 
     h('h1', {}, t('results')),
     h('form', { class: 'row', onsubmit: (e) => {
@@ -46,5 +50,16 @@ export async function resultsPage(main, state = {}) {
     barChart(`${t('carts')}: ${t('recoveredRevenue')}`, carts.rows.map((r) => r.day.slice(5)), [
       { name: t('recoveredRevenue'), values: carts.rows.map((r) => Number(r.recoveredRevenue)) },
       { name: t('couponCost'), values: carts.rows.map((r) => Number(r.couponCost)), className: 'second' },
-    ], (v) => money(v)));
+    ], (v) => money(v)),
+    barChart(`${t('carts')}: ${t('couponsIssued')}`, carts.rows.map((r) => r.day.slice(5)), [
+      { name: t('couponsIssued'), values: carts.rows.map((r) => Number(r.couponsIssued)) },
+    ]),
+    mail);
+}
+
+/** The first of the last n days to a date (YYYY-MM-DD). */
+function lastDays(to, n) {
+  const day = new Date(`${to}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - (n - 1));
+  return day.toISOString().slice(0, 10);
 }

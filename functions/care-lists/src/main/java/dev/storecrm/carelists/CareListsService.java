@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /dormant?month=2026-06}: the dormant member wake-up follow-up list;</li>
  *   <li>{@code GET /wake-up?from=2026-04-01&to=2026-06-30}: the wake-up rate per win-back step;</li>
  *   <li>{@code GET /carts?from=2026-04-01&to=2026-06-30}: cart recovery per day;</li>
+ *   <li>{@code GET /mail-outcomes?from=2026-06-01&to=2026-06-30}: the messages per day, journey and outcome (sent,
+ *       or why not), at most 92 days ({@link MailReport});</li>
  *   <li>{@code GET /referrals?month=2026-06} or {@code ?referrerId=c-1}: referrals, their conversion and reward
  *       ({@link ReferralList}, at most 1000 rows a page);</li>
  *   <li>{@code GET /segments/champions} or {@code GET /audiences/bought-360d}: a segment's or an audience's
@@ -66,6 +68,7 @@ final class CareListsService {
     private final WakeUpReport wakeUp;
     private final FollowUps followUps;
     private final CartReport carts;
+    private final MailReport mail;
     private final ReferralList referrals;
     private final SegmentList segments;
     private final ExportJobs exports;
@@ -73,9 +76,10 @@ final class CareListsService {
     private final Clock clock;
 
     CareListsService(BirthdayList birthdays, DormantList dormant, WakeUpReport wakeUp, FollowUps followUps,
-                     CartReport carts, ReferralList referrals, SegmentList segments, ExportJobs exports,
-                     ZoneId storeZone, Clock clock) {
+                     CartReport carts, MailReport mail, ReferralList referrals, SegmentList segments,
+                     ExportJobs exports, ZoneId storeZone, Clock clock) {
         this.carts = carts;
+        this.mail = mail;
         this.referrals = referrals;
         this.segments = segments;
         this.exports = exports;
@@ -121,6 +125,11 @@ final class CareListsService {
                     yield new Named("carts-" + period.from() + "-to-" + period.to(),
                             carts.between(period.from(), period.to()));
                 }
+                case "/mail-outcomes" -> {
+                    Period period = period(date(query, "to", today), query);
+                    yield new Named("mail-outcomes-" + period.from() + "-to-" + period.to(),
+                            mail.between(period.from(), period.to()));
+                }
                 case "/referrals" -> {
                     YearMonth month = month(query, YearMonth.from(today));
                     Optional<String> referrer = Optional.ofNullable(query.get("referrerId")).map(String::trim)
@@ -136,7 +145,7 @@ final class CareListsService {
             };
             if (list == null) {
                 return error(404, "no such list: " + request.path() + " (lists: /birthdays, /dormant, /wake-up, "
-                        + "/carts, /referrals, /segments/{segment}, /audiences/{audience})", Map.of());
+                        + "/carts, /mail-outcomes, /referrals, /segments/{segment}, /audiences/{audience})", Map.of());
             }
             LOG.info("list served", entry("list", request.path()), entry("rows", list.table().rows().size()));
             HttpAnswer answer = format.answer(list.table(), list.name());

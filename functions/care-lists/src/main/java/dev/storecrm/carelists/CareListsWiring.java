@@ -7,6 +7,7 @@ import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.dynamodb.DynamoDbCartStats;
 import dev.storecrm.platform.dynamodb.DynamoDbEngagementCounts;
+import dev.storecrm.platform.dynamodb.DynamoDbMailOutcomes;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
 import dev.storecrm.platform.http.HttpAnswer;
@@ -47,6 +48,7 @@ record CareListsWiring(CareListsService service, ReputationRoutes reputation) {
                         WinBackSettings.from(settings).wakeUpWindow(), storeZone, clock),
                 new FollowUps(lists.followUpBook(), clock),
                 new CartReport(new DynamoDbCartStats(shared.dynamoDb(), settings.required("CART_STATS_TABLE"))),
+                new MailReport(new DynamoDbMailOutcomes(shared.dynamoDb(), settings.required("REPUTATION_TABLE"))),
                 new ReferralList(new DynamoDbReferralBook(shared.dynamoDb(), settings.required("REFERRALS_TABLE"))),
                 new SegmentList(new DynamoDbRfmBook(shared.dynamoDb(), settings.required("RFM_TABLE"),
                         (int) settings.longValue("RFM_SHARDS", 4)), clock),

@@ -28,6 +28,7 @@ import dev.storecrm.fixtures.StorePolicies;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
 import dev.storecrm.fixtures.memory.InMemoryCoupons;
+import dev.storecrm.fixtures.memory.InMemoryMailOutcomes;
 import dev.storecrm.fixtures.memory.InMemoryMembers;
 import dev.storecrm.fixtures.memory.InMemoryOccasionDiary;
 import dev.storecrm.fixtures.memory.InMemoryReferrals;
@@ -45,6 +46,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -96,10 +98,12 @@ class CareListsServiceTest {
     private final DormantList dormant = new DormantList(journal, members, STORE.members(), ledger, coupons,
             members.orders(), StorePolicies.STORE_ZONE, followUps, clock);
     private final InMemoryRfmBook rfm = new InMemoryRfmBook();
+    private final InMemoryMailOutcomes mailOutcomes = new InMemoryMailOutcomes();
     private final CareListsService lists = new CareListsService(birthdays, dormant,
             new WakeUpReport(journal, ledger, coupons, members.orders(), STORE.winBack().wakeUpWindow(),
                     StorePolicies.STORE_ZONE, clock),
-            new FollowUps(followUpBook, clock), new CartReport((from, to) -> List.of()), new ReferralList(referralBook),
+            new FollowUps(followUpBook, clock), new CartReport((from, to) -> List.of()), new MailReport(mailOutcomes),
+            new ReferralList(referralBook),
             new SegmentList(rfm, clock),
             new ExportJobs(exportStore, queued::add, Duration.ofMinutes(15), Duration.ofMinutes(35), clock),
             StorePolicies.STORE_ZONE, clock);
@@ -127,6 +131,28 @@ class CareListsServiceTest {
                 pick(rows.get(0), "name", "phone", "contactPreference", "greeted", "giftCoupon", "couponUsed",
                         "couponOrderId"));
         assertEquals("not yet", rows.get(1).get("greeted"));
+    }
+
+    @Test
+    void theMailsOutcomesArePerDayJourneyAndOutcomeAtMostAQuarterAtATime() {
+        LocalDate day = LocalDate.parse("2027-03-01");
+        mailOutcomes.count(day, "birthday", "SENT");
+        mailOutcomes.count(day, "birthday", "SENT");
+        mailOutcomes.count(day, "birthday", "NO_MARKETING_CONSENT");
+        mailOutcomes.count(day.plusDays(1), "cart", "HELD_OUT");
+        mailOutcomes.count(day.plusDays(40), "cart", "SENT");
+
+        List<Map<String, String>> rows = rows(call(FunctionUrlEvent.get("/mail-outcomes").query("from", "2027-03-01")
+                .query("to", "2027-03-31").query("format", "json")));
+
+        assertEquals(List.of(Map.of("day", "2027-03-01", "journey", "birthday", "outcome", "NO_MARKETING_CONSENT",
+                        "messages", "1"), Map.of("day", "2027-03-01", "journey", "birthday", "outcome", "SENT",
+                        "messages", "2"), Map.of("day", "2027-03-02", "journey", "cart", "outcome", "HELD_OUT",
+                        "messages", "1")), rows, "April's mail is outside the period");
+        APIGatewayV2HTTPResponse tooLong = call(FunctionUrlEvent.get("/mail-outcomes").query("from", "2027-01-01")
+                .query("to", "2027-04-03"));
+        assertEquals(400, tooLong.getStatusCode());
+        assertTrue(tooLong.getBody().contains("at most 92 days"), tooLong.getBody());
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.storecrm.sender;
 
+import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.messaging.CapPriorities;
 import dev.storecrm.domain.messaging.CapRule;
 import dev.storecrm.domain.messaging.FrequencyCap;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.QuietHours;
+import dev.storecrm.domain.messaging.Recipient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -72,5 +74,18 @@ final class MarketingSlots {
 
     void release(String recipient, Instant claimedAt) {
         cap.release(recipient, claimedAt);
+    }
+
+    /**
+     * Whose frequency cap a marketing message counts against: the member, or the guest by
+     * {@code guest:<address hash>} (SendRules lets marketing go to no one else).
+     */
+    static String keyOf(Recipient recipient) {
+        return switch (recipient) {
+            case Recipient.Member member -> member.customerId();
+            case Recipient.Guest guest -> Cart.Guest.keyOf(guest.email());
+            case Recipient.Address address -> throw new IllegalStateException("marketing goes to members and guests");
+            case Recipient.Customer customer -> throw new IllegalStateException("marketing goes to members and guests");
+        };
     }
 }

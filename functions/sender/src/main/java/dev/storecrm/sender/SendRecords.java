@@ -1,11 +1,13 @@
 package dev.storecrm.sender;
 
 import dev.storecrm.domain.messaging.FrequencyCap;
+import dev.storecrm.domain.messaging.MailOutcomes;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.messaging.Timers;
 
 /**
  * Where the sender records what it does: the send ledger (one claim and one outcome per business key),
- * the members' frequency-cap slots, and the timers that hold a message it puts off.
+ * the members' frequency-cap slots, the timers that hold a message it puts off, and the count of each settled
+ * message by day, journey and outcome (the console's results).
  */
-record SendRecords(SendLedger ledger, FrequencyCap cap, Timers timers) {}
+record SendRecords(SendLedger ledger, FrequencyCap cap, Timers timers, MailOutcomes outcomes) {}

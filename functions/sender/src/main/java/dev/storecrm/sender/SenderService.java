@@ -2,8 +2,8 @@ package dev.storecrm.sender;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
-import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.messaging.Category;
+import dev.storecrm.domain.messaging.MailOutcomes;
 import dev.storecrm.domain.messaging.MailSender;
 import dev.storecrm.domain.messaging.MailThreading;
 import dev.storecrm.domain.messaging.MailSender.OutgoingMail;
@@ -23,6 +23,7 @@ import dev.storecrm.domain.messaging.UnsubscribeTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,6 +71,7 @@ public final class SenderService {
 
     private final SendChecks checks;
     private final SendLedger ledger;
+    private final MailOutcomes outcomes;
     private final MarketingSlots slots;
     private final MarketingSlots smsSlots;
     private final Timers timers;
@@ -80,6 +82,7 @@ public final class SenderService {
     SenderService(SendChecks checks, SendRecords records, Delivery delivery, SenderSettings settings, Clock clock) {
         this.checks = checks;
         this.ledger = records.ledger();
+        this.outcomes = records.outcomes();
         this.slots = new MarketingSlots(records.cap(), settings.marketingCap(), settings.capPriorities(),
                 settings.quietHours());
         this.smsSlots = new MarketingSlots(records.cap(), delivery.sms().cap(), settings.capPriorities(),
@@ -145,8 +148,8 @@ public final class SenderService {
             }
             SmsSender.Type type = request.category() == Category.marketing
                     ? SmsSender.Type.PROMOTIONAL : SmsSender.Type.TRANSACTIONAL;
-            dispatch = () -> delivery.sms().sender().orElseThrow().send(new SmsSender.OutgoingSms(text.phone(), body,
-                    type, Delivery.tags(request)));
+            dispatch = () -> delivery.sms().send(new SmsSender.OutgoingSms(text.phone(), body, type,
+                    Delivery.tags(request)), checks.suppressions(), now);
         } else {
             String address = ((Verdict.Go) verdict).email();
             RenderedMessage message = delivery.renderer().render(request.templateId(), locale, variables,
@@ -166,7 +169,7 @@ public final class SenderService {
         }
         MarketingSlots channelSlots = sms ? smsSlots : slots;
         Optional<String> capKey = request.category() == Category.marketing
-                ? Optional.of((sms ? "sms#" : "") + marketingKey(request.recipient())) : Optional.empty();
+                ? Optional.of((sms ? "sms#" : "") + MarketingSlots.keyOf(request.recipient())) : Optional.empty();
         if (capKey.isPresent()) {
             MarketingSlots.Claim claim = channelSlots.claim(request, capKey.get(), zone, now);
             if (!(claim instanceof MarketingSlots.Claim.Held)) {
@@ -197,7 +200,9 @@ public final class SenderService {
             giveBack(request, owner, slot, now);
             throw unexpected;
         }
-        ledger.markSent(request.businessKey(), owner, messageId, clock.instant());
+        Instant sentAt = clock.instant();
+        ledger.markSent(request.businessKey(), owner, messageId, sentAt);
+        count(request, SendLedger.Status.SENT, null, sentAt);
         return Outcome.SENT;
     }
 
@@ -212,7 +217,7 @@ public final class SenderService {
         if (request.category() == Category.marketing && !sms) {
             UnsubscribeTokens.Subject subject = request.recipient() instanceof Recipient.Guest guest
                     ? UnsubscribeTokens.Subject.address(guest.email())
-                    : UnsubscribeTokens.Subject.member(marketingKey(request.recipient()));
+                    : UnsubscribeTokens.Subject.member(MarketingSlots.keyOf(request.recipient()));
             String link = settings.unsubscribeUrl() + "?token=" + delivery.tokens().issue(subject);
             variables.put("unsubscribeUrl", link);
             headers.put("List-Unsubscribe", "<" + link + ">");
@@ -221,19 +226,6 @@ public final class SenderService {
         MailThreading.in(request.data()).filter(t -> request.category() == Category.transactional && !sms)
                 .ifPresent(threading -> headers.putAll(threading.headers()));
         return variables;
-    }
-
-    /**
-     * Whose frequency cap a marketing message counts against: the member, or the guest by
-     * {@code guest:<address hash>} (SendRules lets marketing go to no one else).
-     */
-    private static String marketingKey(Recipient recipient) {
-        return switch (recipient) {
-            case Recipient.Member member -> member.customerId();
-            case Recipient.Guest guest -> Cart.Guest.keyOf(guest.email());
-            case Recipient.Address address -> throw new IllegalStateException("marketing goes to members and guests");
-            case Recipient.Customer customer -> throw new IllegalStateException("marketing goes to members and guests");
-        };
     }
 
     private void giveBack(MessageRequest request, String owner, Optional<Slot> slot, Instant claimedAt) {
@@ -282,8 +274,16 @@ public final class SenderService {
     private Outcome settle(MessageRequest request, SendLedger.Status status, String reason, Instant now) {
         LOG.info("message not sent", entry("businessKey", request.businessKey()), entry("status", status.name()),
                 entry("reason", reason));
-        ledger.settle(request.businessKey(), status, reason, now, facts(request));
+        if (ledger.settle(request.businessKey(), status, reason, now, facts(request))) {
+            count(request, status, reason, now);
+        }
         return status == SendLedger.Status.SKIPPED ? Outcome.SKIPPED : Outcome.FAILED;
+    }
+
+    /** Counts the settled message under its day (the store's), journey and outcome: one small write. */
+    private void count(MessageRequest request, SendLedger.Status status, String reason, Instant at) {
+        outcomes.count(LocalDate.ofInstant(at, settings.storeTimeZone()), request.journey(),
+                MailOutcomes.outcome(status, reason));
     }
 
     private static SendLedger.Facts facts(MessageRequest request) {

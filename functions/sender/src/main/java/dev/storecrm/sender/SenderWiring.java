@@ -11,6 +11,7 @@ import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dynamodb.DynamoDbCarts;
 import dev.storecrm.platform.dynamodb.DynamoDbFrequencyCap;
+import dev.storecrm.platform.dynamodb.DynamoDbMailOutcomes;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOpenDisputes;
 import dev.storecrm.platform.dynamodb.DynamoDbSuppressionList;
@@ -40,7 +41,8 @@ record SenderWiring(SenderService service, SqsBatchProcessor batch) {
 
     private static SenderService service(SharedAdapters shared, Settings env, SenderSettings settings) {
         SendRecords records = new SendRecords(shared.sendLedger(),
-                new DynamoDbFrequencyCap(shared.dynamoDb(), env.required("FREQUENCY_CAP_TABLE")), shared.timers());
+                new DynamoDbFrequencyCap(shared.dynamoDb(), env.required("FREQUENCY_CAP_TABLE")), shared.timers(),
+                new DynamoDbMailOutcomes(shared.dynamoDb(), env.required("REPUTATION_TABLE")));
         return new SenderService(checks(shared, env), records, delivery(shared, env, settings), settings,
                 shared.clock());
     }

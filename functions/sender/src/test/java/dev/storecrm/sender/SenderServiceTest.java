@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.messaging.AddressHash;
 import dev.storecrm.domain.messaging.CartCheck;
+import dev.storecrm.domain.messaging.MailOutcomes;
 import dev.storecrm.domain.messaging.MailSender;
 import dev.storecrm.domain.messaging.MessageRenderer;
 import dev.storecrm.domain.messaging.MessageRequest;
@@ -18,6 +19,7 @@ import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.StorePolicies;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.memory.InMemoryFrequencyCap;
+import dev.storecrm.fixtures.memory.InMemoryMailOutcomes;
 import dev.storecrm.fixtures.memory.InMemoryMembers;
 import dev.storecrm.fixtures.memory.InMemorySendLedger;
 import dev.storecrm.fixtures.memory.InMemorySendingReputation;
@@ -29,6 +31,7 @@ import dev.storecrm.platform.messaging.Pacer;
 import dev.storecrm.sender.SenderService.Outcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +57,7 @@ class SenderServiceTest {
     private final InMemoryFrequencyCap cap = new InMemoryFrequencyCap();
     private final InMemoryTimers timers = new InMemoryTimers();
     private final RecordingMailSender mail = new RecordingMailSender();
+    private final InMemoryMailOutcomes outcomes = new InMemoryMailOutcomes();
     private final SenderService service = service();
 
     @Test
@@ -103,6 +107,35 @@ class SenderServiceTest {
         assertEquals("HELD_OUT", entry("NEWS#1").reason());
         assertEquals(Optional.empty(), cap.holder("c-1"));
         assertEquals(Outcome.SENT, service.handle(news("NEWS#2")), "the member's slot is still free");
+    }
+
+    @Test
+    void eachSettledMessageIsCountedOnceUnderItsStoreDayJourneyAndOutcome() {
+        member(false);
+        service.handle(news("NEWS#1"));
+        service.handle(news("NEWS#1"));
+        service.handle(followUp("ORDER#o-1#follow-up"));
+        service.handle(news("NEWS#2").heldOutOf());
+        assertEquals(Outcome.DEFERRED, service.handle(followUp("ORDER#o-3#follow-up")
+                .deferredTo(NOON.plus(Duration.ofHours(1)))));
+        clock.set(Instant.parse("2026-11-23T16:30:00Z"));
+        service.handle(followUp("ORDER#o-2#follow-up"));
+        LocalDate monday = LocalDate.parse("2026-11-23");
+        LocalDate tuesday = LocalDate.parse("2026-11-24");
+        assertEquals(List.of(new MailOutcomes.Count(monday, "news", "HELD_OUT", 1),
+                new MailOutcomes.Count(monday, "news", "NO_MARKETING_CONSENT", 1),
+                new MailOutcomes.Count(monday, "order", "SENT", 1),
+                new MailOutcomes.Count(tuesday, "order", "SENT", 1)), outcomes.between(monday, tuesday),
+                "a duplicate and a deferral count nothing; 00:30 in Shanghai is the next day in the store");
+    }
+
+    @Test
+    void aReasonCountsUnderItsCodeAndAFreeTextReasonUnderItsStatus() {
+        assertEquals("REJECTED_BY_SES", MailOutcomes.outcome(SendLedger.Status.FAILED,
+                "REJECTED_BY_SES: Email address is not verified"));
+        assertEquals("SMS_TOO_LONG", MailOutcomes.outcome(SendLedger.Status.SKIPPED, "SMS_TOO_LONG: 5 parts"));
+        assertEquals("FAILED", MailOutcomes.outcome(SendLedger.Status.FAILED, "the mail server said no"));
+        assertEquals("SENT", MailOutcomes.outcome(SendLedger.Status.SENT, null));
     }
 
     @Test
@@ -158,7 +191,7 @@ class SenderServiceTest {
                 settings.defaultLocale(), settings.subjectPrefixes()), mail,
                 new UnsubscribeTokens(new byte[32], settings.unsubscribeValidity(), clock), new Pacer(1_000),
                 SmsChannel.from(policies.settings(), Optional.empty()));
-        return new SenderService(checks, new SendRecords(ledger, cap, timers), delivery, settings, clock);
+        return new SenderService(checks, new SendRecords(ledger, cap, timers, outcomes), delivery, settings, clock);
     }
 
     /** Member c-1, registered in Shanghai a month ago, with marketing consent or without a word on it. */

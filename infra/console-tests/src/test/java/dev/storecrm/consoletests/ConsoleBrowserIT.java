@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.referral.Referral;
 import dev.storecrm.domain.referral.ReferralStatus;
+import dev.storecrm.domain.reputation.ReputationGuard;
+import dev.storecrm.domain.reputation.ReputationPolicy;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalInboundMail;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.simulation.ConsoleRun;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
+import dev.storecrm.platform.dynamodb.DynamoDbSendingReputation;
 import dev.storecrm.simulation.SimulationOptions;
 import java.io.File;
 import java.io.IOException;
@@ -21,6 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +80,7 @@ class ConsoleBrowserIT {
             + "Content-Type: text/plain; charset=UTF-8\r\n\r\nMy parcel has not arrived.\r\n<b>Please help.</b>\r\n";
 
     private static ConsoleRun.Served served;
+    private static LocalCloud store;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
     private static String url;
@@ -81,6 +88,7 @@ class ConsoleBrowserIT {
     @BeforeAll
     static void storeAndBrowser(LocalCloud cloud) throws IOException {
         cloud.reset();
+        store = cloud;
         PrintStream quiet = new PrintStream(OutputStreamNull.INSTANCE, true, StandardCharsets.UTF_8);
         served = ConsoleRun.serve(cloud, new SimulationOptions(120, 35, 20270104L, false, LocalDate.of(2027, 1, 4),
                 TARGET.resolve("simulation")), quiet, 0);
@@ -256,7 +264,13 @@ class ConsoleBrowserIT {
         WebElement text = browser.findElement(By.id("reply-text"));
         wait.until(d -> !text.getAttribute("value").isBlank());
         assertTrue(text.getAttribute("value").contains("parcel"), "inserted in the customer's language (en)");
+        assertTrue(text.getAttribute("value").contains("order [___orderNumber___]"),
+                "the mail named no order number the rules know: a visible blank " + text.getAttribute("value"));
         text.sendKeys(" We are sorry for the wait.");
+        browser.findElement(By.id("send-close")).sendKeys(Keys.ENTER);
+        waitText(By.cssSelector("main p.error"), "[___orderNumber___]");
+        text.clear();
+        text.sendKeys("Your parcel for order o-browser-11 is on its way. We are sorry for the wait.");
         browser.findElement(By.id("send-close")).sendKeys(Keys.ENTER);
         waitText(By.cssSelector("main p.ok"), "已发送回复并关闭会话");
         assertTrue(browser.findElements(By.linkText(MAIL_SUBJECT)).isEmpty(), "gone from the queue");
@@ -388,7 +402,7 @@ class ConsoleBrowserIT {
     @Test
     void aMarketerSeesListsResultsAndTemplatesButNotTheDesk() throws Exception {
         signIn("marketer", "marketer-local-1");
-        navIs(List.of("本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览"));
+        navIs(List.of("本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览", "群发活动", "打开与点击"));
         browser.get(url + "#/disputes");
         waitText(By.cssSelector("main .error"), "无权");
 
@@ -426,8 +440,9 @@ class ConsoleBrowserIT {
         waitFor(By.cssSelector("main h1"));
         shoot("dormant");
         browser.get(url + "#/results");
-        wait.until(d -> d.findElements(By.cssSelector("main svg[role=img]")).size() == 4);
+        wait.until(d -> d.findElements(By.cssSelector("main svg[role=img]")).size() == 8);
         assertFalse(browser.findElements(By.cssSelector("figure table td.num")).isEmpty(), "numbers beside the charts");
+        mailResultsShowWhatTheSenderCounted();
         shoot("results");
         browser.get(url + "#/templates");
         WebElement frame = waitFor(By.cssSelector("main iframe"));
@@ -435,15 +450,125 @@ class ConsoleBrowserIT {
         shoot("templates");
     }
 
+    /**
+     * The simulated store's mail per day and journey, and why mail was not sent: the charts' tables hold the figures
+     * the sender counted (GET /mail-outcomes), the reasons in words, and a journey narrows them.
+     */
+    private static void mailResultsShowWhatTheSenderCounted() {
+        WebElement mail = waitFor(By.cssSelector("section[aria-labelledby=mail-title]"));
+        List<WebElement> figures = mail.findElements(By.cssSelector("figure"));
+        assertEquals(List.of("每日消息：已发送 / 未发送", "未发送原因", "各旅程消息"),
+                figures.stream().map(f -> f.findElement(By.cssSelector("h2")).getText()).toList());
+        long sentPerDay = sumColumn(figures.get(0), 1);
+        long sentPerJourney = sumColumn(figures.get(2), 1);
+        assertTrue(sentPerDay > 0, "the simulated store sent mail");
+        assertEquals(sentPerDay, sentPerJourney, "the days and the journeys add up to the same mail");
+        assertEquals(sumColumn(figures.get(0), 2), sumColumn(figures.get(1), 1), "every message not sent has a reason");
+        String reasons = figures.get(1).findElement(By.cssSelector("tbody")).getText();
+        assertFalse(reasons.contains("_"), "reasons in words, not codes: " + reasons);
+        Select journey = new Select(mail.findElement(By.name("journey")));
+        assertTrue(journey.getOptions().size() > 2, "the simulation's journeys to choose from");
+        String chosen = journey.getOptions().get(1).getText();
+        long chosenInTotals = figures.get(2).findElements(By.cssSelector("tbody tr")).stream()
+                .filter(row -> row.findElement(By.cssSelector("td")).getText().equals(chosen))
+                .mapToLong(row -> Long.parseLong(row.findElements(By.cssSelector("td")).get(1).getText()))
+                .sum();
+        journey.selectByIndex(1);
+        wait.until(d -> d.findElement(By.cssSelector("section[aria-labelledby=mail-title] figure h2")).getText()
+                .contains(chosen));
+        assertEquals(chosenInTotals, sumColumn(browser.findElements(
+                By.cssSelector("section[aria-labelledby=mail-title] figure")).get(0), 1),
+                "the chosen journey's days add up to its total");
+        journey.selectByIndex(0);
+    }
+
+    /** The sum of a column of a chart's table of figures. */
+    private static long sumColumn(WebElement figure, int column) {
+        return figure.findElements(By.cssSelector("tbody tr")).stream()
+                .mapToLong(row -> Long.parseLong(row.findElements(By.cssSelector("td")).get(column).getText()
+                        .replace(",", "")))
+                .sum();
+    }
+
+    @Test
+    void aMarketerDefinesABroadcastStartsItCancelsItAndSeesARefusalInWords() {
+        signIn("marketer", "marketer-local-1");
+        browser.get(url + "#/broadcasts");
+        waitFor(By.cssSelector("form.broadcast"));
+        shoot("broadcasts");
+        defineBroadcast("browser-spring", "<img src=x onerror=alert(3)> 春茶");
+        waitText(By.cssSelector("main h1"), "<img src=x onerror=alert(3)> 春茶");
+        waitText(By.cssSelector("main dl.counts"), "草稿");
+        browser.findElement(By.xpath("//button[contains(., '开始发送')]")).click();
+        waitText(By.cssSelector("main dl.counts"), "已排期");
+        WebElement cancel = browser.findElement(By.xpath("//button[contains(., '取消群发')]"));
+        cancel.sendKeys(Keys.ENTER);
+        waitText(By.cssSelector("main dl.counts"), "已取消");
+        assertTrue(browser.findElement(By.cssSelector("main dl.counts")).getText().contains("console:marketer"),
+                "who cancelled it");
+        assertTrue(browser.findElements(By.xpath("//button[contains(., '取消群发')]")).isEmpty(),
+                "a cancelled broadcast cannot be cancelled again");
+        shoot("broadcast");
+
+        browser.get(url + "#/broadcasts");
+        defineBroadcast("browser-spring", "Again");
+        waitText(By.cssSelector("form.broadcast [role=alert]"), "exists: choose another id");
+        assertTrue(browser.getCurrentUrl().endsWith("#/broadcasts"), "the refused draft stays on the form");
+    }
+
+    /** Fills the broadcast form for two members, a window starting tomorrow, and submits it with the keyboard. */
+    private static void defineBroadcast(String campaignId, String name) {
+        WebElement form = waitFor(By.cssSelector("form.broadcast"));
+        form.findElement(By.name("campaignId")).sendKeys(campaignId);
+        form.findElement(By.name("name")).sendKeys(name);
+        new Select(form.findElement(By.name("audienceKind"))).selectByValue("members");
+        form.findElement(By.name("audience")).sendKeys("c-browser-2, c-browser-3");
+        form.findElement(By.name("headlineA.zh-CN")).sendKeys("春茶上新");
+        form.findElement(By.name("messageA.zh-CN")).sendKeys("明前龙井已到货。");
+        LocalDateTime tomorrow = LocalDateTime.ofInstant(served.clock().instant(), ZoneId.of("Asia/Shanghai"))
+                .plusDays(1).truncatedTo(ChronoUnit.HOURS);
+        browser.executeScript("arguments[0].value = arguments[1]; arguments[2].value = arguments[3];",
+                form.findElement(By.name("start")), tomorrow.toString(), form.findElement(By.name("end")),
+                tomorrow.plusHours(8).toString());
+        form.findElement(By.name("holdout")).sendKeys("5", Keys.ENTER);
+    }
+
+    @Test
+    void anAdminSeesMarketingPausedByTheReputationGuardAndResumesIt() {
+        ReputationGuard guard = new ReputationGuard(new DynamoDbSendingReputation(store.dynamoDb(),
+                store.tableName("ReputationTable"), Duration.ofHours(168)),
+                new ReputationPolicy(0.08, 4, 1000, Duration.ofHours(168)), served.clock());
+        guard.accountAlarm(ReputationGuard.Reason.ACCOUNT_COMPLAINT_RATE);
+        signIn("admin", "admin-local-1");
+        browser.get(url + "#/reputation");
+        waitText(By.cssSelector("main .state"), "营销邮件已暂停");
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("SES 账号投诉率告警"), "why, in words");
+        assertFalse(browser.findElements(By.cssSelector("main figure table td.num")).isEmpty(),
+                "the window's rates beside the chart");
+        shoot("reputation");
+        waitFor(By.xpath("//button[contains(., '恢复营销邮件')]")).sendKeys(Keys.ENTER);
+        waitText(By.cssSelector("main [role=status]"), "已恢复营销邮件");
+        waitText(By.tagName("main"), "console:admin");
+        assertFalse(guard.status().state().paused(), "marketing e-mail goes out again");
+
+        browser.get(url + "#/engagement");
+        waitFor(By.cssSelector("main svg[role=img]"));
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("跟踪未开启"),
+                "the simulated stack does not track opens, and says so");
+        shoot("engagement");
+    }
+
     @Test
     void anAdminSeesEveryPageAndTheLanguageIsRemembered() {
         signIn("admin", "admin-local-1");
-        navIs(List.of("争议处理", "客户邮件", "会员", "本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览"));
+        navIs(List.of("争议处理", "客户邮件", "会员", "本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览",
+                "群发活动", "打开与点击", "发信信誉"));
         browser.findElement(By.id("lang")).click();
         wait.until(d -> nav().contains("Dispute desk"));
         browser.navigate().refresh();
         wait.until(d -> nav().equals(List.of("Dispute desk", "Customer mail", "Members", "Birthdays this month",
-                "Dormant members", "Referrals", "Results", "Templates")));
+                "Dormant members", "Referrals", "Results", "Templates", "Broadcasts", "Opens and clicks",
+                "Sending reputation")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
     }
 
@@ -491,11 +616,20 @@ class ConsoleBrowserIT {
         save(page + ".zh-CN.png");
         browser.findElement(By.id("lang")).click();
         wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-        waitFor(By.cssSelector("main > *"));
+        drawn();
         save(page + ".en.png");
         browser.findElement(By.id("lang")).click();
         wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        drawn();
+    }
+
+    /** The page is drawn again after the language switch: no longer "Loading…". */
+    private static void drawn() {
         waitFor(By.cssSelector("main > *"));
+        wait.until(d -> {
+            String text = d.findElement(By.tagName("main")).getText();
+            return !text.contains("Loading…") && !text.contains("加载中…");
+        });
     }
 
     private static void save(String name) {

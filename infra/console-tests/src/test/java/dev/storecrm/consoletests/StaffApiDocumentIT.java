@@ -81,7 +81,7 @@ class StaffApiDocumentIT {
         assertTrue(called.contains("post /care/conversations/c-0000000000000000/delay"), called.toString());
         assertTrue(called.contains("post /broadcasts/b-none/cancel"), called.toString());
         assertTrue(called.contains("post /templates/order-follow-up/en/rollback"), called.toString());
-        assertEquals(42, called.size(), "every operation, each action: " + called);
+        assertEquals(43, called.size(), "every operation, each action: " + called);
     }
 
     /** The operation's path with its parameters filled: a made-up dispute, member or export, and each action. */
