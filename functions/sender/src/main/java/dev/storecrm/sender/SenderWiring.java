@@ -2,6 +2,7 @@ package dev.storecrm.sender;
 
 import dev.storecrm.domain.messaging.MessageRenderer;
 import dev.storecrm.domain.messaging.UnsubscribeTokens;
+import dev.storecrm.domain.templates.OverrideTemplates;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.ReputationSettings;
 import dev.storecrm.platform.Secrets;
@@ -14,10 +15,12 @@ import dev.storecrm.platform.dynamodb.DynamoDbMailOutcomes;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOpenDisputes;
 import dev.storecrm.platform.dynamodb.DynamoDbSuppressionList;
+import dev.storecrm.platform.dynamodb.DynamoDbTemplateOverrides;
 import dev.storecrm.platform.messaging.ClasspathTemplates;
 import dev.storecrm.platform.messaging.Pacer;
 import dev.storecrm.platform.ses.SesMailSender;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -54,9 +57,16 @@ record SenderWiring(SenderService service, SqsBatchProcessor batch) {
                 ReputationSettings.store(shared, ReputationSettings.policy(env)));
     }
 
+    /** The bundled templates under the live overrides of the TemplateOverridesTable, read at most once a minute. */
+    private static OverrideTemplates templates(SharedAdapters shared, Settings env) {
+        return new OverrideTemplates(new ClasspathTemplates(),
+                new DynamoDbTemplateOverrides(shared.dynamoDb(), env.required("TEMPLATE_OVERRIDES_TABLE")),
+                Duration.ofSeconds(env.longValue("TEMPLATE_CACHE_SECONDS", 60)), shared.clock());
+    }
+
     private static Delivery delivery(SharedAdapters shared, Settings env, SenderSettings settings) {
         return new Delivery(
-                new MessageRenderer(new ClasspathTemplates(), settings.supportedLocales(), settings.defaultLocale(),
+                new MessageRenderer(templates(shared, env), settings.supportedLocales(), settings.defaultLocale(),
                         settings.subjectPrefixes()),
                 new SesMailSender(shared.aws().sesV2(), env.optional("FROM_NAME", ""), env.required("FROM_ADDRESS"),
                         env.required("SES_CONFIGURATION_SET")),

@@ -81,7 +81,8 @@ class StaffApiDocumentIT {
         assertTrue(called.contains("post /care/conversations/c-0000000000000000/delay"), called.toString());
         assertTrue(called.contains("post /broadcasts/b-none/cancel"), called.toString());
         assertTrue(called.contains("get /mail-outcomes") && called.contains("get /lift"), called.toString());
-        assertEquals(40, called.size(), "every operation, each action: " + called);
+        assertTrue(called.contains("post /templates/order-follow-up/en/rollback"), called.toString());
+        assertEquals(44, called.size(), "every operation, each action: " + called);
     }
 
     /** The operation's path with its parameters filled: a made-up dispute, member or export, and each action. */
@@ -91,6 +92,7 @@ class StaffApiDocumentIT {
                 .replace("{customerId}", "c-none").replace("{exportId}", "00000000-0000-4000-8000-000000000000")
                 .replace("{conversationId}", "c-0000000000000000").replace("{requestId}", "dsr-none")
                 .replace("{campaignId}", "b-none")
+                .replace("{template}", "order-follow-up").replace("{locale}", "en")
                 .replace("{segment}", "champions").replace("{audience}", "bought-360d")));
         for (Object p : (List<Object>) operation.getOrDefault("parameters", List.of())) {
             Map<String, Object> parameter = (Map<String, Object>) p;

@@ -64,8 +64,9 @@ class FunctionUrlSamplesTest {
                 }));
             }
         }
-        assertEquals(6, tests.stream().map(t -> t.getDisplayName().split("/")[0]).distinct().count(),
-                "the unsubscribe, care-lists, dispute-queue, member-view, points-redemption and broadcasts URLs");
+        assertEquals(7, tests.stream().map(t -> t.getDisplayName().split("/")[0]).distinct().count(),
+                "the unsubscribe, care-lists, dispute-queue, member-view, points-redemption, broadcasts and "
+                        + "template-overrides URLs");
         return tests.stream();
     }
 

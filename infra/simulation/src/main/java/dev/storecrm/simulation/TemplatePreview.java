@@ -1,18 +1,16 @@
 package dev.storecrm.simulation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.messaging.Category;
 import dev.storecrm.domain.messaging.MessageRenderer;
 import dev.storecrm.domain.messaging.RenderedMessage;
 import dev.storecrm.domain.messaging.SubjectPrefixes;
+import dev.storecrm.domain.templates.TemplateSample;
 import dev.storecrm.localcloud.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,18 +59,13 @@ public final class TemplatePreview {
                     .map(d -> d.resolve("sample.json")).toList();
         }
         int rendered = 0;
+        TemplateSample.Store store = new TemplateSample.Store(storeName, storeUrl, postalAddress);
         for (Path sample : samples) {
-            JsonNode spec = JSON.readTree(sample.toFile());
+            TemplateSample spec = TemplateSample.parse(Files.readString(sample));
             String id = sample.getParent().getFileName().toString();
-            Category category = Category.valueOf(spec.path("category").asText("transactional"));
-            for (Iterator<String> locales = spec.path("locales").fieldNames(); locales.hasNext(); ) {
-                String locale = locales.next();
-                @SuppressWarnings("unchecked")
-                Map<String, Object> localeData = JSON.convertValue(spec.path("locales").path(locale), Map.class);
-                Map<String, Object> variables = new HashMap<>(localeData);
-                variables.put("recipient", Map.of("name", spec.path("recipient").path("name").asText("")));
-                variables.put("store", Map.of("name", storeName, "url", storeUrl, "postalAddress", postalAddress));
-                variables.put("unsubscribeUrl", "https://example.invalid/unsubscribe?token=preview");
+            for (String locale : spec.locales().keySet().stream().sorted().toList()) {
+                Map<String, Object> variables = spec.variables(locale, store);
+                Category category = spec.category();
                 RenderedMessage message = renderer.render(id, locale, variables, category);
                 String base = id + "." + locale;
                 Files.writeString(out.resolve(base + ".html"), message.html());

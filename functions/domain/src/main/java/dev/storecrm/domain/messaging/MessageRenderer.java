@@ -41,12 +41,13 @@ public final class MessageRenderer {
     private final List<String> supportedLocales;
     private final String defaultLocale;
     private final SubjectPrefixes prefixes;
-    private final Map<String, Optional<Template>> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
     private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true).strictSections(true);
     private final Mustache.Compiler plain = Mustache.compiler().withEscaper(Escapers.NONE).strictSections(true);
 
     /**
-     * @param files reads a file below {@code templates/} by relative path, e.g. {@code birthday/en/subject.txt}
+     * @param files reads a file below {@code templates/} by relative path, e.g. {@code birthday/en/subject.txt};
+     *              read for every part rendered, and a part whose text changed (a template override) is compiled again
      */
     public MessageRenderer(Function<String, Optional<String>> files, List<String> supportedLocales,
                            String defaultLocale, SubjectPrefixes prefixes) {
@@ -141,17 +142,28 @@ public final class MessageRenderer {
 
     private Optional<Template> template(String path, Mustache.Compiler compiler) {
         String key = path + (compiler == html ? "#html" : "#plain");
-        return compiled.computeIfAbsent(key, k -> files.apply(path).map(text -> {
-            if (!path.startsWith(LAYOUT + "/") && (text.contains("{{{") || text.contains("{{&"))) {
-                throw new InvalidInputException(RejectReason.TEMPLATE_ERROR,
-                        "templates/" + path + " uses unescaped output ({{{ or {{&), which templates may not");
-            }
-            try {
-                return compiler.compile(text);
-            } catch (MustacheException e) {
-                throw new InvalidInputException(RejectReason.TEMPLATE_ERROR, "templates/" + path + " does not compile: "
-                        + e.getMessage().replaceAll("\\s+", " "));
-            }
-        }));
+        Optional<String> text = files.apply(path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Compiled known = compiled.get(key);
+        if (known != null && known.text().equals(text.get())) {
+            return Optional.of(known.template());
+        }
+        if (!path.startsWith(LAYOUT + "/") && (text.get().contains("{{{") || text.get().contains("{{&"))) {
+            throw new InvalidInputException(RejectReason.TEMPLATE_ERROR,
+                    "templates/" + path + " uses unescaped output ({{{ or {{&), which templates may not");
+        }
+        try {
+            Template template = compiler.compile(text.get());
+            compiled.put(key, new Compiled(text.get(), template));
+            return Optional.of(template);
+        } catch (MustacheException e) {
+            throw new InvalidInputException(RejectReason.TEMPLATE_ERROR, "templates/" + path + " does not compile: "
+                    + e.getMessage().replaceAll("\\s+", " "));
+        }
     }
+
+    /** A part's text and its compiled form: compiled again when the text changes (a template override). */
+    private record Compiled(String text, Template template) {}
 }

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** The repository's templates/ as the sender renders them. */
-class MessageRendererTest {
+public class MessageRendererTest {
 
     static final Path TEMPLATES = TestEvents.eventsDirectory().getParent().resolve("templates");
 
-    static Optional<String> read(String path) {
+    public static Optional<String> read(String path) {
         Path file = TEMPLATES.resolve(path);
         try {
             return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
