@@ -22,7 +22,7 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalStaffApi;
-import dev.storecrm.localcloud.LocalTokenIssuer;
+import dev.storecrm.localcloud.LocalStaffDoor;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
 import java.time.Duration;
@@ -144,11 +144,9 @@ class CareListsIT {
         register("c-bob", "Bob Stone", "America/New_York", "--06-25", true, "+14155550100", "email");
         register("c-dan", "Dan Ma", "Asia/Shanghai", "--06-12", false, null, "sms");
         functions.drainAll();
-        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
-        LocalTokenIssuer issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
-        LocalStaffApi api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
-        Map<String, String> marketer = Map.of("authorization", "Bearer " + issuer.signIn("marketer", "marketer-local-1")
-                .orElseThrow());
+        LocalStaffDoor door = LocalStaffDoor.open(cloud, functions, clock);
+        LocalStaffApi api = door.api();
+        Map<String, String> marketer = door.as("marketer");
 
         APIGatewayV2HTTPResponse first =
                 api.invoke("GET", "/birthdays", "month=2026-06&format=json&limit=2", marketer, null);
@@ -184,8 +182,7 @@ class CareListsIT {
         assertEquals(31, may.size(), "a row per day, quiet days too");
         assertEquals("0", may.getFirst().get("abandoned"));
         assertEquals(400, api.invoke("GET", "/carts", "from=2026-06-01&to=2026-05-31", marketer, null).getStatusCode());
-        Map<String, String> agent = Map.of("authorization", "Bearer " + issuer.signIn("agent", "agent-local-1")
-                .orElseThrow());
+        Map<String, String> agent = door.as("agent");
         assertEquals(403, api.invoke("GET", "/birthdays", "month=2026-06", agent, null).getStatusCode(),
                 "the lists are the marketers' and admins'");
         assertEquals(403, api.invoke("POST", "/follow-ups", "", agent, "{}").getStatusCode());

@@ -111,7 +111,7 @@ class ReputationGuardIT {
         assertEquals("EXPIRED_WHILE_PAUSED", ledger.find("NEWS#flash#c-new", true).orElseThrow().reason(),
                 "its deadline came before the guard's next look");
         advance(Duration.ofHours(2));
-        assertEquals(1, mailTo("new@example.com").size(), "still paused two hours later: deferred, not sent");
+        assertEquals(1, cloud.sentMailTo("new@example.com").size(), "still paused two hours later: deferred, not sent");
         assertTrue(ledger.find("NEWS#winter#c-new", true).isEmpty(), "nor settled: it is waiting");
 
         String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
@@ -197,11 +197,7 @@ class ReputationGuardIT {
         functions.advanceTo("TimerSweepFunction", clock.instant().plus(duration));
     }
 
-    private List<SentMail> mailTo(String address) {
-        return cloud.sentMail().stream().filter(m -> m.to().contains(address)).toList();
-    }
-
     private List<String> subjects(String address) {
-        return mailTo(address).stream().map(SentMail::subject).toList();
+        return cloud.sentMailTo(address).stream().map(SentMail::subject).toList();
     }
 }

@@ -101,21 +101,22 @@ class CareDeskIT {
                 "{\"answerBy\": \"2027-01-06T08:00:00Z\"}", 200);
         assertEquals("2027-01-06T08:00:00Z", moved.get("answerBy").asText());
         functions.drainAll();
-        List<SentMail> customer = mailTo(GUEST);
+        List<SentMail> customer = cloud.sentMailTo(GUEST);
         assertEquals("Our answer about \"Complaint about order #A1234\" will take longer",
                 customer.getLast().subject());
         assertTrue(customer.getLast().text().contains("by 2027-01-06 16:00 Asia/Shanghai"), customer.getLast().text());
 
         advanceTo("2027-01-05T04:31:30Z");
-        assertEquals(List.of(), mailTo("care-lead@example.com"), "the old deadline is no longer chased");
+        assertEquals(List.of(), cloud.sentMailTo("care-lead@example.com"), "the old deadline is no longer chased");
         advanceTo("2027-01-06T04:01:30Z");
         advanceTo("2027-01-06T07:01:30Z");
         advanceTo("2027-01-06T08:01:30Z");
         String reminder = " Customer mail " + id + " (Complaint)";
         assertEquals(List.of("[4h left]" + reminder, "[4h left]" + reminder, "[1h left]" + reminder),
-                mailTo("care@example.com").stream().map(SentMail::subject).filter(s -> s.contains(id)).toList(),
+                cloud.sentMailTo("care@example.com").stream().map(SentMail::subject).filter(s -> s.contains(id))
+                        .toList(),
                 "the old deadline's 4-hour reminder before the move; the new deadline's two after it");
-        assertEquals(1, mailTo("care-lead@example.com").size(), "the breach of the new deadline");
+        assertEquals(1, cloud.sentMailTo("care-lead@example.com").size(), "the breach of the new deadline");
         JsonNode history = call("GET", "/care/conversations/" + id, "", 200).get("thread");
         assertTrue(history.toString().contains("deadline-moved") && history.toString().contains("console:agent"),
                 history.toString());
@@ -138,10 +139,6 @@ class CareDeskIT {
     private void advanceTo(String instant) {
         functions.advanceTo("TimerSweepFunction", Instant.parse(instant));
         functions.drainAll();
-    }
-
-    private List<SentMail> mailTo(String address) {
-        return cloud.sentMail().stream().filter(m -> m.to().contains(address)).toList();
     }
 
     private static byte[] raw(String file) {

@@ -84,7 +84,7 @@ class CareReplyIT {
         assertTrue(reply(COMPLAINT, text, true, "r-1", 200).get("repeated").asBoolean(), "a double click");
         functions.drainAll();
 
-        List<SentMail> replies = mailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList();
+        List<SentMail> replies = cloud.sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList();
         assertEquals(1, replies.size(), "one mail for the request sent twice");
         SentMail sent = replies.getFirst();
         assertEquals("<complaint-9002@example.org>", sent.headers().get("In-Reply-To"));
@@ -103,7 +103,7 @@ class CareReplyIT {
         call("POST", "/care/conversations/" + COMPLAINT + "/close", "", "{}", 409);
 
         advanceTo("2027-01-05T04:31:30Z");
-        assertEquals(List.of(), mailTo("care-lead@example.com"), "a closed conversation is not chased");
+        assertEquals(List.of(), cloud.sentMailTo("care-lead@example.com"), "a closed conversation is not chased");
     }
 
     @Test
@@ -111,7 +111,7 @@ class CareReplyIT {
         assertEquals("waiting", reply(COMPLAINT, "Could you send a photo of the tear?", false, "ask-photo", 200)
                 .get("status").asText());
         advanceTo("2027-01-05T04:31:30Z");
-        assertEquals(List.of(), mailTo("care-lead@example.com"), "nobody owes an answer: no breach");
+        assertEquals(List.of(), cloud.sentMailTo("care-lead@example.com"), "nobody owes an answer: no breach");
         assertEquals(List.of(), call("GET", "/care/conversations", "", "", 200).findValuesAsText("conversationId"));
 
         advanceTo("2027-01-05T06:00:00Z");
@@ -125,11 +125,11 @@ class CareReplyIT {
                 .contains("\"reopened\""));
 
         advanceTo(answerBy.plusSeconds(90).toString());
-        assertEquals(1, mailTo("care-lead@example.com").size(), "the fresh deadline is chased to its breach");
+        assertEquals(1, cloud.sentMailTo("care-lead@example.com").size(), "the fresh deadline is chased to its breach");
 
         reply(COMPLAINT, "Thank you for the photo: a new jacket is on its way.", true, "after-photo", 200);
         functions.drainAll();
-        List<SentMail> replies = mailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList();
+        List<SentMail> replies = cloud.sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList();
         assertEquals(2, replies.size());
         assertEquals("<photo-9002@example.org>", replies.getLast().headers().get("In-Reply-To"),
                 "the second reply answers the customer's latest mail");
@@ -144,7 +144,7 @@ class CareReplyIT {
         call("POST", "/care/conversations/" + COMPLAINT + "/replies", "", "{\"text\": \"Hello\"}", 400);
         call("POST", "/care/conversations/c-0000000000000000/close", "", "{}", 404);
         functions.drainAll();
-        assertEquals(List.of(), mailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList());
+        assertEquals(List.of(), cloud.sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList());
 
         assertEquals("closed", call("POST", "/care/conversations/" + COMPLAINT + "/close", "", "{}", 200)
                 .get("status").asText());
@@ -184,10 +184,6 @@ class CareReplyIT {
     private void advanceTo(String instant) {
         functions.advanceTo("TimerSweepFunction", Instant.parse(instant));
         functions.drainAll();
-    }
-
-    private List<SentMail> mailTo(String address) {
-        return cloud.sentMail().stream().filter(m -> m.to().contains(address)).toList();
     }
 
     /** The customer answers the agent's question, to the address with the conversation's token. */

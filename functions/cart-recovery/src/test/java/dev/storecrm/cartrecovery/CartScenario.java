@@ -164,7 +164,7 @@ final class CartScenario {
     }
 
     List<SentMail> mailTo(String address) {
-        return cloud.sentMail().stream().filter(m -> m.to().contains(address)).toList();
+        return cloud.sentMailTo(address);
     }
 
     Optional<SendLedger.Entry> ledger(String businessKey) {

@@ -98,6 +98,24 @@ class SmsCartRecoveryIT {
     }
 
     @Test
+    void aNumberTheServiceSaysOptedOutLosesSmsConsentAtTheFirstRefusal() {
+        storeFrom(Instant.parse("2026-11-23T01:00:00Z"));
+        cloud.sms().optOut(NUMBER);
+        store.publish(sample("cart-recovery/cart-updated.json", "evt-cart-5", "2026-11-23T10:00:00+08:00"));
+        store.advanceTo(local("2026-11-23T11:01:00"));
+        SendLedger.Entry reminder = store.ledger(REMINDER).orElseThrow();
+        assertEquals(SendLedger.Status.FAILED, reminder.status());
+        assertEquals("REJECTED_BY_SMS: ConflictException (HTTP 409): DESTINATION_PHONE_NUMBER_OPTED_OUT",
+                reminder.reason());
+        store.advanceTo(local("2026-11-25T12:00:00"));
+        assertEquals(1, cloud.sms().attempts(), "the coupon step is not even tried: the number lost its consent");
+        SendLedger.Entry coupon = store.ledger("CART#cart-3001#coupon").orElseThrow();
+        assertEquals(SendLedger.Status.SKIPPED, coupon.status());
+        assertEquals("UNSUBSCRIBED", coupon.reason());
+        assertTrue(texts().isEmpty());
+    }
+
+    @Test
     void aPromotionalSmsInTheChinaNightIsPutOffToEightInTheMorning() {
         storeFrom(Instant.parse("2026-11-23T11:00:00Z"));
         store.publish(sample("cart-recovery/cart-updated.json", "evt-cart-2", "2026-11-23T19:30:00+08:00"));

@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.FunctionUrlSigV4;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
 import java.io.IOException;
@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * transitions refused with 409, unsigned or wrongly signed requests refused before the handler, a
  * replayed signed request counted once, and a request without an IAM caller refused by the handler.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class DisputeQueueIT {
 
     private static final String QUEUE = "DisputeQueueFunction";
@@ -50,17 +49,11 @@ class DisputeQueueIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(Instant.parse("2026-11-16T02:00:30Z"));
         this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
         member("c-1001", "member.1001@example.com");
         member("c-1004", "member.1004@example.com");
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test
@@ -142,7 +135,7 @@ class DisputeQueueIT {
         assertEquals("refunded", accepted.get("resolution").asText());
         assertEquals(0, accepted.get("deadlines").size());
         assertFalse(openCustomer("d-4001"), "resolved: the sender no longer withholds marketing");
-        List<SentMail> mail = mailTo("member.1004@example.com");
+        List<SentMail> mail = cloud.sentMailTo("member.1004@example.com");
         assertEquals("We are sorry about order o-7001", mail.get(1).subject());
         assertTrue(mail.get(1).text().contains("We have refunded CNY 6000.00"), mail.get(1).text());
         assertEquals(0, timers("d-4001"), "nothing left to chase");
@@ -159,7 +152,7 @@ class DisputeQueueIT {
         List<String> deadlines = new ArrayList<>();
         rejected.get("deadlines").forEach(d -> deadlines.add(d.get("name").asText()));
         assertEquals(List.of("platform-step-in"), deadlines, "the seller answered: only the platform's day 7 is left");
-        SentMail progress = mailTo("member.1004@example.com").get(1);
+        SentMail progress = cloud.sentMailTo("member.1004@example.com").get(1);
         assertEquals("Update on your dispute about order o-7001", progress.subject());
         assertTrue(progress.text()
                         .contains("Our proposal: a refund of CNY 1000.00. Partial refund while the carrier searches"),
@@ -221,7 +214,8 @@ class DisputeQueueIT {
             rejects += entry.get("kind").asText().equals("reject") ? 1 : 0;
         }
         assertEquals(1, rejects);
-        assertEquals(2, mailTo("member.1004@example.com").size(), "the acknowledgement and one progress message");
+        assertEquals(2, cloud.sentMailTo("member.1004@example.com").size(),
+                "the acknowledgement and one progress message");
     }
 
     @Test
@@ -297,7 +291,7 @@ class DisputeQueueIT {
         JsonNode dispute = get("/disputes/d-4001", "");
         assertEquals("awaiting_seller_confirmation", dispute.get("status").asText());
         assertEquals(1, dispute.get("history").size(), "only the opening");
-        assertEquals(1, mailTo("member.1004@example.com").size(), "only the acknowledgement");
+        assertEquals(1, cloud.sentMailTo("member.1004@example.com").size(), "only the acknowledgement");
     }
 
     @Test
@@ -413,11 +407,7 @@ class DisputeQueueIT {
         functions.drainAll();
     }
 
-    private List<SentMail> mailTo(String address) {
-        return cloud.sentMail().stream().filter(m -> m.to().contains(address)).toList();
-    }
-
     private List<String> subjects(String address) {
-        return mailTo(address).stream().map(SentMail::subject).toList();
+        return cloud.sentMailTo(address).stream().map(SentMail::subject).toList();
     }
 }

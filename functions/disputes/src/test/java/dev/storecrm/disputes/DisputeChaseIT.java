@@ -12,8 +12,8 @@ import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.localcloud.Template;
@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * before each deadline, the escalation at breach and the customer's messages arrive at the right
  * times, exactly once each, and a dispute that moves on stops the chase of what no longer applies.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class DisputeChaseIT {
 
     static final String AGENTS = "care@example.com";
@@ -51,16 +50,10 @@ class DisputeChaseIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(Instant.parse("2026-11-01T00:00:00Z"));
         this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
         this.history = new DynamoDbDisputeHistory(cloud.dynamoDb(), cloud.tableName("DisputeHistoryTable"));
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test
@@ -432,7 +425,7 @@ class DisputeChaseIT {
     }
 
     List<SentMail> mailTo(String address) {
-        return cloud.sentMail().stream().filter(m -> m.to().contains(address)).toList();
+        return cloud.sentMailTo(address);
     }
 
     List<String> subjects(String address) {

@@ -1,9 +1,9 @@
 package dev.storecrm.loyalty;
 
-import dev.storecrm.domain.loyalty.LoyaltyPolicy;
-import dev.storecrm.domain.loyalty.PointsLedger;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.coupon.CouponCodes;
+import dev.storecrm.domain.loyalty.LoyaltyPolicy;
+import dev.storecrm.domain.loyalty.PointsLedger;
 import dev.storecrm.domain.referral.CouponReferralRewards;
 import dev.storecrm.domain.referral.LedgerReferralRewards;
 import dev.storecrm.domain.referral.ReferralPolicy;
@@ -17,11 +17,12 @@ import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
-import dev.storecrm.platform.dynamodb.DynamoDbKeyedTimer;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralParties;
+import dev.storecrm.platform.messaging.KeyedTimer;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
@@ -44,7 +45,7 @@ record LoyaltyWiring(LoyaltyService service, SqsBatchProcessor batch) {
         ReferralProgram referrals = new ReferralProgram(
                 new DynamoDbReferralBook(shared.dynamoDb(), shared.env().required("REFERRALS_TABLE")),
                 new DynamoDbReferralParties(shared.dynamoDb(), shared.env().required("MEMBERS_TABLE")),
-                DynamoDbKeyedTimer.referrals(shared.timers()), rewards(shared, ledger, policy), policy,
+                KeyedTimer.referrals(shared.timers()), rewards(shared, ledger, policy), policy,
                 shared.clock());
         return new LoyaltyService(ledger, referrals);
     }
@@ -53,7 +54,8 @@ record LoyaltyWiring(LoyaltyService service, SqsBatchProcessor batch) {
      * Points in the ledger, or coupons for referrals that recorded a coupon reward. The coupon book (and the read
      * of the coupon code key's secret) is built on the first coupon reward, not at every cold start.
      */
-    private static ReferralRewards rewards(SharedAdapters shared, PointsLedger ledger, ReferralPolicy policy) {
+    private static Function<String, ReferralRewards> rewards(SharedAdapters shared, PointsLedger ledger,
+                                                             ReferralPolicy policy) {
         Supplier<CouponBook> coupons = memoized(() -> new DynamoDbCouponBook(shared.dynamoDb(),
                 shared.env().required("COUPONS_TABLE"), new CouponCodes(Secrets.read(shared.aws().secretsManager(),
                 shared.env().required("COUPON_CODE_KEY_SECRET")))));
@@ -79,7 +81,7 @@ record LoyaltyWiring(LoyaltyService service, SqsBatchProcessor batch) {
     private static PointsLedger ledger(SharedAdapters shared, LoyaltyPolicy policy) {
         DynamoDbPointsBook book = new DynamoDbPointsBook(shared.dynamoDb(),
                 shared.env().required("POINTS_LEDGER_TABLE"), policy.entryRetention());
-        return new PointsLedger(book, DynamoDbKeyedTimer.points(shared.timers()), shared.outbox(), policy,
+        return new PointsLedger(book, KeyedTimer.points(shared.timers()), shared.outbox(), policy,
                 shared.clock());
     }
 }

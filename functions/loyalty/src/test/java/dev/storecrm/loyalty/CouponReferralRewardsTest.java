@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,13 +94,13 @@ class CouponReferralRewardsTest {
                 return 0;
             }
         };
-        ReferralRewards byKind = ReferralRewards.byKind(points, value -> {
+        Function<String, ReferralRewards> byKind = ReferralRewards.byKind(points, value -> {
             given.add("coupon " + value.wire());
             return rewards;
         });
-        assertSame(points, byKind.forReward("points"));
-        assertSame(rewards, byKind.forReward("coupon 15%"));
-        assertSame(rewards, byKind.forReward(new ReferralPolicy(Duration.ofDays(30), 500, 0, 3,
+        assertSame(points, byKind.apply("points"));
+        assertSame(rewards, byKind.apply("coupon 15%"));
+        assertSame(rewards, byKind.apply(new ReferralPolicy(Duration.ofDays(30), 500, 0, 3,
                 GoLivePolicy.none(), Optional.of(CouponValue.parse("CNY:500")), Duration.ofDays(30))
                 .rewardName()));
         assertEquals(List.of("coupon 15%", "coupon CNY:500"), given);

@@ -7,7 +7,7 @@ import dev.storecrm.domain.loyalty.LedgerEntry;
 import dev.storecrm.domain.loyalty.OrderPoints;
 import dev.storecrm.domain.loyalty.PointsAccount;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * archive (today's earning rule), told to LoyaltyFunction, kept in the PointsLedgerTable; each
  * member's ledger adds up to the balance, and the balance to what the archive says the orders earned.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class LoyaltyIT {
 
     private static final Instant START = Instant.parse("2026-02-01T02:00:00Z");
@@ -48,17 +47,11 @@ class LoyaltyIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(START);
         this.functions = cloud.functions(clock);
         this.book = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"),
                 Duration.ofDays(1_100));
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test

@@ -47,7 +47,7 @@ class LoyaltyServiceTest {
     private final PointsLedger ledger = new PointsLedger(book, new InMemoryKeyedTimers(), new RecordingOutbox(),
             STORE.loyalty(), clock);
     private final LoyaltyService service = new LoyaltyService(ledger, new ReferralProgram(referrals, referrals,
-            referralTimers, new LedgerReferralRewards(ledger, clock), STORE.referrals(), clock));
+            referralTimers, reward -> new LedgerReferralRewards(ledger, clock), STORE.referrals(), clock));
     private final InMemoryRejects rejects = new InMemoryRejects();
     private final SqsBatchProcessor batch = new SqsBatchProcessor(LoyaltyWiring.CONSUMER, rejects,
             MetricsFactory.getMetricsInstance(), clock);

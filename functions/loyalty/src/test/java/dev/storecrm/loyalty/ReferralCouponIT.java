@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * referee each get one single-use coupon of the configured value, mailed once with its code, and no points; a
  * refund of that order afterwards revokes the coupon still unused, so no order can redeem it.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class ReferralCouponIT {
 
     private static final Instant START = Instant.parse("2026-02-01T02:00:00Z");
@@ -41,16 +40,10 @@ class ReferralCouponIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(START);
         this.functions = cloud.functions(clock, Map.of("REFERRAL_REWARD", "coupon", "REFERRAL_COUPON_VALUE",
                 "CNY:2000", "REFERRAL_COUPON_DAYS", "60", "REFERRAL_REFEREE_POINTS", "200"));
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test
@@ -92,7 +85,7 @@ class ReferralCouponIT {
     }
 
     private SentMail only(String address) {
-        List<SentMail> mail = cloud.sentMail().stream().filter(m -> m.to().contains(address)).toList();
+        List<SentMail> mail = cloud.sentMailTo(address);
         assertEquals(1, mail.size(), "mail to " + address + ": " + mail);
         return mail.getFirst();
     }

@@ -9,8 +9,8 @@ import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
 import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * TimersTable fired by the sweep when the refund window (30 days) ends, the reward in the points ledger,
  * and a refund of the first order taking it back; self-referrals and loops refused with their reason.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class ReferralIT {
 
     private static final Instant START = Instant.parse("2026-02-01T02:00:00Z");
@@ -46,18 +45,12 @@ class ReferralIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(START);
         this.functions = cloud.functions(clock, Map.of("REFERRAL_REFEREE_POINTS", "200"));
         this.points = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"),
                 Duration.ofDays(1_100));
         this.referrals = new DynamoDbReferralBook(cloud.dynamoDb(), cloud.tableName("ReferralsTable"));
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test

@@ -132,6 +132,11 @@ class MemberArchiveServiceTest {
         }
 
         @Override
+        public void scheduleNoLaterThan(Timer timer) {
+            timers.add("no later than " + timer.id() + " at " + timer.dueAt());
+        }
+
+        @Override
         public void cancel(String timerId) {
             timers.add("cancel " + timerId);
         }

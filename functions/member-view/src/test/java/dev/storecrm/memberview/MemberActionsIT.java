@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalStaffApi;
 import dev.storecrm.localcloud.LocalTokenIssuer;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * in the member's history with who made it and why. A points adjustment takes another rule, to the
  * loyalty queue, and shows in the member's points history.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class MemberActionsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +47,6 @@ class MemberActionsIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(NOW);
         this.functions = cloud.functions(clock);
@@ -60,11 +58,6 @@ class MemberActionsIT {
                     "test", NOW);
         }
         functions.drainAll();
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.FunctionUrlRequest;
+import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalStaffApi;
 import dev.storecrm.localcloud.LocalTokenIssuer;
@@ -26,7 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * authorizer: a member the archive, the points ledger, the sender and the dispute workflow wrote
  * is found by id, by an address and a number written another way, and shown with every part.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class MemberViewIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +50,6 @@ class MemberViewIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         SimulatedClock clock = new SimulatedClock(NOW);
         this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
@@ -72,11 +70,6 @@ class MemberViewIT {
                 .at(NOW.minus(Duration.ofMinutes(30))).json());
         cloud.eventBus().publishSample("disputes/dispute-opened-store-return.json", e -> { }, "test", NOW);
         functions.drainAll();
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
-import dev.storecrm.platform.dynamodb.DynamoDbKeyedTimer;
+import dev.storecrm.platform.messaging.KeyedTimer;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -32,7 +32,7 @@ record PointsRedemptionWiring(PointsRedemptionService service, Metrics metrics) 
         // A checkout's decisions send no mail: only a points timer's firing does, in LoyaltyFunction.
         DynamoDbPointsBook book = new DynamoDbPointsBook(shared.dynamoDb(), env.required("POINTS_LEDGER_TABLE"),
                 policy.entryRetention());
-        PointsLedger ledger = new PointsLedger(book, DynamoDbKeyedTimer.points(shared.timers()), request -> {
+        PointsLedger ledger = new PointsLedger(book, KeyedTimer.points(shared.timers()), request -> {
             throw new IllegalStateException("the checkout sends no mail");
         }, policy, shared.clock());
         return new PointsCheckout(ledger, new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"),

@@ -7,9 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.loyalty.LedgerEntry;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.EventBuilder;
@@ -26,7 +26,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * refusals with their reasons; redemptions racing on many threads never spending more than the
  * member has; a refund after a redemption giving the points back; unsigned callers refused.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class PointsRedemptionIT {
 
     private static final String URL = "PointsRedemptionFunction";
@@ -52,17 +51,11 @@ class PointsRedemptionIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(START);
         this.functions = cloud.functions(clock);
         this.book = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"),
                 Duration.ofDays(1_100));
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test

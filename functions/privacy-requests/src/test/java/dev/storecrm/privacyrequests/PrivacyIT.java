@@ -87,7 +87,7 @@ class PrivacyIT {
 
     /** The member clicks the one-click unsubscribe of a marketing mail: a suppression of the member's own. */
     private void unsubscribe() {
-        String header = cloud.sentMail().stream().filter(m -> m.to().contains(EMAIL))
+        String header = cloud.sentMailTo(EMAIL).stream()
                 .map(m -> m.headers().get("List-Unsubscribe")).filter(h -> h != null).findFirst()
                 .orElseThrow(() -> new AssertionError("no marketing mail to the member: " + cloud.sentMail().stream()
                         .map(m -> m.to() + " " + m.subject()).toList()));

@@ -145,8 +145,8 @@ public final class SenderService {
             }
             SmsSender.Type type = request.category() == Category.marketing
                     ? SmsSender.Type.PROMOTIONAL : SmsSender.Type.TRANSACTIONAL;
-            dispatch = () -> delivery.sms().sender().orElseThrow().send(new SmsSender.OutgoingSms(text.phone(), body,
-                    type, Delivery.tags(request)));
+            dispatch = () -> delivery.sms().send(new SmsSender.OutgoingSms(text.phone(), body, type,
+                    Delivery.tags(request)), checks.suppressions(), now);
         } else {
             String address = ((Verdict.Go) verdict).email();
             RenderedMessage message = delivery.renderer().render(request.templateId(), locale, variables,

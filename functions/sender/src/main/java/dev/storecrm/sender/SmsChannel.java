@@ -1,13 +1,16 @@
 package dev.storecrm.sender;
 
 import dev.storecrm.domain.messaging.Category;
+import dev.storecrm.domain.messaging.MailSender;
 import dev.storecrm.domain.messaging.ChinaSmsNight;
 import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.messaging.RenderedSms;
 import dev.storecrm.domain.messaging.SmsSegments;
 import dev.storecrm.domain.messaging.SmsSender;
+import dev.storecrm.domain.messaging.SuppressionList;
 import dev.storecrm.platform.Settings;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +49,21 @@ record SmsChannel(Optional<SmsSender> sender, ChinaSmsNight night, Duration cap,
         String language = Locale.forLanguageTag(rendered.locale()).getLanguage();
         String optOut = optOutTexts.get(language);
         return optOut == null || rendered.text().endsWith(optOut) ? rendered.text() : rendered.text() + " " + optOut;
+    }
+
+    /**
+     * Sends the text. A number the provider says opted out loses its SMS consent here and now, as a STOP reply
+     * makes it lose it (a marketing suppression of the number, which SmsOptOutFunction writes too), and the send
+     * fails as rejected: nothing else goes by SMS to a number that said stop to the provider.
+     */
+    String send(SmsSender.OutgoingSms sms, SuppressionList suppressions, Instant now) {
+        try {
+            return sender.orElseThrow().send(sms);
+        } catch (SmsSender.OptedOutException optedOut) {
+            suppressions.suppressAddress(sms.to(), SuppressionList.Reason.UNSUBSCRIBED,
+                    SuppressionList.Scope.MARKETING, now);
+            throw new MailSender.RejectedException(optedOut.getMessage(), optedOut);
+        }
     }
 
     /** Why the text may not go (too many parts), or empty. */

@@ -92,7 +92,7 @@ class SenderIT {
         functions.drainAll();
         outbox.enqueue(request);
         functions.drainAll();
-        assertEquals(1, mailTo("dup@example.com").size());
+        assertEquals(1, cloud.sentMailTo("dup@example.com").size());
         assertEquals(SendLedger.Status.SENT, ledger.find(request.businessKey(), true).orElseThrow().status());
     }
 
@@ -119,7 +119,8 @@ class SenderIT {
         pool.shutdown();
         functions.drainAll();
         advance(Duration.ofMinutes(5));
-        assertEquals(1, mailTo("race@example.com").size(), "one of the two copies sent, the other found the key taken");
+        assertEquals(1, cloud.sentMailTo("race@example.com").size(),
+                "one of the two copies sent, the other found the key taken");
     }
 
     @Test
@@ -136,14 +137,14 @@ class SenderIT {
         assertEquals(SendLedger.Status.SENT, ledger.find("ORDER#o-3#follow-up", true).orElseThrow().status());
         outbox.enqueue(transactional("ORDER#o-3#follow-up", "c-crash", "o-3"));
         functions.drainAll();
-        assertEquals(0, mailTo("crash@example.com").size(), "settled by SES's event: not sent again");
+        assertEquals(0, cloud.sentMailTo("crash@example.com").size(), "settled by SES's event: not sent again");
 
         // A sender crashed before SES accepted that one: no event ever comes; after the lease it is retried.
         ledger.claim("ORDER#o-4#follow-up", "crashed-sender", clock.instant().minus(Duration.ofMinutes(10)),
                 Duration.ofMinutes(2), facts);
         outbox.enqueue(transactional("ORDER#o-4#follow-up", "c-crash", "o-4"));
         functions.drainAll();
-        assertEquals(1, mailTo("crash@example.com").size());
+        assertEquals(1, cloud.sentMailTo("crash@example.com").size());
     }
 
     // ------------------------------------------------------------------ caps and quiet hours
@@ -160,7 +161,7 @@ class SenderIT {
         assertEquals(List.of("[AD] Spring teas", "How is your order o-5?"), subjects("cap@example.com"));
 
         advance(Duration.ofHours(15).plusMinutes(59));
-        assertEquals(2, mailTo("cap@example.com").size(), "still inside the 16-hour window");
+        assertEquals(2, cloud.sentMailTo("cap@example.com").size(), "still inside the 16-hour window");
         advance(Duration.ofMinutes(3));
         assertEquals(List.of("[AD] Spring teas", "How is your order o-5?", "[AD] Autumn teas"),
                 subjects("cap@example.com"));
@@ -192,7 +193,7 @@ class SenderIT {
         }
         pool.shutdown();
         functions.drainAll();
-        assertEquals(1, mailTo("twice@example.com").size(), "one slot, one marketing e-mail");
+        assertEquals(1, cloud.sentMailTo("twice@example.com").size(), "one slot, one marketing e-mail");
         List<String> reasons = keys.stream().map(key -> ledger.find(key, true).orElseThrow())
                 .map(entry -> entry.status() == SendLedger.Status.SENT ? "SENT" : entry.reason()).sorted().toList();
         assertEquals(List.of("EXPIRED_UNDER_CAP", "SENT"), reasons);
@@ -209,7 +210,7 @@ class SenderIT {
         assertEquals(List.of("[AD] Winter teas", "[AD] Happy birthday"), subjects("slot@example.com"),
                 "the greeting would miss its day behind the news: it takes the slot; the later news waits");
         advance(Duration.ofHours(16).plusMinutes(2));
-        assertEquals(2, mailTo("slot@example.com").size(),
+        assertEquals(2, cloud.sentMailTo("slot@example.com").size(),
                 "the greeting's window is over at 04:00, in the quiet hours");
         advance(Duration.ofHours(5));
         assertEquals(List.of("[AD] Winter teas", "[AD] Happy birthday", "[AD] Spring teas"),
@@ -249,10 +250,10 @@ class SenderIT {
         assertEquals(0, cloud.sentMail().size(), "both recipients are in their night");
 
         advanceTo(Instant.parse("2026-11-23T17:01:00Z"));
-        assertEquals(1, mailTo("la@example.com").size(), "09:00 in Los Angeles");
-        assertEquals(0, mailTo("shanghai@example.com").size(), "01:01 in Shanghai");
+        assertEquals(1, cloud.sentMailTo("la@example.com").size(), "09:00 in Los Angeles");
+        assertEquals(0, cloud.sentMailTo("shanghai@example.com").size(), "01:01 in Shanghai");
         advanceTo(Instant.parse("2026-11-24T01:01:00Z"));
-        assertEquals(1, mailTo("shanghai@example.com").size(), "09:00 in Shanghai");
+        assertEquals(1, cloud.sentMailTo("shanghai@example.com").size(), "09:00 in Shanghai");
 
         assertLocalTime("NEWS#quiet#c-la", "America/Los_Angeles");
         assertLocalTime("NEWS#quiet#c-sh", "Asia/Shanghai");
@@ -265,7 +266,7 @@ class SenderIT {
         member("c-unsub", "unsub@example.com", "Ann", "en", "Asia/Shanghai", true);
         outbox.enqueue(news("NEWS#1#c-unsub", "c-unsub", "Spring teas"));
         functions.drainAll();
-        SentMail first = mailTo("unsub@example.com").getFirst();
+        SentMail first = cloud.sentMailTo("unsub@example.com").getFirst();
         String link = first.headers().get("List-Unsubscribe");
         assertEquals("List-Unsubscribe=One-Click", first.headers().get("List-Unsubscribe-Post"));
         assertTrue(link.startsWith("<https://unsubscribefunction.lambda-url.us-east-1.on.aws/?token="), link);
@@ -292,7 +293,7 @@ class SenderIT {
         member("c-get", "get@example.com", "Ann", "en", "America/Los_Angeles", true);
         outbox.enqueue(news("NEWS#1#c-get", "c-get", "Spring teas"));
         functions.drainAll();
-        String link = mailTo("get@example.com").getFirst().headers().get("List-Unsubscribe");
+        String link = cloud.sentMailTo("get@example.com").getFirst().headers().get("List-Unsubscribe");
         APIGatewayV2HTTPResponse page = functions.invokeUrl("UnsubscribeFunction",
                 FunctionUrlRequest.sample("unsubscribe/confirmation-page-zh.json").withQuery(query(link)));
         assertEquals(200, page.getStatusCode());
@@ -302,7 +303,7 @@ class SenderIT {
         advance(Duration.ofHours(17));
         outbox.enqueue(news("NEWS#2#c-get", "c-get", "Autumn teas"));
         functions.drainAll();
-        assertEquals(2, mailTo("get@example.com").size());
+        assertEquals(2, cloud.sentMailTo("get@example.com").size());
     }
 
     @Test
@@ -310,7 +311,7 @@ class SenderIT {
         member("c-forge", "forge@example.com", "Ann", "en", "Asia/Shanghai", true);
         outbox.enqueue(news("NEWS#1#c-forge", "c-forge", "Spring teas"));
         functions.drainAll();
-        String token = query(mailTo("forge@example.com").getFirst().headers().get("List-Unsubscribe"))
+        String token = query(cloud.sentMailTo("forge@example.com").getFirst().headers().get("List-Unsubscribe"))
                 .substring("token=".length());
         String otherMember = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("v1|m:c-someone-else|1900000000".getBytes(StandardCharsets.UTF_8));
@@ -337,13 +338,14 @@ class SenderIT {
         member("c-bounce", "bounce@simulator.amazonses.com", "Ann", "en", "Asia/Shanghai", true);
         outbox.enqueue(transactional("ORDER#o-7#follow-up", "c-bounce", "o-7"));
         functions.drainAll();
-        assertEquals(1, mailTo("bounce@simulator.amazonses.com").size(), "SES accepted it; the bounce came after");
+        assertEquals(1, cloud.sentMailTo("bounce@simulator.amazonses.com").size(),
+                "SES accepted it; the bounce came after");
         SendLedger.Entry first = ledger.find("ORDER#o-7#follow-up", true).orElseThrow();
         assertEquals(SendLedger.Status.SENT, first.status());
 
         outbox.enqueue(transactional("ORDER#o-8#follow-up", "c-bounce", "o-8"));
         functions.drainAll();
-        assertEquals(1, mailTo("bounce@simulator.amazonses.com").size());
+        assertEquals(1, cloud.sentMailTo("bounce@simulator.amazonses.com").size());
         assertEquals("SUPPRESSED", ledger.find("ORDER#o-8#follow-up", true).orElseThrow().reason());
     }
 
@@ -383,7 +385,7 @@ class SenderIT {
         outbox.enqueue(transactional("DISPUTE#d-1#ack", "c-dispute", "o-13"));
         functions.drainAll();
         assertEquals("OPEN_DISPUTE", ledger.find("NEWS#1#c-dispute", true).orElseThrow().reason());
-        assertEquals(1, mailTo("dispute@example.com").size(), "customer messages about the dispute still go");
+        assertEquals(1, cloud.sentMailTo("dispute@example.com").size(), "customer messages about the dispute still go");
 
         member("c-exit", "exit@example.com", "Ann", "en", "Asia/Shanghai", true);
         publish(Events.orderPaid("c-exit", "o-exit").id("evt-exit-paid").at("2026-11-23T03:00:00Z").amount(9_900)
@@ -393,7 +395,7 @@ class SenderIT {
                 .exitWhen(new ExitCondition.NoOrderSince(Instant.parse("2026-11-01T00:00:00Z"))));
         functions.drainAll();
         assertEquals("JOURNEY_EXITED", ledger.find("WINBACK#c-exit#60", true).orElseThrow().reason());
-        assertEquals(0, mailTo("exit@example.com").size());
+        assertEquals(0, cloud.sentMailTo("exit@example.com").size());
     }
 
     // ------------------------------------------------------------------ content
@@ -407,7 +409,7 @@ class SenderIT {
         outbox.enqueue(transactional("ORDER#o-14#follow-up", "c-zh", "o-14"));
         functions.drainAll();
 
-        SentMail xss = mailTo("xss@example.com").getFirst();
+        SentMail xss = cloud.sentMailTo("xss@example.com").getFirst();
         assertEquals("\"Sample Tea House\" <no-reply@example.com>", xss.from());
         assertEquals("[AD] Spring teas", xss.subject());
         assertFalse(xss.html().contains("<script>"), "member-supplied markup never reaches the HTML");
@@ -415,7 +417,7 @@ class SenderIT {
         assertTrue(xss.text().contains("New arrivals") && xss.text().contains("Unsubscribe: https://"), xss.text());
         assertNotNull(xss.headers().get("List-Unsubscribe"));
 
-        List<SentMail> zh = mailTo("zh@example.com");
+        List<SentMail> zh = cloud.sentMailTo("zh@example.com");
         assertEquals("【广告】春茶上新", zh.get(0).subject());
         assertTrue(zh.get(0).html().contains("亲爱的王"));
         assertEquals("您的订单 o-14 还满意吗？", zh.get(1).subject());
@@ -434,12 +436,12 @@ class SenderIT {
         functions.drainAll();
 
         for (String address : List.of("post.en@example.com", "post.zh@example.com")) {
-            SentMail marketing = mailTo(address).getFirst();
+            SentMail marketing = cloud.sentMailTo(address).getFirst();
             assertTrue(marketing.html().contains("Tea &amp; Co &lt;Unit 5&gt;, 88 Example Road"),
                     "in the HTML footer, escaped: " + address);
             assertTrue(marketing.text().contains("Tea & Co <Unit 5>, 88 Example Road"), "in the text footer");
         }
-        SentMail order = mailTo("post.en@example.com").get(1);
+        SentMail order = cloud.sentMailTo("post.en@example.com").get(1);
         assertEquals("How is your order o-15?", order.subject());
         assertFalse(order.html().contains("88 Example Road") || order.text().contains("88 Example Road"),
                 "transactional mail has no marketing footer");
@@ -451,7 +453,7 @@ class SenderIT {
         outbox.enqueue(MessageRequest.transactional("ORDER#o-15#follow-up", "order", new Recipient.Member("c-broken"),
                 "order-follow-up", Map.of(), clock.instant()));
         functions.drainAll();
-        assertEquals(0, mailTo("broken@example.com").size());
+        assertEquals(0, cloud.sentMailTo("broken@example.com").size());
         List<Map<String, AttributeValue>> rejects = cloud.dynamoDb()
                 .scan(s -> s.tableName(cloud.tableName("RejectsTable")))
                 .items();
@@ -472,13 +474,13 @@ class SenderIT {
         cloud.throttleNextSends(6);
         outbox.enqueue(transactional("ORDER#o-16#follow-up", "c-throttle", "o-16"));
         functions.drainAll();
-        assertEquals(0, mailTo("throttle@example.com").size(), "throttled, put off");
+        assertEquals(0, cloud.sentMailTo("throttle@example.com").size(), "throttled, put off");
         advance(Duration.ofMinutes(2));
-        assertEquals(0, mailTo("throttle@example.com").size(), "throttled again, put off twice as long");
+        assertEquals(0, cloud.sentMailTo("throttle@example.com").size(), "throttled again, put off twice as long");
         advance(Duration.ofMinutes(1));
-        assertEquals(0, mailTo("throttle@example.com").size(), "still waiting out the second, longer wait");
+        assertEquals(0, cloud.sentMailTo("throttle@example.com").size(), "still waiting out the second, longer wait");
         advance(Duration.ofMinutes(2));
-        assertEquals(1, mailTo("throttle@example.com").size());
+        assertEquals(1, cloud.sentMailTo("throttle@example.com").size());
         assertEquals(SendLedger.Status.SENT, ledger.find("ORDER#o-16#follow-up", true).orElseThrow().status());
         assertEquals(0, cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable"))).count(),
                 "throttling is not bad input");
@@ -547,12 +549,8 @@ class SenderIT {
         } while (more);
     }
 
-    private List<SentMail> mailTo(String address) {
-        return cloud.sentMail().stream().filter(m -> m.to().contains(address)).toList();
-    }
-
     private List<String> subjects(String address) {
-        return mailTo(address).stream().map(SentMail::subject).toList();
+        return cloud.sentMailTo(address).stream().map(SentMail::subject).toList();
     }
 
     private int suppressionCount() {

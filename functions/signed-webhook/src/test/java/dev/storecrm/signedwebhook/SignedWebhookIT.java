@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.platform.adapter.AdapterFixtures;
 import dev.storecrm.platform.adapter.WebhookRequest;
@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * SignedWebhookSecret the local cloud generated, sent to the real SignedWebhookFunction's function
  * URL, replays refused through the SignedWebhookReplayTable, and the events in the consumers' queues.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class SignedWebhookIT {
 
     private static final String WEBHOOK = "SignedWebhookFunction";
@@ -40,17 +38,11 @@ class SignedWebhookIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(NOW);
         this.functions = cloud.functions(clock);
         this.secret = cloud.secretsManager().getSecretValue(g -> g.secretId(cloud.template().physicalName(
                 "SignedWebhookSecret"))).secretString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "every dead-letter queue stays empty");
     }
 
     private APIGatewayV2HTTPResponse post(WebhookRequest request) {

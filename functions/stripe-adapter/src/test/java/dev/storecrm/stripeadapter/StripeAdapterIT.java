@@ -10,13 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * StripeAdapterFunction under its IAM policy, {@code PutEvents} on the store bus, and the canonical
  * events in the consumers' queues.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class StripeAdapterIT {
 
     private static final String PARTNER_BUS = "aws.partner/stripe.com/ed_61SampleDestination";
@@ -39,14 +37,8 @@ class StripeAdapterIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.functions = cloud.functions(new SimulatedClock(Instant.parse("2027-02-01T00:00:00Z")));
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "every dead-letter queue stays empty");
     }
 
     private List<String> stripe(JsonNode event) {

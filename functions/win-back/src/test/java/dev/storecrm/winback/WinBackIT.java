@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.domain.winback.WinBackJournal;
 import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.platform.dynamodb.DynamoDbWinBackJournal;
@@ -17,7 +17,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Members walked through a year of silence, with the real member archive (which arms the win-back
  * timer), timer sweep, win-back function and sender, asserting the mail the SES emulator received.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class WinBackIT {
 
     /** 10:00 in Shanghai: every step falls due at that local time, outside quiet hours. */
@@ -39,17 +38,11 @@ class WinBackIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(START.minus(Duration.ofDays(1)));
         // Holdouts off (HOLDOUT_PERCENT 0): these tests follow named members through every step; holdouts are
         // HoldoutIT's subject.
         this.functions = cloud.functions(clock, Map.of("HOLDOUT_PERCENT", "0"));
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "every dead-letter queue stays empty");
     }
 
     @Test

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.platform.adapter.AdapterFixtures;
 import dev.storecrm.platform.adapter.WebhookRequest;
@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * WooCommerceAdapterFunction's function URL ({@code AuthType: NONE}), and the canonical events in
  * the consumers' queues.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class WooCommerceAdapterIT {
 
     private static final String ADAPTER = "WooCommerceAdapterFunction";
@@ -41,16 +40,10 @@ class WooCommerceAdapterIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.functions = cloud.functions(new SimulatedClock(Instant.parse("2027-02-01T00:00:00Z")));
         this.secret = cloud.secretsManager().getSecretValue(g -> g.secretId(cloud.template().physicalName(
                 "WooCommerceWebhookSecret"))).secretString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "every dead-letter queue stays empty");
     }
 
     private APIGatewayV2HTTPResponse post(WebhookRequest request) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.Template;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * no mail twice; an import stopped half-way and resumed builds the archive a clean one builds; a
  * WooCommerce store is read through its REST API (a stub on 127.0.0.1).
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class HistoryImportIT {
 
     private static final Instant NOW = Instant.parse("2026-12-15T00:00:00Z");
@@ -60,15 +59,9 @@ class HistoryImportIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(NOW);
         this.functions = cloud.functions(clock);
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "every dead-letter queue stays empty");
     }
 
     private Importer.Result importShopify(StoreBus bus, String... more) {

@@ -3,7 +3,9 @@ package dev.storecrm.localcloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -57,6 +59,21 @@ interface CloudBackend extends AutoCloseable {
     void resetMail();
 
     String region();
+
+    /** The {@code AWS_ENDPOINT_URL_*} variables (and region and keys) that point a child process here. */
+    default Map<String, String> endpointEnvironment(String accessKey, String secretKey) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", region());
+        env.put("AWS_ACCESS_KEY_ID", accessKey);
+        env.put("AWS_SECRET_ACCESS_KEY", secretKey);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SESV2", sesEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManagerEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridgeEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
+        return env;
+    }
 
     String describe();
 

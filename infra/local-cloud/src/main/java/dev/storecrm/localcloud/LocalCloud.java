@@ -2,7 +2,6 @@ package dev.storecrm.localcloud;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -225,6 +224,11 @@ public final class LocalCloud implements AutoCloseable {
         return backend.sentMail();
     }
 
+    /** The mail SES accepted for {@code address} (among its recipients) since the last reset, oldest first. */
+    public List<SentMail> sentMailTo(String address) {
+        return sentMail().stream().filter(m -> m.to().contains(address)).toList();
+    }
+
     /** The mail accepted since a real moment (epoch seconds), and perhaps a little more: keep the ids seen. */
     public List<SentMail> sentMailSince(long epochSecond) {
         return backend.sentMailSince(epochSecond);
@@ -258,17 +262,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** The {@code AWS_ENDPOINT_URL_*} variables that point a child process at this cloud. */
     public Map<String, String> endpointEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("AWS_REGION", backend.region());
-        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", backend.dynamoDbEndpoint().toString());
-        env.put("AWS_ENDPOINT_URL_SQS", backend.sqsEndpoint().toString());
-        env.put("AWS_ENDPOINT_URL_SESV2", backend.sesEndpoint().toString());
-        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", backend.secretsManagerEndpoint().toString());
-        env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", backend.eventBridgeEndpoint().toString());
-        env.put("AWS_ENDPOINT_URL_S3", backend.s3Endpoint().toString());
-        return env;
+        return backend.endpointEnvironment(ACCESS_KEY, SECRET_KEY);
     }
 
     @Override

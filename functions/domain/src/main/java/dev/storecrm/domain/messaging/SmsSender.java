@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * The SMS provider (AWS End User Messaging SMS). It fails as {@link MailSender} does: a
  * {@link MailSender.ThrottledException} when the provider is throttling us (try again later, not a failure of
- * the message), a {@link MailSender.RejectedException} when it refuses the message for good (an invalid or
- * opted-out number).
+ * the message), a {@link MailSender.RejectedException} when it refuses the message for good (an invalid
+ * number), an {@link OptedOutException} when the number opted out on the provider's side.
  */
 public interface SmsSender {
 
@@ -18,4 +18,13 @@ public interface SmsSender {
 
     /** Sends and returns the provider's message id. */
     String send(OutgoingSms sms);
+
+    /** The provider refuses the text for good because the destination number opted out with it. */
+    final class OptedOutException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public OptedOutException(String message) {
+            super(message);
+        }
+    }
 }

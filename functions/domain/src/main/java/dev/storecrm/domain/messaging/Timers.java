@@ -14,5 +14,11 @@ public interface Timers {
 
     void schedule(Timer timer);
 
+    /**
+     * Arms the timer unless it is armed for an earlier moment already: a timer only ever brought forward by
+     * this, however writers interleave.
+     */
+    void scheduleNoLaterThan(Timer timer);
+
     void cancel(String timerId);
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Runs the referral rules against the stores: each order of a referred member ({@link #onOrder}) and
@@ -31,12 +32,13 @@ public final class ReferralProgram {
     private final ReferralBook book;
     private final ReferralParties parties;
     private final ReferralTimer timer;
-    private final ReferralRewards rewards;
+    private final Function<String, ReferralRewards> rewards;
     private final ReferralPolicy policy;
     private final Clock clock;
 
-    public ReferralProgram(ReferralBook book, ReferralParties parties, ReferralTimer timer, ReferralRewards rewards,
-                           ReferralPolicy policy, Clock clock) {
+    /** {@code rewards}: the rewards of a referral by the reward it recorded ({@link ReferralRewards#byKind}). */
+    public ReferralProgram(ReferralBook book, ReferralParties parties, ReferralTimer timer,
+                           Function<String, ReferralRewards> rewards, ReferralPolicy policy, Clock clock) {
         this.book = book;
         this.parties = parties;
         this.timer = timer;
@@ -120,7 +122,7 @@ public final class ReferralProgram {
             return;
         }
         String why = ACTOR_REASON + referral.refereeId() + " (first order " + referral.orderId().orElse("") + ")";
-        ReferralRewards rewards = this.rewards.forReward(referral.reward());
+        ReferralRewards rewards = this.rewards.apply(referral.reward());
         rewards.give(referral.referrerId(), referral.referrerPoints(), referral.referrerRewardKey(), why);
         if (referral.refereePoints() > 0) {
             rewards.give(referral.refereeId(), referral.refereePoints(), referral.refereeRewardKey(), why);

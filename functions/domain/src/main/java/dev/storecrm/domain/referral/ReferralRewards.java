@@ -7,34 +7,13 @@ import java.util.function.Function;
 public interface ReferralRewards {
 
     /**
-     * The rewards of a referral that recorded {@code reward} ({@link Referral#reward()}) when it opened: these,
-     * or those of that kind where this stands for several ({@link #byKind}).
+     * The rewards of a referral by the reward it recorded when it opened ({@link Referral#reward()}): points for
+     * referrals recorded with {@code points}; for those recorded with a coupon, the coupons of the value they
+     * recorded (a store that changes its reward changes it for referrals opened after).
      */
-    default ReferralRewards forReward(String reward) {
-        return this;
-    }
-
-    /**
-     * Points for referrals recorded with {@code points}; for those recorded with a coupon, the coupons of the value
-     * they recorded (a store that changes its reward changes it for referrals opened after).
-     */
-    static ReferralRewards byKind(ReferralRewards points, Function<CouponValue, ReferralRewards> coupons) {
-        return new ReferralRewards() {
-            @Override
-            public ReferralRewards forReward(String reward) {
-                return ReferralPolicy.couponOf(reward).map(coupons).orElse(points);
-            }
-
-            @Override
-            public boolean give(String customerId, long given, String requestKey, String reason) {
-                throw new IllegalStateException("choose the rewards of the referral's kind with forReward");
-            }
-
-            @Override
-            public long takeBack(String customerId, long taken, String requestKey, String reason) {
-                throw new IllegalStateException("choose the rewards of the referral's kind with forReward");
-            }
-        };
+    static Function<String, ReferralRewards> byKind(ReferralRewards points,
+                                                    Function<CouponValue, ReferralRewards> coupons) {
+        return reward -> ReferralPolicy.couponOf(reward).map(coupons).orElse(points);
     }
 
     /** Gives {@code points} to the member, once per {@code requestKey}; true if this call gave them. */

@@ -21,7 +21,8 @@ class ReferralProgramTest {
 
     private final ReferralInMemory stores = new ReferralInMemory();
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2027-02-10T09:00:00Z"));
-    private final ReferralProgram program = new ReferralProgram(stores, stores, stores, stores, POLICY, clock);
+    private final ReferralProgram program = new ReferralProgram(stores, stores, stores, reward -> stores, POLICY,
+            clock);
     private final ReferralDue due = new ReferralDue("c-b");
 
     @BeforeEach

@@ -54,10 +54,8 @@ public final class DynamoDbTimers implements Timers, DueTimers {
         dynamoDb.putItem(p -> p.tableName(tableName).item(item(timer)));
     }
 
-    /**
-     * Arms the timer unless it is armed for an earlier moment already (its due key, which ends with
-     * its id, sorts before): a timer only ever brought forward by this, however writers interleave.
-     */
+    /** Compares due keys, which end with the timer's id, so the earlier arming wins in one conditional write. */
+    @Override
     public void scheduleNoLaterThan(Timer timer) {
         Map<String, AttributeValue> item = item(timer);
         try {

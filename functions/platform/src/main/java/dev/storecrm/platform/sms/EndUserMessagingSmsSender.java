@@ -35,8 +35,10 @@ import software.amazon.awssdk.regions.Region;
  * {@code aws.endpointUrlPinpointSmsVoiceV2}, then the global {@code AWS_ENDPOINT_URL} or {@code aws.endpointUrl}),
  * else {@code https://sms-voice.<region>.amazonaws.com}. Errors: {@code ThrottlingException} and server errors
  * are retried (three attempts in all, exponential back-off with jitter, as the SDK's standard strategy), then
- * thrown as {@link ThrottledException}; {@code ValidationException}, {@code ConflictException} (an opted-out
- * number) and {@code ResourceNotFoundException} are never retried and are a {@link RejectedException}; anything
+ * thrown as {@link ThrottledException}; a {@code ConflictException} whose reason is
+ * {@code DESTINATION_PHONE_NUMBER_OPTED_OUT} is an {@link SmsSender.OptedOutException}; {@code ValidationException},
+ * other {@code ConflictException}s and {@code ResourceNotFoundException} are never retried and are a
+ * {@link RejectedException}; anything
  * else (access denied, quota) propagates, so the batch retries the message and, failing that, dead-letters it.
  */
 public final class EndUserMessagingSmsSender implements SmsSender {
@@ -45,6 +47,7 @@ public final class EndUserMessagingSmsSender implements SmsSender {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> REJECTED = Set.of("ValidationException", "ConflictException",
             "ResourceNotFoundException");
+    private static final String OPTED_OUT = "DESTINATION_PHONE_NUMBER_OPTED_OUT";
     private static final int ATTEMPTS = 3;
     private static final long BASE_DELAY_MILLIS = 100;
 
@@ -86,6 +89,9 @@ public final class EndUserMessagingSmsSender implements SmsSender {
             }
             String type = errorType(answer);
             String message = type + " (HTTP " + answer.status() + ")";
+            if (type.equals("ConflictException") && reason(answer).equals(": " + OPTED_OUT)) {
+                throw new SmsSender.OptedOutException(message + reason(answer));
+            }
             if (REJECTED.contains(type)) {
                 throw new RejectedException(message + reason(answer), null);
             }

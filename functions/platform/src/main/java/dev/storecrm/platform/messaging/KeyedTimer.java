@@ -1,39 +1,40 @@
-package dev.storecrm.platform.dynamodb;
+package dev.storecrm.platform.messaging;
 
 import dev.storecrm.domain.loyalty.PointsDue;
 import dev.storecrm.domain.loyalty.PointsTimer;
 import dev.storecrm.domain.messaging.Timers;
+import dev.storecrm.domain.messaging.Timers.Timer;
 import dev.storecrm.domain.referral.ReferralDue;
 import dev.storecrm.domain.referral.ReferralTimer;
 import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * One timer per key in the TimersTable, for the loyalty function: a member's points timer
+ * One timer per key over the {@link Timers} port, for the loyalty functions: a member's points timer
  * ({@code points#<customerId>}) or a referral's ({@code referral#<refereeId>}), both with target
  * {@code loyalty}. Built by {@link #points} or {@link #referrals}.
  */
-public final class DynamoDbKeyedTimer implements PointsTimer, ReferralTimer {
+public final class KeyedTimer implements PointsTimer, ReferralTimer {
 
-    private final DynamoDbTimers timers;
+    private final Timers timers;
     private final Function<String, String> timerId;
     private final String target;
     private final Function<String, String> payload;
 
-    private DynamoDbKeyedTimer(DynamoDbTimers timers, Function<String, String> timerId, String target,
-                               Function<String, String> payload) {
+    private KeyedTimer(Timers timers, Function<String, String> timerId, String target,
+                       Function<String, String> payload) {
         this.timers = timers;
         this.timerId = timerId;
         this.target = target;
         this.payload = payload;
     }
 
-    public static PointsTimer points(DynamoDbTimers timers) {
-        return new DynamoDbKeyedTimer(timers, PointsDue::timerId, PointsDue.TARGET, id -> new PointsDue(id).toJson());
+    public static PointsTimer points(Timers timers) {
+        return new KeyedTimer(timers, PointsDue::timerId, PointsDue.TARGET, id -> new PointsDue(id).toJson());
     }
 
-    public static ReferralTimer referrals(DynamoDbTimers timers) {
-        return new DynamoDbKeyedTimer(timers, ReferralDue::timerId, ReferralDue.TARGET,
+    public static ReferralTimer referrals(Timers timers) {
+        return new KeyedTimer(timers, ReferralDue::timerId, ReferralDue.TARGET,
                 id -> new ReferralDue(id).toJson());
     }
 
@@ -52,7 +53,7 @@ public final class DynamoDbKeyedTimer implements PointsTimer, ReferralTimer {
         timers.cancel(timerId.apply(key));
     }
 
-    private Timers.Timer timer(String key, Instant due) {
-        return new Timers.Timer(timerId.apply(key), target, payload.apply(key), due);
+    private Timer timer(String key, Instant due) {
+        return new Timer(timerId.apply(key), target, payload.apply(key), due);
     }
 }
