@@ -26,7 +26,7 @@ public final class Priming implements Resource {
 
     /** A batch of no messages: a queue-triggered handler parses it, answers, and touches nothing. */
     public static final SQSEvent EMPTY_BATCH = emptyBatch();
-    /** A GET of a route no function serves, without credentials: answered 401 or 404, nothing read. */
+    /** A GET of a route no function serves, without credentials: refused or not found, nothing written. */
     public static final APIGatewayV2HTTPEvent UNKNOWN_ROUTE = APIGatewayV2HTTPEvent.builder()
             .withVersion("2.0").withRouteKey("$default").withRawPath("/priming").withRawQueryString("")
             .withHeaders(Map.of("user-agent", "snapstart-priming"))
