@@ -134,6 +134,12 @@ public final class RunBill {
                 + messages * LOG_BYTES_PER_MESSAGE) / 1e9, false, "1.5 KB a call + 0.4 KB a message (assumed)"));
         lines.add(line(prices, "cloudwatch.metrics", CUSTOM_METRICS * days / 30.0, true,
                 CUSTOM_METRICS + " metrics (assumed) x " + days + "/30 months"));
+        int alarms = cloud.template().resourcesOfType("AWS::CloudWatch::Alarm").size();
+        int dashboards = cloud.template().resourcesOfType("AWS::CloudWatch::Dashboard").size();
+        lines.add(line(prices, "cloudwatch.alarms", alarms * days / 30.0, true,
+                alarms + " alarms in template.yaml x " + days + "/30 months"));
+        lines.add(line(prices, "cloudwatch.dashboards", dashboards * days / 30.0, true,
+                dashboards + " dashboards in template.yaml x " + days + "/30 months"));
         return new AwsBill(lines, days, members);
     }
 

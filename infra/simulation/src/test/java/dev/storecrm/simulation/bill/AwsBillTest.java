@@ -64,7 +64,8 @@ class AwsBillTest {
         for (String key : List.of("lambda.requests", "lambda.arm64.gbSeconds", "dynamodb.ondemand.read",
                 "dynamodb.ondemand.write", "sqs.standard.requests", "eventbridge.custom.events",
                 "scheduler.invocations", "ses.outbound", "sms.china.parts", "secretsmanager.calls",
-                "secretsmanager.secrets", "cloudwatch.logs.ingested", "cloudwatch.metrics")) {
+                "secretsmanager.secrets", "cloudwatch.logs.ingested", "cloudwatch.metrics", "cloudwatch.alarms",
+                "cloudwatch.dashboards")) {
             PriceTable.Price price = table.price(key);
             assertTrue(price.source().startsWith("https://aws.amazon.com/"), key);
             assertTrue(price.confirmed().startsWith("confirmed") || price.assumed(), key);
