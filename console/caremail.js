@@ -78,7 +78,7 @@ export async function careDetail(main, id) {
   let saved;
   try {
     [conversation, saved] = await Promise.all([getJson(`/care/conversations/${enc(id)}`),
-      getJson('/care/saved-replies')]);
+      getJson(`/care/saved-replies?conversationId=${enc(id)}`)]);
   } catch (error) {
     fill(main, h('p', {}, h('a', { href: '#/care' }, `← ${t('back')}`)), failure(error));
     return;

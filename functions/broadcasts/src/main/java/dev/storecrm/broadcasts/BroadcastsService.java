@@ -102,8 +102,7 @@ public final class BroadcastsService {
                     return error(409, "conflict", "only a draft can be scheduled; this one is "
                             + stored.get().status().name().toLowerCase(java.util.Locale.ROOT));
                 }
-                Instant opens = stored.get().broadcast().window().opensFirst();
-                pages.send(BroadcastPage.first(campaignId), opens.isAfter(now) ? opens : now);
+                firstPage(stored.get().broadcast(), now);
             }
             case "cancel" -> {
                 if (!book.cancel(campaignId, caller, now)) {
@@ -116,6 +115,27 @@ public final class BroadcastsService {
         }
         LOG.info("broadcast " + action, entry("campaignId", campaignId));
         return HttpAnswer.json(200, view(book.find(campaignId, true).orElseThrow()).toString());
+    }
+
+    /**
+     * Defines and starts a broadcast in one step, for a scheduled run (FestivalCampaignsFunction): true if it
+     * started now, false if its campaign id was started before (a second run, a retry). A run that stopped between
+     * the two steps left a draft, which the next one starts.
+     */
+    public boolean start(Broadcast broadcast, String by) {
+        Instant now = clock.instant();
+        book.create(broadcast, by, now);
+        if (!book.schedule(broadcast.campaignId(), now)) {
+            return false;
+        }
+        firstPage(broadcast, now);
+        LOG.info("broadcast started", entry("campaignId", broadcast.campaignId()), entry("by", by));
+        return true;
+    }
+
+    private void firstPage(Broadcast broadcast, Instant now) {
+        Instant opens = broadcast.window().opensFirst();
+        pages.send(BroadcastPage.first(broadcast.campaignId()), opens.isAfter(now) ? opens : now);
     }
 
     private HttpAnswer view(String campaignId) {

@@ -18,10 +18,14 @@ record BroadcastsWiring(BroadcastsService service, Metrics metrics) {
     }
 
     private BroadcastsWiring(SharedAdapters shared) {
-        this(new BroadcastsService(new DynamoDbBroadcastBook(shared.dynamoDb(), shared.env().required(
-                        "BROADCASTS_TABLE")), new SqsBroadcastPages(shared.aws().sqs(),
-                        shared.env().required("BROADCAST_QUEUE_URL"), shared.timers(), shared.clock()),
-                        HoldoutSettings.from(shared.env()), shared.clock()),
-                MetricsFactory.getMetricsInstance());
+        this(service(shared), MetricsFactory.getMetricsInstance());
+    }
+
+    /** The service over the BroadcastsTable and the BroadcastQueue; FestivalCampaignsFunction's too. */
+    static BroadcastsService service(SharedAdapters shared) {
+        return new BroadcastsService(new DynamoDbBroadcastBook(shared.dynamoDb(), shared.env().required(
+                "BROADCASTS_TABLE")), new SqsBroadcastPages(shared.aws().sqs(),
+                shared.env().required("BROADCAST_QUEUE_URL"), shared.timers(), shared.clock()),
+                HoldoutSettings.from(shared.env()), shared.clock());
     }
 }

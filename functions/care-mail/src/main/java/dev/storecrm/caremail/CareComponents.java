@@ -20,7 +20,8 @@ import java.util.Optional;
  * The care workflow's parts, built once from a function's settings, shared by CareMailFunction and
  * CareDeskFunction: the rules ({@code CARE_RULES}), the working hours ({@code CARE_WORKING_HOURS},
  * {@code CARE_HOLIDAYS}, in {@code STORE_TIME_ZONE}), the chase ({@code CARE_REMINDER_HOURS}, 4,1), the team's
- * addresses ({@code CARE_AGENT_ADDRESS}, {@code CARE_ESCALATION_ADDRESS}), the store and the intake.
+ * addresses ({@code CARE_AGENT_ADDRESS}, {@code CARE_ESCALATION_ADDRESS}), the care address the customer's mail
+ * replies to ({@code CARE_ADDRESS}, with the conversation's token), the store and the intake.
  */
 record CareComponents(CareIntake intake, DynamoDbConversations conversations, CareMessages messages,
                       CareRules rules) {
@@ -37,7 +38,7 @@ record CareComponents(CareIntake intake, DynamoDbConversations conversations, Ca
                 new Recipient.Address(env.required("CARE_AGENT_ADDRESS"), Optional.of("Customer care"), locale,
                         Optional.of(zone)),
                 new Recipient.Address(env.required("CARE_ESCALATION_ADDRESS"), Optional.of("Escalation"), locale,
-                        Optional.of(zone)), zone);
+                        Optional.of(zone)), zone, env.required("CARE_ADDRESS"));
         DynamoDbConversations conversations = new DynamoDbConversations(shared.dynamoDb(),
                 env.required("CARE_MAIL_TABLE"));
         DynamoDbCareCustomers customers = new DynamoDbCareCustomers(shared.dynamoDb(), env.required("MEMBERS_TABLE"),

@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  *                                                      reply to the customer, once per request key; closes the
  *                                                      conversation or waits for the customer
  * POST /care/conversations/{conversationId}/close        closes it without a reply
- * GET  /care/saved-replies?category=delivery             the saved replies (all, or a category's), zh-CN and en
+ * GET  /care/saved-replies?category=delivery             the saved replies (all, or a category's), zh-CN and en;
+ *      &amp;conversationId=c-0123456789abcdef                    with their placeholders filled from the conversation
  * </pre>
  * 404 for an unknown conversation, 409 when the conversation cannot do that (closed; a deadline not later), 400 for
  * a malformed request.
@@ -179,9 +180,21 @@ final class CareDeskService {
         if (category.isPresent() && !intake.categories().contains(category.get())) {
             return error(400, "bad_request", "category must be one of " + intake.categories());
         }
+        Optional<Conversation> conversation = Optional.empty();
+        String id = request.query().getOrDefault("conversationId", "");
+        if (!id.isBlank()) {
+            if (!DETAIL.matcher("/care/conversations/" + id).matches()) {
+                return error(400, "bad_request", "conversationId must look like c-0123456789abcdef");
+            }
+            conversation = conversations.get(id);
+            if (conversation.isEmpty()) {
+                return error(404, "not_found", "no conversation " + id);
+            }
+        }
         ObjectNode body = JSON.createObjectNode();
         ArrayNode items = body.putArray("savedReplies");
-        for (SavedReplies.Reply reply : category.map(saved::of).orElseGet(saved::all)) {
+        for (SavedReplies.Reply each : category.map(saved::of).orElseGet(saved::all)) {
+            SavedReplies.Reply reply = conversation.map(c -> replies.filled(each, c)).orElse(each);
             ObjectNode item = items.addObject().put("id", reply.id()).put("category", reply.category());
             ObjectNode title = item.putObject("title");
             ObjectNode text = item.putObject("text");

@@ -10,8 +10,8 @@ import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
- * The composition root of CareDeskFunction: settings, clients, the care workflow, the replies ({@code CARE_ADDRESS}
- * for their {@code Reply-To}), the saved replies, the desk's routes.
+ * The composition root of CareDeskFunction: settings, clients, the care workflow, the replies, the saved replies
+ * (the store's in {@code CARE_SAVED_REPLIES}, checked here, at start), the desk's routes.
  */
 record CareDeskWiring(CareDeskService service, Metrics metrics) {
 
@@ -25,7 +25,8 @@ record CareDeskWiring(CareDeskService service, Metrics metrics) {
 
     private CareDeskWiring(SharedAdapters shared, CareComponents care) {
         this(new CareDeskService(care.intake(), care.conversations(), new CareReplies(care.conversations(),
-                        care.messages(), shared.outbox(), shared.env().required("CARE_ADDRESS"), shared.clock()),
-                SavedReplies.load(care.rules()), shared.clock()), MetricsFactory.getMetricsInstance());
+                        care.messages(), shared.outbox(), shared.clock()),
+                SavedReplies.load(care.rules(), shared.env().optional("CARE_SAVED_REPLIES", "")), shared.clock()),
+                MetricsFactory.getMetricsInstance());
     }
 }

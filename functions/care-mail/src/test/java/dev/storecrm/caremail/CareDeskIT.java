@@ -3,26 +3,21 @@ package dev.storecrm.caremail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.caremail.CareIntake;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalInboundMail;
-import dev.storecrm.localcloud.LocalStaffApi;
-import dev.storecrm.localcloud.LocalTokenIssuer;
+import dev.storecrm.localcloud.LocalStaffDoor;
 import dev.storecrm.localcloud.SentMail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,42 +27,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * CareDeskFunction): the queue by category and deadline, a thread, and "the answer will take longer", which
  * tells the customer the new date and moves the chase with it (time travel through the real timer sweep).
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class CareDeskIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CARE = "service@example.com";
     private static final String GUEST = "guest.9002@example.org";
 
     private LocalCloud cloud;
     private SimulatedClock clock;
     private LocalFunctions functions;
-    private LocalStaffApi api;
-    private Map<String, String> agent;
+    private LocalStaffDoor staff;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(Instant.parse("2027-01-04T00:00:00Z"));
         this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en",
                 "CARE_ESCALATION_ADDRESS", "care-lead@example.com"));
-        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
-        LocalTokenIssuer issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofDays(30), clock);
-        this.api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
-        this.agent = Map.of("authorization", "Bearer " + issuer.signIn("agent", "agent-local-1").orElseThrow(),
-                "content-type", "application/json");
+        this.staff = LocalStaffDoor.open(cloud, functions, clock);
         LocalInboundMail inbound = new LocalInboundMail(cloud);
         advanceTo("2027-01-04T02:15:00Z");
         inbound.deliver(raw("return-utf8-attachment.eml"), CARE, clock.instant());
         advanceTo("2027-01-04T09:30:00Z");
         inbound.deliver(raw("complaint-qp.eml"), CARE, clock.instant());
         functions.drainAll();
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test
@@ -105,6 +88,9 @@ class CareDeskIT {
         assertEquals("Our answer about \"Complaint about order #A1234\" will take longer",
                 customer.getLast().subject());
         assertTrue(customer.getLast().text().contains("by 2027-01-06 16:00 Asia/Shanghai"), customer.getLast().text());
+        assertEquals(List.of("service+" + id + "@example.com"), customer.getLast().replyTo(),
+                "the customer's answer to the notice joins the conversation by its token");
+        assertEquals("<complaint-9002@example.org>", customer.getLast().headers().get("In-Reply-To"));
 
         advanceTo("2027-01-05T04:31:30Z");
         assertEquals(List.of(), cloud.sentMailTo("care-lead@example.com"), "the old deadline is no longer chased");
@@ -127,13 +113,7 @@ class CareDeskIT {
     }
 
     private JsonNode call(String method, String path, String query, String body, int status) {
-        APIGatewayV2HTTPResponse response = api.invoke(method, path, query, agent, body);
-        assertEquals(status, response.getStatusCode(), method + " " + path + ": " + response.getBody());
-        try {
-            return JSON.readTree(response.getBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return staff.call("agent", method, path, query, body, status);
     }
 
     private void advanceTo(String instant) {

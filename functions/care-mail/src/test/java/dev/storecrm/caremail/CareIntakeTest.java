@@ -57,7 +57,8 @@ class CareIntakeTest {
     private final CareRules rules = CareRules.load("");
     private final CareIntake intake = new CareIntake(store, customers, new CareIntake.Policy(rules,
             WorkingHours.parse("Mon-Fri 09:00-18:00", "", SHANGHAI), new CareChase(List.of(Duration.ofHours(4)))),
-            new CareMessages(rules, address("care@store.example"), address("lead@store.example"), SHANGHAI),
+            new CareMessages(rules, address("care@store.example"), address("lead@store.example"), SHANGHAI,
+                    "service@store.example"),
             outbox, timers, clock);
 
     private static Recipient.Address address(String email) {

@@ -10,8 +10,8 @@ import dev.storecrm.domain.caremail.Conversation;
 import dev.storecrm.domain.caremail.ConversationStore;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalInboundMail;
 import dev.storecrm.localcloud.SentMail;
@@ -21,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * CareMailQueue, every resource policy checked), through the real CareMailFunction, TimerSweepFunction (time
  * travel), SenderFunction and the SES emulator.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class CareMailIT {
 
     static final String CARE = "service@example.com";
@@ -48,7 +47,6 @@ class CareMailIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(Instant.parse("2027-01-01T00:00:00Z"));
         this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en",
@@ -59,11 +57,6 @@ class CareMailIT {
                 .locale("zh-CN").json());
         publish(Events.orderPlaced("c-1004", "o-7001").at("2026-12-27T08:00:00Z").json());
         functions.drainAll();
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test
@@ -78,8 +71,12 @@ class CareMailIT {
         // Mon 10:15 Shanghai + 24 working hours (Mon-Fri 09:00-18:00): 7 h 45 + 9 h + 7 h 15 = Wed 16:15.
         assertEquals(Instant.parse("2027-01-06T08:15:00Z"), conversation.answerBy());
         assertEquals(List.of("我们已收到您的邮件：订单 o-7001 的包裹还没到"), subjects(MEMBER));
-        String ack = cloud.sentMailTo(MEMBER).getFirst().text();
+        SentMail acknowledgement = cloud.sentMailTo(MEMBER).getFirst();
+        String ack = acknowledgement.text();
         assertTrue(ack.contains("2027-01-06 16:15 Asia/Shanghai") && ack.contains("物流配送"), ack);
+        assertEquals(List.of("service+" + conversation.conversationId() + "@example.com"), acknowledgement.replyTo(),
+                "the customer's answer to the acknowledgement joins the conversation by its token");
+        assertEquals("<CAF1a2b3c4d5e6f7@mail.example.com>", acknowledgement.headers().get("In-Reply-To"));
         assertTrue(thread(conversation).contains("您好，我的订单号：o-7001 已经一周了"),
                 "the base64 GB2312 text part: " + thread(conversation));
 

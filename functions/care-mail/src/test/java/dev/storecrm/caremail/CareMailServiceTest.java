@@ -156,7 +156,8 @@ class CareMailServiceTest {
                 Optional.of(StorePolicies.STORE_ZONE));
         return new CareIntake(conversations, nobody, new CareIntake.Policy(rules, WorkingHours.parse("", "",
                 StorePolicies.STORE_ZONE), new CareChase(List.of(Duration.ofHours(1)))),
-                new CareMessages(rules, team, team, StorePolicies.STORE_ZONE), outbox, timers, clock);
+                new CareMessages(rules, team, team, StorePolicies.STORE_ZONE, "service@store.example"), outbox,
+                timers, clock);
     }
 
     /** A plain text mail from a guest, as SES stored it under {@code inbound/<sesMessageId>}. */

@@ -33,7 +33,7 @@ class CareRepliesTest {
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final CareRules rules = CareRules.load("");
     private final CareReplies replies = new CareReplies(store, new CareMessages(rules, address("care@store.example"),
-            address("lead@store.example"), SHANGHAI), outbox, "service@store.example", clock);
+            address("lead@store.example"), SHANGHAI, "service@store.example"), outbox, clock);
 
     private static Recipient.Address address(String email) {
         return new Recipient.Address(email, Optional.empty(), Optional.of("en"), Optional.of(SHANGHAI));
@@ -109,7 +109,7 @@ class CareRepliesTest {
 
     @Test
     void everyCategoryHasSavedRepliesInBothLanguages() {
-        SavedReplies saved = SavedReplies.load(rules);
+        SavedReplies saved = SavedReplies.load(rules, "");
         for (CareRules.Category category : rules.categories()) {
             assertFalse(saved.of(category.name()).isEmpty(), category.name());
         }

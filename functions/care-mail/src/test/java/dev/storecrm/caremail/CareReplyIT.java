@@ -4,28 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.caremail.CareIntake;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalInboundMail;
-import dev.storecrm.localcloud.LocalStaffApi;
-import dev.storecrm.localcloud.LocalTokenIssuer;
+import dev.storecrm.localcloud.LocalStaffDoor;
 import dev.storecrm.localcloud.SentMail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * customer's mail with the conversation's token in {@code Reply-To}; it closes the conversation or waits for the
  * customer, whose next mail reopens it with a fresh deadline; the chase stops while nobody owes an answer.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class CareReplyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,31 +44,20 @@ class CareReplyIT {
     private LocalCloud cloud;
     private SimulatedClock clock;
     private LocalFunctions functions;
-    private LocalStaffApi api;
+    private LocalStaffDoor staff;
     private LocalInboundMail inbound;
-    private Map<String, String> agent;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(Instant.parse("2027-01-04T09:00:00Z"));
         this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en",
                 "CARE_ESCALATION_ADDRESS", "care-lead@example.com"));
-        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
-        LocalTokenIssuer issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofDays(30), clock);
-        this.api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
-        this.agent = Map.of("authorization", "Bearer " + issuer.signIn("agent", "agent-local-1").orElseThrow(),
-                "content-type", "application/json");
+        this.staff = LocalStaffDoor.open(cloud, functions, clock);
         this.inbound = new LocalInboundMail(cloud);
         advanceTo("2027-01-04T09:30:00Z");
         inbound.deliver(raw(), CARE, clock.instant());
         functions.drainAll();
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "dead-letter queues must stay empty");
     }
 
     @Test
@@ -166,19 +151,35 @@ class CareReplyIT {
         call("GET", "/care/saved-replies", "category=gossip", "", 400);
     }
 
+    @Test
+    void aSavedReplyPickedForAConversationHasItsPlaceholdersFilledAndABlankCannotBeSent() {
+        JsonNode raw = call("GET", "/care/saved-replies", "category=returns", "", 200).get("savedReplies");
+        assertTrue(raw.toString().contains("{{orderNumber}}"), "without a conversation: the saved text itself");
+        JsonNode filled = call("GET", "/care/saved-replies", "category=returns&conversationId=" + COMPLAINT, "", 200)
+                .get("savedReplies");
+        String refunded = filled.findValues("text").stream().map(t -> t.get("en").asText())
+                .filter(t -> t.startsWith("We have refunded")).findFirst().orElseThrow();
+        assertEquals("We have refunded your order A1234 today. Depending on your bank, it shows on your account"
+                + " within 3 to 5 working days.", refunded, "the order number the mail named");
+        String thanks = call("GET", "/care/saved-replies", "category=other&conversationId=" + COMPLAINT, "", 200)
+                .get("savedReplies").get(0).get("text").get("zh-CN").asText();
+        assertEquals("感谢您关于“Complaint about order #A1234”的来信。", thanks);
+        call("GET", "/care/saved-replies", "conversationId=c-0000000000000000", "", 404);
+        call("GET", "/care/saved-replies", "conversationId=../members", "", 400);
+
+        JsonNode refused = reply(COMPLAINT, "Dear [___customerName___], sorry.", true, "r-blank", 400);
+        assertTrue(refused.toString().contains("[___customerName___]"), refused.toString());
+        functions.drainAll();
+        assertEquals(List.of(), cloud.sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList());
+    }
+
     private JsonNode reply(String id, String text, boolean close, String requestKey, int status) {
         ObjectNode body = JSON.createObjectNode().put("text", text).put("close", close).put("requestKey", requestKey);
         return call("POST", "/care/conversations/" + id + "/replies", "", body.toString(), status);
     }
 
     private JsonNode call(String method, String path, String query, String body, int status) {
-        APIGatewayV2HTTPResponse response = api.invoke(method, path, query, agent, body);
-        assertEquals(status, response.getStatusCode(), method + " " + path + ": " + response.getBody());
-        try {
-            return JSON.readTree(response.getBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return staff.call("agent", method, path, query, body, status);
     }
 
     private void advanceTo(String instant) {

@@ -256,7 +256,13 @@ class ConsoleBrowserIT {
         WebElement text = browser.findElement(By.id("reply-text"));
         wait.until(d -> !text.getAttribute("value").isBlank());
         assertTrue(text.getAttribute("value").contains("parcel"), "inserted in the customer's language (en)");
+        assertTrue(text.getAttribute("value").contains("order [___orderNumber___]"),
+                "the mail named no order number the rules know: a visible blank " + text.getAttribute("value"));
         text.sendKeys(" We are sorry for the wait.");
+        browser.findElement(By.id("send-close")).sendKeys(Keys.ENTER);
+        waitText(By.cssSelector("main p.error"), "[___orderNumber___]");
+        text.clear();
+        text.sendKeys("Your parcel for order o-browser-11 is on its way. We are sorry for the wait.");
         browser.findElement(By.id("send-close")).sendKeys(Keys.ENTER);
         waitText(By.cssSelector("main p.ok"), "已发送回复并关闭会话");
         assertTrue(browser.findElements(By.linkText(MAIL_SUBJECT)).isEmpty(), "gone from the queue");

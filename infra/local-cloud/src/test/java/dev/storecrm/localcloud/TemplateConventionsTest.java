@@ -124,7 +124,8 @@ class TemplateConventionsTest {
                         + ": Lambda's retries of a failed scheduled run are chosen, not defaulted");
             }
         }
-        assertEquals(3, schedules, "the timer sweep, the greeting run and the WooCommerce reconciliation");
+        assertEquals(4, schedules, "the timer sweep, the greeting run, the WooCommerce reconciliation and the"
+                + " festival campaigns' daily run");
     }
 
     @Test

@@ -78,8 +78,9 @@ final class CareMailCheck {
 
     /**
      * Each reply (its mark {@code R#<request key>}) is settled in the ledger (sent, or skipped with a reason), and
-     * the SES emulator holds as many mails carrying the conversation's {@code Reply-To} token as the ledger sent
-     * replies for it: none lost, none doubled by a request sent twice.
+     * the SES emulator holds as many replies (a reply's subject) carrying the conversation's {@code Reply-To} token
+     * as the ledger sent replies for it (the acknowledgement and delay notices carry the token too): none lost, none
+     * doubled by a request sent twice.
      */
     private void replies(Map<String, Map<String, AttributeValue>> byKey, List<SentMail> mail, Invariants invariants) {
         Map<String, Integer> sent = new HashMap<>();
@@ -98,7 +99,7 @@ final class CareMailCheck {
             invariants.checked(ONE_MAIL_PER_REPLY);
         }
         Map<String, Integer> delivered = new HashMap<>();
-        for (SentMail message : mail) {
+        for (SentMail message : mail.stream().filter(m -> CareMessages.isReply(m.subject())).toList()) {
             message.replyTo().stream().filter(r -> r.contains("+c-")).forEach(r -> delivered.merge(
                     r.substring(r.indexOf('+') + 1, r.indexOf('@')), 1, Integer::sum));
         }

@@ -67,6 +67,8 @@ final class SimulationRun {
         simulation.operator().erasures().check(invariants);
         simulation.operator().burst().check(ledger, cloud.sms().sent(), invariants);
         String broadcast = simulation.operator().broadcast().check(ledger, outcome.truth(), invariants);
+        String festival = FestivalSends.check(ledger, outcome.truth(), simulation.functions(), outcome.start(),
+                outcome.end(), invariants);
 
         out.println();
         out.print(report.summary());
@@ -77,6 +79,8 @@ final class SimulationRun {
         section(out, "Coupons", report.coupons());
         section(out, "Holdouts (send ledger: steps held out against steps sent)", holdouts.report());
         section(out, "Broadcast (BroadcastsFunction, signed; send ledger)", broadcast);
+        section(out, "Festival campaign (FestivalCampaigns: 春节; FestivalCampaignsFunction daily; send ledger)",
+                festival);
         section(out, "Carts (CartStatsTable)", report.carts());
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
         section(out, "Disputes", report.disputes());

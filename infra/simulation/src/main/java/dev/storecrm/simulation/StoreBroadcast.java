@@ -104,7 +104,7 @@ final class StoreBroadcast {
                 invariants.violation(ONCE, CAMPAIGN + " went " + times + " times to " + member);
             }
         });
-        JsonNode view = view();
+        JsonNode view = view(functions, CAMPAIGN);
         JsonNode counts = view.path("counts");
         invariants.checked(ONCE);
         if (!"sent".equals(view.path("status").asText()) || counts.path("members").asLong() != counts
@@ -120,8 +120,9 @@ final class StoreBroadcast {
         return table.render() + "Calls: " + String.join(", ", answers) + "\n";
     }
 
-    private JsonNode view() {
-        APIGatewayV2HTTPResponse response = functions.invokeSignedUrl(FUNCTION, "GET", "/broadcasts/" + CAMPAIGN,
+    /** A broadcast's definition, status and counts, as a signed script reads them. */
+    static JsonNode view(LocalFunctions functions, String campaignId) {
+        APIGatewayV2HTTPResponse response = functions.invokeSignedUrl(FUNCTION, "GET", "/broadcasts/" + campaignId,
                 "", Map.of(), null);
         try {
             return JSON.readTree(response.getBody());

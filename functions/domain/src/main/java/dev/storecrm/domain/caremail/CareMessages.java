@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * ({@code CARE#<conversation>#reply#<request key>}), and the chase's reminders to the care team and
  * the escalation of a breach ({@code CARE#<conversation>#<deadline>#<step>}). The customer is addressed as a
  * member when the intake matched one (the archive's address and language win at send time), else at the address
- * the mail came from, in the language it was written in.
+ * the mail came from, in the language it was written in. Every message to the customer is threaded onto their last
+ * mail ({@code In-Reply-To}, {@code References}) and names the care address with the conversation's token in
+ * {@code Reply-To} ({@code care+c-...@}), so their answer to any of them joins the conversation.
  */
 public final class CareMessages {
 
@@ -32,12 +34,16 @@ public final class CareMessages {
     private final Recipient.Address agents;
     private final Recipient.Address escalation;
     private final ZoneId storeZone;
+    private final String careAddress;
 
-    public CareMessages(CareRules rules, Recipient.Address agents, Recipient.Address escalation, ZoneId storeZone) {
+    /** {@code careAddress}: the address the store receives customer mail at; replies go to it with the token. */
+    public CareMessages(CareRules rules, Recipient.Address agents, Recipient.Address escalation, ZoneId storeZone,
+                        String careAddress) {
         this.rules = rules;
         this.agents = agents;
         this.escalation = escalation;
         this.storeZone = storeZone;
+        this.careAddress = careAddress;
     }
 
     public static String ackKey(String conversationId) {
@@ -61,10 +67,9 @@ public final class CareMessages {
      * An agent's reply to the customer ({@code CARE#<conversation>#reply#<request key>}): "Re: " and the subject,
      * the text in paragraphs (blank lines) and lines, threaded onto the customer's last message.
      */
-    public MessageRequest reply(Conversation conversation, ConversationStore.AgentReply reply,
-                                MailThreading threading, Instant now) {
+    public MessageRequest reply(Conversation conversation, ConversationStore.AgentReply reply, Instant now) {
         Map<String, Object> data = customerData(conversation);
-        data.put("replySubject", REPLIED.matcher(conversation.subject()).lookingAt() ? conversation.subject()
+        data.put("replySubject", isReply(conversation.subject()) ? conversation.subject()
                 : "Re: " + conversation.subject());
         List<Map<String, Object>> paragraphs = new ArrayList<>();
         for (String paragraph : reply.text().strip().split("\\R\\s*\\R")) {
@@ -72,9 +77,13 @@ public final class CareMessages {
         }
         data.put("paragraphs", paragraphs);
         data.put("text", reply.text().strip());
-        data.put(MailThreading.DATA_KEY, threading.toData());
         return MessageRequest.transactional(replyKey(conversation.conversationId(), reply.requestKey()), JOURNEY,
                 customer(conversation), "care-reply", data, now);
+    }
+
+    /** Whether {@code subject} is a reply's ({@code Re:}, {@code AW:}, {@code 回复:}, {@code 答复:}), as agents' are. */
+    public static boolean isReply(String subject) {
+        return REPLIED.matcher(subject).lookingAt();
     }
 
     public static String replyKey(String conversationId, String requestKey) {
@@ -100,6 +109,13 @@ public final class CareMessages {
                         .notAfter(conversation.answerBy());
     }
 
+    /** The values of a saved reply's placeholders ({@link SavedReplies#PLACEHOLDERS}) in this conversation. */
+    public Map<String, Optional<String>> placeholders(Conversation conversation) {
+        return Map.of("customerName", conversation.name(), "orderNumber", conversation.orderId(),
+                "deadline", Optional.of(shown(conversation.answerBy())),
+                "subject", Optional.of(conversation.subject()));
+    }
+
     private Map<String, Object> customerData(Conversation conversation) {
         Map<String, Object> data = new HashMap<>();
         data.put("conversationId", conversation.conversationId());
@@ -108,7 +124,16 @@ public final class CareMessages {
         data.put("answerBy", shown(conversation.answerBy()));
         data.put("hasOrder", conversation.orderId().isPresent());
         data.put("orderId", conversation.orderId().orElse(""));
+        data.put(MailThreading.DATA_KEY, threading(conversation).toData());
         return data;
+    }
+
+    /** The customer's last message, and the care address with the conversation's token ({@code care+c-...@}). */
+    private MailThreading threading(Conversation conversation) {
+        int at = careAddress.lastIndexOf('@');
+        String plain = careAddress.substring(0, at).replaceAll("\\+.*$", "");
+        return new MailThreading(Optional.of(conversation.lastMessageId()),
+                plain + "+" + conversation.conversationId() + careAddress.substring(at));
     }
 
     private Recipient customer(Conversation conversation) {

@@ -2,10 +2,10 @@ package dev.storecrm.domain.caremail;
 
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
-import dev.storecrm.domain.messaging.MailThreading;
 import dev.storecrm.domain.messaging.MessageOutbox;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,16 +26,12 @@ public final class CareReplies {
     private final ConversationStore store;
     private final CareMessages messages;
     private final MessageOutbox outbox;
-    private final String careAddress;
     private final Clock clock;
 
-    /** {@code careAddress}: the address the store receives customer mail at; replies name it with the token. */
-    public CareReplies(ConversationStore store, CareMessages messages, MessageOutbox outbox, String careAddress,
-                       Clock clock) {
+    public CareReplies(ConversationStore store, CareMessages messages, MessageOutbox outbox, Clock clock) {
         this.store = store;
         this.messages = messages;
         this.outbox = outbox;
-        this.careAddress = careAddress;
         this.clock = clock;
     }
 
@@ -44,7 +40,8 @@ public final class CareReplies {
 
     /**
      * Sends {@code text} to the customer under {@code requestKey} and leaves the conversation closed or waiting.
-     * Malformed input (an empty or over-long text, a bad request key) is {@link RejectReason#SCHEMA_VIOLATION};
+     * Malformed input (an empty or over-long text, a saved reply's blank left unfilled, a bad request key) is
+     * {@link RejectReason#SCHEMA_VIOLATION};
      * a closed conversation is {@link RejectReason#INVALID_TRANSITION}.
      */
     public Replied reply(Conversation conversation, String requestKey, String text, boolean close, String actor) {
@@ -55,6 +52,11 @@ public final class CareReplies {
         if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
             throw new InvalidInputException(RejectReason.SCHEMA_VIOLATION,
                     "text must not be empty and at most " + MAX_TEXT + " characters");
+        }
+        Matcher blank = SavedReplies.BLANK.matcher(text);
+        if (blank.find()) {
+            throw new InvalidInputException(RejectReason.SCHEMA_VIOLATION, "text still has the blank " + blank.group()
+                    + " of a saved reply: write the " + blank.group(1) + " in before sending");
         }
         Optional<ConversationStore.AgentReply> earlier = store.reply(conversation.conversationId(), requestKey);
         if (earlier.isPresent()) {
@@ -70,8 +72,13 @@ public final class CareReplies {
             return repeated(store.get(conversation.conversationId()).orElse(after),
                     store.reply(conversation.conversationId(), requestKey).orElse(reply));
         }
-        outbox.enqueue(messages.reply(after, reply, threading(after), clock.instant()));
+        outbox.enqueue(messages.reply(after, reply, clock.instant()));
         return new Replied(after, false);
+    }
+
+    /** {@code reply} with its placeholders filled from {@code conversation} (a missing value leaves a blank). */
+    public SavedReplies.Reply filled(SavedReplies.Reply reply, Conversation conversation) {
+        return SavedReplies.filled(reply, messages.placeholders(conversation));
     }
 
     /** Closes the conversation without a reply; a closed one is {@link RejectReason#INVALID_TRANSITION}. */
@@ -84,15 +91,7 @@ public final class CareReplies {
     }
 
     private Replied repeated(Conversation conversation, ConversationStore.AgentReply earlier) {
-        outbox.enqueue(messages.reply(conversation, earlier, threading(conversation), clock.instant()));
+        outbox.enqueue(messages.reply(conversation, earlier, clock.instant()));
         return new Replied(conversation, true);
-    }
-
-    /** The customer's last message, and the care address with the conversation's token ({@code care+c-...@}). */
-    private MailThreading threading(Conversation conversation) {
-        int at = careAddress.lastIndexOf('@');
-        String plain = careAddress.substring(0, at).replaceAll("\\+.*$", "");
-        return new MailThreading(Optional.of(conversation.lastMessageId()),
-                plain + "+" + conversation.conversationId() + careAddress.substring(at));
     }
 }

@@ -1,0 +1,34 @@
+package dev.storecrm.broadcasts;
+
+import dev.storecrm.domain.broadcast.FestivalCampaign;
+import dev.storecrm.domain.campaign.Holdout;
+import dev.storecrm.domain.time.FestivalCalendar;
+import dev.storecrm.platform.HoldoutSettings;
+import dev.storecrm.platform.Settings;
+import dev.storecrm.platform.SharedAdapters;
+import dev.storecrm.platform.schedule.ScheduledRun;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+
+/**
+ * The composition root of FestivalCampaignsFunction: the store's calendar ({@code FESTIVAL_OVERRIDES}) and
+ * campaigns ({@code FESTIVAL_CAMPAIGNS}), both checked here so that a mistake fails the cold start with its entry
+ * named; then the same broadcasts service as BroadcastsFunction's.
+ */
+record FestivalCampaignsWiring(FestivalCampaignService service, ScheduledRun run) {
+
+    FestivalCampaignsWiring(Map<String, String> environment, Clock clock) {
+        this(SharedAdapters.from(new Settings(environment), clock));
+    }
+
+    private FestivalCampaignsWiring(SharedAdapters shared) {
+        this(service(shared, FestivalCalendar.withOverrides(shared.env().optional("FESTIVAL_OVERRIDES", "")),
+                HoldoutSettings.from(shared.env())), new ScheduledRun(MetricsFactory.getMetricsInstance()));
+    }
+
+    private static FestivalCampaignService service(SharedAdapters shared, FestivalCalendar calendar, Holdout holdout) {
+        return new FestivalCampaignService(FestivalCampaign.parse(shared.env().optional("FESTIVAL_CAMPAIGNS", ""),
+                calendar, holdout), calendar, BroadcastsWiring.service(shared), holdout, shared.clock());
+    }
+}
