@@ -43,6 +43,7 @@ class IamEnforcementIT {
             "            - Effect: Allow",
             "              Action:",
             "                - dynamodb:GetItem",
+            "                - dynamodb:UpdateItem",
             "              Resource: !GetAtt SuppressionsTable.Arn",
             "");
 
