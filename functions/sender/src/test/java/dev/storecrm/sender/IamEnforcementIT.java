@@ -40,6 +40,8 @@ class IamEnforcementIT {
 
     private static final Instant NOON_IN_SHANGHAI = Instant.parse("2026-11-23T04:00:00Z");
     private static final String SUPPRESSIONS_GRANT = String.join("\n",
+            "            # UpdateItem: a number End User Messaging SMS says opted out is suppressed for marketing (SMS "
+                    + "consent).",
             "            - Effect: Allow",
             "              Action:",
             "                - dynamodb:GetItem",
