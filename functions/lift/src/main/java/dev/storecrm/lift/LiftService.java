@@ -23,9 +23,9 @@ public final class LiftService {
 
     /** What an event did to the report. */
     public enum Outcome {
-        /** Assignments' revenue moved, or a refund was kept for its payment. */
+        /** The order's record took the payment or the refund (and the assignments in its window, if any). */
         COUNTED,
-        /** Nothing changed: a duplicate, or no assignment of the member in the window. */
+        /** Nothing changed: the payment or the refund was counted before. */
         UNCHANGED,
         /** Not an order paid or refunded. */
         IGNORED
