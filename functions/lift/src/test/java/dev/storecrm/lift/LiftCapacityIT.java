@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,13 +54,7 @@ class LiftCapacityIT {
     private String unitsFor(String event) {
         CapacityRecorder.reset();
         functions.invoke("LiftFunction", SqsBatch.single("m-" + event.hashCode(), event));
-        Map<String, String> units = new TreeMap<>();
-        for (CapacityRecorder.Usage usage : CapacityRecorder.usage()) {
-            if (usage.function().equals("LiftFunction")) {
-                units.merge(usage.table() + (usage.index() == null ? "" : "/" + usage.index()),
-                        usage.readUnits() + "/" + usage.writeUnits(), (a, b) -> a + "+" + b);
-            }
-        }
+        Map<String, String> units = CapacityRecorder.unitsOf("LiftFunction");
         assertEquals(List.of("LiftTable"), List.copyOf(units.keySet()), () -> "only the lift table; kept: "
                 + cloud.dynamoDb().scan(r -> r.tableName(cloud.tableName("RejectsTable"))).items());
         return units.get("LiftTable");
