@@ -180,7 +180,7 @@ final class SimulationReport {
         return table.render();
     }
 
-    /** The lift report per journey, step, variant and week (at most the run's last 13), as CareListsFunction serves it. */
+    /** The lift report per journey, step, variant and week (the run's last 13 at most), from CareListsFunction. */
     String lift() {
         LocalDate last = outcome.end().minusSeconds(1).atZone(storeZone).toLocalDate();
         LocalDate first = outcome.start().atZone(storeZone).toLocalDate();
