@@ -138,6 +138,7 @@ public final class BroadcastPagesService {
             Broadcast.Variant variant = broadcast.variantOf(customerId);
             Map<String, Object> data = new LinkedHashMap<>(content(variant, member.get().profile().locale()));
             data.put("campaign", broadcast.campaignId());
+            data.put("variant", variant.name()); // the lift report's line (the sender's Settlements)
             data.putIfAbsent("link", false);
             data.putIfAbsent("linkText", false);
             data.put("coupon", false);

@@ -3,7 +3,6 @@ package dev.storecrm.sender;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import dev.storecrm.domain.messaging.Category;
-import dev.storecrm.domain.messaging.MailOutcomes;
 import dev.storecrm.domain.messaging.MailSender;
 import dev.storecrm.domain.messaging.MailThreading;
 import dev.storecrm.domain.messaging.MailSender.OutgoingMail;
@@ -17,13 +16,13 @@ import dev.storecrm.domain.messaging.SendRules;
 import dev.storecrm.domain.messaging.SendRules.Facts;
 import dev.storecrm.domain.messaging.SendRules.SkipReason;
 import dev.storecrm.domain.messaging.SendRules.Verdict;
+import dev.storecrm.domain.messaging.SmsSegments;
 import dev.storecrm.domain.messaging.SmsSender;
 import dev.storecrm.domain.messaging.Timers;
 import dev.storecrm.domain.messaging.UnsubscribeTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,7 +70,7 @@ public final class SenderService {
 
     private final SendChecks checks;
     private final SendLedger ledger;
-    private final MailOutcomes outcomes;
+    private final Settlements settlements;
     private final MarketingSlots slots;
     private final MarketingSlots smsSlots;
     private final Timers timers;
@@ -82,7 +81,7 @@ public final class SenderService {
     SenderService(SendChecks checks, SendRecords records, Delivery delivery, SenderSettings settings, Clock clock) {
         this.checks = checks;
         this.ledger = records.ledger();
-        this.outcomes = records.outcomes();
+        this.settlements = records.settlements();
         this.slots = new MarketingSlots(records.cap(), settings.marketingCap(), settings.capPriorities(),
                 settings.quietHours());
         this.smsSlots = new MarketingSlots(records.cap(), delivery.sms().cap(), settings.capPriorities(),
@@ -139,10 +138,12 @@ public final class SenderService {
         Map<String, Object> variables = variables(request, recipient, headers, sms);
         String locale = recipient.locale().orElse(null);
         Supplier<String> dispatch;
+        int smsSegments = 0;
         if (verdict instanceof Verdict.Text text) {
             String body = delivery.sms().compose(delivery.renderer().renderSms(request.templateId(), locale,
                     variables, request.category()), request.category());
             Optional<String> refusal = delivery.sms().refusal(body);
+            smsSegments = SmsSegments.count(body).parts();
             if (refusal.isPresent()) {
                 return settle(request, SendLedger.Status.SKIPPED, refusal.get(), now);
             }
@@ -175,31 +176,33 @@ public final class SenderService {
                         : settle(request, SendLedger.Status.SKIPPED, SkipReason.EXPIRED_UNDER_CAP.name(), now);
             }
         }
-        return send(request, dispatch, sms ? "REJECTED_BY_SMS: " : "REJECTED_BY_SES: ", owner,
-                capKey.map(key -> new Slot(channelSlots, key)), now);
+        return send(request, new Dispatch(dispatch, smsSegments, sms ? "REJECTED_BY_SMS: " : "REJECTED_BY_SES: "),
+                owner, capKey.map(key -> new Slot(channelSlots, key)), now);
     }
 
     /** A marketing slot this message holds: which channel's, and whose. */
     private record Slot(MarketingSlots slots, String key) {}
 
-    private Outcome send(MessageRequest request, Supplier<String> dispatch, String rejectedBy, String owner,
-                         Optional<Slot> slot, Instant now) {
+    /** How the message goes: the call, its SMS segments (0 for e-mail), the reason's prefix if refused. */
+    private record Dispatch(Supplier<String> call, int smsSegments, String rejectedBy) {}
+
+    private Outcome send(MessageRequest request, Dispatch dispatch, String owner, Optional<Slot> slot, Instant now) {
         String messageId;
         try {
-            messageId = dispatch.get();
+            messageId = dispatch.call().get();
         } catch (MailSender.ThrottledException throttled) {
             giveBack(request, owner, slot, now);
             return defer(request, now.plus(throttleWait(request)));
         } catch (MailSender.RejectedException rejected) {
             giveBack(request, owner, slot, now);
-            return settle(request, SendLedger.Status.FAILED, rejectedBy + rejected.getMessage(), now);
+            return settle(request, SendLedger.Status.FAILED, dispatch.rejectedBy() + rejected.getMessage(), now);
         } catch (RuntimeException unexpected) {
             giveBack(request, owner, slot, now);
             throw unexpected;
         }
         Instant sentAt = clock.instant();
         ledger.markSent(request.businessKey(), owner, messageId, sentAt);
-        count(request, SendLedger.Status.SENT, null, sentAt);
+        settlements.settled(request, SendLedger.Status.SENT, null, dispatch.smsSegments(), sentAt);
         return Outcome.SENT;
     }
 
@@ -272,24 +275,13 @@ public final class SenderService {
         LOG.info("message not sent", entry("businessKey", request.businessKey()), entry("status", status.name()),
                 entry("reason", reason));
         if (ledger.settle(request.businessKey(), status, reason, now, facts(request))) {
-            count(request, status, reason, now);
+            settlements.settled(request, status, reason, 0, now);
         }
         return status == SendLedger.Status.SKIPPED ? Outcome.SKIPPED : Outcome.FAILED;
     }
 
-    /** Counts the settled message under its day (the store's), journey and outcome: one small write. */
-    private void count(MessageRequest request, SendLedger.Status status, String reason, Instant at) {
-        outcomes.count(LocalDate.ofInstant(at, settings.storeTimeZone()), request.journey(),
-                MailOutcomes.outcome(status, reason));
-    }
-
     private static SendLedger.Facts facts(MessageRequest request) {
-        Optional<String> customerId = switch (request.recipient()) {
-            case Recipient.Member member -> Optional.of(member.customerId());
-            case Recipient.Customer customer -> Optional.of(customer.customerId());
-            case Recipient.Guest guest -> Optional.empty();
-            case Recipient.Address address -> Optional.empty();
-        };
-        return new SendLedger.Facts(request.journey(), request.category(), request.templateId(), customerId);
+        return new SendLedger.Facts(request.journey(), request.category(), request.templateId(),
+                Settlements.customerId(request));
     }
 }

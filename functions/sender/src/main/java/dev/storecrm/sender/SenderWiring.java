@@ -3,6 +3,7 @@ package dev.storecrm.sender;
 import dev.storecrm.domain.messaging.MessageRenderer;
 import dev.storecrm.domain.messaging.UnsubscribeTokens;
 import dev.storecrm.domain.templates.OverrideTemplates;
+import dev.storecrm.platform.LiftSettings;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.ReputationSettings;
 import dev.storecrm.platform.Secrets;
@@ -42,7 +43,8 @@ record SenderWiring(SenderService service, SqsBatchProcessor batch) {
     private static SenderService service(SharedAdapters shared, Settings env, SenderSettings settings) {
         SendRecords records = new SendRecords(shared.sendLedger(),
                 new DynamoDbFrequencyCap(shared.dynamoDb(), env.required("FREQUENCY_CAP_TABLE")), shared.timers(),
-                new DynamoDbMailOutcomes(shared.dynamoDb(), env.required("REPUTATION_TABLE")));
+                new Settlements(new DynamoDbMailOutcomes(shared.dynamoDb(), env.required("REPUTATION_TABLE")),
+                        LiftSettings.recorder(shared, env), settings.storeTimeZone()));
         return new SenderService(checks(shared, env), records, delivery(shared, env, settings), settings,
                 shared.clock());
     }

@@ -3,6 +3,11 @@ package dev.storecrm.sender;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.campaign.LiftAttribution;
+import dev.storecrm.domain.campaign.LiftCell;
+import dev.storecrm.domain.campaign.LiftRecorder;
+import dev.storecrm.domain.campaign.LiftTally;
+import dev.storecrm.domain.campaign.Settled;
 import dev.storecrm.domain.messaging.AddressHash;
 import dev.storecrm.domain.messaging.CartCheck;
 import dev.storecrm.domain.messaging.MailOutcomes;
@@ -19,6 +24,7 @@ import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.StorePolicies;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.memory.InMemoryFrequencyCap;
+import dev.storecrm.fixtures.memory.InMemoryLiftBook;
 import dev.storecrm.fixtures.memory.InMemoryMailOutcomes;
 import dev.storecrm.fixtures.memory.InMemoryMembers;
 import dev.storecrm.fixtures.memory.InMemorySendLedger;
@@ -58,6 +64,7 @@ class SenderServiceTest {
     private final InMemoryTimers timers = new InMemoryTimers();
     private final RecordingMailSender mail = new RecordingMailSender();
     private final InMemoryMailOutcomes outcomes = new InMemoryMailOutcomes();
+    private final InMemoryLiftBook lift = new InMemoryLiftBook();
     private final SenderService service = service();
 
     @Test
@@ -130,6 +137,26 @@ class SenderServiceTest {
     }
 
     @Test
+    void eachSettledMarketingMessageIsOneLiftAssignmentOfItsJourneyStepAndVariantAndTransactionalMailNone() {
+        member(true);
+        service.handle(news("NEWS#1"));
+        service.handle(news("NEWS#1"));
+        service.handle(news("NEWS#2").heldOutOf());
+        service.handle(followUp("ORDER#o-1#follow-up"));
+        service.handle(MessageRequest.marketing("BROADCAST#spring#c-1", "broadcast", "c-1", "store-news",
+                Map.of("headline", "Spring", "message", "New teas", "link", "https://shop.example.com/new",
+                        "variant", "B"), NOON).notAfter(NOON.plus(Duration.ofHours(1))));
+        service.handle(news("NEWS#3").notAfter(NOON.plus(Duration.ofHours(1))));
+        Map<LiftCell, LiftTally> week = lift.period("2026-W48");
+        assertEquals(Map.of(new LiftCell("news", "-", "-", "2026-W48"), LiftTally.assigned(Settled.SENT, 0)
+                        .plus(LiftTally.assigned(Settled.HELD_OUT, 0)).plus(LiftTally.assigned(Settled.SKIPPED, 0)),
+                new LiftCell("broadcast", "spring", "B", "2026-W48"), LiftTally.assigned(Settled.SKIPPED, 0)),
+                week, "news: one sent (the copy counts nothing), one held out, one expired under the cap (skipped, "
+                        + "still treated); the broadcast's variant B expired under the cap too; no follow-up");
+        assertTrue(lift.assignment("c-1", "ORDER#o-1#follow-up").isEmpty());
+    }
+
+    @Test
     void aReasonCountsUnderItsCodeAndAFreeTextReasonUnderItsStatus() {
         assertEquals("REJECTED_BY_SES", MailOutcomes.outcome(SendLedger.Status.FAILED,
                 "REJECTED_BY_SES: Email address is not verified"));
@@ -191,7 +218,10 @@ class SenderServiceTest {
                 settings.defaultLocale(), settings.subjectPrefixes()), mail,
                 new UnsubscribeTokens(new byte[32], settings.unsubscribeValidity(), clock), new Pacer(1_000),
                 SmsChannel.from(policies.settings(), Optional.empty()));
-        return new SenderService(checks, new SendRecords(ledger, cap, timers, outcomes), delivery, settings, clock);
+        LiftRecorder recorder = new LiftRecorder(lift, new LiftAttribution(Duration.ofDays(7)),
+                settings.storeTimeZone(), Duration.ofDays(60));
+        return new SenderService(checks, new SendRecords(ledger, cap, timers,
+                new Settlements(outcomes, recorder, settings.storeTimeZone())), delivery, settings, clock);
     }
 
     /** Member c-1, registered in Shanghai a month ago, with marketing consent or without a word on it. */

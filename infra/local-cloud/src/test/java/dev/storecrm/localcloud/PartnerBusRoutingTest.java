@@ -38,7 +38,7 @@ class PartnerBusRoutingTest {
                 .anyMatch(id -> id.equals("ShopifyAdapterRule") || id.equals("StripeAdapterRule")));
         assertEquals(List.of("default", "storecrm-local-store-events"), ruleBuses(template));
         List<?> sources = deliveryDeadLetterSources(template);
-        assertEquals(7, sources.size(), "the seven consumer rules only: " + sources);
+        assertEquals(8, sources.size(), "the eight consumer rules only: " + sources);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.storecrm.simulation;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.campaign.LiftCell;
 import dev.storecrm.domain.cart.CartDayStats;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
@@ -177,6 +178,30 @@ final class SimulationReport {
                     row.get("stillInWindow").asText());
         }
         return table.render();
+    }
+
+    /** The lift report per journey, step, variant and week (the run's last 13 at most), from CareListsFunction. */
+    String lift() {
+        LocalDate last = outcome.end().minusSeconds(1).atZone(storeZone).toLocalDate();
+        LocalDate first = outcome.start().atZone(storeZone).toLocalDate();
+        first = first.isBefore(last.minusWeeks(12)) ? last.minusWeeks(12) : first;
+        APIGatewayV2HTTPResponse response = functions.invokeSignedUrl("CareListsFunction", "GET", "/lift",
+                "from=" + LiftCell.periodOf(first) + "&to=" + LiftCell.periodOf(last) + "&format=json", Map.of(), null);
+        if (response.getStatusCode() != 200) {
+            return "(the lift report answered " + response.getStatusCode() + ": " + response.getBody() + ")\n";
+        }
+        TextTable table = new TextTable("journey", "step", "variant", "week", "eligible", "sent", "skipped",
+                "held out", "converted (treated / held out)", "revenue (treated / held out)", "incremental revenue",
+                "ROI");
+        for (JsonNode row : read(response.getBody()).get("rows")) {
+            table.row(row.get("journey").asText(), row.get("step").asText(), row.get("variant").asText(),
+                    row.get("period").asText(), row.get("eligible").asText(), row.get("sent").asText(),
+                    row.get("skipped").asText(), row.get("heldOut").asText(),
+                    row.get("treatedConverters").asText() + " / " + row.get("heldOutConverters").asText(),
+                    money(row.get("treatedRevenue").asLong()) + " / " + money(row.get("heldOutRevenue").asLong()),
+                    row.get("incrementalRevenue").asText(), row.get("roi").asText());
+        }
+        return table.isEmpty() ? "(no assignments)\n" : table.render();
     }
 
     String disputes() {

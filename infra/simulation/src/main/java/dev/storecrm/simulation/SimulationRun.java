@@ -83,6 +83,8 @@ final class SimulationRun {
                 festival);
         section(out, "Carts (CartStatsTable)", report.carts());
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
+        section(out, "Lift: treated against held out (CareListsFunction /lift; revenue and incremental revenue in "
+                + "minor units)", report.lift());
         section(out, "Disputes", report.disputes());
         section(out, "Customer mail (CareMailTable)", care.report(outcome.end()));
         section(out, "Agents' replies (CareDeskFunction POST /care/conversations/{id}/replies, an agent's token)",

@@ -109,7 +109,8 @@ class StoreSimulationIT {
     @Test
     void theReportShowsWhatEachJourneyDidAndTheArchive() {
         for (String section : java.util.List.of("Import day and go-live ramp", "Mail sent, by journey and day",
-                "Coupons", "Carts (CartStatsTable)", "Members woken", "Disputes", "Rejected events, by reason",
+                "Coupons", "Carts (CartStatsTable)", "Members woken", "Lift: treated against held out", "Disputes",
+                "Rejected events, by reason",
                 "Member archive at the end", "Points (PointsLedgerTable)", "DynamoDB capacity, by function",
                 "Invariants")) {
             assertTrue(printed.contains("\n" + section), "the report's section " + section);
@@ -121,6 +122,10 @@ class StoreSimulationIT {
                 + " members; the whole archive is MembersTable)"), "erased members are gone from the archive: "
                 + printed);
         assertTrue(printed.contains("sim-c-00001"), "the archive table names members by id");
+        String lift = printed.substring(printed.indexOf("\nLift: treated against held out"),
+                printed.indexOf("\nDisputes"));
+        assertTrue(lift.contains("win-back") && lift.contains("birthday"), "the lift report has the lines of the "
+                + "win-back steps and the birthday greeting, fed by the sender and LiftFunction: " + lift);
         assertTrue(printed.matches("(?s).*\\nredeemed +[1-9].*"), "the checkout redeemed points: " + printed);
     }
 

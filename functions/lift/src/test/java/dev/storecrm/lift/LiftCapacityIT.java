@@ -1,0 +1,75 @@
+package dev.storecrm.lift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.storecrm.domain.campaign.LiftAttribution;
+import dev.storecrm.domain.campaign.LiftRecorder;
+import dev.storecrm.domain.campaign.Settled;
+import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.fixtures.triggers.SqsBatch;
+import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.FreshLocalCloud;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.platform.dynamodb.DynamoDbLiftBook;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Capacity units per order of LiftFunction, as DynamoDB reports them ({@code ReturnConsumedCapacity}): the order's
+ * record, the member's kept assignments and one transaction, the same for a member with twenty earlier orders.
+ * The units per assignment (the sender's) are SenderCapacityIT's.
+ */
+@ExtendWith(FreshLocalCloud.class)
+class LiftCapacityIT {
+
+    private static final Instant SENT = Instant.parse("2026-12-01T02:00:00Z");
+
+    private LocalFunctions functions;
+    private LocalCloud cloud;
+
+    @BeforeEach
+    void assignments(LocalCloud cloud) {
+        this.cloud = cloud;
+        SimulatedClock clock = new SimulatedClock(SENT.plus(Duration.ofDays(3)));
+        functions = cloud.functions(clock);
+        LiftRecorder recorder = new LiftRecorder(new DynamoDbLiftBook(cloud.dynamoDb(), cloud.tableName("LiftTable")),
+                new LiftAttribution(Duration.ofDays(7)), ZoneId.of("Asia/Shanghai"), Duration.ofDays(60));
+        recorder.assigned("WINBACK#c-1#1#1", "c-1", "win-back", "-", Settled.SENT, 0, SENT);
+        recorder.assigned("WINBACK#c-2#1#1", "c-2", "win-back", "-", Settled.HELD_OUT, 0, SENT);
+        for (int i = 0; i < 20; i++) {
+            recorder.paid("o-old-" + i, "c-2", 1_000, SENT.plus(Duration.ofHours(i + 1)));
+        }
+        functions.handler("LiftFunction");
+    }
+
+    /** Units LiftFunction used for one event, as "read/write" on the LiftTable. */
+    private String unitsFor(String event) {
+        CapacityRecorder.reset();
+        functions.invoke("LiftFunction", SqsBatch.single("m-" + event.hashCode(), event));
+        Map<String, String> units = CapacityRecorder.unitsOf("LiftFunction");
+        assertEquals(List.of("LiftTable"), List.copyOf(units.keySet()), () -> "only the lift table; kept: "
+                + cloud.dynamoDb().scan(r -> r.tableName(cloud.tableName("RejectsTable"))).items());
+        return units.get("LiftTable");
+    }
+
+    @Test
+    void anOrderCostsTheSameFewUnitsWhateverTheMembersHistoryAndADuplicateOneRead() {
+        String paid = Events.orderPaid("c-1", "o-1").amount(10_000).at(SENT.plus(Duration.ofDays(1))).json();
+        assertEquals(List.of("1.5/4.0", "1.0/0.0", "1.5/4.0", "2.0/4.0"), List.of(unitsFor(paid), unitsFor(paid),
+                unitsFor(Events.orderPaid("c-2", "o-2").amount(5_000).at(SENT.plus(Duration.ofDays(1))).json()),
+                unitsFor(Events.orderRefunded("c-1", "o-1", "r-1").amount(1_000).at(SENT.plus(Duration.ofDays(2)))
+                        .json())),
+                "a payment: the order (consistent read), the member's assignments (one query), one transaction of "
+                        + "the order, the assignment and its cell; the same payment again: the order's read only; "
+                        + "a member with twenty earlier orders: the same; a refund: the order, the assignment "
+                        + "credited, one transaction");
+    }
+}
