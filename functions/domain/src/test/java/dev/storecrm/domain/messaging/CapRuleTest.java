@@ -95,16 +95,19 @@ class CapRuleTest {
 
     @Test
     void theOrderIsAParameterNamingEveryKindOnce() {
-        CapPriorities cartFirst = CapPriorities.parse("cart-coupon, greeting,cart-reminder,win-back,broadcast");
+        CapPriorities cartFirst = CapPriorities.parse(
+                "cart-coupon, greeting,cart-reminder,win-back,order-feedback,broadcast");
         assertEquals(0, cartFirst.rank(COUPON));
         assertEquals(1, cartFirst.rank(GREETING));
-        assertEquals("cart-coupon,greeting,cart-reminder,win-back,broadcast", cartFirst.toString());
+        assertEquals("cart-coupon,greeting,cart-reminder,win-back,order-feedback,broadcast", cartFirst.toString());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> CapPriorities.parse("greeting,cart-coupon,cart-reminder,win-back,newsletter"));
         assertEquals("unknown marketing kind 'newsletter' in the marketing priorities; the kinds are "
-                + "[greeting, cart-coupon, cart-reminder, win-back, broadcast]", unknown.getMessage());
+                + "[greeting, cart-coupon, cart-reminder, win-back, order-feedback, broadcast]", unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CapPriorities.parse("greeting,greeting,cart-reminder,"
-                + "win-back,broadcast"));
+                + "win-back,order-feedback,broadcast"));
         assertThrows(IllegalArgumentException.class, () -> CapPriorities.parse("greeting,cart-coupon"));
+        assertThrows(IllegalArgumentException.class, () -> CapPriorities.parse(
+                "greeting,cart-coupon,cart-reminder,win-back,broadcast"), "the five kinds before order-feedback");
     }
 }
