@@ -118,6 +118,19 @@ class OrderFeedbackIT {
         assertEquals(Map.of(), ledger("c-late"));
     }
 
+    @Test
+    void aTimerWithoutItsOrderIsKeptWithItsReasonAndBlocksNothing() {
+        member("c-bad");
+        cloud.sqs().sendMessage(m -> m.queueUrl(cloud.queueUrl("OrderFeedbackQueue"))
+                .messageBody("{\"kind\": \"order-feedback\", \"customerId\": \"c-bad\"}"));
+        paid("evt-bad-1", "c-bad", "o-bad", START);
+        walkTo(START.plus(Duration.ofDays(8)));
+        List<Map<String, AttributeValue>> rejects = scan("RejectsTable");
+        assertEquals(List.of("order-feedback SCHEMA_VIOLATION"), rejects.stream()
+                .map(i -> i.get("consumer").s() + " " + i.get("reason").s()).toList());
+        assertEquals(List.of("day 7: How is your order o-bad?"), asks("c-bad"), "the good messages went on");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void member(String customerId) {
