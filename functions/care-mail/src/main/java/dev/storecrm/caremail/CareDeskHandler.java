@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.StaffDoors;
+import dev.storecrm.platform.priming.Priming;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -31,6 +32,7 @@ public final class CareDeskHandler implements RequestHandler<APIGatewayV2HTTPEve
     CareDeskHandler(CareDeskWiring wiring) {
         this.service = wiring.service();
         this.metrics = wiring.metrics();
+        Priming.register(this, Priming.UNKNOWN_ROUTE);
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.storecrm.localcloud.LocalCloudExtension;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,14 +38,7 @@ class CartRecoveryCapacityIT {
     private Map<String, String> unitsFor(String body) {
         CapacityRecorder.reset();
         store.functions.invoke("CartRecoveryFunction", SqsBatch.single("m-" + body.hashCode(), body));
-        Map<String, String> units = new TreeMap<>();
-        for (CapacityRecorder.Usage usage : CapacityRecorder.usage()) {
-            if (usage.function().equals("CartRecoveryFunction")) {
-                units.merge(usage.table() + (usage.index() == null ? "" : "/" + usage.index()),
-                        usage.readUnits() + "/" + usage.writeUnits(), (a, b) -> a + "+" + b);
-            }
-        }
-        return units;
+        return CapacityRecorder.unitsOf("CartRecoveryFunction");
     }
 
     /**

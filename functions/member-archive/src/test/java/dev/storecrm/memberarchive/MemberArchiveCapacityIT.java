@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,12 +56,7 @@ class MemberArchiveCapacityIT {
     private Map<String, String> unitsFor(String body) {
         CapacityRecorder.reset();
         functions.invoke("MemberArchiveFunction", SqsBatch.single("m-" + body.hashCode(), body));
-        Map<String, String> units = new TreeMap<>();
-        for (CapacityRecorder.Usage usage : CapacityRecorder.usage()) {
-            units.put(usage.table() + (usage.index() == null ? "" : "/" + usage.index()),
-                    usage.readUnits() + "/" + usage.writeUnits());
-        }
-        return units;
+        return CapacityRecorder.unitsOf("MemberArchiveFunction");
     }
 
     private static String sample(String name) throws Exception {

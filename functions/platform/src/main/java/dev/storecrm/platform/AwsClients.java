@@ -2,6 +2,8 @@ package dev.storecrm.platform;
 
 import dev.storecrm.domain.messaging.SmsSender;
 import dev.storecrm.platform.sms.EndUserMessagingSmsSender;
+import dev.storecrm.platform.priming.Priming;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.http.SdkHttpService;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -29,9 +32,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * code talks to AWS and to emulators. Where the SDK's own setting
  * {@code software.amazon.awssdk.http.service.impl} (system property) or
  * {@code SYNC_HTTP_SERVICE_IMPL} (environment) names another HTTP implementation, the SDK builds
- * that one instead; the local cloud uses this for its loopback transport.
+ * that one instead; the local cloud uses this for its loopback transport. Each client is registered
+ * for SnapStart priming ({@link Priming}) with a request it marshals and signs but never sends.
  */
 public final class AwsClients {
+
+    /** The table, queue, key and secret a priming request names; never sent ({@link Priming}). */
+    private static final String PRIMING = "storecrm-priming";
+    private static final String PRIMING_QUEUE = "https://sqs.us-east-1.amazonaws.com/000000000000/" + PRIMING;
 
     private final Region region;
     private final AwsCredentialsProvider credentials;
@@ -43,17 +51,25 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        return http(DynamoDbClient.builder())
+        DynamoDbClient client = http(DynamoDbClient.builder())
                 .region(region)
                 .credentialsProvider(credentials)
+                .overrideConfiguration(Priming::marshalOnly)
                 .build();
+        Priming.client("DynamoDB", () -> client.getItem(r -> r.tableName(PRIMING)
+                .key(Map.of("pk", AttributeValue.fromS(PRIMING))).overrideConfiguration(Priming::request)));
+        return client;
     }
 
     public SqsClient sqs() {
-        return http(SqsClient.builder())
+        SqsClient client = http(SqsClient.builder())
                 .region(region)
                 .credentialsProvider(credentials)
+                .overrideConfiguration(Priming::marshalOnly)
                 .build();
+        Priming.client("SQS", () -> client.sendMessage(r -> r.queueUrl(PRIMING_QUEUE).messageBody(PRIMING)
+                .overrideConfiguration(Priming::request)));
+        return client;
     }
 
     /**
@@ -61,25 +77,39 @@ public final class AwsClients {
      * jitter; a send still throttled after that is put off by the sender, not failed.
      */
     public SesV2Client sesV2() {
-        return http(SesV2Client.builder())
+        SesV2Client client = http(SesV2Client.builder())
                 .region(region)
                 .credentialsProvider(credentials)
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy()))
+                .overrideConfiguration(c -> Priming.marshalOnly(c)
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy()))
                 .build();
+        Priming.client("SES", () -> client.sendEmail(r -> r.fromEmailAddress("priming@example.com")
+                .destination(d -> d.toAddresses("priming@example.com"))
+                .content(c -> c.simple(m -> m.subject(s -> s.data(PRIMING)).body(b -> b.text(s -> s.data(PRIMING)))))
+                .overrideConfiguration(Priming::request)));
+        return client;
     }
 
     public EventBridgeClient eventBridge() {
-        return http(EventBridgeClient.builder())
+        EventBridgeClient client = http(EventBridgeClient.builder())
                 .region(region)
                 .credentialsProvider(credentials)
+                .overrideConfiguration(Priming::marshalOnly)
                 .build();
+        Priming.client("EventBridge", () -> client.putEvents(r -> r.entries(e -> e.source(PRIMING)
+                .detailType(PRIMING).detail("{}")).overrideConfiguration(Priming::request)));
+        return client;
     }
 
     public SecretsManagerClient secretsManager() {
-        return http(SecretsManagerClient.builder())
+        SecretsManagerClient client = http(SecretsManagerClient.builder())
                 .region(region)
                 .credentialsProvider(credentials)
+                .overrideConfiguration(Priming::marshalOnly)
                 .build();
+        Priming.client("Secrets Manager", () -> client.getSecretValue(r -> r.secretId(PRIMING)
+                .overrideConfiguration(Priming::request)));
+        return client;
     }
 
     /**

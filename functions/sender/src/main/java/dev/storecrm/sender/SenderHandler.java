@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.domain.messaging.MessageRequestJson;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.priming.Priming;
 import java.time.Clock;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchRes
     SenderHandler(SenderWiring wiring) {
         this.batch = wiring.batch();
         this.service = wiring.service();
+        Priming.register(this, Priming.EMPTY_BATCH);
     }
 
     @Override

@@ -15,7 +15,6 @@ import dev.storecrm.localcloud.LocalFunctions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,14 +51,7 @@ class SenderCapacityIT {
         CapacityRecorder.reset();
         String body = MessageRequestJson.write(request);
         functions.invoke("SenderFunction", SqsBatch.single("m-" + body.hashCode(), body));
-        Map<String, String> units = new TreeMap<>();
-        for (CapacityRecorder.Usage usage : CapacityRecorder.usage()) {
-            if (usage.function().equals("SenderFunction")) {
-                units.merge(usage.table() + (usage.index() == null ? "" : "/" + usage.index()),
-                        usage.readUnits() + "/" + usage.writeUnits(), (a, b) -> a + "+" + b);
-            }
-        }
-        return units;
+        return CapacityRecorder.unitsOf("SenderFunction");
     }
 
     @Test

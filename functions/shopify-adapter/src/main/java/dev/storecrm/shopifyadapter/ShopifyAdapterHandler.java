@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.priming.Priming;
 import java.time.Clock;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ public final class ShopifyAdapterHandler implements RequestHandler<SQSEvent, SQS
     ShopifyAdapterHandler(ShopifyAdapterWiring wiring) {
         this.batch = wiring.batch();
         this.service = wiring.service();
+        Priming.register(this, Priming.EMPTY_BATCH);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.PublicFunctionUrl;
+import dev.storecrm.platform.priming.Priming;
 import java.time.Clock;
 import java.util.Map;
 
@@ -29,6 +30,7 @@ public final class UnsubscribeHandler implements RequestHandler<APIGatewayV2HTTP
     UnsubscribeHandler(UnsubscribeWiring wiring) {
         this.routes = wiring.routes();
         this.url = wiring.url();
+        Priming.register(this, Priming.UNKNOWN_ROUTE);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.Supplier;
@@ -75,6 +76,18 @@ public final class CapacityRecorder implements ExecutionInterceptor {
         TOTALS.forEach((key, units) -> usage.add(new Usage(key.get(0), key.get(1),
                 key.get(2).equals(BASE_TABLE) ? null : key.get(2), units[0].sum(), units[1].sum())));
         return usage;
+    }
+
+    /** What {@code function} used since the last reset, by {@code table} or {@code table/index}, as "read/write". */
+    public static Map<String, String> unitsOf(String function) {
+        Map<String, String> units = new TreeMap<>();
+        for (Usage usage : usage()) {
+            if (usage.function().equals(function)) {
+                units.put(usage.table() + (usage.index() == null ? "" : "/" + usage.index()),
+                        usage.readUnits() + "/" + usage.writeUnits());
+            }
+        }
+        return units;
     }
 
     public static void reset() {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,18 @@ import org.junit.jupiter.api.Test;
  * plugins merged, no HTTP client but url-connection, and no emulator.
  */
 class DeployableArtifactsIT {
+
+    /**
+     * The size each jar must stay under. The issue's target is 8 MB; no jar reaches it yet: a function that
+     * uses DynamoDB alone is 19.4 MB, of which the DynamoDB model is 2.6 MB, ICU4J 3.3 MB, log4j 2.0 MB,
+     * Jackson 2.1 MB and the SDK's core 3.2 MB (docs/benchmarks.md, "Lean jars"). These bounds keep what the
+     * per-function services won; lower them as the other levers land.
+     */
+    private static final long DEFAULT_JAR_MEGABYTES = 22;
+    private static final Map<String, Long> JAR_MEGABYTES = Map.of("sender.jar", 24L, "care-lists.jar", 26L,
+            "care-mail.jar", 26L);
+
+    private static final String SERVICES = "software/amazon/awssdk/services/";
 
     private final Template template = Template.ofProject("us-east-1");
 
@@ -50,8 +63,45 @@ class DeployableArtifactsIT {
                         || e.getName().startsWith("dev/storecrm/fixtures/")), "no local-cloud or test-fixture code in "
                         + jar);
             }
-            assertTrue(Files.size(jar) < 40L * 1024 * 1024, jar + " is " + Files.size(jar) + " bytes");
+            long bound = JAR_MEGABYTES.getOrDefault(jar.getFileName().toString(), DEFAULT_JAR_MEGABYTES);
+            assertTrue(Files.size(jar) <= bound * 1024 * 1024, jar + " is " + Files.size(jar) + " bytes, over "
+                    + bound + " MB (docs/benchmarks.md, \"Lean jars\")");
         }
+    }
+
+    /**
+     * Each jar holds only the SDK services its function's pom names (platform declares them optional):
+     * the SES v2 model only in the sender's jar, no service but DynamoDB in a function that needs no other.
+     */
+    @Test
+    void eachJarHoldsOnlyTheSdkServicesItsFunctionUses() throws IOException {
+        Path functions = Template.projectRoot().resolve("functions");
+        assertEquals(List.of("sender.jar"), jarsHolding(functions, "software/amazon/awssdk/services/sesv2/"));
+        List<String> onlyDynamoDb = List.of("rfm", "ses-feedback", "sms-opt-out", "points-redemption");
+        for (String module : onlyDynamoDb) {
+            try (JarFile contents = new JarFile(functions.resolve(module + "/target/lambda/" + module + ".jar")
+                    .toFile())) {
+                assertEquals(List.of("dynamodb"), contents.stream().map(java.util.jar.JarEntry::getName)
+                        .filter(name -> name.startsWith(SERVICES) && name.length() > SERVICES.length())
+                        .map(name -> name.substring(SERVICES.length()).split("/")[0]).distinct().toList(),
+                        module + "'s SDK services");
+            }
+        }
+    }
+
+    private static List<String> jarsHolding(Path functions, String prefix) throws IOException {
+        List<String> holding = new java.util.ArrayList<>();
+        try (var files = Files.walk(functions, 4)) {
+            for (Path jar : files.filter(f -> f.toString().endsWith(".jar"))
+                    .filter(f -> f.getParent().endsWith(Path.of("target", "lambda"))).sorted().toList()) {
+                try (JarFile contents = new JarFile(jar.toFile())) {
+                    if (contents.stream().anyMatch(e -> e.getName().startsWith(prefix))) {
+                        holding.add(jar.getFileName().toString());
+                    }
+                }
+            }
+        }
+        return holding;
     }
 
     /**
