@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.priming.Priming;
 import java.time.Clock;
 import java.util.Map;
 
@@ -33,6 +34,7 @@ public final class OrderFeedbackHandler implements RequestHandler<SQSEvent, SQSB
         this.batch = wiring.batch();
         this.service = wiring.service();
         this.clock = clock;
+        Priming.register(this, Priming.EMPTY_BATCH);
     }
 
     @Override
