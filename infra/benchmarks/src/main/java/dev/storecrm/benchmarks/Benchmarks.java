@@ -34,6 +34,7 @@ public final class Benchmarks {
             case "points" -> PointsBenchmark.run(Options.parse(options));
             case "adapters" -> AdapterBenchmark.run(Options.parse(options));
             case "coldstart" -> ColdStartBenchmark.run(Options.parse(options));
+            case "cost" -> CostBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
                       capacity [--members M] [--orders N] [--history H] [--seed S]
@@ -70,7 +71,11 @@ public final class Benchmarks {
                           each function's deployable jar (./dev package first) in N fresh JVMs under Lambda's own
                           runtime client, with its template environment pointed at the local cloud, handling the
                           last event it handled in a short simulated store; prints min and median seconds to the
-                          answer, the init, the ratio to a one-GetItem baseline run alike, classes loaded, jar size""");
+                          answer, the init, the ratio to a one-GetItem baseline run alike, classes loaded, jar size
+                      cost [--members M] [--days D] [--check C]
+                          a simulated store of M members (1000) over D days (30), priced with the simulation's price
+                          table; projects the monthly AWS bill for 10,000, 100,000 and 1,000,000 members from its
+                          fixed and per-member rates; with --check, runs C members alike and reports the difference""");
         }
     }
 }

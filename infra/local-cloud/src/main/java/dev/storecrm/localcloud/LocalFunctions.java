@@ -7,6 +7,7 @@ import dev.storecrm.domain.time.SimulatedClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,6 +96,7 @@ public final class LocalFunctions {
         Context context = new LocalContext(spec, cloud.template().arn(functionLogicalId));
         Method method = handleRequest(handler);
         IamPolicy policy = policy(functionLogicalId);
+        long started = System.nanoTime();
         Object response = CapacityRecorder.attributedTo(functionLogicalId, () -> IamEnforcer.actingAs(policy, () -> {
             try {
                 return method.invoke(handler, event, context);
@@ -107,13 +109,17 @@ public final class LocalFunctions {
                 throw new IllegalStateException(e);
             }
         }));
-        Invocation invocation = new Invocation(functionLogicalId, event, response);
+        Invocation invocation = new Invocation(functionLogicalId, event, response,
+                Duration.ofNanos(System.nanoTime() - started));
         observers.forEach(observer -> observer.accept(invocation));
         return response;
     }
 
-    /** An invocation that returned (whatever its response says): the function, its event and its response. */
-    public record Invocation(String function, Object event, Object response) {}
+    /**
+     * An invocation that returned (whatever its response says): the function, its event, its response and how
+     * long the handler took in this JVM (against the local cloud: not what Lambda would bill).
+     */
+    public record Invocation(String function, Object event, Object response, Duration elapsed) {}
 
     /** Tells {@code observer} of every invocation that returns from now on (the cold-start benchmark's events). */
     public void observe(Consumer<Invocation> observer) {

@@ -48,7 +48,8 @@ final class FestivalSends {
     /** Judges the campaign's ledger entries over the run from {@code start} to {@code end}; returns the report. */
     static String check(List<Map<String, AttributeValue>> ledger, GroundTruth truth, LocalFunctions functions,
                         Instant start, Instant end, Invariants invariants) {
-        invariants.list(ON_THE_DAY);
+        // Not listed up front: a run that crosses no festival window has nothing to judge here (its first send,
+        // or a window wholly inside the run, puts it to the test).
         FestivalCalendar calendar = FestivalCalendar.withOverrides(functions.spec("FestivalCampaignsFunction")
                 .environment().getOrDefault("FESTIVAL_OVERRIDES", ""));
         ZoneId storeZone = ZoneId.of(functions.spec("SenderFunction").environment().getOrDefault("STORE_TIME_ZONE",

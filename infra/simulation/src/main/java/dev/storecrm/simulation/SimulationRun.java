@@ -5,6 +5,9 @@ import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
+import dev.storecrm.simulation.bill.PriceTable;
+import dev.storecrm.simulation.bill.RunBill;
+import dev.storecrm.simulation.bill.UsageMeter;
 import dev.storecrm.localcloud.SentMail;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,6 +37,8 @@ final class SimulationRun {
         out.println("  provisioned:  " + cloud.dynamoDb().listTables().tableNames().size() + " tables and "
                 + cloud.queues().size() + " queues from " + cloud.template().file());
         StoreSimulation simulation = new StoreSimulation(cloud, options, out);
+        UsageMeter meter = new UsageMeter();
+        simulation.functions().observe(meter);
         StoreSimulation.Outcome outcome = simulation.run();
         List<SentMail> mail = simulation.operator().erasures().withoutTheirMail(cloud.sentMail());
         var ledger = ErasureRequests.withoutErased(Invariants.scan(cloud, "SendLedgerTable"));
@@ -112,6 +117,10 @@ final class SimulationRun {
             cases.stream().limit(10).forEach(v -> verdict.append("      ").append(v.detail()).append('\n'));
         }
         section(out, "Invariants", verdict.toString());
+        var bill = RunBill.of(PriceTable.standard(), cloud, simulation.functions(), meter, outcome.start(),
+                outcome.end(), options.members(), outcome.events());
+        section(out, "The AWS bill of the simulated period (us-east-1 list prices, free tiers left out;"
+                + " docs/benchmarks.md \"What a store pays\")", bill.render());
         out.println("Open the mail in a browser: " + opener() + " " + index.toAbsolutePath());
         out.println(invariants.violations().isEmpty() ? "All invariants hold."
                 : invariants.violations().size() + " invariant violations: the run FAILED.");

@@ -1,0 +1,45 @@
+package dev.storecrm.simulation;
+
+import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.simulation.bill.AwsBill;
+import dev.storecrm.simulation.bill.PriceTable;
+import dev.storecrm.simulation.bill.RunBill;
+import dev.storecrm.simulation.bill.UsageMeter;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The canonical store played for the cost benchmark: {@code ./dev run}'s store at a size, without
+ * the report or the invariants, priced as the report's last section prices it. The local cloud
+ * should be fresh: its capacity counts are reset here and its mail and texts all count.
+ */
+public final class StoreBill {
+
+    /** The bill of a run, and what the store did per member and month (the projection's assumptions). */
+    public record Measured(AwsBill bill, Map<String, Double> perMemberMonth) {}
+
+    private StoreBill() {}
+
+    public static Measured measure(LocalCloud cloud, int members, int days, LocalDate start, Path output,
+                                   PrintStream progress) {
+        LocalStoreRun.useSms();
+        CapacityRecorder.reset();
+        SimulationOptions options = new SimulationOptions(members, days, 20270104L, false, start, output);
+        StoreSimulation simulation = new StoreSimulation(cloud, options, progress);
+        UsageMeter meter = new UsageMeter();
+        simulation.functions().observe(meter);
+        StoreSimulation.Outcome outcome = simulation.run();
+        AwsBill bill = RunBill.of(PriceTable.standard(), cloud, simulation.functions(), meter, outcome.start(),
+                outcome.end(), members, outcome.events());
+        double memberMonths = members * (double) bill.days() / 30;
+        Map<String, Double> rates = new TreeMap<>();
+        outcome.truth().publishedByType().forEach((type, n) -> rates.put("events: " + type, n / memberMonths));
+        rates.put("e-mails sent", cloud.sentMail().size() / memberMonths);
+        rates.put("texts sent", cloud.sms().sent().size() / memberMonths);
+        return new Measured(bill, rates);
+    }
+}
