@@ -47,6 +47,8 @@ class DeployableArtifactsIT {
                 assertNotNull(contents.getEntry(handler.replace('.', '/') + ".class"), handler + " in " + jar);
                 assertNotNull(contents.getEntry("log4j2.xml"), "JSON logging configuration in " + jar);
                 assertNotNull(contents.getEntry("LambdaJsonLayout.json"), "Powertools' JSON layout in " + jar);
+                assertNotNull(contents.getEntry("org/slf4j/spi/SLF4JServiceProvider.class"),
+                        "SLF4J 2 (1.7 finds no provider and logs nothing) in " + jar);
                 var plugins =
                         contents.getEntry("META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat");
                 assertNotNull(plugins, "merged log4j plugin cache in " + jar);
