@@ -154,11 +154,8 @@ public final class SenderService {
             String address = ((Verdict.Go) verdict).email();
             RenderedMessage message = delivery.renderer().render(request.templateId(), locale, variables,
                     request.category());
-            dispatch = () -> {
-                delivery.pacer().awaitSlot();
-                return delivery.mail().send(new OutgoingMail(address, message.subject(), message.html(),
-                        message.text(), headers, Delivery.tags(request)));
-            };
+            dispatch = () -> delivery.pacer().paced(() -> delivery.mail().send(new OutgoingMail(address,
+                    message.subject(), message.html(), message.text(), headers, Delivery.tags(request))));
         }
 
         String owner = UUID.randomUUID().toString();

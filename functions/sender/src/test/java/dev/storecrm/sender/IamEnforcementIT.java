@@ -29,20 +29,23 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * The local cloud enforces each function's IAM policy as written in template.yaml, so a missing
- * grant cannot pass the suite unnoticed: with SenderFunction's {@code dynamodb:GetItem} on the
- * SuppressionsTable removed from a copy of the template (the grant whose absence once meant that
- * no e-mail would leave after {@code sam deploy}), every message is denied exactly as on AWS,
- * retried by SQS and dead-lettered, and no mail is sent. With the template as it is, the same
- * message is sent.
+ * grant cannot pass the suite unnoticed: with SenderFunction's statement on the SuppressionsTable
+ * ({@code dynamodb:GetItem}, and {@code UpdateItem} for SMS opt-outs) removed from a copy of the
+ * template (the grant whose absence once meant that no e-mail would leave after {@code sam deploy}),
+ * every message is denied exactly as on AWS, retried by SQS and dead-lettered, and no mail is sent.
+ * With the template as it is, the same message is sent.
  */
 @ExtendWith(LocalCloudExtension.class)
 class IamEnforcementIT {
 
     private static final Instant NOON_IN_SHANGHAI = Instant.parse("2026-11-23T04:00:00Z");
     private static final String SUPPRESSIONS_GRANT = String.join("\n",
+            "            # UpdateItem: a number End User Messaging SMS says opted out is suppressed for marketing "
+                    + "(SMS consent).",
             "            - Effect: Allow",
             "              Action:",
             "                - dynamodb:GetItem",
+            "                - dynamodb:UpdateItem",
             "              Resource: !GetAtt SuppressionsTable.Arn",
             "");
 

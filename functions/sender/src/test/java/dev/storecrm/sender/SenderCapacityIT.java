@@ -65,13 +65,16 @@ class SenderCapacityIT {
         // mail results add per settled message, sent (4 write units instead of 3) or not (3 instead of 2).
         assertEquals(List.of(
                 Map.of("MembersTable", "0.5/0.0", "ReputationTable", "0.0/1.0", "SendLedgerTable", "0.5/2.0",
-                        "SendLedgerTable/SettledByCustomer", "0.0/1.0", "SuppressionsTable", "1.0/0.0"),
+                        "SendLedgerTable/SettledByCustomer", "0.0/1.0", "SuppressionsTable", "1.0/0.0",
+                        // the live overrides of the template and of the layout: read once a minute per instance
+                        "TemplateOverridesTable", "1.0/0.0"),
                 Map.of("SendLedgerTable", "0.5/0.0"),
                 Map.of("DisputesTable", "0.0/0.0", "DisputesTable/OpenByCustomer", "0.0/0.0", "MembersTable", "0.5/0.0",
                         "ReputationTable", "0.0/1.0", "SendLedgerTable", "0.5/1.0",
                         "SendLedgerTable/SettledByCustomer", "0.0/1.0", "SuppressionsTable", "1.0/0.0")),
                 List.of(unitsFor(followUp), unitsFor(followUp), unitsFor(news)),
-                "sent: the member, the suppressions, the ledger's claim and send, and the outcome's counter; "
+                "sent: the member, the suppressions, the ledger's claim and send, the outcome's counter, and (the "
+                        + "first in a minute) the template overrides; "
                         + "a duplicate: the ledger says it is settled, nothing counted again; not sent (no consent): "
                         + "the ledger's settlement with its reason, and the outcome's counter");
     }

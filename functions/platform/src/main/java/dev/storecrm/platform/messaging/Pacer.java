@@ -2,6 +2,7 @@ package dev.storecrm.platform.messaging;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Supplier;
 
 /**
  * Keeps this instance's sends under its share of the SES send rate, strictly: at most
@@ -29,18 +30,34 @@ public final class Pacer {
         return new Pacer((int) Math.max(1, Math.floor(accountRate / instances)));
     }
 
-    /** Waits until this instance may send one more message. */
+    /** Waits until this instance may send one more message, and counts it as sent now. */
     public synchronized void awaitSlot() {
-        long now = System.nanoTime();
+        waitForRoom();
+        recent.addLast(System.nanoTime());
+    }
+
+    /**
+     * Sends through {@code send} when this instance may, and counts the send from when it returned: by then the
+     * provider has received it, so a slow request that arrives late cannot bunch up with the next ones on the
+     * provider's side (a send that waited for room starts at least a window after the returns it counts).
+     */
+    public synchronized <T> T paced(Supplier<T> send) {
+        waitForRoom();
+        try {
+            return send.get();
+        } finally {
+            recent.addLast(System.nanoTime());
+        }
+    }
+
+    private void waitForRoom() {
         if (recent.size() == perSecond) {
-            long wait = recent.peekFirst() + WINDOW_NANOS - now;
+            long wait = recent.peekFirst() + WINDOW_NANOS - System.nanoTime();
             if (wait > 0) {
                 sleep(wait);
-                now = System.nanoTime();
             }
             recent.pollFirst();
         }
-        recent.addLast(now);
     }
 
     private static void sleep(long nanos) {
