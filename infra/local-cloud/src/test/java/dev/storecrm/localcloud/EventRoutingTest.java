@@ -32,7 +32,7 @@ class EventRoutingTest {
             Map.entry("MemberRegistered", List.of("MemberArchiveQueue")),
             Map.entry("MemberUpdated", List.of("MemberArchiveQueue")),
             Map.entry("OrderPlaced", List.of("MemberArchiveQueue", "CartRecoveryQueue")),
-            Map.entry("OrderPaid", List.of("MemberArchiveQueue", "LiftQueue", "CartRecoveryQueue")),
+            Map.entry("OrderPaid", List.of("MemberArchiveQueue", "LiftQueue", "CartRecoveryQueue", "OrderFeedbackQueue")),
             Map.entry("OrderCancelled", List.of("MemberArchiveQueue")),
             Map.entry("OrderRefunded", List.of("MemberArchiveQueue", "LiftQueue")),
             Map.entry("CartUpdated", List.of("CartRecoveryQueue")),

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public record CapPriorities(List<MarketingKind> order) {
 
-    public static final String DEFAULT = "greeting,cart-coupon,cart-reminder,win-back,broadcast";
+    public static final String DEFAULT = "greeting,cart-coupon,cart-reminder,win-back,order-feedback,broadcast";
 
     public CapPriorities {
         order = List.copyOf(order);

@@ -30,6 +30,8 @@ class CapRuleTest {
             "cart-coupon", Map.of(), NINE).notAfter(NINE.plus(Duration.ofHours(24)));
     private static final MessageRequest WIN_BACK = MessageRequest.marketing("WINBACK#c-1#x#60", "win-back", "c-1",
             "win-back-1", Map.of(), NINE).notAfter(NINE.plus(Duration.ofDays(30)));
+    private static final MessageRequest FEEDBACK = MessageRequest.marketing("FEEDBACK#o-1", "order-feedback", "c-1",
+            "order-feedback", Map.of("orderId", "o-1"), NINE);
     private static final MessageRequest POINTS = MessageRequest.marketing("POINTS_EXPIRY#c-1#2026-12-01",
             "points-expiry", "c-1", "points-expiring", Map.of(), NINE);
 
@@ -43,9 +45,9 @@ class CapRuleTest {
     }
 
     @Test
-    void theDefaultOrderIsGreetingsCartCouponCartReminderWinBackThenTheRest() {
-        assertEquals(List.of(0, 1, 2, 3, 4),
-                List.of(GREETING, COUPON, REMINDER, WIN_BACK, POINTS).stream().map(PRIORITIES::rank).toList());
+    void theDefaultOrderIsGreetingsCartCouponCartReminderWinBackOrderFeedbackThenTheRest() {
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), List.of(GREETING, COUPON, REMINDER, WIN_BACK, FEEDBACK, POINTS)
+                .stream().map(PRIORITIES::rank).toList());
     }
 
     @Test
@@ -95,16 +97,19 @@ class CapRuleTest {
 
     @Test
     void theOrderIsAParameterNamingEveryKindOnce() {
-        CapPriorities cartFirst = CapPriorities.parse("cart-coupon, greeting,cart-reminder,win-back,broadcast");
+        CapPriorities cartFirst = CapPriorities.parse(
+                "cart-coupon, greeting,cart-reminder,win-back,order-feedback,broadcast");
         assertEquals(0, cartFirst.rank(COUPON));
         assertEquals(1, cartFirst.rank(GREETING));
-        assertEquals("cart-coupon,greeting,cart-reminder,win-back,broadcast", cartFirst.toString());
+        assertEquals("cart-coupon,greeting,cart-reminder,win-back,order-feedback,broadcast", cartFirst.toString());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> CapPriorities.parse("greeting,cart-coupon,cart-reminder,win-back,newsletter"));
         assertEquals("unknown marketing kind 'newsletter' in the marketing priorities; the kinds are "
-                + "[greeting, cart-coupon, cart-reminder, win-back, broadcast]", unknown.getMessage());
+                + "[greeting, cart-coupon, cart-reminder, win-back, order-feedback, broadcast]", unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CapPriorities.parse("greeting,greeting,cart-reminder,"
-                + "win-back,broadcast"));
+                + "win-back,order-feedback,broadcast"));
         assertThrows(IllegalArgumentException.class, () -> CapPriorities.parse("greeting,cart-coupon"));
+        assertThrows(IllegalArgumentException.class, () -> CapPriorities.parse(
+                "greeting,cart-coupon,cart-reminder,win-back,broadcast"), "the five kinds before order-feedback");
     }
 }

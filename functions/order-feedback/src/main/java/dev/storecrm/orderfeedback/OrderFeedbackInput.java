@@ -1,0 +1,34 @@
+package dev.storecrm.orderfeedback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.event.EventParser;
+import dev.storecrm.domain.event.StoreEvent;
+import java.time.Clock;
+
+/**
+ * What arrives on the OrderFeedbackQueue: a canonical event from the store bus (OrderPaid, by the rule), or
+ * an order's feedback timer from the sweep (it has a {@code kind}). Anything else is refused with the event
+ * parser's reason.
+ */
+sealed interface OrderFeedbackInput {
+
+    record Event(StoreEvent event) implements OrderFeedbackInput {}
+
+    record Due(FeedbackTimer timer) implements OrderFeedbackInput {}
+
+    ObjectMapper JSON = new ObjectMapper();
+
+    static OrderFeedbackInput read(String body, Clock receivedBy) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            node = null; // EventParser.parse below refuses it as MALFORMED_JSON, with the position.
+        }
+        return FeedbackTimer.isOne(node)
+                ? new Due(FeedbackTimer.read(node))
+                : new Event(EventParser.parse(body, receivedBy));
+    }
+}
