@@ -86,6 +86,7 @@ final class GroundTruth {
     private final Map<String, Member> members = new HashMap<>();
     private final Map<String, Dispute> disputes = new HashMap<>();
     private final Map<String, Instant> cartsClosed = new HashMap<>();
+    private final Map<String, Instant> ordersSpoiled = new HashMap<>();
     private final Map<String, Instant> cartActivity = new HashMap<>();
     private final Map<String, Integer> published = new HashMap<>();
 
@@ -136,7 +137,9 @@ final class GroundTruth {
                     member.firstPaidAt = occurred;
                 }
             }
+            case "OrderRefunded", "OrderCancelled" -> spoiled(body.path("orderId").asText(), now);
             case "DisputeOpened" -> {
+                spoiled(body.path("orderId").asText(), now);
                 Dispute dispute = disputes.computeIfAbsent(body.path("disputeId").asText(), id -> new Dispute());
                 dispute.customerId = body.path("customerId").asText();
                 if (dispute.openedPublishedAt == null) {
@@ -159,9 +162,18 @@ final class GroundTruth {
             // An erased member is no longer the archive's to hold (ErasureRequests judges the erasure).
             case "CustomerErasureRequested" -> members.remove(body.path("subject").path("customerId").asText());
             default -> {
-                // cancellations and refunds change nothing the invariants judge
+                // other events change nothing the invariants judge
             }
         }
+    }
+
+    private void spoiled(String orderId, Instant now) {
+        ordersSpoiled.merge(orderId, now, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    /** When the system was first told that the order was cancelled, refunded (in part) or disputed, if ever. */
+    Optional<Instant> orderSpoiledAt(String orderId) {
+        return Optional.ofNullable(ordersSpoiled.get(orderId));
     }
 
     void unsubscribed(String customerId, Instant at) {

@@ -53,6 +53,8 @@ final class SimulationRun {
         PointsInvariants.check(cloud, outcome.truth(), invariants);
         MessagingInvariants.check(ledger, cloud.sms().sent(), outcome.truth(),
                 simulation.functions().spec("SenderFunction").environment(), invariants);
+        FeedbackCheck.check(ledger, outcome.truth(), simulation.functions().spec("OrderFeedbackFunction")
+                .environment(), invariants);
         CareMailCheck care = new CareMailCheck(cloud);
         care.check(ledger, mail, invariants);
         HoldoutCheck holdouts = new HoldoutCheck(cloud, ledger,
