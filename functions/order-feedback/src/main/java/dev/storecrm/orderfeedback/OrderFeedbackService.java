@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *   <li>When the timer fires, the order as the member archive holds it (OrdersTable) decides: an order that was
  *       cancelled or refunded (in part or in full), or that the customer opened a dispute about (open or closed),
  *       is skipped; otherwise a marketing message request goes to the outbox with the business key
- *       {@code FEEDBACK#<order>}, so however often the timer fires, one message goes.</li>
+ *       {@code FEEDBACK#<order>}, so however often the timer fires, one message goes. It carries the order's
+ *       short feedback link ({@link FeedbackLinks}): the member answers on FeedbackLandingFunction's page.</li>
  *   <li>A member in the order's holdout group ({@link Holdout}, period = the order) gets nothing; the request is
  *       recorded as held out in the send ledger. Consent, suppression, membership status, an open dispute, caps
  *       and quiet hours are the sender's check, at send time.</li>
@@ -55,10 +56,12 @@ public final class OrderFeedbackService {
     private final MessageOutbox outbox;
     private final GoLivePolicy goLive;
     private final Holdout holdout;
+    private final FeedbackLinks links;
     private final Clock clock;
 
     OrderFeedbackService(Duration after, Timers timers, OrderBook orders, OrderDisputes disputes,
-                         MessageOutbox outbox, GoLivePolicy goLive, Holdout holdout, Clock clock) {
+                         MessageOutbox outbox, GoLivePolicy goLive, Holdout holdout, FeedbackLinks links,
+                         Clock clock) {
         if (after.isNegative() || after.isZero()) {
             throw new IllegalArgumentException("OrderFeedbackDays must be at least 1");
         }
@@ -69,6 +72,7 @@ public final class OrderFeedbackService {
         this.outbox = outbox;
         this.goLive = goLive;
         this.holdout = holdout;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -118,7 +122,8 @@ public final class OrderFeedbackService {
         Instant now = clock.instant();
         boolean heldOut = holdout.holdsOut(timer.customerId(), JOURNEY, timer.orderId());
         MessageRequest message = MessageRequest.marketing("FEEDBACK#" + timer.orderId(), JOURNEY,
-                timer.customerId(), TEMPLATE, Map.of("orderId", timer.orderId()), now).notAfter(now.plus(after));
+                timer.customerId(), TEMPLATE, Map.of("orderId", timer.orderId(),
+                "feedbackUrl", links.of(timer.customerId(), timer.orderId())), now).notAfter(now.plus(after));
         outbox.enqueue(heldOut ? message.heldOutOf() : message);
         return heldOut ? Outcome.HELD_OUT : Outcome.REQUESTED;
     }

@@ -1,7 +1,9 @@
 package dev.storecrm.orderfeedback;
 
 import dev.storecrm.platform.GoLiveSettings;
+import dev.storecrm.domain.messaging.LinkTokens;
 import dev.storecrm.platform.HoldoutSettings;
+import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
@@ -16,6 +18,8 @@ record OrderFeedbackWiring(OrderFeedbackService service, SqsBatchProcessor batch
 
     static final String CONSUMER = "order-feedback";
     static final long DEFAULT_DAYS = 7;
+    /** How long a follow-up's feedback link is valid by default: the template's FeedbackLinkDays. */
+    static final long DEFAULT_LINK_DAYS = 60;
 
     OrderFeedbackWiring(Map<String, String> environment, Clock clock) {
         this(SharedAdapters.from(new Settings(environment), clock));
@@ -32,6 +36,10 @@ record OrderFeedbackWiring(OrderFeedbackService service, SqsBatchProcessor batch
                 new DynamoDbOrderHistory(shared.dynamoDb(), env.required("ORDERS_TABLE")),
                 new DynamoDbOrderDisputes(shared.dynamoDb(), env.required("DISPUTES_TABLE")),
                 shared.outbox(),
-                GoLiveSettings.from(env), HoldoutSettings.from(env), shared.clock());
+                GoLiveSettings.from(env), HoldoutSettings.from(env),
+                new FeedbackLinks(env.required("FEEDBACK_LANDING_URL"), new LinkTokens(
+                        Secrets.read(shared.aws().secretsManager(), env.required("LINK_KEY_SECRET")),
+                        Duration.ofDays(env.longValue("FEEDBACK_LINK_DAYS", DEFAULT_LINK_DAYS)), shared.clock())),
+                shared.clock());
     }
 }

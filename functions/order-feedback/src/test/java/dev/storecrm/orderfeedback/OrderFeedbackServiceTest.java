@@ -1,6 +1,7 @@
 package dev.storecrm.orderfeedback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import dev.storecrm.domain.member.ArchivedOrder;
 import dev.storecrm.domain.member.Credit;
 import dev.storecrm.domain.member.OrderFacts;
 import dev.storecrm.domain.messaging.Category;
+import dev.storecrm.domain.messaging.LinkTokens;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
@@ -20,6 +22,7 @@ import dev.storecrm.fixtures.memory.InMemoryOrderHistory;
 import dev.storecrm.fixtures.memory.InMemoryTimers;
 import dev.storecrm.fixtures.memory.RecordingOutbox;
 import dev.storecrm.orderfeedback.OrderFeedbackService.Outcome;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -39,10 +42,12 @@ class OrderFeedbackServiceTest {
     private final InMemoryOrderHistory orders = new InMemoryOrderHistory();
     private final Set<String> disputed = new HashSet<>();
     private final RecordingOutbox outbox = new RecordingOutbox();
+    private final LinkTokens tokens = new LinkTokens(
+            "storecrm-test-link-key-of-32-bytes!".getBytes(StandardCharsets.UTF_8), Duration.ofDays(60), clock);
 
     private OrderFeedbackService service(GoLivePolicy goLive, Holdout holdout) {
         return new OrderFeedbackService(WEEK, timers, orders, (customer, order) -> disputed.contains(order), outbox,
-                goLive, holdout, clock);
+                goLive, holdout, new FeedbackLinks("https://feedback.example", tokens), clock);
     }
 
     private Outcome handle(OrderFeedbackService service, String body) {
@@ -91,6 +96,12 @@ class OrderFeedbackServiceTest {
         MessageRequest ask = outbox.only("FEEDBACK#o-ok");
         assertEquals("order-feedback", ask.templateId());
         assertEquals("o-ok", ask.data().get("orderId"));
+        String link = String.valueOf(ask.data().get("feedbackUrl"));
+        assertTrue(link.startsWith("https://feedback.example/?token="), link);
+        LinkTokens.Verification.Valid valid = assertInstanceOf(LinkTokens.Verification.Valid.class,
+                tokens.verify(link.substring(link.indexOf('=') + 1), LinkTokens.Purpose.ORDER_FEEDBACK));
+        assertEquals(LinkTokens.Subject.orderFeedback("c-1", "o-ok"), valid.subject());
+        assertEquals(PAID.plus(WEEK).plus(Duration.ofDays(60)), valid.expiresAt(), "valid 60 days from the ask");
         assertEquals(Category.marketing, ask.category());
         assertEquals(Optional.of(PAID.plus(WEEK).plus(WEEK)), ask.notAfter());
         assertEquals(1, outbox.requests().size());

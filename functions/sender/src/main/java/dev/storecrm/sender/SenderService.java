@@ -19,7 +19,7 @@ import dev.storecrm.domain.messaging.SendRules.Verdict;
 import dev.storecrm.domain.messaging.SmsSegments;
 import dev.storecrm.domain.messaging.SmsSender;
 import dev.storecrm.domain.messaging.Timers;
-import dev.storecrm.domain.messaging.UnsubscribeTokens;
+import dev.storecrm.domain.messaging.LinkTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -215,9 +215,9 @@ public final class SenderService {
         variables.put("store", Map.of("name", settings.storeName(), "url", settings.storeUrl(),
                 "postalAddress", settings.postalAddress()));
         if (request.category() == Category.marketing && !sms) {
-            UnsubscribeTokens.Subject subject = request.recipient() instanceof Recipient.Guest guest
-                    ? UnsubscribeTokens.Subject.address(guest.email())
-                    : UnsubscribeTokens.Subject.member(MarketingSlots.keyOf(request.recipient()));
+            LinkTokens.Subject subject = request.recipient() instanceof Recipient.Guest guest
+                    ? LinkTokens.Subject.address(guest.email())
+                    : LinkTokens.Subject.member(MarketingSlots.keyOf(request.recipient()));
             String link = settings.unsubscribeUrl() + "?token=" + delivery.tokens().issue(subject);
             variables.put("unsubscribeUrl", link);
             headers.put("List-Unsubscribe", "<" + link + ">");

@@ -1,7 +1,7 @@
 package dev.storecrm.sender;
 
 import dev.storecrm.domain.messaging.MessageRenderer;
-import dev.storecrm.domain.messaging.UnsubscribeTokens;
+import dev.storecrm.domain.messaging.LinkTokens;
 import dev.storecrm.domain.templates.OverrideTemplates;
 import dev.storecrm.platform.LiftSettings;
 import dev.storecrm.platform.MemberPolicySettings;
@@ -72,7 +72,7 @@ record SenderWiring(SenderService service, SqsBatchProcessor batch) {
                         settings.subjectPrefixes()),
                 new SesMailSender(shared.aws().sesV2(), env.optional("FROM_NAME", ""), env.required("FROM_ADDRESS"),
                         env.required("SES_CONFIGURATION_SET")),
-                new UnsubscribeTokens(
+                new LinkTokens(
                         Secrets.read(shared.aws().secretsManager(), env.required("UNSUBSCRIBE_KEY_SECRET")),
                         settings.unsubscribeValidity(), shared.clock()),
                 Pacer.share(settings.accountRate(), settings.instances()),

@@ -19,7 +19,7 @@ import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.messaging.SuppressionList;
 import dev.storecrm.domain.messaging.Timers;
-import dev.storecrm.domain.messaging.UnsubscribeTokens;
+import dev.storecrm.domain.messaging.LinkTokens;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.StorePolicies;
 import dev.storecrm.fixtures.events.Events;
@@ -216,7 +216,7 @@ class SenderServiceTest {
                 CartCheck.NONE, new InMemorySendingReputation());
         Delivery delivery = new Delivery(new MessageRenderer(new ClasspathTemplates(), settings.supportedLocales(),
                 settings.defaultLocale(), settings.subjectPrefixes()), mail,
-                new UnsubscribeTokens(new byte[32], settings.unsubscribeValidity(), clock), new Pacer(1_000),
+                new LinkTokens(new byte[32], settings.unsubscribeValidity(), clock), new Pacer(1_000),
                 SmsChannel.from(policies.settings(), Optional.empty()));
         LiftRecorder recorder = new LiftRecorder(lift, new LiftAttribution(Duration.ofDays(7)),
                 settings.storeTimeZone(), Duration.ofDays(60));

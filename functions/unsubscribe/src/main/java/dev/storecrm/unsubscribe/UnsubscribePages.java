@@ -1,21 +1,13 @@
 package dev.storecrm.unsubscribe;
 
 import dev.storecrm.platform.http.HttpAnswer;
-import java.util.HashMap;
-import java.util.Map;
+import dev.storecrm.platform.http.PublicPage;
 
 /**
  * The small pages the unsubscribe link shows, in Chinese or English by the browser's
  * Accept-Language. They hold no member data: only the store's name and a button.
  */
 final class UnsubscribePages {
-
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "Content-Type", "text/html; charset=utf-8",
-            "Cache-Control", "no-store",
-            "X-Content-Type-Options", "nosniff",
-            "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-            "Referrer-Policy", "no-referrer");
 
     private UnsubscribePages() {}
 
@@ -51,19 +43,11 @@ final class UnsubscribePages {
     }
 
     static HttpAnswer methodNotAllowed() {
-        HttpAnswer page = page(405, false, "<h1>Method not allowed</h1>");
-        Map<String, String> headers = new HashMap<>(page.headers());
-        headers.put("Allow", "GET, POST");
-        return new HttpAnswer(405, headers, page.body());
+        return PublicPage.methodNotAllowed();
     }
 
     private static HttpAnswer page(int status, boolean chinese, String content) {
-        String html = "<!DOCTYPE html><html lang=\"" + (chinese ? "zh-CN" : "en") + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-                + (chinese ? "退订" : "Unsubscribe") + "</title></head>"
-                + "<body style=\"font-family:sans-serif;max-width:36em;margin:3em auto;padding:0 1em;\">"
-                + content + "</body></html>";
-        return new HttpAnswer(status, SECURITY_HEADERS, html);
+        return PublicPage.of(status, chinese, (chinese ? "退订" : "Unsubscribe"), content);
     }
 
     static String escape(String text) {

@@ -1,6 +1,6 @@
 package dev.storecrm.unsubscribe;
 
-import dev.storecrm.domain.messaging.UnsubscribeTokens.Verification;
+import dev.storecrm.domain.messaging.LinkTokens.Verification;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.PublicRequest;
 import java.util.Locale;

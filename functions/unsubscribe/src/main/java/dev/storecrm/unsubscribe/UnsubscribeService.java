@@ -3,8 +3,8 @@ package dev.storecrm.unsubscribe;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import dev.storecrm.domain.messaging.SuppressionList;
-import dev.storecrm.domain.messaging.UnsubscribeTokens;
-import dev.storecrm.domain.messaging.UnsubscribeTokens.Verification;
+import dev.storecrm.domain.messaging.LinkTokens;
+import dev.storecrm.domain.messaging.LinkTokens.Verification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BiConsumer;
@@ -22,12 +22,12 @@ public final class UnsubscribeService {
 
     /** What a request came to. */
     public sealed interface Result {
-        record Unsubscribed(UnsubscribeTokens.Subject subject) implements Result {}
+        record Unsubscribed(LinkTokens.Subject subject) implements Result {}
 
         record Refused(String reason) implements Result {}
     }
 
-    private final UnsubscribeTokens tokens;
+    private final LinkTokens tokens;
     private final SuppressionList suppressions;
     private final BiConsumer<String, Instant> consentWithdrawn;
     private final Clock clock;
@@ -35,7 +35,7 @@ public final class UnsubscribeService {
     /**
      * @param consentWithdrawn tells the member archive that a member (by customer id) withdrew consent at a moment
      */
-    public UnsubscribeService(UnsubscribeTokens tokens, SuppressionList suppressions,
+    public UnsubscribeService(LinkTokens tokens, SuppressionList suppressions,
                               BiConsumer<String, Instant> consentWithdrawn, Clock clock) {
         this.tokens = tokens;
         this.suppressions = suppressions;
@@ -45,16 +45,16 @@ public final class UnsubscribeService {
 
     /** Checks a token without changing anything (the confirmation page of a GET). */
     public Verification check(String token) {
-        return tokens.verify(token);
+        return tokens.verify(token, LinkTokens.Purpose.UNSUBSCRIBE);
     }
 
     public Result unsubscribe(String token) {
-        Verification verification = tokens.verify(token);
+        Verification verification = tokens.verify(token, LinkTokens.Purpose.UNSUBSCRIBE);
         if (verification instanceof Verification.Invalid invalid) {
             LOG.warn("unsubscribe refused", entry("reason", invalid.reason()));
             return new Result.Refused(invalid.reason());
         }
-        UnsubscribeTokens.Subject subject = ((Verification.Valid) verification).subject();
+        LinkTokens.Subject subject = ((Verification.Valid) verification).subject();
         Instant now = clock.instant();
         if (subject.isMember()) {
             suppressions.suppressMember(subject.id(), SuppressionList.Reason.UNSUBSCRIBED,

@@ -2,7 +2,7 @@ package dev.storecrm.unsubscribe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storecrm.domain.messaging.UnsubscribeTokens;
+import dev.storecrm.domain.messaging.LinkTokens;
 import dev.storecrm.platform.AwsClients;
 import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.Settings;
@@ -39,7 +39,7 @@ record UnsubscribeWiring(UnsubscribeRoutes routes, PublicFunctionUrl url) {
         EventBridgeStoreBus storeBus = new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"),
                 "storecrm.unsubscribe");
         return new UnsubscribeService(
-                new UnsubscribeTokens(Secrets.read(aws.secretsManager(), env.required("UNSUBSCRIBE_KEY_SECRET")),
+                new LinkTokens(Secrets.read(aws.secretsManager(), env.required("UNSUBSCRIBE_KEY_SECRET")),
                         Duration.ofDays(env.longValue("UNSUBSCRIBE_TOKEN_DAYS", 180)), clock),
                 new DynamoDbSuppressionList(aws.dynamoDb(), env.required("SUPPRESSIONS_TABLE")),
                 (customerId, at) -> storeBus.publish(List.of(consentWithdrawn(customerId, at))),

@@ -10,8 +10,8 @@ import dev.storecrm.domain.event.MemberEvent.MemberUpdated;
 import dev.storecrm.domain.messaging.Category;
 import dev.storecrm.domain.messaging.SuppressionList;
 import dev.storecrm.domain.messaging.SuppressionList.Suppression;
-import dev.storecrm.domain.messaging.UnsubscribeTokens;
-import dev.storecrm.domain.messaging.UnsubscribeTokens.Subject;
+import dev.storecrm.domain.messaging.LinkTokens;
+import dev.storecrm.domain.messaging.LinkTokens.Subject;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.memory.InMemorySuppressions;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ class UnsubscribeServiceTest {
     private static final Instant MAILED = Instant.parse("2026-11-23T01:00:00Z");
 
     private final SimulatedClock clock = new SimulatedClock(MAILED);
-    private final UnsubscribeTokens tokens = new UnsubscribeTokens(
+    private final LinkTokens tokens = new LinkTokens(
             "storecrm-test-unsubscribe-key-32bytes".getBytes(StandardCharsets.UTF_8), Duration.ofDays(180), clock);
     private final InMemorySuppressions suppressions = new InMemorySuppressions();
     private final List<String> published = new ArrayList<>();
@@ -76,6 +76,15 @@ class UnsubscribeServiceTest {
     }
 
     @Test
+    void anOrderFollowUpLinkSignedWithTheSameKeyUnsubscribesNobody() {
+        String followUp = tokens.issue(Subject.orderFeedback("c-1", "o-1"));
+        assertEquals(new UnsubscribeService.Result.Refused("token is for another purpose"),
+                service.unsubscribe(followUp));
+        assertTrue(suppressions.isEmpty());
+        assertEquals(List.of(), published);
+    }
+
+    @Test
     void aLinkOlderThanItsValidityIsRefusedAsExpired() {
         String token = tokens.issue(Subject.member("c-1"));
         clock.set(MAILED.plus(Duration.ofDays(180)));
@@ -86,7 +95,7 @@ class UnsubscribeServiceTest {
     @Test
     void openingTheLinkOnlyChecksItLinkScannersUnsubscribeNobody() {
         String token = tokens.issue(Subject.member("c-1"));
-        assertInstanceOf(UnsubscribeTokens.Verification.Valid.class, service.check(token));
+        assertInstanceOf(LinkTokens.Verification.Valid.class, service.check(token));
         assertTrue(suppressions.isEmpty());
         assertEquals(List.of(), published);
     }

@@ -37,7 +37,7 @@ class EmailAddressTest {
         String plain = AddressHash.of("member.2001@example.com");
         assertEquals(plain, AddressHash.of("Member.2001@EXAMPLE.com"));
         assertEquals(plain, AddressHash.of("\"Sample\" <MEMBER.2001@example.com>"));
-        assertEquals(plain, UnsubscribeTokens.Subject.address("MEMBER.2001@Example.Com").value().substring(2));
+        assertEquals(plain, LinkTokens.Subject.address("MEMBER.2001@Example.Com").value().substring(2));
         assertNotEquals(plain, AddressHash.of("member.2002@example.com"));
     }
 }

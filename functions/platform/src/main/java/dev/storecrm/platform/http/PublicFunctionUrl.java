@@ -3,6 +3,8 @@ package dev.storecrm.platform.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -39,6 +41,9 @@ public final class PublicFunctionUrl {
                 .map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
                 .map(APIGatewayV2HTTPEvent.RequestContext.Http::getMethod).orElse("GET");
         String path = Optional.ofNullable(event.getRawPath()).filter(p -> !p.isEmpty()).orElse("/");
-        return new PublicRequest(method, path, event.getQueryStringParameters(), event.getHeaders(), event.getBody());
+        // Lambda base64-encodes a body it does not take for text (a browser's form post may come so).
+        String body = event.getBody() == null || !event.getIsBase64Encoded() ? event.getBody()
+                : new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8);
+        return new PublicRequest(method, path, event.getQueryStringParameters(), event.getHeaders(), body);
     }
 }

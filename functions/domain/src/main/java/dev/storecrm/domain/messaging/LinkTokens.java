@@ -8,23 +8,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed one-click unsubscribe tokens (RFC 8058 links): {@code base64url(v1|subject|expiry)} dot
- * {@code base64url(HMAC-SHA256)}. The subject is {@code m:<customerId>} for a member or
- * {@code a:<address hash>} for an address, so a token names no e-mail address. Verification is
- * constant-time; a forged, altered or expired token is refused with its reason.
+ * Signed tokens of the links a mail carries: {@code base64url(v1|subject|expiry)} dot
+ * {@code base64url(HMAC-SHA256)}. The subject names the link's {@link Purpose} and what it acts on:
+ * {@code m:<customerId>} (unsubscribe a member), {@code a:<address hash>} (unsubscribe an address) or
+ * {@code f:<customerId>,<orderId>} (answer the follow-up of an order), so a token names no e-mail address.
+ * Whoever verifies a token says which purpose it serves: an unsubscribe link cannot answer a follow-up, nor
+ * a follow-up link unsubscribe. Verification is constant-time; a forged, altered, expired or misdirected token
+ * is refused with its reason.
  */
-public final class UnsubscribeTokens {
+public final class LinkTokens {
 
-    /** What a token unsubscribes: a member, or an address (by its hash). */
+    /** What a link is for. */
+    public enum Purpose { UNSUBSCRIBE, ORDER_FEEDBACK }
+
+    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._:/#@+=-]{0,127}";
+
+    /** What a token acts on: a member or an address (by its hash) to unsubscribe, or a member's order. */
     public record Subject(String value) {
         public Subject {
-            if (!value.matches("[ma]:[A-Za-z0-9._:/#@+=-]{1,128}")) {
-                throw new IllegalArgumentException("a subject is m:<customerId> or a:<address hash>");
+            if (!value.matches("[ma]:[A-Za-z0-9._:/#@+=-]{1,128}|f:" + ID + "," + ID)) {
+                throw new IllegalArgumentException(
+                        "a subject is m:<customerId>, a:<address hash> or f:<customerId>,<orderId>");
             }
         }
 
@@ -36,12 +46,34 @@ public final class UnsubscribeTokens {
             return new Subject("a:" + AddressHash.of(email));
         }
 
+        /** The follow-up of a member's order. */
+        public static Subject orderFeedback(String customerId, String orderId) {
+            return new Subject("f:" + customerId + "," + orderId);
+        }
+
+        public Purpose purpose() {
+            return value.startsWith("f:") ? Purpose.ORDER_FEEDBACK : Purpose.UNSUBSCRIBE;
+        }
+
         public boolean isMember() {
             return value.startsWith("m:");
         }
 
+        /** The member, the address hash, or (for an order's follow-up) the member. */
         public String id() {
-            return value.substring(2);
+            return ids().getFirst();
+        }
+
+        /** The order of a follow-up's subject. */
+        public String orderId() {
+            if (purpose() != Purpose.ORDER_FEEDBACK) {
+                throw new IllegalStateException("only a follow-up's subject names an order");
+            }
+            return ids().getLast();
+        }
+
+        private List<String> ids() {
+            return List.of(value.substring(2).split(",", 2));
         }
     }
 
@@ -59,9 +91,9 @@ public final class UnsubscribeTokens {
     private final Duration validity;
     private final Clock clock;
 
-    public UnsubscribeTokens(byte[] key, Duration validity, Clock clock) {
+    public LinkTokens(byte[] key, Duration validity, Clock clock) {
         if (key.length < 32) {
-            throw new IllegalArgumentException("the unsubscribe signing key must have at least 32 bytes");
+            throw new IllegalArgumentException("the link signing key must have at least 32 bytes");
         }
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
         this.validity = Objects.requireNonNull(validity);
@@ -74,7 +106,8 @@ public final class UnsubscribeTokens {
         return B64.encodeToString(bytes) + "." + B64.encodeToString(mac(bytes));
     }
 
-    public Verification verify(String token) {
+    /** Checks a token for one purpose: a valid token for another purpose is refused. */
+    public Verification verify(String token, Purpose purpose) {
         if (token == null || token.length() > 1024) {
             return new Verification.Invalid("missing or oversized token");
         }
@@ -107,6 +140,9 @@ public final class UnsubscribeTokens {
         }
         if (!clock.instant().isBefore(expiresAt)) {
             return new Verification.Invalid("token expired");
+        }
+        if (subject.purpose() != purpose) {
+            return new Verification.Invalid("token is for another purpose");
         }
         return new Verification.Valid(subject, expiresAt);
     }
