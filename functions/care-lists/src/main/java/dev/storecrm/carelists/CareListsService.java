@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /mail-outcomes?from=2026-06-01&to=2026-06-30}: the messages per day, journey and outcome (sent,
  *       or why not), at most 92 days ({@link MailReport});</li>
  *   <li>{@code GET /lift?from=2026-W45&to=2026-W49}: the lift report per journey, step, variant and week;</li>
+ *   <li>{@code GET /order-feedback?from=2026-11-01&to=2026-11-30[&met=yes]}: the answers to the order follow-up
+ *       ({@link OrderFeedbackList}, served beside this service);</li>
  *   <li>{@code GET /referrals?month=2026-06} or {@code ?referrerId=c-1}: referrals, their conversion and reward
  *       ({@link ReferralList}, at most 1000 rows a page);</li>
  *   <li>{@code GET /segments/champions} or {@code GET /audiences/bought-360d}: a segment's or an audience's
@@ -113,7 +114,7 @@ final class CareListsService {
         }
         Map<String, String> query = request.query();
         try {
-            Format format = Format.of(query.get("format"), request.header("accept"));
+            ListFormat format = ListFormat.of(query.get("format"), request.header("accept"));
             LocalDate today = clock.instant().atZone(storeZone).toLocalDate();
             Named list = switch (request.path()) {
                 case "/birthdays" -> birthdays(month(query, YearMonth.from(today)),
@@ -150,7 +151,8 @@ final class CareListsService {
             };
             if (list == null) {
                 return error(404, "no such list: " + request.path() + " (lists: /birthdays, /dormant, /wake-up, "
-                        + "/carts, /mail-outcomes, /lift, /referrals, /segments/{segment}, /audiences/{audience})",
+                        + "/carts, /mail-outcomes, /lift, /referrals, /order-feedback, /segments/{segment}, "
+                        + "/audiences/{audience})",
                         Map.of());
             }
             LOG.info("list served", entry("list", request.path()), entry("rows", list.table().rows().size()));
@@ -254,34 +256,6 @@ final class CareListsService {
 
     /** A list and the file name it is served under. */
     private record Named(String name, Table table) {}
-
-    private enum Format {
-        CSV, JSON;
-
-        static Format of(String asked, Optional<String> accept) {
-            if (asked != null && !asked.isBlank()) {
-                return switch (asked.trim().toLowerCase(Locale.ROOT)) {
-                    case "csv" -> CSV;
-                    case "json" -> JSON;
-                    default -> throw new BadRequest("format must be csv or json, not '" + asked + "'");
-                };
-            }
-            boolean wantsJson = accept
-                    .filter(a -> a.contains("application/json") && !a.contains("text/csv"))
-                    .isPresent();
-            return wantsJson ? JSON : CSV;
-        }
-
-        HttpAnswer answer(Table table, String name) {
-            boolean csv = this == CSV;
-            Map<String, String> headers = new java.util.HashMap<>(Map.of(
-                    "Content-Type", csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-                    "Content-Disposition", (csv ? "attachment" : "inline") + "; filename=\"" + name
-                            + (csv ? ".csv" : ".json") + "\""));
-            table.next().ifPresent(cursor -> headers.put("X-Next-Cursor", cursor));
-            return new HttpAnswer(200, headers, csv ? table.toCsv() : table.toJson());
-        }
-    }
 
     private static final class BadRequest extends RuntimeException {
         BadRequest(String message) {

@@ -8,6 +8,7 @@ import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.WinBackSettings;
 import dev.storecrm.platform.dynamodb.DynamoDbCartStats;
 import dev.storecrm.platform.dynamodb.DynamoDbEngagementCounts;
+import dev.storecrm.platform.dynamodb.DynamoDbFeedbackAnswers;
 import dev.storecrm.platform.dynamodb.DynamoDbMailOutcomes;
 import dev.storecrm.platform.dynamodb.DynamoDbLiftBook;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
@@ -24,7 +25,7 @@ import java.util.Map;
  * The composition root of CareListsFunction: settings, clients, adapters, the lists, the export jobs, the service,
  * and the reputation guard's routes beside it.
  */
-record CareListsWiring(CareListsService service, ReputationRoutes reputation) {
+record CareListsWiring(CareListsService service, ReputationRoutes reputation, OrderFeedbackList feedback) {
 
     CareListsWiring(Map<String, String> environment, Clock clock) {
         this(SharedAdapters.from(new Settings(environment), clock));
@@ -34,11 +35,17 @@ record CareListsWiring(CareListsService service, ReputationRoutes reputation) {
         this(service(shared, MemberLists.from(shared), OccasionSettings.storeZone(shared.env())),
                 new ReputationRoutes(ReputationSettings.guard(shared),
                         new DynamoDbEngagementCounts(shared.dynamoDb(), shared.env().required("REPUTATION_TABLE")),
-                        "on".equals(shared.env().optional("ENGAGEMENT_TRACKING", "off")), shared.clock()));
+                        "on".equals(shared.env().optional("ENGAGEMENT_TRACKING", "off")), shared.clock()),
+                new OrderFeedbackList(new DynamoDbFeedbackAnswers(shared.dynamoDb(),
+                        shared.env().required("FEEDBACK_ANSWERS_TABLE")),
+                        OccasionSettings.storeZone(shared.env()), shared.clock()));
     }
 
-    /** Every route of the function: the reputation guard's, and the lists'. */
+    /** Every route of the function: the reputation guard's, the follow-up answers', and the lists'. */
     HttpAnswer route(StaffRequest request) {
+        if (feedback.serves(request.path())) {
+            return feedback.handle(request);
+        }
         return reputation.serves(request.path()) ? reputation.handle(request) : service.handle(request);
     }
 

@@ -81,8 +81,9 @@ class StaffApiDocumentIT {
         assertTrue(called.contains("post /care/conversations/c-0000000000000000/delay"), called.toString());
         assertTrue(called.contains("post /broadcasts/b-none/cancel"), called.toString());
         assertTrue(called.contains("get /mail-outcomes") && called.contains("get /lift"), called.toString());
+        assertTrue(called.contains("get /order-feedback"), called.toString());
         assertTrue(called.contains("post /templates/order-follow-up/en/rollback"), called.toString());
-        assertEquals(44, called.size(), "every operation, each action: " + called);
+        assertEquals(45, called.size(), "every operation, each action: " + called);
     }
 
     /** The operation's path with its parameters filled: a made-up dispute, member or export, and each action. */
