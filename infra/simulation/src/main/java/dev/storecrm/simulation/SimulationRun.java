@@ -87,6 +87,8 @@ final class SimulationRun {
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
         section(out, "Lift: treated against held out (CareListsFunction /lift; revenue and incremental revenue in "
                 + "minor units)", report.lift());
+        section(out, "Order follow-up answers (FeedbackLandingFunction; CareListsFunction GET /order-feedback)",
+                simulation.followUps().report(outcome.start(), outcome.end(), invariants));
         section(out, "Disputes", report.disputes());
         section(out, "Customer mail (CareMailTable)", care.report(outcome.end()));
         section(out, "Agents' replies (CareDeskFunction POST /care/conversations/{id}/replies, an agent's token)",

@@ -53,6 +53,7 @@ final class StoreSimulation {
     private final GroundTruth truth = new GroundTruth();
     private final OperatorActions operator;
     private final CareAgents agents;
+    private final FollowUpAnswers followUps;
     private final PriorityQueue<Planned> plan = new PriorityQueue<>(Comparator.comparing(Planned::at));
     private final Set<String> mailSeen = new HashSet<>();
     private final Map<String, Integer> invocations = new TreeMap<>();
@@ -81,6 +82,7 @@ final class StoreSimulation {
         this.voice = options.platform().voice(cloud, functions, clock, currency, StoreEvents.SOURCE);
         this.operator = new OperatorActions(options, functions, clock, truth, cloud);
         this.agents = new CareAgents(cloud, functions, clock);
+        this.followUps = new FollowUpAnswers(functions);
     }
 
     SyntheticStore store() {
@@ -105,6 +107,10 @@ final class StoreSimulation {
 
     CareAgents agents() {
         return agents;
+    }
+
+    FollowUpAnswers followUps() {
+        return followUps;
     }
 
     Outcome run() {
@@ -266,6 +272,7 @@ final class StoreSimulation {
         mailReadSince = readAt;
         for (SentMail mail : fresh) {
             plan.addAll(store.answer(mail, voice.cartIn(mail.html()), now));
+            plan.addAll(followUps.answer(mail, now));
         }
     }
 
