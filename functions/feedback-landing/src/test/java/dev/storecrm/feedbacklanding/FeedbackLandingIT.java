@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.FreshLocalCloud;
+import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
@@ -82,16 +84,31 @@ class FeedbackLandingIT {
                 null);
         assertTrue(chinese.getBody().contains("谢谢您") && chinese.getBody().contains("满足了"), chinese.getBody());
 
+        // A third member sends the form as a browser does: the event as Lambda delivers it (the body in base64).
+        member("c-wu", "zh-CN");
+        paid("c-wu", "o-wu", clock.instant());
+        walkTo(clock.instant().plus(Duration.ofDays(8)));
+        String wu = link("c-wu");
+        APIGatewayV2HTTPEvent form = FunctionUrlRequest.event("feedback-landing/answer-form-zh.json");
+        form.setRawQueryString(wu);
+        form.setQueryStringParameters(Map.of("token", wu.substring("token=".length(), wu.indexOf('&')),
+                "lang", "zh-CN"));
+        APIGatewayV2HTTPResponse browser = (APIGatewayV2HTTPResponse) functions.invoke(LANDING, form);
+        assertEquals(200, browser.getStatusCode(), browser.getBody());
+        assertEquals(403, functions.invokeUrl(LANDING,
+                FunctionUrlRequest.sample("feedback-landing/one-click-yes-zh.json")).getStatusCode(),
+                "the sample's token is signed with a placeholder key");
+
         JsonNode list = staffList("from=2026-03-01&to=2026-03-31&format=json");
-        assertEquals(List.of("o-ann c-ann no 2 Too small <b>sadly</b>, 太小 form", "o-li c-li yes 5  link"),
-                rows(list));
-        assertEquals(List.of("o-li c-li yes 5  link"), rows(staffList("from=2026-03-01&to=2026-03-31&met=yes"
-                + "&format=json")));
+        assertEquals(List.of("o-ann c-ann no 2 Too small <b>sadly</b>, 太小 form", "o-li c-li yes 5  link",
+                "o-wu c-wu yes 5 茶很香，包装也好 form"), rows(list));
+        assertEquals(List.of("o-li c-li yes 5  link", "o-wu c-wu yes 5 茶很香，包装也好 form"),
+                rows(staffList("from=2026-03-01&to=2026-03-31&met=yes&format=json")));
         JsonNode first = staffList("from=2026-03-01&to=2026-03-31&limit=1&format=json");
         assertEquals(List.of("o-ann c-ann no 2 Too small <b>sadly</b>, 太小 form"), rows(first));
-        JsonNode second = staffList("from=2026-03-01&to=2026-03-31&limit=1&format=json&next="
+        JsonNode second = staffList("from=2026-03-01&to=2026-03-31&limit=2&format=json&next="
                 + first.get("next").asText());
-        assertEquals(List.of("o-li c-li yes 5  link"), rows(second));
+        assertEquals(List.of("o-li c-li yes 5  link", "o-wu c-wu yes 5 茶很香，包装也好 form"), rows(second));
         assertFalse(second.has("next"), "the last page");
         APIGatewayV2HTTPResponse csv = functions.invokeSignedUrl("CareListsFunction", "GET", "/order-feedback",
                 "from=2026-03-01&to=2026-03-31", Map.of(), null);

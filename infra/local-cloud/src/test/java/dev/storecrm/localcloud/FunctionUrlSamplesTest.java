@@ -64,9 +64,9 @@ class FunctionUrlSamplesTest {
                 }));
             }
         }
-        assertEquals(7, tests.stream().map(t -> t.getDisplayName().split("/")[0]).distinct().count(),
-                "the unsubscribe, care-lists, dispute-queue, member-view, points-redemption, broadcasts and "
-                        + "template-overrides URLs");
+        assertEquals(8, tests.stream().map(t -> t.getDisplayName().split("/")[0]).distinct().count(),
+                "the unsubscribe, feedback-landing, care-lists, dispute-queue, member-view, points-redemption, "
+                        + "broadcasts and template-overrides URLs");
         return tests.stream();
     }
 
