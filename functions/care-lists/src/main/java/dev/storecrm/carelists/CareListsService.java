@@ -236,7 +236,8 @@ final class CareListsService {
         }
     }
 
-    private static LocalDate date(Map<String, String> query, String name, LocalDate fallback) {
+    /** A day of the query, or the fallback; an IllegalArgumentException (a 400) says what is wrong. */
+    static LocalDate date(Map<String, String> query, String name, LocalDate fallback) {
         String value = query.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -244,7 +245,7 @@ final class CareListsService {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new BadRequest(name + " must be a date such as 2026-06-30, not '" + value + "'");
+            throw new IllegalArgumentException(name + " must be a date such as 2026-06-30, not '" + value + "'");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.storecrm.carelists;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.feedback.FeedbackAnswer;
 import dev.storecrm.domain.feedback.FeedbackAnswers;
 import dev.storecrm.platform.http.HttpAnswer;
@@ -7,7 +8,6 @@ import dev.storecrm.platform.http.StaffRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,8 @@ final class OrderFeedbackList {
     static final int MAX_LIMIT = 1000;
     static final List<String> COLUMNS = List.of("answeredAt", "orderId", "customerId", "met", "rating", "comment",
             "via");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FeedbackAnswers answers;
     private final ZoneId storeZone;
@@ -51,8 +53,8 @@ final class OrderFeedbackList {
         Map<String, String> query = request.query();
         try {
             ListFormat format = ListFormat.of(query.get("format"), request.header("accept"));
-            LocalDate to = day(query, "to", LocalDate.ofInstant(clock.instant(), storeZone));
-            LocalDate from = day(query, "from", to.minusDays(29));
+            LocalDate to = CareListsService.date(query, "to", LocalDate.ofInstant(clock.instant(), storeZone));
+            LocalDate from = CareListsService.date(query, "from", to.minusDays(29));
             if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= 366) {
                 throw new IllegalArgumentException("from must not be after to, and the period at most 366 days");
             }
@@ -64,8 +66,7 @@ final class OrderFeedbackList {
             page.answers().forEach(answer -> table.add(row(answer)));
             return format.answer(table, "order-feedback-" + from + "-to-" + to);
         } catch (IllegalArgumentException bad) {
-            return HttpAnswer.json(400, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                    .put("error", bad.getMessage()).toString());
+            return HttpAnswer.json(400, JSON.createObjectNode().put("error", bad.getMessage()).toString());
         }
     }
 
@@ -73,18 +74,6 @@ final class OrderFeedbackList {
         return List.of(answer.answeredAt().toString(), answer.orderId(), answer.customerId(),
                 answer.met() ? "yes" : "no", answer.rating().map(String::valueOf).orElse(""),
                 answer.comment().orElse(""), answer.via().name());
-    }
-
-    private static LocalDate day(Map<String, String> query, String name, LocalDate fallback) {
-        String value = query.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be a date such as 2026-11-30, not '" + value + "'");
-        }
     }
 
     private static Optional<Boolean> met(String value) {
