@@ -41,8 +41,8 @@ class FeedbackLandingIT {
     /** 10:00 in Shanghai: the ask falls due at that local time, outside quiet hours. */
     private static final Instant PAID = Instant.parse("2026-03-02T02:00:00Z");
     private static final String LANDING = "FeedbackLandingFunction";
-    private static final Pattern LINK =
-            Pattern.compile("https://feedbacklandingfunction\\.\\S+?\\?(token=[A-Za-z0-9_.-]+&lang=(en|zh-CN))&met=yes");
+    private static final Pattern LINK = Pattern.compile(
+            "https://feedbacklandingfunction\\.\\S+?\\?(token=[A-Za-z0-9_.-]+&lang=(en|zh-CN))&met=yes");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> FORM = Map.of("content-type", "application/x-www-form-urlencoded");
 
