@@ -34,7 +34,7 @@ final class FollowUpAnswers {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalFunctions functions;
-    private final Map<String, Integer> statuses = new TreeMap<>();
+    private final Map<Integer, Integer> statuses = new TreeMap<>();
     private final Set<String> answered = new TreeSet<>();
 
     FollowUpAnswers(LocalFunctions functions) {
