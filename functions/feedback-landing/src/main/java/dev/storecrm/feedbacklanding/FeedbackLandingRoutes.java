@@ -84,11 +84,9 @@ final class FeedbackLandingRoutes {
             case FeedbackLandingService.Result.Refused refused -> refused(refused.reason(), chinese);
             case FeedbackLandingService.Result.Invalid invalid ->
                     FeedbackLandingPages.question(400, storeName, token, chinese, Optional.empty(), true);
-            case FeedbackLandingService.Result.Answered answered -> {
-                metrics.addMetric("FeedbackAnswered", 1, MetricUnit.COUNT);
-                yield FeedbackLandingPages.thanks(storeName, token, chinese, answered.answer(),
-                        answered.answer().via() == FeedbackAnswer.Via.link);
-            }
+            // Answers are counted in FeedbackAnswersTable, not as a metric (one more series billed monthly).
+            case FeedbackLandingService.Result.Answered answered -> FeedbackLandingPages.thanks(storeName, token,
+                    chinese, answered.answer(), answered.answer().via() == FeedbackAnswer.Via.link);
         };
     }
 
