@@ -39,7 +39,8 @@ record PrivacyRequestsWiring(PrivacyRequestsService service, SqsBatchProcessor b
                 env.required("OCCASIONS_TABLE"), env.required("WINBACK_TABLE"), env.required("TIMERS_TABLE"),
                 env.required("REFERRALS_TABLE"), env.required("REJECTS_TABLE"), env.required("SUPPRESSIONS_TABLE"),
                 env.required("FOLLOW_UPS_TABLE"), env.required("PRIVACY_REQUESTS_TABLE"),
-                env.required("CARE_MAIL_TABLE"), env.required("RFM_TABLE"), (int) env.longValue("RFM_SHARDS", 4)),
+                env.required("CARE_MAIL_TABLE"), env.required("RFM_TABLE"), (int) env.longValue("RFM_SHARDS", 4),
+                env.required("FEEDBACK_ANSWERS_TABLE")),
                 new S3RawMailArchive(shared.aws().configure(S3Client.builder()).build(),
                         env.required("INBOUND_MAIL_BUCKET")), shared.clock());
     }

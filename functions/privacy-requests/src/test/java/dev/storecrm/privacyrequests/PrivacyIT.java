@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.feedback.FeedbackAnswer;
 import dev.storecrm.domain.messaging.AddressHash;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
@@ -18,6 +19,7 @@ import dev.storecrm.localcloud.LocalInboundMail;
 import dev.storecrm.localcloud.LocalStaffApi;
 import dev.storecrm.localcloud.LocalTokenIssuer;
 import dev.storecrm.localcloud.Template;
+import dev.storecrm.platform.dynamodb.DynamoDbFeedbackAnswers;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +101,10 @@ class PrivacyIT {
         functions.advanceTo("TimerSweepFunction", NOW);
         rawMailKeys.add(new LocalInboundMail(cloud).deliver(customerMail(), "service@example.com", clock.instant()));
         functions.drainAll();
+        // their answer to the order's follow-up, as the landing records it (the comment signed with their name)
+        new DynamoDbFeedbackAnswers(cloud.dynamoDb(), cloud.tableName("FeedbackAnswersTable")).record(
+                new FeedbackAnswer("o-7001", CUSTOMER, true, Optional.of(5), Optional.of("Lovely, thanks! " + NAME),
+                        FeedbackAnswer.Via.form, clock.instant()));
     }
 
     /** The member writes to the care team: a conversation matched to them, its raw message in the inbound bucket. */
@@ -139,6 +146,7 @@ class PrivacyIT {
         assertTrue(rawMail().stream().allMatch(raw -> raw.contains("Quillfeather")), "the raw mail in the bucket");
         assertTrue(scan("ReferralsTable").stream().anyMatch(r -> r.get("referrerId").s().equals(CUSTOMER)));
         assertFalse(item("SuppressionsTable", "member#" + CUSTOMER).isEmpty(), "they unsubscribed");
+        assertTrue(scan("FeedbackAnswersTable").toString().contains("Quillfeather"), "their follow-up answer");
         assertFalse(personalStringsIn().isEmpty(), "the member's strings are there to be erased");
         assertTrue(cloud.sentMail().stream().anyMatch(m -> m.to().contains(EMAIL)), "mail was sent to the member");
     }
@@ -215,6 +223,7 @@ class PrivacyIT {
         assertTrue(scan("ReferralsTable").stream().allMatch(r -> r.get("referrerId").s().equals(pseudonym)),
                 "the referral they made stays, under the pseudonym");
         assertEquals(List.of(), rows("WinBackTable", CUSTOMER));
+        assertEquals(List.of(), scan("FeedbackAnswersTable"), "their answer to the order's follow-up is deleted");
         assertEquals(List.of(), rawMail(), "the raw messages of their conversations are deleted from the bucket");
         Map<String, AttributeValue> conversation = scan("CareMailTable").stream()
                 .filter(item -> item.get("sk").s().equals("C")).findFirst().orElseThrow();

@@ -17,7 +17,10 @@ public interface PersonalDataEraser {
         REFUSE_LATER_EVENTS,
         /** The member's profile (the archive's item) is deleted: no mail can find an address from here on. */
         PROFILE,
-        /** Orders move to the pseudonymous customer id; the order owners lose the contact. */
+        /**
+         * Orders move to the pseudonymous customer id; the order owners lose the contact; the member's answers to
+         * the orders' follow-ups are deleted.
+         */
         ORDERS,
         /** The points ledger's partition of the member is deleted. */
         POINTS,

@@ -32,7 +32,8 @@ public final class DynamoDbErasure implements PersonalDataEraser {
     public record Tables(String members, String orders, String orderOwners, String pointsLedger, String coupons,
                          String carts, String sendLedger, String disputes, String disputeHistory, String occasions,
                          String winBack, String timers, String referrals, String rejects, String suppressions,
-                         String followUps, String privacyRequests, String careMail, String rfm, int rfmShards) {}
+                         String followUps, String privacyRequests, String careMail, String rfm, int rfmShards,
+                         String feedbackAnswers) {}
 
     /** The lists whose follow-up calls name members (FollowUpCall's lists), and the months they are kept. */
     static final List<String> FOLLOW_UP_LISTS = List.of("birthdays", "dormant");
@@ -107,6 +108,9 @@ public final class DynamoDbErasure implements PersonalDataEraser {
 
     /** An order under the pseudonym (the same item, another partition), its owner's contact dropped. */
     private void moveOrder(Map<String, AttributeValue> order, String pseudonym) {
+        // the member's answer to the order's follow-up (a comment is theirs) goes first: once the order has moved,
+        // a step run again would no longer find it under the member
+        delete(tables.feedbackAnswers(), Map.of("orderId", order.get("orderId")));
         Map<String, AttributeValue> moved = new HashMap<>(order);
         moved.put("customerId", s(pseudonym));
         dynamoDb.putItem(p -> p.tableName(tables.orders()).item(moved));
