@@ -85,6 +85,31 @@ class LoyaltyIT {
     }
 
     @Test
+    void aMemberDayOrderEarnsTheTiersMultiplierAsAMemberDayBonusAndARefundTakesItBack() {
+        functions = cloud.functions(clock, Map.of("MEMBER_DAYS", "day=date:*-18;VIP1=1.5;VIP2=2"));
+        member("c-9");
+        paid("evt-91", "c-9", "o-91", Instant.parse("2026-02-10T04:00:00Z"), 60_000);
+        paid("evt-92", "c-9", "o-92", Instant.parse("2026-03-17T15:59:59Z"), 10_000);
+        paid("evt-93", "c-9", "o-93", Instant.parse("2026-03-17T16:00:00Z"), 10_000);
+        paid("evt-94", "c-9", "o-94", Instant.parse("2026-03-18T16:00:00Z"), 10_000);
+        refunded("evt-95", "c-9", "o-93", Instant.parse("2026-03-20T04:00:00Z"), 10_000);
+        assertEquals(List.of("earned 600 order:o-91", "earned 100 order:o-92", "earned 100 order:o-93",
+                        "member_day_bonus 50 order:o-93", "earned 100 order:o-94", "reversed -150 order:o-93"),
+                entries("c-9"), "VIP1 since February: x1.5 from 00:00 to 23:59:59 on 18 March in Shanghai, "
+                        + "the store's zone; the refund takes the bonus back with the points");
+        assertAgrees("c-9", 800);
+    }
+
+    @Test
+    void aMalformedMemberDaysFailsTheArchivesStartWithTheEntryNamed() {
+        LocalFunctions misconfigured = cloud.functions(clock, Map.of("MEMBER_DAYS", "day=date:*-18;GOLD=2"));
+        IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> misconfigured.handler("MemberArchiveFunction"));
+        assertTrue(failure.getMessage().contains("MemberDays entry GOLD=2: GOLD is not a tier of the store"),
+                failure.getMessage());
+    }
+
+    @Test
     void aRefundThatOvertakesItsPaymentEndsWithTheSamePointsAsOneThatFollowsIt() {
         member("c-2");
         member("c-3");

@@ -1,6 +1,7 @@
 package dev.storecrm.platform;
 
 import dev.storecrm.domain.member.BirthdayBonus;
+import dev.storecrm.domain.member.MemberDays;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberPolicy.Enrolment;
 import dev.storecrm.domain.member.TierLadder;
@@ -15,7 +16,8 @@ import java.util.Currency;
  * {@code STORE_CURRENCY}, {@code MEMBERSHIP_ENROLMENT}, {@code ENROLMENT_SPEND_THRESHOLD},
  * {@code POINTS_PER_CURRENCY_UNIT}, {@code BASE_TIER}, {@code TIER_THRESHOLDS}, and birthday double points:
  * {@code BIRTHDAY_POINTS_MULTIPLIER} (2), {@code BIRTHDAY_WINDOW_DAYS_BEFORE}/{@code _AFTER} (0),
- * {@code GIFT_MINIMUM_NOTICE_DAYS} (30), {@code LEAP_DAY_RULE}, {@code STORE_TIME_ZONE}.
+ * {@code GIFT_MINIMUM_NOTICE_DAYS} (30), {@code LEAP_DAY_RULE}, {@code STORE_TIME_ZONE}, and the member days,
+ * {@code MEMBER_DAYS} ({@link MemberDays}, none by default).
  */
 public final class MemberPolicySettings {
 
@@ -36,8 +38,9 @@ public final class MemberPolicySettings {
         } catch (NumberFormatException e) {
             throw new IllegalStateException("POINTS_PER_CURRENCY_UNIT must be a number such as 1 or 0.5", e);
         }
+        MemberPolicy policy;
         try {
-            return new MemberPolicy(currency,
+            policy = new MemberPolicy(currency,
                     settings.enumValue("MEMBERSHIP_ENROLMENT", Enrolment.class, Enrolment.FIRST_PAID_ORDER),
                     settings.longValue("ENROLMENT_SPEND_THRESHOLD", 0),
                     pointsPerUnit,
@@ -51,6 +54,12 @@ public final class MemberPolicySettings {
                             ZoneId.of(settings.optional("STORE_TIME_ZONE", "UTC"))));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("membership policy settings are invalid: " + e.getMessage(), e);
+        }
+        try {
+            return policy.withMemberDays(MemberDays.parse(settings.optional("MEMBER_DAYS", ""), policy.tiers(),
+                    policy.birthdayBonus().storeZone()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }

@@ -76,7 +76,8 @@ final class StoreSimulation {
         Instant start = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
         this.clock = new SimulatedClock(start);
         this.functions = cloud.functions(clock,
-                FestivalSends.environment(ComplaintBurst.environment(ImportDay.environment(start))));
+                PointsInvariants.environment(
+                        FestivalSends.environment(ComplaintBurst.environment(ImportDay.environment(start)))));
         String currency = functions.spec("MemberArchiveFunction").environment().getOrDefault("STORE_CURRENCY", "CNY");
         this.store = new SyntheticStore(options, currency);
         this.voice = options.platform().voice(cloud, functions, clock, currency, StoreEvents.SOURCE);

@@ -9,6 +9,8 @@ public enum EntryKind {
     EARNED(true),
     /** The extra points of an order paid in the member's birthday window (double points: the second half). */
     BIRTHDAY_BONUS(true),
+    /** The extra points of an order paid on a member day (the multiplier of the member's tier, less the plain). */
+    MEMBER_DAY_BONUS(true),
     /** Points for a referral (the referrer's or the referee's reward). */
     REFERRAL(true),
     /** An operator's correction, with the acting identity and the reason: a credit or a debit. */

@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * How an order's points reach the ledger (the member archive decides them; see {@link OrderPoints}):
  * <ul>
- *   <li>more plain points than credited: an {@code earned} entry; more birthday points: a
- *       {@code birthday_bonus} entry; both into the lot of the expiry date of the payment's local date;</li>
+ *   <li>more plain points than credited: an {@code earned} entry; more bonus points: a
+ *       {@code birthday_bonus} or, for a member day's multiplier, a {@code member_day_bonus}
+ *       entry; both into the lot of the expiry date of the payment's local date;</li>
  *   <li>fewer (a refund, a cancellation, a payment priced again after a late freeze): one
  *       {@code reversed} entry, taken from the order's own lot first, then the earliest to expire,
  *       never more than the member can spend: what was spent or expired already is not taken back
@@ -42,7 +43,7 @@ final class OrderRules {
             for (Posting credit : List.of(
                     Posting.credit(EntryKind.EARNED, Lots.of(expiresOn, Math.max(0, earnedDelta)), source,
                             Optional.of(paidAt)),
-                    Posting.credit(EntryKind.BIRTHDAY_BONUS, Lots.of(expiresOn, Math.max(0, bonusDelta)), source,
+                    Posting.credit(change.bonusKind(), Lots.of(expiresOn, Math.max(0, bonusDelta)), source,
                             Optional.of(paidAt)))) {
                 if (credit.points() > 0) {
                     account = account.credit(credit.lots());

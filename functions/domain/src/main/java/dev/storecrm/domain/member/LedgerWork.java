@@ -55,13 +55,14 @@ final class LedgerWork {
         record = record.withPurchases(purchases);
         boolean samePayment = before.facts().isPaid() && facts.isPaid()
                 && before.facts().payment().stamp().equals(facts.payment().stamp());
-        int multiplier = !facts.isPaid() ? 0
-                : samePayment ? held.multiplier() : Pricing.multiplierAt(record, policy, facts.paidAt());
-        Credit credit = Pricing.credit(facts, multiplier, policy);
+        Credit.Rate rate = !facts.isPaid() ? Credit.Rate.NONE
+                : samePayment ? held.rate() : Pricing.rateAt(record, policy, facts.paidAt());
+        Credit credit = Pricing.credit(facts, rate, policy);
         record = record.withPurchases(purchases.withPoints(
                 Totals.add(purchases.points(), credit.points() - held.points(), "the points")));
         writes.put(orderId, before.with(facts, credit));
         memberSinceMoved(since);
+        memberDayTiersMoved(before.facts(), facts);
     }
 
     /**
@@ -77,6 +78,9 @@ final class LedgerWork {
         spans(before.statusLog(), after.statusLog(), StatusEntry::stamp, true);
         spans(before.birthdayLog(), after.birthdayLog(), BirthdayEntry::stamp, false);
         spans(before.zoneLog(), after.zoneLog(), ZoneEntry::stamp, true);
+        if (policy.memberDays().active()) {
+            spans(before.tierLog(), after.tierLog(), TierOverride::stamp, false);
+        }
         memberSinceMoved(since);
     }
 
@@ -103,11 +107,11 @@ final class LedgerWork {
 
     private void repriceOne(ArchivedOrder order) {
         Credit held = order.credit().orElseGet(() -> Pricing.priced(initial, policy, order.facts()));
-        int multiplier = Pricing.multiplierAt(record, policy, order.facts().paidAt());
-        if (order.credit().isPresent() && held.multiplier() == multiplier) {
+        Credit.Rate rate = Pricing.rateAt(record, policy, order.facts().paidAt());
+        if (order.credit().isPresent() && held.rate().equals(rate)) {
             return;
         }
-        Credit credit = Pricing.credit(order.facts(), multiplier, policy);
+        Credit credit = Pricing.credit(order.facts(), rate, policy);
         Purchases purchases = record.purchases();
         record = record.withPurchases(purchases.withPoints(
                 Totals.add(purchases.points(), credit.points() - held.points(), "the points")));
@@ -155,6 +159,22 @@ final class LedgerWork {
     private PaymentsView view() {
         return new PaymentsView(book, record.customerId(), writes, record.purchases().recent().stream()
                 .map(p -> new OrderBook.PaidKey(p.orderId(), p.stamp())).toList(), this::read);
+    }
+
+    /**
+     * A member day pays by the tier held at the start of its month, which the spend of earlier months decides: a
+     * payment, refund or cancellation of an order queues the payments from the next month on (nothing when it is
+     * the latest payment, as in-order events are).
+     */
+    private void memberDayTiersMoved(OrderFacts before, OrderFacts after) {
+        if (!policy.memberDays().active()) {
+            return;
+        }
+        for (OrderFacts facts : List.of(before, after)) {
+            if (facts.isPaid()) {
+                queue(policy.memberDays().nextMonthStart(facts.paidAt()), OrderBook.END);
+            }
+        }
     }
 
     private void memberSinceMoved(Optional<Instant> before) {

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param enrolmentSpendMinor for {@link Enrolment#SPEND_THRESHOLD}: gross paid spend that makes a member
  * @param pointsPerUnit points per major unit of the store currency (1 yuan, 1 dollar); rounded down per order
  * @param birthdayBonus the points multiplier of orders paid in the member's birthday window
+ * @param memberDays    the store's member days and their multipliers by tier
  */
 public record MemberPolicy(Currency storeCurrency, Enrolment enrolment, long enrolmentSpendMinor,
-                           BigDecimal pointsPerUnit, TierLadder tiers, BirthdayBonus birthdayBonus) {
+                           BigDecimal pointsPerUnit, TierLadder tiers, BirthdayBonus birthdayBonus,
+                           MemberDays memberDays) {
 
     /** The window for trailing spend and for holding a tier. */
     public static final Duration YEAR = Duration.ofDays(365);
@@ -37,8 +39,21 @@ public record MemberPolicy(Currency storeCurrency, Enrolment enrolment, long enr
         this(storeCurrency, enrolment, enrolmentSpendMinor, pointsPerUnit, tiers, BirthdayBonus.NONE);
     }
 
+    /** A policy without member days. */
+    public MemberPolicy(Currency storeCurrency, Enrolment enrolment, long enrolmentSpendMinor, BigDecimal pointsPerUnit,
+                        TierLadder tiers, BirthdayBonus birthdayBonus) {
+        this(storeCurrency, enrolment, enrolmentSpendMinor, pointsPerUnit, tiers, birthdayBonus, MemberDays.NONE);
+    }
+
+    /** This policy with the store's member days. */
+    public MemberPolicy withMemberDays(MemberDays days) {
+        return new MemberPolicy(storeCurrency, enrolment, enrolmentSpendMinor, pointsPerUnit, tiers, birthdayBonus,
+                days);
+    }
+
     public MemberPolicy {
         Objects.requireNonNull(birthdayBonus, "birthdayBonus");
+        Objects.requireNonNull(memberDays, "memberDays");
         Objects.requireNonNull(storeCurrency, "storeCurrency");
         Objects.requireNonNull(enrolment, "enrolment");
         Objects.requireNonNull(tiers, "tiers");

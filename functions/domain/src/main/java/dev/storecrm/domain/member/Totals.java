@@ -17,6 +17,12 @@ final class Totals {
         return exact(() -> Math.multiplyExact(a, b), what);
     }
 
+    /** {@code a} times {@code multiplier}, rounded down. */
+    static long multiply(long a, java.math.BigDecimal multiplier, String what) {
+        return exact(() -> java.math.BigDecimal.valueOf(a).multiply(multiplier)
+                .setScale(0, java.math.RoundingMode.DOWN).longValueExact(), what);
+    }
+
     private static long exact(LongSupplier arithmetic, String what) {
         try {
             return arithmetic.getAsLong();

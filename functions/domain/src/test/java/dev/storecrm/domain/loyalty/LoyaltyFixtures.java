@@ -23,13 +23,22 @@ final class LoyaltyFixtures {
                 paidMinor, 0, false, Optional.of(SHANGHAI));
     }
 
+    /** The archive's word on an order paid on a member day, with {@code points} at {@code multiplier}. */
+    static OrderPoints paidOnMemberDay(String orderId, long revision, String paidAt, String multiplier, long points,
+                                       long paidMinor) {
+        return new OrderPoints("c-1", orderId, revision, Optional.of(Instant.parse(paidAt)),
+                new java.math.BigDecimal(multiplier), points, paidMinor, 0, false, Optional.of(SHANGHAI),
+                Optional.empty(), true);
+    }
+
     static OrderPoints refunded(OrderPoints paid, long revision, long refundedMinor, long pointsLeft) {
         return new OrderPoints(paid.customerId(), paid.orderId(), revision, paid.paidAt(), paid.multiplier(),
-                pointsLeft, paid.paidMinor(), refundedMinor, false, paid.timeZone());
+                pointsLeft, paid.paidMinor(), refundedMinor, false, paid.timeZone(), paid.referrerId(),
+                paid.memberDay());
     }
 
     static OrderPoints cancelled(OrderPoints paid, long revision) {
         return new OrderPoints(paid.customerId(), paid.orderId(), revision, paid.paidAt(), paid.multiplier(), 0,
-                paid.paidMinor(), 0, true, paid.timeZone());
+                paid.paidMinor(), 0, true, paid.timeZone(), paid.referrerId(), paid.memberDay());
     }
 }

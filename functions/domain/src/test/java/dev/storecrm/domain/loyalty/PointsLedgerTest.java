@@ -3,6 +3,7 @@ package dev.storecrm.domain.loyalty;
 import static dev.storecrm.domain.loyalty.LoyaltyFixtures.POLICY;
 import static dev.storecrm.domain.loyalty.LoyaltyFixtures.cancelled;
 import static dev.storecrm.domain.loyalty.LoyaltyFixtures.paid;
+import static dev.storecrm.domain.loyalty.LoyaltyFixtures.paidOnMemberDay;
 import static dev.storecrm.domain.loyalty.LoyaltyFixtures.refunded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,6 +47,29 @@ class PointsLedgerTest {
         assertEquals(List.of("forward 2028-03-02T02:00:00Z"), book.timerCalls,
                 "armed once, not again for the same date");
         assertLedgerAddsUp();
+    }
+
+    @Test
+    void aMemberDayOrderEarnsItsBonusAsItsOwnEntryAndARefundReversesItAsABirthdayBonusIs() {
+        OrderPoints order = paidOnMemberDay("o-1", 3, "2027-03-18T02:00:00Z", "1.5", 148, 9_999);
+        assertEquals(99, order.earned(), "99 points at x1.5 are 148.5, rounded down: 99 of them plain");
+        assertEquals(49, order.bonus());
+        assertTrue(ledger.applyOrder(order));
+        assertEquals(OrderPoints.read(dev.storecrm.domain.json.Json.input(order.toJson())), order,
+                "the multiplier and the member day travel on LoyaltyQueue");
+        assertTrue(ledger.applyOrder(refunded(order, 4, 4_999, 75)));
+        assertEquals(List.of("earned 99", "member_day_bonus 49", "reversed -73"), kinds(),
+                "half refunded: 50 plain points at x1.5 are 75");
+        assertTrue(ledger.applyOrder(cancelled(order, 5)));
+        assertEquals(0, book.balance("c-1"));
+        assertLedgerAddsUp();
+    }
+
+    @Test
+    void aMemberDayMultiplierThatDoesNotMakeThePointsIsRefused() {
+        assertThrows(dev.storecrm.domain.InvalidInputException.class,
+                () -> paidOnMemberDay("o-1", 3, "2027-03-18T02:00:00Z", "1.5", 149, 10_000),
+                "99 plain points make 148 at x1.5, 100 make 150: never 149");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.storecrm.domain.member.Credit;
 import dev.storecrm.domain.member.OrderFacts;
 import dev.storecrm.domain.member.OrderFacts.Payment;
 import dev.storecrm.domain.member.OrderFacts.Refund;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,8 +64,11 @@ public final class OrderItemMapper {
             item.put("refunds", AttributeValue.fromSs(refunds));
         }
         order.credit().ifPresent(credit -> {
-            item.put("pointsMultiplier", n(credit.multiplier()));
+            item.put("pointsMultiplier", AttributeValue.fromN(credit.multiplier().toPlainString()));
             item.put("points", n(credit.points()));
+            if (credit.memberDay()) {
+                item.put("memberDay", AttributeValue.fromBool(true));
+            }
         });
         return item;
     }
@@ -83,8 +87,9 @@ public final class OrderItemMapper {
         }
         OrderFacts facts = new OrderFacts(payment, cancelled, refunds);
         Optional<Credit> credit = item.containsKey("pointsMultiplier")
-                ? Optional.of(new Credit((int) Attributes.number(item, "pointsMultiplier", 0),
-                        Attributes.number(item, "points", 0)))
+                ? Optional.of(new Credit(new BigDecimal(item.get("pointsMultiplier").n()),
+                        Attributes.number(item, "points", 0),
+                        item.containsKey("memberDay") && Boolean.TRUE.equals(item.get("memberDay").bool())))
                 : Optional.empty();
         return new ArchivedOrder(item.get("orderId").s(), facts, credit);
     }
@@ -93,15 +98,19 @@ public final class OrderItemMapper {
     public static Map<String, AttributeValue> compact(ArchivedOrder order) {
         Map<String, AttributeValue> map = compactFacts(order.facts());
         order.credit().ifPresent(credit -> {
-            map.put("m", n(credit.multiplier()));
+            map.put("m", AttributeValue.fromN(credit.multiplier().toPlainString()));
             map.put("pt", n(credit.points()));
+            if (credit.memberDay()) {
+                map.put("md", AttributeValue.fromBool(true));
+            }
         });
         return map;
     }
 
     public static ArchivedOrder fromCompact(String orderId, Map<String, AttributeValue> map) {
         Optional<Credit> credit = map.containsKey("m")
-                ? Optional.of(new Credit((int) Long.parseLong(map.get("m").n()), Long.parseLong(map.get("pt").n())))
+                ? Optional.of(new Credit(new BigDecimal(map.get("m").n()), Long.parseLong(map.get("pt").n()),
+                        map.containsKey("md") && Boolean.TRUE.equals(map.get("md").bool())))
                 : Optional.empty();
         return new ArchivedOrder(orderId, factsFromCompact(map), credit);
     }

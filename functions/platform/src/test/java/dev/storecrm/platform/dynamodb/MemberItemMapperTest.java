@@ -113,6 +113,20 @@ class MemberItemMapperTest {
     }
 
     @Test
+    void aMemberDayCreditKeepsItsMultiplierAndKindInTheOrdersItemAndTheCompactForm() {
+        ArchivedOrder order = new ArchivedOrder("o-18", OrderFacts.NONE
+                .withPayment(new Stamp(Instant.parse("2027-03-18T04:00:00Z"), "evt-18"), 9_999),
+                Optional.of(new Credit(new java.math.BigDecimal("1.50"), 148, true)));
+        Map<String, AttributeValue> item = OrderItemMapper.toItem("c-1", order, 3);
+        assertEquals("1.5", item.get("pointsMultiplier").n());
+        assertEquals(order, OrderItemMapper.fromItem(item));
+        assertEquals(order, OrderItemMapper.fromCompact("o-18", OrderItemMapper.compact(order)));
+        ArchivedOrder birthday = new ArchivedOrder("o-2", order.facts(), Optional.of(new Credit(2, 198)));
+        assertEquals(birthday, OrderItemMapper.fromItem(OrderItemMapper.toItem("c-1", birthday, 3)),
+                "a whole multiplier reads back as it did before member days");
+    }
+
+    @Test
     void aRecordSurvivesTheRoundTripThroughItsItem() {
         MemberRecord record = fullRecord();
         assertEquals(2, record.purchases().recent().size());
