@@ -20,7 +20,7 @@ addWords({
     bs_draft: '草稿', bs_scheduled: '已排期', bs_sending: '发送中', bs_sent: '已发送', bs_cancelled: '已取消',
     allBroadcasts: '全部群发', createdAt: '创建时间', audienceSize: '受众', moreBroadcasts: '更多群发',
     sentMail: '已发出', notSentMail: '未发出', liftLine: '增量转化（95% 区间）', noBroadcasts: '还没有群发',
-    liftNotYet: '尚无', members: '{n} 位会员',
+    liftNotYet: '尚无', memberCount: '{n} 位会员',
   },
   en: {
     broadcasts: 'Broadcasts', newBroadcast: 'New broadcast', openBroadcast: 'Open a broadcast',
@@ -38,7 +38,7 @@ addWords({
     allBroadcasts: 'The store\u2019s broadcasts', createdAt: 'Created', audienceSize: 'Audience',
     moreBroadcasts: 'More broadcasts', sentMail: 'Sent', notSentMail: 'Not sent',
     liftLine: 'Incremental conversions (95 % interval)', noBroadcasts: 'No broadcasts yet', liftNotYet: 'not yet',
-    members: '{n} members',
+    memberCount: '{n} members',
   },
 });
 
@@ -83,7 +83,7 @@ function definition(data) {
 function audienceText(audience) {
   if (audience.segment) return `${t('bSegment')}: ${audience.segment}`;
   if (audience.audience) return `${t('audienceRule')}: ${audience.audience}`;
-  return t('members', { n: audience.members });
+  return t('memberCount', { n: audience.members });
 }
 
 /** A lift line in words: incremental conversions (low to high), ROI. */

@@ -43,6 +43,14 @@ public final class DynamoDbCouponBook implements CouponBook {
         this.outcomes = outcomes;
     }
 
+    /**
+     * A coupon book that finds coupons and derives their codes (the staff's lists), but neither issues nor redeems
+     * them: it counts nothing, so it needs no statistics table.
+     */
+    public static DynamoDbCouponBook forReading(DynamoDbClient dynamoDb, String tableName, CouponCodes codes) {
+        return new DynamoDbCouponBook(dynamoDb, tableName, codes, null);
+    }
+
     /** A coupon book that finds and redeems coupons but cannot issue them (it holds no code key). */
     public static DynamoDbCouponBook forRedemption(DynamoDbClient dynamoDb, String tableName,
                                                    CouponOutcomes outcomes) {
@@ -51,8 +59,9 @@ public final class DynamoDbCouponBook implements CouponBook {
 
     @Override
     public Coupon issue(Issue issue) {
-        if (codes == null) {
-            throw new IllegalStateException("this function redeems coupons; issuing needs the coupon code key");
+        if (codes == null || outcomes == null) {
+            throw new IllegalStateException("this function " + (codes == null ? "redeems" : "reads")
+                    + " coupons; issuing needs the coupon code key and the coupons' counters");
         }
         String code = codes.codeFor(issue.campaign(), issue.businessKey());
         Coupon coupon = new Coupon(code, issue.campaign(), issue.businessKey(), issue.customerId(), issue.value(),
@@ -80,6 +89,9 @@ public final class DynamoDbCouponBook implements CouponBook {
 
     @Override
     public Optional<Coupon> redeem(String code, String orderId, String customerId, Money orderTotal, Instant at) {
+        if (outcomes == null) {
+            throw new IllegalStateException("this function reads coupons; redeeming needs the coupons' counters");
+        }
         Optional<Coupon> known = find(code);
         if (known.isEmpty()) {
             return Optional.empty();
