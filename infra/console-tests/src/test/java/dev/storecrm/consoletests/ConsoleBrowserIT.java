@@ -534,7 +534,7 @@ class ConsoleBrowserIT {
     private static void couponsShowEveryJourneysCouponsIssuedAndRedeemed() {
         WebElement coupons = waitFor(By.cssSelector("section[aria-labelledby=coupon-title]"));
         List<WebElement> figures = coupons.findElements(By.cssSelector("figure"));
-        assertEquals(List.of("每日优惠券：发放 / 核销", "各旅程优惠券", "各旅程优惠券：优惠金额"),
+        assertEquals(List.of("每日优惠券：发放 / 核销", "各旅程优惠券", "各旅程优惠券: 优惠金额"),
                 figures.stream().map(f -> f.findElement(By.cssSelector("h2")).getText()).toList());
         long issued = sumColumn(figures.get(0), 1);
         assertTrue(issued > 0, "the simulated store issued coupons");
