@@ -1,9 +1,11 @@
-// Broadcasts for marketers and admins (docs/campaigns.md#broadcasts): define one (an RFM segment or audience, or a
-// list of members; one template or A/B variants with their split; the send window in each member's own time; a
-// coupon; the holdout), start it, watch its counts, cancel it. A refusal is shown in the API's words.
-import { call, getJson, parse, reasonOf } from './api.js';
-import { fill, h, time } from './dom.js';
+// Broadcasts for marketers and admins (docs/campaigns.md#broadcasts): the store's broadcasts newest first, each with
+// its status, audience, counts and lift line; define one (an RFM segment or audience, or a list of members; one
+// template or A/B variants with their split; the send window in each member's own time; a coupon; the holdout),
+// start it, watch its counts, cancel it. A refusal is shown in the API's words.
+import { call, getJson, now, parse, reasonOf } from './api.js';
+import { fill, h, table, time } from './dom.js';
 import { addWords, t } from './i18n.js';
+import { isoWeek, liftRows, roiText } from './lift.js';
 
 addWords({
   'zh-CN': {
@@ -16,6 +18,9 @@ addWords({
     audienceMembers: '已读取会员', notFound: '档案中没有', queued: '已排队', pagesDone: '已完成页数',
     createdBy: '创建人', cancelledBy: '取消人', finishedAt: '完成时间', secondVariant: '加入 B 版本（A/B 测试）',
     bs_draft: '草稿', bs_scheduled: '已排期', bs_sending: '发送中', bs_sent: '已发送', bs_cancelled: '已取消',
+    allBroadcasts: '全部群发', createdAt: '创建时间', audienceSize: '受众', moreBroadcasts: '更多群发',
+    sentMail: '已发出', notSentMail: '未发出', liftLine: '增量转化（95% 区间）', noBroadcasts: '还没有群发',
+    liftNotYet: '尚无', memberCount: '{n} 位会员',
   },
   en: {
     broadcasts: 'Broadcasts', newBroadcast: 'New broadcast', openBroadcast: 'Open a broadcast',
@@ -30,6 +35,10 @@ addWords({
     queued: 'Queued', pagesDone: 'Pages done', createdBy: 'Created by', cancelledBy: 'Cancelled by',
     finishedAt: 'Finished', secondVariant: 'Add a variant B (A/B test)',
     bs_draft: 'Draft', bs_scheduled: 'Scheduled', bs_sending: 'Sending', bs_sent: 'Sent', bs_cancelled: 'Cancelled',
+    allBroadcasts: 'The store\u2019s broadcasts', createdAt: 'Created', audienceSize: 'Audience',
+    moreBroadcasts: 'More broadcasts', sentMail: 'Sent', notSentMail: 'Not sent',
+    liftLine: 'Incremental conversions (95 % interval)', noBroadcasts: 'No broadcasts yet', liftNotYet: 'not yet',
+    memberCount: '{n} members',
   },
 });
 
@@ -70,8 +79,80 @@ function definition(data) {
   };
 }
 
-/** #/broadcasts: define a broadcast, or open one by its id. */
-export function broadcastsPage(main) {
+/** A broadcast's audience in words: its segment or audience, or the size of its member list. */
+function audienceText(audience) {
+  if (audience.segment) return `${t('bSegment')}: ${audience.segment}`;
+  if (audience.audience) return `${t('audienceRule')}: ${audience.audience}`;
+  return t('memberCount', { n: audience.members });
+}
+
+/** A lift line in words: incremental conversions (low to high), ROI. */
+function liftText(line) {
+  if (!line || line.incrementalConversions === '') return t('liftNotYet');
+  const range = `${line.incrementalConversionsLow} – ${line.incrementalConversionsHigh}`;
+  return `${line.incrementalConversions} (${range}); ${t('roi')} ${roiText(line)}`;
+}
+
+/**
+ * The lift lines of the broadcasts (journey broadcast, one step per campaign), from the week of the oldest
+ * broadcast shown to this week (at most the 13 weeks the API reads at once). An unreadable report leaves them out.
+ */
+async function liftLines(broadcasts) {
+  if (!broadcasts.length) return new Map();
+  const today = new Date(now()).toISOString().slice(0, 10);
+  const oldest = broadcasts.map((b) => b.createdAt.slice(0, 10)).sort()[0];
+  const first = new Date(`${today}T00:00:00Z`);
+  first.setUTCDate(first.getUTCDate() - 84);
+  const from = [oldest, first.toISOString().slice(0, 10)].sort()[1];
+  try {
+    const rows = await liftRows({ from: isoWeek(from), to: isoWeek(today) }, 'step');
+    return new Map(rows.filter((r) => r.journey === 'broadcast').map((r) => [r.step, r]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** The store's broadcasts, newest first, a page at a time ("More broadcasts" adds the next page). */
+async function broadcastList() {
+  const section = h('section', { 'aria-labelledby': 'broadcast-list' },
+    h('h2', { id: 'broadcast-list' }, t('allBroadcasts')));
+  const shown = [];
+  const body = h('div', {});
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true });
+  let next = '';
+  const load = async () => {
+    let page;
+    try {
+      page = await getJson(`/broadcasts?${new URLSearchParams(next ? { limit: '20', next } : { limit: '20' })}`);
+    } catch (error) {
+      fill(body, h('p', { class: 'error', role: 'alert' }, `${t('failed')}: ${error.message}`));
+      return;
+    }
+    shown.push(...page.broadcasts);
+    next = page.next || '';
+    const lift = await liftLines(shown);
+    const queued = (b) => Object.values(b.counts.queued || {}).reduce((a, n) => a + n, 0);
+    fill(body, shown.length ? table([
+      [t('campaignId'), (b) => h('a', { href: `#/broadcasts/${enc(b.campaignId)}` }, b.campaignId)],
+      [t('campaignName'), (b) => b.name || ''], [t('status'), (b) => t(`bs_${b.status}`)],
+      [t('createdAt'), (b) => time(b.createdAt)], [t('audienceSize'), (b) => audienceText(b.audience)],
+      [t('audienceMembers'), (b) => String(b.counts.members), 'num'],
+      [t('heldOut'), (b) => String(b.counts.heldOut), 'num'], [t('notFound'), (b) => String(b.counts.notFound), 'num'],
+      [t('queued'), (b) => String(queued(b)), 'num'],
+      [t('sentMail'), (b) => lift.get(b.campaignId)?.sent ?? '–', 'num'],
+      [t('notSentMail'), (b) => lift.get(b.campaignId)?.skipped ?? '–', 'num'],
+      [t('liftLine'), (b) => liftText(lift.get(b.campaignId))]], shown) : h('p', {}, t('noBroadcasts')));
+    more.hidden = !next;
+  };
+  more.textContent = t('moreBroadcasts');
+  more.addEventListener('click', load);
+  await load();
+  section.append(body, more);
+  return section;
+}
+
+/** #/broadcasts: the store's broadcasts; define a broadcast, or open one by its id. */
+export async function broadcastsPage(main) {
   const message = h('p', { class: 'error', role: 'alert' });
   const form = h('form', { class: 'broadcast', onsubmit: async (event) => {
     event.preventDefault();
@@ -105,7 +186,7 @@ export function broadcastsPage(main) {
     location.hash = `#/broadcasts/${enc(new FormData(open).get('id').trim())}`;
   } }, h('label', {}, t('campaignId'), h('input', { name: 'id', required: true })),
   h('button', { type: 'submit' }, t('openBroadcast')));
-  fill(main, h('h1', {}, t('broadcasts')), open, form);
+  fill(main, h('h1', {}, t('broadcasts')), await broadcastList(), open, form);
 }
 
 /** #/broadcasts/<id>: the broadcast's status and counts, with start and cancel. */
@@ -125,9 +206,11 @@ export async function broadcastDetail(main, campaignId, notice = '') {
     else message.textContent = `${t('refused')}: ${reasonOf(parse(response.body), response.status)}`;
   };
   const counts = b.counts || {};
+  const line = (await liftLines([b])).get(b.campaignId);
   const rows = [[t('status'), t(`bs_${b.status}`)], [t('audienceMembers'), counts.members ?? 0],
     [t('heldOut'), counts.heldOut ?? 0], [t('notFound'), counts.notFound ?? 0],
     ...Object.entries(counts.queued || {}).map(([v, n]) => [`${t('queued')} (${t('variant')} ${v})`, n]),
+    [t('sentMail'), line?.sent ?? '–'], [t('notSentMail'), line?.skipped ?? '–'], [t('liftLine'), liftText(line)],
     [t('pagesDone'), b.pagesDone ?? 0], [t('createdBy'), b.createdBy || ''],
     ...(b.finishedAt ? [[t('finishedAt'), time(b.finishedAt)]] : []),
     ...(b.cancelledBy ? [[t('cancelledBy'), b.cancelledBy]] : [])];

@@ -45,7 +45,7 @@ function outcomeName(code) {
 }
 
 /** Every day from one date to another (YYYY-MM-DD, both included). */
-function days(from, to) {
+export function days(from, to) {
   const all = [];
   for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
     all.push(d.toISOString().slice(0, 10));

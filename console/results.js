@@ -1,10 +1,13 @@
-// Results, as charts with their numbers beside them: the wake-up rate per win-back step, cart recovery per day
-// (with the cart coupons issued), and mail per journey per day with why mail was not sent (mail.js).
+// Results, as charts with their numbers beside them: the lift per journey against the holdout (lift.js), the
+// wake-up rate per win-back step, cart recovery per day (with the cart coupons issued), the coupons every journey
+// issued and redeemed per day (coupons.js), and mail per journey per day with why mail was not sent (mail.js).
 import { getJson } from './api.js';
 import { fill, h, money } from './dom.js';
 import { t } from './i18n.js';
 import { barChart } from './chart.js';
 import { mailResults } from './mail.js';
+import { liftResults } from './lift.js';
+import { couponResults } from './coupons.js';
 
 export async function resultsPage(main, state = {}) {
   // Without a period the API serves the last 90 days of the store's calendar, and names it in the file name.
@@ -26,6 +29,8 @@ export async function resultsPage(main, state = {}) {
   // The mail's counts are read at most 92 days at a time: a longer period shows its last 92 days.
   const mailFrom = [from, lastDays(to, 92)].sort()[1];
   const mail = await mailResults(mailFrom, to);
+  const lift = await liftResults(from, to);
+  const coupons = await couponResults(mailFrom, to);
   fill(main, 
     h('h1', {}, t('results')),
     h('form', { class: 'row', onsubmit: (e) => {
@@ -36,6 +41,7 @@ export async function resultsPage(main, state = {}) {
     h('label', {}, t('from'), h('input', { type: 'date', name: 'from', value: from, required: true })),
     h('label', {}, t('to'), h('input', { type: 'date', name: 'to', value: to, required: true })),
     h('button', { type: 'submit' }, t('show'))),
+    lift,
     barChart(t('wakeUp'), steps, [
       { name: t('rate'), values: wakeUp.rows.map((r) => parseFloat(r.wakeUpRate) || 0) },
     ], (v) => `${Number(v).toFixed(1)}%`),
@@ -54,6 +60,7 @@ export async function resultsPage(main, state = {}) {
     barChart(`${t('carts')}: ${t('couponsIssued')}`, carts.rows.map((r) => r.day.slice(5)), [
       { name: t('couponsIssued'), values: carts.rows.map((r) => Number(r.couponsIssued)) },
     ]),
+    coupons,
     mail);
 }
 

@@ -37,7 +37,8 @@ record BroadcastPagesWiring(BroadcastPagesService service, SqsBatchProcessor bat
                         (int) env.longValue("RFM_SHARDS", 4)),
                         new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"), shared.clock())),
                 new DynamoDbCouponBook(shared.dynamoDb(), env.required("COUPONS_TABLE"), new CouponCodes(
-                        Secrets.read(shared.aws().secretsManager(), env.required("COUPON_CODE_KEY_SECRET")))),
+                        Secrets.read(shared.aws().secretsManager(), env.required("COUPON_CODE_KEY_SECRET"))),
+                        shared.couponOutcomes()),
                 shared.outbox(), new SqsBroadcastPages(shared.aws().sqs(), env.required("BROADCAST_QUEUE_URL"),
                         shared.timers(), shared.clock()),
                 (int) env.longValue("BROADCAST_PAGE_SIZE", 100), OccasionSettings.storeZone(env), shared.clock());

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * POST /broadcasts                          define a broadcast (a draft; {@link BroadcastJson} for the body)
+ * GET  /broadcasts?limit&amp;next                the store's broadcasts newest first, a page at a time (summaries)
  * GET  /broadcasts/{campaignId}             its definition, status and counts
  * POST /broadcasts/{campaignId}/schedule    start a draft: its pages fan out once its window opens somewhere
  * POST /broadcasts/{campaignId}/cancel      stop it: pages not yet handed to the outbox are never handed over
@@ -43,6 +44,8 @@ public final class BroadcastsService {
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastsService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ONE = Pattern.compile("/broadcasts/([a-z0-9][a-z0-9-]{0,63})");
+    private static final Pattern CURSOR = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z#[a-z0-9][a-z0-9-]{0,63}");
+    private static final int LIST_LIMIT = 20;
     private static final Pattern ACTION = Pattern.compile("/broadcasts/([a-z0-9][a-z0-9-]{0,63})/([a-z]+)");
 
     private final BroadcastBook book;
@@ -62,8 +65,11 @@ public final class BroadcastsService {
         String route = request.path().replaceAll("/+$", "");
         try {
             if (route.equals("/broadcasts")) {
-                return request.method().equals("POST") ? create(request)
-                        : error(405, "method_not_allowed", "a broadcast is defined by a POST");
+                return switch (request.method()) {
+                    case "POST" -> create(request);
+                    case "GET" -> list(request.query());
+                    default -> error(405, "method_not_allowed", "broadcasts are defined by a POST, listed by a GET");
+                };
             }
             Matcher action = ACTION.matcher(route);
             if (action.matches()) {
@@ -88,6 +94,49 @@ public final class BroadcastsService {
         }
         LOG.info("broadcast defined", entry("campaignId", broadcast.campaignId()));
         return HttpAnswer.json(201, view(book.find(broadcast.campaignId(), true).orElseThrow()).toString());
+    }
+
+    /** A page of summaries: the definition without its content or member list, where it is, its counts. */
+    private HttpAnswer list(java.util.Map<String, String> query) {
+        int limit = LIST_LIMIT;
+        String asked = query.getOrDefault("limit", "").trim();
+        if (!asked.isEmpty()) {
+            limit = asked.matches("\\d{1,2}") ? Integer.parseInt(asked) : 0;
+            if (limit < 1 || limit > BroadcastBook.MAX_LIST) {
+                return error(400, "bad_request", "limit is a whole number from 1 to " + BroadcastBook.MAX_LIST);
+            }
+        }
+        Optional<String> after = Optional.ofNullable(query.get("next")).map(String::trim).filter(n -> !n.isEmpty())
+                .map(BroadcastsService::cursor);
+        if (after.filter(a -> !CURSOR.matcher(a).matches()).isPresent()) {
+            return error(400, "bad_request", "next must be the cursor a previous page gave");
+        }
+        BroadcastBook.Listing page = book.list(after, limit);
+        ObjectNode body = JSON.createObjectNode();
+        var rows = body.putArray("broadcasts");
+        page.broadcasts().forEach(stored -> rows.add(summary(stored)));
+        page.next().ifPresent(next -> body.put("next", java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(next.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return HttpAnswer.json(200, body.toString());
+    }
+
+    private static String cursor(String next) {
+        try {
+            return new String(java.util.Base64.getUrlDecoder().decode(next), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** A broadcast as a list shows it: its variants without their content, a member list as its size. */
+    static ObjectNode summary(BroadcastBook.Stored stored) {
+        ObjectNode node = view(stored);
+        node.get("variants").forEach(variant -> ((ObjectNode) variant).remove("content"));
+        ObjectNode audience = (ObjectNode) node.get("audience");
+        if (audience.has("members")) {
+            audience.put("members", audience.get("members").size());
+        }
+        return node;
     }
 
     private HttpAnswer act(String campaignId, String action, String caller) {

@@ -177,6 +177,41 @@ class BroadcastIT {
     }
 
     @Test
+    void theStoresBroadcastsAreListedNewestFirstAPageAtATimeWithoutTheirContent() throws IOException {
+        for (String id : List.of("winter-sale", "spring-teas", "summer-list")) {
+            String body = SPRING.replace("\"spring-teas\"", "\"" + id + "\"");
+            if (id.equals("summer-list")) {
+                body = body.replace("{\"audience\": \"bought-360d\"}", "{\"members\": [\"c-1\", \"c-2\"]}");
+            }
+            assertEquals(201, call("POST", "/broadcasts", body).getStatusCode());
+            clock.advance(Duration.ofMinutes(5));
+        }
+        call("POST", "/broadcasts/winter-sale/cancel", "");
+
+        JsonNode first = json(api.invoke("GET", "/broadcasts", "limit=2", marketer, null));
+        assertEquals(List.of("summer-list", "spring-teas"), ids(first), "newest first");
+        JsonNode summer = first.get("broadcasts").get(0);
+        assertEquals(2, summer.get("audience").get("members").asInt(), "a member list as its size");
+        assertTrue(!summer.get("variants").get(0).has("content") && summer.get("variants").get(0).has("share"),
+                summer.toString());
+        assertEquals("draft", summer.get("status").asText());
+        JsonNode second = json(api.invoke("GET", "/broadcasts", "limit=2&next=" + first.get("next").asText(),
+                marketer, null));
+        assertEquals(List.of("winter-sale"), ids(second));
+        assertEquals("cancelled", second.get("broadcasts").get(0).get("status").asText());
+        assertEquals(List.of("summer-list", "spring-teas", "winter-sale"), ids(json(call("GET", "/broadcasts", ""))));
+        assertEquals(400, api.invoke("GET", "/broadcasts", "next=bm90LWEtY3Vyc29y", marketer, null)
+                .getStatusCode(), "a cursor no page gave");
+        assertEquals(400, api.invoke("GET", "/broadcasts", "limit=26", marketer, null).getStatusCode());
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new java.util.ArrayList<>();
+        page.get("broadcasts").forEach(b -> ids.add(b.get("campaignId").asText()));
+        return ids;
+    }
+
+    @Test
     void aPageThatComesBeforeTheWindowOpensAnywhereWaitsAsATimer() throws IOException {
         assertEquals(201, call("POST", "/broadcasts", SPRING).getStatusCode());
         call("POST", "/broadcasts/spring-teas/schedule", "");

@@ -26,6 +26,17 @@ final class InMemoryBroadcastBook implements BroadcastBook {
     }
 
     @Override
+    public Listing list(Optional<String> after, int limit) {
+        java.util.List<Stored> newest = stored.values().stream().sorted(java.util.Comparator
+                .comparing((Stored s) -> s.createdAt() + "#" + s.broadcast().campaignId()).reversed())
+                .filter(s -> after.map(a -> (s.createdAt() + "#" + s.broadcast().campaignId()).compareTo(a) < 0)
+                        .orElse(true)).toList();
+        java.util.List<Stored> page = newest.subList(0, Math.min(limit, newest.size()));
+        return new Listing(page, newest.size() > limit ? Optional.of(page.getLast().createdAt() + "#"
+                + page.getLast().broadcast().campaignId()) : Optional.empty());
+    }
+
+    @Override
     public boolean schedule(String campaignId, Instant at) {
         Stored s = stored.get(campaignId);
         if (s.status() != BroadcastStatus.DRAFT) {

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /carts?from=2026-04-01&to=2026-06-30}: cart recovery per day;</li>
  *   <li>{@code GET /mail-outcomes?from=2026-06-01&to=2026-06-30}: the messages per day, journey and outcome (sent,
  *       or why not), at most 92 days ({@link MailReport});</li>
+ *   <li>{@code GET /coupon-outcomes?from=2026-06-01&to=2026-06-30}: the coupons issued and redeemed per day and
+ *       journey, at most 92 days ({@link MailReport#coupons});</li>
  *   <li>{@code GET /lift?from=2026-W45&to=2026-W49}: the lift report per journey, step, variant and week;</li>
  *   <li>{@code GET /order-feedback?from=2026-11-01&to=2026-11-30[&met=yes]}: the answers to the order follow-up
  *       ({@link OrderFeedbackList}, served beside this service);</li>
@@ -134,8 +136,13 @@ final class CareListsService {
                     yield new Named("mail-outcomes-" + period.from() + "-to-" + period.to(),
                             mail.between(period.from(), period.to()));
                 }
+                case "/coupon-outcomes" -> {
+                    Period period = period(date(query, "to", today), query);
+                    yield new Named("coupon-outcomes-" + period.from() + "-to-" + period.to(),
+                            mail.coupons(period.from(), period.to()));
+                }
                 case "/lift" -> new Named("lift", lift.weeks(Optional.ofNullable(query.get("from")),
-                        Optional.ofNullable(query.get("to")), today));
+                        Optional.ofNullable(query.get("to")), Optional.ofNullable(query.get("by")), today));
                 case "/referrals" -> {
                     YearMonth month = month(query, YearMonth.from(today));
                     Optional<String> referrer = Optional.ofNullable(query.get("referrerId")).map(String::trim)
@@ -151,9 +158,8 @@ final class CareListsService {
             };
             if (list == null) {
                 return error(404, "no such list: " + request.path() + " (lists: /birthdays, /dormant, /wake-up, "
-                        + "/carts, /mail-outcomes, /lift, /referrals, /order-feedback, /segments/{segment}, "
-                        + "/audiences/{audience})",
-                        Map.of());
+                        + "/carts, /mail-outcomes, /coupon-outcomes, /lift, /referrals, /order-feedback, "
+                        + "/segments/{segment}, /audiences/{audience})", Map.of());
             }
             LOG.info("list served", entry("list", request.path()), entry("rows", list.table().rows().size()));
             HttpAnswer answer = format.answer(list.table(), list.name());

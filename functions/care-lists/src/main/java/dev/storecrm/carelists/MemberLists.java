@@ -36,7 +36,7 @@ record MemberLists(BirthdayList birthdays, DormantList dormant, DynamoDbWinBackJ
         var ledger = shared.sendLedger();
         CouponCodes codes = new CouponCodes(Secrets.read(shared.aws().secretsManager(),
                 settings.required("COUPON_CODE_KEY_SECRET")));
-        var coupons = new DynamoDbCouponBook(dynamoDb, settings.required("COUPONS_TABLE"), codes);
+        var coupons = DynamoDbCouponBook.forReading(dynamoDb, settings.required("COUPONS_TABLE"), codes);
         var journal = new DynamoDbWinBackJournal(dynamoDb, settings.required("WINBACK_TABLE"));
         var orders = new DynamoDbOrderHistory(dynamoDb, settings.required("ORDERS_TABLE"));
         GreetingCalendar calendar = new GreetingCalendar(OccasionSettings.from(settings));

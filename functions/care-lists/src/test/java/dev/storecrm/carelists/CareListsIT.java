@@ -406,6 +406,42 @@ class CareListsIT {
                 "marketers' and admins'");
     }
 
+    @Test
+    void theLiftReportPoolsTheWeeksPerJourneyOrStepBeforeTheStatistics() throws Exception {
+        start(Instant.parse("2026-12-05T00:00:00Z"));
+        Instant lastWeek = Instant.parse("2026-11-24T02:00:00Z");
+        Instant thisWeek = Instant.parse("2026-12-01T02:00:00Z");
+        LiftRecorder recorder = new LiftRecorder(new DynamoDbLiftBook(cloud.dynamoDb(), cloud.tableName("LiftTable")),
+                new LiftAttribution(Duration.ofDays(7)), ZoneId.of("Asia/Shanghai"), Duration.ofDays(60));
+        recorder.assigned("BROADCAST#spring#c-1", "c-1", "broadcast", "A", Settled.SENT, 0, lastWeek);
+        recorder.assigned("BROADCAST#spring#c-2", "c-2", "broadcast", "B", Settled.SKIPPED, 0, lastWeek);
+        recorder.assigned("BROADCAST#spring#c-3", "c-3", "broadcast", "A", Settled.HELD_OUT, 0, lastWeek);
+        recorder.assigned("BROADCAST#autumn#c-4", "c-4", "broadcast", "A", Settled.SENT, 0, thisWeek);
+        recorder.assigned("BROADCAST#autumn#c-5", "c-5", "broadcast", "A", Settled.HELD_OUT, 0, thisWeek);
+        recorder.paid("o-1", "c-1", 10_000, lastWeek.plus(Duration.ofDays(1)));
+        recorder.paid("o-4", "c-4", 3_000, thisWeek.plus(Duration.ofDays(1)));
+        LocalStaffDoor door = LocalStaffDoor.open(cloud, functions, clock);
+        Map<String, String> marketer = door.as("marketer");
+
+        List<Map<String, String>> journey = rows(door.api().invoke("GET", "/lift", "by=journey&format=json",
+                marketer, null));
+        assertEquals(1, journey.size(), journey.toString());
+        assertEquals(List.of("broadcast", "all", "all", "2026-W46/2026-W49", "5", "2", "1", "2", "2", "0", "13000"),
+                List.of(journey.getFirst().get("journey"), journey.getFirst().get("step"),
+                        journey.getFirst().get("variant"), journey.getFirst().get("period"),
+                        journey.getFirst().get("eligible"), journey.getFirst().get("sent"),
+                        journey.getFirst().get("skipped"), journey.getFirst().get("heldOut"),
+                        journey.getFirst().get("treatedConverters"), journey.getFirst().get("heldOutConverters"),
+                        journey.getFirst().get("treatedRevenue")));
+        assertEquals("2.00", journey.getFirst().get("incrementalConversions"), "(2/3 - 0/2) x 3");
+
+        List<Map<String, String>> steps = rows(door.api().invoke("GET", "/lift", "by=step&format=json", marketer,
+                null));
+        assertEquals(Map.of("spring", "3", "autumn", "2"), steps.stream().collect(java.util.stream.Collectors.toMap(
+                row -> row.get("step"), row -> row.get("eligible"))), "a campaign's variants pooled: " + steps);
+        assertEquals(400, door.api().invoke("GET", "/lift", "by=member", marketer, null).getStatusCode());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void start(Instant at) {

@@ -28,6 +28,7 @@ import dev.storecrm.fixtures.StorePolicies;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
 import dev.storecrm.fixtures.memory.InMemoryCoupons;
+import dev.storecrm.fixtures.memory.InMemoryCouponOutcomes;
 import dev.storecrm.fixtures.memory.InMemoryMailOutcomes;
 import dev.storecrm.fixtures.memory.InMemoryMembers;
 import dev.storecrm.fixtures.memory.InMemoryOccasionDiary;
@@ -99,10 +100,12 @@ class CareListsServiceTest {
             members.orders(), StorePolicies.STORE_ZONE, followUps, clock);
     private final InMemoryRfmBook rfm = new InMemoryRfmBook();
     private final InMemoryMailOutcomes mailOutcomes = new InMemoryMailOutcomes();
+    private final InMemoryCouponOutcomes couponOutcomes = new InMemoryCouponOutcomes(StorePolicies.STORE_ZONE);
     private final CareListsService lists = new CareListsService(birthdays, dormant,
             new WakeUpReport(journal, ledger, coupons, members.orders(), STORE.winBack().wakeUpWindow(),
                     StorePolicies.STORE_ZONE, clock),
-            new FollowUps(followUpBook, clock), new CartReport((from, to) -> List.of()), new MailReport(mailOutcomes),
+            new FollowUps(followUpBook, clock), new CartReport((from, to) -> List.of()), new MailReport(mailOutcomes,
+                    couponOutcomes),
             new ReferralList(referralBook),
             new SegmentList(rfm, clock),
             new ExportJobs(exportStore, queued::add, Duration.ofMinutes(15), Duration.ofMinutes(35), clock),
@@ -150,6 +153,27 @@ class CareListsServiceTest {
                         "messages", "2"), Map.of("day", "2027-03-02", "journey", "cart", "outcome", "HELD_OUT",
                         "messages", "1")), rows, "April's mail is outside the period");
         APIGatewayV2HTTPResponse tooLong = call(FunctionUrlEvent.get("/mail-outcomes").query("from", "2027-01-01")
+                .query("to", "2027-04-03"));
+        assertEquals(400, tooLong.getStatusCode());
+        assertTrue(tooLong.getBody().contains("at most 92 days"), tooLong.getBody());
+    }
+
+    @Test
+    void theCouponsIssuedAndRedeemedArePerStoreDayAndJourneyAtMostAQuarterAtATime() {
+        couponOutcomes.issued("birthday", Instant.parse("2027-03-01T01:00:00Z"));
+        couponOutcomes.issued("birthday", Instant.parse("2027-03-01T15:59:00Z"));
+        couponOutcomes.issued("birthday", Instant.parse("2027-03-01T16:01:00Z"));
+        couponOutcomes.redeemed("spring-teas", 1_500, Instant.parse("2027-03-02T03:00:00Z"));
+
+        List<Map<String, String>> rows = rows(call(FunctionUrlEvent.get("/coupon-outcomes").query("from",
+                "2027-03-01").query("to", "2027-03-31").query("format", "json")));
+
+        assertEquals(List.of(Map.of("day", "2027-03-01", "journey", "birthday", "issued", "2", "redeemed", "0",
+                        "discount", "0"), Map.of("day", "2027-03-02", "journey", "birthday", "issued", "1",
+                        "redeemed", "0", "discount", "0"), Map.of("day", "2027-03-02", "journey", "spring-teas",
+                        "issued", "0", "redeemed", "1", "discount", "1500")), rows,
+                "16:01 UTC is the next day in Shanghai");
+        APIGatewayV2HTTPResponse tooLong = call(FunctionUrlEvent.get("/coupon-outcomes").query("from", "2027-01-01")
                 .query("to", "2027-04-03"));
         assertEquals(400, tooLong.getStatusCode());
         assertTrue(tooLong.getBody().contains("at most 92 days"), tooLong.getBody());

@@ -37,7 +37,8 @@ record CartRecoveryWiring(CartRecoveryService service, SqsBatchProcessor batch) 
                 new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"), shared.clock()),
                 MemberPolicySettings.from(env),
                 new DynamoDbCouponBook(shared.dynamoDb(), env.required("COUPONS_TABLE"), new CouponCodes(
-                        Secrets.read(shared.aws().secretsManager(), env.required("COUPON_CODE_KEY_SECRET")))),
+                        Secrets.read(shared.aws().secretsManager(), env.required("COUPON_CODE_KEY_SECRET"))),
+                        shared.couponOutcomes()),
                 new DynamoDbCouponAllowance(shared.dynamoDb(), env.required("COUPON_ALLOWANCES_TABLE")),
                 shared.sendLedger(),
                 shared.outbox(),

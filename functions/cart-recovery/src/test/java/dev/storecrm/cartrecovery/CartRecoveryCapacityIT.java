@@ -84,9 +84,10 @@ class CartRecoveryCapacityIT {
         String couponFiring = deliverTimerAt("2026-11-24T10:00:20+08:00");
         assertEquals(Map.of("CartsTable", "1.0/4.0", "CartStatsTable", "0.0/4.0", "MembersTable", "0.5/0.0",
                         "CouponAllowancesTable", "1.0/1.0", "CouponsTable", "0.0/1.0", "CouponsTable/ByCustomer",
-                        "0.0/1.0"),
+                        "0.0/1.0", "ReputationTable", "0.0/1.0"),
                 unitsFor(couponFiring), "the coupon step: as the reminder, plus the member's place under the coupon cap"
                         + " (a consistent read and a guarded put of one small item) and the coupon itself (and its"
-                        + " customer index entry: a privacy request finds it); no timer after the last step");
+                        + " customer index entry: a privacy request finds it) and the day's count of coupons issued"
+                        + " (one small counter); no timer after the last step");
     }
 }

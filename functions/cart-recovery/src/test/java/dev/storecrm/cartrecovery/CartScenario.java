@@ -62,7 +62,9 @@ final class CartScenario {
                 Duration.ofDays(400));
         this.codes = new CouponCodes(Secrets.read(cloud.secretsManager(),
                 functions.spec("CartRecoveryFunction").environment().get("COUPON_CODE_KEY_SECRET")));
-        this.coupons = new DynamoDbCouponBook(cloud.dynamoDb(), cloud.tableName("CouponsTable"), codes);
+        this.coupons = new DynamoDbCouponBook(cloud.dynamoDb(), cloud.tableName("CouponsTable"), codes,
+                new dev.storecrm.platform.dynamodb.DynamoDbCouponOutcomes(cloud.dynamoDb(),
+                        cloud.tableName("ReputationTable"), java.time.ZoneId.of("Asia/Shanghai")));
         this.allowance = new DynamoDbCouponAllowance(cloud.dynamoDb(), cloud.tableName("CouponAllowancesTable"));
         this.stats = new DynamoDbCartStats(cloud.dynamoDb(), cloud.tableName("CartStatsTable"));
     }

@@ -37,7 +37,8 @@ record GreetingsWiring(GreetingService service, ScheduledRun run) {
                 new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"), shared.clock()),
                 MemberPolicySettings.from(env), policy, OccasionSettings.storeZone(env),
                 new DynamoDbCouponBook(shared.dynamoDb(), env.required("COUPONS_TABLE"), new CouponCodes(
-                        Secrets.read(shared.aws().secretsManager(), env.required("COUPON_CODE_KEY_SECRET")))),
+                        Secrets.read(shared.aws().secretsManager(), env.required("COUPON_CODE_KEY_SECRET"))),
+                        shared.couponOutcomes()),
                 shared.outbox(),
                 GoLiveSettings.from(env),
                 HoldoutSettings.from(env),

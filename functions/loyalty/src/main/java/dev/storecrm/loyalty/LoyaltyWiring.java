@@ -58,7 +58,7 @@ record LoyaltyWiring(LoyaltyService service, SqsBatchProcessor batch) {
                                                              ReferralPolicy policy) {
         Supplier<CouponBook> coupons = memoized(() -> new DynamoDbCouponBook(shared.dynamoDb(),
                 shared.env().required("COUPONS_TABLE"), new CouponCodes(Secrets.read(shared.aws().secretsManager(),
-                shared.env().required("COUPON_CODE_KEY_SECRET")))));
+                shared.env().required("COUPON_CODE_KEY_SECRET"))), shared.couponOutcomes()));
         return ReferralRewards.byKind(new LedgerReferralRewards(ledger, shared.clock()),
                 value -> new CouponReferralRewards(coupons.get(), shared.outbox(), value, policy.couponValidity(),
                         ledger.policy().storeZone(), shared.clock()));

@@ -72,6 +72,11 @@ class ReferralCouponIT {
         functions.advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(33)));
         assertEquals(2, cloud.sentMail().stream().filter(m -> m.subject().startsWith("Your referral")).count(),
                 "each coupon mailed once, whatever runs again");
+        assertEquals(List.of(2L), new dev.storecrm.platform.dynamodb.DynamoDbCouponOutcomes(cloud.dynamoDb(),
+                cloud.tableName("ReputationTable"), java.time.ZoneId.of("Asia/Shanghai")).between(
+                java.time.LocalDate.parse("2026-01-01"), java.time.LocalDate.parse("2026-12-31")).stream()
+                .filter(c -> c.campaign().equals("referral")).map(c -> c.issued()).toList(),
+                "the console's results count the two referral coupons, once, on the day they were given");
 
         refunded("evt-2", "c-new", "o-1", START.plus(Duration.ofDays(40)));
         refunded("evt-2", "c-new", "o-1", START.plus(Duration.ofDays(40)));

@@ -37,7 +37,8 @@ record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch
         return new MemberArchiveService(
                 new DynamoDbMemberArchive(shared.dynamoDb(), env.required("MEMBERS_TABLE"), shared.clock()),
                 new DynamoDbOrderHistory(shared.dynamoDb(), env.required("ORDERS_TABLE")),
-                DynamoDbCouponBook.forRedemption(shared.dynamoDb(), env.required("COUPONS_TABLE")),
+                DynamoDbCouponBook.forRedemption(shared.dynamoDb(), env.required("COUPONS_TABLE"),
+                        shared.couponOutcomes()),
                 new ArchiveFollowUps(
                         new DynamoDbOccasionDiary(shared.dynamoDb(), env.required("OCCASIONS_TABLE"),
                                 new GreetingCalendar(OccasionSettings.from(env)),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.coupon.CouponCodes;
+import dev.storecrm.domain.coupon.CouponOutcomes;
 import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
@@ -14,9 +15,13 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
+import dev.storecrm.platform.dynamodb.DynamoDbCouponOutcomes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,14 +35,17 @@ class CouponRedemptionIT {
     private LocalCloud cloud;
     private LocalFunctions functions;
     private DynamoDbCouponBook coupons;
+    private DynamoDbCouponOutcomes outcomes;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
         cloud.reset();
         this.cloud = cloud;
         this.functions = cloud.functions(new SimulatedClock(Instant.parse("2026-11-23T04:00:00Z")));
+        this.outcomes = new DynamoDbCouponOutcomes(cloud.dynamoDb(), cloud.tableName("ReputationTable"),
+                ZoneId.of("Asia/Shanghai"));
         this.coupons = new DynamoDbCouponBook(cloud.dynamoDb(), cloud.tableName("CouponsTable"),
-                new CouponCodes("a-test-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8)));
+                new CouponCodes("a-test-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8)), outcomes);
     }
 
     private Coupon issue(String businessKey, String customerId, Duration validity) {
@@ -60,6 +68,8 @@ class CouponRedemptionIT {
         assertEquals(1, cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("CouponsTable"))).count(),
                 "one item in the CouponsTable");
         assertTrue(first.code().startsWith("CART-"));
+        assertEquals(List.of(new CouponOutcomes.Count(LocalDate.parse("2026-11-20"), "cart", 1, 0, 0)),
+                outcomes.between(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")), "issued once");
     }
 
     @Test
@@ -75,6 +85,10 @@ class CouponRedemptionIT {
         orderPlaced("evt-2", "o-2", "c-2", "2026-11-21T11:00:00+08:00", coupon.code());
         assertEquals("o-1", coupons.find(coupon.code()).orElseThrow().redemption().orElseThrow().orderId(),
                 "single use: the second order does not take it over");
+        assertEquals(List.of(new CouponOutcomes.Count(LocalDate.parse("2026-11-20"), "cart", 1, 0, 0),
+                new CouponOutcomes.Count(LocalDate.parse("2026-11-21"), "cart", 0, 1, 2_000)),
+                outcomes.between(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")),
+                "redeemed once, whichever of the archive and cart recovery came first, and not by the repeats");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.storecrm.platform;
 
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.dynamodb.DynamoDbCouponOutcomes;
 import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
 import dev.storecrm.platform.dynamodb.DynamoDbSendLedger;
 import dev.storecrm.platform.dynamodb.DynamoDbTimers;
@@ -42,6 +43,11 @@ public record SharedAdapters(Settings env, AwsClients aws, DynamoDbClient dynamo
     public static DynamoDbRejectStore rejects(Settings env, DynamoDbClient dynamoDb) {
         return new DynamoDbRejectStore(dynamoDb, env.required("REJECTS_TABLE"),
                 Duration.ofDays(env.longValue("REJECT_RETENTION_DAYS", DEFAULT_REJECT_RETENTION_DAYS)));
+    }
+
+    /** The coupons issued and redeemed per day (the store's) and campaign, in the REPUTATION_TABLE's statistics. */
+    public DynamoDbCouponOutcomes couponOutcomes() {
+        return new DynamoDbCouponOutcomes(dynamoDb, env.required("REPUTATION_TABLE"), OccasionSettings.storeZone(env));
     }
 
     public DynamoDbSendLedger sendLedger() {

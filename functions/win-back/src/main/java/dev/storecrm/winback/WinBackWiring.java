@@ -36,7 +36,8 @@ record WinBackWiring(WinBackService service, SqsBatchProcessor batch) {
                 MemberPolicySettings.from(env), WinBackSettings.from(env),
                 new DynamoDbWinBackJournal(shared.dynamoDb(), env.required("WINBACK_TABLE")),
                 new DynamoDbCouponBook(shared.dynamoDb(), env.required("COUPONS_TABLE"), new CouponCodes(
-                        Secrets.read(shared.aws().secretsManager(), env.required("COUPON_CODE_KEY_SECRET")))),
+                        Secrets.read(shared.aws().secretsManager(), env.required("COUPON_CODE_KEY_SECRET"))),
+                        shared.couponOutcomes()),
                 shared.outbox(),
                 shared.timers(),
                 OccasionSettings.storeZone(env), GoLiveSettings.from(env), HoldoutSettings.from(env),

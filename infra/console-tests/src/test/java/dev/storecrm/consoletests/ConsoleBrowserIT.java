@@ -440,9 +440,11 @@ class ConsoleBrowserIT {
         waitFor(By.cssSelector("main h1"));
         shoot("dormant");
         browser.get(url + "#/results");
-        wait.until(d -> d.findElements(By.cssSelector("main svg[role=img]")).size() == 8);
+        wait.until(d -> d.findElements(By.cssSelector("main svg[role=img]")).size() == 13);
         assertFalse(browser.findElements(By.cssSelector("figure table td.num")).isEmpty(), "numbers beside the charts");
         mailResultsShowWhatTheSenderCounted();
+        couponsShowEveryJourneysCouponsIssuedAndRedeemed();
+        liftShowsEachJourneyAgainstItsHoldoutAndDownloadsAsCsv();
         shoot("results");
         browser.get(url + "#/templates");
         WebElement frame = waitFor(By.cssSelector("main iframe"));
@@ -482,6 +484,74 @@ class ConsoleBrowserIT {
         journey.selectByIndex(0);
     }
 
+    /**
+     * The lift report per journey: the two rates, the incremental conversions with their interval and the table of
+     * figures name the same journeys, and the CSV the button downloads holds the same lines and eligible members.
+     */
+    private static void liftShowsEachJourneyAgainstItsHoldoutAndDownloadsAsCsv() throws IOException {
+        WebElement lift = waitFor(By.cssSelector("section[aria-labelledby=lift-title]"));
+        List<WebElement> figures = lift.findElements(By.cssSelector("figure"));
+        assertEquals(List.of("转化率：发送组 / 对照组", "增量转化（95% 区间）"),
+                figures.stream().map(f -> f.findElement(By.cssSelector("h2")).getText()).toList());
+        List<String> journeys = firstColumn(figures.get(0));
+        assertTrue(journeys.containsAll(List.of("broadcast", "win-back")), "the simulation's journeys: " + journeys);
+        assertEquals(journeys, firstColumn(figures.get(1)));
+        WebElement figuresTable = lift.findElement(By.cssSelector(":scope > .scroll table"));
+        Map<String, String> eligible = new java.util.TreeMap<>();
+        figuresTable.findElements(By.cssSelector("tbody tr")).forEach(row -> eligible.put(
+                row.findElements(By.cssSelector("td")).get(0).getText(),
+                row.findElements(By.cssSelector("td")).get(1).getText()));
+        assertEquals(new java.util.TreeSet<>(journeys), eligible.keySet());
+        try (Stream<Path> old = Files.list(DOWNLOADS)) {
+            old.filter(f -> f.getFileName().toString().startsWith("lift-")).forEach(ConsoleBrowserIT::delete);
+        }
+        lift.findElement(By.xpath(".//button[contains(., 'CSV')]")).sendKeys(Keys.ENTER);
+        Path file = wait.until(d -> {
+            try (Stream<Path> files = Files.list(DOWNLOADS)) {
+                return files.filter(f -> f.getFileName().toString()
+                        .matches("lift-\\d{4}-W\\d{2}-to-\\d{4}-W\\d{2}\\.csv")).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        List<String> lines = downloaded(file.getFileName().toString()).lines().toList();
+        assertTrue(lines.getFirst().replace("\uFEFF", "").startsWith("journey,step,variant,period,eligible,sent,"),
+                lines.getFirst());
+        Map<String, String> inFile = new java.util.TreeMap<>();
+        lines.stream().skip(1).map(line -> line.split(",")).forEach(cells -> inFile.put(cells[0], cells[4]));
+        assertEquals(eligible, inFile, "the CSV holds the lines the page shows");
+    }
+
+    private static List<String> firstColumn(WebElement figure) {
+        return figure.findElements(By.cssSelector("tbody tr")).stream()
+                .map(row -> row.findElement(By.cssSelector("td")).getText()).toList();
+    }
+
+    /**
+     * The coupons every journey issued and redeemed (GET /coupon-outcomes): the days and the journeys add up alike,
+     * journeys other than carts have coupons, and the cart coupons the coupon book counted are the cart report's.
+     */
+    private static void couponsShowEveryJourneysCouponsIssuedAndRedeemed() {
+        WebElement coupons = waitFor(By.cssSelector("section[aria-labelledby=coupon-title]"));
+        List<WebElement> figures = coupons.findElements(By.cssSelector("figure"));
+        assertEquals(List.of("每日优惠券：发放 / 核销", "各旅程优惠券", "各旅程优惠券: 优惠金额"),
+                figures.stream().map(f -> f.findElement(By.cssSelector("h2")).getText()).toList());
+        long issued = sumColumn(figures.get(0), 1);
+        assertTrue(issued > 0, "the simulated store issued coupons");
+        assertEquals(issued, sumColumn(figures.get(1), 1), "issued: the days and the journeys add up alike");
+        assertEquals(sumColumn(figures.get(0), 2), sumColumn(figures.get(1), 2), "redeemed alike");
+        List<String> journeys = firstColumn(figures.get(1));
+        assertTrue(journeys.stream().anyMatch(j -> !j.equals("cart")), "coupons outside carts: " + journeys);
+        WebElement cartCoupons = browser.findElements(By.cssSelector("main figure")).stream()
+                .filter(f -> f.findElement(By.cssSelector("h2")).getText().equals("购物车挽回（每日）: 发券"))
+                .findFirst().orElseThrow();
+        long cartIssued = figures.get(1).findElements(By.cssSelector("tbody tr")).stream()
+                .filter(row -> row.findElement(By.cssSelector("td")).getText().equals("cart"))
+                .mapToLong(row -> Long.parseLong(row.findElements(By.cssSelector("td")).get(1).getText()
+                        .replace(",", ""))).sum();
+        assertEquals(sumColumn(cartCoupons, 1), cartIssued, "the cart coupons as the cart report counted them");
+    }
+
     /** The sum of a column of a chart's table of figures. */
     private static long sumColumn(WebElement figure, int column) {
         return figure.findElements(By.cssSelector("tbody tr")).stream()
@@ -511,9 +581,35 @@ class ConsoleBrowserIT {
         shoot("broadcast");
 
         browser.get(url + "#/broadcasts");
+        WebElement list = waitFor(By.cssSelector("section[aria-labelledby=broadcast-list] table"));
+        List<String> ours = row(list, "browser-spring");
+        assertEquals(List.of("browser-spring", "<img src=x onerror=alert(3)> 春茶", "已取消"), ours.subList(0, 3),
+                "newest first, the name as text");
+        assertEquals("2 位会员", ours.get(4));
+        List<String> simulated = row(list, "sim-spring-news");
+        assertEquals("已发送", simulated.get(2));
+        assertTrue(Long.parseLong(simulated.get(9)) > 0 && Long.parseLong(simulated.get(8)) > 0,
+                "queued and sent, from the lift line: " + simulated);
+        assertTrue(simulated.get(11).matches("-?\\d+\\.\\d{2} \\(-?\\d+\\.\\d{2} – -?\\d+\\.\\d{2}\\); 投资回报率 .+"),
+                "the campaign's lift line: " + simulated);
+        shoot("broadcast-list");
+        list = waitFor(By.cssSelector("section[aria-labelledby=broadcast-list] table"));
+        list.findElement(By.linkText("sim-spring-news")).sendKeys(Keys.ENTER);
+        waitText(By.cssSelector("main dl.counts"), "已发送");
+        assertTrue(browser.getCurrentUrl().endsWith("#/broadcasts/sim-spring-news"), "opened with the keyboard");
+
+        browser.get(url + "#/broadcasts");
         defineBroadcast("browser-spring", "Again");
         waitText(By.cssSelector("form.broadcast [role=alert]"), "exists: choose another id");
         assertTrue(browser.getCurrentUrl().endsWith("#/broadcasts"), "the refused draft stays on the form");
+    }
+
+    /** The cells of the list's row of a campaign. */
+    private static List<String> row(WebElement list, String campaignId) {
+        return list.findElements(By.cssSelector("tbody tr")).stream().map(r -> r.findElements(By.cssSelector("td")))
+                .filter(cells -> cells.getFirst().getText().equals(campaignId)).findFirst()
+                .map(cells -> cells.stream().map(WebElement::getText).toList())
+                .orElseThrow(() -> new AssertionError("no row of " + campaignId + " in " + list.getText()));
     }
 
     /** Fills the broadcast form for two members, a window starting tomorrow, and submits it with the keyboard. */

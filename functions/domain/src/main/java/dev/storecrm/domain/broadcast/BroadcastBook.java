@@ -1,6 +1,7 @@
 package dev.storecrm.domain.broadcast;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,10 +31,26 @@ public interface BroadcastBook {
                   PageCounts counts, Instant createdAt, String createdBy, Optional<Instant> finishedAt,
                   Optional<String> cancelledBy) {}
 
+    /** A page of the store's broadcasts, newest first, and the cursor of the page after it (none on the last). */
+    record Listing(List<Stored> broadcasts, Optional<String> next) {
+        public Listing {
+            broadcasts = List.copyOf(broadcasts);
+        }
+    }
+
+    /** The most a page of {@link #list} holds: a broadcast's definition may be 200 KB. */
+    int MAX_LIST = 25;
+
     /** Keeps a new broadcast as a draft; false if one with its id exists. */
     boolean create(Broadcast broadcast, String by, Instant at);
 
     Optional<Stored> find(String campaignId, boolean consistentRead);
+
+    /**
+     * The broadcasts newest first, at most {@code limit} (1 to {@link #MAX_LIST}) after the cursor a previous page
+     * gave: one query of a page, whatever the number of broadcasts kept.
+     */
+    Listing list(Optional<String> after, int limit);
 
     /** A draft starts (SCHEDULED); false if it is not a draft. */
     boolean schedule(String campaignId, Instant at);

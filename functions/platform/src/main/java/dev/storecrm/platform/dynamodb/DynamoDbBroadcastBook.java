@@ -15,6 +15,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The BroadcastsTable: one item per broadcast, keyed {@code campaignId}. Attributes: {@code definition} (the
@@ -23,11 +24,15 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * counted and the last customer id of the last one), the counts {@code members}, {@code heldOut},
  * {@code notFound} and {@code q_<variant>} (requests handed to the outbox per variant), {@code scheduledAt},
  * {@code finishedAt} (sent or cancelled), {@code cancelledBy}. Every change is one conditional write: a page is
- * counted only if it is the next one and the broadcast still fans out.
+ * counted only if it is the next one and the broadcast still fans out. The index {@value #BY_CREATION} lists them
+ * newest first: partition {@code listed} (always {@code broadcast}), sort key {@code listedKey}
+ * ({@code <createdAt>#<campaignId>}, also the listing's cursor).
  */
 public final class DynamoDbBroadcastBook implements BroadcastBook {
 
     private static final String QUEUED = "q_";
+    private static final String BY_CREATION = "ByCreation";
+    private static final String LISTED = "broadcast";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -46,6 +51,8 @@ public final class DynamoDbBroadcastBook implements BroadcastBook {
         item.put("createdAt", s(at.toString()));
         item.put("createdBy", s(by));
         item.put("pagesDone", n(0));
+        item.put("listed", s(LISTED));
+        item.put("listedKey", s(at + "#" + broadcast.campaignId()));
         return conditional(() -> dynamoDb.putItem(put -> put.tableName(tableName).item(item)
                 .conditionExpression("attribute_not_exists(campaignId)")));
     }
@@ -57,6 +64,26 @@ public final class DynamoDbBroadcastBook implements BroadcastBook {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(stored(item));
+    }
+
+    @Override
+    public Listing list(Optional<String> after, int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new IllegalArgumentException("a page of broadcasts holds 1 to " + MAX_LIST);
+        }
+        QueryResponse page = dynamoDb.query(q -> {
+            q.tableName(tableName).indexName(BY_CREATION).keyConditionExpression("listed = :listed")
+                    .expressionAttributeValues(Map.of(":listed", s(LISTED))).scanIndexForward(false).limit(limit);
+            after.ifPresent(cursor -> q.exclusiveStartKey(Map.of("listed", s(LISTED), "listedKey", s(cursor),
+                    "campaignId", s(cursor.substring(cursor.indexOf('#') + 1)))));
+        });
+        Optional<String> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? Attributes.string(page.lastEvaluatedKey(), "listedKey") : Optional.empty();
+        return new Listing(page.items().stream().map(DynamoDbBroadcastBook::stored).toList(), next);
+    }
+
+    private static Stored stored(Map<String, AttributeValue> item) {
         Broadcast broadcast = BroadcastJson.read(item.get("definition").s(), Holdout.NONE);
         Map<String, Long> queued = new HashMap<>();
         item.forEach((name, value) -> {
@@ -64,12 +91,12 @@ public final class DynamoDbBroadcastBook implements BroadcastBook {
                 queued.put(name.substring(QUEUED.length()), Long.parseLong(value.n()));
             }
         });
-        return Optional.of(new Stored(broadcast, BroadcastStatus.valueOf(item.get("status").s()),
+        return new Stored(broadcast, BroadcastStatus.valueOf(item.get("status").s()),
                 (int) Attributes.number(item, "pagesDone", 0), Attributes.string(item, "after"),
                 new PageCounts(Attributes.number(item, "members", 0), Attributes.number(item, "heldOut", 0),
                         Attributes.number(item, "notFound", 0), queued),
                 Instant.parse(item.get("createdAt").s()), item.get("createdBy").s(),
-                Attributes.string(item, "finishedAt").map(Instant::parse), Attributes.string(item, "cancelledBy")));
+                Attributes.string(item, "finishedAt").map(Instant::parse), Attributes.string(item, "cancelledBy"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import static dev.storecrm.platform.dynamodb.Attributes.s;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.coupon.CouponCodes;
+import dev.storecrm.domain.coupon.CouponOutcomes;
 import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.money.Money;
 import java.time.Instant;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * Coupons in the CouponsTable: partition key {@code code}. Issuing is a conditional put of the code
  * derived from the business key; redeeming a conditional update that only the first order of a
- * valid coupon passes.
+ * valid coupon passes. The write that passes counts the coupon in {@link CouponOutcomes} (issued, or
+ * redeemed with its discount), so a retried issue or a second consumer redeeming the same order counts
+ * nothing; a crash between the two writes loses that one count, as the sender's outcome counter can.
  */
 public final class DynamoDbCouponBook implements CouponBook {
 
@@ -31,22 +34,34 @@ public final class DynamoDbCouponBook implements CouponBook {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final CouponCodes codes;
+    private final CouponOutcomes outcomes;
 
-    public DynamoDbCouponBook(DynamoDbClient dynamoDb, String tableName, CouponCodes codes) {
+    public DynamoDbCouponBook(DynamoDbClient dynamoDb, String tableName, CouponCodes codes, CouponOutcomes outcomes) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.codes = codes;
+        this.outcomes = outcomes;
+    }
+
+    /**
+     * A coupon book that finds coupons and derives their codes (the staff's lists), but neither issues nor redeems
+     * them: it counts nothing, so it needs no statistics table.
+     */
+    public static DynamoDbCouponBook forReading(DynamoDbClient dynamoDb, String tableName, CouponCodes codes) {
+        return new DynamoDbCouponBook(dynamoDb, tableName, codes, null);
     }
 
     /** A coupon book that finds and redeems coupons but cannot issue them (it holds no code key). */
-    public static DynamoDbCouponBook forRedemption(DynamoDbClient dynamoDb, String tableName) {
-        return new DynamoDbCouponBook(dynamoDb, tableName, null);
+    public static DynamoDbCouponBook forRedemption(DynamoDbClient dynamoDb, String tableName,
+                                                   CouponOutcomes outcomes) {
+        return new DynamoDbCouponBook(dynamoDb, tableName, null, outcomes);
     }
 
     @Override
     public Coupon issue(Issue issue) {
-        if (codes == null) {
-            throw new IllegalStateException("this function redeems coupons; issuing needs the coupon code key");
+        if (codes == null || outcomes == null) {
+            throw new IllegalStateException("this function " + (codes == null ? "redeems" : "reads")
+                    + " coupons; issuing needs the coupon code key and the coupons' counters");
         }
         String code = codes.codeFor(issue.campaign(), issue.businessKey());
         Coupon coupon = new Coupon(code, issue.campaign(), issue.businessKey(), issue.customerId(), issue.value(),
@@ -54,6 +69,7 @@ public final class DynamoDbCouponBook implements CouponBook {
         try {
             dynamoDb.putItem(p -> p.tableName(tableName).item(toItem(coupon))
                     .conditionExpression("attribute_not_exists(code)"));
+            outcomes.issued(coupon.campaign(), coupon.issuedAt());
             return coupon;
         } catch (ConditionalCheckFailedException exists) {
             Coupon stored = find(code).orElseThrow(() -> new IllegalStateException("coupon " + code + " vanished"));
@@ -73,6 +89,9 @@ public final class DynamoDbCouponBook implements CouponBook {
 
     @Override
     public Optional<Coupon> redeem(String code, String orderId, String customerId, Money orderTotal, Instant at) {
+        if (outcomes == null) {
+            throw new IllegalStateException("this function reads coupons; redeeming needs the coupons' counters");
+        }
         Optional<Coupon> known = find(code);
         if (known.isEmpty()) {
             return Optional.empty();
@@ -98,6 +117,7 @@ public final class DynamoDbCouponBook implements CouponBook {
         } catch (ConditionalCheckFailedException usedOrExpired) {
             return Optional.empty();
         }
+        outcomes.redeemed(coupon.campaign(), discount, at);
         return Optional.of(new Coupon(coupon.code(), coupon.campaign(), coupon.businessKey(), coupon.customerId(),
                 coupon.value(), coupon.issuedAt(), coupon.expiresAt(),
                 Optional.of(new Coupon.Redemption(orderId, at, orderTotal.minor(), discount))));

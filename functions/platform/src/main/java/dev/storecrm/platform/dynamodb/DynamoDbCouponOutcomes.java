@@ -1,0 +1,74 @@
+package dev.storecrm.platform.dynamodb;
+
+import static dev.storecrm.platform.dynamodb.Attributes.n;
+import static dev.storecrm.platform.dynamodb.Attributes.s;
+
+import dev.storecrm.domain.coupon.CouponOutcomes;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The coupons' outcomes in the ReputationTable (the store's statistics, beside the mail outcomes): partition
+ * {@code coupon-outcomes}, sort key {@code <day>#<campaign>}, the counters {@code issued}, {@code redeemed} and
+ * {@code discount} (minor units) added to atomically (one small write per coupon issued or redeemed), kept 400 days.
+ * A period is one Query ({@code sk BETWEEN}), a page per 1 MB of counters.
+ */
+public final class DynamoDbCouponOutcomes implements CouponOutcomes {
+
+    private static final String PARTITION = "coupon-outcomes";
+    private static final int KEEP_DAYS = 400;
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final ZoneId storeZone;
+
+    public DynamoDbCouponOutcomes(DynamoDbClient dynamoDb, String tableName, ZoneId storeZone) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.storeZone = storeZone;
+    }
+
+    @Override
+    public void issued(String campaign, Instant at) {
+        add(campaign, at, "ADD issued :one", Map.of(":one", n(1)));
+    }
+
+    @Override
+    public void redeemed(String campaign, long discountMinor, Instant at) {
+        add(campaign, at, "ADD redeemed :one, discount :discount",
+                Map.of(":one", n(1), ":discount", n(discountMinor)));
+    }
+
+    private void add(String campaign, Instant at, String counters, Map<String, AttributeValue> values) {
+        LocalDate day = LocalDate.ofInstant(at, storeZone);
+        Map<String, AttributeValue> all = new java.util.HashMap<>(values);
+        all.put(":campaign", s(campaign));
+        all.put(":expires", n(day.plusDays(KEEP_DAYS).atStartOfDay(ZoneOffset.UTC).toEpochSecond()));
+        dynamoDb.updateItem(u -> u.tableName(tableName)
+                .key(Map.of("pk", s(PARTITION), "sk", s(day + "#" + campaign)))
+                .updateExpression(counters + " SET campaign = :campaign, expiresAt = :expires")
+                .expressionAttributeValues(all));
+    }
+
+    @Override
+    public List<Count> between(LocalDate from, LocalDate to) {
+        List<Count> counts = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(q -> q.tableName(tableName)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", s(PARTITION), ":from", s(from + "#"),
+                        ":to", s(to + "#\uffff")))).items()) {
+            String key = Attributes.string(item, "sk").orElseThrow();
+            counts.add(new Count(LocalDate.parse(key.substring(0, key.indexOf('#'))),
+                    Attributes.string(item, "campaign").orElse("?"), Attributes.number(item, "issued", 0),
+                    Attributes.number(item, "redeemed", 0), Attributes.number(item, "discount", 0)));
+        }
+        return counts;
+    }
+}
