@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * Whether a member orders because of a journey's e-mail, as the {@link PlantedEffects} say: knows every paid
  * order the store has planned (so whether the member buys within the window anyway), and counts per journey
- * the e-mails of its first step members got and the orders the mail caused (the truth the lift report is judged against).
+ * the e-mails of its first step members got and the orders the mail caused (the truth the lift report is
+ * judged against).
  */
 final class PlantedAnswers {
 
