@@ -35,6 +35,7 @@ public final class Benchmarks {
             case "adapters" -> AdapterBenchmark.run(Options.parse(options));
             case "coldstart" -> ColdStartBenchmark.run(Options.parse(options));
             case "cost" -> CostBenchmark.run(Options.parse(options));
+            case "lift" -> LiftBenchmark.run(Options.parse(options));
             default -> System.out.println("""
                     usage: ./dev bench <name> [options]
                       capacity [--members M] [--orders N] [--history H] [--seed S]
@@ -75,7 +76,12 @@ public final class Benchmarks {
                       cost [--members M] [--days D] [--check C]
                           a simulated store of M members (1000) over D days (30), priced with the simulation's price
                           table; projects the monthly AWS bill for 10,000, 100,000 and 1,000,000 members from its
-                          fixed and per-member rates; with --check, runs C members alike and reports the difference""");
+                          fixed and per-member rates; with --check, runs C members alike and reports the difference
+                      lift [--members M] [--days D] [--holdout P] [--effects journey=points,...] [--seed S]
+                          a quiet store of M members (2000) over D days (120), P % (50) of every journey held out,
+                          its members answering each journey's mail with a planted effect (docs/campaigns.md); prints
+                          per journey the planted effect beside the lift report's estimate and 95 % interval, and
+                          fails if an interval misses it or a journey with an effect has no held-out members""");
         }
     }
 }

@@ -13,13 +13,14 @@ import java.util.List;
  *                 year (29 February birthdays) and the spring daylight saving changes of Europe and
  *                 the Americas
  * @param platform how the store speaks: canonical events, or a platform's payloads through its adapter
+ * @param effects  what each journey's mail adds to its members' buying ({@link PlantedEffects})
  */
 public record SimulationOptions(int members, int days, long seed, boolean faults, LocalDate start, Path output,
-                                Platform platform) {
+                                Platform platform, PlantedEffects effects) {
 
     public static final String USAGE = """
             usage: ./dev run [--members N] [--days D] [--seed S] [--faults] [--start YYYY-MM-DD] [--out DIR]
-                             [--platform shopify|stripe|woocommerce]
+                             [--platform shopify|stripe|woocommerce] [--effects JOURNEY=POINTS,...]
               Simulates a store through the real handlers in the local cloud (DynamoDB Local, ElasticMQ and the
               SES emulator, provisioned from template.yaml): the store goes live when the run starts and imports
               its past then; a synthetic membership orders, abandons carts, opens disputes and unsubscribes
@@ -37,12 +38,27 @@ public record SimulationOptions(int members, int days, long seed, boolean faults
                             or woocommerce (signed webhooks to the adapter's function URL); what the
                             platform has no place for comes from the store's backend through the signed
                             webhook (docs/adapters.md, "The simulation on a platform")
+              --effects E   what a journey's e-mail adds to its members' chance of a paid order within the
+                            attribution window, in percentage points (docs/campaigns.md, "The planted
+                            effects"); default cart=15,win-back=10,points-expiry=5,broadcast=5 and none for
+                            birthday, anniversary and order-feedback; names given replace those
             ./dev run --samples
               Runs the sample events of events/ instead and prints the member archive they build.""";
 
     /** The canonical store (the default). */
     public SimulationOptions(int members, int days, long seed, boolean faults, LocalDate start, Path output) {
         this(members, days, seed, faults, start, output, Platform.CANONICAL);
+    }
+
+    /** The store on a platform, with the default planted effects. */
+    public SimulationOptions(int members, int days, long seed, boolean faults, LocalDate start, Path output,
+                             Platform platform) {
+        this(members, days, seed, faults, start, output, platform, PlantedEffects.defaults());
+    }
+
+    /** These options with other planted effects. */
+    public SimulationOptions withEffects(PlantedEffects other) {
+        return new SimulationOptions(members, days, seed, faults, start, output, platform, other);
     }
 
     public SimulationOptions {
@@ -68,6 +84,7 @@ public record SimulationOptions(int members, int days, long seed, boolean faults
         LocalDate start = options.start();
         Path output = options.output();
         Platform platform = Platform.CANONICAL;
+        PlantedEffects effects = options.effects();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -78,10 +95,11 @@ public record SimulationOptions(int members, int days, long seed, boolean faults
                 case "--start" -> start = LocalDate.parse(value(args, ++i, arg));
                 case "--out" -> output = Path.of(value(args, ++i, arg));
                 case "--platform" -> platform = Platform.parse(value(args, ++i, arg));
+                case "--effects" -> effects = PlantedEffects.parse(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (see ./dev run --help)");
             }
         }
-        return new SimulationOptions(members, days, seed, faults, start, output, platform);
+        return new SimulationOptions(members, days, seed, faults, start, output, platform, effects);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -54,6 +54,7 @@ final class StoreSimulation {
     private final OperatorActions operator;
     private final CareAgents agents;
     private final FollowUpAnswers followUps;
+    private final MailJourneys journeys;
     private final PriorityQueue<Planned> plan = new PriorityQueue<>(Comparator.comparing(Planned::at));
     private final Set<String> mailSeen = new HashSet<>();
     private final Map<String, Integer> invocations = new TreeMap<>();
@@ -70,20 +71,27 @@ final class StoreSimulation {
     private int throttled;
 
     StoreSimulation(LocalCloud cloud, SimulationOptions options, PrintStream progress) {
+        this(cloud, options, progress, Map.of());
+    }
+
+    /** A store whose functions run with some settings replaced ({@code HOLDOUT_PERCENT} for the lift benchmark). */
+    StoreSimulation(LocalCloud cloud, SimulationOptions options, PrintStream progress, Map<String, String> settings) {
         this.cloud = cloud;
         this.options = options;
         this.progress = progress;
         Instant start = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
         this.clock = new SimulatedClock(start);
-        this.functions = cloud.functions(clock,
-                PointsInvariants.environment(
-                        FestivalSends.environment(ComplaintBurst.environment(ImportDay.environment(start)))));
+        Map<String, String> environment = new HashMap<>(PointsInvariants.environment(
+                FestivalSends.environment(ComplaintBurst.environment(ImportDay.environment(start)))));
+        environment.putAll(settings);
+        this.functions = cloud.functions(clock, environment);
         String currency = functions.spec("MemberArchiveFunction").environment().getOrDefault("STORE_CURRENCY", "CNY");
         this.store = new SyntheticStore(options, currency);
         this.voice = options.platform().voice(cloud, functions, clock, currency, StoreEvents.SOURCE);
         this.operator = new OperatorActions(options, functions, clock, truth, cloud);
         this.agents = new CareAgents(cloud, functions, clock);
         this.followUps = new FollowUpAnswers(functions);
+        this.journeys = new MailJourneys(cloud);
     }
 
     SyntheticStore store() {
@@ -272,7 +280,10 @@ final class StoreSimulation {
                 .toList();
         mailReadSince = readAt;
         for (SentMail mail : fresh) {
-            plan.addAll(store.answer(mail, voice.cartIn(mail.html()), now));
+            Optional<MailJourneys.Sent> journey = mail.to().isEmpty() ? Optional.empty()
+                    : store.memberByEmail(mail.to().getFirst()).flatMap(member -> journeys.of(member.id(),
+                            mail.messageId()));
+            plan.addAll(store.answer(mail, voice.cartIn(mail.html()), journey, now));
             plan.addAll(followUps.answer(mail, now));
         }
     }

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 /**
  * The simulated store: a synthetic membership and what it does over the period (registering,
  * ordering, abandoning carts, paying, cancelling, asking refunds, opening disputes, changing
- * profiles, being frozen), and how members answer the mail they get (ordering from a cart reminder,
- * using a coupon, unsubscribing). Everything is drawn from one seed, so a run can be repeated.
+ * profiles, being frozen), and how members answer the mail they get (ordering because of it, as far as
+ * the planted effects say, from a cart reminder's cart or with its coupon; unsubscribing). Everything is
+ * drawn from one seed, so a run can be repeated.
  */
 final class SyntheticStore {
 
@@ -45,6 +46,7 @@ final class SyntheticStore {
     private int orders;
     private final SyntheticDisputes disputes;
     private final SyntheticFaults faults;
+    private final PlantedAnswers planted;
 
     SyntheticStore(SimulationOptions options, String currency) {
         this.options = options;
@@ -56,6 +58,7 @@ final class SyntheticStore {
         this.newMembers = new SyntheticMembers(random, start, options.days());
         this.disputes = new SyntheticDisputes(random, events);
         this.faults = new SyntheticFaults(random, start, options.days());
+        this.planted = new PlantedAnswers(options.effects(), end);
     }
 
     /** The store's past, imported when the run starts (go-live). */
@@ -196,6 +199,7 @@ final class SyntheticStore {
         }
         Instant paid = at.plus(Duration.ofMinutes(1 + random.nextInt(20)));
         plan.add(new Planned.Publish(paid, events.orderPaid(orderId, member, total, paid), false));
+        planted.paid(member.id(), paid);
         if (fate < 10) {
             Instant refunded = paid.plus(Duration.ofDays(2 + random.nextInt(8)));
             plan.add(new Planned.Publish(refunded, events.orderRefunded(orderId, member, total / 3, refunded), false));
@@ -205,12 +209,14 @@ final class SyntheticStore {
     }
 
     /**
-     * How a member answers a mail: an order from a cart reminder or with a coupon, now and then an
-     * unsubscribe. Mail to addresses that are not members' (agents, escalation) gets no answer.
+     * How a member answers a mail: an order because of it, as the journey's {@link PlantedEffects} say (from the
+     * cart its reminder leads back to, with the mail's coupon if it has one), now and then an unsubscribe. Mail
+     * to addresses that are not members' (agents, escalation) gets no answer, transactional mail no order.
      *
-     * @param cart the store's cart the mail's recovery link leads back to (the link is the platform's)
+     * @param cart    the store's cart the mail's recovery link leads back to (the link is the platform's)
+     * @param sent    the marketing journey the mail is of and when it went, as the send ledger tells it
      */
-    List<Planned> answer(SentMail mail, Optional<String> cart, Instant seenAt) {
+    List<Planned> answer(SentMail mail, Optional<String> cart, Optional<MailJourneys.Sent> sent, Instant seenAt) {
         List<Planned> answers = new ArrayList<>();
         if (mail.to().isEmpty()) {
             return answers;
@@ -220,22 +226,12 @@ final class SyntheticStore {
             return answers;
         }
         SimMember member = recipient.get();
-        String html = mail.html() == null ? "" : mail.html();
-        Matcher coupon = COUPON.matcher(html);
+        Matcher coupon = COUPON.matcher(mail.html() == null ? "" : mail.html());
         Optional<String> code = coupon.find() ? Optional.of(coupon.group()) : Optional.empty();
-        int roll = random.nextInt(1000);
-        if (cart.isPresent() && openCarts.containsKey(cart.get())) {
-            if (roll < (code.isPresent() ? 250 : 150)) {
-                Instant at = seenAt.plus(Duration.ofMinutes(15 + random.nextInt(code.isPresent() ? 1200 : 480)));
-                order(member, at, cart.get(), code.orElse(null), answers, false);
-            }
-        } else if (code.isPresent() && !usedCoupons.contains(code.get())) {
-            boolean winBack = code.get().startsWith("WINB");
-            if (roll < (winBack ? 120 : 200)) {
-                usedCoupons.add(code.get());
-                Instant at = daytime(member, seenAt.plus(Duration.ofHours(1 + random.nextInt(winBack ? 240 : 336))));
-                order(member, at, null, code.get(), answers, false);
-            }
+        Optional<Instant> ordered = sent.flatMap(mailed -> planted.orderAt(member, mailed, seenAt, random));
+        if (ordered.isPresent()) {
+            String used = code.filter(usedCoupons::add).orElse(null);
+            order(member, ordered.get(), cart.filter(openCarts::containsKey).orElse(null), used, answers, false);
         }
         String unsubscribe = mail.headers().get("List-Unsubscribe");
         if (unsubscribe != null && random.nextInt(1000) < 15) {
@@ -246,6 +242,11 @@ final class SyntheticStore {
             }
         }
         return answers;
+    }
+
+    /** The planted effects' bookkeeping: the mail members got and the orders it caused, per journey. */
+    PlantedAnswers planted() {
+        return planted;
     }
 
     // ------------------------------------------------------------------ randomness
