@@ -37,7 +37,7 @@ record SenderWiring(SenderService service, SqsBatchProcessor batch) {
 
     private SenderWiring(SharedAdapters shared) {
         this(service(shared, shared.env(), SenderSettings.from(shared.env())),
-                shared.batch(CONSUMER, MetricsFactory.getMetricsInstance()));
+                shared.batch(CONSUMER, MetricsFactory.getMetricsInstance()).counting(outcome -> true));
     }
 
     private static SenderService service(SharedAdapters shared, Settings env, SenderSettings settings) {

@@ -28,6 +28,7 @@ record SesFeedbackWiring(SesFeedbackService service, SqsBatchProcessor batch) {
                         Duration.ofDays(shared.env().longValue("SOFT_BOUNCE_WINDOW_DAYS", 30)),
                         ReputationSettings.guard(shared), ReputationSettings.accountAlarms(shared.env()),
                         new DynamoDbEngagementCounts(shared.dynamoDb(), shared.env().required("REPUTATION_TABLE"))),
-                shared.batch(CONSUMER, MetricsFactory.getMetricsInstance()));
+                shared.batch(CONSUMER, MetricsFactory.getMetricsInstance())
+                        .counting(SesFeedbackService.Outcome.MARKETING_PAUSED.name()::equals));
     }
 }

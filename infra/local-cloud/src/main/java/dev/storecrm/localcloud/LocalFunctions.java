@@ -97,18 +97,20 @@ public final class LocalFunctions {
         Method method = handleRequest(handler);
         IamPolicy policy = policy(functionLogicalId);
         long started = System.nanoTime();
-        Object response = CapacityRecorder.attributedTo(functionLogicalId, () -> IamEnforcer.actingAs(policy, () -> {
-            try {
-                return method.invoke(handler, event, context);
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        String service = spec.environment().getOrDefault("POWERTOOLS_SERVICE_NAME", "service_undefined");
+        Object response = CapacityRecorder.attributedTo(functionLogicalId, () -> LocalMetrics.emittingAs(service,
+                () -> IamEnforcer.actingAs(policy, () -> {
+                    try {
+                        return method.invoke(handler, event, context);
+                    } catch (InvocationTargetException e) {
+                        if (e.getCause() instanceof RuntimeException runtime) {
+                            throw runtime;
+                        }
+                        throw new IllegalStateException(e.getCause());
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })));
         Invocation invocation = new Invocation(functionLogicalId, event, response,
                 Duration.ofNanos(System.nanoTime() - started));
         observers.forEach(observer -> observer.accept(invocation));

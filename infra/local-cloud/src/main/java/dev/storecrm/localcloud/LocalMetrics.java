@@ -3,10 +3,13 @@ package dev.storecrm.localcloud;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.DimensionSet;
@@ -17,11 +20,15 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * The Powertools metrics the functions emit, kept in memory instead of printed as CloudWatch EMF
  * (which outside Lambda would try a CloudWatch agent). Installed as the Powertools metrics
  * provider when the local cloud starts, so handlers call the same Powertools API as in Lambda.
+ * Each metric is also kept as the series CloudWatch would bill: its name under the emitting function's
+ * Powertools service (the default dimension, {@code POWERTOOLS_SERVICE_NAME}).
  */
 public final class LocalMetrics implements Metrics {
 
     private static final LocalMetrics INSTANCE = new LocalMetrics();
     private static final Map<String, DoubleAdder> TOTALS = new ConcurrentHashMap<>();
+    private static final Set<String> SERIES = ConcurrentHashMap.newKeySet();
+    private static final ThreadLocal<String> SERVICE = ThreadLocal.withInitial(() -> "service_undefined");
 
     private LocalMetrics() {}
 
@@ -36,13 +43,31 @@ public final class LocalMetrics implements Metrics {
         return totals;
     }
 
+    /** Every metric series (service and name, as {@code service/name}) emitted since the last reset. */
+    public static Set<String> series() {
+        return new TreeSet<>(SERIES);
+    }
+
     public static void reset() {
         TOTALS.clear();
+        SERIES.clear();
+    }
+
+    /** Runs {@code invocation} as a function whose Powertools service is {@code service}. */
+    static <T> T emittingAs(String service, Supplier<T> invocation) {
+        String before = SERVICE.get();
+        SERVICE.set(service);
+        try {
+            return invocation.get();
+        } finally {
+            SERVICE.set(before);
+        }
     }
 
     @Override
     public void addMetric(String name, double value, MetricUnit unit, MetricResolution resolution) {
         TOTALS.computeIfAbsent(name, k -> new DoubleAdder()).add(value);
+        SERIES.add(SERVICE.get() + "/" + name);
     }
 
     @Override

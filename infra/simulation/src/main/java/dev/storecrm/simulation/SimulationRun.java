@@ -2,6 +2,7 @@ package dev.storecrm.simulation;
 
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalMetrics;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
@@ -9,7 +10,10 @@ import dev.storecrm.simulation.bill.PriceTable;
 import dev.storecrm.simulation.bill.RunBill;
 import dev.storecrm.simulation.bill.UsageMeter;
 import dev.storecrm.localcloud.SentMail;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +129,13 @@ final class SimulationRun {
                 outcome.end(), options.members(), outcome.events());
         section(out, "The AWS bill of the simulated period (us-east-1 list prices, free tiers left out;"
                 + " docs/benchmarks.md \"What a store pays\")", bill.render());
+        Path series = options.output().resolve("metric-series.txt");
+        try {
+            Files.write(series, LocalMetrics.series());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println("The custom metric series (each billed as one metric): " + series.toAbsolutePath());
         out.println("Open the mail in a browser: " + opener() + " " + index.toAbsolutePath());
         out.println(invariants.violations().isEmpty() ? "All invariants hold."
                 : invariants.violations().size() + " invariant violations: the run FAILED.");

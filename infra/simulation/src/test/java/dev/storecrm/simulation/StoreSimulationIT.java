@@ -77,6 +77,24 @@ class StoreSimulationIT {
         assertTrue(outcome.poison().size() >= 3, "poison messages on each consumer queue");
     }
 
+    /**
+     * Every custom metric series is billed every month (0.30 USD): the functions emit only what an alarm or the
+     * dashboard reads (the sender's outcomes, the reputation guard's pause, rejects and failures, server errors)
+     * and their own few counts; the other outcomes and the staff doors' ordinary answers are in the logs only.
+     */
+    @Test
+    void theFunctionsEmitOnlyTheMetricSeriesSomethingReads() throws java.io.IOException {
+        java.util.List<String> series = java.nio.file.Files.readAllLines(output.resolve("metric-series.txt"));
+        assertTrue(series.contains("sender/MessagesSent"), "the dashboard's sent mail: " + series);
+        java.util.List<String> unread = series.stream()
+                .filter(s -> s.matches(".*/[A-Za-z]+[1-4][0-9][0-9]") && !s.contains("/Webhook")
+                        || s.contains("/Messages") && !s.startsWith("sender/") && !s.endsWith("/MessagesRejected")
+                        && !s.endsWith("/MessagesFailed") && !s.equals("ses-feedback/MessagesMarketingPaused"))
+                .toList();
+        assertEquals(java.util.List.of(), unread, "metric series nothing reads (each one billed monthly)");
+        assertTrue(series.size() <= 25, series.size() + " metric series: " + series);
+    }
+
     /** Late, duplicated and imported events all lie inside the contract's windows: only the poison is refused. */
     @Test
     void noEventOfTheStoreIsRefusedOnlyThePoison() {

@@ -52,11 +52,14 @@ public final class StaffDoors {
     /** The groups of a function only IAM callers may use (a checkout backend's, not the console's). */
     public static final Set<String> IAM_ONLY = Set.of();
 
+    private static final int SERVER_ERROR = 500;
+
     private StaffDoors() {}
 
     /**
-     * Serves one request inside Powertools' structured logging, counts its answer as the metric
-     * {@code <metricPrefix><status>}, and flushes the metrics however it ends.
+     * Serves one request inside Powertools' structured logging, counts a server error (5xx) as the metric
+     * {@code <metricPrefix><status>}, and flushes the metrics however it ends. Answers below 500 are only logged:
+     * each status a metric would be one more CloudWatch series billed every month, and nothing watches them.
      */
     public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context, Metrics metrics,
                                                  String metricPrefix, Set<String> groups,
@@ -64,7 +67,9 @@ public final class StaffDoors {
         return PowertoolsLogging.withLogging(context, () -> {
             try {
                 APIGatewayV2HTTPResponse response = serve(event, groups, service);
-                metrics.addMetric(metricPrefix + response.getStatusCode(), 1, MetricUnit.COUNT);
+                if (response.getStatusCode() >= SERVER_ERROR) {
+                    metrics.addMetric(metricPrefix + response.getStatusCode(), 1, MetricUnit.COUNT);
+                }
                 return response;
             } finally {
                 metrics.flush();

@@ -56,7 +56,8 @@ class SqsBatchProcessorTest {
 
     @Test
     void aRejectedMessageIsKeptWithItsReasonAndDoesNotBlockTheOthers() {
-        SqsBatchProcessor processor = new SqsBatchProcessor("test", kept::add, metrics, clock);
+        SqsBatchProcessor processor = new SqsBatchProcessor("test", kept::add, metrics, clock)
+                .counting(outcome -> true);
         SQSBatchResponse response = processor.process(
                 batch("good", "{\"id\":\"evt-7\",\"type\":\"OrderPaid\"}", "good"),
                 body -> {
@@ -78,8 +79,22 @@ class SqsBatchProcessorTest {
     }
 
     @Test
+    void onlyTheOutcomesAFunctionNamesBecomeMetricsEachOneASeriesCloudWatchBills() {
+        SqsBatchProcessor processor = new SqsBatchProcessor("test", kept::add, metrics, clock)
+                .counting("PAUSED"::equals);
+        processor.process(batch("applied", "paused", "bad"), body -> switch (body) {
+            case "bad" -> throw new InvalidInputException(RejectReason.SCHEMA_VIOLATION, "body is required");
+            case "paused" -> "PAUSED";
+            default -> "APPLIED";
+        });
+        assertEquals(Map.of("MessagesPaused", 1.0, "MessagesRejected", 1.0), metrics.counts,
+                "an outcome not named is only in the log; rejects are always counted");
+    }
+
+    @Test
     void anInfrastructureFailureIsReportedForRetryAndTheRestOfTheBatchGoesOn() {
-        SqsBatchProcessor processor = new SqsBatchProcessor("test", kept::add, metrics, clock);
+        SqsBatchProcessor processor = new SqsBatchProcessor("test", kept::add, metrics, clock)
+                .counting(outcome -> true);
         SQSBatchResponse response = processor.process(batch("ok", "throttled", "ok"), body -> {
             if (body.equals("throttled")) {
                 throw new IllegalStateException("ProvisionedThroughputExceeded");

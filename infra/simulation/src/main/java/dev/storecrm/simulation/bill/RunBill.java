@@ -4,6 +4,7 @@ import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.FunctionSpec;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalMetrics;
 import dev.storecrm.localcloud.ScheduleExpression;
 import dev.storecrm.localcloud.SentSms;
 import dev.storecrm.platform.Settings;
@@ -34,8 +35,6 @@ public final class RunBill {
     static final long LOG_BYTES_PER_INVOCATION = 1_500;
     /** Log bytes per SQS message handled (one JSON line). */
     static final long LOG_BYTES_PER_MESSAGE = 400;
-    /** Custom metric names x dimensions the functions emit (12 fixed names, per-outcome and status variants). */
-    static final int CUSTOM_METRICS = 30;
     /** Cold starts: assumed one per function per hour of the period at most (environments are recycled). */
     static final int HOURS_PER_DAY = 24;
     static final List<String> SECRET_VARIABLES = List.of("COUPON_CODE_KEY_SECRET", "UNSUBSCRIBE_KEY_SECRET",
@@ -132,8 +131,9 @@ public final class RunBill {
                 secrets.size() + " secrets x " + days + "/30 months"));
         lines.add(line(prices, "cloudwatch.logs.ingested", (invocations * LOG_BYTES_PER_INVOCATION
                 + messages * LOG_BYTES_PER_MESSAGE) / 1e9, false, "1.5 KB a call + 0.4 KB a message (assumed)"));
-        lines.add(line(prices, "cloudwatch.metrics", CUSTOM_METRICS * days / 30.0, true,
-                CUSTOM_METRICS + " metrics (assumed) x " + days + "/30 months"));
+        int series = LocalMetrics.series().size();
+        lines.add(line(prices, "cloudwatch.metrics", series * days / 30.0, true,
+                series + " metric series the functions emitted (name x service) x " + days + "/30 months"));
         int alarms = cloud.template().resourcesOfType("AWS::CloudWatch::Alarm").size();
         int dashboards = cloud.template().resourcesOfType("AWS::CloudWatch::Dashboard").size();
         lines.add(line(prices, "cloudwatch.alarms", alarms * days / 30.0, true,
