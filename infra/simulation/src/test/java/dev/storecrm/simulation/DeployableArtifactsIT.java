@@ -22,14 +22,18 @@ import org.junit.jupiter.api.Test;
 class DeployableArtifactsIT {
 
     /**
-     * The size each jar must stay under. The issue's target is 8 MB; no jar reaches it yet: a function that
-     * uses DynamoDB alone is 19.4 MB, of which the DynamoDB model is 2.6 MB, ICU4J 3.3 MB, log4j 2.0 MB,
-     * Jackson 2.1 MB and the SDK's core 3.2 MB (docs/benchmarks.md, "Lean jars"). These bounds keep what the
-     * per-function services won; lower them as the other levers land.
+     * The size each jar must stay under. The issue's target is 8 MB; no jar reaches it yet: shaded with
+     * minimisation, a function is 14.5-18.9 MB, most of it the SDK (kept whole: its interceptors, HTTP and signer
+     * are loaded by name), log4j 2.0 MB, Jackson 2.1 MB and, where a member's birthday can be priced or greeted,
+     * ICU4J's Chinese calendar 2.2 MB (docs/benchmarks.md, "Lean jars"). Lower these bounds as levers land.
      */
-    private static final long DEFAULT_JAR_MEGABYTES = 22;
-    private static final Map<String, Long> JAR_MEGABYTES = Map.of("sender.jar", 24L, "care-lists.jar", 26L,
-            "care-mail.jar", 26L, "privacy-requests.jar", 26L); // S3 (the care functions' raw mail; erasure)
+    private static final long DEFAULT_JAR_MEGABYTES = 19;
+    private static final Map<String, Long> JAR_MEGABYTES = Map.of("sender.jar", 21L, "care-lists.jar", 23L,
+            "care-mail.jar", 23L, "privacy-requests.jar", 21L); // S3 (the care functions' raw mail; erasure)
+
+    /** Functions whose classes never reach the lunar calendar: the minimised jar leaves ICU4J out. */
+    private static final List<String> WITHOUT_ICU = List.of("ses-feedback", "sms-opt-out", "timer-sweep",
+            "unsubscribe");
 
     private static final String SERVICES = "software/amazon/awssdk/services/";
 
@@ -89,6 +93,22 @@ class DeployableArtifactsIT {
                         module + "'s SDK services");
             }
         }
+    }
+
+    /** Minimisation leaves out what a function's classes cannot reach: ICU4J where no lunar date is computed. */
+    @Test
+    void minimisedJarsLeaveOutWhatTheirFunctionCannotReach() throws IOException {
+        Path functions = Template.projectRoot().resolve("functions");
+        for (String module : WITHOUT_ICU) {
+            try (JarFile contents = new JarFile(functions.resolve(module + "/target/lambda/" + module + ".jar")
+                    .toFile())) {
+                assertEquals(List.of(), contents.stream().map(java.util.jar.JarEntry::getName)
+                        .filter(name -> name.startsWith("com/ibm/icu/") && name.endsWith(".class")).limit(3).toList(),
+                        "ICU4J classes in " + module + "'s jar");
+            }
+        }
+        assertTrue(jarsHolding(functions, "com/ibm/icu/util/ChineseCalendar.class").contains("greetings.jar"),
+                "the greetings still carry the Chinese calendar");
     }
 
     private static List<String> jarsHolding(Path functions, String prefix) throws IOException {
