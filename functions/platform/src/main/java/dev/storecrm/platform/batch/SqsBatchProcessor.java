@@ -93,7 +93,7 @@ public final class SqsBatchProcessor {
                 return reject(message, refusal.get());
             }
             LOG.error("message failed, will be retried", entry("consumer", consumer),
-                    entry("messageId", message.getMessageId()), entry("error", failure.getClass().getSimpleName()),
+                    entry("messageId", message.getMessageId()), entry("failure", failure.getClass().getSimpleName()),
                     entry("cause", String.valueOf(failure.getMessage())));
             metrics.addMetric("MessagesFailed", 1, MetricUnit.COUNT);
             return false;
@@ -111,7 +111,7 @@ public final class SqsBatchProcessor {
             rejects.keep(rejected);
         } catch (RuntimeException failure) {
             LOG.error("could not keep a rejected message, will be retried", entry("consumer", consumer),
-                    entry("messageId", message.getMessageId()), entry("error", failure.getClass().getSimpleName()));
+                    entry("messageId", message.getMessageId()), entry("failure", failure.getClass().getSimpleName()));
             return false;
         }
         LOG.warn("message rejected", entry("consumer", consumer), entry("messageId", message.getMessageId()),
