@@ -39,7 +39,7 @@ class ShopifyAdapterIT {
     @BeforeEach
     void reset(LocalCloud cloud) {
         this.cloud = cloud;
-        this.shopify = new PartnerFeed(cloud, Instant.parse("2027-02-01T00:00:00Z"), PARTNER_BUS, ADAPTER,
+        this.shopify = PartnerFeed.at(cloud, Instant.parse("2027-02-01T00:00:00Z"), PARTNER_BUS, ADAPTER,
                 "shopify-adapter");
     }
 

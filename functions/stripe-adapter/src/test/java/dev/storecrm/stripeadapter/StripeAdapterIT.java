@@ -38,7 +38,7 @@ class StripeAdapterIT {
     @BeforeEach
     void reset(LocalCloud cloud) {
         this.cloud = cloud;
-        this.stripe = new PartnerFeed(cloud, Instant.parse("2027-02-01T00:00:00Z"), PARTNER_BUS, ADAPTER,
+        this.stripe = PartnerFeed.at(cloud, Instant.parse("2027-02-01T00:00:00Z"), PARTNER_BUS, ADAPTER,
                 "stripe-adapter");
     }
 

@@ -12,23 +12,15 @@ import java.util.List;
 /**
  * A store platform's partner event source in the local cloud (Shopify's, Stripe's): the platform puts its events on
  * the partner bus, the adapter's rule takes them to the adapter's queue ({@code <Name>Queue} of
- * {@code <Name>Function}), and the real adapter function drains it under its IAM policy.
+ * {@code <Name>Function}), and the real adapter function drains it under its IAM policy. Samples are read from
+ * {@code events/<samples>/}.
  */
-public final class PartnerFeed {
+public record PartnerFeed(LocalCloud cloud, LocalFunctions functions, String partnerBus, String adapter,
+                          String samples) {
 
-    private final LocalCloud cloud;
-    private final LocalFunctions functions;
-    private final String partnerBus;
-    private final String adapter;
-    private final String samples;
-
-    /** The feed of {@code partnerBus} into the function {@code adapter}, samples from {@code events/<samples>/}. */
-    public PartnerFeed(LocalCloud cloud, Instant start, String partnerBus, String adapter, String samples) {
-        this.cloud = cloud;
-        this.functions = cloud.functions(new SimulatedClock(start));
-        this.partnerBus = partnerBus;
-        this.adapter = adapter;
-        this.samples = samples;
+    /** The feed of {@code partnerBus} into the function {@code adapter}, the functions' clock set at {@code start}. */
+    public static PartnerFeed at(LocalCloud cloud, Instant start, String partnerBus, String adapter, String samples) {
+        return new PartnerFeed(cloud, cloud.functions(new SimulatedClock(start)), partnerBus, adapter, samples);
     }
 
     /** The platform puts an event on its partner bus: the queues the bus delivered it to. */
