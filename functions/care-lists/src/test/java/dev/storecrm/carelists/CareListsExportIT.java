@@ -18,7 +18,7 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalStaffApi;
-import dev.storecrm.localcloud.LocalTokenIssuer;
+import dev.storecrm.localcloud.LocalStaffDoor;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Settings;
@@ -69,8 +69,8 @@ class CareListsExportIT {
     private LocalCloud cloud;
     private SimulatedClock clock;
     private LocalFunctions functions;
+    private LocalStaffDoor staff;
     private LocalStaffApi api;
-    private LocalTokenIssuer issuer;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
@@ -80,9 +80,8 @@ class CareListsExportIT {
         clock = new SimulatedClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         cloud.checkLinksAgainst(clock);
         functions = cloud.functions(clock);
-        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
-        issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
-        api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
+        staff = LocalStaffDoor.open(cloud, functions, clock, Duration.ofHours(1));
+        api = staff.api();
     }
 
     @Test
@@ -111,7 +110,7 @@ class CareListsExportIT {
         }
         System.out.printf("loaded %d members and their calls in %d ms%n", MEMBERS,
                 (System.nanoTime() - seeding) / 1_000_000);
-        Map<String, String> marketer = signIn("marketer", "marketer-local-1");
+        Map<String, String> marketer = staff.as("marketer");
         CapacityRecorder.reset();
 
         long started = System.nanoTime();
@@ -185,10 +184,10 @@ class CareListsExportIT {
                 .timeZone("Asia/Shanghai").birthday("--06-10").json(), "test", clock.instant());
         functions.drainAll();
         String body = "{\"list\":\"birthdays\",\"month\":\"2027-06\"}";
-        APIGatewayV2HTTPResponse agent = api.invoke("POST", "/exports", "", signIn("agent", "agent-local-1"), body);
+        APIGatewayV2HTTPResponse agent = api.invoke("POST", "/exports", "", staff.as("agent"), body);
         assertEquals(403, agent.getStatusCode(), "care agents do not get the lists");
 
-        Map<String, String> admin = signIn("admin", "admin-local-1");
+        Map<String, String> admin = staff.as("admin");
         JsonNode small = exported(admin, body);
         assertEquals(1, small.get("rows").asInt());
         String csv = new String(fetch(URI.create(small.get("url").asText())).body(), StandardCharsets.UTF_8);
@@ -211,7 +210,7 @@ class CareListsExportIT {
         List<String> rejected = cloud.dynamoDb().scan(r -> r.tableName(cloud.tableName("RejectsTable"))).items()
                 .stream().map(item -> item.get("reason").s()).toList();
         assertEquals(List.of("SCHEMA_VIOLATION"), rejected, "a message that is no export is kept, not retried");
-        assertEquals(403, api.invoke("GET", small.get("statusUrl").asText(), "", signIn("agent", "agent-local-1"),
+        assertEquals(403, api.invoke("GET", small.get("statusUrl").asText(), "", staff.as("agent"),
                 null).getStatusCode(), "nor do they follow an export");
 
         assertEquals(400, api.invoke("POST", "/exports", "", admin, "{\"list\":\"vip\"}").getStatusCode());
@@ -247,10 +246,6 @@ class CareListsExportIT {
         APIGatewayV2HTTPResponse answer = api.invoke("GET", statusUrl, "", caller, null);
         assertEquals(200, answer.getStatusCode(), answer.getBody());
         return JSON.readTree(answer.getBody());
-    }
-
-    private Map<String, String> signIn(String user, String password) {
-        return Map.of("authorization", "Bearer " + issuer.signIn(user, password).orElseThrow());
     }
 
     private HttpResponse<byte[]> fetch(URI link) throws Exception {

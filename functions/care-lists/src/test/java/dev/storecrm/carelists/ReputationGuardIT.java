@@ -14,12 +14,11 @@ import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.events.SesEvents;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalMetrics;
-import dev.storecrm.localcloud.LocalStaffApi;
-import dev.storecrm.localcloud.LocalTokenIssuer;
+import dev.storecrm.localcloud.LocalStaffDoor;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.platform.dynamodb.DynamoDbSendLedger;
 import dev.storecrm.platform.sqs.SqsMessageOutbox;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Complaint events reach SesFeedbackFunction by the template's rule; the pause seen by the sender; the resume through
  * CareListsFunction behind the staff API. The minimum of sends in the window is 20 here (1000 by default).
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class ReputationGuardIT {
 
     /** 12:00 in Shanghai: daytime, no quiet hours. */
@@ -53,7 +51,6 @@ class ReputationGuardIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         LocalMetrics.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(NOON_IN_SHANGHAI);
@@ -62,11 +59,6 @@ class ReputationGuardIT {
                 cloud.queueUrl("OutboxPriorityQueue"));
         this.ledger = new DynamoDbSendLedger(cloud.dynamoDb(), cloud.tableName("SendLedgerTable"),
                 Duration.ofDays(400));
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "every dead-letter queue stays empty");
     }
 
     @Test
@@ -119,22 +111,17 @@ class ReputationGuardIT {
         assertEquals(1, cloud.sentMailTo("new@example.com").size(), "still paused two hours later: deferred, not sent");
         assertTrue(ledger.find("NEWS#winter#c-new", true).isEmpty(), "nor settled: it is waiting");
 
-        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
-        LocalTokenIssuer issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
-        LocalStaffApi api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
-        APIGatewayV2HTTPResponse byMarketer = api.invoke("POST", "/reputation/resume", "", Map.of("authorization",
-                "Bearer " + issuer.signIn("marketer", "marketer-local-1").orElseThrow()), "");
+        LocalStaffDoor staff = LocalStaffDoor.open(cloud, functions, clock, Duration.ofHours(1));
+        APIGatewayV2HTTPResponse byMarketer = staff.invoke("marketer", "POST", "/reputation/resume", "", "");
         assertEquals(403, byMarketer.getStatusCode(), "resuming is an admin's decision");
-        Map<String, String> admin = Map.of("authorization", "Bearer " + issuer.signIn("admin", "admin-local-1")
-                .orElseThrow());
-        APIGatewayV2HTTPResponse resumed = api.invoke("POST", "/reputation/resume", "", admin, "");
+        APIGatewayV2HTTPResponse resumed = staff.invoke("admin", "POST", "/reputation/resume", "", "");
         assertEquals(200, resumed.getStatusCode(), resumed.getBody());
         JsonNode state = JSON.readTree(resumed.getBody());
         assertFalse(state.get("paused").asBoolean());
         assertEquals("console:admin", state.at("/lastResume/by").asText());
         assertEquals(clock.instant().toString(), state.at("/lastResume/at").asText());
         assertEquals(0, state.at("/window/complaints").asLong(), "counting starts again after the resume");
-        assertEquals(409, api.invoke("POST", "/reputation/resume", "", admin, "").getStatusCode(),
+        assertEquals(409, staff.invoke("admin", "POST", "/reputation/resume", "", "").getStatusCode(),
                 "not paused: nothing to resume");
 
         advance(Duration.ofMinutes(16));

@@ -9,6 +9,7 @@ import dev.storecrm.domain.caremail.CareFiring;
 import dev.storecrm.domain.caremail.CareIntake;
 import dev.storecrm.domain.caremail.InboundMail;
 import dev.storecrm.domain.caremail.MailRefusals;
+import dev.storecrm.domain.caremail.RawMail;
 import dev.storecrm.domain.json.Json;
 import java.util.Optional;
 import org.slf4j.Logger;

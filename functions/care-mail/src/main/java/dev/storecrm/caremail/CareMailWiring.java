@@ -3,9 +3,9 @@ package dev.storecrm.caremail;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.s3.S3InboundMail;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of CareMailFunction: settings, clients, the care workflow, the batch processor. */
@@ -19,8 +19,7 @@ record CareMailWiring(CareMailService service, SqsBatchProcessor batch) {
 
     private CareMailWiring(SharedAdapters shared) {
         this(new CareMailService(CareComponents.from(shared).intake(),
-                        new S3RawMail(shared.aws().configure(S3Client.builder()).build(),
-                                shared.env().required("INBOUND_MAIL_BUCKET"))),
+                        S3InboundMail.from(shared)),
                 shared.batch(CONSUMER, MetricsFactory.getMetricsInstance()));
     }
 }

@@ -10,8 +10,8 @@ import dev.storecrm.domain.cart.CartDayStats;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.SentMail;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * MemberArchiveFunction and SenderFunction, and the mail the SES emulator received. "Nothing sent"
  * means no mail arrived.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class CartRecoveryIT {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -58,15 +57,9 @@ class CartRecoveryIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.store = new CartScenario(cloud, Instant.parse("2026-11-23T01:00:00Z"), Map.of());
         store.member("c-1001", MEMBER, "样例会员 王", "zh-CN", "Asia/Shanghai");
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), store.deadLetters(), "every dead-letter queue stays empty");
     }
 
     /** A store whose clock starts at {@code start}, with the same member registered. */

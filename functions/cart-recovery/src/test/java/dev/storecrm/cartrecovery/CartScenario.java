@@ -203,10 +203,6 @@ final class CartScenario {
         return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable"))).items();
     }
 
-    Map<String, Integer> deadLetters() {
-        return cloud.deadLetters();
-    }
-
     static Instant occurredAt(String event) {
         return OffsetDateTime.parse(read(event).get("occurredAt").asText()).toInstant();
     }

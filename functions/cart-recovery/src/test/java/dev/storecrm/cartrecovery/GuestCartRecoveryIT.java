@@ -11,13 +11,12 @@ import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.coupon.Coupon;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.localcloud.FunctionUrlRequest;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.SentMail;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * store bus, the real CartRecoveryFunction, TimerSweepFunction, SenderFunction and UnsubscribeFunction,
  * and the mail the SES emulator received at the guest's address.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class GuestCartRecoveryIT {
 
     private static final String GUEST = "visitor.3004@example.com";
@@ -43,14 +42,8 @@ class GuestCartRecoveryIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.store = new CartScenario(cloud, Instant.parse("2026-11-23T08:00:00Z"), Map.of());
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), store.deadLetters(), "every dead-letter queue stays empty");
     }
 
     private void guestCart(String eventId, String at, Boolean consent) {

@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.SentSms;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * local SMS emulator: the cart reminder goes by SMS, once, in China's daytime, and lands once after throttling.
  * The failsafe configuration of this module sets {@code SmsOriginationIdentity}, as a store that set up SMS would.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class SmsCartRecoveryIT {
 
     private static final String NUMBER = "+8613800138000";
@@ -35,13 +34,7 @@ class SmsCartRecoveryIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), store.deadLetters(), "every dead-letter queue stays empty");
     }
 
     /** A store from {@code start} (quiet hours 23:00-07:00, so that the China night is what holds a text back). */

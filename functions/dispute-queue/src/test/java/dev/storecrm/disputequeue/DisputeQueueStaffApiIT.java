@@ -9,10 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.LocalStaffApi;
+import dev.storecrm.localcloud.LocalStaffDoor;
 import dev.storecrm.localcloud.LocalTokenIssuer;
 import dev.storecrm.domain.time.SimulatedClock;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +35,7 @@ class DisputeQueueStaffApiIT {
     private LocalCloud cloud;
     private SimulatedClock clock;
     private LocalFunctions functions;
-    private LocalTokenIssuer issuer;
-    private LocalStaffApi api;
+    private LocalStaffDoor staff;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
@@ -45,9 +43,7 @@ class DisputeQueueStaffApiIT {
         this.cloud = cloud;
         this.clock = new SimulatedClock(NOW);
         this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
-        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
-        this.issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
-        this.api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
+        this.staff = LocalStaffDoor.open(cloud, functions, clock, Duration.ofHours(1));
         com.fasterxml.jackson.databind.node.ObjectNode member = JSON.createObjectNode();
         member.put("id", "reg-c-1001").put("type", "MemberRegistered").put("version", 1)
                 .put("occurredAt", "2026-10-01T00:00:00Z");
@@ -105,6 +101,7 @@ class DisputeQueueStaffApiIT {
     void withoutAValidTokenTheAuthorizerAnswers401AndTheHandlerNeverRuns() {
         String body = "{\"text\":\"forged\"}";
         assertEquals(401, call("POST", "/disputes/d-4003/notes", "", null, body).getStatusCode());
+        LocalTokenIssuer issuer = staff.issuer();
         String expired = issuer.token("agent", List.of("agents"), NOW.minus(Duration.ofHours(2)));
         assertEquals(401, call("POST", "/disputes/d-4003/notes", "", expired, body).getStatusCode());
         LocalTokenIssuer stranger = new LocalTokenIssuer(issuer.issuer(), issuer.audience(), Duration.ofHours(1),
@@ -121,23 +118,18 @@ class DisputeQueueStaffApiIT {
     }
 
     private String signIn(String user, String password) {
-        return issuer.signIn(user, password).orElseThrow();
+        return staff.issuer().signIn(user, password).orElseThrow();
     }
 
     private APIGatewayV2HTTPResponse call(String method, String path, String query, String token, String body) {
         Map<String, String> headers = token == null ? Map.of("content-type", "application/json")
                 : Map.of("content-type", "application/json", "authorization", "Bearer " + token);
-        APIGatewayV2HTTPResponse response = api.invoke(method, path, query, headers, body);
+        APIGatewayV2HTTPResponse response = staff.api().invoke(method, path, query, headers, body);
         functions.drainAll();
         return response;
     }
 
     private static JsonNode read(APIGatewayV2HTTPResponse response, int status) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        try {
-            return JSON.readTree(response.getBody());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalStaffDoor.read(response, status, "the dispute desk");
     }
 }

@@ -8,13 +8,11 @@ import dev.storecrm.domain.loyalty.OrderPoints;
 import dev.storecrm.domain.loyalty.PointsAccount;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.platform.dynamodb.LocalPointsStore;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.dynamodb.Attributes;
-import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,17 +39,12 @@ class LoyaltyIT {
     private static final Instant START = Instant.parse("2026-02-01T02:00:00Z");
 
     private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
-    private DynamoDbPointsBook book;
+    private LocalPointsStore store;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
         this.cloud = cloud;
-        this.clock = new SimulatedClock(START);
-        this.functions = cloud.functions(clock);
-        this.book = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"),
-                Duration.ofDays(1_100));
+        this.store = LocalPointsStore.at(cloud, START);
     }
 
     @Test
@@ -114,7 +107,7 @@ class LoyaltyIT {
         member("c-2");
         member("c-3");
         Instant paidAt = START.plus(Duration.ofDays(2));
-        clock.set(paidAt.plus(Duration.ofDays(3)));
+        store.clock().set(paidAt.plus(Duration.ofDays(3)));
         refunded("evt-r2", "c-2", "o-2", paidAt.plus(Duration.ofDays(3)), 10_000);
         paid("evt-p2", "c-2", "o-2", paidAt, 30_000);
         refunded("evt-r2", "c-2", "o-2", paidAt.plus(Duration.ofDays(3)), 10_000);
@@ -148,8 +141,9 @@ class LoyaltyIT {
     void aCancelledOrderTakesItsPointsBack() {
         member("c-6");
         paid("evt-p6", "c-6", "o-6", START.plus(Duration.ofDays(1)), 25_000);
-        clock.set(START.plus(Duration.ofDays(2)));
-        publish(Events.orderCancelled("c-6", "o-6").id("evt-c6").at(clock.instant()).reason("customer asked").json());
+        store.clock().set(START.plus(Duration.ofDays(2)));
+        publish(Events.orderCancelled("c-6", "o-6").id("evt-c6").at(store.clock().instant()).reason("customer asked")
+                .json());
         assertEquals(List.of("earned 250 order:o-6", "reversed -250 order:o-6"), entries("c-6"));
         assertAgrees("c-6", 0);
     }
@@ -161,11 +155,11 @@ class LoyaltyIT {
         cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(
                 "{\"id\":\"evt-x\",\"type\":\"MemberRegistered\",\"body\":{}}"));
         String sample = Files.readString(Template.projectRoot().resolve("events/loyalty/order-points.json"));
-        clock.set(Instant.parse("2026-06-25T02:00:00Z"));
+        store.clock().set(Instant.parse("2026-06-25T02:00:00Z"));
         String due = Files.readString(Template.projectRoot().resolve("events/loyalty/points-due.json"));
         cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(sample));
         cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(due));
-        functions.drainAll();
+        store.functions().drainAll();
         Set<String> reasons = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable"))).items().stream()
                 .map(item -> Attributes.string(item, "reason").orElse("")).collect(Collectors.toSet());
         assertEquals(Set.of("MALFORMED_JSON", "NOT_FOR_THIS_CONSUMER"), reasons);
@@ -187,33 +181,33 @@ class LoyaltyIT {
     }
 
     private void paid(String eventId, String customerId, String orderId, Instant at, long amount) {
-        clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
+        store.clock().set(at.isAfter(store.clock().instant()) ? at : store.clock().instant());
         publish(Events.orderPaid(customerId, orderId).id(eventId).at(at).amount(amount).json());
     }
 
     private void refunded(String eventId, String customerId, String orderId, Instant at, long amount) {
-        clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
+        store.clock().set(at.isAfter(store.clock().instant()) ? at : store.clock().instant());
         publish(Events.orderRefunded(customerId, orderId, "r-" + orderId).id(eventId).at(at).amount(amount).json());
     }
 
     private void status(String eventId, String customerId, String status, Instant at) {
-        clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
+        store.clock().set(at.isAfter(store.clock().instant()) ? at : store.clock().instant());
         publish(Events.memberUpdated(customerId).id(eventId).at(at).status(status, "review").json());
     }
 
     private void publish(String event) {
-        cloud.eventBus().publish(event, "test", clock.instant());
-        functions.drainAll();
+        cloud.eventBus().publish(event, "test", store.clock().instant());
+        store.functions().drainAll();
     }
 
     private List<String> entries(String customerId) {
-        return book.entries(customerId, 100, OptionalLong.empty()).stream()
+        return store.book().entries(customerId, 100, OptionalLong.empty()).stream()
                 .sorted(Comparator.comparingLong(LedgerEntry::sequence).thenComparingInt(LedgerEntry::index))
                 .map(e -> e.kind().wire() + " " + e.points() + " " + e.posting().source()).toList();
     }
 
     private PointsAccount account(String customerId) {
-        return book.account(customerId, true).orElseThrow().value();
+        return store.book().account(customerId, true).orElseThrow().value();
     }
 
     /**
@@ -222,7 +216,7 @@ class LoyaltyIT {
      */
     private void assertAgrees(String customerId, long points) {
         long running = 0;
-        for (LedgerEntry entry : book.entries(customerId, 100, OptionalLong.empty()).reversed()) {
+        for (LedgerEntry entry : store.book().entries(customerId, 100, OptionalLong.empty()).reversed()) {
             running += entry.points();
             assertEquals(running, entry.balanceAfter());
         }

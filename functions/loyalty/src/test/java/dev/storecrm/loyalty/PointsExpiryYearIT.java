@@ -7,12 +7,9 @@ import dev.storecrm.domain.loyalty.LedgerEntry;
 import dev.storecrm.domain.loyalty.PointsDue;
 import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.platform.dynamodb.LocalPointsStore;
 import dev.storecrm.localcloud.SentMail;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,18 +35,13 @@ class PointsExpiryYearIT {
     private static final Instant START = Instant.parse("2026-01-10T02:00:00Z");
 
     private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
-    private DynamoDbPointsBook book;
+    private LocalPointsStore store;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
         this.cloud = cloud;
-        this.clock = new SimulatedClock(START);
         // Holdouts off: every named member's every reminder is the subject here (holdouts: PointsLedgerTest).
-        this.functions = cloud.functions(clock, Map.of("SES_MAX_SEND_RATE", "1000", "HOLDOUT_PERCENT", "0"));
-        this.book = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"),
-                Duration.ofDays(1_100));
+        this.store = LocalPointsStore.at(cloud, START, Map.of("SES_MAX_SEND_RATE", "1000", "HOLDOUT_PERCENT", "0"));
     }
 
     @Test
@@ -72,13 +64,13 @@ class PointsExpiryYearIT {
                 "2027-03-31T22:00:00Z", "2027-06-01T02:00:00Z", "2027-06-30T16:00:00Z").stream()
                 .map(Instant::parse).toList();
         for (Instant moment : moments) {
-            functions.advanceTo("TimerSweepFunction", moment.minusSeconds(30));
-            functions.advanceTo("TimerSweepFunction", moment.plusSeconds(60));
+            store.functions().advanceTo("TimerSweepFunction", moment.minusSeconds(30));
+            store.functions().advanceTo("TimerSweepFunction", moment.plusSeconds(60));
             if (moment.equals(Instant.parse("2027-02-28T16:00:00Z"))) {
                 cancelLate();
             }
         }
-        functions.advanceTo("TimerSweepFunction", Instant.parse("2027-08-01T00:00:00Z"));
+        store.functions().advanceTo("TimerSweepFunction", Instant.parse("2027-08-01T00:00:00Z"));
 
         assertEquals(List.of(
                 "2027-01-02T02:01:00Z c-late [AD] 600 of your points expire after 2027-01-31",
@@ -101,7 +93,7 @@ class PointsExpiryYearIT {
         assertEquals(0, reversal.points(), "the cancelled order's points had expired: nothing to take back");
         assertEquals(600, reversal.posting().uncollected());
         for (String member : List.of("c-sh", "c-be", "c-small", "c-late")) {
-            assertEquals(0, book.account(member, true).orElseThrow().value().balance(), member);
+            assertEquals(0, store.book().account(member, true).orElseThrow().value().balance(), member);
         }
         assertEquals(List.of(), pointsTimers(), "nothing left to expire: no timer, and no cost");
     }
@@ -114,18 +106,18 @@ class PointsExpiryYearIT {
     }
 
     private void paid(String customerId, String orderId, String at, long amount) {
-        clock.set(Instant.parse(at));
+        store.clock().set(Instant.parse(at));
         publish(Events.orderPaid(customerId, orderId).id("pay-" + orderId).at(at).amount(amount).json());
     }
 
     /** c-late's order of January 2026 is cancelled in March 2027, after its points expired. */
     private void cancelLate() {
-        publish(Events.orderCancelled("c-late", "o-late-1").id("cancel-o-late-1").at(clock.instant()).json());
+        publish(Events.orderCancelled("c-late", "o-late-1").id("cancel-o-late-1").at(store.clock().instant()).json());
     }
 
     private void publish(String event) {
-        cloud.eventBus().publish(event, "test", clock.instant());
-        functions.drainAll();
+        cloud.eventBus().publish(event, "test", store.clock().instant());
+        store.functions().drainAll();
     }
 
     private List<String> mail() {
@@ -151,7 +143,7 @@ class PointsExpiryYearIT {
     }
 
     private List<LedgerEntry> entries(String customerId) {
-        return book.entries(customerId, 100, OptionalLong.empty()).stream()
+        return store.book().entries(customerId, 100, OptionalLong.empty()).stream()
                 .sorted(Comparator.comparingLong(LedgerEntry::sequence).thenComparingInt(LedgerEntry::index)).toList();
     }
 

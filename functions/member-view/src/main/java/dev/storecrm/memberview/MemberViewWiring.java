@@ -51,7 +51,7 @@ record MemberViewWiring(MemberViewService service, Metrics metrics) {
                              MemberPolicy policy, DynamoDbMemberFile file) {
         this(new MemberViewService(archive, file, rfmOf(shared, env),
                         new MemberViews(policy, OccasionSettings.storeZone(env)),
-                        new MemberActions(archive, file, storeBus(shared, env), policy,
+                        new MemberActions(archive, file, storeBus(shared), policy,
                                 OccasionSettings.storeZone(env), clock), clock),
                 MetricsFactory.getMetricsInstance());
     }
@@ -60,9 +60,8 @@ record MemberViewWiring(MemberViewService service, Metrics metrics) {
      * The store bus, where an operator's action goes as an event (source storecrm.member-actions): a
      * MemberUpdated to the member archive, a points adjustment to the loyalty queue.
      */
-    private static Consumer<String> storeBus(SharedAdapters shared, Settings env) {
-        EventBridgeStoreBus bus = new EventBridgeStoreBus(shared.aws().eventBridge(), env.required("STORE_EVENT_BUS"),
-                "storecrm.member-actions");
+    private static Consumer<String> storeBus(SharedAdapters shared) {
+        EventBridgeStoreBus bus = shared.storeBus("storecrm.member-actions");
         return event -> bus.publish(List.of(event));
     }
 

@@ -12,10 +12,7 @@ import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.LocalStaffApi;
-import dev.storecrm.localcloud.LocalTokenIssuer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.storecrm.localcloud.LocalStaffDoor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,17 +39,14 @@ class MemberActionsIT {
     private LocalCloud cloud;
     private SimulatedClock clock;
     private LocalFunctions functions;
-    private LocalTokenIssuer issuer;
-    private LocalStaffApi api;
+    private LocalStaffDoor staff;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
         this.cloud = cloud;
         this.clock = new SimulatedClock(NOW);
         this.functions = cloud.functions(clock);
-        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
-        this.issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
-        this.api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
+        this.staff = LocalStaffDoor.open(cloud, functions, clock, Duration.ofHours(1));
         for (String customerId : List.of("c-1001", "c-2002")) {
             cloud.eventBus().publish(Events.memberRegistered(customerId).at(NOW.minus(Duration.ofDays(90))).json(),
                     "test", NOW);
@@ -62,7 +56,7 @@ class MemberActionsIT {
 
     @Test
     void eachActionReachesTheArchiveAndShowsInTheHistoryWithWhoAndWhy() {
-        String admin = token("admin", "admin-local-1");
+        String admin = "admin";
         List<String> steps = List.of("freeze:frozen", "unfreeze:active", "cancel:cancelled", "restore:active");
         int n = 0;
         for (String step : steps) {
@@ -83,7 +77,7 @@ class MemberActionsIT {
 
     @Test
     void aRequestKeySentAgainIsOneActionAndIsAnsweredAsADuplicateOnceApplied() {
-        String admin = token("admin", "admin-local-1");
+        String admin = "admin";
         read(act("c-1001", "freeze", "retry-1", "card reported stolen", admin), 202);
         clock.advance(Duration.ofSeconds(20));
         read(act("c-1001", "freeze", "retry-1", "card reported stolen", admin), 202);
@@ -99,7 +93,7 @@ class MemberActionsIT {
 
     @Test
     void anActionAndALateEventConvergeByWhenEachHappened() {
-        String admin = token("admin", "admin-local-1");
+        String admin = "admin";
         read(act("c-1001", "freeze", "race-1", "fraud review", admin), 202);
         cloud.eventBus().publish(Events.memberUpdated("c-1001").status("active", "platform sync")
                 .at(NOW.minus(Duration.ofMinutes(5))).json(), "test", NOW);
@@ -119,17 +113,17 @@ class MemberActionsIT {
 
     @Test
     void whatTheStatusDoesNotAllowIsRefusedInWordsAndAnAgentMayOnlyView() {
-        String admin = token("admin", "admin-local-1");
+        String admin = "admin";
         JsonNode restore = read(act("c-1001", "restore", "no-1", "mistake", admin), 409);
         assertEquals("the membership is active, not cancelled", restore.get("reason").asText());
         read(act("c-1001", "cancel", "no-2", "asked to leave", admin), 202);
         functions.drainAll();
         JsonNode freeze = read(act("c-1001", "freeze", "no-3", "fraud review", admin), 409);
         assertEquals("the membership is cancelled: restore the membership first", freeze.get("reason").asText());
-        JsonNode noReason = read(api.invoke("POST", "/members/c-1001/actions", "", headers(admin),
+        JsonNode noReason = read(staff.invoke(admin, "POST", "/members/c-1001/actions", "",
                 "{\"action\":\"restore\",\"requestKey\":\"no-4\"}"), 422);
         assertTrue(noReason.get("reason").asText().contains("body.reason"), noReason.toString());
-        String agent = token("agent", "agent-local-1");
+        String agent = "agent";
         JsonNode forbidden = read(act("c-1001", "restore", "no-5", "back", agent), 403);
         assertTrue(forbidden.get("reason").asText().contains("admins"));
         functions.drainAll();
@@ -139,11 +133,11 @@ class MemberActionsIT {
 
     @Test
     void aTierOverrideShowsWithWhyUntilItsEndThenTheSpendRuleGovernsAgain() {
-        String admin = token("admin", "admin-local-1");
+        String admin = "admin";
         String body = JSON.createObjectNode().put("action", "tier").put("tier", "VIP2")
                 .put("until", NOW.plus(Duration.ofDays(7)).toString()).put("requestKey", "tier-1")
                 .put("reason", "key account").toString();
-        read(api.invoke("POST", "/members/c-1001/actions", "", headers(admin), body), 202);
+        read(staff.invoke(admin, "POST", "/members/c-1001/actions", "", body), 202);
         functions.drainAll();
         JsonNode tier = view("c-1001", admin).get("tier");
         assertEquals("VIP2", tier.get("name").asText());
@@ -151,9 +145,9 @@ class MemberActionsIT {
         assertEquals("console:admin", tier.get("override").get("actor").asText());
         assertEquals("key account", tier.get("override").get("reason").asText());
         assertEquals(NOW.plus(Duration.ofDays(7)).toString(), tier.get("heldUntil").asText());
-        read(api.invoke("POST", "/members/c-1001/actions", "", headers(admin), body), 200);
+        read(staff.invoke(admin, "POST", "/members/c-1001/actions", "", body), 200);
         clock.advance(Duration.ofDays(8));
-        JsonNode after = view("c-1001", token("admin", "admin-local-1"));
+        JsonNode after = view("c-1001", "admin");
         assertEquals("MEMBER", after.get("tier").get("name").asText(), "no spend: the base tier again");
         assertEquals("base", after.get("tier").get("basis").asText());
         assertEquals(1, after.get("tierOverrides").size(), "the override stays in the history");
@@ -161,7 +155,7 @@ class MemberActionsIT {
 
     @Test
     void aPointsAdjustmentReachesTheLedgerOnceWithWhoAndWhyAndNeverTakesTheBalanceBelowZero() {
-        String admin = token("admin", "admin-local-1");
+        String admin = "admin";
         read(adjust("c-1001", 200, "adj-1", "welcome gift", admin), 202);
         functions.drainAll();
         clock.advance(Duration.ofMinutes(1));
@@ -190,7 +184,7 @@ class MemberActionsIT {
         assertEquals(1, rejects.size(), "the adjustment the points no longer covered is kept with its reason");
         assertEquals("INSUFFICIENT_POINTS", rejects.getFirst().get("reason").s());
         assertEquals("loyalty", rejects.getFirst().get("consumer").s());
-        assertEquals(403, adjust("c-1001", 5, "adj-6", "agent", token("agent", "agent-local-1")).getStatusCode());
+        assertEquals(403, adjust("c-1001", 5, "adj-6", "agent", "agent").getStatusCode());
     }
 
     @Test
@@ -199,35 +193,27 @@ class MemberActionsIT {
                 FunctionUrlRequest.sample("member-view/freeze-member.json")), 202);
         assertEquals("frozen", accepted.get("status").asText());
         functions.drainAll();
-        JsonNode membership = view("c-1001", token("admin", "admin-local-1")).get("membership");
+        JsonNode membership = view("c-1001", "admin").get("membership");
         assertEquals("frozen", membership.get("status").asText());
         assertEquals("Chargeback under review", membership.get("reason").asText());
         assertTrue(membership.get("changedBy").asText().startsWith("arn:aws:iam::"), membership.toString());
     }
 
-    private APIGatewayV2HTTPResponse act(String customerId, String action, String key, String reason, String token) {
+    private APIGatewayV2HTTPResponse act(String customerId, String action, String key, String reason, String user) {
         String body = JSON.createObjectNode().put("action", action).put("requestKey", key).put("reason", reason)
                 .toString();
-        return api.invoke("POST", "/members/" + customerId + "/actions", "", headers(token), body);
+        return staff.invoke(user, "POST", "/members/" + customerId + "/actions", "", body);
     }
 
     private APIGatewayV2HTTPResponse adjust(String customerId, long points, String key, String reason,
-                                            String token) {
+                                            String user) {
         String body = JSON.createObjectNode().put("action", "points").put("points", points).put("requestKey", key)
                 .put("reason", reason).toString();
-        return api.invoke("POST", "/members/" + customerId + "/actions", "", headers(token), body);
+        return staff.invoke(user, "POST", "/members/" + customerId + "/actions", "", body);
     }
 
-    private JsonNode view(String customerId, String token) {
-        return read(api.invoke("GET", "/members/" + customerId, "", headers(token), null), 200);
-    }
-
-    private String token(String user, String password) {
-        return issuer.signIn(user, password).orElseThrow();
-    }
-
-    private static Map<String, String> headers(String token) {
-        return Map.of("authorization", "Bearer " + token, "content-type", "application/json");
+    private JsonNode view(String customerId, String user) {
+        return read(staff.invoke(user, "GET", "/members/" + customerId, "", null), 200);
     }
 
     private static List<String> statuses(JsonNode history) {
@@ -235,11 +221,6 @@ class MemberActionsIT {
     }
 
     private static JsonNode read(APIGatewayV2HTTPResponse response, int status) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        try {
-            return JSON.readTree(response.getBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LocalStaffDoor.read(response, status, "a member action");
     }
 }

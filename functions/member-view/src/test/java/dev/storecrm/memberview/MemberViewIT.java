@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.LocalStaffApi;
-import dev.storecrm.localcloud.LocalTokenIssuer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.storecrm.localcloud.LocalStaffDoor;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,23 +35,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FreshLocalCloud.class)
 class MemberViewIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-16T02:00:30Z");
     private static final int ORDERS = 13;
 
     private LocalCloud cloud;
     private LocalFunctions functions;
-    private LocalTokenIssuer issuer;
-    private LocalStaffApi api;
+    private LocalStaffDoor staff;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
         this.cloud = cloud;
         SimulatedClock clock = new SimulatedClock(NOW);
         this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
-        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
-        this.issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofHours(1), clock);
-        this.api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
+        this.staff = LocalStaffDoor.open(cloud, functions, clock, Duration.ofHours(1));
         publish(Events.memberRegistered("c-1001").name("<b>Li</b> & Co").email("member.1001@example.com")
                 .phone("+8613800001001").at(NOW.minus(Duration.ofDays(200))).json());
         publish(Events.memberRegistered("c-2002").name("Someone else").email("other@example.com")
@@ -74,7 +66,7 @@ class MemberViewIT {
 
     @Test
     void aMemberIsFoundByIdByAnAddressInAnotherCaseAndByANumberInAnotherFormat() {
-        String agent = token("agent", "agent-local-1");
+        String agent = "agent";
         assertEquals(List.of("c-1001"), ids(read(call("/members", query("id", "c-1001"), agent), 200)));
         assertEquals(List.of("c-1001"), ids(read(call("/members", query("email", " MEMBER.1001@example.COM"), agent),
                 200)));
@@ -87,7 +79,7 @@ class MemberViewIT {
 
     @Test
     void theViewShowsEveryPartWrittenByTheOtherFunctions() {
-        JsonNode view = read(call("/members/c-1001", "", token("agent", "agent-local-1")), 200);
+        JsonNode view = read(call("/members/c-1001", "", "agent"), 200);
 
         assertEquals("<b>Li</b> & Co", view.get("profile").get("name").asText(), "data, for the console to escape");
         assertEquals("active", view.get("membership").get("status").asText());
@@ -115,7 +107,7 @@ class MemberViewIT {
 
     @Test
     void ordersPageOnWithTheCursorTheViewGives() {
-        String agent = token("agent", "agent-local-1");
+        String agent = "agent";
         JsonNode page = read(call("/members/c-1001", "", agent), 200).get("orders");
         List<String> seen = new ArrayList<>(orderIds(page));
         assertEquals(MemberViewService.ORDERS, seen.size());
@@ -131,8 +123,8 @@ class MemberViewIT {
 
     @Test
     void anUnknownMemberIs404AndACallerWithoutTheGroupIsRefused() {
-        assertEquals(404, call("/members/c-nobody", "", token("admin", "admin-local-1")).getStatusCode());
-        APIGatewayV2HTTPResponse marketer = call("/members/c-1001", "", token("marketer", "marketer-local-1"));
+        assertEquals(404, call("/members/c-nobody", "", "admin").getStatusCode());
+        APIGatewayV2HTTPResponse marketer = call("/members/c-1001", "", "marketer");
         assertEquals(403, marketer.getStatusCode());
         assertTrue(marketer.getBody().contains("admins or agents"), marketer.getBody());
         assertFalse(marketer.getBody().contains("member.1001"), "nothing read");
@@ -157,13 +149,10 @@ class MemberViewIT {
         cloud.eventBus().publish(json, "test", NOW);
     }
 
-    private String token(String user, String password) {
-        return issuer.signIn(user, password).orElseThrow();
-    }
-
-    private APIGatewayV2HTTPResponse call(String path, String query, String token) {
-        Map<String, String> headers = token == null ? Map.of() : Map.of("authorization", "Bearer " + token);
-        return api.invoke("GET", path, query, headers, null);
+    /** A GET by one of the documented local users, or with no token at all when {@code user} is null. */
+    private APIGatewayV2HTTPResponse call(String path, String query, String user) {
+        return user == null ? staff.api().invoke("GET", path, query, Map.of(), null)
+                : staff.invoke(user, "GET", path, query, null);
     }
 
     private static String query(String name, String value) {
@@ -171,12 +160,7 @@ class MemberViewIT {
     }
 
     private static JsonNode read(APIGatewayV2HTTPResponse response, int status) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        try {
-            return JSON.readTree(response.getBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LocalStaffDoor.read(response, status, "the member view");
     }
 
     private static List<String> ids(JsonNode found) {

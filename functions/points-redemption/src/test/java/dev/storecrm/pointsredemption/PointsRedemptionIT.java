@@ -10,11 +10,9 @@ import dev.storecrm.domain.loyalty.LedgerEntry;
 import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.platform.dynamodb.LocalPointsStore;
 import dev.storecrm.fixtures.events.EventBuilder;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,17 +43,12 @@ class PointsRedemptionIT {
     private static final Instant START = Instant.parse("2027-03-10T03:00:00Z");
 
     private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
-    private DynamoDbPointsBook book;
+    private LocalPointsStore store;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
         this.cloud = cloud;
-        this.clock = new SimulatedClock(START);
-        this.functions = cloud.functions(clock);
-        this.book = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"),
-                Duration.ofDays(1_100));
+        this.store = LocalPointsStore.at(cloud, START);
     }
 
     @Test
@@ -66,7 +59,7 @@ class PointsRedemptionIT {
         assertEquals(1_000, points.get("available").asLong());
         assertEquals("2028-03-31", points.get("expiring").get(0).get("lastDay").asText(), "earned in March 2027");
 
-        Instant reservedAt = clock.instant();
+        Instant reservedAt = store.clock().instant();
         JsonNode reserved = send("reserve.json", 200);
         assertEquals("reserved", reserved.get("status").asText());
         assertEquals(500, reserved.get("points").asLong());
@@ -106,7 +99,7 @@ class PointsRedemptionIT {
         assertEquals("reserved", post("c-1", "o-4", "", "{\"points\":50}", 200).get("status").asText(),
                 "the checkout may try again for the same order");
 
-        clock.set(START.plus(Duration.ofMinutes(31)));
+        store.clock().set(START.plus(Duration.ofMinutes(31)));
         assertEquals("reservation_expired", post("c-1", "o-2", "/confirm", null, 409).get("error").asText());
         assertEquals(300, get("/members/c-1/points").get("available").asLong(), "lapsed holds are free again");
 
@@ -178,15 +171,15 @@ class PointsRedemptionIT {
 
     @Test
     void pointsHeldAcrossTheirExpiryExpireAsSoonAsTheHoldIsReleased() {
-        clock.set(Instant.parse("2027-03-27T15:00:00Z"));
+        store.clock().set(Instant.parse("2027-03-27T15:00:00Z"));
         earn("c-3", "o-1", 50_000);
-        clock.set(Instant.parse("2028-03-31T15:50:00Z"));
+        store.clock().set(Instant.parse("2028-03-31T15:50:00Z"));
         post("c-3", "o-2", "", "{\"points\":500}", 200);
-        functions.advanceTo("TimerSweepFunction", Instant.parse("2028-03-31T16:01:00Z"));
+        store.functions().advanceTo("TimerSweepFunction", Instant.parse("2028-03-31T16:01:00Z"));
         assertEquals(500, get("/members/c-3/points").get("reserved").asLong(),
                 "midnight in Shanghai: held, not expired");
         post("c-3", "o-2", "/release", null, 200);
-        functions.advanceTo("TimerSweepFunction", Instant.parse("2028-03-31T16:12:00Z"));
+        store.functions().advanceTo("TimerSweepFunction", Instant.parse("2028-03-31T16:12:00Z"));
         assertEquals(0, get("/members/c-3/points").get("balance").asLong());
         assertEquals(List.of("earned 500", "expired -500"), entries("c-3"));
     }
@@ -194,8 +187,9 @@ class PointsRedemptionIT {
     @Test
     void aRequestWithoutAValidSignatureOrWithoutAnIamCallerIsRefusedBeforeAnythingIsRead() {
         earn("c-4", "o-1", 10_000);
-        assertEquals(403, functions.invokeUrl(URL, "GET", "/members/c-4/points", "", Map.of(), null).getStatusCode());
-        APIGatewayV2HTTPResponse noCaller = functions.invokeUrlAsIfAuthTypeNone(URL, "POST",
+        assertEquals(403, store.functions().invokeUrl(URL, "GET", "/members/c-4/points", "", Map.of(), null)
+                .getStatusCode());
+        APIGatewayV2HTTPResponse noCaller = store.functions().invokeUrlAsIfAuthTypeNone(URL, "POST",
                 "/members/c-4/redemptions/o-2", "", Map.of("content-type", "application/json"), "{\"points\":10}");
         assertEquals(403, noCaller.getStatusCode());
         assertEquals(100, get("/members/c-4/points").get("available").asLong(), "nothing was held");
@@ -228,17 +222,17 @@ class PointsRedemptionIT {
 
     /** Publishes the event as happening now, a second before the clock moves on to the next. */
     private void publish(EventBuilder<?> event) {
-        publish(event.at(clock.instant()).json());
+        publish(event.at(store.clock().instant()).json());
     }
 
     private void publish(String event) {
-        clock.set(clock.instant().plusSeconds(1));
-        cloud.eventBus().publish(event, "test", clock.instant());
-        functions.drainAll();
+        store.clock().set(store.clock().instant().plusSeconds(1));
+        cloud.eventBus().publish(event, "test", store.clock().instant());
+        store.functions().drainAll();
     }
 
     private JsonNode send(String sample, int status) {
-        APIGatewayV2HTTPResponse response = functions.invokeSignedUrl(URL,
+        APIGatewayV2HTTPResponse response = store.functions().invokeSignedUrl(URL,
                 FunctionUrlRequest.sample("points-redemption/" + sample));
         return read(response, status);
     }
@@ -252,7 +246,7 @@ class PointsRedemptionIT {
     }
 
     private APIGatewayV2HTTPResponse call(String method, String path, String body) {
-        return functions.invokeSignedUrl(URL, method, path, "",
+        return store.functions().invokeSignedUrl(URL, method, path, "",
                 body == null ? Map.of() : Map.of("content-type", "application/json"), body);
     }
 
@@ -277,7 +271,7 @@ class PointsRedemptionIT {
     }
 
     private List<LedgerEntry> ordered(String customerId) {
-        return book.entries(customerId, 100, OptionalLong.empty()).stream()
+        return store.book().entries(customerId, 100, OptionalLong.empty()).stream()
                 .sorted(Comparator.comparingLong(LedgerEntry::sequence).thenComparingInt(LedgerEntry::index)).toList();
     }
 

@@ -6,9 +6,9 @@ import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dynamodb.DynamoDbErasure;
 import dev.storecrm.platform.dynamodb.DynamoDbPersonalData;
 import dev.storecrm.platform.dynamodb.DynamoDbPrivacyRequests;
+import dev.storecrm.platform.s3.S3InboundMail;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of PrivacyRequestsFunction: settings, clients, adapters, the service. */
@@ -41,8 +41,7 @@ record PrivacyRequestsWiring(PrivacyRequestsService service, SqsBatchProcessor b
                 env.required("FOLLOW_UPS_TABLE"), env.required("PRIVACY_REQUESTS_TABLE"),
                 env.required("CARE_MAIL_TABLE"), env.required("RFM_TABLE"), (int) env.longValue("RFM_SHARDS", 4),
                 env.required("FEEDBACK_ANSWERS_TABLE")),
-                new S3RawMailArchive(shared.aws().configure(S3Client.builder()).build(),
-                        env.required("INBOUND_MAIL_BUCKET")), shared.clock());
+                S3InboundMail.from(shared), shared.clock());
     }
 
     /** Every table that holds a member's data, read through the member's keys (both functions of the module). */

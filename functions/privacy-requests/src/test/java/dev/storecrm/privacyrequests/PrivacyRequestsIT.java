@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions.DrainReport;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.Template;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the request keeps no contact of its subject); what is not a valid privacy request is
  * kept in the RejectsTable with its reason; nothing waits in a queue or a dead-letter queue.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class PrivacyRequestsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +44,6 @@ class PrivacyRequestsIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.functions = cloud.functions(new SimulatedClock(NOW));
     }

@@ -20,8 +20,8 @@ import dev.storecrm.fixtures.events.SesEvents;
 import dev.storecrm.fixtures.triggers.ScheduledEvents;
 import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.FunctionUrlRequest;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.platform.dynamodb.DynamoDbSendLedger;
@@ -40,7 +40,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * SenderFunction, timers swept by the real TimerSweepFunction, the SES emulator's received mail,
  * SES events into SesFeedbackFunction, and UnsubscribeFunction called through its function URL.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class SenderIT {
 
     /** 12:00 in Shanghai, 20:00 (the day before) in Los Angeles: daytime for both. */
@@ -66,7 +65,6 @@ class SenderIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(NOON_IN_SHANGHAI);
         this.functions = cloud.functions(clock);
@@ -74,11 +72,6 @@ class SenderIT {
                 cloud.queueUrl("OutboxPriorityQueue"));
         this.ledger = new DynamoDbSendLedger(cloud.dynamoDb(), cloud.tableName("SendLedgerTable"),
                 Duration.ofDays(400));
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "every dead-letter queue stays empty");
     }
 
     // ------------------------------------------------------------------ exactly once

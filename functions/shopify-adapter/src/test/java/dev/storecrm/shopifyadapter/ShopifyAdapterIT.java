@@ -9,14 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.platform.adapter.PartnerFeed;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,42 +27,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code PutEvents}, and the template's rules deliver the canonical events to the consumers' queues,
  * where this test reads them.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class ShopifyAdapterIT {
 
     private static final String PARTNER_BUS = "aws.partner/shopify.com/7010101/storecrm-sample";
     private static final String ADAPTER = "ShopifyAdapterFunction";
 
     private LocalCloud cloud;
-    private LocalFunctions functions;
+    private PartnerFeed shopify;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
-        this.functions = cloud.functions(new SimulatedClock(Instant.parse("2027-02-01T00:00:00Z")));
-    }
-
-    @AfterEach
-    void nothingLost() {
-        assertEquals(Map.of(), cloud.deadLetters(), "every dead-letter queue stays empty");
-    }
-
-    /** Shopify puts a webhook on its partner event source; returns the queues the partner bus delivered it to. */
-    private List<String> shopify(JsonNode event) {
-        return cloud.eventBus().publish(event, PARTNER_BUS);
-    }
-
-    private void deliver(String... samples) {
-        for (String name : samples) {
-            assertEquals(List.of("ShopifyAdapterQueue"), shopify(sample("shopify-adapter/" + name)), name);
-        }
-        assertEquals(0, functions.drain(ADAPTER).failures().getOrDefault(ADAPTER, 0));
+        this.shopify = PartnerFeed.at(cloud, Instant.parse("2027-02-01T00:00:00Z"), PARTNER_BUS, ADAPTER,
+                "shopify-adapter");
     }
 
     @Test
     void anOrderReachesTheMemberArchiveAndCartRecovery() {
-        deliver("orders-create.json", "orders-paid.json");
+        shopify.deliver("orders-create.json", "orders-paid.json");
         List<JsonNode> archive = take(cloud, "MemberArchiveQueue");
         assertEquals(List.of("OrderPlaced", "OrderPaid"), types(archive));
         assertEquals(64820, archive.getFirst().at("/body/total/amount").asLong(),
@@ -76,7 +57,8 @@ class ShopifyAdapterIT {
 
     @Test
     void aRefundAndADisputeFindTheirOrdersCustomer() {
-        deliver("orders-create.json", "refunds-create.json", "disputes-create.json", "disputes-update-won.json");
+        shopify.deliver("orders-create.json", "refunds-create.json", "disputes-create.json",
+                "disputes-update-won.json");
         List<JsonNode> archive = take(cloud, "MemberArchiveQueue");
         assertEquals(List.of("OrderPlaced", "OrderRefunded"), types(archive));
         assertEquals("shopify:7290122358850", archive.get(1).at("/body/customerId").asText());
@@ -91,7 +73,7 @@ class ShopifyAdapterIT {
 
     @Test
     void checkoutsAndCustomersReachTheirConsumers() {
-        deliver("checkouts-create.json", "checkouts-update-guest.json", "customers-create.json",
+        shopify.deliver("checkouts-create.json", "checkouts-update-guest.json", "customers-create.json",
                 "customers-email-marketing-consent-update.json");
         List<JsonNode> carts = take(cloud, "CartRecoveryQueue");
         assertEquals(List.of("CartUpdated", "CartUpdated"), types(carts));
@@ -103,7 +85,7 @@ class ShopifyAdapterIT {
 
     @Test
     void aCustomersDataAndErasureRequestsReachThePrivacyRequestsQueue() {
-        deliver("customers-data-request.json", "customers-redact.json", "customers-redact.json");
+        shopify.deliver("customers-data-request.json", "customers-redact.json", "customers-redact.json");
         List<JsonNode> requests = take(cloud, "PrivacyRequestsQueue");
         assertEquals(List.of("CustomerDataRequested", "CustomerErasureRequested", "CustomerErasureRequested",
                 "CustomerErasureRequested", "CustomerErasureRequested"), types(requests), "a redact: the customer's"
@@ -119,13 +101,13 @@ class ShopifyAdapterIT {
     void testDeliveriesAShopsErasureAndUnknownTopicsAreKeptAndBlockNothing() {
         ObjectNode unknown = (ObjectNode) sample("shopify-adapter/orders-create.json");
         ((ObjectNode) unknown.at("/detail/metadata")).put("X-Shopify-Topic", "products/update");
-        shopify(sample("shopify-adapter/orders-create-test-notification.json"));
-        shopify(sample("shopify-adapter/shop-redact.json"));
-        shopify(unknown);
-        shopify(sample("shopify-adapter/orders-create.json"));
-        LocalFunctions.DrainReport report = functions.drain(ADAPTER);
+        shopify.put(sample("shopify-adapter/orders-create-test-notification.json"));
+        shopify.put(sample("shopify-adapter/shop-redact.json"));
+        shopify.put(unknown);
+        shopify.put(sample("shopify-adapter/orders-create.json"));
+        LocalFunctions.DrainReport report = shopify.drain();
         assertEquals(4, report.totalMessages());
-        assertEquals(0, report.failures().getOrDefault(ADAPTER, 0), "refused, not retried");
+        assertEquals(0, shopify.failures(report), "refused, not retried");
         assertEquals(List.of("OrderPlaced"), types(take(cloud, "MemberArchiveQueue")), "the good one went through");
         List<String> reasons = rejects(cloud, "shopify-adapter").stream().map(r -> r.get("reason").s()).sorted()
                 .toList();
@@ -136,7 +118,7 @@ class ShopifyAdapterIT {
 
     @Test
     void aReDeliveryReachesTheConsumersWithTheSameIds() {
-        deliver("orders-create.json", "orders-create.json");
+        shopify.deliver("orders-create.json", "orders-create.json");
         List<JsonNode> archive = take(cloud, "MemberArchiveQueue");
         assertEquals(2, archive.size());
         assertEquals(archive.get(0), archive.get(1),
@@ -147,7 +129,7 @@ class ShopifyAdapterIT {
     void aWebhookOfAnotherSourceOrKindNeverReachesTheAdapter() {
         ObjectNode other = (ObjectNode) sample("shopify-adapter/orders-create.json");
         other.put("source", "aws.partner/shopify.com/9999999/another-app");
-        assertEquals(List.of(), shopify(other), "the rule names this stack's partner event source");
+        assertEquals(List.of(), shopify.put(other), "the rule names this stack's partner event source");
         assertEquals(List.of(), cloud.eventBus().publish(sample("shopify-adapter/orders-create.json"),
                 cloud.eventBus().storeBusName()), "Shopify's envelope on the store bus matches no consumer");
     }

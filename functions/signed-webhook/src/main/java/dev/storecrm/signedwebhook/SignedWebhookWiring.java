@@ -1,12 +1,9 @@
 package dev.storecrm.signedwebhook;
 
-import dev.storecrm.platform.AwsClients;
 import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.Settings;
-import dev.storecrm.platform.adapter.AdapterRejects;
 import dev.storecrm.platform.dynamodb.DynamoDbSeenEvents;
-import dev.storecrm.platform.events.EventBridgeStoreBus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -19,21 +16,18 @@ record SignedWebhookWiring(SignedWebhookService service, Metrics metrics) {
     static final String CONSUMER = "signed-webhook";
 
     SignedWebhookWiring(Map<String, String> environment, Clock clock) {
-        this(new Settings(environment), clock, new AwsClients(new Settings(environment)));
+        this(SharedAdapters.from(new Settings(environment), clock));
     }
 
-    private SignedWebhookWiring(Settings env, Clock clock, AwsClients aws) {
+    private SignedWebhookWiring(SharedAdapters shared) {
         this(new SignedWebhookService(
-                        Secrets.read(aws.secretsManager(), env.required("SIGNED_WEBHOOK_SECRET")),
-                        Duration.ofSeconds(env.longValue("SIGNATURE_TOLERANCE_SECONDS", 300)),
-                        new DynamoDbSeenEvents(aws.dynamoDb(), env.required("REPLAY_TABLE"),
-                                Duration.ofHours(env.longValue("REPLAY_RETENTION_HOURS", 24)), clock),
-                        new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"),
-                                "storecrm.signed-webhook")::publish,
-                        new AdapterRejects(CONSUMER,
-                                SharedAdapters.rejects(env, aws.dynamoDb()),
-                                clock),
-                        clock),
+                        Secrets.read(shared.aws().secretsManager(), shared.env().required("SIGNED_WEBHOOK_SECRET")),
+                        Duration.ofSeconds(shared.env().longValue("SIGNATURE_TOLERANCE_SECONDS", 300)),
+                        new DynamoDbSeenEvents(shared.dynamoDb(), shared.env().required("REPLAY_TABLE"),
+                                Duration.ofHours(shared.env().longValue("REPLAY_RETENTION_HOURS", 24)), shared.clock()),
+                        shared.storeBus("storecrm.signed-webhook")::publish,
+                        shared.adapterRejects(CONSUMER),
+                        shared.clock()),
                 MetricsFactory.getMetricsInstance());
     }
 }

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.platform.adapter.PartnerFeed;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,28 +33,18 @@ class StripeAdapterIT {
     private static final String ADAPTER = "StripeAdapterFunction";
 
     private LocalCloud cloud;
-    private LocalFunctions functions;
+    private PartnerFeed stripe;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
         this.cloud = cloud;
-        this.functions = cloud.functions(new SimulatedClock(Instant.parse("2027-02-01T00:00:00Z")));
-    }
-
-    private List<String> stripe(JsonNode event) {
-        return cloud.eventBus().publish(event, PARTNER_BUS);
-    }
-
-    private void deliver(String... samples) {
-        for (String name : samples) {
-            assertEquals(List.of("StripeAdapterQueue"), stripe(sample("stripe-adapter/" + name)), name);
-        }
-        assertEquals(0, functions.drain(ADAPTER).failures().getOrDefault(ADAPTER, 0));
+        this.stripe = PartnerFeed.at(cloud, Instant.parse("2027-02-01T00:00:00Z"), PARTNER_BUS, ADAPTER,
+                "stripe-adapter");
     }
 
     @Test
     void aPaidCheckoutReachesTheArchiveAndCartRecoveryAndItsRefundFollows() {
-        deliver("checkout-session-completed.json", "refund-created.json");
+        stripe.deliver("checkout-session-completed.json", "refund-created.json");
         List<JsonNode> archive = take(cloud, "MemberArchiveQueue");
         assertEquals(List.of("OrderPlaced", "OrderPaid", "OrderRefunded"), types(archive));
         assertEquals("stripe:cus_SmPLeMember3101", archive.get(2).at("/body/customerId").asText());
@@ -64,8 +54,8 @@ class StripeAdapterIT {
 
     @Test
     void aDisputeReachesTheDisputesWithItsEvidenceDeadlineAndOutcome() {
-        deliver("checkout-session-completed.json", "charge-dispute-created.json", "charge-dispute-updated.json",
-                "charge-dispute-funds-withdrawn.json", "charge-dispute-closed.json");
+        stripe.deliver("checkout-session-completed.json", "charge-dispute-created.json",
+                "charge-dispute-updated.json", "charge-dispute-funds-withdrawn.json", "charge-dispute-closed.json");
         List<JsonNode> disputes = take(cloud, "DisputeQueue");
         assertEquals(List.of("DisputeOpened", "DisputeUpdated", "DisputeUpdated", "DisputeUpdated"), types(disputes));
         assertEquals("2026-12-10T23:59:59Z", disputes.getFirst().at("/body/evidenceDueBy").asText());
@@ -77,7 +67,7 @@ class StripeAdapterIT {
 
     @Test
     void anExpiredSessionIsARecoverableCartAndACustomerAProfile() {
-        deliver("checkout-session-expired.json", "customer-created.json", "customer-updated.json");
+        stripe.deliver("checkout-session-expired.json", "customer-created.json", "customer-updated.json");
         List<JsonNode> carts = take(cloud, "CartRecoveryQueue");
         assertEquals(List.of("CartUpdated"), types(carts));
         assertEquals("https://buy.stripe.com/r/live_SmPLeRecovery3107", carts.getFirst().at("/body/recoveryUrl").asText());
@@ -93,12 +83,12 @@ class StripeAdapterIT {
     void testModeEventsAndUnknownPaymentsAreKeptAndBlockNothing() {
         ObjectNode testMode = (ObjectNode) sample("stripe-adapter/checkout-session-completed.json");
         ((ObjectNode) testMode.get("detail")).put("livemode", false);
-        stripe(testMode);
-        stripe(sample("stripe-adapter/refund-created.json"));
-        stripe(sample("stripe-adapter/customer-created.json"));
-        LocalFunctions.DrainReport report = functions.drain(ADAPTER);
+        stripe.put(testMode);
+        stripe.put(sample("stripe-adapter/refund-created.json"));
+        stripe.put(sample("stripe-adapter/customer-created.json"));
+        LocalFunctions.DrainReport report = stripe.drain();
         assertEquals(3, report.totalMessages());
-        assertEquals(0, report.failures().getOrDefault(ADAPTER, 0));
+        assertEquals(0, stripe.failures(report));
         assertEquals(List.of("MemberUpdated"), types(take(cloud, "MemberArchiveQueue")));
         assertEquals(List.of("TEST_DELIVERY", "UNKNOWN_ORDER"), rejects(cloud, "stripe-adapter").stream()
                 .map(r -> r.get("reason").s()).sorted().toList());
@@ -111,6 +101,6 @@ class StripeAdapterIT {
     void aTypeTheDestinationShouldNotSendNeverReachesTheAdapter() {
         ObjectNode refunded = (ObjectNode) sample("stripe-adapter/refund-created.json");
         refunded.put("detail-type", "charge.refunded");
-        assertEquals(List.of(), stripe(refunded), "StripeAdapterRule routes only the types the adapter maps");
+        assertEquals(List.of(), stripe.put(refunded), "StripeAdapterRule routes only the types the adapter maps");
     }
 }

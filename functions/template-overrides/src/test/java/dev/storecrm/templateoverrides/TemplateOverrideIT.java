@@ -9,11 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.localcloud.LocalStaffApi;
-import dev.storecrm.localcloud.LocalTokenIssuer;
+import dev.storecrm.localcloud.LocalStaffDoor;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.platform.sqs.SqsMessageOutbox;
 import java.io.IOException;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * refused with its reasons and the live one goes on; a roll-back brings back the bundled template or an older
  * version.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class TemplateOverrideIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,20 +45,16 @@ class TemplateOverrideIT {
     private LocalCloud cloud;
     private SimulatedClock clock;
     private LocalFunctions functions;
-    private LocalStaffApi api;
+    private LocalStaffDoor staff;
     private SqsMessageOutbox outbox;
-    private LocalTokenIssuer issuer;
     private int sent;
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.clock = new SimulatedClock(START);
         this.functions = cloud.functions(clock);
-        String[] pool = LocalStaffApi.issuerAndAudience(cloud.template(), "StaffApi");
-        this.issuer = new LocalTokenIssuer(pool[0], pool[1], Duration.ofDays(30), clock);
-        this.api = new LocalStaffApi(cloud.template(), "StaffApi", functions, clock, issuer.jwks());
+        this.staff = LocalStaffDoor.open(cloud, functions, clock);
         this.outbox = new SqsMessageOutbox(cloud.sqs(), cloud.queueUrl("OutboxQueue"),
                 cloud.queueUrl("OutboxPriorityQueue"));
     }
@@ -111,10 +106,8 @@ class TemplateOverrideIT {
 
     @Test
     void onlyMarketersAndAdminsMayPublish() {
-        Map<String, String> agent = Map.of("authorization", "Bearer " + issuer.signIn("agent", "agent-local-1")
-                .orElseThrow(), "content-type", "application/json");
-        assertEquals(403, api.invoke("POST", PATH + "/publish", "", agent, NEW_SUBJECT).getStatusCode());
-        assertEquals(403, api.invoke("GET", PATH, "", agent, "").getStatusCode());
+        assertEquals(403, staff.invoke("agent", "POST", PATH + "/publish", "", NEW_SUBJECT).getStatusCode());
+        assertEquals(403, staff.invoke("agent", "GET", PATH, "", "").getStatusCode());
     }
 
     private SentMail send() {
@@ -141,9 +134,7 @@ class TemplateOverrideIT {
     }
 
     private APIGatewayV2HTTPResponse call(String method, String path, String body) {
-        Map<String, String> marketer = Map.of("authorization", "Bearer " + issuer.signIn("marketer",
-                "marketer-local-1").orElseThrow(), "content-type", "application/json");
-        return api.invoke(method, path, "", marketer, body);
+        return staff.invoke("marketer", method, path, "", body);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws IOException {

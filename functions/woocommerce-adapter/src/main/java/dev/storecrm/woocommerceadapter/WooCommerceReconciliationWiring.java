@@ -2,21 +2,16 @@ package dev.storecrm.woocommerceadapter;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.storecrm.platform.AwsClients;
 import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.adapter.AdapterPublisher;
-import dev.storecrm.platform.adapter.AdapterRejects;
-import dev.storecrm.platform.adapter.Amounts;
 import dev.storecrm.platform.adapter.OrderOwners;
 import dev.storecrm.platform.dynamodb.DynamoDbReconciliationMarks;
-import dev.storecrm.platform.events.EventBridgeStoreBus;
 import dev.storecrm.platform.schedule.ScheduledRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
@@ -28,25 +23,25 @@ record WooCommerceReconciliationWiring(WooCommerceReconciliationService service,
     static final String CONSUMER = "woocommerce-reconciliation";
 
     WooCommerceReconciliationWiring(Map<String, String> environment, Clock clock) {
-        this(new Settings(environment), clock, new AwsClients(new Settings(environment)));
+        this(SharedAdapters.from(new Settings(environment), clock));
     }
 
-    private WooCommerceReconciliationWiring(Settings env, Clock clock, AwsClients aws) {
-        this(env, clock, aws, aws.dynamoDb(),
-                new AdapterRejects(CONSUMER, SharedAdapters.rejects(env, aws.dynamoDb()), clock));
+    private WooCommerceReconciliationWiring(SharedAdapters shared) {
+        this(shared, shared.env());
     }
 
-    private WooCommerceReconciliationWiring(Settings env, Clock clock, AwsClients aws, DynamoDbClient dynamoDb,
-                                            AdapterRejects rejects) {
+    private WooCommerceReconciliationWiring(SharedAdapters shared, Settings env) {
         this(new WooCommerceReconciliationService(
                         WooCommerceRestClient.of(env.required("WOOCOMMERCE_STORE_URL"),
                                 WooCommerceRestClient.Key.parse(new String(
-                                Secrets.read(aws.secretsManager(), env.required("WOOCOMMERCE_REST_KEY")), UTF_8))),
-                        new DynamoDbReconciliationMarks(dynamoDb, env.required("RECONCILIATION_TABLE"), clock),
-                        new WooCommerceOrders(new Amounts(env.required("STORE_CURRENCY"))),
-                        new AdapterPublisher(new EventBridgeStoreBus(aws.eventBridge(), env.required("STORE_EVENT_BUS"),
-                                "storecrm.woocommerce")::publish, OrderOwners.NONE, clock),
-                        rejects,
+                                Secrets.read(shared.aws().secretsManager(), env.required("WOOCOMMERCE_REST_KEY")),
+                                UTF_8))),
+                        new DynamoDbReconciliationMarks(shared.dynamoDb(), env.required("RECONCILIATION_TABLE"),
+                                shared.clock()),
+                        new WooCommerceOrders(shared.amounts()),
+                        new AdapterPublisher(shared.storeBus("storecrm.woocommerce")::publish, OrderOwners.NONE,
+                                shared.clock()),
+                        shared.adapterRejects(CONSUMER),
                         new WooCommerceReconciliationService.Policy(
                                 Duration.ofMinutes(env.longValue("RECONCILE_OVERLAP_MINUTES", 10)),
                                 Duration.ofHours(env.longValue("RECONCILE_FIRST_LOOKBACK_HOURS", 24)),

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import java.nio.charset.StandardCharsets;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import java.util.UUID;
 
 /** The Lambda context a locally invoked handler sees. */
@@ -69,18 +69,9 @@ final class LocalContext implements Context {
         return 1024;
     }
 
+    /** The runtime's own logger: in Lambda the function's log stream, elsewhere standard output. */
     @Override
     public LambdaLogger getLogger() {
-        return new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                System.out.print(message);
-            }
-
-            @Override
-            public void log(byte[] message) {
-                System.out.print(new String(message, StandardCharsets.UTF_8));
-            }
-        };
+        return LambdaRuntime.getLogger();
     }
 }

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import java.nio.charset.StandardCharsets;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 
 /** The Lambda context of a priming invocation: the function's own name, a request id that says priming. */
 final class PrimingContext implements Context {
@@ -61,18 +61,9 @@ final class PrimingContext implements Context {
         return 512;
     }
 
+    /** The runtime's own logger: in Lambda the function's log stream, elsewhere standard output. */
     @Override
     public LambdaLogger getLogger() {
-        return new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                System.out.print(message);
-            }
-
-            @Override
-            public void log(byte[] message) {
-                log(new String(message, StandardCharsets.UTF_8));
-            }
-        };
+        return LambdaRuntime.getLogger();
     }
 }
