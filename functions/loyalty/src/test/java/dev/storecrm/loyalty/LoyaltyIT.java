@@ -79,7 +79,7 @@ class LoyaltyIT {
 
     @Test
     void aMemberDayOrderEarnsTheTiersMultiplierAsAMemberDayBonusAndARefundTakesItBack() {
-        functions = cloud.functions(clock, Map.of("MEMBER_DAYS", "day=date:*-18;VIP1=1.5;VIP2=2"));
+        store = LocalPointsStore.at(cloud, START, Map.of("MEMBER_DAYS", "day=date:*-18;VIP1=1.5;VIP2=2"));
         member("c-9");
         paid("evt-91", "c-9", "o-91", Instant.parse("2026-02-10T04:00:00Z"), 60_000);
         paid("evt-92", "c-9", "o-92", Instant.parse("2026-03-17T15:59:59Z"), 10_000);
@@ -95,7 +95,7 @@ class LoyaltyIT {
 
     @Test
     void aMalformedMemberDaysFailsTheArchivesStartWithTheEntryNamed() {
-        LocalFunctions misconfigured = cloud.functions(clock, Map.of("MEMBER_DAYS", "day=date:*-18;GOLD=2"));
+        var misconfigured = cloud.functions(store.clock(), Map.of("MEMBER_DAYS", "day=date:*-18;GOLD=2"));
         IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> misconfigured.handler("MemberArchiveFunction"));
         assertTrue(failure.getMessage().contains("MemberDays entry GOLD=2: GOLD is not a tier of the store"),
