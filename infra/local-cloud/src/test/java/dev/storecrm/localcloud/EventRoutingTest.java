@@ -47,7 +47,7 @@ class EventRoutingTest {
     /** Folders of {@code events/} whose files are not canonical events for the store bus. */
     private static final String NOT_FOR_THE_BUS =
             "(schemas|invalid|sam|ses|dispute-queue|member-view|care-lists|unsubscribe|points-redemption|loyalty"
-                    + "|broadcasts|template-overrides|[a-z]+-adapter)/.*";
+                    + "|broadcasts|template-overrides|feedback-landing|[a-z]+-adapter)/.*";
     private final Template template = Template.ofProject("us-east-1");
     private final LocalEventBus bus = new LocalEventBus(template, null, Map.of());
 

@@ -24,7 +24,7 @@ final class SampleEvents {
     /** Folders of {@code events/} whose files are not canonical events for the store bus. */
     private static final String NOT_FOR_THE_BUS =
             "(schemas|invalid|sam|ses|dispute-queue|member-view|care-lists|unsubscribe|points-redemption|loyalty"
-                    + "|broadcasts|template-overrides|[a-z]+-adapter)/.*";
+                    + "|broadcasts|template-overrides|feedback-landing|[a-z]+-adapter)/.*";
 
     private SampleEvents() {}
 

@@ -37,7 +37,7 @@ class EventContractTest {
             return files.filter(p -> p.toString().endsWith(".json"))
                     .filter(p -> !EVENTS.relativize(p).toString().matches("(schemas|invalid|sam|ses|dispute-queue"
                             + "|member-view|care-lists|unsubscribe|points-redemption|loyalty|broadcasts"
-                            + "|template-overrides|[a-z]+-adapter)/.*"))
+                            + "|template-overrides|feedback-landing|[a-z]+-adapter)/.*"))
                     .sorted().toList();
         }
     }
