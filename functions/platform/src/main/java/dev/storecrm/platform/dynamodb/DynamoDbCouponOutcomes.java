@@ -60,12 +60,8 @@ public final class DynamoDbCouponOutcomes implements CouponOutcomes {
     @Override
     public List<Count> between(LocalDate from, LocalDate to) {
         List<Count> counts = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(q -> q.tableName(tableName)
-                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":pk", s(PARTITION), ":from", s(from + "#"),
-                        ":to", s(to + "#\uffff")))).items()) {
-            String key = Attributes.string(item, "sk").orElseThrow();
-            counts.add(new Count(LocalDate.parse(key.substring(0, key.indexOf('#'))),
+        for (Map<String, AttributeValue> item : DailyCounters.between(dynamoDb, tableName, PARTITION, from, to)) {
+            counts.add(new Count(DailyCounters.dayOf(item),
                     Attributes.string(item, "campaign").orElse("?"), Attributes.number(item, "issued", 0),
                     Attributes.number(item, "redeemed", 0), Attributes.number(item, "discount", 0)));
         }

@@ -42,12 +42,8 @@ public final class DynamoDbMailOutcomes implements MailOutcomes {
     @Override
     public List<Count> between(LocalDate from, LocalDate to) {
         List<Count> counts = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(q -> q.tableName(tableName)
-                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":pk", s(PARTITION), ":from", s(from + "#"),
-                        ":to", s(to + "#\uffff")))).items()) {
-            String key = Attributes.string(item, "sk").orElseThrow();
-            counts.add(new Count(LocalDate.parse(key.substring(0, key.indexOf('#'))),
+        for (Map<String, AttributeValue> item : DailyCounters.between(dynamoDb, tableName, PARTITION, from, to)) {
+            counts.add(new Count(DailyCounters.dayOf(item),
                     Attributes.string(item, "journey").orElse("?"), Attributes.string(item, "outcome").orElse("?"),
                     Attributes.number(item, "messages", 0)));
         }
