@@ -7,8 +7,8 @@ import dev.storecrm.domain.coupon.CouponOutcomes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,13 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The coupons' outcomes in the ReputationTable (the store's statistics, beside the mail outcomes): partition
  * {@code coupon-outcomes}, sort key {@code <day>#<campaign>}, the counters {@code issued}, {@code redeemed} and
- * {@code discount} (minor units) added to atomically (one small write per coupon issued or redeemed), kept 400 days.
+ * {@code discount} (minor units) added to atomically (one small write per coupon issued or redeemed), kept 400 days
+ * ({@link DailyCounters}).
  * A period is one Query ({@code sk BETWEEN}), a page per 1 MB of counters.
  */
 public final class DynamoDbCouponOutcomes implements CouponOutcomes {
 
     private static final String PARTITION = "coupon-outcomes";
-    private static final int KEEP_DAYS = 400;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -47,14 +47,10 @@ public final class DynamoDbCouponOutcomes implements CouponOutcomes {
     }
 
     private void add(String campaign, Instant at, String counters, Map<String, AttributeValue> values) {
-        LocalDate day = LocalDate.ofInstant(at, storeZone);
-        Map<String, AttributeValue> all = new java.util.HashMap<>(values);
+        Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":campaign", s(campaign));
-        all.put(":expires", n(day.plusDays(KEEP_DAYS).atStartOfDay(ZoneOffset.UTC).toEpochSecond()));
-        dynamoDb.updateItem(u -> u.tableName(tableName)
-                .key(Map.of("pk", s(PARTITION), "sk", s(day + "#" + campaign)))
-                .updateExpression(counters + " SET campaign = :campaign, expiresAt = :expires")
-                .expressionAttributeValues(all));
+        DailyCounters.add(dynamoDb, tableName, PARTITION, LocalDate.ofInstant(at, storeZone), campaign,
+                counters + " SET campaign = :campaign", all);
     }
 
     @Override

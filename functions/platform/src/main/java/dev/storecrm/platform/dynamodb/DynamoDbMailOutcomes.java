@@ -5,7 +5,6 @@ import static dev.storecrm.platform.dynamodb.Attributes.s;
 
 import dev.storecrm.domain.messaging.MailOutcomes;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DynamoDbMailOutcomes implements MailOutcomes {
 
     private static final String PARTITION = "mail-outcomes";
-    private static final int KEEP_DAYS = 400;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -32,11 +30,9 @@ public final class DynamoDbMailOutcomes implements MailOutcomes {
 
     @Override
     public void count(LocalDate day, String journey, String outcome) {
-        dynamoDb.updateItem(u -> u.tableName(tableName)
-                .key(Map.of("pk", s(PARTITION), "sk", s(day + "#" + journey + "#" + outcome)))
-                .updateExpression("ADD messages :one SET journey = :journey, outcome = :outcome, expiresAt = :expires")
-                .expressionAttributeValues(Map.of(":one", n(1), ":journey", s(journey), ":outcome", s(outcome),
-                        ":expires", n(day.plusDays(KEEP_DAYS).atStartOfDay(ZoneOffset.UTC).toEpochSecond()))));
+        DailyCounters.add(dynamoDb, tableName, PARTITION, day, journey + "#" + outcome,
+                "ADD messages :one SET journey = :journey, outcome = :outcome",
+                Map.of(":one", n(1), ":journey", s(journey), ":outcome", s(outcome)));
     }
 
     @Override
