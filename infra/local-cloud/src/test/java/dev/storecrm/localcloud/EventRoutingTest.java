@@ -44,22 +44,13 @@ class EventRoutingTest {
             Map.entry("CustomerErasureRequested", List.of("PrivacyRequestsQueue")));
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Folders of {@code events/} whose files are not canonical events for the store bus. */
-    private static final String NOT_FOR_THE_BUS =
-            "(schemas|invalid|sam|ses|dispute-queue|member-view|care-lists|unsubscribe|points-redemption|loyalty"
-                    + "|broadcasts|template-overrides|feedback-landing|[a-z]+-adapter)/.*";
     private final Template template = Template.ofProject("us-east-1");
     private final LocalEventBus bus = new LocalEventBus(template, null, Map.of());
 
     @TestFactory
     Stream<DynamicTest> everySampleIsRoutedToItsConsumers() throws IOException {
         Path events = Template.projectRoot().resolve("events");
-        List<Path> samples;
-        try (Stream<Path> files = Files.walk(events)) {
-            samples = files.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> !events.relativize(p).toString().matches(NOT_FOR_THE_BUS))
-                    .sorted().toList();
-        }
+        List<Path> samples = CanonicalSamples.under(events);
         assertFalse(samples.isEmpty());
         assertEquals(EXPECTED.keySet(), samples.stream().map(EventRoutingTest::type).collect(
                 Collectors.toSet()), "a sample of every routed type");

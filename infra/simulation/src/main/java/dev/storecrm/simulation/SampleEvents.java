@@ -2,6 +2,7 @@ package dev.storecrm.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.localcloud.CanonicalSamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,23 +22,12 @@ final class SampleEvents {
     record Sample(Path file, String json, OffsetDateTime occurredAt) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Folders of {@code events/} whose files are not canonical events for the store bus. */
-    private static final String NOT_FOR_THE_BUS =
-            "(schemas|invalid|sam|ses|dispute-queue|member-view|care-lists|unsubscribe|points-redemption|loyalty"
-                    + "|broadcasts|template-overrides|feedback-landing|[a-z]+-adapter)/.*";
-
     private SampleEvents() {}
 
     static List<Sample> canonical(Path events) {
-        try (Stream<Path> files = Files.walk(events)) {
-            return files.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> !events.relativize(p).toString().matches(NOT_FOR_THE_BUS))
-                    .map(SampleEvents::read)
-                    .sorted(Comparator.comparing((Sample s) -> s.occurredAt().toInstant()).thenComparing(Sample::file))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CanonicalSamples.under(events).stream().map(SampleEvents::read)
+                .sorted(Comparator.comparing((Sample s) -> s.occurredAt().toInstant()).thenComparing(Sample::file))
+                .toList();
     }
 
     static List<Path> invalid(Path events) {
