@@ -1,6 +1,6 @@
 // The console: sign-in, the pages each group may see, the language switch. Pages: the dispute desk and
-// customer mail (agents), the follow-up lists, results, template previews, broadcasts and engagement (marketers);
-// admins see all, and the reputation guard.
+// customer mail (agents), the follow-up lists, the follow-up answers, results, template previews, broadcasts and
+// engagement (marketers); admins see all, and the reputation guard.
 import { loadConfig, signIn, signOut, user } from './api.js';
 import { configure, fill, h } from './dom.js';
 import { LANGUAGES, lang, setLang, t } from './i18n.js';
@@ -8,6 +8,7 @@ import { disputeDetail, disputeQueue } from './disputes.js';
 import { careDetail, careQueue } from './caremail.js';
 import { memberPage, membersPage } from './members.js';
 import { followUpList, referralList } from './lists.js';
+import { feedbackPage } from './feedback.js';
 import { resultsPage } from './results.js';
 import { templatesPage } from './templates.js';
 import { broadcastDetail, broadcastsPage } from './broadcasts.js';
@@ -24,6 +25,7 @@ const PAGES = [
   { route: 'lists/dormant', title: 'dormant', groups: ['marketers', 'admins'],
     draw: (m) => followUpList(m, 'dormant') },
   { route: 'lists/referrals', title: 'referrals', groups: ['marketers', 'admins'], draw: (m) => referralList(m) },
+  { route: 'order-feedback', title: 'orderFeedback', groups: ['marketers', 'admins'], draw: (m) => feedbackPage(m) },
   { route: 'results', title: 'results', groups: ['marketers', 'admins'], draw: resultsPage },
   { route: 'templates', title: 'templates', groups: ['marketers', 'admins'], draw: templatesPage },
   { route: 'broadcasts', title: 'broadcasts', groups: ['marketers', 'admins'], draw: broadcastsPage,

@@ -170,14 +170,22 @@ function followUpCell(list, month, row) {
 }
 
 /** The whole list as one CSV file, fetched page by page (5000 rows a page), whatever its size. */
-async function downloadAll(list, month, status) {
+function downloadAll(list, month, status) {
+  return downloadPages(`/${list}`, { month }, `${list}-${month}.csv`, status, 5000);
+}
+
+/**
+ * A whole list of the staff API as one CSV file named `name`, fetched page by page (`limit` rows a page, each next
+ * page by the X-Next-Cursor header), whatever its size; what happened is written in `status`.
+ */
+export async function downloadPages(path, params, name, status, limit) {
   const parts = [];
   let next = '';
   let rows = 0;
   do {
-    const query = new URLSearchParams({ month, limit: '5000' });
+    const query = new URLSearchParams({ ...params, limit: String(limit) });
     if (next) query.set('next', next);
-    const response = await call('GET', `/${list}?${query}`);
+    const response = await call('GET', `${path}?${query}`);
     if (!response.ok) {
       status.textContent = `${t('failed')}: ${reasonOf(parse(response.body), response.status)}`;
       return;
@@ -187,7 +195,7 @@ async function downloadAll(list, month, status) {
     rows += lines.length - 1;
     next = response.headers.get('x-next-cursor') || '';
   } while (next);
-  download(`${list}-${month}.csv`, `\uFEFF${parts.join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
+  download(name, `\uFEFF${parts.join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
   status.textContent = t('downloaded', { n: rows });
 }
 

@@ -51,6 +51,7 @@ record PrivacyRequestsWiring(PrivacyRequestsService service, SqsBatchProcessor b
                 env.required("MEMBERS_TABLE"), env.required("ORDERS_TABLE"), env.required("POINTS_LEDGER_TABLE"),
                 env.required("COUPONS_TABLE"), env.required("CARTS_TABLE"), env.required("SEND_LEDGER_TABLE"),
                 env.required("DISPUTES_TABLE"), env.required("DISPUTE_HISTORY_TABLE"),
-                env.required("OCCASIONS_TABLE"), env.required("WINBACK_TABLE"), env.required("SUPPRESSIONS_TABLE")));
+                env.required("OCCASIONS_TABLE"), env.required("WINBACK_TABLE"), env.required("SUPPRESSIONS_TABLE"),
+                env.required("FEEDBACK_ANSWERS_TABLE")));
     }
 }

@@ -29,7 +29,7 @@ class PrivacyExportsTest {
         JsonNode export = exports.export("c-1", AT);
 
         assertTrue(export.path("found").asBoolean());
-        assertEquals(List.of("profile", "orders", "points", "coupons", "carts", "mail", "disputes", "occasions",
+        assertEquals(List.of("profile", "orders", "orderFeedback", "points", "coupons", "carts", "mail", "disputes", "occasions",
                 "winBack", "suppression"), fieldNames(export.path("parts")));
         assertEquals(PrivacyExports.RECORDS, export.path("parts").path("orders").path("records").size());
         assertTrue(export.path("parts").path("orders").path("truncated").asBoolean());
@@ -50,6 +50,23 @@ class PrivacyExportsTest {
         assertTrue(disputes.path("truncated").asBoolean());
         assertTrue(disputes.path("records").toString().length() <= PrivacyExports.BYTES, "within the part's budget");
         assertEquals(8, disputes.path("records").size());
+    }
+
+    @Test
+    void everyPartFullToItsByteBudgetStillFitsOneDynamoDbItem() {
+        for (Part part : Part.values()) {
+            for (int i = 0; i < PrivacyExports.RECORDS; i++) {
+                privacy.add("c-1", part, Map.of("customerId", "c-1", "comment", "评".repeat(300) + i));
+            }
+        }
+
+        JsonNode export = exports.export("c-1", AT);
+
+        for (Part part : Part.values()) {
+            assertTrue(export.path("parts").path(PrivacyExports.name(part)).path("truncated").asBoolean(), part.name());
+        }
+        int bytes = export.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertTrue(bytes < 400 * 1024 - 4 * 1024, "kept with its request in one item (400 KB): " + bytes);
     }
 
     @Test

@@ -158,6 +158,15 @@ class PrivacyIT {
             assertTrue(parts.path(part).path("records").size() > 0, part + " is empty: " + parts.path(part));
             assertFalse(parts.path(part).path("truncated").asBoolean());
         }
+        JsonNode answers = parts.path("orderFeedback");
+        assertEquals(1, answers.path("records").size(), "their answer to the order's follow-up: " + answers);
+        JsonNode answer = answers.path("records").get(0);
+        assertEquals(List.of("answeredAt", "comment", "met", "orderId", "rating", "via"), fieldNames(answer),
+                "what the member gave, not the table's index keys");
+        assertEquals(List.of("o-7001", "yes", "5", "Lovely, thanks! " + NAME, "form"), List.of(
+                answer.path("orderId").asText(), answer.path("met").asText(), answer.path("rating").asText(),
+                answer.path("comment").asText(), answer.path("via").asText()));
+        assertFalse(answers.path("truncated").asBoolean());
         JsonNode mail = parts.path("mail").path("records");
         assertTrue(mail.toString().contains("CART#cart-7001#reminder"), mail.toString());
         assertTrue(mail.get(0).has("templateId") && mail.get(0).has("status") && mail.get(0).has("settledAt"));
@@ -174,6 +183,8 @@ class PrivacyIT {
         assertEquals(200, page.getStatusCode());
         assertTrue(page.getHeaders().get("Content-Type").startsWith("text/html"));
         assertTrue(page.getBody().contains("<h2>orders (1)</h2>") && page.getBody().contains(NAME), page.getBody());
+        assertTrue(page.getBody().contains("<h2>orderFeedback (1)</h2>")
+                && page.getBody().contains("<dt>comment</dt><dd>Lovely, thanks! "), "the answer on the page");
         assertEquals(403, staffGet("/privacy/members/" + CUSTOMER, "", "agent").getStatusCode(),
                 "an export is for admins only");
         assertEquals(404, staff("/privacy/members/c-none", "").getStatusCode());
@@ -364,6 +375,12 @@ class PrivacyIT {
     private APIGatewayV2HTTPResponse staff(String method, String path, String query, String user, String body) {
         return LocalStaffDoor.open(cloud, functions, clock, Duration.ofHours(1))
                 .invoke(user, method, path, query, body);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private void publish(String event) {

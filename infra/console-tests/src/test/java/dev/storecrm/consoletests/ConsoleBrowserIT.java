@@ -79,6 +79,13 @@ class ConsoleBrowserIT {
             + "Message-ID: <browser-parcel@example.com>\r\nMIME-Version: 1.0\r\n"
             + "Content-Type: text/plain; charset=UTF-8\r\n\r\nMy parcel has not arrived.\r\n<b>Please help.</b>\r\n";
 
+    /** A member's comment on the follow-up's page that is markup; the console must show it as text. */
+    private static final String HOSTILE_COMMENT = "<img src=x onerror=alert(4)> 包装破损, \"不满意\"";
+    private static final java.util.regex.Pattern FOLLOW_UP_LINK =
+            java.util.regex.Pattern.compile("https://\\S+?\\?(token=[A-Za-z0-9_.-]+&lang=(?:en|zh-CN))&met=yes");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static ConsoleRun.Served served;
     private static LocalCloud store;
     private static ChromeDriver browser;
@@ -113,6 +120,7 @@ class ConsoleBrowserIT {
         new LocalInboundMail(cloud).deliver(CUSTOMER_MAIL.getBytes(StandardCharsets.UTF_8),
                 cloud.template().parameter("CareAddress").orElse("service@example.com"), served.clock().instant());
         served.functions().drainAll();
+        answerAFollowUpWithMarkup(cloud);
         url = served.server().url().toString();
 
         Files.createDirectories(DOWNLOADS);
@@ -143,6 +151,21 @@ class ConsoleBrowserIT {
         book.save(new Referral("c-ref-friend-2", "c-ref-friend-2", ReferralStatus.REFUSED, Optional.of("o-ref-2"),
                 Optional.of(at), Optional.empty(), Optional.of("self-referral"), 0, 0, false, at, Optional.of(at)),
                 OptionalLong.empty());
+    }
+
+    /**
+     * The last follow-up mail the simulated store sent, answered "no" on FeedbackLandingFunction's form (a POST, as
+     * the member's browser sends it) with a rating and a comment that is markup.
+     */
+    private static void answerAFollowUpWithMarkup(LocalCloud cloud) {
+        String link = cloud.sentMail().stream().filter(m -> m.text() != null)
+                .map(m -> FOLLOW_UP_LINK.matcher(m.text())).filter(java.util.regex.Matcher::find)
+                .map(m -> m.group(1)).reduce((first, last) -> last)
+                .orElseThrow(() -> new AssertionError("the simulated store sent no follow-up mail"));
+        int status = served.functions().invokeUrl("FeedbackLandingFunction", "POST", link,
+                Map.of("content-type", "application/x-www-form-urlencoded"), "met=no&rating=2&comment="
+                        + java.net.URLEncoder.encode(HOSTILE_COMMENT, StandardCharsets.UTF_8)).getStatusCode();
+        assertEquals(200, status, "the landing took the answer");
     }
 
     /** A member whose name is markup, with 12 orders of 399.00 CNY in the last months (the member page's store). */
@@ -400,9 +423,79 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aMarketerReadsTheFollowUpAnswersWithTheKeyboardAndAHostileCommentStaysText() throws Exception {
+        signIn("marketer", "marketer-local-1");
+        browser.get(url + "#/order-feedback");
+        waitFor(By.cssSelector("main tbody tr"));
+        // The page shows the API's first page of the last 30 days, row for row, in the store's words.
+        com.fasterxml.jackson.databind.JsonNode api = JSON.readTree(served.functions().invokeSignedUrl(
+                "CareListsFunction", "GET", "/order-feedback", "format=json&limit=100", Map.of(), null).getBody());
+        List<List<String>> expected = new java.util.ArrayList<>();
+        api.get("rows").forEach(r -> expected.add(List.of(r.get("orderId").asText(), r.get("customerId").asText(),
+                r.get("met").asText().equals("yes") ? "是" : "否", r.get("rating").asText(), r.get("comment").asText(),
+                r.get("via").asText().equals("form") ? "答复页表单" : "邮件一键答复")));
+        assertTrue(expected.size() > 1, "the simulated members answered: " + api);
+        assertEquals(expected, cells(1, 2, 3, 4, 5, 6), "the rows the API served");
+        long yes = expected.stream().filter(r -> r.get(2).equals("是")).count();
+        assertEquals(String.format("%.1f%% (%d / %d)", 100.0 * yes / expected.size(), yes, expected.size()),
+                browser.findElement(By.cssSelector("[data-figure=share-met]")).getText(), "the share that met the need");
+
+        // Today's "no" answers, asked for with the keyboard: the markup the member typed is on the page as text.
+        String today = LocalDate.ofInstant(served.clock().instant(), ZoneId.of("Asia/Shanghai")).toString();
+        noAnswersOf(today);
+        WebElement hostile = waitText(By.cssSelector("main tbody"), HOSTILE_COMMENT);
+        assertTrue(browser.findElements(By.cssSelector("main img")).isEmpty(), "no markup from the member's comment");
+        assertTrue(cells(3).stream().allMatch(r -> r.getFirst().equals("否")), "only the no answers: " + cells(3));
+        List<String> ours = cells(1, 3, 4, 5, 6).stream().filter(r -> r.get(3).equals(HOSTILE_COMMENT))
+                .findFirst().orElseThrow(() -> new AssertionError(hostile.getText()));
+        assertEquals(List.of("否", "2", HOSTILE_COMMENT, "答复页表单"), ours.subList(1, 5));
+
+        String file = "order-feedback-" + today + "-to-" + today + "-no.csv";
+        Files.deleteIfExists(DOWNLOADS.resolve(file));
+        waitFor(By.xpath("//form[@data-form='order-feedback']//button[contains(., 'CSV')]")).sendKeys(Keys.ENTER);
+        waitText(By.cssSelector("main [role=status]"), "已下载");
+        String csv = downloaded(file);
+        assertTrue(csv.startsWith("\uFEFFansweredAt,orderId,customerId,met,rating,comment,via"), csv);
+        assertTrue(csv.contains("," + ours.getFirst() + ",") && csv.contains("\"<img src=x onerror=alert(4)> 包装破损, "
+                + "\"\"不满意\"\"\""), "the answer, quoted as CSV: " + csv);
+        shoot("order-feedback");
+
+        browser.findElement(By.id("lang")).click();
+        waitText(By.cssSelector("main h1"), "Follow-up answers");
+        noAnswersOf(today);
+        waitText(By.cssSelector("main tbody"), HOSTILE_COMMENT);
+        assertTrue(browser.findElement(By.cssSelector("main thead")).getText().contains("Met the need"));
+        assertTrue(cells(3, 4, 5, 6).contains(List.of("No", "2", HOSTILE_COMMENT, "Form on the page")),
+                "the answers in English: " + cells(3, 4, 5, 6));
+        assertTrue(browser.findElements(By.cssSelector("main img")).isEmpty(), "still text");
+    }
+
+    /** The follow-up answers page asked, with the keyboard, for one day's "no" answers. */
+    private static void noAnswersOf(String day) {
+        WebElement form = waitFor(By.cssSelector("form[data-form=order-feedback]"));
+        WebElement table = browser.findElement(By.cssSelector("main table"));
+        browser.executeScript("arguments[0].value = arguments[2]; arguments[1].value = arguments[2];",
+                form.findElement(By.name("from")), form.findElement(By.name("to")), day);
+        WebElement met = form.findElement(By.name("met"));
+        met.sendKeys(Keys.END);
+        assertEquals("no", met.getAttribute("value"));
+        met.sendKeys(Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.stalenessOf(table));
+    }
+
+    /** The text of these columns (counted from 0) of each row of the page's table. */
+    private static List<List<String>> cells(int... columns) {
+        return browser.findElements(By.cssSelector("main tbody tr")).stream().map(row -> {
+            List<WebElement> cells = row.findElements(By.cssSelector("td"));
+            return java.util.Arrays.stream(columns).mapToObj(c -> cells.get(c).getText()).toList();
+        }).toList();
+    }
+
+    @Test
     void aMarketerSeesListsResultsAndTemplatesButNotTheDesk() throws Exception {
         signIn("marketer", "marketer-local-1");
-        navIs(List.of("本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览", "群发活动", "打开与点击"));
+        navIs(List.of("本月生日会员", "沉睡会员唤醒", "推荐名单", "购后回访答复", "效果", "模板预览", "群发活动", "打开与点击"));
         browser.get(url + "#/disputes");
         waitText(By.cssSelector("main .error"), "无权");
 
@@ -657,13 +750,14 @@ class ConsoleBrowserIT {
     @Test
     void anAdminSeesEveryPageAndTheLanguageIsRemembered() {
         signIn("admin", "admin-local-1");
-        navIs(List.of("争议处理", "客户邮件", "会员", "本月生日会员", "沉睡会员唤醒", "推荐名单", "效果", "模板预览",
+        navIs(List.of("争议处理", "客户邮件", "会员", "本月生日会员", "沉睡会员唤醒", "推荐名单", "购后回访答复", "效果",
+                "模板预览",
                 "群发活动", "打开与点击", "发信信誉"));
         browser.findElement(By.id("lang")).click();
         wait.until(d -> nav().contains("Dispute desk"));
         browser.navigate().refresh();
         wait.until(d -> nav().equals(List.of("Dispute desk", "Customer mail", "Members", "Birthdays this month",
-                "Dormant members", "Referrals", "Results", "Templates", "Broadcasts", "Opens and clicks",
+                "Dormant members", "Referrals", "Follow-up answers", "Results", "Templates", "Broadcasts", "Opens and clicks",
                 "Sending reputation")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
     }

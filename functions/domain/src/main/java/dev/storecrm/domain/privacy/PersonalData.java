@@ -18,6 +18,11 @@ public interface PersonalData {
         PROFILE,
         /** Orders (the member's partition of the OrdersTable). */
         ORDERS,
+        /**
+         * The member's answers to the orders' follow-up (did the order meet the need, the rating, the comment, how it
+         * came and when), one per order: read through the member's orders, at most as many orders as the part holds.
+         */
+        ORDER_FEEDBACK,
         /** The points account, order records and ledger entries. */
         POINTS,
         /** Coupons issued to the member. */

@@ -4,12 +4,15 @@ import dev.storecrm.domain.privacy.PersonalData;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -18,18 +21,25 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * MembersTable, a query of the member's partition (OrdersTable, PointsLedgerTable, OccasionsTable, WinBackTable),
  * a {@code ByCustomer} index (CouponsTable, CartsTable, DisputesTable; keys only, then each item), the
  * SendLedgerTable's {@code SettledByCustomer} index (business key, template, time and outcome: no body), the
- * DisputeHistoryTable's partition of each dispute, and the SuppressionsTable's {@code member#} and
- * {@code address#<hash>} items. Every read asks for at most one record more than the limit, to tell a truncated
- * part. Items are returned as stored.
+ * DisputeHistoryTable's partition of each dispute, the SuppressionsTable's {@code member#} and
+ * {@code address#<hash>} items, and the FeedbackAnswersTable's answer of each of the member's orders (the table is
+ * keyed by the order and has no index by member: the orders' ids from the member's partition, then one
+ * BatchGetItem per 100 orders). Every read asks for at most one record more than the limit, to tell a truncated
+ * part. Items are returned as stored, except the follow-up answers: only what the member gave (order, when, met,
+ * rating, comment, via), not the table's index keys.
  */
 public final class DynamoDbPersonalData implements PersonalData {
 
     /** The tables read. */
     public record Tables(String members, String orders, String pointsLedger, String coupons, String carts,
                          String sendLedger, String disputes, String disputeHistory, String occasions, String winBack,
-                         String suppressions) {}
+                         String suppressions, String feedbackAnswers) {}
 
     public static final String BY_CUSTOMER = "ByCustomer";
+    /** The attributes of a follow-up answer an export shows. */
+    private static final List<String> ANSWER = List.of("orderId", "answeredAt", "met", "rating", "comment", "via",
+            "customerId");
+    private static final int KEYS_PER_BATCH = 100;
 
     private final DynamoDbClient dynamoDb;
     private final Tables tables;
@@ -41,6 +51,9 @@ public final class DynamoDbPersonalData implements PersonalData {
 
     @Override
     public Section read(String customerId, Part part, int limit) {
+        if (part == Part.ORDER_FEEDBACK) {
+            return feedback(customerId, limit);
+        }
         List<Map<String, AttributeValue>> items = switch (part) {
             case PROFILE -> profile(customerId);
             case ORDERS -> partition(tables.orders(), customerId, limit);
@@ -53,6 +66,7 @@ public final class DynamoDbPersonalData implements PersonalData {
             case MAIL -> query(QueryRequest.builder().tableName(tables.sendLedger())
                     .indexName(DynamoDbMemberFile.MAIL_INDEX).scanIndexForward(false), customerId, limit);
             case SUPPRESSION -> suppression(customerId);
+            case ORDER_FEEDBACK -> throw new IllegalStateException("the answers are read through the orders");
         };
         boolean truncated = items.size() > limit;
         List<Map<String, Object>> records = items.stream().limit(limit).map(DynamoDbPersonalData::plain).toList();
@@ -108,6 +122,42 @@ public final class DynamoDbPersonalData implements PersonalData {
             disputes.add(withHistory);
         }
         return disputes;
+    }
+
+    /**
+     * The answers to the member's first {@code limit} orders (as the orders part lists them), in that order; truncated
+     * when the member has more orders than that (the answers to the others were not read).
+     */
+    private Section feedback(String customerId, int limit) {
+        List<Map<String, AttributeValue>> orders = query(QueryRequest.builder().tableName(tables.orders())
+                .projectionExpression("orderId"), customerId, limit);
+        List<Map<String, AttributeValue>> keys = orders.stream().limit(limit)
+                .map(order -> Map.of("orderId", order.get("orderId"))).toList();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < ANSWER.size(); i++) {
+            names.put("#a" + i, ANSWER.get(i));
+        }
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        for (int i = 0; i < keys.size(); i += KEYS_PER_BATCH) {
+            Map<String, KeysAndAttributes> request = Map.of(tables.feedbackAnswers(), KeysAndAttributes.builder()
+                    .keys(keys.subList(i, Math.min(keys.size(), i + KEYS_PER_BATCH)))
+                    .projectionExpression(String.join(",", names.keySet())).expressionAttributeNames(names).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> asked = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
+                response.responses().getOrDefault(tables.feedbackAnswers(), List.of())
+                        .forEach(item -> found.put(item.get("orderId").s(), item));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        List<Map<String, Object>> answers = keys.stream().map(key -> found.get(key.get("orderId").s()))
+                .filter(item -> item != null && customerId.equals(Attributes.string(item, "customerId").orElse("")))
+                .map(item -> {
+                    Map<String, Object> answer = plain(item);
+                    answer.remove("customerId");
+                    return answer;
+                }).toList();
+        return new Section(Part.ORDER_FEEDBACK, answers, orders.size() > limit);
     }
 
     /** The member's own suppression, and their address's (by its hash, as the sender checks it). */
