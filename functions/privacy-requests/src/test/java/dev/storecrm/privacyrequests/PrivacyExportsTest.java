@@ -29,8 +29,8 @@ class PrivacyExportsTest {
         JsonNode export = exports.export("c-1", AT);
 
         assertTrue(export.path("found").asBoolean());
-        assertEquals(List.of("profile", "orders", "orderFeedback", "points", "coupons", "carts", "mail", "disputes", "occasions",
-                "winBack", "suppression"), fieldNames(export.path("parts")));
+        assertEquals(List.of("profile", "orders", "orderFeedback", "points", "coupons", "carts", "mail", "disputes",
+                "occasions", "winBack", "suppression"), fieldNames(export.path("parts")));
         assertEquals(PrivacyExports.RECORDS, export.path("parts").path("orders").path("records").size());
         assertTrue(export.path("parts").path("orders").path("truncated").asBoolean());
         assertFalse(export.path("parts").path("profile").path("truncated").asBoolean());

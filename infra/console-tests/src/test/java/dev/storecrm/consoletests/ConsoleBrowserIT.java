@@ -437,8 +437,10 @@ class ConsoleBrowserIT {
         assertTrue(expected.size() > 1, "the simulated members answered: " + api);
         assertEquals(expected, cells(1, 2, 3, 4, 5, 6), "the rows the API served");
         long yes = expected.stream().filter(r -> r.get(2).equals("是")).count();
-        assertEquals(String.format("%.1f%% (%d / %d)", 100.0 * yes / expected.size(), yes, expected.size()),
-                browser.findElement(By.cssSelector("[data-figure=share-met]")).getText(), "the share that met the need");
+        String share = String.format(java.util.Locale.ROOT, "%.1f%% (%d / %d)", 100.0 * yes / expected.size(), yes,
+                expected.size());
+        assertEquals(share, browser.findElement(By.cssSelector("[data-figure=share-met]")).getText(),
+                "the share that met the need");
 
         // Today's "no" answers, asked for with the keyboard: the markup the member typed is on the page as text.
         String today = LocalDate.ofInstant(served.clock().instant(), ZoneId.of("Asia/Shanghai")).toString();
@@ -757,8 +759,8 @@ class ConsoleBrowserIT {
         wait.until(d -> nav().contains("Dispute desk"));
         browser.navigate().refresh();
         wait.until(d -> nav().equals(List.of("Dispute desk", "Customer mail", "Members", "Birthdays this month",
-                "Dormant members", "Referrals", "Follow-up answers", "Results", "Templates", "Broadcasts", "Opens and clicks",
-                "Sending reputation")));
+                "Dormant members", "Referrals", "Follow-up answers", "Results", "Templates", "Broadcasts",
+                "Opens and clicks", "Sending reputation")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
     }
 
