@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storecrm.domain.caremail.CareIntake;
-import dev.storecrm.domain.time.SimulatedClock;
-import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalInboundMail;
 import dev.storecrm.localcloud.LocalStaffDoor;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.SentMail;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,37 +17,33 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The care team's routes through the local staff API (a console agent's token, the JWT authorizer, the real
  * CareDeskFunction): the queue by category and deadline, a thread, and "the answer will take longer", which
  * tells the customer the new date and moves the chase with it (time travel through the real timer sweep).
  */
-@ExtendWith(FreshLocalCloud.class)
 class CareDeskIT {
 
     private static final String CARE = "service@example.com";
     private static final String GUEST = "guest.9002@example.org";
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
     private LocalStaffDoor staff;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(Instant.parse("2027-01-04T00:00:00Z"))
+            .with(Map.of("DISPUTE_AGENT_LOCALE", "en", "CARE_ESCALATION_ADDRESS", "care-lead@example.com"));
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(Instant.parse("2027-01-04T00:00:00Z"));
-        this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en",
-                "CARE_ESCALATION_ADDRESS", "care-lead@example.com"));
-        this.staff = LocalStaffDoor.open(cloud, functions, clock);
-        LocalInboundMail inbound = new LocalInboundMail(cloud);
+    void setUp() {
+        this.staff = LocalStaffDoor.open(local.cloud(), local.functions(), local.clock());
+        LocalInboundMail inbound = new LocalInboundMail(local.cloud());
         advanceTo("2027-01-04T02:15:00Z");
-        inbound.deliver(raw("return-utf8-attachment.eml"), CARE, clock.instant());
+        inbound.deliver(raw("return-utf8-attachment.eml"), CARE, local.clock().instant());
         advanceTo("2027-01-04T09:30:00Z");
-        inbound.deliver(raw("complaint-qp.eml"), CARE, clock.instant());
-        functions.drainAll();
+        inbound.deliver(raw("complaint-qp.eml"), CARE, local.clock().instant());
+        local.functions().drainAll();
     }
 
     @Test
@@ -83,8 +76,8 @@ class CareDeskIT {
         JsonNode moved = call("POST", "/care/conversations/" + id + "/delay", "",
                 "{\"answerBy\": \"2027-01-06T08:00:00Z\"}", 200);
         assertEquals("2027-01-06T08:00:00Z", moved.get("answerBy").asText());
-        functions.drainAll();
-        List<SentMail> customer = cloud.sentMailTo(GUEST);
+        local.functions().drainAll();
+        List<SentMail> customer = local.cloud().sentMailTo(GUEST);
         assertEquals("Our answer about \"Complaint about order #A1234\" will take longer",
                 customer.getLast().subject());
         assertTrue(customer.getLast().text().contains("by 2027-01-06 16:00 Asia/Shanghai"), customer.getLast().text());
@@ -93,16 +86,17 @@ class CareDeskIT {
         assertEquals("<complaint-9002@example.org>", customer.getLast().headers().get("In-Reply-To"));
 
         advanceTo("2027-01-05T04:31:30Z");
-        assertEquals(List.of(), cloud.sentMailTo("care-lead@example.com"), "the old deadline is no longer chased");
+        assertEquals(List.of(), local.cloud().sentMailTo("care-lead@example.com"),
+                "the old deadline is no longer chased");
         advanceTo("2027-01-06T04:01:30Z");
         advanceTo("2027-01-06T07:01:30Z");
         advanceTo("2027-01-06T08:01:30Z");
         String reminder = " Customer mail " + id + " (Complaint)";
         assertEquals(List.of("[4h left]" + reminder, "[4h left]" + reminder, "[1h left]" + reminder),
-                cloud.sentMailTo("care@example.com").stream().map(SentMail::subject).filter(s -> s.contains(id))
+                local.cloud().sentMailTo("care@example.com").stream().map(SentMail::subject).filter(s -> s.contains(id))
                         .toList(),
                 "the old deadline's 4-hour reminder before the move; the new deadline's two after it");
-        assertEquals(1, cloud.sentMailTo("care-lead@example.com").size(), "the breach of the new deadline");
+        assertEquals(1, local.cloud().sentMailTo("care-lead@example.com").size(), "the breach of the new deadline");
         JsonNode history = call("GET", "/care/conversations/" + id, "", 200).get("thread");
         assertTrue(history.toString().contains("deadline-moved") && history.toString().contains("console:agent"),
                 history.toString());
@@ -117,8 +111,8 @@ class CareDeskIT {
     }
 
     private void advanceTo(String instant) {
-        functions.advanceTo("TimerSweepFunction", Instant.parse(instant));
-        functions.drainAll();
+        local.functions().advanceTo("TimerSweepFunction", Instant.parse(instant));
+        local.functions().drainAll();
     }
 
     private static byte[] raw(String file) {

@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.domain.caremail.CareIntake;
 import dev.storecrm.domain.caremail.Conversation;
 import dev.storecrm.domain.caremail.ConversationStore;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalInboundMail;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.SentMail;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real-world MIME (src/test/resources/mail, written from RFC 2045-2047, 3464 and 3834) delivered by the local
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * CareMailQueue, every resource policy checked), through the real CareMailFunction, TimerSweepFunction (time
  * travel), SenderFunction and the SES emulator.
  */
-@ExtendWith(FreshLocalCloud.class)
 class CareMailIT {
 
     static final String CARE = "service@example.com";
@@ -39,24 +35,22 @@ class CareMailIT {
     static final String ESCALATION = "care-lead@example.com";
     static final String MEMBER = "member.1004@example.com";
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
     private LocalInboundMail inbound;
     private ConversationStore conversations;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(Instant.parse("2027-01-01T00:00:00Z"))
+            .with(Map.of("DISPUTE_AGENT_LOCALE", "en", "CARE_ESCALATION_ADDRESS", ESCALATION));
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(Instant.parse("2027-01-01T00:00:00Z"));
-        this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en",
-                "CARE_ESCALATION_ADDRESS", ESCALATION));
-        this.inbound = new LocalInboundMail(cloud);
-        this.conversations = new DynamoDbConversations(cloud.dynamoDb(), cloud.tableName("CareMailTable"));
+    void setUp() {
+        this.inbound = new LocalInboundMail(local.cloud());
+        this.conversations = new DynamoDbConversations(local.cloud().dynamoDb(),
+                local.cloud().tableName("CareMailTable"));
         publish(Events.memberRegistered("c-1004").at("2026-10-01T00:00:00Z").email(MEMBER).name("Li Hua")
                 .locale("zh-CN").json());
         publish(Events.orderPlaced("c-1004", "o-7001").at("2026-12-27T08:00:00Z").json());
-        functions.drainAll();
+        local.functions().drainAll();
     }
 
     @Test
@@ -71,7 +65,7 @@ class CareMailIT {
         // Mon 10:15 Shanghai + 24 working hours (Mon-Fri 09:00-18:00): 7 h 45 + 9 h + 7 h 15 = Wed 16:15.
         assertEquals(Instant.parse("2027-01-06T08:15:00Z"), conversation.answerBy());
         assertEquals(List.of("我们已收到您的邮件：订单 o-7001 的包裹还没到"), subjects(MEMBER));
-        SentMail acknowledgement = cloud.sentMailTo(MEMBER).getFirst();
+        SentMail acknowledgement = local.cloud().sentMailTo(MEMBER).getFirst();
         String ack = acknowledgement.text();
         assertTrue(ack.contains("2027-01-06 16:15 Asia/Shanghai") && ack.contains("物流配送"), ack);
         assertEquals(List.of("service+" + conversation.conversationId() + "@example.com"), acknowledgement.replyTo(),
@@ -116,7 +110,7 @@ class CareMailIT {
                 + "@example.com\r\nSubject: photo 2\r\nMessage-ID: <reply-2@example.org>\r\n\r\nAnother photo.\r\n";
         inbound.deliver(reply.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 "service+" + conversation.conversationId() + "@example.com", Instant.parse("2027-01-04T04:00:00Z"));
-        functions.drainAll();
+        local.functions().drainAll();
         assertEquals(2, conversations.get(conversation.conversationId()).orElseThrow().messages(),
                 "the token in our own address threads it");
     }
@@ -127,10 +121,11 @@ class CareMailIT {
         deliver("bounce.eml", CARE, "2027-01-04T04:05:00Z");
         inbound.deliver(raw("complaint-qp.eml"), CARE, Instant.parse("2027-01-04T04:10:00Z"),
                 new LocalInboundMail.Verdicts("FAIL", "PASS"));
-        functions.drainAll();
-        assertEquals(List.of(), cloud.sentMail(), "nothing answered: no mail loop");
+        local.functions().drainAll();
+        assertEquals(List.of(), local.cloud().sentMail(), "nothing answered: no mail loop");
         assertTrue(conversations.conversationOf("ooo-4711@mail.example.com").isEmpty());
-        List<String> reasons = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable"))).items().stream()
+        List<String> reasons = local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud()
+                .tableName("RejectsTable"))).items().stream()
                 .filter(item -> item.get("consumer").s().equals("care-mail"))
                 .map(item -> item.get("reason").s() + ": " + item.get("detail").s()).sorted().toList();
         assertEquals(List.of("REFUSED_MAIL: SES spam verdict FAIL; not answered",
@@ -148,7 +143,7 @@ class CareMailIT {
         assertEquals(Instant.parse("2027-01-05T04:30:00Z"), conversation.answerBy());
         assertEquals(List.of("We received your message: Complaint about order #A1234"),
                 subjects("guest.9002@example.org"));
-        assertTrue(cloud.sentMailTo("guest.9002@example.org").getFirst().text()
+        assertTrue(local.cloud().sentMailTo("guest.9002@example.org").getFirst().text()
                 .contains("by 2027-01-05 12:30 Asia/Shanghai"));
         String id = conversation.conversationId();
 
@@ -176,8 +171,8 @@ class CareMailIT {
 
     private void deliver(String file, String to, String at) {
         advanceTo(at);
-        inbound.deliver(raw(file), to, clock.instant());
-        functions.drainAll();
+        inbound.deliver(raw(file), to, local.clock().instant());
+        local.functions().drainAll();
     }
 
     private Conversation conversation(String messageId) {
@@ -199,15 +194,15 @@ class CareMailIT {
     }
 
     private void publish(String event) {
-        cloud.eventBus().publish(event, "test", clock.instant());
+        local.cloud().eventBus().publish(event, "test", local.clock().instant());
     }
 
     private void advanceTo(String instant) {
-        functions.advanceTo("TimerSweepFunction", Instant.parse(instant));
-        functions.drainAll();
+        local.functions().advanceTo("TimerSweepFunction", Instant.parse(instant));
+        local.functions().drainAll();
     }
 
     private List<String> subjects(String address) {
-        return cloud.sentMailTo(address).stream().map(SentMail::subject).toList();
+        return local.cloud().sentMailTo(address).stream().map(SentMail::subject).toList();
     }
 }

@@ -8,12 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.caremail.CareIntake;
-import dev.storecrm.domain.time.SimulatedClock;
-import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalInboundMail;
 import dev.storecrm.localcloud.LocalStaffDoor;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.SentMail;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The agents' answers through the local staff API and the real functions (CareDeskFunction, the outbox, the sender,
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * customer's mail with the conversation's token in {@code Reply-To}; it closes the conversation or waits for the
  * customer, whose next mail reopens it with a fresh deadline; the chase stops while nobody owes an answer.
  */
-@ExtendWith(FreshLocalCloud.class)
 class CareReplyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,23 +37,20 @@ class CareReplyIT {
     private static final String COMPLAINT = CareIntake.conversationId("complaint-9002@example.org");
     private static final String RE = "Re: Complaint about order #A1234";
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
     private LocalStaffDoor staff;
     private LocalInboundMail inbound;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(Instant.parse("2027-01-04T09:00:00Z"))
+            .with(Map.of("DISPUTE_AGENT_LOCALE", "en", "CARE_ESCALATION_ADDRESS", "care-lead@example.com"));
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(Instant.parse("2027-01-04T09:00:00Z"));
-        this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en",
-                "CARE_ESCALATION_ADDRESS", "care-lead@example.com"));
-        this.staff = LocalStaffDoor.open(cloud, functions, clock);
-        this.inbound = new LocalInboundMail(cloud);
+    void setUp() {
+        this.staff = LocalStaffDoor.open(local.cloud(), local.functions(), local.clock());
+        this.inbound = new LocalInboundMail(local.cloud());
         advanceTo("2027-01-04T09:30:00Z");
-        inbound.deliver(raw(), CARE, clock.instant());
-        functions.drainAll();
+        inbound.deliver(raw(), CARE, local.clock().instant());
+        local.functions().drainAll();
     }
 
     @Test
@@ -67,9 +60,9 @@ class CareReplyIT {
         assertEquals("closed", closed.get("status").asText());
         assertFalse(closed.get("repeated").asBoolean());
         assertTrue(reply(COMPLAINT, text, true, "r-1", 200).get("repeated").asBoolean(), "a double click");
-        functions.drainAll();
+        local.functions().drainAll();
 
-        List<SentMail> replies = cloud.sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList();
+        List<SentMail> replies = local.cloud().sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList();
         assertEquals(1, replies.size(), "one mail for the request sent twice");
         SentMail sent = replies.getFirst();
         assertEquals("<complaint-9002@example.org>", sent.headers().get("In-Reply-To"));
@@ -88,7 +81,8 @@ class CareReplyIT {
         call("POST", "/care/conversations/" + COMPLAINT + "/close", "", "{}", 409);
 
         advanceTo("2027-01-05T04:31:30Z");
-        assertEquals(List.of(), cloud.sentMailTo("care-lead@example.com"), "a closed conversation is not chased");
+        assertEquals(List.of(), local.cloud().sentMailTo("care-lead@example.com"),
+                "a closed conversation is not chased");
     }
 
     @Test
@@ -96,25 +90,26 @@ class CareReplyIT {
         assertEquals("waiting", reply(COMPLAINT, "Could you send a photo of the tear?", false, "ask-photo", 200)
                 .get("status").asText());
         advanceTo("2027-01-05T04:31:30Z");
-        assertEquals(List.of(), cloud.sentMailTo("care-lead@example.com"), "nobody owes an answer: no breach");
+        assertEquals(List.of(), local.cloud().sentMailTo("care-lead@example.com"), "nobody owes an answer: no breach");
         assertEquals(List.of(), call("GET", "/care/conversations", "", "", 200).findValuesAsText("conversationId"));
 
         advanceTo("2027-01-05T06:00:00Z");
-        inbound.deliver(followUp(), "service+" + COMPLAINT + "@example.com", clock.instant());
-        functions.drainAll();
+        inbound.deliver(followUp(), "service+" + COMPLAINT + "@example.com", local.clock().instant());
+        local.functions().drainAll();
         JsonNode reopened = call("GET", "/care/conversations", "category=complaint", "", 200).get("conversations");
         assertEquals(1, reopened.size(), reopened.toString());
         Instant answerBy = Instant.parse(reopened.get(0).get("answerBy").asText());
-        assertTrue(answerBy.isAfter(clock.instant()), "a fresh deadline, not the old one: " + answerBy);
+        assertTrue(answerBy.isAfter(local.clock().instant()), "a fresh deadline, not the old one: " + answerBy);
         assertTrue(call("GET", "/care/conversations/" + COMPLAINT, "", "", 200).get("thread").toString()
                 .contains("\"reopened\""));
 
         advanceTo(answerBy.plusSeconds(90).toString());
-        assertEquals(1, cloud.sentMailTo("care-lead@example.com").size(), "the fresh deadline is chased to its breach");
+        assertEquals(1, local.cloud().sentMailTo("care-lead@example.com").size(),
+                "the fresh deadline is chased to its breach");
 
         reply(COMPLAINT, "Thank you for the photo: a new jacket is on its way.", true, "after-photo", 200);
-        functions.drainAll();
-        List<SentMail> replies = cloud.sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList();
+        local.functions().drainAll();
+        List<SentMail> replies = local.cloud().sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList();
         assertEquals(2, replies.size());
         assertEquals("<photo-9002@example.org>", replies.getLast().headers().get("In-Reply-To"),
                 "the second reply answers the customer's latest mail");
@@ -128,8 +123,8 @@ class CareReplyIT {
         reply(COMPLAINT, "Hello", true, "", 400);
         call("POST", "/care/conversations/" + COMPLAINT + "/replies", "", "{\"text\": \"Hello\"}", 400);
         call("POST", "/care/conversations/c-0000000000000000/close", "", "{}", 404);
-        functions.drainAll();
-        assertEquals(List.of(), cloud.sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList());
+        local.functions().drainAll();
+        assertEquals(List.of(), local.cloud().sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList());
 
         assertEquals("closed", call("POST", "/care/conversations/" + COMPLAINT + "/close", "", "{}", 200)
                 .get("status").asText());
@@ -169,8 +164,8 @@ class CareReplyIT {
 
         JsonNode refused = reply(COMPLAINT, "Dear [___customerName___], sorry.", true, "r-blank", 400);
         assertTrue(refused.toString().contains("[___customerName___]"), refused.toString());
-        functions.drainAll();
-        assertEquals(List.of(), cloud.sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList());
+        local.functions().drainAll();
+        assertEquals(List.of(), local.cloud().sentMailTo(GUEST).stream().filter(m -> m.subject().equals(RE)).toList());
     }
 
     private JsonNode reply(String id, String text, boolean close, String requestKey, int status) {
@@ -183,8 +178,8 @@ class CareReplyIT {
     }
 
     private void advanceTo(String instant) {
-        functions.advanceTo("TimerSweepFunction", Instant.parse(instant));
-        functions.drainAll();
+        local.functions().advanceTo("TimerSweepFunction", Instant.parse(instant));
+        local.functions().drainAll();
     }
 
     /** The customer answers the agent's question, to the address with the conversation's token. */

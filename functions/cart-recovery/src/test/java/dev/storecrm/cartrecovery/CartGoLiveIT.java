@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.messaging.SendLedger;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.SentMail;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * go-live, are kept but get nothing; a cart left minutes before go-live, and every cart after it, get
  * their reminder and coupon as before.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class CartGoLiveIT {
 
     private static final Instant GO_LIVE = Instant.parse("2026-11-23T02:00:00Z");
@@ -32,7 +32,6 @@ class CartGoLiveIT {
 
     @Test
     void cartsOfTheHistoryBeforeGoLiveAreKeptButNotChasedAndLaterCartsAreAsBefore(LocalCloud cloud) {
-        cloud.reset();
         CartScenario store = new CartScenario(cloud, GO_LIVE, Map.of("GO_LIVE_AT", "2026-11-23T10:00:00+08:00"));
         store.member("c-imported", IMPORTED, "Imported member", "en", "Asia/Shanghai");
         store.member("c-live", LIVE, "Live member", "en", "Asia/Shanghai");

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ({@code ReturnConsumedCapacity}): each event and each step touches a fixed handful of items,
  * whatever the number of carts and members. Timings are in the benchmark, not here.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class CartRecoveryCapacityIT {
 
     private static final String CART_AT = "2026-11-23T10:00:00+08:00";
@@ -28,7 +28,6 @@ class CartRecoveryCapacityIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         store = new CartScenario(cloud, Instant.parse("2026-11-23T01:00:00Z"), Map.of());
         store.member("c-1001", "member.1001@example.com", "Sample Member Wang", "zh-CN", "Asia/Shanghai");
         store.functions.handler("CartRecoveryFunction");

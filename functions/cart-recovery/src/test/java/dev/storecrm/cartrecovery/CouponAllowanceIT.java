@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponAllowance;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * threads for one member never take more places than the cap, a repeated claim keeps its place, and
  * places older than the window are free again.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class CouponAllowanceIT {
 
     private static final Duration WINDOW = Duration.ofDays(30);
@@ -37,7 +37,6 @@ class CouponAllowanceIT {
 
     @BeforeEach
     void reset(LocalCloud cloud) {
-        cloud.reset();
         this.cloud = cloud;
         this.allowance = new DynamoDbCouponAllowance(cloud.dynamoDb(), cloud.tableName("CouponAllowancesTable"));
     }

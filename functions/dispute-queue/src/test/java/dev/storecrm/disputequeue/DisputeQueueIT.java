@@ -9,14 +9,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.CapacityRecorder;
-import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.FunctionUrlRequest;
 import dev.storecrm.localcloud.FunctionUrlSigV4;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.SentMail;
 import java.io.IOException;
 import java.time.Duration;
@@ -27,7 +25,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The agents' queue through its function URL (AuthType AWS_IAM, requests signed with SigV4 as an
@@ -36,22 +34,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * transitions refused with 409, unsigned or wrongly signed requests refused before the handler, a
  * replayed signed request counted once, and a request without an IAM caller refused by the handler.
  */
-@ExtendWith(FreshLocalCloud.class)
 class DisputeQueueIT {
 
     private static final String QUEUE = "DisputeQueueFunction";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENT = "arn:aws:iam::000000000000:user/local-agent";
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(Instant.parse("2026-11-16T02:00:30Z"))
+            .with(Map.of("DISPUTE_AGENT_LOCALE", "en"));
 
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(Instant.parse("2026-11-16T02:00:30Z"));
-        this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
+    void setUp() {
         member("c-1001", "member.1001@example.com");
         member("c-1004", "member.1004@example.com");
     }
@@ -120,7 +114,8 @@ class DisputeQueueIT {
         assertEquals(List.of("We received your dispute about order o-5001", "We are sorry about order o-5001"),
                 subjects("member.1001@example.com"));
 
-        functions.advanceTo("TimerSweepFunction", clock.instant().plus(Duration.ofDays(7)).plusSeconds(90));
+        local.functions().advanceTo("TimerSweepFunction",
+                local.clock().instant().plus(Duration.ofDays(7)).plusSeconds(90));
         assertEquals("Please ship the return of order o-5001 by 2026-11-26 10:00 Asia/Shanghai",
                 subjects("member.1001@example.com").get(2), "the moved deadline is chased");
         assertEquals(List.of(), subjects("care@example.com"), "the 24-hour response deadline went with the acceptance");
@@ -135,7 +130,7 @@ class DisputeQueueIT {
         assertEquals("refunded", accepted.get("resolution").asText());
         assertEquals(0, accepted.get("deadlines").size());
         assertFalse(openCustomer("d-4001"), "resolved: the sender no longer withholds marketing");
-        List<SentMail> mail = cloud.sentMailTo("member.1004@example.com");
+        List<SentMail> mail = local.cloud().sentMailTo("member.1004@example.com");
         assertEquals("We are sorry about order o-7001", mail.get(1).subject());
         assertTrue(mail.get(1).text().contains("We have refunded CNY 6000.00"), mail.get(1).text());
         assertEquals(0, timers("d-4001"), "nothing left to chase");
@@ -152,7 +147,7 @@ class DisputeQueueIT {
         List<String> deadlines = new ArrayList<>();
         rejected.get("deadlines").forEach(d -> deadlines.add(d.get("name").asText()));
         assertEquals(List.of("platform-step-in"), deadlines, "the seller answered: only the platform's day 7 is left");
-        SentMail progress = cloud.sentMailTo("member.1004@example.com").get(1);
+        SentMail progress = local.cloud().sentMailTo("member.1004@example.com").get(1);
         assertEquals("Update on your dispute about order o-7001", progress.subject());
         assertTrue(progress.text()
                         .contains("Our proposal: a refund of CNY 1000.00. Partial refund while the carrier searches"),
@@ -165,7 +160,7 @@ class DisputeQueueIT {
         assertEquals(409, call("POST", "/disputes/d-4003/confirm-receipt", "", null, "{}").getStatusCode(),
                 "nothing was returned yet");
         post("/disputes/d-4003/accept", "");
-        clock.set(Instant.parse("2026-11-19T03:00:30Z"));
+        local.clock().set(Instant.parse("2026-11-19T03:00:30Z"));
         publishSample("dispute-return-shipped.json", e -> { });
         JsonNode shipped = get("/disputes/d-4003", "");
         assertEquals("SF1234567890", shipped.get("returnTrackingNumber").asText());
@@ -175,7 +170,7 @@ class DisputeQueueIT {
         assertEquals("resolved", resolved.get("status").asText());
         assertEquals("refunded", resolved.get("resolution").asText());
         assertEquals("Your dispute about order o-5001 is closed", subjects("member.1001@example.com").getLast());
-        functions.advanceTo("TimerSweepFunction", Instant.parse("2026-11-25T00:00:00Z"));
+        local.functions().advanceTo("TimerSweepFunction", Instant.parse("2026-11-25T00:00:00Z"));
         assertEquals(List.of(), subjects("care@example.com"), "no receipt reminder once confirmed");
     }
 
@@ -183,14 +178,14 @@ class DisputeQueueIT {
     void anActionTheDisputesStateDoesNotAllowIsRefusedWith409AndKept() {
         publishSample("dispute-opened.json", e -> { });
         post("/disputes/d-4001/accept", "");
-        clock.set(clock.instant().plusSeconds(60));
+        local.clock().set(local.clock().instant().plusSeconds(60));
         APIGatewayV2HTTPResponse again = call("POST", "/disputes/d-4001/reject", "", null,
                 "{\"counterProposal\":{\"refund\":{\"amount\":0,\"currency\":\"CNY\"},\"returnGoods\":false}}");
         assertEquals(409, again.getStatusCode());
         JsonNode body = read(again);
         assertEquals("invalid_transition", body.get("error").asText());
         assertTrue(body.get("reason").asText().contains("d-4001 is resolved"), body.toString());
-        clock.set(clock.instant().plusSeconds(60));
+        local.clock().set(local.clock().instant().plusSeconds(60));
         assertEquals(409, call("POST", "/disputes/d-4001/accept", "", null, "").getStatusCode());
         List<String> outcomes = new ArrayList<>();
         get("/disputes/d-4001", "").get("history").forEach(e -> outcomes.add(e.get("kind").asText() + ":"
@@ -206,15 +201,15 @@ class DisputeQueueIT {
         String counter = "{\"counterProposal\":{\"refund\":{\"amount\":0,\"currency\":\"CNY\"},\"returnGoods\":false}}";
         Map<String, String> key = Map.of("idempotency-key", "tool-req-42");
         assertEquals(200, call("POST", "/disputes/d-4001/reject", "", key, counter).getStatusCode());
-        clock.set(clock.instant().plusSeconds(5));
+        local.clock().set(local.clock().instant().plusSeconds(5));
         assertEquals(200, call("POST", "/disputes/d-4001/reject", "", key, counter).getStatusCode());
-        functions.drainAll();
+        local.functions().drainAll();
         long rejects = 0;
         for (JsonNode entry : get("/disputes/d-4001", "").get("history")) {
             rejects += entry.get("kind").asText().equals("reject") ? 1 : 0;
         }
         assertEquals(1, rejects);
-        assertEquals(2, cloud.sentMailTo("member.1004@example.com").size(),
+        assertEquals(2, local.cloud().sentMailTo("member.1004@example.com").size(),
                 "the acknowledgement and one progress message");
     }
 
@@ -223,31 +218,35 @@ class DisputeQueueIT {
         publishSample("dispute-opened.json", e -> { });
         String body = "{\"note\":\"forged\"}";
         String path = "/disputes/d-4001/accept";
-        assertEquals(403, functions.invokeUrl(QUEUE, "GET", "/disputes", "", Map.of(), null).getStatusCode(),
+        assertEquals(403, local.functions().invokeUrl(QUEUE, "GET", "/disputes", "", Map.of(), null).getStatusCode(),
                 "unsigned");
-        assertEquals(403, functions.invokeUrl(QUEUE, "POST", path, "", Map.of(), body).getStatusCode(),
+        assertEquals(403, local.functions().invokeUrl(QUEUE, "POST", path, "", Map.of(), body).getStatusCode(),
                 "unsigned action");
-        Map<String, String> otherSecret = FunctionUrlSigV4.sign("POST", functions.url(QUEUE, path, ""), Map.of(), body,
-                LocalCloud.ACCESS_KEY, "guessed-secret", "us-east-1", clock.instant());
-        assertEquals(403, functions.invokeUrl(QUEUE, "POST", path, "", otherSecret, body).getStatusCode(), "wrong key");
-        Map<String, String> signed = FunctionUrlSigV4.sign("POST", functions.url(QUEUE, path, ""), Map.of(), body,
-                LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, "us-east-1", clock.instant());
+        Map<String, String> otherSecret = FunctionUrlSigV4.sign("POST", local.functions().url(QUEUE, path, ""),
+                Map.of(), body,
+                LocalCloud.ACCESS_KEY, "guessed-secret", "us-east-1", local.clock().instant());
+        assertEquals(403, local.functions().invokeUrl(QUEUE, "POST", path, "", otherSecret, body).getStatusCode(),
+                "wrong key");
+        Map<String, String> signed = FunctionUrlSigV4.sign("POST", local.functions().url(QUEUE, path, ""), Map.of(),
+                body,
+                LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, "us-east-1", local.clock().instant());
         assertEquals(403,
-                functions.invokeUrl(QUEUE, "POST", path, "", signed, "{\"note\":\"changed\"}").getStatusCode(),
+                local.functions().invokeUrl(QUEUE, "POST", path, "", signed, "{\"note\":\"changed\"}").getStatusCode(),
                 "body changed after signing");
         assertEquals(403,
-                functions.invokeUrl(QUEUE, "POST", "/disputes/d-4002/accept", "", signed, body).getStatusCode(),
+                local.functions().invokeUrl(QUEUE, "POST", "/disputes/d-4002/accept", "", signed, body).getStatusCode(),
                 "signature replayed on another dispute");
-        Map<String, String> stale = FunctionUrlSigV4.sign("POST", functions.url(QUEUE, path, ""), Map.of(), body,
+        Map<String, String> stale = FunctionUrlSigV4.sign("POST", local.functions().url(QUEUE, path, ""), Map.of(),
+                body,
                 LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, "us-east-1",
-                clock.instant().minus(Duration.ofMinutes(10)));
-        assertEquals(403, functions.invokeUrl(QUEUE, "POST", path, "", stale, body).getStatusCode(),
+                local.clock().instant().minus(Duration.ofMinutes(10)));
+        assertEquals(403, local.functions().invokeUrl(QUEUE, "POST", path, "", stale, body).getStatusCode(),
                 "signed too long ago");
 
         JsonNode dispute = get("/disputes/d-4001", "");
         assertEquals("awaiting_seller_confirmation", dispute.get("status").asText(), "none of them changed anything");
         assertEquals(1, dispute.get("history").size());
-        assertEquals(200, functions.invokeUrl(QUEUE, "POST", path, "", signed, body).getStatusCode(),
+        assertEquals(200, local.functions().invokeUrl(QUEUE, "POST", path, "", signed, body).getStatusCode(),
                 "the correctly signed request goes through");
     }
 
@@ -256,16 +255,16 @@ class DisputeQueueIT {
         publishSample("dispute-opened.json", e -> { });
         String path = "/disputes/d-4001/notes";
         String body = "{\"text\":\"Called the buyer\"}";
-        Map<String, String> signed = FunctionUrlSigV4.sign("POST", functions.url(QUEUE, path, ""),
+        Map<String, String> signed = FunctionUrlSigV4.sign("POST", local.functions().url(QUEUE, path, ""),
                 Map.of("content-type", "application/json"), body, LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY,
-                "us-east-1", clock.instant());
-        assertEquals(200, functions.invokeUrl(QUEUE, "POST", path, "", signed, body).getStatusCode());
-        clock.set(clock.instant().plusSeconds(30));
-        assertEquals(200, functions.invokeUrl(QUEUE, "POST", path, "", signed, body).getStatusCode(),
+                "us-east-1", local.clock().instant());
+        assertEquals(200, local.functions().invokeUrl(QUEUE, "POST", path, "", signed, body).getStatusCode());
+        local.clock().set(local.clock().instant().plusSeconds(30));
+        assertEquals(200, local.functions().invokeUrl(QUEUE, "POST", path, "", signed, body).getStatusCode(),
                 "the replay is answered like a retry");
         assertEquals(1, notes("d-4001"), "the same signature and signing time: one request, recorded once");
 
-        clock.set(clock.instant().plusSeconds(1));
+        local.clock().set(local.clock().instant().plusSeconds(1));
         post(path, body);
         assertEquals(2, notes("d-4001"), "the same note signed anew is another request");
     }
@@ -275,13 +274,15 @@ class DisputeQueueIT {
         publishSample("dispute-opened.json", e -> { });
         String path = "/disputes/d-4001/accept";
         String body = "{\"note\":\"accepted through an open URL\"}";
-        Map<String, String> signed = FunctionUrlSigV4.sign("POST", functions.url(QUEUE, path, ""), Map.of(), body,
-                LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, "us-east-1", clock.instant());
+        Map<String, String> signed = FunctionUrlSigV4.sign("POST", local.functions().url(QUEUE, path, ""), Map.of(),
+                body,
+                LocalCloud.ACCESS_KEY, LocalCloud.SECRET_KEY, "us-east-1", local.clock().instant());
         CapacityRecorder.reset();
-        APIGatewayV2HTTPResponse action = functions.invokeUrlAsIfAuthTypeNone(QUEUE, "POST", path, "", signed, body);
+        APIGatewayV2HTTPResponse action = local.functions().invokeUrlAsIfAuthTypeNone(QUEUE, "POST", path, "", signed,
+                body);
         APIGatewayV2HTTPResponse list =
-                functions.invokeUrlAsIfAuthTypeNone(QUEUE, "GET", "/disputes", "", Map.of(), null);
-        functions.drainAll();
+                local.functions().invokeUrlAsIfAuthTypeNone(QUEUE, "GET", "/disputes", "", Map.of(), null);
+        local.functions().drainAll();
         assertEquals(403, action.getStatusCode(),
                 "AuthType NONE delivers no IAM caller: the function refuses by itself");
         assertEquals(403, list.getStatusCode());
@@ -291,7 +292,7 @@ class DisputeQueueIT {
         JsonNode dispute = get("/disputes/d-4001", "");
         assertEquals("awaiting_seller_confirmation", dispute.get("status").asText());
         assertEquals(1, dispute.get("history").size(), "only the opening");
-        assertEquals(1, cloud.sentMailTo("member.1004@example.com").size(), "only the acknowledgement");
+        assertEquals(1, local.cloud().sentMailTo("member.1004@example.com").size(), "only the acknowledgement");
     }
 
     @Test
@@ -315,16 +316,16 @@ class DisputeQueueIT {
     /** A sample of events/dispute-queue/, sent signed as an agent's tool sends it; every queue drained after. */
     private JsonNode send(String sample) {
         APIGatewayV2HTTPResponse response =
-                functions.invokeSignedUrl(QUEUE, FunctionUrlRequest.sample("dispute-queue/" + sample));
-        functions.drainAll();
+                local.functions().invokeSignedUrl(QUEUE, FunctionUrlRequest.sample("dispute-queue/" + sample));
+        local.functions().drainAll();
         assertEquals(200, response.getStatusCode(), response.getBody());
         return read(response);
     }
 
     /** The handler invoked with an event as it stands, as {@code sam local invoke -e} does. */
     private APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) functions.invoke(QUEUE, event);
-        functions.drainAll();
+        APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) local.functions().invoke(QUEUE, event);
+        local.functions().drainAll();
         return response;
     }
 
@@ -356,9 +357,9 @@ class DisputeQueueIT {
     /** A request signed like an agent's tool signs it, then every queue drained (the messages it caused go out). */
     private APIGatewayV2HTTPResponse call(String method, String path, String query, Map<String, String> headers,
                                           String body) {
-        APIGatewayV2HTTPResponse response = functions.invokeSignedUrl(QUEUE, method, path, query,
+        APIGatewayV2HTTPResponse response = local.functions().invokeSignedUrl(QUEUE, method, path, query,
                 headers == null ? Map.of("content-type", "application/json") : headers, body);
-        functions.drainAll();
+        local.functions().drainAll();
         return response;
     }
 
@@ -385,29 +386,29 @@ class DisputeQueueIT {
     }
 
     private boolean openCustomer(String disputeId) {
-        return cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("DisputesTable"))
+        return local.cloud().dynamoDb().getItem(g -> g.tableName(local.cloud().tableName("DisputesTable"))
                 .key(Map.of("disputeId",
                         software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(disputeId))))
                 .item().containsKey("openCustomerId");
     }
 
     private long timers(String disputeId) {
-        return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("TimersTable"))).items().stream()
+        return local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("TimersTable"))).items().stream()
                 .filter(t -> t.get("timerId").s().equals("dispute#" + disputeId)).count();
     }
 
     private void member(String customerId, String email) {
-        cloud.eventBus().publish(Events.memberRegistered(customerId).at("2026-10-01T00:00:00Z").email(email)
-                .name("Sample " + customerId).withoutConsent().json(), "test", clock.instant());
-        functions.drainAll();
+        local.cloud().eventBus().publish(Events.memberRegistered(customerId).at("2026-10-01T00:00:00Z").email(email)
+                .name("Sample " + customerId).withoutConsent().json(), "test", local.clock().instant());
+        local.functions().drainAll();
     }
 
     private void publishSample(String file, Consumer<ObjectNode> edit) {
-        cloud.eventBus().publishSample("disputes/" + file, edit, "test", clock.instant());
-        functions.drainAll();
+        local.cloud().eventBus().publishSample("disputes/" + file, edit, "test", local.clock().instant());
+        local.functions().drainAll();
     }
 
     private List<String> subjects(String address) {
-        return cloud.sentMailTo(address).stream().map(SentMail::subject).toList();
+        return local.cloud().sentMailTo(address).stream().map(SentMail::subject).toList();
     }
 }

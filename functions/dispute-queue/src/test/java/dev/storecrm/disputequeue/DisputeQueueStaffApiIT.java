@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.LocalStaffDoor;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.LocalTokenIssuer;
-import dev.storecrm.domain.time.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dispute desk through the staff API, the console's door: API Gateway's JWT authorizer
@@ -26,33 +23,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * console's user pool through, and the same handler that serves the IAM-signed function URL serves
  * agents and admins, records them by name, and refuses other groups.
  */
-@ExtendWith(LocalCloudExtension.class)
 class DisputeQueueStaffApiIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-16T02:00:30Z");
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
     private LocalStaffDoor staff;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(NOW).with(Map.of("DISPUTE_AGENT_LOCALE", "en"));
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        cloud.reset();
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(NOW);
-        this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
-        this.staff = LocalStaffDoor.open(cloud, functions, clock, Duration.ofHours(1));
-        com.fasterxml.jackson.databind.node.ObjectNode member = JSON.createObjectNode();
-        member.put("id", "reg-c-1001").put("type", "MemberRegistered").put("version", 1)
-                .put("occurredAt", "2026-10-01T00:00:00Z");
-        member.putObject("body").put("customerId", "c-1001").putObject("profile")
-                .put("email", "member.1001@example.com")
-                .put("name", "<b>Li</b> & Co").put("locale", "en").put("timeZone", "Asia/Shanghai");
-        cloud.eventBus().publish(member.toString(), "test", clock.instant());
-        cloud.eventBus().publishSample("disputes/dispute-opened-store-return.json", e -> { }, "test", clock.instant());
-        functions.drainAll();
+    void setUp() {
+        this.staff = LocalStaffDoor.open(local.cloud(), local.functions(), local.clock(), Duration.ofHours(1));
+        local.cloud().eventBus().publish(Events.memberRegistered("c-1001").id("reg-c-1001").at("2026-10-01T00:00:00Z")
+                .email("member.1001@example.com").name("<b>Li</b> & Co").locale("en").timeZone("Asia/Shanghai")
+                .json(), "test", local.clock().instant());
+        local.cloud().eventBus().publishSample("disputes/dispute-opened-store-return.json", e -> { }, "test",
+                local.clock().instant());
+        local.functions().drainAll();
     }
 
     @Test
@@ -105,7 +93,7 @@ class DisputeQueueStaffApiIT {
         String expired = issuer.token("agent", List.of("agents"), NOW.minus(Duration.ofHours(2)));
         assertEquals(401, call("POST", "/disputes/d-4003/notes", "", expired, body).getStatusCode());
         LocalTokenIssuer stranger = new LocalTokenIssuer(issuer.issuer(), issuer.audience(), Duration.ofHours(1),
-                clock);
+                local.clock());
         String foreign = stranger.token("agent", List.of("agents"), NOW);
         assertEquals(401, call("POST", "/disputes/d-4003/notes", "", foreign, body)
                 .getStatusCode(), "a token of another key");
@@ -125,7 +113,7 @@ class DisputeQueueStaffApiIT {
         Map<String, String> headers = token == null ? Map.of("content-type", "application/json")
                 : Map.of("content-type", "application/json", "authorization", "Bearer " + token);
         APIGatewayV2HTTPResponse response = staff.api().invoke(method, path, query, headers, body);
-        functions.drainAll();
+        local.functions().drainAll();
         return response;
     }
 

@@ -9,12 +9,10 @@ import dev.storecrm.domain.dispute.DisputeStatus;
 import dev.storecrm.domain.dispute.HistoryEntry;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.SendLedger;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.CapacityRecorder;
-import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.dynamodb.DynamoDbDisputeHistory;
@@ -30,7 +28,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each dispute reason walked through its typical path in the local cloud, with the real
@@ -38,22 +36,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * before each deadline, the escalation at breach and the customer's messages arrive at the right
  * times, exactly once each, and a dispute that moves on stops the chase of what no longer applies.
  */
-@ExtendWith(FreshLocalCloud.class)
 class DisputeChaseIT {
 
     static final String AGENTS = "care@example.com";
     static final String ESCALATION = "care-lead@example.com";
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(Instant.parse("2026-11-01T00:00:00Z"))
+            .with(Map.of("DISPUTE_AGENT_LOCALE", "en"));
 
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(Instant.parse("2026-11-01T00:00:00Z"));
-        this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
-        this.history = new DynamoDbDisputeHistory(cloud.dynamoDb(), cloud.tableName("DisputeHistoryTable"));
+    void setUp() {
+        this.history = new DynamoDbDisputeHistory(local.cloud().dynamoDb(),
+                local.cloud().tableName("DisputeHistoryTable"));
     }
 
     @Test
@@ -215,12 +210,12 @@ class DisputeChaseIT {
                         "\"status\":\"resolved\",\"resolution\":\"refunded\""));
         List<List<Integer>> orders = List.of(List.of(0, 1, 2, 3), List.of(3, 2, 1, 0), List.of(2, 0, 3, 2, 1, 0, 3),
                 List.of(1, 1, 3, 0, 2));
-        clock.set(Instant.parse("2026-11-21T11:00:00Z"));
+        local.clock().set(Instant.parse("2026-11-21T11:00:00Z"));
         for (int run = 0; run < orders.size(); run++) {
             String id = "d-conv-" + run;
             for (int index : orders.get(run)) {
                 publish(story.get(index).replace("\"d-4003\"", "\"" + id + "\""));
-                functions.drainAll();
+                local.functions().drainAll();
             }
         }
         Dispute expected = stored("d-conv-0");
@@ -231,7 +226,8 @@ class DisputeChaseIT {
             assertEquals(4, history.of(id).size(), "each event once in the history, order " + orders.get(run));
             assertEquals(0, timersOf(id));
         }
-        assertEquals(0, cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable"))).count(),
+        assertEquals(0, local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("RejectsTable")))
+                .count(),
                 "a valid story is never refused, whatever order it arrives in");
     }
 
@@ -245,10 +241,10 @@ class DisputeChaseIT {
         publish(updated("evt-no-resolution", "2026-11-21T10:30:00Z", "d-other", "\"status\":\"resolved\""));
         publish(updated("evt-back", "2026-11-21T10:30:00Z", "d-4001", "\"status\":\"awaiting_seller_confirmation\""));
         publish(updated("evt-note", "2026-11-21T10:40:00Z", "d-4001", "\"note\":\"Refund confirmed by the bank\""));
-        functions.drainAll();
+        local.functions().drainAll();
 
         Map<String, String> rejects = new java.util.TreeMap<>();
-        cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable"))).items().forEach(r -> {
+        local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("RejectsTable"))).items().forEach(r -> {
             assertEquals("disputes", r.get("consumer").s());
             assertEquals("INVALID_TRANSITION", r.get("reason").s());
             rejects.put(r.get("eventId").s(), r.get("detail").s());
@@ -270,13 +266,13 @@ class DisputeChaseIT {
         member("c-1004", "member.1004@example.com");
         at("2026-11-12T04:00:00Z", () -> publishSample("dispute-opened.json", e -> { }));
         outbox().enqueue(news("NEWS#1#c-1004", "c-1004"));
-        functions.drainAll();
+        local.functions().drainAll();
         assertEquals("OPEN_DISPUTE", ledger().find("NEWS#1#c-1004", true).orElseThrow().reason());
 
         at("2026-11-12T05:00:00Z", () -> publish(updated("evt-d4001-withdrawn", "2026-11-12T05:00:00Z", "d-4001",
                 "\"status\":\"resolved\",\"resolution\":\"withdrawn\"")));
         outbox().enqueue(news("NEWS#2#c-1004", "c-1004"));
-        functions.drainAll();
+        local.functions().drainAll();
         assertEquals(List.of("We received your dispute about order o-7001", "Your dispute about order o-7001 is closed",
                 "[AD] Winter teas"), subjects("member.1004@example.com"));
         assertTrue(mailTo("member.1004@example.com").get(1).text().contains("You withdrew your dispute"));
@@ -296,7 +292,7 @@ class DisputeChaseIT {
         SendLedger.Entry ack = ledger().find("DISPUTE#d-4005#ack", true).orElseThrow();
         assertEquals(SendLedger.Status.SENT, ack.status(), "transactional: no membership or marketing consent needed");
         assertTrue(stored("d-4005").customerContact().isPresent(), "the dispute keeps the newest contact");
-        assertEquals(2, cloud.sentMail().stream().filter(m -> !m.to().contains(AGENTS)).count(),
+        assertEquals(2, local.cloud().sentMail().stream().filter(m -> !m.to().contains(AGENTS)).count(),
                 "nobody else was written to about it");
     }
 
@@ -311,7 +307,7 @@ class DisputeChaseIT {
 
     @Test
     void aHardBounceOfTheNonMembersContactStopsTheirLaterDisputeMail() {
-        cloud.assume(LocalCloud.Feature.SES_EVENTS);
+        local.cloud().assume(LocalCloud.Feature.SES_EVENTS);
         Consumer<ObjectNode> bouncing = e -> ((ObjectNode) e.get("body").get("customer"))
                 .put("email", "bounce@simulator.amazonses.com");
         at("2026-11-18T13:10:30Z", () -> publishSample("dispute-opened-guest.json", bouncing));
@@ -349,7 +345,6 @@ class DisputeChaseIT {
 
     // ------------------------------------------------------------------ helpers
 
-
     private DynamoDbDisputeHistory history;
 
     String sample(String file) {
@@ -366,7 +361,8 @@ class DisputeChaseIT {
     }
 
     Dispute stored(String disputeId) {
-        return new DynamoDbDisputes(cloud.dynamoDb(), cloud.tableName("DisputesTable"), history, clock)
+        return new DynamoDbDisputes(local.cloud().dynamoDb(), local.cloud().tableName("DisputesTable"), history,
+                local.clock())
                 .find(disputeId, true).orElseThrow().value();
     }
 
@@ -380,52 +376,54 @@ class DisputeChaseIT {
     }
 
     long timersOf(String disputeId) {
-        return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("TimersTable"))).items().stream()
+        return local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("TimersTable"))).items().stream()
                 .filter(t -> t.get("timerId").s().equals("dispute#" + disputeId)).count();
     }
 
     SqsMessageOutbox outbox() {
-        return new SqsMessageOutbox(cloud.sqs(), cloud.queueUrl("OutboxQueue"), cloud.queueUrl("OutboxPriorityQueue"));
+        return new SqsMessageOutbox(local.cloud().sqs(), local.cloud().queueUrl("OutboxQueue"),
+                local.cloud().queueUrl("OutboxPriorityQueue"));
     }
 
     DynamoDbSendLedger ledger() {
-        return new DynamoDbSendLedger(cloud.dynamoDb(), cloud.tableName("SendLedgerTable"), Duration.ofDays(400));
+        return new DynamoDbSendLedger(local.cloud().dynamoDb(), local.cloud().tableName("SendLedgerTable"),
+                Duration.ofDays(400));
     }
 
     MessageRequest news(String key, String customerId) {
         return MessageRequest.marketing(key, "news", customerId, "store-news", Map.of("headline", "Winter teas",
-                "message", "New arrivals", "link", "https://shop.example.com/new"), clock.instant());
+                "message", "New arrivals", "link", "https://shop.example.com/new"), local.clock().instant());
     }
 
     /** Registers a member with marketing consent, in English, in Shanghai. */
     void member(String customerId, String email) {
         publish(Events.memberRegistered(customerId).at("2026-10-01T00:00:00Z").email(email).name("Sample " + customerId)
                 .json());
-        functions.drainAll();
+        local.functions().drainAll();
     }
 
     /** A sample of events/disputes/, changed by {@code edit}, published on the store's bus. */
     void publishSample(String file, Consumer<ObjectNode> edit) {
-        cloud.eventBus().publishSample("disputes/" + file, edit, "test", clock.instant());
+        local.cloud().eventBus().publishSample("disputes/" + file, edit, "test", local.clock().instant());
     }
 
     void publish(String event) {
-        cloud.eventBus().publish(event, "test", clock.instant());
+        local.cloud().eventBus().publish(event, "test", local.clock().instant());
     }
 
     /** Goes to a moment (sweeping timers on the way), does something there, and lets everything it caused run. */
     void at(String instant, Runnable action) {
         advanceTo(instant);
         action.run();
-        functions.drainAll();
+        local.functions().drainAll();
     }
 
     void advanceTo(String instant) {
-        functions.advanceTo("TimerSweepFunction", Instant.parse(instant));
+        local.functions().advanceTo("TimerSweepFunction", Instant.parse(instant));
     }
 
     List<SentMail> mailTo(String address) {
-        return cloud.sentMailTo(address);
+        return local.cloud().sentMailTo(address);
     }
 
     List<String> subjects(String address) {

@@ -8,12 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.FunctionUrlRequest;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.SentMail;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An order from its payment to the staff's list, through the real functions in the local cloud (IAM enforced): the
@@ -35,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * mails it, the member answers on FeedbackLandingFunction's page, and the staff read the answers from
  * CareListsFunction's {@code GET /order-feedback}.
  */
-@ExtendWith(FreshLocalCloud.class)
 class FeedbackLandingIT {
 
     /** 10:00 in Shanghai: the ask falls due at that local time, outside quiet hours. */
@@ -46,16 +41,8 @@ class FeedbackLandingIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> FORM = Map.of("content-type", "application/x-www-form-urlencoded");
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
-
-    @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(PAID.minus(Duration.ofDays(1)));
-        this.functions = cloud.functions(clock, Map.of("HOLDOUT_PERCENT", "0"));
-    }
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(PAID.minus(Duration.ofDays(1))).with(Map.of("HOLDOUT_PERCENT", "0"));
 
     @Test
     void aPaidOrderIsAskedAboutAWeekLaterAndTheMembersAnswersReachTheStaffsList() throws Exception {
@@ -69,33 +56,35 @@ class FeedbackLandingIT {
         assertTrue(li.endsWith("&lang=zh-CN"), "the Chinese mail's link opens the Chinese page: " + li);
 
         // One click on "no" in the mail, then the page's form with a rating and a comment.
-        APIGatewayV2HTTPResponse clicked = functions.invokeUrl(LANDING, "GET", ann + "&met=no", Map.of(), null);
+        APIGatewayV2HTTPResponse clicked = local.functions().invokeUrl(LANDING, "GET", ann + "&met=no", Map.of(), null);
         assertEquals(200, clicked.getStatusCode());
         assertTrue(clicked.getBody().contains("Thank you") && clicked.getBody().contains("<textarea"),
                 "the thanks offer the form to say more: " + clicked.getBody());
-        clock.set(clock.instant().plus(Duration.ofMinutes(2)));
-        APIGatewayV2HTTPResponse sent = functions.invokeUrl(LANDING, "POST", ann, FORM,
+        local.clock().set(local.clock().instant().plus(Duration.ofMinutes(2)));
+        APIGatewayV2HTTPResponse sent = local.functions().invokeUrl(LANDING, "POST", ann, FORM,
                 "met=no&rating=2&comment=" + URLEncoder.encode("Too small <b>sadly</b>, 太小", StandardCharsets.UTF_8));
         assertEquals(200, sent.getStatusCode());
         assertTrue(sent.getBody().contains("has your answer: no"), sent.getBody());
         // The mail's "yes" clicked later (or opened by a link scanner) does not undo what the member wrote.
-        assertEquals(200, functions.invokeUrl(LANDING, "GET", ann + "&met=yes", Map.of(), null).getStatusCode());
-        APIGatewayV2HTTPResponse chinese = functions.invokeUrl(LANDING, "GET", li + "&met=yes&rating=5", Map.of(),
+        assertEquals(200, local.functions().invokeUrl(LANDING, "GET", ann + "&met=yes", Map.of(),
+                null).getStatusCode());
+        APIGatewayV2HTTPResponse chinese = local.functions().invokeUrl(LANDING, "GET", li + "&met=yes&rating=5",
+                Map.of(),
                 null);
         assertTrue(chinese.getBody().contains("谢谢您") && chinese.getBody().contains("满足了"), chinese.getBody());
 
         // A third member sends the form as a browser does: the event as Lambda delivers it (the body in base64).
         member("c-wu", "zh-CN");
-        paid("c-wu", "o-wu", clock.instant());
-        walkTo(clock.instant().plus(Duration.ofDays(8)));
+        paid("c-wu", "o-wu", local.clock().instant());
+        walkTo(local.clock().instant().plus(Duration.ofDays(8)));
         String wu = link("c-wu");
         APIGatewayV2HTTPEvent form = FunctionUrlRequest.event("feedback-landing/answer-form-zh.json");
         form.setRawQueryString(wu);
         form.setQueryStringParameters(Map.of("token", wu.substring("token=".length(), wu.indexOf('&')),
                 "lang", "zh-CN"));
-        APIGatewayV2HTTPResponse browser = (APIGatewayV2HTTPResponse) functions.invoke(LANDING, form);
+        APIGatewayV2HTTPResponse browser = (APIGatewayV2HTTPResponse) local.functions().invoke(LANDING, form);
         assertEquals(200, browser.getStatusCode(), browser.getBody());
-        assertEquals(403, functions.invokeUrl(LANDING,
+        assertEquals(403, local.functions().invokeUrl(LANDING,
                 FunctionUrlRequest.sample("feedback-landing/one-click-yes-zh.json")).getStatusCode(),
                 "the sample's token is signed with a placeholder key");
 
@@ -110,7 +99,7 @@ class FeedbackLandingIT {
                 + first.get("next").asText());
         assertEquals(List.of("o-li c-li yes 5  link", "o-wu c-wu yes 5 茶很香，包装也好 form"), rows(second));
         assertFalse(second.has("next"), "the last page");
-        APIGatewayV2HTTPResponse csv = functions.invokeSignedUrl("CareListsFunction", "GET", "/order-feedback",
+        APIGatewayV2HTTPResponse csv = local.functions().invokeSignedUrl("CareListsFunction", "GET", "/order-feedback",
                 "from=2026-03-01&to=2026-03-31", Map.of(), null);
         assertTrue(csv.getBody().startsWith("\uFEFFansweredAt,orderId,customerId,met,rating,comment,via\r\n"),
                 csv.getBody());
@@ -132,20 +121,23 @@ class FeedbackLandingIT {
         assertEquals(403, status("GET", "token=" + unsubscribe + "&met=yes"), "an unsubscribe link answers nothing");
         assertEquals(400, status("GET", "token=not-a-token&met=yes"));
         assertEquals(400, status("GET", "met=yes"));
-        assertEquals(400, functions.invokeUrl(LANDING, "POST", link, FORM, "met=maybe").getStatusCode());
-        assertEquals(400, functions.invokeUrl(LANDING, "POST", link, FORM, "met=yes&rating=6").getStatusCode());
-        assertEquals(400, functions.invokeUrl(LANDING, "POST", link, FORM, "met=yes&comment=" + "x".repeat(1001))
+        assertEquals(400, local.functions().invokeUrl(LANDING, "POST", link, FORM, "met=maybe").getStatusCode());
+        assertEquals(400, local.functions().invokeUrl(LANDING, "POST", link, FORM, "met=yes&rating=6").getStatusCode());
+        assertEquals(400, local.functions().invokeUrl(LANDING, "POST", link, FORM,
+                "met=yes&comment=" + "x".repeat(1001))
                 .getStatusCode());
-        assertEquals(413, functions.invokeUrl(LANDING, "POST", link, FORM, "met=yes&comment=" + "x".repeat(9000))
+        assertEquals(413, local.functions().invokeUrl(LANDING, "POST", link, FORM,
+                "met=yes&comment=" + "x".repeat(9000))
                 .getStatusCode());
-        assertEquals(405, functions.invokeUrl(LANDING, "DELETE", link, Map.of(), null).getStatusCode());
-        APIGatewayV2HTTPResponse question = functions.invokeUrl(LANDING, "GET", link, Map.of(), null);
+        assertEquals(405, local.functions().invokeUrl(LANDING, "DELETE", link, Map.of(), null).getStatusCode());
+        APIGatewayV2HTTPResponse question = local.functions().invokeUrl(LANDING, "GET", link, Map.of(), null);
         assertEquals(200, question.getStatusCode());
         assertTrue(question.getBody().contains("Did the product meet your need?"), question.getBody());
         assertEquals(0, answersKept(), "refusals and the question store nothing");
 
-        clock.set(PAID.plus(Duration.ofDays(7 + 60)).plusSeconds(3600));
-        APIGatewayV2HTTPResponse expired = functions.invokeUrl(LANDING, "GET", link + "&met=yes", Map.of(), null);
+        local.clock().set(PAID.plus(Duration.ofDays(7 + 60)).plusSeconds(3600));
+        APIGatewayV2HTTPResponse expired = local.functions().invokeUrl(LANDING, "GET", link + "&met=yes", Map.of(),
+                null);
         assertEquals(410, expired.getStatusCode());
         assertTrue(expired.getBody().contains("This link is not valid"), expired.getBody());
         assertEquals(0, answersKept());
@@ -159,27 +151,27 @@ class FeedbackLandingIT {
     }
 
     private void paid(String customerId, String orderId, Instant at) {
-        if (at.isAfter(clock.instant())) {
-            clock.set(at);
+        if (at.isAfter(local.clock().instant())) {
+            local.clock().set(at);
         }
         publish(Events.orderPaid(customerId, orderId).id("evt-" + orderId).at(at).json());
     }
 
     private void publish(String event) {
-        cloud.eventBus().publish(event, "test", clock.instant());
-        functions.drainAll();
+        local.cloud().eventBus().publish(event, "test", local.clock().instant());
+        local.functions().drainAll();
     }
 
     private void walkTo(Instant end) {
-        for (Instant day = clock.instant().plus(Duration.ofDays(1)); !day.isAfter(end);
+        for (Instant day = local.clock().instant().plus(Duration.ofDays(1)); !day.isAfter(end);
              day = day.plus(Duration.ofDays(1))) {
-            functions.advanceTo("TimerSweepFunction", day.plusSeconds(60));
+            local.functions().advanceTo("TimerSweepFunction", day.plusSeconds(60));
         }
     }
 
     /** The query of the follow-up's link in the member's one mail (its token and language, without the answer). */
     private String link(String customerId) {
-        List<SentMail> mail = cloud.sentMailTo(customerId + "@example.com");
+        List<SentMail> mail = local.cloud().sentMailTo(customerId + "@example.com");
         assertEquals(1, mail.size(), "one follow-up");
         Matcher link = LINK.matcher(mail.getFirst().text());
         assertTrue(link.find(), mail.getFirst().text());
@@ -188,16 +180,18 @@ class FeedbackLandingIT {
     }
 
     private String unsubscribeToken(String customerId) {
-        String header = cloud.sentMailTo(customerId + "@example.com").getFirst().headers().get("List-Unsubscribe");
+        String header = local.cloud().sentMailTo(customerId + "@example.com").getFirst().headers()
+                .get("List-Unsubscribe");
         return header.substring(header.indexOf("token=") + "token=".length(), header.length() - 1);
     }
 
     private int status(String method, String query) {
-        return functions.invokeUrl(LANDING, method, query, Map.of(), null).getStatusCode();
+        return local.functions().invokeUrl(LANDING, method, query, Map.of(), null).getStatusCode();
     }
 
     private JsonNode staffList(String query) throws Exception {
-        APIGatewayV2HTTPResponse response = functions.invokeSignedUrl("CareListsFunction", "GET", "/order-feedback",
+        APIGatewayV2HTTPResponse response = local.functions().invokeSignedUrl("CareListsFunction", "GET",
+                "/order-feedback",
                 query, Map.of(), null);
         assertEquals(200, response.getStatusCode(), response.getBody());
         return JSON.readTree(response.getBody());
@@ -212,6 +206,6 @@ class FeedbackLandingIT {
     }
 
     private int answersKept() {
-        return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("FeedbackAnswersTable"))).count();
+        return local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("FeedbackAnswersTable"))).count();
     }
 }

@@ -3,12 +3,9 @@ package dev.storecrm.greetings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.triggers.ScheduledEvents;
-import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +13,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -27,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * 16-hour marketing cap: the greeting goes on the birthday whichever message reaches the sender first;
  * the lower-priority messages wait for the slot, or, when it outlasts their own deadline, expire and say why.
  */
-@ExtendWith(FreshLocalCloud.class)
 class BirthdayMorningIT {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -36,17 +31,10 @@ class BirthdayMorningIT {
     private static final LocalDate BIRTHDAY = LocalDate.of(2027, 3, 15);
     private static final String MEMBER = "c-morning";
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
-
-    @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(NINE.minus(Duration.ofDays(61)));
-        // Holdouts off: the test follows one member's every journey (holdouts are HoldoutIT's subject).
-        this.functions = cloud.functions(clock, Map.of("GREETING_SHARDS", "1", "HOLDOUT_PERCENT", "0"));
-    }
+    // Holdouts off: the test follows one member's every journey (holdouts are HoldoutIT's subject).
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(NINE.minus(Duration.ofDays(61)))
+            .with(Map.of("GREETING_SHARDS", "1", "HOLDOUT_PERCENT", "0"));
 
     @Test
     void theGreetingTakesTheSlotACartReminderTookFirstAndTheWinBackStepWaits() {
@@ -79,10 +67,10 @@ class BirthdayMorningIT {
 
     @Test
     void aSecondGreetingOnTheSameDayReallyExpiresAndSaysWhy() {
-        cloud.eventBus().publish(Events.memberRegistered(MEMBER).at("2026-01-10T00:00:00Z").name("Ann")
+        local.cloud().eventBus().publish(Events.memberRegistered(MEMBER).at("2026-01-10T00:00:00Z").name("Ann")
                 .timeZone(SHANGHAI.getId()).birthday("1990-03-15").anniversary("wedding", "2015-03-15")
-                .contactPreference("email").json(), "test", clock.instant());
-        functions.drainAll();
+                .contactPreference("email").json(), "test", local.clock().instant());
+        local.functions().drainAll();
         walk(NINE.plus(Duration.ofDays(1)), true);
         assertEquals(1, sentByTemplate().size(), "one greeting went: " + sentByTemplate());
         assertEquals(List.of("EXPIRED_UNDER_CAP"), List.copyOf(notSent().values()),
@@ -95,19 +83,21 @@ class BirthdayMorningIT {
      * at 08:30, in the quiet hours, so it waits for 09:00; its coupon follows the next morning).
      */
     private void morning() {
-        cloud.eventBus().publish(Events.memberRegistered(MEMBER).at("2026-01-10T00:00:00Z").name("Ann")
+        local.cloud().eventBus().publish(Events.memberRegistered(MEMBER).at("2026-01-10T00:00:00Z").name("Ann")
                 .timeZone(SHANGHAI.getId()).birthday("1990-03-15").contactPreference("email").json(), "test",
-                clock.instant());
-        functions.drainAll();
+                local.clock().instant());
+        local.functions().drainAll();
         Instant paid = NINE.plus(Duration.ofHours(1)).minus(Duration.ofDays(60));
-        clock.set(paid);
-        cloud.eventBus().publish(Events.orderPaid(MEMBER, "o-morning-1").at(paid).json(), "test", clock.instant());
-        functions.drainAll();
+        local.clock().set(paid);
+        local.cloud().eventBus().publish(Events.orderPaid(MEMBER, "o-morning-1").at(paid).json(), "test",
+                local.clock().instant());
+        local.functions().drainAll();
         Instant cartLeft = NINE.minus(Duration.ofMinutes(90));
-        functions.advanceTo("TimerSweepFunction", cartLeft);
-        cloud.eventBus().publish(Events.cartUpdated("cart-morning").customerId(MEMBER).at(cartLeft).json(), "test",
-                clock.instant());
-        functions.drainAll();
+        local.functions().advanceTo("TimerSweepFunction", cartLeft);
+        local.cloud().eventBus().publish(Events.cartUpdated("cart-morning").customerId(MEMBER).at(cartLeft).json(),
+                "test",
+                local.clock().instant());
+        local.functions().drainAll();
     }
 
     /**
@@ -115,22 +105,24 @@ class BirthdayMorningIT {
      * message reaches the sender first at 09:00).
      */
     private void walk(Instant end, boolean greetingsFirst) {
-        Instant hour = clock.instant().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant hour = local.clock().instant().plus(Duration.ofHours(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         for (; !hour.isAfter(end); hour = hour.plus(Duration.ofHours(1))) {
             if (greetingsFirst) {
-                clock.set(hour);
-                functions.invoke("GreetingsFunction", ScheduledEvents.asMap(hour));
+                local.clock().set(hour);
+                local.functions().invoke("GreetingsFunction", ScheduledEvents.asMap(hour));
             }
-            functions.advanceTo("TimerSweepFunction", hour);
+            local.functions().advanceTo("TimerSweepFunction", hour);
             if (!greetingsFirst) {
-                functions.invoke("GreetingsFunction", ScheduledEvents.asMap(hour));
+                local.functions().invoke("GreetingsFunction", ScheduledEvents.asMap(hour));
             }
-            functions.drainAll();
+            local.functions().drainAll();
         }
     }
 
     private List<Map<String, AttributeValue>> ledger() {
-        return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("SendLedgerTable"))).items().stream()
+        return local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("SendLedgerTable"))).items()
+                .stream()
                 .filter(item -> item.containsKey("customerId") && MEMBER.equals(item.get("customerId").s()))
                 .toList();
     }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.triggers.ScheduledEvents;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.localcloud.Template;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * with the gift; the dates are those of the official calendar (the Hong Kong Observatory's and the
  * Purple Mountain Observatory's tables), 2027's Spring Festival included, where ICU4J alone is a day late.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class GreetingsLunarIT {
 
     private static final Instant START = Instant.parse("2026-12-02T00:00:00Z");
@@ -46,7 +46,6 @@ class GreetingsLunarIT {
 
     @Test
     void twoYearsOfLunarBirthdaysEachOnItsGregorianDayOnceALunarYear(LocalCloud cloud) throws IOException {
-        cloud.reset();
         SimulatedClock clock = new SimulatedClock(Instant.parse("2026-12-01T02:00:00Z"));
         LocalFunctions functions =
                 cloud.functions(clock, Map.of("GREETING_SHARDS", "1", "GREETING_OCCASIONS", "birthday"));

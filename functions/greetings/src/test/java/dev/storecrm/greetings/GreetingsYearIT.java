@@ -8,8 +8,8 @@ import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
 import dev.storecrm.fixtures.triggers.ScheduledEvents;
+import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * test asserts exactly the greetings a person would expect, each on the member's local date at the
  * greeting hour, each once.
  */
-@ExtendWith(LocalCloudExtension.class)
+@ExtendWith(FreshLocalCloud.class)
 class GreetingsYearIT {
 
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
@@ -53,7 +53,6 @@ class GreetingsYearIT {
 
     @Test
     void aYearOfGreetingsEachOnItsLocalDateAndOnlyOnce(LocalCloud cloud) throws Exception {
-        cloud.reset();
         SimulatedClock clock = new SimulatedClock(START);
         // Holdouts off: every named member's every greeting is the subject here (holdouts are HoldoutIT's).
         Map<String, String> oneShard = Map.of("GREETING_SHARDS", "1", "HOLDOUT_PERCENT", "0");

@@ -3,12 +3,9 @@ package dev.storecrm.greetings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.storecrm.domain.campaign.Holdout;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.triggers.ScheduledEvents;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.SentMail;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -31,7 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * win-back episode gets no mail and no coupon from any of them, and every step is in the send ledger as held
  * out; a member held out of none gets the journeys as before.
  */
-@ExtendWith(LocalCloudExtension.class)
 class HoldoutIT {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -41,17 +36,9 @@ class HoldoutIT {
     private static final Instant PAID = NINE.plus(Duration.ofHours(1)).minus(Duration.ofDays(60));
     private static final Holdout HALF = Holdout.percent("50");
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
-
-    @BeforeEach
-    void reset(LocalCloud cloud) {
-        cloud.reset();
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(NINE.minus(Duration.ofDays(61)));
-        this.functions = cloud.functions(clock, Map.of("GREETING_SHARDS", "1", "HOLDOUT_PERCENT", "50"));
-    }
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(NINE.minus(Duration.ofDays(61)))
+            .with(Map.of("GREETING_SHARDS", "1", "HOLDOUT_PERCENT", "50"));
 
     @Test
     void aHeldOutMemberGetsNoMailNorCouponFromAnyJourneyAndEachStepIsRecordedAsHeldOut() {
@@ -92,36 +79,38 @@ class HoldoutIT {
     }
 
     private void register(String member) {
-        cloud.eventBus().publish(Events.memberRegistered(member).at("2026-01-10T00:00:00Z").name("Ann")
+        local.cloud().eventBus().publish(Events.memberRegistered(member).at("2026-01-10T00:00:00Z").name("Ann")
                 .email(member + "@example.com").timeZone(SHANGHAI.getId()).birthday("1990-03-15")
-                .contactPreference("email").json(), "test", clock.instant());
-        functions.drainAll();
+                .contactPreference("email").json(), "test", local.clock().instant());
+        local.functions().drainAll();
     }
 
     /** An order paid 60 days before 10:00 on the birthday, and a cart left at 07:30 on it, for each member. */
     private void orderAndCart(List<String> members) {
-        clock.set(PAID);
+        local.clock().set(PAID);
         for (String member : members) {
-            cloud.eventBus().publish(Events.orderPaid(member, "o-" + member).at(PAID).json(), "test", clock.instant());
+            local.cloud().eventBus().publish(Events.orderPaid(member, "o-" + member).at(PAID).json(), "test",
+                    local.clock().instant());
         }
-        functions.drainAll();
+        local.functions().drainAll();
         Instant cartLeft = NINE.minus(Duration.ofMinutes(90));
-        functions.advanceTo("TimerSweepFunction", cartLeft);
+        local.functions().advanceTo("TimerSweepFunction", cartLeft);
         for (String member : members) {
-            cloud.eventBus().publish(Events.cartUpdated("cart-" + member).customerId(member).at(cartLeft).json(),
-                    "test", clock.instant());
+            local.cloud().eventBus().publish(Events.cartUpdated("cart-" + member).customerId(member).at(cartLeft)
+                    .json(),
+                    "test", local.clock().instant());
         }
-        functions.drainAll();
+        local.functions().drainAll();
     }
 
     /** Hour by hour to {@code end}: the hourly greeting run, then the timer sweep. */
     private void walk(Instant end) {
-        for (Instant hour = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
+        for (Instant hour = local.clock().instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
              !hour.isAfter(end); hour = hour.plus(Duration.ofHours(1))) {
-            clock.set(hour);
-            functions.invoke("GreetingsFunction", ScheduledEvents.asMap(hour));
-            functions.advanceTo("TimerSweepFunction", hour);
-            functions.drainAll();
+            local.clock().set(hour);
+            local.functions().invoke("GreetingsFunction", ScheduledEvents.asMap(hour));
+            local.functions().advanceTo("TimerSweepFunction", hour);
+            local.functions().drainAll();
         }
     }
 
@@ -136,7 +125,7 @@ class HoldoutIT {
     }
 
     private List<SentMail> mailTo(String member) {
-        return cloud.sentMail().stream().filter(mail -> mail.to().contains(member + "@example.com")).toList();
+        return local.cloud().sentMail().stream().filter(mail -> mail.to().contains(member + "@example.com")).toList();
     }
 
     /** The campaigns of the member's coupons, sorted. */
@@ -147,6 +136,7 @@ class HoldoutIT {
     }
 
     private List<Map<String, AttributeValue>> scan(String table) {
-        return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName(table)).consistentRead(true)).items();
+        return local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName(table)).consistentRead(true))
+                .items();
     }
 }

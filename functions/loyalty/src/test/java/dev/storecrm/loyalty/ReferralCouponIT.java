@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import java.time.Duration;
@@ -17,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,30 +24,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * referee each get one single-use coupon of the configured value, mailed once with its code, and no points; a
  * refund of that order afterwards revokes the coupon still unused, so no order can redeem it.
  */
-@ExtendWith(FreshLocalCloud.class)
 class ReferralCouponIT {
 
     private static final Instant START = Instant.parse("2026-02-01T02:00:00Z");
     private static final Pattern CODE = Pattern.compile("REFE-[0-9A-Z]{10}");
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
-
-    @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(START);
-        this.functions = cloud.functions(clock, Map.of("REFERRAL_REWARD", "coupon", "REFERRAL_COUPON_VALUE",
-                "CNY:2000", "REFERRAL_COUPON_DAYS", "60", "REFERRAL_REFEREE_POINTS", "200"));
-    }
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(START)
+            .with(Map.of("REFERRAL_REWARD", "coupon", "REFERRAL_COUPON_VALUE", "CNY:2000", "REFERRAL_COUPON_DAYS",
+                    "60", "REFERRAL_REFEREE_POINTS", "200"));
 
     @Test
     void bothPartiesGetOneCouponMailedOnceAndARefundRevokesTheUnusedOnes() {
         member("c-ref", "ref@example.com", null);
         member("c-new", "new@example.com", "c-ref");
         paid("evt-1", "c-new", "o-1", START.plus(Duration.ofDays(1)));
-        functions.advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).plusSeconds(60));
+        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).plusSeconds(60));
 
         SentMail toReferrer = only("ref@example.com");
         SentMail toReferee = only("new@example.com");
@@ -64,16 +52,18 @@ class ReferralCouponIT {
         Map<String, AttributeValue> coupon = coupon(referrerCode);
         assertEquals("c-ref", coupon.get("customerId").s());
         assertEquals("CNY:2000", coupon.get("value").s());
-        assertEquals("coupon CNY:2000", new DynamoDbReferralBook(cloud.dynamoDb(), cloud.tableName("ReferralsTable"))
+        assertEquals("coupon CNY:2000", new DynamoDbReferralBook(local.cloud().dynamoDb(),
+                local.cloud().tableName("ReferralsTable"))
                 .find("c-new", true).orElseThrow().value().reward(), "the staff's list shows what was given");
-        assertEquals(List.of(), cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("PointsLedgerTable"))).items()
+        assertEquals(List.of(),
+                local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("PointsLedgerTable"))).items()
                 .stream().filter(item -> item.toString().contains("referral")).toList(), "no points given");
 
-        functions.advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(33)));
-        assertEquals(2, cloud.sentMail().stream().filter(m -> m.subject().startsWith("Your referral")).count(),
+        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(33)));
+        assertEquals(2, local.cloud().sentMail().stream().filter(m -> m.subject().startsWith("Your referral")).count(),
                 "each coupon mailed once, whatever runs again");
-        assertEquals(List.of(2L), new dev.storecrm.platform.dynamodb.DynamoDbCouponOutcomes(cloud.dynamoDb(),
-                cloud.tableName("ReputationTable"), java.time.ZoneId.of("Asia/Shanghai")).between(
+        assertEquals(List.of(2L), new dev.storecrm.platform.dynamodb.DynamoDbCouponOutcomes(local.cloud().dynamoDb(),
+                local.cloud().tableName("ReputationTable"), java.time.ZoneId.of("Asia/Shanghai")).between(
                 java.time.LocalDate.parse("2026-01-01"), java.time.LocalDate.parse("2026-12-31")).stream()
                 .filter(c -> c.campaign().equals("referral")).map(c -> c.issued()).toList(),
                 "the console's results count the two referral coupons, once, on the day they were given");
@@ -85,12 +75,12 @@ class ReferralCouponIT {
         assertEquals("2026-03-13T02:00:00", revoked.get("expiresAt").s().substring(0, 19), "it ends then");
         assertTrue(revoked.get("revokedBecause").s().contains("refunded"), revoked.get("revokedBecause").s());
         assertTrue(coupon(refereeCode).containsKey("revokedAt"), "the referee's too");
-        assertEquals(2, cloud.sentMail().stream().filter(m -> m.subject().startsWith("Your referral")).count(),
+        assertEquals(2, local.cloud().sentMail().stream().filter(m -> m.subject().startsWith("Your referral")).count(),
                 "a revocation sends nothing");
     }
 
     private SentMail only(String address) {
-        List<SentMail> mail = cloud.sentMailTo(address);
+        List<SentMail> mail = local.cloud().sentMailTo(address);
         assertEquals(1, mail.size(), "mail to " + address + ": " + mail);
         return mail.getFirst();
     }
@@ -106,7 +96,7 @@ class ReferralCouponIT {
     }
 
     private Map<String, AttributeValue> coupon(String code) {
-        return cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("CouponsTable"))
+        return local.cloud().dynamoDb().getItem(g -> g.tableName(local.cloud().tableName("CouponsTable"))
                 .key(Map.of("code", AttributeValue.fromS(code)))).item();
     }
 
@@ -117,17 +107,17 @@ class ReferralCouponIT {
     }
 
     private void paid(String eventId, String customerId, String orderId, Instant at) {
-        clock.set(at);
+        local.clock().set(at);
         publish(Events.orderPaid(customerId, orderId).id(eventId).at(at).amount(20_000).json());
     }
 
     private void refunded(String eventId, String customerId, String orderId, Instant at) {
-        clock.set(at);
+        local.clock().set(at);
         publish(Events.orderRefunded(customerId, orderId, "r-" + eventId).id(eventId).at(at).amount(20_000).json());
     }
 
     private void publish(String event) {
-        cloud.eventBus().publish(event, "test", clock.instant());
-        functions.drainAll();
+        local.cloud().eventBus().publish(event, "test", local.clock().instant());
+        local.functions().drainAll();
     }
 }

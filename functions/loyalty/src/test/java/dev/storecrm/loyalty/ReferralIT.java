@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.storecrm.domain.loyalty.LedgerEntry;
 import dev.storecrm.domain.referral.Referral;
 import dev.storecrm.domain.referral.ReferralDue;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.events.MemberRegisteredBuilder;
 import dev.storecrm.localcloud.CapacityRecorder;
-import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import java.time.Duration;
@@ -24,7 +21,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Referral rewards through the real handlers: member and order events on the store bus, the member
@@ -32,25 +29,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * TimersTable fired by the sweep when the refund window (30 days) ends, the reward in the points ledger,
  * and a refund of the first order taking it back; self-referrals and loops refused with their reason.
  */
-@ExtendWith(FreshLocalCloud.class)
 class ReferralIT {
 
     private static final Instant START = Instant.parse("2026-02-01T02:00:00Z");
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
     private DynamoDbPointsBook points;
     private DynamoDbReferralBook referrals;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(START).with(Map.of("REFERRAL_REFEREE_POINTS", "200"));
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(START);
-        this.functions = cloud.functions(clock, Map.of("REFERRAL_REFEREE_POINTS", "200"));
-        this.points = new DynamoDbPointsBook(cloud.dynamoDb(), cloud.tableName("PointsLedgerTable"),
+    void setUp() {
+        this.points = new DynamoDbPointsBook(local.cloud().dynamoDb(), local.cloud().tableName("PointsLedgerTable"),
                 Duration.ofDays(1_100));
-        this.referrals = new DynamoDbReferralBook(cloud.dynamoDb(), cloud.tableName("ReferralsTable"));
+        this.referrals = new DynamoDbReferralBook(local.cloud().dynamoDb(), local.cloud().tableName("ReferralsTable"));
     }
 
     @Test
@@ -63,9 +56,9 @@ class ReferralIT {
         assertEquals("pending", referral("c-new").status().wire());
         assertEquals(List.of(ReferralDue.timerId("c-new")), referralTimers());
 
-        functions.advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).minusSeconds(60));
+        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).minusSeconds(60));
         assertEquals(List.of(), entries("c-ref"), "a day's payment stands 30 days before it earns the referrer");
-        functions.advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).plusSeconds(60));
+        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).plusSeconds(60));
         assertEquals(List.of("referral 500 request:referral:c-new"), entries("c-ref"));
         assertEquals(List.of("earned 200 order:o-1", "earned 100 order:o-2",
                 "referral 200 request:referral-welcome:c-new"), entries("c-new"));
@@ -96,7 +89,7 @@ class ReferralIT {
         for (String customer : List.of("c-self", "c-twin", "c-x", "c-y")) {
             paid("evt-" + customer, customer, "o-" + customer, START.plus(Duration.ofDays(1)), 10_000);
         }
-        functions.advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(32)));
+        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(32)));
         assertEquals(Map.of(
                         "c-self", "self-referral: the referrer is the referee (the same customer id)",
                         "c-twin", "self-referral: the referrer has the referee's e-mail address",
@@ -118,9 +111,9 @@ class ReferralIT {
         CapacityRecorder.reset();
         paid("evt-1", "c-new", "o-1", START.plus(Duration.ofDays(1)), 20_000);
         Map<String, String> opened = usage("LoyaltyFunction");
-        functions.advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).minusSeconds(60));
+        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).minusSeconds(60));
         CapacityRecorder.reset();
-        functions.advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).plusSeconds(60));
+        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).plusSeconds(60));
         Map<String, String> reward = usage("LoyaltyFunction");
         CapacityRecorder.reset();
         refunded("evt-2", "c-new", "o-1", START.plus(Duration.ofDays(40)), 20_000);
@@ -160,18 +153,18 @@ class ReferralIT {
     }
 
     private void paid(String eventId, String customerId, String orderId, Instant at, long amount) {
-        clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
+        local.clock().set(at.isAfter(local.clock().instant()) ? at : local.clock().instant());
         publish(Events.orderPaid(customerId, orderId).id(eventId).at(at).amount(amount).json());
     }
 
     private void refunded(String eventId, String customerId, String orderId, Instant at, long amount) {
-        clock.set(at.isAfter(clock.instant()) ? at : clock.instant());
+        local.clock().set(at.isAfter(local.clock().instant()) ? at : local.clock().instant());
         publish(Events.orderRefunded(customerId, orderId, "r-" + eventId).id(eventId).at(at).amount(amount).json());
     }
 
     private void publish(String event) {
-        cloud.eventBus().publish(event, "test", clock.instant());
-        functions.drainAll();
+        local.cloud().eventBus().publish(event, "test", local.clock().instant());
+        local.functions().drainAll();
     }
 
     private Referral referral(String refereeId) {
@@ -179,7 +172,7 @@ class ReferralIT {
     }
 
     private List<String> referralTimers() {
-        return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("TimersTable"))).items().stream()
+        return local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("TimersTable"))).items().stream()
                 .map(item -> item.get("timerId").s()).filter(id -> id.startsWith(ReferralDue.timerId(""))).toList();
     }
 

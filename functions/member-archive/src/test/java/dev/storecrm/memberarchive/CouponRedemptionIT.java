@@ -9,11 +9,8 @@ import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.coupon.CouponCodes;
 import dev.storecrm.domain.coupon.CouponOutcomes;
 import dev.storecrm.domain.coupon.CouponValue;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponOutcomes;
 import java.nio.charset.StandardCharsets;
@@ -24,27 +21,24 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Coupons the product issued, redeemed by the orders that carry them, once, while valid. */
-@ExtendWith(LocalCloudExtension.class)
 class CouponRedemptionIT {
 
     private static final Instant ISSUED = Instant.parse("2026-11-20T04:00:00Z");
 
-    private LocalCloud cloud;
-    private LocalFunctions functions;
     private DynamoDbCouponBook coupons;
     private DynamoDbCouponOutcomes outcomes;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(Instant.parse("2026-11-23T04:00:00Z"));
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        cloud.reset();
-        this.cloud = cloud;
-        this.functions = cloud.functions(new SimulatedClock(Instant.parse("2026-11-23T04:00:00Z")));
-        this.outcomes = new DynamoDbCouponOutcomes(cloud.dynamoDb(), cloud.tableName("ReputationTable"),
+    void setUp() {
+        this.outcomes = new DynamoDbCouponOutcomes(local.cloud().dynamoDb(), local.cloud().tableName("ReputationTable"),
                 ZoneId.of("Asia/Shanghai"));
-        this.coupons = new DynamoDbCouponBook(cloud.dynamoDb(), cloud.tableName("CouponsTable"),
+        this.coupons = new DynamoDbCouponBook(local.cloud().dynamoDb(), local.cloud().tableName("CouponsTable"),
                 new CouponCodes("a-test-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8)), outcomes);
     }
 
@@ -55,9 +49,9 @@ class CouponRedemptionIT {
     }
 
     private void orderPlaced(String eventId, String orderId, String customerId, String at, String code) {
-        cloud.eventBus().publish(Events.orderPlaced(customerId, orderId).id(eventId).at(at).total(15_000)
+        local.cloud().eventBus().publish(Events.orderPlaced(customerId, orderId).id(eventId).at(at).total(15_000)
                 .couponCodes(code).json(), "test", ISSUED);
-        functions.drainAll();
+        local.functions().drainAll();
     }
 
     @Test
@@ -65,7 +59,8 @@ class CouponRedemptionIT {
         Coupon first = issue("CART#cart-1#coupon", "c-1", Duration.ofHours(48));
         Coupon again = issue("CART#cart-1#coupon", "c-1", Duration.ofHours(48));
         assertEquals(first, again);
-        assertEquals(1, cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("CouponsTable"))).count(),
+        assertEquals(1, local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("CouponsTable")))
+                .count(),
                 "one item in the CouponsTable");
         assertTrue(first.code().startsWith("CART-"));
         assertEquals(List.of(new CouponOutcomes.Count(LocalDate.parse("2026-11-20"), "cart", 1, 0, 0)),
@@ -97,6 +92,6 @@ class CouponRedemptionIT {
         orderPlaced("evt-3", "o-3", "c-3", "2026-11-23T10:00:00+08:00", coupon.code());
         assertFalse(coupons.find(coupon.code()).orElseThrow().isRedeemed(), "placed after the 48 hours");
         orderPlaced("evt-4", "o-4", "c-3", "2026-11-21T10:00:00+08:00", "WELCOME-20");
-        assertEquals(0, cloud.queueDepth("MemberArchiveDeadLetterQueue"));
+        assertEquals(0, local.cloud().queueDepth("MemberArchiveDeadLetterQueue"));
     }
 }

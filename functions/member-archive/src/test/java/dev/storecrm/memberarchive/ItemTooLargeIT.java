@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberSummary;
-import dev.storecrm.domain.time.SimulatedClock;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
-import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalFunctions.DrainReport;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
@@ -23,9 +20,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -34,22 +30,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * it into the dead-letter queue, and the rest of the batch applies. (Throttling, 5xx and timeouts are
  * retried: {@code SqsBatchProcessorTest}; an outage: {@link MemberArchiveIT}.)
  */
-@ExtendWith(LocalCloudExtension.class)
 class ItemTooLargeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
     private static final Path EVENTS = Template.projectRoot().resolve("events");
 
-    private LocalCloud cloud;
-    private LocalFunctions functions;
-
-    @BeforeEach
-    void reset(LocalCloud cloud) {
-        cloud.reset();
-        this.cloud = cloud;
-        this.functions = cloud.functions(new SimulatedClock(NOW));
-    }
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(NOW);
 
     @Test
     void anOrderTooLargeForDynamoDbIsRefusedAsSuchNotRetried() throws IOException {
@@ -60,29 +48,30 @@ class ItemTooLargeIT {
                     .put("imageUrl", "https://cdn.example.com/" + "i".repeat(1950)).putObject("unitPrice")
                     .put("amount", 100).put("currency", "CNY");
         }
-        String queue = cloud.queueUrl("MemberArchiveQueue");
+        String queue = local.cloud().queueUrl("MemberArchiveQueue");
         String tooLarge = order.toString();
         assertTrue(tooLarge.length() > 400 * 1024, "over DynamoDB's 400 KB item limit: " + tooLarge.length());
-        String messageId = cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(tooLarge)).messageId();
+        String messageId = local.cloud().sqs().sendMessage(m -> m.queueUrl(queue).messageBody(tooLarge)).messageId();
         String good = Files.readString(EVENTS.resolve("member-archive/05-order-paid.json"));
-        cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(good));
+        local.cloud().sqs().sendMessage(m -> m.queueUrl(queue).messageBody(good));
 
-        DrainReport report = functions.drainAll();
+        DrainReport report = local.functions().drainAll();
         assertEquals(Map.of("MemberArchiveFunction", 0), report.failures(), "refused at once, not retried");
-        List<Map<String, AttributeValue>> rejects = cloud.dynamoDb()
-                .scan(s -> s.tableName(cloud.tableName("RejectsTable")).consistentRead(true)).items();
+        List<Map<String, AttributeValue>> rejects = local.cloud().dynamoDb()
+                .scan(s -> s.tableName(local.cloud().tableName("RejectsTable")).consistentRead(true)).items();
         assertEquals(1, rejects.size());
         assertEquals(messageId, rejects.getFirst().get("messageId").s());
         assertEquals("ITEM_TOO_LARGE", rejects.getFirst().get("reason").s(), rejects.getFirst().get("detail").s());
         assertEquals(399, points("c-1001"), "the payment in the same batch applied");
-        assertEquals(Map.of(), cloud.deadLetters());
+        assertEquals(Map.of(), local.cloud().deadLetters());
     }
 
     private long points(String customerId) {
-        Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
+        Map<String, AttributeValue> item = local.cloud().dynamoDb().getItem(g -> g.tableName(local.cloud()
+                .tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS(customerId))).consistentRead(true)).item();
         MemberPolicy policy = MemberPolicySettings.from(
-                new Settings(functions.spec("MemberArchiveFunction").environment()));
+                new Settings(local.functions().spec("MemberArchiveFunction").environment()));
         return MemberSummary.of(MemberItemMapper.fromItem(item).value(), policy, NOW).points();
     }
 }

@@ -8,13 +8,10 @@ import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.CapacityRecorder;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
@@ -29,33 +26,30 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Capacity units per event, as DynamoDB reports them ({@code ReturnConsumedCapacity}): the cost
  * model of the member archive, held steady by assertion. Timings are in the benchmark, not here.
  */
-@ExtendWith(LocalCloudExtension.class)
 class MemberArchiveCapacityIT {
 
     private static final Path EVENTS = Template.projectRoot().resolve("events/member-archive");
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
-    private LocalCloud cloud;
-    private LocalFunctions functions;
+
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(NOW);
 
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        cloud.reset();
-        this.cloud = cloud;
-        functions = cloud.functions(new SimulatedClock(NOW));
-        functions.handler("MemberArchiveFunction");
+    void setUp() {
+        local.functions().handler("MemberArchiveFunction");
     }
 
     /** Units the function used for one event, as "table read/write". */
     private Map<String, String> unitsFor(String body) {
         CapacityRecorder.reset();
-        functions.invoke("MemberArchiveFunction", SqsBatch.single("m-" + body.hashCode(), body));
+        local.functions().invoke("MemberArchiveFunction", SqsBatch.single("m-" + body.hashCode(), body));
         return CapacityRecorder.unitsOf("MemberArchiveFunction");
     }
 
@@ -137,8 +131,9 @@ class MemberArchiveCapacityIT {
      */
     private MemberRecord seedOrders(String customerId, int count) {
         MemberPolicy policy = MemberPolicySettings.from(
-                new Settings(functions.spec("MemberArchiveFunction").environment()));
-        Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
+                new Settings(local.functions().spec("MemberArchiveFunction").environment()));
+        Map<String, AttributeValue> item = local.cloud().dynamoDb().getItem(g -> g.tableName(local.cloud()
+                .tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS(customerId))).consistentRead(true)).item();
         List<StoreEvent> payments = new ArrayList<>();
         Instant first = NOW.minus(Duration.ofHours(8L * count + 48));
@@ -147,14 +142,16 @@ class MemberArchiveCapacityIT {
             payments.add(EventParser.parse(paid("o-" + i, at.toString(), 1_000 + (i * 7919L) % 50_000),
                     java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC)));
         }
-        return MemberHistoryLoad.load(cloud.dynamoDb(), cloud.tableName("MembersTable"), cloud.tableName("OrdersTable"),
+        return MemberHistoryLoad.load(local.cloud().dynamoDb(), local.cloud().tableName("MembersTable"),
+                local.cloud().tableName("OrdersTable"),
                 policy, MemberItemMapper.fromItem(item), payments, NOW);
     }
 
     private MemberSummary summary(String customerId) {
         MemberPolicy policy = MemberPolicySettings.from(
-                new Settings(functions.spec("MemberArchiveFunction").environment()));
-        Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
+                new Settings(local.functions().spec("MemberArchiveFunction").environment()));
+        Map<String, AttributeValue> item = local.cloud().dynamoDb().getItem(g -> g.tableName(local.cloud()
+                .tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS(customerId))).consistentRead(true)).item();
         return MemberSummary.of(MemberItemMapper.fromItem(item).value(), policy, NOW);
     }

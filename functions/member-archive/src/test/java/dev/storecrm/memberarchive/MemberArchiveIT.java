@@ -10,12 +10,9 @@ import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.domain.member.MembershipStatus;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.localcloud.InvalidEvents;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
-import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalFunctions.DrainReport;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
@@ -35,30 +32,28 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The real MemberArchiveFunction handler, fed through the template's event bus rule and SQS
  * trigger, against DynamoDB Local and ElasticMQ provisioned from template.yaml.
  */
-@ExtendWith(LocalCloudExtension.class)
 class MemberArchiveIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
     private static final Path EVENTS = Template.projectRoot().resolve("events");
 
-    private LocalCloud cloud;
-    private LocalFunctions functions;
     private MemberPolicy policy;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(NOW);
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        cloud.reset();
-        this.cloud = cloud;
-        this.functions = cloud.functions(new SimulatedClock(NOW));
-        this.policy = MemberPolicySettings.from(new Settings(functions.spec("MemberArchiveFunction").environment()));
+    void setUp() {
+        this.policy = MemberPolicySettings.from(new Settings(local.functions().spec("MemberArchiveFunction")
+                .environment()));
     }
 
     static List<Path> files(String directory) throws IOException {
@@ -68,7 +63,7 @@ class MemberArchiveIT {
     }
 
     private void publish(Path sample) throws IOException {
-        cloud.eventBus().publish(Files.readString(sample), "storefront", NOW);
+        local.cloud().eventBus().publish(Files.readString(sample), "storefront", NOW);
     }
 
     private MemberSummary member(String customerId) {
@@ -76,7 +71,8 @@ class MemberArchiveIT {
     }
 
     private MemberRecord record(String customerId) {
-        Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
+        Map<String, AttributeValue> item = local.cloud().dynamoDb().getItem(g -> g.tableName(local.cloud()
+                .tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS(customerId))).consistentRead(true)).item();
         assertFalse(item.isEmpty(), "no archive for " + customerId);
         return MemberItemMapper.fromItem(item).value();
@@ -87,7 +83,7 @@ class MemberArchiveIT {
         for (Path sample : files("member-archive")) {
             publish(sample);
         }
-        DrainReport report = functions.drainAll();
+        DrainReport report = local.functions().drainAll();
         assertEquals(18, report.totalMessages());
         assertEquals(Map.of("MemberArchiveFunction", 0), report.failures());
 
@@ -119,7 +115,8 @@ class MemberArchiveIT {
         assertEquals(6_000, vip.points());
         assertEquals("c-1001", record("c-1004").profile().referrerId());
 
-        Map<String, AttributeValue> order = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("OrdersTable"))
+        Map<String, AttributeValue> order = local.cloud().dynamoDb().getItem(g -> g.tableName(local.cloud()
+                .tableName("OrdersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS("c-1001"), "orderId",
                         AttributeValue.fromS("o-5002")))).item();
         assertEquals(2, order.get("lines").l().size());
@@ -127,17 +124,18 @@ class MemberArchiveIT {
         assertEquals("129900", order.get("paidAmount").n());
         assertEquals(1, order.get("refunds").ss().size());
 
-        Map<String, AttributeValue> stored = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
+        Map<String, AttributeValue> stored = local.cloud().dynamoDb().getItem(g -> g.tableName(local.cloud()
+                .tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS("c-1004")))).item();
         assertEquals("VIP2", stored.get("tier").s(), "the table shows the tier to people reading it");
-        assertEquals(0, cloud.queueDepth("MemberArchiveQueue"));
-        assertEquals(0, cloud.queueDepth("MemberArchiveDeadLetterQueue"));
+        assertEquals(0, local.cloud().queueDepth("MemberArchiveQueue"));
+        assertEquals(0, local.cloud().queueDepth("MemberArchiveDeadLetterQueue"));
         assertEquals(0, scan("RejectsTable").size());
     }
 
     @Test
     void badInputIsKeptWithItsReasonAndNeverBlocksTheRestOfTheBatch() throws IOException {
-        String queue = cloud.queueUrl("MemberArchiveQueue");
+        String queue = local.cloud().queueUrl("MemberArchiveQueue");
         InvalidEvents corpus = InvalidEvents.read();
         List<InvalidEvents.Case> invalid = corpus.of("member-archive");
         List<Path> valid = files("member-archive");
@@ -145,15 +143,15 @@ class MemberArchiveIT {
         for (int i = 0; i < Math.max(invalid.size(), valid.size()); i++) {
             if (i < invalid.size()) {
                 String body = corpus.body(invalid.get(i));
-                expected.put(cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(body)).messageId(),
+                expected.put(local.cloud().sqs().sendMessage(m -> m.queueUrl(queue).messageBody(body)).messageId(),
                         invalid.get(i).file() + " " + invalid.get(i).reason());
             }
             if (i < valid.size()) {
                 String good = Files.readString(valid.get(i));
-                cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(good));
+                local.cloud().sqs().sendMessage(m -> m.queueUrl(queue).messageBody(good));
             }
         }
-        DrainReport report = functions.drainAll();
+        DrainReport report = local.functions().drainAll();
         assertEquals(Map.of("MemberArchiveFunction", 0), report.failures(), "a rejected message is not a retried one");
 
         Map<String, String> kept = new TreeMap<>();
@@ -170,7 +168,7 @@ class MemberArchiveIT {
         assertEquals(39_900 + 129_900 - 20_000, wang.lifetimeSpendMinor(),
                 "the valid samples of the same batches applied");
         assertEquals(Optional.of("VIP2"), member("c-1004").tier());
-        assertEquals(Map.of(), cloud.deadLetters());
+        assertEquals(Map.of(), local.cloud().deadLetters());
     }
 
     @Test
@@ -179,12 +177,12 @@ class MemberArchiveIT {
         for (Path sample : samples) {
             publish(sample);
         }
-        functions.drainAll();
+        local.functions().drainAll();
         Map<String, Object> expected = snapshot();
 
         Random random = new Random(2026);
         for (int run = 0; run < 3; run++) {
-            cloud.reset();
+            local.cloud().reset();
             List<Path> stream = new ArrayList<>();
             for (Path sample : samples) {
                 for (int copies = 1 + random.nextInt(3); copies > 0; copies--) {
@@ -195,7 +193,7 @@ class MemberArchiveIT {
             for (Path sample : stream) {
                 publish(sample);
             }
-            functions.drainAll();
+            local.functions().drainAll();
             assertEquals(expected, snapshot(),
                     "run " + run + " delivered " + stream.size() + " events in another order");
         }
@@ -203,19 +201,19 @@ class MemberArchiveIT {
 
     @Test
     void aStoreOutageIsRetriedAndNothingIsLostOrDeadLettered() throws IOException {
-        cloud.dynamoDb().deleteTable(d -> d.tableName(cloud.tableName("MembersTable")));
+        local.cloud().dynamoDb().deleteTable(d -> d.tableName(local.cloud().tableName("MembersTable")));
         publish(EVENTS.resolve("member-archive/05-order-paid.json"));
 
-        DrainReport failed = functions.pollOnce("MemberArchiveFunction");
+        DrainReport failed = local.functions().pollOnce("MemberArchiveFunction");
         assertEquals(Map.of("MemberArchiveFunction", 1), failed.failures(), "reported as a batch item failure");
-        assertEquals(1, cloud.queueDepth("MemberArchiveQueue"), "back on the queue for a retry");
-        assertEquals(0, cloud.queueDepth("MemberArchiveDeadLetterQueue"), "not dead-lettered on first sight");
+        assertEquals(1, local.cloud().queueDepth("MemberArchiveQueue"), "back on the queue for a retry");
+        assertEquals(0, local.cloud().queueDepth("MemberArchiveDeadLetterQueue"), "not dead-lettered on first sight");
         assertEquals(0, scan("RejectsTable").size(), "an outage is not bad input");
 
-        cloud.createTable("MembersTable");
-        functions.drainAll();
+        local.cloud().createTable("MembersTable");
+        local.functions().drainAll();
         assertEquals(399, member("c-1001").points());
-        assertEquals(0, cloud.queueDepth("MemberArchiveQueue"));
+        assertEquals(0, local.cloud().queueDepth("MemberArchiveQueue"));
     }
 
     @Test
@@ -225,9 +223,10 @@ class MemberArchiveIT {
         }
         for (Path sample : files("invalid")) {
             String body = Files.readString(sample);
-            cloud.sqs().sendMessage(m -> m.queueUrl(cloud.queueUrl("MemberArchiveQueue")).messageBody(body));
+            local.cloud().sqs().sendMessage(m -> m.queueUrl(local.cloud().queueUrl("MemberArchiveQueue"))
+                    .messageBody(body));
         }
-        functions.drainAll();
+        local.functions().drainAll();
         String logs = Files.readString(Path.of(System.getProperty("storecrm.functionLog",
                 "target/function-logs.jsonl")));
         assertTrue(logs.contains("\"outcome\":\"APPLIED\""), "the log records outcomes");
@@ -260,7 +259,8 @@ class MemberArchiveIT {
     }
 
     private List<Map<String, AttributeValue>> scan(String table) {
-        return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName(table)).consistentRead(true)).items();
+        return local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName(table)).consistentRead(true))
+                .items();
     }
 
     /**

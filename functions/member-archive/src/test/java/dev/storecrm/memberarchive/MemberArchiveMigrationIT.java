@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.member.MemberSummary;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions.DrainReport;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.dynamodb.MemberItemMapper;
@@ -26,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -37,7 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * big), every order's credit written, the map gone. The result is the archive a member gets who sent
  * the same events to the bounded archive from the start.
  */
-@ExtendWith(LocalCloudExtension.class)
 class MemberArchiveMigrationIT {
 
     private static final Instant NOW = Instant.parse("2026-01-15T00:00:00Z");
@@ -46,16 +42,15 @@ class MemberArchiveMigrationIT {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final int ORDERS = 30;
 
-    private LocalCloud cloud;
-    private LocalFunctions functions;
     private MemberPolicy policy;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(NOW);
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        cloud.reset();
-        this.cloud = cloud;
-        this.functions = cloud.functions(new SimulatedClock(NOW));
-        this.policy = MemberPolicySettings.from(new Settings(functions.spec("MemberArchiveFunction").environment()));
+    void setUp() {
+        this.policy = MemberPolicySettings.from(new Settings(local.functions().spec("MemberArchiveFunction")
+                .environment()));
     }
 
     @Test
@@ -81,7 +76,7 @@ class MemberArchiveMigrationIT {
         sendFreshArchiveTheSameEvents("c-fresh");
         assertEquals(figures(summary("c-fresh")), figures(summary("c-legacy")),
                 "the converted archive is the one the same events build in the bounded archive");
-        assertEquals(0, cloud.queueDepth("MemberArchiveDeadLetterQueue"));
+        assertEquals(0, local.cloud().queueDepth("MemberArchiveDeadLetterQueue"));
     }
 
     private static List<Object> figures(MemberSummary s) {
@@ -142,9 +137,9 @@ class MemberArchiveMigrationIT {
                                 "active-" + customerId) + "|active|"))),
                 "orders", AttributeValue.fromM(orders),
                 "status", AttributeValue.fromS("active"), "points", AttributeValue.fromN("0")));
-        cloud.dynamoDb().putItem(p -> p.tableName(cloud.tableName("MembersTable")).item(member));
+        local.cloud().dynamoDb().putItem(p -> p.tableName(local.cloud().tableName("MembersTable")).item(member));
         for (Map<String, AttributeValue> row : orderItems) {
-            cloud.dynamoDb().putItem(p -> p.tableName(cloud.tableName("OrdersTable")).item(row));
+            local.cloud().dynamoDb().putItem(p -> p.tableName(local.cloud().tableName("OrdersTable")).item(row));
         }
     }
 
@@ -183,13 +178,13 @@ class MemberArchiveMigrationIT {
     // ------------------------------------------------------------------ reading
 
     private void publish(String event) {
-        cloud.eventBus().publish(event, "storefront", NOW);
-        DrainReport report = functions.drainAll();
+        local.cloud().eventBus().publish(event, "storefront", NOW);
+        DrainReport report = local.functions().drainAll();
         assertEquals(Map.of("MemberArchiveFunction", 0), report.failures());
     }
 
     private Map<String, AttributeValue> memberItem(String customerId) {
-        return cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
+        return local.cloud().dynamoDb().getItem(g -> g.tableName(local.cloud().tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS(customerId))).consistentRead(true)).item();
     }
 
@@ -199,7 +194,8 @@ class MemberArchiveMigrationIT {
     }
 
     private List<Map<String, AttributeValue>> orders(String customerId) {
-        return cloud.dynamoDb().query(q -> q.tableName(cloud.tableName("OrdersTable")).consistentRead(true)
+        return local.cloud().dynamoDb().query(q -> q.tableName(local.cloud().tableName("OrdersTable"))
+                .consistentRead(true)
                 .keyConditionExpression("customerId = :c")
                 .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(customerId)))).items();
     }

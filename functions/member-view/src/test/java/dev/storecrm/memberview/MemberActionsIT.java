@@ -6,22 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.FunctionUrlRequest;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalStaffDoor;
+import dev.storecrm.localcloud.LocalStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Operators' actions through the real handlers against the local cloud, IAM enforced from
@@ -30,28 +27,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * in the member's history with who made it and why. A points adjustment takes another rule, to the
  * loyalty queue, and shows in the member's points history.
  */
-@ExtendWith(FreshLocalCloud.class)
 class MemberActionsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-16T02:00:30Z");
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
     private LocalStaffDoor staff;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(NOW);
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(NOW);
-        this.functions = cloud.functions(clock);
-        this.staff = LocalStaffDoor.open(cloud, functions, clock, Duration.ofHours(1));
+    void setUp() {
+        this.staff = LocalStaffDoor.open(local.cloud(), local.functions(), local.clock(), Duration.ofHours(1));
         for (String customerId : List.of("c-1001", "c-2002")) {
-            cloud.eventBus().publish(Events.memberRegistered(customerId).at(NOW.minus(Duration.ofDays(90))).json(),
+            local.cloud().eventBus().publish(Events.memberRegistered(customerId).at(NOW.minus(Duration.ofDays(90)))
+                    .json(),
                     "test", NOW);
         }
-        functions.drainAll();
+        local.functions().drainAll();
     }
 
     @Test
@@ -61,10 +55,10 @@ class MemberActionsIT {
         int n = 0;
         for (String step : steps) {
             String[] actionAndStatus = step.split(":");
-            clock.advance(Duration.ofMinutes(1));
+            local.clock().advance(Duration.ofMinutes(1));
             JsonNode accepted = read(act("c-1001", actionAndStatus[0], "key-" + n++, "step " + n, admin), 202);
             assertEquals("accepted", accepted.get("outcome").asText());
-            functions.drainAll();
+            local.functions().drainAll();
             JsonNode membership = view("c-1001", admin).get("membership");
             assertEquals(actionAndStatus[1], membership.get("status").asText(), step);
             assertEquals("console:admin", membership.get("changedBy").asText());
@@ -79,15 +73,15 @@ class MemberActionsIT {
     void aRequestKeySentAgainIsOneActionAndIsAnsweredAsADuplicateOnceApplied() {
         String admin = "admin";
         read(act("c-1001", "freeze", "retry-1", "card reported stolen", admin), 202);
-        clock.advance(Duration.ofSeconds(20));
+        local.clock().advance(Duration.ofSeconds(20));
         read(act("c-1001", "freeze", "retry-1", "card reported stolen", admin), 202);
-        functions.drainAll();
+        local.functions().drainAll();
         JsonNode history = view("c-1001", admin).get("membership").get("history");
         assertEquals(List.of("frozen"), statuses(history), "two sends of one request key: one change");
         assertEquals(NOW.toString(), history.get(0).get("at").asText(), "the first send's time");
         JsonNode again = read(act("c-1001", "freeze", "retry-1", "card reported stolen", admin), 200);
         assertEquals("duplicate", again.get("outcome").asText());
-        functions.drainAll();
+        local.functions().drainAll();
         assertEquals(1, view("c-1001", admin).get("membership").get("history").size());
     }
 
@@ -95,13 +89,13 @@ class MemberActionsIT {
     void anActionAndALateEventConvergeByWhenEachHappened() {
         String admin = "admin";
         read(act("c-1001", "freeze", "race-1", "fraud review", admin), 202);
-        cloud.eventBus().publish(Events.memberUpdated("c-1001").status("active", "platform sync")
+        local.cloud().eventBus().publish(Events.memberUpdated("c-1001").status("active", "platform sync")
                 .at(NOW.minus(Duration.ofMinutes(5))).json(), "test", NOW);
         read(act("c-2002", "freeze", "race-2", "fraud review", admin), 202);
-        cloud.eventBus().publish(Events.memberUpdated("c-2002").status("cancelled", "closed in the shop")
+        local.cloud().eventBus().publish(Events.memberUpdated("c-2002").status("cancelled", "closed in the shop")
                 .at(NOW.plusSeconds(1)).json(), "test", NOW);
-        clock.advance(Duration.ofSeconds(2));
-        functions.drainAll();
+        local.clock().advance(Duration.ofSeconds(2));
+        local.functions().drainAll();
 
         JsonNode first = view("c-1001", admin).get("membership");
         assertEquals("frozen", first.get("status").asText(), "the late, older event does not undo the action");
@@ -117,7 +111,7 @@ class MemberActionsIT {
         JsonNode restore = read(act("c-1001", "restore", "no-1", "mistake", admin), 409);
         assertEquals("the membership is active, not cancelled", restore.get("reason").asText());
         read(act("c-1001", "cancel", "no-2", "asked to leave", admin), 202);
-        functions.drainAll();
+        local.functions().drainAll();
         JsonNode freeze = read(act("c-1001", "freeze", "no-3", "fraud review", admin), 409);
         assertEquals("the membership is cancelled: restore the membership first", freeze.get("reason").asText());
         JsonNode noReason = read(staff.invoke(admin, "POST", "/members/c-1001/actions", "",
@@ -126,7 +120,7 @@ class MemberActionsIT {
         String agent = "agent";
         JsonNode forbidden = read(act("c-1001", "restore", "no-5", "back", agent), 403);
         assertTrue(forbidden.get("reason").asText().contains("admins"));
-        functions.drainAll();
+        local.functions().drainAll();
         assertEquals(List.of("cancelled"), statuses(view("c-1001", agent).get("membership").get("history")),
                 "only the allowed action was applied; the agent still views");
     }
@@ -138,7 +132,7 @@ class MemberActionsIT {
                 .put("until", NOW.plus(Duration.ofDays(7)).toString()).put("requestKey", "tier-1")
                 .put("reason", "key account").toString();
         read(staff.invoke(admin, "POST", "/members/c-1001/actions", "", body), 202);
-        functions.drainAll();
+        local.functions().drainAll();
         JsonNode tier = view("c-1001", admin).get("tier");
         assertEquals("VIP2", tier.get("name").asText());
         assertEquals("override", tier.get("basis").asText());
@@ -146,7 +140,7 @@ class MemberActionsIT {
         assertEquals("key account", tier.get("override").get("reason").asText());
         assertEquals(NOW.plus(Duration.ofDays(7)).toString(), tier.get("heldUntil").asText());
         read(staff.invoke(admin, "POST", "/members/c-1001/actions", "", body), 200);
-        clock.advance(Duration.ofDays(8));
+        local.clock().advance(Duration.ofDays(8));
         JsonNode after = view("c-1001", "admin");
         assertEquals("MEMBER", after.get("tier").get("name").asText(), "no spend: the base tier again");
         assertEquals("base", after.get("tier").get("basis").asText());
@@ -157,11 +151,11 @@ class MemberActionsIT {
     void aPointsAdjustmentReachesTheLedgerOnceWithWhoAndWhyAndNeverTakesTheBalanceBelowZero() {
         String admin = "admin";
         read(adjust("c-1001", 200, "adj-1", "welcome gift", admin), 202);
-        functions.drainAll();
-        clock.advance(Duration.ofMinutes(1));
+        local.functions().drainAll();
+        local.clock().advance(Duration.ofMinutes(1));
         read(adjust("c-1001", -150, "adj-2", "points given twice", admin), 202);
         read(adjust("c-1001", -150, "adj-2", "points given twice", admin), 202);
-        functions.drainAll();
+        local.functions().drainAll();
         JsonNode points = view("c-1001", admin).get("points");
         assertEquals(50, points.get("balance").asLong(), "+200, then -150 once for two sends of one key");
         JsonNode entries = points.get("entries");
@@ -177,10 +171,10 @@ class MemberActionsIT {
                 read(adjust("c-1001", -60, "adj-3", "too much", admin), 409).get("reason").asText());
         read(adjust("c-1001", -40, "adj-4", "first of two", admin), 202);
         read(adjust("c-1001", -40, "adj-5", "second of two", admin), 202);
-        functions.drainAll();
+        local.functions().drainAll();
         assertEquals(10, view("c-1001", admin).get("points").get("balance").asLong(), "the second does not fit");
-        List<Map<String, AttributeValue>> rejects = cloud.dynamoDb().scan(s -> s.tableName(
-                cloud.tableName("RejectsTable")).consistentRead(true)).items();
+        List<Map<String, AttributeValue>> rejects = local.cloud().dynamoDb().scan(s -> s.tableName(
+                local.cloud().tableName("RejectsTable")).consistentRead(true)).items();
         assertEquals(1, rejects.size(), "the adjustment the points no longer covered is kept with its reason");
         assertEquals("INSUFFICIENT_POINTS", rejects.getFirst().get("reason").s());
         assertEquals("loyalty", rejects.getFirst().get("consumer").s());
@@ -189,10 +183,10 @@ class MemberActionsIT {
 
     @Test
     void aScriptActsThroughTheIamSignedUrlAndIsRecordedAsItsPrincipal() {
-        JsonNode accepted = read(functions.invokeSignedUrl("MemberViewFunction",
+        JsonNode accepted = read(local.functions().invokeSignedUrl("MemberViewFunction",
                 FunctionUrlRequest.sample("member-view/freeze-member.json")), 202);
         assertEquals("frozen", accepted.get("status").asText());
-        functions.drainAll();
+        local.functions().drainAll();
         JsonNode membership = view("c-1001", "admin").get("membership");
         assertEquals("frozen", membership.get("status").asText());
         assertEquals("Chargeback under review", membership.get("reason").asText());

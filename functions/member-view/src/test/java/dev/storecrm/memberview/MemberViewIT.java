@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.localcloud.FreshLocalCloud;
 import dev.storecrm.localcloud.FunctionUrlRequest;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalStaffDoor;
+import dev.storecrm.localcloud.LocalStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +21,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The member view through the real handler against the local cloud, with IAM enforced from
@@ -32,22 +29,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * authorizer: a member the archive, the points ledger, the sender and the dispute workflow wrote
  * is found by id, by an address and a number written another way, and shown with every part.
  */
-@ExtendWith(FreshLocalCloud.class)
 class MemberViewIT {
 
     private static final Instant NOW = Instant.parse("2026-11-16T02:00:30Z");
     private static final int ORDERS = 13;
 
-    private LocalCloud cloud;
-    private LocalFunctions functions;
     private LocalStaffDoor staff;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(NOW).with(Map.of("DISPUTE_AGENT_LOCALE", "en"));
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        SimulatedClock clock = new SimulatedClock(NOW);
-        this.functions = cloud.functions(clock, Map.of("DISPUTE_AGENT_LOCALE", "en"));
-        this.staff = LocalStaffDoor.open(cloud, functions, clock, Duration.ofHours(1));
+    void setUp() {
+        this.staff = LocalStaffDoor.open(local.cloud(), local.functions(), local.clock(), Duration.ofHours(1));
         publish(Events.memberRegistered("c-1001").name("<b>Li</b> & Co").email("member.1001@example.com")
                 .phone("+8613800001001").at(NOW.minus(Duration.ofDays(200))).json());
         publish(Events.memberRegistered("c-2002").name("Someone else").email("other@example.com")
@@ -60,8 +54,8 @@ class MemberViewIT {
         }
         publish(Events.cartUpdated("cart-1001").customerId("c-1001")
                 .at(NOW.minus(Duration.ofMinutes(30))).json());
-        cloud.eventBus().publishSample("disputes/dispute-opened-store-return.json", e -> { }, "test", NOW);
-        functions.drainAll();
+        local.cloud().eventBus().publishSample("disputes/dispute-opened-store-return.json", e -> { }, "test", NOW);
+        local.functions().drainAll();
     }
 
     @Test
@@ -133,20 +127,22 @@ class MemberViewIT {
 
     @Test
     void scriptsUseTheIamSignedFunctionUrlAndUnsignedRequestsAreRefused() {
-        APIGatewayV2HTTPResponse found = functions.invokeSignedUrl("MemberViewFunction",
+        APIGatewayV2HTTPResponse found = local.functions().invokeSignedUrl("MemberViewFunction",
                 FunctionUrlRequest.sample("member-view/find-by-email.json"));
         assertEquals(List.of("c-1001"), ids(read(found, 200)));
-        JsonNode view = read(functions.invokeSignedUrl("MemberViewFunction",
+        JsonNode view = read(local.functions().invokeSignedUrl("MemberViewFunction",
                 FunctionUrlRequest.sample("member-view/get-member.json")), 200);
         assertEquals("c-1001", view.get("customerId").asText());
-        assertEquals(403, functions.invokeUrl("MemberViewFunction", "GET", "/members/c-1001", "", Map.of(), null)
+        assertEquals(403, local.functions().invokeUrl("MemberViewFunction", "GET", "/members/c-1001", "", Map.of(),
+                null)
                 .getStatusCode(), "Lambda refuses an unsigned request");
-        assertEquals(403, functions.invokeUrlAsIfAuthTypeNone("MemberViewFunction", "GET", "/members/c-1001", "",
+        assertEquals(403, local.functions().invokeUrlAsIfAuthTypeNone("MemberViewFunction", "GET", "/members/c-1001",
+                "",
                 Map.of(), null).getStatusCode(), "the handler refuses a request that names no caller");
     }
 
     private void publish(String json) {
-        cloud.eventBus().publish(json, "test", NOW);
+        local.cloud().eventBus().publish(json, "test", NOW);
     }
 
     /** A GET by one of the documented local users, or with no token at all when {@code user} is null. */

@@ -3,11 +3,8 @@ package dev.storecrm.orderfeedback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.storecrm.domain.campaign.Holdout;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.SentMail;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -26,23 +22,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * order-feedback function, timer sweep and sender, asserting the mail the SES emulator received and the send
  * ledger.
  */
-@ExtendWith(FreshLocalCloud.class)
 class OrderFeedbackIT {
 
     /** 10:00 in Shanghai: the ask falls due at that local time, outside quiet hours. */
     private static final Instant START = Instant.parse("2026-03-02T02:00:00Z");
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
-
-    @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(START.minus(Duration.ofDays(1)));
-        // Holdouts off: these tests follow named orders; the holdout test turns them on.
-        this.functions = cloud.functions(clock, Map.of("HOLDOUT_PERCENT", "0"));
-    }
+    // Holdouts off: these tests follow named orders; the holdout test turns them on.
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(START.minus(Duration.ofDays(1))).with(Map.of("HOLDOUT_PERCENT", "0"));
 
     @Test
     void aPaidOrderIsAskedAboutOnceOnTheSeventhDayHoweverOftenItsPaymentArrives() {
@@ -68,15 +55,15 @@ class OrderFeedbackIT {
             paid("evt-" + name, "c-" + name, "o-" + name, START);
         }
         walkTo(START.plus(Duration.ofDays(2)));
-        publish(Events.orderCancelled("c-cancel", "o-cancel").id("evt-cancel-x").at(clock.instant()).json());
+        publish(Events.orderCancelled("c-cancel", "o-cancel").id("evt-cancel-x").at(local.clock().instant()).json());
         publish(Events.orderRefunded("c-refund", "o-refund", "r-1").id("evt-refund-x").amount(500)
-                .at(clock.instant()).json());
+                .at(local.clock().instant()).json());
         // A dispute about the order, closed since: the order is still not one to ask about.
-        cloud.dynamoDb().putItem(p -> p.tableName(cloud.tableName("DisputesTable")).item(Map.of(
+        local.cloud().dynamoDb().putItem(p -> p.tableName(local.cloud().tableName("DisputesTable")).item(Map.of(
                 "disputeId", AttributeValue.fromS("d-1"), "customerId", AttributeValue.fromS("c-dispute"),
                 "orderId", AttributeValue.fromS("o-dispute"), "status", AttributeValue.fromS("closed"))));
         // Another dispute of the same customer, about another order, does not count for this one.
-        cloud.dynamoDb().putItem(p -> p.tableName(cloud.tableName("DisputesTable")).item(Map.of(
+        local.cloud().dynamoDb().putItem(p -> p.tableName(local.cloud().tableName("DisputesTable")).item(Map.of(
                 "disputeId", AttributeValue.fromS("d-2"), "customerId", AttributeValue.fromS("c-kept"),
                 "orderId", AttributeValue.fromS("o-other"), "status", AttributeValue.fromS("closed"))));
         walkTo(START.plus(Duration.ofDays(15)));
@@ -90,7 +77,7 @@ class OrderFeedbackIT {
 
     @Test
     void aHeldOutOrderGetsNoMailAndIsRecordedAsHeldOut() {
-        functions = cloud.functions(clock, Map.of("HOLDOUT_PERCENT", "50"));
+        local.redeploy(Map.of("HOLDOUT_PERCENT", "50"));
         Holdout half = Holdout.percent("50");
         String held = IntStream.range(0, 1_000).mapToObj(i -> "o-" + i)
                 .filter(order -> half.holdsOut("c-held", OrderFeedbackService.JOURNEY, order)).findFirst()
@@ -109,7 +96,7 @@ class OrderFeedbackIT {
 
     @Test
     void aPaymentArrivingLongAfterItWasMadeArmsNoStaleAsk() {
-        clock.set(START);
+        local.clock().set(START);
         member("c-late");
         // Paid 20 days ago, delivered now: the ask would have gone 13 days ago (more than 7 days late).
         publish(Events.orderPaid("c-late", "o-late").id("evt-late").at(START.minus(Duration.ofDays(20))).json());
@@ -121,7 +108,7 @@ class OrderFeedbackIT {
     @Test
     void aTimerWithoutItsOrderIsKeptWithItsReasonAndBlocksNothing() {
         member("c-bad");
-        cloud.sqs().sendMessage(m -> m.queueUrl(cloud.queueUrl("OrderFeedbackQueue"))
+        local.cloud().sqs().sendMessage(m -> m.queueUrl(local.cloud().queueUrl("OrderFeedbackQueue"))
                 .messageBody("{\"kind\": \"order-feedback\", \"customerId\": \"c-bad\"}"));
         paid("evt-bad-1", "c-bad", "o-bad", START);
         walkTo(START.plus(Duration.ofDays(8)));
@@ -139,22 +126,22 @@ class OrderFeedbackIT {
 
     /** A payment at {@code at}, published then (an event is never from the consumer's future). */
     private void paid(String eventId, String customerId, String orderId, Instant at) {
-        if (at.isAfter(clock.instant())) {
-            clock.set(at);
+        if (at.isAfter(local.clock().instant())) {
+            local.clock().set(at);
         }
         publish(Events.orderPaid(customerId, orderId).id(eventId).at(at).json());
     }
 
     private void publish(String event) {
-        cloud.eventBus().publish(event, "test", clock.instant());
-        functions.drainAll();
+        local.cloud().eventBus().publish(event, "test", local.clock().instant());
+        local.functions().drainAll();
     }
 
     /** Moves time on day by day, a minute past each day's 10:00 in Shanghai, running the sweep and every queue. */
     private void walkTo(Instant end) {
-        for (Instant day = clock.instant().plus(Duration.ofDays(1)); !day.isAfter(end);
+        for (Instant day = local.clock().instant().plus(Duration.ofDays(1)); !day.isAfter(end);
              day = day.plus(Duration.ofDays(1))) {
-            functions.advanceTo("TimerSweepFunction", day.plusSeconds(60));
+            local.functions().advanceTo("TimerSweepFunction", day.plusSeconds(60));
         }
     }
 
@@ -162,7 +149,7 @@ class OrderFeedbackIT {
     private List<String> asks(String customerId) {
         List<String> asks = new ArrayList<>();
         List<Map<String, AttributeValue>> ledger = scan("SendLedgerTable");
-        for (SentMail mail : cloud.sentMail()) {
+        for (SentMail mail : local.cloud().sentMail()) {
             if (!mail.to().contains(customerId + "@example.com")) {
                 continue;
             }
@@ -185,6 +172,7 @@ class OrderFeedbackIT {
     }
 
     private List<Map<String, AttributeValue>> scan(String table) {
-        return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName(table)).consistentRead(true)).items();
+        return local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName(table)).consistentRead(true))
+                .items();
     }
 }

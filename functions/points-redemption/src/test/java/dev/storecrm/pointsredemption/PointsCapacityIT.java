@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.domain.loyalty.OrderPoints;
-import dev.storecrm.localcloud.CapacityRecorder;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
-import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
+import dev.storecrm.localcloud.CapacityRecorder;
+import dev.storecrm.localcloud.LocalStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -19,7 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Capacity units as DynamoDB reports them ({@code ReturnConsumedCapacity}) for the points ledger's
@@ -27,27 +24,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * timer's firing. An expiry run costs what the members whose points expire cost, whatever the
  * number of members with points that do not.
  */
-@ExtendWith(LocalCloudExtension.class)
 class PointsCapacityIT {
 
     private static final Instant PAID = Instant.parse("2027-03-10T03:00:00Z");
     private static final Instant EXPIRY = Instant.parse("2028-03-31T16:00:00Z");
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(PAID);
 
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        cloud.reset();
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(PAID);
-        this.functions = cloud.functions(clock);
-        functions.handler("LoyaltyFunction");
-        functions.handler("PointsRedemptionFunction");
-        functions.handler("TimerSweepFunction");
-        cloud.eventBus().publish(registered("c-1"), "test", PAID);
-        functions.drainAll();
+    void setUp() {
+        local.functions().handler("LoyaltyFunction");
+        local.functions().handler("PointsRedemptionFunction");
+        local.functions().handler("TimerSweepFunction");
+        local.cloud().eventBus().publish(registered("c-1"), "test", PAID);
+        local.functions().drainAll();
     }
 
     /*
@@ -81,13 +72,13 @@ class PointsCapacityIT {
     void anExpiryRunCostsWhatTheMembersWhosePointsExpireCostAndNothingForTheRest() {
         order("c-1", "o-1", 1);
         for (int i = 0; i < 50; i++) {
-            cloud.eventBus().publish(registered("c-later-" + i), "test", PAID);
-            clock.set(PAID.plusSeconds(3_600L * 24 * 40));
+            local.cloud().eventBus().publish(registered("c-later-" + i), "test", PAID);
+            local.clock().set(PAID.plusSeconds(3_600L * 24 * 40));
             order("c-later-" + i, "o-later-" + i, 1);
         }
-        functions.advanceTo("TimerSweepFunction", EXPIRY.minusSeconds(60 * 60 * 24 * 10));
+        local.functions().advanceTo("TimerSweepFunction", EXPIRY.minusSeconds(60 * 60 * 24 * 10));
         CapacityRecorder.reset();
-        functions.advanceTo("TimerSweepFunction", EXPIRY.plusSeconds(60));
+        local.functions().advanceTo("TimerSweepFunction", EXPIRY.plusSeconds(60));
         assertEquals(Map.of("LoyaltyFunction PointsLedgerTable", "0.5/4.0", "LoyaltyFunction TimersTable", "0.0/1.0",
                         "TimerSweepFunction TimersTable", "0.0/1.0", "TimerSweepFunction TimersTable/DueByShard",
                                 "0.5/1.0"),
@@ -102,15 +93,15 @@ class PointsCapacityIT {
     private void order(String customerId, String orderId, long revision) {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId("m-" + orderId);
-        message.setBody(new OrderPoints(customerId, orderId, revision, Optional.of(clock.instant()), 1, 1_000,
+        message.setBody(new OrderPoints(customerId, orderId, revision, Optional.of(local.clock().instant()), 1, 1_000,
                 100_000, 0, false, Optional.of(ZoneId.of("Asia/Shanghai"))).toJson());
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(message));
-        functions.invoke("LoyaltyFunction", event);
+        local.functions().invoke("LoyaltyFunction", event);
     }
 
     private void call(String path, String body) {
-        functions.invokeSignedUrl("PointsRedemptionFunction", "POST", path, "",
+        local.functions().invokeSignedUrl("PointsRedemptionFunction", "POST", path, "",
                 body == null ? Map.of() : Map.of("content-type", "application/json"), body);
     }
 

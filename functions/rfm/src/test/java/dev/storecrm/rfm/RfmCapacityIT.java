@@ -3,42 +3,29 @@ package dev.storecrm.rfm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.CapacityRecorder;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Capacity units of an RFM update per order, as DynamoDB reports them ({@code ReturnConsumedCapacity}):
  * the same for a member's 5th and 25th order, and in a store of a few members or of many, because every
  * item read or written is bounded (fixed histogram buckets, at most three recent orders looked at).
  */
-@ExtendWith(LocalCloudExtension.class)
 class RfmCapacityIT {
 
     private static final Instant START = Instant.parse("2026-06-01T02:00:00Z");
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
     private int events;
 
-    @BeforeEach
-    void reset(LocalCloud cloud) {
-        cloud.reset();
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(START);
-        this.functions = cloud.functions(clock);
-    }
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(START);
 
     @Test
     void anRfmUpdatePerOrderCostsTheSameWhateverTheHistoryAndTheStoreSize() {
@@ -85,17 +72,17 @@ class RfmCapacityIT {
 
     /** Pays an order after {@code after}, lets the member archive take it, then measures RfmFunction alone. */
     private Map<String, String> rfmUnitsOf(String customerId, String orderId, Duration after) {
-        clock.advance(after);
+        local.clock().advance(after);
         publish(customerId, orderId, 12_900);
-        functions.drain("MemberArchiveFunction");
+        local.functions().drain("MemberArchiveFunction");
         CapacityRecorder.reset();
-        functions.drain("RfmFunction");
+        local.functions().drain("RfmFunction");
         Map<String, String> units = new TreeMap<>();
         for (CapacityRecorder.Usage usage : CapacityRecorder.usage()) {
             String table = usage.table() + (usage.index() == null ? "" : "/" + usage.index());
             units.merge(table, usage.readUnits() + "/" + usage.writeUnits(), (a, b) -> sum(a, b));
         }
-        functions.drainAll();
+        local.functions().drainAll();
         return units;
     }
 
@@ -107,16 +94,18 @@ class RfmCapacityIT {
     }
 
     private void order(String customerId, String orderId, long amount) {
-        clock.advance(Duration.ofHours(7));
+        local.clock().advance(Duration.ofHours(7));
         publish(customerId, orderId, amount);
-        functions.drainAll();
+        local.functions().drainAll();
     }
 
     private void publish(String customerId, String orderId, long amount) {
-        Instant at = clock.instant();
-        cloud.eventBus().publish(Events.orderPlaced(customerId, orderId).id("evt-" + ++events).at(at.minusSeconds(60))
+        Instant at = local.clock().instant();
+        local.cloud().eventBus().publish(Events.orderPlaced(customerId,
+                orderId).id("evt-" + ++events).at(at.minusSeconds(60))
                 .total(amount).couponCodes("STORE-" + orderId).json(), "test", at);
-        cloud.eventBus().publish(Events.orderPaid(customerId, orderId).id("evt-" + ++events).at(at).amount(amount)
+        local.cloud().eventBus().publish(Events.orderPaid(customerId,
+                orderId).id("evt-" + ++events).at(at).amount(amount)
                 .json(), "test", at);
     }
 }

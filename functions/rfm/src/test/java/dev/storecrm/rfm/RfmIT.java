@@ -7,11 +7,8 @@ import dev.storecrm.domain.rfm.RfmChange.Group;
 import dev.storecrm.domain.rfm.RfmChange.Kind;
 import dev.storecrm.domain.rfm.RfmRecheck;
 import dev.storecrm.domain.rfm.RfmState;
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalCloudExtension;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +24,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -35,30 +32,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * RFM function and timer sweep (local cloud, IAM enforced): their segments and audiences move when they
  * order and when they lapse, and the counts per day equal the memberships.
  */
-@ExtendWith(LocalCloudExtension.class)
 class RfmIT {
 
     private static final Instant START = Instant.parse("2026-01-05T02:00:00Z");
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
     private DynamoDbRfmBook book;
     private int events;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(START.minus(Duration.ofDays(300)));
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        cloud.reset();
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(START.minus(Duration.ofDays(300)));
-        this.functions = cloud.functions(clock);
-        this.book = new DynamoDbRfmBook(cloud.dynamoDb(), cloud.tableName("RfmTable"), 4);
+    void setUp() {
+        this.book = new DynamoDbRfmBook(local.cloud().dynamoDb(), local.cloud().tableName("RfmTable"), 4);
     }
 
     @AfterEach
     void nothingLost() {
         for (String queue : List.of("RfmDeadLetterQueue", "MemberArchiveDeadLetterQueue")) {
-            assertEquals(0, cloud.queueDepth(queue), queue);
+            assertEquals(0, local.cloud().queueDepth(queue), queue);
         }
     }
 
@@ -121,9 +113,9 @@ class RfmIT {
         paid("c-gone", "o-gone", START, 9_900, false);
         assertTrue(timer("c-gone").isPresent(), "an RFM timer armed for the member's next possible change");
         String segment = state("c-gone").segment();
-        cloud.eventBus().publish(Events.orderCancelled("c-gone", "o-gone").id("evt-" + ++events)
-                .at(START.plusSeconds(600)).json(), "test", clock.instant());
-        functions.drainAll();
+        local.cloud().eventBus().publish(Events.orderCancelled("c-gone", "o-gone").id("evt-" + ++events)
+                .at(START.plusSeconds(600)).json(), "test", local.clock().instant());
+        local.functions().drainAll();
         assertTrue(book.find("c-gone", true).isEmpty(), "no counted order: no RFM state");
         assertTrue(timer("c-gone").isEmpty(), "the timer is cancelled: nothing can change without an order");
         assertTrue(!book.members(new Group(Kind.SEGMENT, segment), null, 50).contains("c-gone"), "left " + segment);
@@ -133,20 +125,21 @@ class RfmIT {
     @Test
     void aMessageThatIsNotARecheckIsKeptWithItsReasonAndTheRestOfTheBatchGoesOn() {
         store();
-        String queue = cloud.queueUrl("RfmQueue");
-        cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody("{\"kind\":\"rfm-recheck\"}"));
-        cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody("not json"));
-        cloud.sqs().sendMessage(m -> m.queueUrl(queue).messageBody(RfmRecheck.body("c-regular")));
-        functions.drainAll();
-        List<Map<String, AttributeValue>> rejects = cloud.dynamoDb().scan(s -> s.tableName(
-                cloud.tableName("RejectsTable")).consistentRead(true)).items();
+        String queue = local.cloud().queueUrl("RfmQueue");
+        local.cloud().sqs().sendMessage(m -> m.queueUrl(queue).messageBody("{\"kind\":\"rfm-recheck\"}"));
+        local.cloud().sqs().sendMessage(m -> m.queueUrl(queue).messageBody("not json"));
+        local.cloud().sqs().sendMessage(m -> m.queueUrl(queue).messageBody(RfmRecheck.body("c-regular")));
+        local.functions().drainAll();
+        List<Map<String, AttributeValue>> rejects = local.cloud().dynamoDb().scan(s -> s.tableName(
+                local.cloud().tableName("RejectsTable")).consistentRead(true)).items();
         assertEquals(List.of("rfm MALFORMED_JSON", "rfm NOT_FOR_THIS_CONSUMER"), rejects.stream()
                 .map(r -> r.get("consumer").s() + " " + r.get("reason").s()).sorted().toList());
         assertEquals("champions", state("c-regular").segment(), "the good message of the batch was evaluated");
     }
 
     private Optional<Map<String, AttributeValue>> timer(String customerId) {
-        Map<String, AttributeValue> item = cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("TimersTable"))
+        Map<String, AttributeValue> item = local.cloud().dynamoDb().getItem(g -> g.tableName(local.cloud()
+                .tableName("TimersTable"))
                 .key(Map.of("timerId", AttributeValue.fromS(RfmRecheck.timerId(customerId)))).consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
@@ -154,7 +147,7 @@ class RfmIT {
 
     /** Every member with an order has one segment, and today's counts equal the memberships the index lists. */
     private void assertCountsEqualMemberships(int withOrders) {
-        LocalDate today = clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate today = local.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate();
         Map<Group, Long> counts = book.counts(today);
         long inSegments = 0;
         for (Map.Entry<Group, Long> count : counts.entrySet()) {
@@ -173,17 +166,17 @@ class RfmIT {
 
     /** A placed and paid order at {@code at} (published then), with or without a coupon. */
     private void paid(String customerId, String orderId, Instant at, long amount, boolean coupon) {
-        if (at.isAfter(clock.instant())) {
-            functions.advanceTo("TimerSweepFunction", at);
+        if (at.isAfter(local.clock().instant())) {
+            local.functions().advanceTo("TimerSweepFunction", at);
         }
         var placed = Events.orderPlaced(customerId, orderId).id("evt-" + ++events).at(at.minusSeconds(60))
                 .total(amount);
         if (coupon) {
             placed.couponCodes("STORE-" + orderId);
         }
-        cloud.eventBus().publish(placed.json(), "test", clock.instant());
-                cloud.eventBus().publish(Events.orderPaid(customerId, orderId).id("evt-" + ++events).at(at)
-                .amount(amount).json(), "test", clock.instant());
-        functions.drainAll();
+        local.cloud().eventBus().publish(placed.json(), "test", local.clock().instant());
+                local.cloud().eventBus().publish(Events.orderPaid(customerId, orderId).id("evt-" + ++events).at(at)
+                .amount(amount).json(), "test", local.clock().instant());
+        local.functions().drainAll();
     }
 }

@@ -6,10 +6,7 @@ import static dev.storecrm.platform.adapter.AdapterCloud.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storecrm.domain.time.SimulatedClock;
-import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.platform.adapter.AdapterFixtures;
 import dev.storecrm.platform.adapter.WebhookRequest;
 import java.nio.charset.StandardCharsets;
@@ -18,39 +15,37 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The signed webhook in the local cloud: canonical events of events/ signed with the
  * SignedWebhookSecret the local cloud generated, sent to the real SignedWebhookFunction's function
  * URL, replays refused through the SignedWebhookReplayTable, and the events in the consumers' queues.
  */
-@ExtendWith(FreshLocalCloud.class)
 class SignedWebhookIT {
 
     private static final String WEBHOOK = "SignedWebhookFunction";
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
-    private LocalCloud cloud;
-    private LocalFunctions functions;
-    private SimulatedClock clock;
     private byte[] secret;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(NOW);
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(NOW);
-        this.functions = cloud.functions(clock);
-        this.secret = cloud.secretsManager().getSecretValue(g -> g.secretId(cloud.template().physicalName(
+    void setUp() {
+        this.secret = local.cloud().secretsManager().getSecretValue(g -> g.secretId(local.cloud().template()
+                .physicalName(
                 "SignedWebhookSecret"))).secretString().getBytes(StandardCharsets.UTF_8);
     }
 
     private APIGatewayV2HTTPResponse post(WebhookRequest request) {
-        return functions.invokeUrl(WEBHOOK, "POST", "/", "", request.headers(), request.body());
+        return local.functions().invokeUrl(WEBHOOK, "POST", "/", "", request.headers(), request.body());
     }
 
     private WebhookRequest signed(String sample) {
-        return SignedWebhookServiceTest.signed(AdapterFixtures.text(sample), clock.instant().getEpochSecond(), secret);
+        return SignedWebhookServiceTest.signed(AdapterFixtures.text(sample), local.clock().instant().getEpochSecond(),
+                secret);
     }
 
     @Test
@@ -58,9 +53,9 @@ class SignedWebhookIT {
         assertEquals(200, post(signed("member-archive/01-member-registered.json")).getStatusCode());
         assertEquals(200, post(signed("cart-recovery/cart-updated.json")).getStatusCode());
         assertEquals(200, post(signed("disputes/dispute-opened.json")).getStatusCode());
-        assertEquals(List.of("MemberRegistered"), types(take(cloud, "MemberArchiveQueue")));
-        assertEquals(List.of("CartUpdated"), types(take(cloud, "CartRecoveryQueue")));
-        assertEquals(List.of("DisputeOpened"), types(take(cloud, "DisputeQueue")));
+        assertEquals(List.of("MemberRegistered"), types(take(local.cloud(), "MemberArchiveQueue")));
+        assertEquals(List.of("CartUpdated"), types(take(local.cloud(), "CartRecoveryQueue")));
+        assertEquals(List.of("DisputeOpened"), types(take(local.cloud(), "DisputeQueue")));
     }
 
     @Test
@@ -68,12 +63,12 @@ class SignedWebhookIT {
         assertEquals(200, post(signed("cart-recovery/guest-cart-consented.json")).getStatusCode());
         assertEquals(200, post(signed("disputes/dispute-opened-guest.json")).getStatusCode());
         assertEquals(200, post(signed("privacy-requests/customer-erasure-requested.json")).getStatusCode());
-        assertEquals(List.of("CartUpdated"), types(take(cloud, "CartRecoveryQueue")));
-        assertEquals(List.of("DisputeOpened"), types(take(cloud, "DisputeQueue")));
-        assertEquals(List.of("CustomerErasureRequested"), types(take(cloud, "PrivacyRequestsQueue")));
-        assertEquals(List.of(), take(cloud, "MemberArchiveQueue"));
+        assertEquals(List.of("CartUpdated"), types(take(local.cloud(), "CartRecoveryQueue")));
+        assertEquals(List.of("DisputeOpened"), types(take(local.cloud(), "DisputeQueue")));
+        assertEquals(List.of("CustomerErasureRequested"), types(take(local.cloud(), "PrivacyRequestsQueue")));
+        assertEquals(List.of(), take(local.cloud(), "MemberArchiveQueue"));
         assertEquals(422, post(signed("invalid/erasure-request-in-version-1.json")).getStatusCode());
-        assertEquals(List.of("UNSUPPORTED_VERSION"), rejects(cloud, "signed-webhook").stream()
+        assertEquals(List.of("UNSUPPORTED_VERSION"), rejects(local.cloud(), "signed-webhook").stream()
                 .map(r -> r.get("reason").s()).toList());
     }
 
@@ -82,14 +77,14 @@ class SignedWebhookIT {
         WebhookRequest request = signed("member-archive/05-order-paid.json");
         assertEquals(200, post(request).getStatusCode());
         assertEquals(409, post(request).getStatusCode(), "the same request again, within five minutes");
-        clock.advance(Duration.ofMinutes(6));
+        local.clock().advance(Duration.ofMinutes(6));
         assertEquals(401, post(request).getStatusCode(), "the same request again, later");
         assertEquals(401, post(SignedWebhookServiceTest.signed(
-                AdapterFixtures.text("member-archive/05-order-paid.json"), clock.instant().getEpochSecond(),
+                AdapterFixtures.text("member-archive/05-order-paid.json"), local.clock().instant().getEpochSecond(),
                 "guessed".getBytes(StandardCharsets.UTF_8))).getStatusCode());
         assertEquals(422, post(signed("invalid/impossible-birthday.json")).getStatusCode());
-        assertEquals(1, take(cloud, "MemberArchiveQueue").size(), "published once");
-        assertEquals(List.of("IMPOSSIBLE_DATE"), rejects(cloud, "signed-webhook").stream()
+        assertEquals(1, take(local.cloud(), "MemberArchiveQueue").size(), "published once");
+        assertEquals(List.of("IMPOSSIBLE_DATE"), rejects(local.cloud(), "signed-webhook").stream()
                 .map(r -> r.get("reason").s()).toList(), "only the store's own bad event is kept");
     }
 }

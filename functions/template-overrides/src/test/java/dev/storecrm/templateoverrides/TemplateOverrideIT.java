@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.Recipient;
-import dev.storecrm.domain.time.SimulatedClock;
-import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalStaffDoor;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.platform.sqs.SqsMessageOutbox;
 import java.io.IOException;
@@ -25,7 +22,7 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Template overrides through the real TemplatesFunction (staff API, marketers) and SenderFunction in the local
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * refused with its reasons and the live one goes on; a roll-back brings back the bundled template or an older
  * version.
  */
-@ExtendWith(FreshLocalCloud.class)
 class TemplateOverrideIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,21 +38,18 @@ class TemplateOverrideIT {
     private static final String NEW_SUBJECT =
             "{\"parts\": {\"subject.txt\": \"Order {{orderId}}: did it arrive well?\"}}";
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
     private LocalStaffDoor staff;
     private SqsMessageOutbox outbox;
     private int sent;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(START);
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(START);
-        this.functions = cloud.functions(clock);
-        this.staff = LocalStaffDoor.open(cloud, functions, clock);
-        this.outbox = new SqsMessageOutbox(cloud.sqs(), cloud.queueUrl("OutboxQueue"),
-                cloud.queueUrl("OutboxPriorityQueue"));
+    void setUp() {
+        this.staff = LocalStaffDoor.open(local.cloud(), local.functions(), local.clock());
+        this.outbox = new SqsMessageOutbox(local.cloud().sqs(), local.cloud().queueUrl("OutboxQueue"),
+                local.cloud().queueUrl("OutboxPriorityQueue"));
     }
 
     @Test
@@ -74,7 +67,7 @@ class TemplateOverrideIT {
         assertEquals(201, published.getStatusCode(), published.getBody());
         assertEquals(1, json(published).get("version").asInt());
         assertEquals("How is your order o-2?", send().subject(), "the sender's cache still holds the bundled one");
-        clock.advance(Duration.ofSeconds(60));
+        local.clock().advance(Duration.ofSeconds(60));
         assertEquals("Order o-3: did it arrive well?", send().subject(), "after the cache: the override");
 
         APIGatewayV2HTTPResponse refused = call("POST", PATH + "/publish", "{\"parts\": {\"body.html\": "
@@ -83,16 +76,16 @@ class TemplateOverrideIT {
         assertEquals(List.of("body.html UNESCAPED_OUTPUT", "body.txt MISSING_VARIABLE"), problems(refused));
         assertEquals(422, call("POST", PATH + "/publish", "{\"parts\": {\"body.html\": \"{{#orderId}}<p>x</p>\"}}")
                 .getStatusCode(), "an unclosed section");
-        clock.advance(Duration.ofSeconds(60));
+        local.clock().advance(Duration.ofSeconds(60));
         assertEquals("Order o-4: did it arrive well?", send().subject(), "the live override goes on");
 
         APIGatewayV2HTTPResponse bundled = call("POST", PATH + "/rollback", "{\"version\": 0}");
         assertEquals(201, bundled.getStatusCode(), bundled.getBody());
-        clock.advance(Duration.ofSeconds(60));
+        local.clock().advance(Duration.ofSeconds(60));
         assertEquals("How is your order o-5?", send().subject(), "rolled back to the bundled template");
 
         assertEquals(201, call("POST", PATH + "/rollback", "{\"version\": 1}").getStatusCode());
-        clock.advance(Duration.ofSeconds(60));
+        local.clock().advance(Duration.ofSeconds(60));
         assertEquals("Order o-6: did it arrive well?", send().subject(), "rolled back to version 1");
         JsonNode view = view();
         assertEquals(3, view.get("live").get("version").asInt());
@@ -115,9 +108,9 @@ class TemplateOverrideIT {
         outbox.enqueue(MessageRequest.transactional("ORDER#o-" + sent + "#follow-up", "order",
                 new Recipient.Address("buyer@example.com", Optional.of("Ann"), Optional.of("en"),
                         Optional.of(ZoneId.of("Asia/Shanghai"))), "order-follow-up", Map.of("orderId", "o-" + sent),
-                clock.instant()));
-        functions.drainAll();
-        List<SentMail> mail = cloud.sentMail();
+                local.clock().instant()));
+        local.functions().drainAll();
+        List<SentMail> mail = local.cloud().sentMail();
         assertEquals(sent, mail.size(), "one mail per request");
         return mail.getLast();
     }

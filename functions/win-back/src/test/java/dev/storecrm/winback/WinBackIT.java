@@ -3,12 +3,9 @@ package dev.storecrm.winback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.domain.winback.WinBackJournal;
 import dev.storecrm.fixtures.events.Events;
-import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.localcloud.SentMail;
 import dev.storecrm.platform.dynamodb.DynamoDbWinBackJournal;
 import java.time.Duration;
@@ -17,33 +14,23 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Members walked through a year of silence, with the real member archive (which arms the win-back
  * timer), timer sweep, win-back function and sender, asserting the mail the SES emulator received.
  */
-@ExtendWith(FreshLocalCloud.class)
 class WinBackIT {
 
     /** 10:00 in Shanghai: every step falls due at that local time, outside quiet hours. */
     private static final Instant START = Instant.parse("2026-01-05T02:00:00Z");
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
-
-    @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.clock = new SimulatedClock(START.minus(Duration.ofDays(1)));
-        // Holdouts off (HOLDOUT_PERCENT 0): these tests follow named members through every step; holdouts are
-        // HoldoutIT's subject.
-        this.functions = cloud.functions(clock, Map.of("HOLDOUT_PERCENT", "0"));
-    }
+    // Holdouts off (HOLDOUT_PERCENT 0): these tests follow named members through every step; holdouts are
+    // HoldoutIT's subject.
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(START.minus(Duration.ofDays(1))).with(Map.of("HOLDOUT_PERCENT", "0"));
 
     @Test
     void aSilentMemberGetsEachStepOnceThenIsDormant() {
@@ -107,9 +94,10 @@ class WinBackIT {
         paid("evt-frozen-1", "c-frozen", "o-frozen-1", START);
         paid("evt-disputing-1", "c-disputing", "o-disputing-1", START);
         walkTo(START.plus(Duration.ofDays(10)));
-        cloud.eventBus().publish(Events.memberUpdated("c-frozen").id("evt-freeze").at(START.plus(Duration.ofDays(10)))
-                .status("frozen", "review").json(), "test", clock.instant());
-        cloud.dynamoDb().putItem(p -> p.tableName(cloud.tableName("DisputesTable")).item(Map.of(
+        local.cloud().eventBus().publish(Events.memberUpdated("c-frozen").id("evt-freeze")
+                .at(START.plus(Duration.ofDays(10)))
+                .status("frozen", "review").json(), "test", local.clock().instant());
+        local.cloud().dynamoDb().putItem(p -> p.tableName(local.cloud().tableName("DisputesTable")).item(Map.of(
                 "disputeId", AttributeValue.fromS("d-1"), "openCustomerId", AttributeValue.fromS("c-disputing"))));
         walkTo(START.plus(Duration.ofDays(100)));
         assertEquals(List.of(), steps("c-frozen"));
@@ -121,8 +109,8 @@ class WinBackIT {
     @Test
     void anImportedSilenceGetsTheStepItReachedOnceWithinTheRampAndLaterOrdersRunAsBefore() {
         // The store goes live at START and imports its past then; each member is silent as long as the name says.
-        functions = cloud.functions(clock, Map.of("GO_LIVE_AT", START.toString(), "GO_LIVE_RAMP_DAYS", "14"));
-        clock.set(START);
+        local.redeploy(Map.of("GO_LIVE_AT", START.toString(), "GO_LIVE_RAMP_DAYS", "14"));
+        local.clock().set(START);
         for (int days : List.of(30, 100, 200, 400)) {
             member("c-silent-" + days);
             paid("evt-past-" + days, "c-silent-" + days, "o-past-" + days, START.minus(Duration.ofDays(days)));
@@ -160,34 +148,36 @@ class WinBackIT {
     }
 
     private void member(String customerId) {
-        cloud.eventBus().publish(Events.memberRegistered(customerId).at("2025-06-01T00:00:00Z").name(customerId).json(),
-                "test", clock.instant());
-        functions.drainAll();
+        local.cloud().eventBus().publish(Events.memberRegistered(customerId).at("2025-06-01T00:00:00Z")
+                .name(customerId).json(),
+                "test", local.clock().instant());
+        local.functions().drainAll();
     }
 
     /** A payment at {@code at}, published then (an event is never from the consumer's future). */
     private void paid(String eventId, String customerId, String orderId, Instant at) {
-        if (at.isAfter(clock.instant())) {
-            clock.set(at);
+        if (at.isAfter(local.clock().instant())) {
+            local.clock().set(at);
         }
-        cloud.eventBus().publish(Events.orderPaid(customerId, orderId).id(eventId).at(at).json(), "test",
-                clock.instant());
-        functions.drainAll();
+        local.cloud().eventBus().publish(Events.orderPaid(customerId, orderId).id(eventId).at(at).json(), "test",
+                local.clock().instant());
+        local.functions().drainAll();
     }
 
     /** Moves time on day by day, at the local 10:00 of each day, running the sweep and every queue. */
     private void walkTo(Instant end) {
-        for (Instant day = clock.instant().plus(Duration.ofDays(1)); !day.isAfter(end);
+        for (Instant day = local.clock().instant().plus(Duration.ofDays(1)); !day.isAfter(end);
              day = day.plus(Duration.ofDays(1))) {
-            functions.advanceTo("TimerSweepFunction", day.plusSeconds(60));
+            local.functions().advanceTo("TimerSweepFunction", day.plusSeconds(60));
         }
     }
 
     /** The win-back mail a member received, as "day N: subject" (days since START). */
     private List<String> steps(String customerId) {
         List<String> steps = new ArrayList<>();
-        var ledger = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("SendLedgerTable"))).items();
-        for (SentMail mail : cloud.sentMail()) {
+        var ledger = local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("SendLedgerTable")))
+                .items();
+        for (SentMail mail : local.cloud().sentMail()) {
             if (!mail.to().contains(customerId + "@example.com")) {
                 continue;
             }
@@ -200,7 +190,8 @@ class WinBackIT {
     }
 
     private List<WinBackJournal.Entry> journal(String customerId) {
-        DynamoDbWinBackJournal journal = new DynamoDbWinBackJournal(cloud.dynamoDb(), cloud.tableName("WinBackTable"));
+        DynamoDbWinBackJournal journal = new DynamoDbWinBackJournal(local.cloud().dynamoDb(),
+                local.cloud().tableName("WinBackTable"));
         List<WinBackJournal.Entry> entries = new ArrayList<>();
         for (YearMonth month = YearMonth.of(2026, 1); !month.isAfter(YearMonth.of(2027, 3));
              month = month.plusMonths(1)) {

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storecrm.domain.time.SimulatedClock;
-import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.LocalStore;
 import dev.storecrm.platform.adapter.AdapterFixtures;
 import dev.storecrm.platform.adapter.WebhookRequest;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The WooCommerce adapter in the local cloud: the deliveries of events/woocommerce-adapter/, signed
@@ -29,25 +26,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * WooCommerceAdapterFunction's function URL ({@code AuthType: NONE}), and the canonical events in
  * the consumers' queues.
  */
-@ExtendWith(FreshLocalCloud.class)
 class WooCommerceAdapterIT {
 
     private static final String ADAPTER = "WooCommerceAdapterFunction";
 
-    private LocalCloud cloud;
-    private LocalFunctions functions;
     private byte[] secret;
 
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(Instant.parse("2027-02-01T00:00:00Z"));
+
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.functions = cloud.functions(new SimulatedClock(Instant.parse("2027-02-01T00:00:00Z")));
-        this.secret = cloud.secretsManager().getSecretValue(g -> g.secretId(cloud.template().physicalName(
+    void setUp() {
+        this.secret = local.cloud().secretsManager().getSecretValue(g -> g.secretId(local.cloud().template()
+                .physicalName(
                 "WooCommerceWebhookSecret"))).secretString().getBytes(StandardCharsets.UTF_8);
     }
 
     private APIGatewayV2HTTPResponse post(WebhookRequest request) {
-        return functions.invokeUrl(ADAPTER, "POST", "/", "", request.headers(), request.body());
+        return local.functions().invokeUrl(ADAPTER, "POST", "/", "", request.headers(), request.body());
     }
 
     private APIGatewayV2HTTPResponse deliver(String sample) {
@@ -60,26 +56,26 @@ class WooCommerceAdapterIT {
         assertEquals(200, deliver("order-created.json").getStatusCode());
         assertEquals(200, deliver("order-updated-paid.json").getStatusCode());
         assertEquals(200, deliver("order-updated-partial-refund.json").getStatusCode());
-        List<String> archive = types(take(cloud, "MemberArchiveQueue"));
+        List<String> archive = types(take(local.cloud(), "MemberArchiveQueue"));
         assertEquals(List.of("MemberRegistered", "OrderPlaced", "OrderPlaced", "OrderPaid", "OrderPlaced", "OrderPaid",
                 "OrderRefunded"), archive, "every delivery states every fact the order shows, under the same ids");
-        assertTrue(types(take(cloud, "CartRecoveryQueue")).containsAll(List.of("OrderPlaced", "OrderPaid")));
+        assertTrue(types(take(local.cloud(), "CartRecoveryQueue")).containsAll(List.of("OrderPlaced", "OrderPaid")));
     }
 
     @Test
     void aDeletedCustomerReachesThePrivacyRequestsAsAnErasureRequest() {
         assertEquals(200, deliver("customer-deleted.json").getStatusCode());
         assertEquals(200, deliver("customer-deleted.json").getStatusCode(), "delivered again: the same request");
-        List<JsonNode> requests = take(cloud, "PrivacyRequestsQueue");
+        List<JsonNode> requests = take(local.cloud(), "PrivacyRequestsQueue");
         assertEquals(List.of("CustomerErasureRequested", "CustomerErasureRequested"), types(requests));
         assertEquals(requests.get(0).get("id"), requests.get(1).get("id"));
         assertEquals("woocommerce:26", requests.getFirst().at("/body/subject/customerId").asText());
-        assertEquals(List.of(), take(cloud, "MemberArchiveQueue"));
+        assertEquals(List.of(), take(local.cloud(), "MemberArchiveQueue"));
     }
 
     @Test
     void thePingIsOkABadSignatureIs401AndAnUnmappableDeliveryIsKeptWith422() {
-        APIGatewayV2HTTPResponse ping = functions.invokeUrl(ADAPTER, "POST", "/", "",
+        APIGatewayV2HTTPResponse ping = local.functions().invokeUrl(ADAPTER, "POST", "/", "",
                 Map.of("content-type", "application/x-www-form-urlencoded"), "webhook_id=41");
         assertEquals(200, ping.getStatusCode());
         WebhookRequest forged = WooCommerceAdapterServiceTest.delivery("order-created.json",
@@ -91,10 +87,10 @@ class WooCommerceAdapterIT {
         APIGatewayV2HTTPResponse unsupported = post(new WebhookRequest("POST", headers, product.rawBody(), "r"));
         assertEquals(422, unsupported.getStatusCode());
         assertTrue(unsupported.getBody().contains("UNSUPPORTED_TOPIC"));
-        assertEquals(List.of(), take(cloud, "MemberArchiveQueue"));
-        assertEquals(List.of("UNSUPPORTED_TOPIC"), rejects(cloud, "woocommerce-adapter").stream()
+        assertEquals(List.of(), take(local.cloud(), "MemberArchiveQueue"));
+        assertEquals(List.of("UNSUPPORTED_TOPIC"), rejects(local.cloud(), "woocommerce-adapter").stream()
                 .map(r -> r.get("reason").s()).toList(), "the forged delivery is not kept, the store's is");
-        assertEquals("9d7c1f1c-45a4-4c79-8b1e-6f5a0b1c2d01", rejects(cloud, "woocommerce-adapter").getFirst()
+        assertEquals("9d7c1f1c-45a4-4c79-8b1e-6f5a0b1c2d01", rejects(local.cloud(), "woocommerce-adapter").getFirst()
                 .get("messageId").s());
         assertTrue(AdapterFixtures.read(unsupported.getBody()).get("detail").asText()
                 .startsWith("WooCommerce product.updated"));

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.localcloud.CapacityRecorder;
-import dev.storecrm.localcloud.FreshLocalCloud;
-import dev.storecrm.localcloud.LocalCloud;
-import dev.storecrm.localcloud.LocalFunctions;
-import dev.storecrm.domain.time.SimulatedClock;
+import dev.storecrm.localcloud.LocalStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,27 +25,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * published. A delivery WooCommerce failed to make is made good; one it made counts once; the cost
  * of a run follows the orders that changed, not the store's size.
  */
-@ExtendWith(FreshLocalCloud.class)
 class WooCommerceReconciliationIT {
 
     private static final String RECONCILIATION = "WooCommerceReconciliationFunction";
     private static final String ADAPTER = "WooCommerceAdapterFunction";
     private static final Instant NOW = Instant.parse("2027-02-01T00:00:00Z");
 
-    private LocalCloud cloud;
-    private SimulatedClock clock;
-    private LocalFunctions functions;
-    private WooCommerceRestStub store;
+    private final WooCommerceRestStub store = new WooCommerceRestStub();
+
+    @RegisterExtension
+    final LocalStore local = LocalStore.at(NOW)
+            .with(Map.of("WOOCOMMERCE_STORE_URL", store.url(), "RECONCILE_PER_PAGE", "2"));
 
     @BeforeEach
-    void reset(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.store = new WooCommerceRestStub();
-        cloud.secretsManager().putSecretValue(p -> p.secretId(cloud.template().physicalName("WooCommerceRestKey"))
+    void setUp() {
+        local.cloud().secretsManager().putSecretValue(p -> p.secretId(local.cloud().template()
+                .physicalName("WooCommerceRestKey"))
                 .secretString(WooCommerceRestStub.keySecret()));
-        this.clock = new SimulatedClock(NOW);
-        this.functions = cloud.functions(clock,
-                Map.of("WOOCOMMERCE_STORE_URL", store.url(), "RECONCILE_PER_PAGE", "2"));
     }
 
     @AfterEach
@@ -58,22 +51,22 @@ class WooCommerceReconciliationIT {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> reconcile() {
-        Map<String, Object> report = (Map<String, Object>) functions.invoke(RECONCILIATION,
+        Map<String, Object> report = (Map<String, Object>) local.functions().invoke(RECONCILIATION,
                 new HashMap<String, Object>());
-        functions.drainAll();
+        local.functions().drainAll();
         return report;
     }
 
     private Map<String, AttributeValue> member(String customerId) {
-        return cloud.dynamoDb().getItem(g -> g.tableName(cloud.tableName("MembersTable"))
+        return local.cloud().dynamoDb().getItem(g -> g.tableName(local.cloud().tableName("MembersTable"))
                 .key(Map.of("customerId", AttributeValue.fromS(customerId))).consistentRead(true)).item();
     }
 
     private void deliver(String sample) {
-        byte[] secret = cloud.secretsManager().getSecretValue(g -> g.secretId(cloud.template()
+        byte[] secret = local.cloud().secretsManager().getSecretValue(g -> g.secretId(local.cloud().template()
                 .physicalName("WooCommerceWebhookSecret"))).secretString().getBytes(StandardCharsets.UTF_8);
         var request = WooCommerceAdapterServiceTest.delivery(sample, secret, body -> { });
-        assertEquals(200, functions.invokeUrl(ADAPTER, "POST", "/", "", request.headers(), request.body())
+        assertEquals(200, local.functions().invokeUrl(ADAPTER, "POST", "/", "", request.headers(), request.body())
                 .getStatusCode());
     }
 
@@ -81,7 +74,7 @@ class WooCommerceReconciliationIT {
     void aDeliveryWooCommerceFailedToMakeIsPublishedAndADeliveredOneCountsOnce() {
         deliver("customer-created.json");
         deliver("order-created.json");
-        functions.drainAll();
+        local.functions().drainAll();
         assertEquals("0", member("woocommerce:26").get("orderCount").n(), "placed, not paid yet");
 
         // The order is paid in the store; WooCommerce's order.updated delivery fails and is never retried.
@@ -95,14 +88,14 @@ class WooCommerceReconciliationIT {
         Map<String, AttributeValue> wang = member("woocommerce:26");
         assertEquals("1", wang.get("orderCount").n(), "the payment the failed delivery carried, and order 727 once");
         assertEquals("38300", wang.get("lifetimeSpend").n());
-        List<String> orders = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("OrdersTable"))
+        List<String> orders = local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("OrdersTable"))
                 .consistentRead(true))
                 .items().stream().map(o -> o.get("orderId").s()).sorted().toList();
         assertEquals(List.of("woocommerce:727", "woocommerce:735"), orders);
-        assertEquals(List.of(), rejects(cloud, WooCommerceReconciliationWiring.CONSUMER));
+        assertEquals(List.of(), rejects(local.cloud(), WooCommerceReconciliationWiring.CONSUMER));
 
         Map<String, AttributeValue> before = member("woocommerce:26");
-        clock.set(NOW.plus(Duration.ofMinutes(15)));
+        local.clock().set(NOW.plus(Duration.ofMinutes(15)));
         assertEquals(2, reconcile().get("orders"),
                 "modified within the overlap before the last sweep began: read again");
         assertEquals(before, member("woocommerce:26"), "the same events under the same ids: nothing changes");
@@ -121,7 +114,7 @@ class WooCommerceReconciliationIT {
         assertEquals(3, store.requests().size(), "5 changed orders, 2 a page: 3 pages, whatever the store holds");
         assertMarkCost();
 
-        clock.set(NOW.plus(Duration.ofMinutes(15)));
+        local.clock().set(NOW.plus(Duration.ofMinutes(15)));
         Map<String, Object> quiet = runMeasured();
         assertEquals(0, quiet.get("orders"));
         assertEquals(1, store.requests().size(), "nothing changed: one empty page");
@@ -129,7 +122,7 @@ class WooCommerceReconciliationIT {
 
         store.putOrder("order-updated-partial-refund.json", 803, NOW.plus(Duration.ofMinutes(20)).toString()
                 .replace("Z", ""));
-        clock.set(NOW.plus(Duration.ofMinutes(30)));
+        local.clock().set(NOW.plus(Duration.ofMinutes(30)));
         Map<String, Object> one = runMeasured();
         assertEquals(1, one.get("orders"));
         assertEquals(1, store.requests().size());
@@ -161,13 +154,14 @@ class WooCommerceReconciliationIT {
         store.putOrder("order-updated-cancelled-guest.json", 735, "2027-01-31T23:55:00");
         Map<String, Object> report = reconcile();
         assertEquals(1, report.get("refused"));
-        clock.set(NOW.plus(Duration.ofMinutes(5)));
+        local.clock().set(NOW.plus(Duration.ofMinutes(5)));
         reconcile();
-        List<Map<String, AttributeValue>> kept = rejects(cloud, WooCommerceReconciliationWiring.CONSUMER);
+        List<Map<String, AttributeValue>> kept = rejects(local.cloud(), WooCommerceReconciliationWiring.CONSUMER);
         assertEquals(1, kept.size(), "read twice (the overlap), kept once");
         assertEquals("WRONG_CURRENCY", kept.getFirst().get("reason").s());
         assertTrue(kept.getFirst().get("detail").s().startsWith("WooCommerce REST order 727"));
-        assertEquals(List.of("woocommerce:735"), cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("OrdersTable"))
+        assertEquals(List.of("woocommerce:735"),
+                local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("OrdersTable"))
                 .consistentRead(true)).items().stream().map(o -> o.get("orderId").s()).toList(),
                 "the other order of the page was published all the same");
     }
