@@ -111,7 +111,7 @@ class CareDeskIT {
     }
 
     private void advanceTo(String instant) {
-        local.functions().advanceTo("TimerSweepFunction", Instant.parse(instant));
+        local.advanceTo(Instant.parse(instant));
         local.functions().drainAll();
     }
 

@@ -194,11 +194,11 @@ class CareMailIT {
     }
 
     private void publish(String event) {
-        local.cloud().eventBus().publish(event, "test", local.clock().instant());
+        local.publish(event);
     }
 
     private void advanceTo(String instant) {
-        local.functions().advanceTo("TimerSweepFunction", Instant.parse(instant));
+        local.advanceTo(Instant.parse(instant));
         local.functions().drainAll();
     }
 

@@ -178,7 +178,7 @@ class CareReplyIT {
     }
 
     private void advanceTo(String instant) {
-        local.functions().advanceTo("TimerSweepFunction", Instant.parse(instant));
+        local.advanceTo(Instant.parse(instant));
         local.functions().drainAll();
     }
 

@@ -114,8 +114,7 @@ class DisputeQueueIT {
         assertEquals(List.of("We received your dispute about order o-5001", "We are sorry about order o-5001"),
                 subjects("member.1001@example.com"));
 
-        local.functions().advanceTo("TimerSweepFunction",
-                local.clock().instant().plus(Duration.ofDays(7)).plusSeconds(90));
+        local.advanceTo(local.clock().instant().plus(Duration.ofDays(7)).plusSeconds(90));
         assertEquals("Please ship the return of order o-5001 by 2026-11-26 10:00 Asia/Shanghai",
                 subjects("member.1001@example.com").get(2), "the moved deadline is chased");
         assertEquals(List.of(), subjects("care@example.com"), "the 24-hour response deadline went with the acceptance");
@@ -170,7 +169,7 @@ class DisputeQueueIT {
         assertEquals("resolved", resolved.get("status").asText());
         assertEquals("refunded", resolved.get("resolution").asText());
         assertEquals("Your dispute about order o-5001 is closed", subjects("member.1001@example.com").getLast());
-        local.functions().advanceTo("TimerSweepFunction", Instant.parse("2026-11-25T00:00:00Z"));
+        local.advanceTo(Instant.parse("2026-11-25T00:00:00Z"));
         assertEquals(List.of(), subjects("care@example.com"), "no receipt reminder once confirmed");
     }
 
@@ -398,8 +397,8 @@ class DisputeQueueIT {
     }
 
     private void member(String customerId, String email) {
-        local.cloud().eventBus().publish(Events.memberRegistered(customerId).at("2026-10-01T00:00:00Z").email(email)
-                .name("Sample " + customerId).withoutConsent().json(), "test", local.clock().instant());
+        local.publish(Events.memberRegistered(customerId).at("2026-10-01T00:00:00Z").email(email)
+                .name("Sample " + customerId).withoutConsent().json());
         local.functions().drainAll();
     }
 

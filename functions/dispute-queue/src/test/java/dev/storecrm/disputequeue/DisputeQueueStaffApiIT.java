@@ -35,9 +35,9 @@ class DisputeQueueStaffApiIT {
     @BeforeEach
     void setUp() {
         this.staff = LocalStaffDoor.open(local.cloud(), local.functions(), local.clock(), Duration.ofHours(1));
-        local.cloud().eventBus().publish(Events.memberRegistered("c-1001").id("reg-c-1001").at("2026-10-01T00:00:00Z")
+        local.publish(Events.memberRegistered("c-1001").id("reg-c-1001").at("2026-10-01T00:00:00Z")
                 .email("member.1001@example.com").name("<b>Li</b> & Co").locale("en").timeZone("Asia/Shanghai")
-                .json(), "test", local.clock().instant());
+                .json());
         local.cloud().eventBus().publishSample("disputes/dispute-opened-store-return.json", e -> { }, "test",
                 local.clock().instant());
         local.functions().drainAll();

@@ -408,7 +408,7 @@ class DisputeChaseIT {
     }
 
     void publish(String event) {
-        local.cloud().eventBus().publish(event, "test", local.clock().instant());
+        local.publish(event);
     }
 
     /** Goes to a moment (sweeping timers on the way), does something there, and lets everything it caused run. */
@@ -419,7 +419,7 @@ class DisputeChaseIT {
     }
 
     void advanceTo(String instant) {
-        local.functions().advanceTo("TimerSweepFunction", Instant.parse(instant));
+        local.advanceTo(Instant.parse(instant));
     }
 
     List<SentMail> mailTo(String address) {

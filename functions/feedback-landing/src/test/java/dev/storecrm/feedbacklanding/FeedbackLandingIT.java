@@ -158,14 +158,14 @@ class FeedbackLandingIT {
     }
 
     private void publish(String event) {
-        local.cloud().eventBus().publish(event, "test", local.clock().instant());
+        local.publish(event);
         local.functions().drainAll();
     }
 
     private void walkTo(Instant end) {
         for (Instant day = local.clock().instant().plus(Duration.ofDays(1)); !day.isAfter(end);
              day = day.plus(Duration.ofDays(1))) {
-            local.functions().advanceTo("TimerSweepFunction", day.plusSeconds(60));
+            local.advanceTo(day.plusSeconds(60));
         }
     }
 

@@ -67,9 +67,9 @@ class BirthdayMorningIT {
 
     @Test
     void aSecondGreetingOnTheSameDayReallyExpiresAndSaysWhy() {
-        local.cloud().eventBus().publish(Events.memberRegistered(MEMBER).at("2026-01-10T00:00:00Z").name("Ann")
+        local.publish(Events.memberRegistered(MEMBER).at("2026-01-10T00:00:00Z").name("Ann")
                 .timeZone(SHANGHAI.getId()).birthday("1990-03-15").anniversary("wedding", "2015-03-15")
-                .contactPreference("email").json(), "test", local.clock().instant());
+                .contactPreference("email").json());
         local.functions().drainAll();
         walk(NINE.plus(Duration.ofDays(1)), true);
         assertEquals(1, sentByTemplate().size(), "one greeting went: " + sentByTemplate());
@@ -83,20 +83,16 @@ class BirthdayMorningIT {
      * at 08:30, in the quiet hours, so it waits for 09:00; its coupon follows the next morning).
      */
     private void morning() {
-        local.cloud().eventBus().publish(Events.memberRegistered(MEMBER).at("2026-01-10T00:00:00Z").name("Ann")
-                .timeZone(SHANGHAI.getId()).birthday("1990-03-15").contactPreference("email").json(), "test",
-                local.clock().instant());
+        local.publish(Events.memberRegistered(MEMBER).at("2026-01-10T00:00:00Z").name("Ann")
+                .timeZone(SHANGHAI.getId()).birthday("1990-03-15").contactPreference("email").json());
         local.functions().drainAll();
         Instant paid = NINE.plus(Duration.ofHours(1)).minus(Duration.ofDays(60));
         local.clock().set(paid);
-        local.cloud().eventBus().publish(Events.orderPaid(MEMBER, "o-morning-1").at(paid).json(), "test",
-                local.clock().instant());
+        local.publish(Events.orderPaid(MEMBER, "o-morning-1").at(paid).json());
         local.functions().drainAll();
         Instant cartLeft = NINE.minus(Duration.ofMinutes(90));
-        local.functions().advanceTo("TimerSweepFunction", cartLeft);
-        local.cloud().eventBus().publish(Events.cartUpdated("cart-morning").customerId(MEMBER).at(cartLeft).json(),
-                "test",
-                local.clock().instant());
+        local.advanceTo(cartLeft);
+        local.publish(Events.cartUpdated("cart-morning").customerId(MEMBER).at(cartLeft).json());
         local.functions().drainAll();
     }
 
@@ -112,7 +108,7 @@ class BirthdayMorningIT {
                 local.clock().set(hour);
                 local.functions().invoke("GreetingsFunction", ScheduledEvents.asMap(hour));
             }
-            local.functions().advanceTo("TimerSweepFunction", hour);
+            local.advanceTo(hour);
             if (!greetingsFirst) {
                 local.functions().invoke("GreetingsFunction", ScheduledEvents.asMap(hour));
             }

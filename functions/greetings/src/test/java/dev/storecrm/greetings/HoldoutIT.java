@@ -79,9 +79,9 @@ class HoldoutIT {
     }
 
     private void register(String member) {
-        local.cloud().eventBus().publish(Events.memberRegistered(member).at("2026-01-10T00:00:00Z").name("Ann")
+        local.publish(Events.memberRegistered(member).at("2026-01-10T00:00:00Z").name("Ann")
                 .email(member + "@example.com").timeZone(SHANGHAI.getId()).birthday("1990-03-15")
-                .contactPreference("email").json(), "test", local.clock().instant());
+                .contactPreference("email").json());
         local.functions().drainAll();
     }
 
@@ -89,16 +89,14 @@ class HoldoutIT {
     private void orderAndCart(List<String> members) {
         local.clock().set(PAID);
         for (String member : members) {
-            local.cloud().eventBus().publish(Events.orderPaid(member, "o-" + member).at(PAID).json(), "test",
-                    local.clock().instant());
+            local.publish(Events.orderPaid(member, "o-" + member).at(PAID).json());
         }
         local.functions().drainAll();
         Instant cartLeft = NINE.minus(Duration.ofMinutes(90));
-        local.functions().advanceTo("TimerSweepFunction", cartLeft);
+        local.advanceTo(cartLeft);
         for (String member : members) {
-            local.cloud().eventBus().publish(Events.cartUpdated("cart-" + member).customerId(member).at(cartLeft)
-                    .json(),
-                    "test", local.clock().instant());
+            local.publish(Events.cartUpdated("cart-" + member).customerId(member).at(cartLeft)
+                    .json());
         }
         local.functions().drainAll();
     }
@@ -109,7 +107,7 @@ class HoldoutIT {
              !hour.isAfter(end); hour = hour.plus(Duration.ofHours(1))) {
             local.clock().set(hour);
             local.functions().invoke("GreetingsFunction", ScheduledEvents.asMap(hour));
-            local.functions().advanceTo("TimerSweepFunction", hour);
+            local.advanceTo(hour);
             local.functions().drainAll();
         }
     }

@@ -39,7 +39,7 @@ class ReferralCouponIT {
         member("c-ref", "ref@example.com", null);
         member("c-new", "new@example.com", "c-ref");
         paid("evt-1", "c-new", "o-1", START.plus(Duration.ofDays(1)));
-        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).plusSeconds(60));
+        local.advanceTo(START.plus(Duration.ofDays(31)).plusSeconds(60));
 
         SentMail toReferrer = only("ref@example.com");
         SentMail toReferee = only("new@example.com");
@@ -59,7 +59,7 @@ class ReferralCouponIT {
                 local.cloud().dynamoDb().scan(s -> s.tableName(local.cloud().tableName("PointsLedgerTable"))).items()
                 .stream().filter(item -> item.toString().contains("referral")).toList(), "no points given");
 
-        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(33)));
+        local.advanceTo(START.plus(Duration.ofDays(33)));
         assertEquals(2, local.cloud().sentMail().stream().filter(m -> m.subject().startsWith("Your referral")).count(),
                 "each coupon mailed once, whatever runs again");
         assertEquals(List.of(2L), new dev.storecrm.platform.dynamodb.DynamoDbCouponOutcomes(local.cloud().dynamoDb(),
@@ -117,7 +117,7 @@ class ReferralCouponIT {
     }
 
     private void publish(String event) {
-        local.cloud().eventBus().publish(event, "test", local.clock().instant());
+        local.publish(event);
         local.functions().drainAll();
     }
 }

@@ -56,9 +56,9 @@ class ReferralIT {
         assertEquals("pending", referral("c-new").status().wire());
         assertEquals(List.of(ReferralDue.timerId("c-new")), referralTimers());
 
-        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).minusSeconds(60));
+        local.advanceTo(START.plus(Duration.ofDays(31)).minusSeconds(60));
         assertEquals(List.of(), entries("c-ref"), "a day's payment stands 30 days before it earns the referrer");
-        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).plusSeconds(60));
+        local.advanceTo(START.plus(Duration.ofDays(31)).plusSeconds(60));
         assertEquals(List.of("referral 500 request:referral:c-new"), entries("c-ref"));
         assertEquals(List.of("earned 200 order:o-1", "earned 100 order:o-2",
                 "referral 200 request:referral-welcome:c-new"), entries("c-new"));
@@ -89,7 +89,7 @@ class ReferralIT {
         for (String customer : List.of("c-self", "c-twin", "c-x", "c-y")) {
             paid("evt-" + customer, customer, "o-" + customer, START.plus(Duration.ofDays(1)), 10_000);
         }
-        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(32)));
+        local.advanceTo(START.plus(Duration.ofDays(32)));
         assertEquals(Map.of(
                         "c-self", "self-referral: the referrer is the referee (the same customer id)",
                         "c-twin", "self-referral: the referrer has the referee's e-mail address",
@@ -111,9 +111,9 @@ class ReferralIT {
         CapacityRecorder.reset();
         paid("evt-1", "c-new", "o-1", START.plus(Duration.ofDays(1)), 20_000);
         Map<String, String> opened = usage("LoyaltyFunction");
-        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).minusSeconds(60));
+        local.advanceTo(START.plus(Duration.ofDays(31)).minusSeconds(60));
         CapacityRecorder.reset();
-        local.functions().advanceTo("TimerSweepFunction", START.plus(Duration.ofDays(31)).plusSeconds(60));
+        local.advanceTo(START.plus(Duration.ofDays(31)).plusSeconds(60));
         Map<String, String> reward = usage("LoyaltyFunction");
         CapacityRecorder.reset();
         refunded("evt-2", "c-new", "o-1", START.plus(Duration.ofDays(40)), 20_000);
@@ -163,7 +163,7 @@ class ReferralIT {
     }
 
     private void publish(String event) {
-        local.cloud().eventBus().publish(event, "test", local.clock().instant());
+        local.publish(event);
         local.functions().drainAll();
     }
 

@@ -76,9 +76,9 @@ class PointsCapacityIT {
             local.clock().set(PAID.plusSeconds(3_600L * 24 * 40));
             order("c-later-" + i, "o-later-" + i, 1);
         }
-        local.functions().advanceTo("TimerSweepFunction", EXPIRY.minusSeconds(60 * 60 * 24 * 10));
+        local.advanceTo(EXPIRY.minusSeconds(60 * 60 * 24 * 10));
         CapacityRecorder.reset();
-        local.functions().advanceTo("TimerSweepFunction", EXPIRY.plusSeconds(60));
+        local.advanceTo(EXPIRY.plusSeconds(60));
         assertEquals(Map.of("LoyaltyFunction PointsLedgerTable", "0.5/4.0", "LoyaltyFunction TimersTable", "0.0/1.0",
                         "TimerSweepFunction TimersTable", "0.0/1.0", "TimerSweepFunction TimersTable/DueByShard",
                                 "0.5/1.0"),

@@ -113,8 +113,8 @@ class RfmIT {
         paid("c-gone", "o-gone", START, 9_900, false);
         assertTrue(timer("c-gone").isPresent(), "an RFM timer armed for the member's next possible change");
         String segment = state("c-gone").segment();
-        local.cloud().eventBus().publish(Events.orderCancelled("c-gone", "o-gone").id("evt-" + ++events)
-                .at(START.plusSeconds(600)).json(), "test", local.clock().instant());
+        local.publish(Events.orderCancelled("c-gone", "o-gone").id("evt-" + ++events)
+                .at(START.plusSeconds(600)).json());
         local.functions().drainAll();
         assertTrue(book.find("c-gone", true).isEmpty(), "no counted order: no RFM state");
         assertTrue(timer("c-gone").isEmpty(), "the timer is cancelled: nothing can change without an order");
@@ -167,16 +167,16 @@ class RfmIT {
     /** A placed and paid order at {@code at} (published then), with or without a coupon. */
     private void paid(String customerId, String orderId, Instant at, long amount, boolean coupon) {
         if (at.isAfter(local.clock().instant())) {
-            local.functions().advanceTo("TimerSweepFunction", at);
+            local.advanceTo(at);
         }
         var placed = Events.orderPlaced(customerId, orderId).id("evt-" + ++events).at(at.minusSeconds(60))
                 .total(amount);
         if (coupon) {
             placed.couponCodes("STORE-" + orderId);
         }
-        local.cloud().eventBus().publish(placed.json(), "test", local.clock().instant());
-                local.cloud().eventBus().publish(Events.orderPaid(customerId, orderId).id("evt-" + ++events).at(at)
-                .amount(amount).json(), "test", local.clock().instant());
+        local.publish(placed.json());
+                local.publish(Events.orderPaid(customerId, orderId).id("evt-" + ++events).at(at)
+                .amount(amount).json());
         local.functions().drainAll();
     }
 }

@@ -94,9 +94,9 @@ class WinBackIT {
         paid("evt-frozen-1", "c-frozen", "o-frozen-1", START);
         paid("evt-disputing-1", "c-disputing", "o-disputing-1", START);
         walkTo(START.plus(Duration.ofDays(10)));
-        local.cloud().eventBus().publish(Events.memberUpdated("c-frozen").id("evt-freeze")
+        local.publish(Events.memberUpdated("c-frozen").id("evt-freeze")
                 .at(START.plus(Duration.ofDays(10)))
-                .status("frozen", "review").json(), "test", local.clock().instant());
+                .status("frozen", "review").json());
         local.cloud().dynamoDb().putItem(p -> p.tableName(local.cloud().tableName("DisputesTable")).item(Map.of(
                 "disputeId", AttributeValue.fromS("d-1"), "openCustomerId", AttributeValue.fromS("c-disputing"))));
         walkTo(START.plus(Duration.ofDays(100)));
@@ -148,9 +148,8 @@ class WinBackIT {
     }
 
     private void member(String customerId) {
-        local.cloud().eventBus().publish(Events.memberRegistered(customerId).at("2025-06-01T00:00:00Z")
-                .name(customerId).json(),
-                "test", local.clock().instant());
+        local.publish(Events.memberRegistered(customerId).at("2025-06-01T00:00:00Z")
+                .name(customerId).json());
         local.functions().drainAll();
     }
 
@@ -159,8 +158,7 @@ class WinBackIT {
         if (at.isAfter(local.clock().instant())) {
             local.clock().set(at);
         }
-        local.cloud().eventBus().publish(Events.orderPaid(customerId, orderId).id(eventId).at(at).json(), "test",
-                local.clock().instant());
+        local.publish(Events.orderPaid(customerId, orderId).id(eventId).at(at).json());
         local.functions().drainAll();
     }
 
@@ -168,7 +166,7 @@ class WinBackIT {
     private void walkTo(Instant end) {
         for (Instant day = local.clock().instant().plus(Duration.ofDays(1)); !day.isAfter(end);
              day = day.plus(Duration.ofDays(1))) {
-            local.functions().advanceTo("TimerSweepFunction", day.plusSeconds(60));
+            local.advanceTo(day.plusSeconds(60));
         }
     }
 

@@ -101,6 +101,11 @@ public final class LocalStore implements BeforeEachCallback, AfterEachCallback {
         return functions;
     }
 
+    /** Publishes a store event (its JSON) on the bus from source {@code test} at this store's clock. */
+    public void publish(String event) {
+        cloud.eventBus().publish(event, "test", clock.instant());
+    }
+
     /** Time travel to {@code instant} through the timer sweep ({@link LocalFunctions#advanceTo}). */
     public void advanceTo(Instant instant) {
         functions.advanceTo(TIMER_SWEEP, instant);
