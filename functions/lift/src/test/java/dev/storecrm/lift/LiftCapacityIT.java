@@ -69,13 +69,13 @@ class LiftCapacityIT {
                 .at(SENT.plus(Duration.ofDays(1))).json();
         String notOurs = Events.orderPlaced("c-1", "o-4").total(10_000).couponCodes("STORE-OWN-10")
                 .at(SENT.plus(Duration.ofDays(1))).json();
-        assertEquals(List.of("{CouponsTable=1.0/0.0, LiftTable=1.0/2.0}", "{CouponsTable=1.0/0.0, LiftTable=1.0/0.0}",
-                        "{CouponsTable=1.0/0.0, LiftTable=1.0/2.0}", "{CouponsTable=1.0/0.0}"),
+        assertEquals(List.of("{CouponsTable=1.0/0.0, LiftTable=1.0/4.0}", "{CouponsTable=1.0/0.0, LiftTable=1.0/0.0}",
+                        "{CouponsTable=1.0/0.0, LiftTable=1.0/4.0}", "{CouponsTable=1.0/0.0}"),
                 List.of(allUnitsFor(placed), allUnitsFor(placed), allUnitsFor(rich), allUnitsFor(notOurs)),
                 "a coupon of a journey: the coupon (consistent read), its assignment (consistent read), one "
-                        + "transaction of the assignment's mark and its cell; the same order again: the two reads "
-                        + "(the transaction is refused by its condition); a member with twenty earlier orders: the "
-                        + "same; a code that is none of ours: its read only");
+                        + "transaction of the assignment's mark and its cell (2 units per item); the same order "
+                        + "again: the two reads (the transaction is refused by its condition); a member with twenty "
+                        + "earlier orders: the same; a code that is none of ours: its read only");
     }
 
     private String issue(String customerId) {
