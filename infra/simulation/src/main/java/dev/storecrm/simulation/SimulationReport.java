@@ -199,7 +199,8 @@ final class SimulationReport {
                     row.get("skipped").asText(), row.get("heldOut").asText(),
                     row.get("treatedConverters").asText() + " / " + row.get("heldOutConverters").asText(),
                     money(row.get("treatedRevenue").asLong()) + " / " + money(row.get("heldOutRevenue").asLong()),
-                    money(row.get("couponCost").asLong()), row.get("incrementalRevenue").asText(), row.get("roi").asText());
+                    money(row.get("couponCost").asLong()), row.get("incrementalRevenue").asText(),
+                    row.get("roi").asText());
         }
         return table.isEmpty() ? "(no assignments)\n" : table.render();
     }
