@@ -10,8 +10,9 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * LiftFunction: consumes the LiftQueue (orders paid and refunded, from the store bus) and counts them in the lift
- * report. Reports partial batch failures; invalid input is kept in the RejectsTable.
+ * LiftFunction: consumes the LiftQueue (orders paid and refunded, and orders placed with coupon codes, from the
+ * store bus) and counts them in the lift report. Reports partial batch failures; invalid input is kept in the
+ * RejectsTable.
  */
 public final class LiftHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 

@@ -4,6 +4,7 @@ import dev.storecrm.platform.LiftSettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.Map;
@@ -20,6 +21,7 @@ record LiftWiring(LiftService service, SqsBatchProcessor batch) {
 
     private LiftWiring(SharedAdapters shared) {
         this(new LiftService(LiftSettings.recorder(shared, shared.env()),
+                        DynamoDbCouponBook.forLookup(shared.dynamoDb(), shared.env().required("COUPONS_TABLE")),
                         Currency.getInstance(shared.env().required("STORE_CURRENCY")), shared.clock()),
                 shared.batch(CONSUMER, MetricsFactory.getMetricsInstance()));
     }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.coupon.CouponBook;
+import dev.storecrm.domain.coupon.CouponCodes;
+import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.MessageRequestJson;
 import dev.storecrm.domain.messaging.Recipient;
@@ -13,8 +16,12 @@ import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalCloudExtension;
 import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
+import dev.storecrm.platform.dynamodb.DynamoDbCouponOutcomes;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The lift report fed end to end through the real functions (local cloud, IAM enforced): the sender settles a
  * win-back step's messages to treated and held-out members (the sender's Settlements write the assignments), the
- * store bus brings orders paid, a refund, a duplicated payment, a payment in another currency, to LiftFunction, and
- * CareListsFunction's {@code GET /lift} shows the figures worked out by hand.
+ * store bus brings orders paid, a refund, a duplicated payment, a payment in another currency, and orders placed with
+ * the journey's coupons, to LiftFunction, and CareListsFunction's {@code GET /lift} shows the figures worked out by
+ * hand.
  */
 @ExtendWith(LocalCloudExtension.class)
 class LiftIT {
@@ -102,6 +110,69 @@ class LiftIT {
         assertEquals("4500.00", line.get("incrementalRevenue"), "(12000/3 - 5000/2) x 3 treated");
         assertEquals("9641.86", line.get("roi"), "(4500 x 0.3 - 0.14) / 0.14");
         assertEquals(List.of("WRONG_CURRENCY"), rejectsOf("lift"), "the dollars are kept with their reason");
+    }
+
+    @Test
+    void aJourneysRedeemedCouponsCostTheirDiscountsInItsLineOnceWhateverTheDuplicatesAndOrder() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            publish(Events.memberRegistered("c-" + i).at("2026-11-01T00:00:00Z").email("c-" + i + "@example.com")
+                    .name("Ann").locale("en").timeZone("Asia/Shanghai").json());
+        }
+        functions.drainAll();
+        // The win-back step with its coupon, as the journey issues it: c-1 (20.00 off) and c-2 (10 %) get it,
+        // c-3 and c-4 are held out and get none.
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (int i = 1; i <= 4; i++) {
+            String key = "WINBACK#c-" + i + "#1#1";
+            MessageRequest step = MessageRequest.marketing(key, "win-back", "c-" + i, "store-news",
+                    Map.of("headline", "We miss you", "message", "A gift", "link", "https://shop.example.com/new"),
+                    SENT);
+            if (i <= 2) {
+                codes.put("c-" + i, coupons().issue(new CouponBook.Issue(key, "win-back", "c-" + i,
+                        CouponValue.parse(i == 1 ? "CNY:2000" : "10%"), SENT, SENT.plus(days(14)))).code());
+            }
+            outbox(i <= 2 ? step : step.heldOutOf());
+        }
+        functions.drainAll();
+
+        clock.set(SENT.plus(days(4)));
+        // c-1: the payment before the order placed, the order placed three times (twice one event, once re-sent
+        // under another id), then cancelled: the coupon stays spent. c-2: 10 % of 8000; another order of c-2's
+        // carries the used code again and costs nothing. c-3, held out, orders without a coupon.
+        publish(Events.orderPaid("c-1", "o-1").amount(15_000).at(SENT.plus(days(1))).json());
+        String placed = Events.orderPlaced("c-1", "o-1").id("e-placed-1").total(15_000).couponCodes(codes.get("c-1"))
+                .at(SENT.plus(days(1)).minusSeconds(60)).json();
+        publish(placed);
+        publish(placed);
+        publish(Events.orderPlaced("c-1", "o-1").id("e-placed-1-again").total(15_000).couponCodes(codes.get("c-1"))
+                .at(SENT.plus(days(1)).minusSeconds(60)).json());
+        publish(Events.orderCancelled("c-1", "o-1").at(SENT.plus(days(2))).json());
+        publish(Events.orderPlaced("c-2", "o-2").total(8_000).couponCodes(codes.get("c-2"), "STORE-OWN-10")
+                .at(SENT.plus(days(1))).json());
+        publish(Events.orderPaid("c-2", "o-2").amount(8_000).at(SENT.plus(days(1))).json());
+        functions.drainAll();
+        publish(Events.orderPlaced("c-2", "o-3").total(50_000).couponCodes(codes.get("c-2"))
+                .at(SENT.plus(days(3))).json());
+        publish(Events.orderPaid("c-3", "o-4").amount(5_000).at(SENT.plus(days(1))).json());
+        clock.set(SENT.plus(days(10)));
+        functions.drainAll();
+
+        Map<String, String> line = single(report());
+        assertEquals(List.of("4", "2", "2", "2", "1", "23000", "5000", "2800", "0.14"),
+                List.of(line.get("eligible"), line.get("sent"), line.get("heldOut"), line.get("treatedConverters"),
+                        line.get("heldOutConverters"), line.get("treatedRevenue"), line.get("heldOutRevenue"),
+                        line.get("couponCost"), line.get("sendCost")),
+                "c-1's 2000 once whatever the duplicates and the cancellation, and 10 % of c-2's 8000; the store's "
+                        + "own code and the second order with c-2's used code cost nothing");
+        assertEquals("18000.00", line.get("incrementalRevenue"), "(23000/2 - 5000/2) x 2 treated");
+        assertEquals("0.93", line.get("roi"), "(18000 x 0.3 - 2800.14) / 2800.14");
+    }
+
+    private DynamoDbCouponBook coupons() {
+        return new DynamoDbCouponBook(cloud.dynamoDb(), cloud.tableName("CouponsTable"), new CouponCodes(
+                "a-test-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8)),
+                new DynamoDbCouponOutcomes(cloud.dynamoDb(), cloud.tableName("ReputationTable"),
+                        ZoneId.of("Asia/Shanghai")));
     }
 
     private static Duration days(int n) {

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EventRoutingTest {
 
-    /** The consumers of each event type, as the queues the template's rules must deliver it to. */
+    /**
+     * The consumers of each event type, as the queues the template's rules must deliver it to; an order placed
+     * with coupon codes also reaches the LiftQueue ({@link #expected}).
+     */
     static final Map<String, List<String>> EXPECTED = Map.ofEntries(
             Map.entry("MemberRegistered", List.of("MemberArchiveQueue")),
             Map.entry("MemberUpdated", List.of("MemberArchiveQueue")),
@@ -58,8 +61,29 @@ class EventRoutingTest {
             JsonNode detail = JSON.readTree(sample.toFile());
             String type = detail.get("type").asText();
             List<String> routed = bus.route(bus.envelope(detail, "storefront", Instant.parse("2026-11-23T00:00:00Z")));
-            assertEquals(EXPECTED.get(type), routed, type);
+            assertEquals(expected(detail), routed, type);
         }));
+    }
+
+    /** An order placed with coupon codes goes to the lift report too (the discounts of journeys' coupons). */
+    private static List<String> expected(JsonNode detail) {
+        String type = detail.get("type").asText();
+        return type.equals("OrderPlaced") && detail.path("body").path("couponCodes").size() > 0
+                ? List.of("MemberArchiveQueue", "LiftQueue", "CartRecoveryQueue") : EXPECTED.get(type);
+    }
+
+    @Test
+    void onlyAnOrderPlacedWithCouponCodesReachesTheLiftReport() throws IOException {
+        String placed = """
+                {"id":"e-1","type":"OrderPlaced","version":1,"occurredAt":"2026-11-23T00:00:00Z",
+                 "body":{"orderId":"o-1","customerId":"c-1","total":{"amount":100,"currency":"CNY"},"lines":[]%s}}""";
+        assertEquals(List.of("MemberArchiveQueue", "LiftQueue", "CartRecoveryQueue"), bus.route(bus.envelope(
+                JSON.readTree(placed.formatted(",\"couponCodes\":[\"WB1\"]")), "storefront", Instant.EPOCH)));
+        assertEquals(EXPECTED.get("OrderPlaced"), bus.route(bus.envelope(JSON.readTree(placed.formatted("")),
+                "storefront", Instant.EPOCH)), "without codes");
+        assertEquals(EXPECTED.get("OrderPlaced"), bus.route(bus.envelope(
+                JSON.readTree(placed.formatted(",\"couponCodes\":[]")), "storefront", Instant.EPOCH)),
+                "an empty list of codes");
     }
 
     private static String type(Path sample) {

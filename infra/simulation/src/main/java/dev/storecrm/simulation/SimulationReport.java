@@ -191,15 +191,16 @@ final class SimulationReport {
             return "(the lift report answered " + response.getStatusCode() + ": " + response.getBody() + ")\n";
         }
         TextTable table = new TextTable("journey", "step", "variant", "week", "eligible", "sent", "skipped",
-                "held out", "converted (treated / held out)", "revenue (treated / held out)", "incremental revenue",
-                "ROI");
+                "held out", "converted (treated / held out)", "revenue (treated / held out)", "coupon cost",
+                "incremental revenue", "ROI");
         for (JsonNode row : read(response.getBody()).get("rows")) {
             table.row(row.get("journey").asText(), row.get("step").asText(), row.get("variant").asText(),
                     row.get("period").asText(), row.get("eligible").asText(), row.get("sent").asText(),
                     row.get("skipped").asText(), row.get("heldOut").asText(),
                     row.get("treatedConverters").asText() + " / " + row.get("heldOutConverters").asText(),
                     money(row.get("treatedRevenue").asLong()) + " / " + money(row.get("heldOutRevenue").asLong()),
-                    row.get("incrementalRevenue").asText(), row.get("roi").asText());
+                    money(row.get("couponCost").asLong()), row.get("incrementalRevenue").asText(),
+                    row.get("roi").asText());
         }
         return table.isEmpty() ? "(no assignments)\n" : table.render();
     }

@@ -64,6 +64,7 @@ final class SimulationRun {
         HoldoutCheck holdouts = new HoldoutCheck(cloud, ledger,
                 simulation.functions().spec("GreetingsFunction").environment());
         holdouts.check(invariants);
+        LiftCouponCheck.check(cloud, invariants);
         ReferralCheck referrals = new ReferralCheck(cloud);
         referrals.check(simulation.store().members(), invariants);
         RfmCheck rfm = new RfmCheck(cloud, simulation.functions().spec("RfmFunction").environment(), outcome.end());

@@ -39,6 +39,15 @@ public interface LiftBook {
     void save(Revisioned<OrderCredit> prior, Map<String, LiftAssignment> before, LiftAttribution.Outcome outcome,
               Instant keepUntil);
 
+    /**
+     * Adds a redeemed coupon's discount to the cell of the assignment it was issued with, once: the assignment
+     * keeps the order that redeemed its coupon (a message has at most one coupon, and a coupon one order), and
+     * both are written at once. False when the assignment's coupon was counted before, or it is no longer kept.
+     *
+     * @throws dev.storecrm.domain.ConcurrentUpdateException when the assignment changed while it was written
+     */
+    boolean chargeCoupon(LiftAssignment assignment, String orderId, long discountMinor);
+
     /** The tallies of one period's cells, by cell; one query, as many items as the period has cells. */
     Map<LiftCell, LiftTally> period(String period);
 

@@ -2,17 +2,20 @@ package dev.storecrm.domain.campaign;
 
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.concurrency.OptimisticRetry;
+import dev.storecrm.domain.coupon.Coupon;
+import dev.storecrm.domain.money.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Keeps the lift report as events arrive: an assignment the sender settled (sent, skipped or held out),
- * an order paid, a refund. Each costs a fixed number of item reads and writes
+ * an order paid, a refund, a journey's coupon redeemed. Each costs a fixed number of item reads and writes
  * (the member's kept assignments are one query, at most one per journey step in the window), whatever the
  * member's history.
  *
@@ -47,6 +50,26 @@ public record LiftRecorder(LiftBook book, LiftAttribution attribution, ZoneId st
                     .flatMap(key -> book.assignment(customerId, key).stream()).toList();
             return save(prior, credited, attribution.refunded(prior.value(), refundId, amountMinor, credited), at);
         });
+    }
+
+    /**
+     * Adds the discount a coupon of ours gave an order placed ({@link CouponCost}) to the cell of the assignment
+     * the coupon was issued with (the coupon's business key is its message's), once per coupon and order. Nothing
+     * for a coupon that is not a journey's (no assignment: a referral reward, a guest's cart), nor for one redeemed
+     * after its assignment's window and refund grace (the assignment is then forgotten; deciding by the moment
+     * the order was placed keeps the answer the same before and after the table's TTL deletes it).
+     *
+     * @return whether the cell took the discount (false for a duplicate and for coupons that cost nothing here)
+     */
+    public boolean couponRedeemed(Coupon coupon, String orderId, Money orderTotal, Instant placedAt) {
+        Optional<Long> discount = CouponCost.of(coupon, orderId, orderTotal, placedAt);
+        if (discount.isEmpty()) {
+            return false;
+        }
+        Optional<LiftAssignment> assignment = book.assignment(coupon.customerId(), coupon.businessKey())
+                .filter(a -> placedAt.isBefore(keepUntil(a.at())));
+        return assignment.isPresent() && OptimisticRetry.standard().run("coupon cost of order " + orderId,
+                attempt -> book.chargeCoupon(assignment.get(), orderId, discount.get()));
     }
 
     private LiftAttribution.Outcome save(Revisioned<OrderCredit> prior, List<LiftAssignment> read,

@@ -65,6 +65,11 @@ public record LiftTally(long sent, long skipped, long heldOut, long emails, long
         };
     }
 
+    /** The change of a redeemed coupon: its discount, minor units. */
+    public static LiftTally couponCost(long discountMinor) {
+        return new LiftTally(0, 0, 0, 0, 0, discountMinor, Arm.ZERO, Arm.ZERO);
+    }
+
     /** The change of a member's revenue in an assignment of the given arm. */
     static LiftTally revenue(boolean heldOut, boolean newlyConverted, long before, long after) {
         Arm change = Arm.revenueChange(newlyConverted, before, after);

@@ -51,6 +51,14 @@ public final class DynamoDbCouponBook implements CouponBook {
         return new DynamoDbCouponBook(dynamoDb, tableName, codes, null);
     }
 
+    /**
+     * A coupon book that only finds coupons by code (the lift report's coupon cost): it neither derives codes nor
+     * issues, redeems or revokes, so it needs only GetItem on the CouponsTable.
+     */
+    public static DynamoDbCouponBook forLookup(DynamoDbClient dynamoDb, String tableName) {
+        return new DynamoDbCouponBook(dynamoDb, tableName, null, null);
+    }
+
     /** A coupon book that finds and redeems coupons but cannot issue them (it holds no code key). */
     public static DynamoDbCouponBook forRedemption(DynamoDbClient dynamoDb, String tableName,
                                                    CouponOutcomes outcomes) {

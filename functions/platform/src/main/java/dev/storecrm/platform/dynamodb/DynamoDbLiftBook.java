@@ -31,9 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The lift report's figures in the LiftTable (template.yaml has the key design): cells' tallies under
- * {@code P#<week>}, a member's kept assignments under {@code M#<member>}, an order's contribution under
- * {@code O#<order>}. Every event is one transaction: the assignment with its cell, or the order with the
- * assignments it moved and their cells, each guarded, so a duplicate or a concurrent event changes nothing twice.
+ * {@code P#<week>}, a member's kept assignments under {@code M#<member>} (with the order that redeemed the
+ * assignment's coupon, once one did), an order's contribution under {@code O#<order>}. Every event is one
+ * transaction: the assignment with its cell, or the order with the assignments it moved and their cells, or a
+ * redeemed coupon's mark on its assignment with its cell, each guarded, so a duplicate or a concurrent event
+ * changes nothing twice.
  */
 public final class DynamoDbLiftBook implements LiftBook {
 
@@ -132,6 +134,26 @@ public final class DynamoDbLiftBook implements LiftBook {
             dynamoDb.transactWriteItems(t -> t.transactItems(writes));
         } catch (TransactionCanceledException cancelled) {
             throw conflictOr(cancelled, "order " + order.orderId());
+        }
+    }
+
+    @Override
+    public boolean chargeCoupon(LiftAssignment assignment, String orderId, long discountMinor) {
+        Update mark = new Update().set("couponOrder", s(orderId)).set("couponCost", n(discountMinor))
+                .name("pk", "pk").name("couponOrder", "couponOrder")
+                .condition("attribute_exists(#pk) AND attribute_not_exists(#couponOrder)");
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().update(asTransactional(mark.toRequest(table,
+                        key("M#" + assignment.customerId(), "A#" + assignment.businessKey())))).build(),
+                tallyUpdate(assignment.cell(), LiftTally.couponCost(discountMinor)));
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            if ("ConditionalCheckFailed".equals(cancelled.cancellationReasons().getFirst().code())) {
+                return false;
+            }
+            throw conflictOr(cancelled, "assignment " + assignment.businessKey());
         }
     }
 
