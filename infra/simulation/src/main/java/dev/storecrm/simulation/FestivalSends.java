@@ -67,7 +67,9 @@ final class FestivalSends {
         // or a window wholly inside the run, puts it to the test).
         Map<String, String> environment = functions.spec("FestivalCampaignsFunction").environment();
         FestivalCalendar calendar = FestivalCalendar.withOverrides(environment.getOrDefault("FESTIVAL_OVERRIDES", ""));
-        MemberDays memberDays = MemberPolicySettings.from(new Settings(environment)).memberDays();
+        // The run gives every function the store's member days (an override the spec's environment does not show).
+        MemberDays memberDays = MemberPolicySettings.from(new Settings(PointsInvariants.environment(environment)))
+                .memberDays();
         ZoneId storeZone = ZoneId.of(functions.spec("SenderFunction").environment().getOrDefault("STORE_TIME_ZONE",
                 "Asia/Shanghai"));
         List<FestivalCampaign> campaigns = FestivalCampaign.parse(CAMPAIGNS, calendar, memberDays, Holdout.NONE);
