@@ -154,6 +154,7 @@ public final class BroadcastPagesService {
             MessageRequest request = MessageRequest.marketing(broadcast.businessKey(customerId), Broadcast.JOURNEY,
                     customerId, variant.templateId(), data, now).notBefore(broadcast.window().startIn(zone))
                     .notAfter(end);
+            request = broadcast.capPriority().map(request::withCapPriority).orElse(request);
             requests.add(held ? request.heldOutOf() : request);
         }
         outbox.enqueueAll(requests);

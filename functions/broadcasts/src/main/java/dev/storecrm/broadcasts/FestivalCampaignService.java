@@ -5,6 +5,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import dev.storecrm.domain.broadcast.Broadcast;
 import dev.storecrm.domain.broadcast.FestivalCampaign;
 import dev.storecrm.domain.campaign.Holdout;
+import dev.storecrm.domain.member.MemberDays;
 import dev.storecrm.domain.time.FestivalCalendar;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The daily run of FestivalCampaignsFunction: for each of the store's festival campaigns whose window opens
  * somewhere within {@link FestivalCampaign#LEAD} (and has not closed everywhere), defines and starts the year's
  * broadcast through {@link BroadcastsService#start}, as a marketer would. Its campaign id ({@code <id>-<year>})
- * makes it once per festival and year: a second run, a retry or an overlapping run starts nothing more.
+ * makes it once per festival and year ({@code <id>-<date>}, once per member day, for a {@code member-day} campaign):
+ * a second run, a retry or an overlapping run starts nothing more.
  */
 public final class FestivalCampaignService {
 
@@ -28,14 +30,16 @@ public final class FestivalCampaignService {
 
     private final List<FestivalCampaign> campaigns;
     private final FestivalCalendar calendar;
+    private final MemberDays memberDays;
     private final BroadcastsService broadcasts;
     private final Holdout storeHoldout;
     private final Clock clock;
 
-    FestivalCampaignService(List<FestivalCampaign> campaigns, FestivalCalendar calendar, BroadcastsService broadcasts,
-                            Holdout storeHoldout, Clock clock) {
+    FestivalCampaignService(List<FestivalCampaign> campaigns, FestivalCalendar calendar, MemberDays memberDays,
+                            BroadcastsService broadcasts, Holdout storeHoldout, Clock clock) {
         this.campaigns = List.copyOf(campaigns);
         this.calendar = calendar;
+        this.memberDays = memberDays;
         this.broadcasts = broadcasts;
         this.storeHoldout = storeHoldout;
         this.clock = clock;
@@ -49,7 +53,7 @@ public final class FestivalCampaignService {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<String> started = new java.util.ArrayList<>();
         int already = 0;
-        for (FestivalCampaign.Due due : FestivalCampaign.between(campaigns, calendar, today.minusDays(2),
+        for (FestivalCampaign.Due due : FestivalCampaign.between(campaigns, calendar, memberDays, today.minusDays(2),
                 today.plusDays(3))) {
             if (!due.campaign().due(due.festivalDay(), now)) {
                 continue;

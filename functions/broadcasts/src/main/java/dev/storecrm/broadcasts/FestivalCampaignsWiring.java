@@ -2,8 +2,10 @@ package dev.storecrm.broadcasts;
 
 import dev.storecrm.domain.broadcast.FestivalCampaign;
 import dev.storecrm.domain.campaign.Holdout;
+import dev.storecrm.domain.member.MemberDays;
 import dev.storecrm.domain.time.FestivalCalendar;
 import dev.storecrm.platform.HoldoutSettings;
+import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.schedule.ScheduledRun;
@@ -12,9 +14,10 @@ import java.util.Map;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
- * The composition root of FestivalCampaignsFunction: the store's calendar ({@code FESTIVAL_OVERRIDES}) and
- * campaigns ({@code FESTIVAL_CAMPAIGNS}), both checked here so that a mistake fails the cold start with its entry
- * named; then the same broadcasts service as BroadcastsFunction's.
+ * The composition root of FestivalCampaignsFunction: the store's calendar ({@code FESTIVAL_OVERRIDES}), member days
+ * ({@code MEMBER_DAYS}, read as every function reads them) and campaigns ({@code FESTIVAL_CAMPAIGNS}), all checked
+ * here so that a mistake fails the cold start with its entry named; then the same broadcasts service as
+ * BroadcastsFunction's.
  */
 record FestivalCampaignsWiring(FestivalCampaignService service, ScheduledRun run) {
 
@@ -28,7 +31,9 @@ record FestivalCampaignsWiring(FestivalCampaignService service, ScheduledRun run
     }
 
     private static FestivalCampaignService service(SharedAdapters shared, FestivalCalendar calendar, Holdout holdout) {
+        MemberDays memberDays = MemberPolicySettings.from(shared.env()).memberDays();
         return new FestivalCampaignService(FestivalCampaign.parse(shared.env().optional("FESTIVAL_CAMPAIGNS", ""),
-                calendar, holdout), calendar, BroadcastsWiring.service(shared), holdout, shared.clock());
+                calendar, memberDays, holdout), calendar, memberDays, BroadcastsWiring.service(shared), holdout,
+                shared.clock());
     }
 }

@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       or had a dispute open; no mail at all to an address after it bounced or complained;</li>
  *   <li>no cart mail after the cart's order, no win-back mail after the member's next order;</li>
  *   <li>every birthday (lunar too) and wedding greeting on its local date (29 February by the leap-day rule);</li>
- *   <li>festival sends on their computed dates ({@link FestivalSends});</li>
+ *   <li>festival sends on their computed dates, and member-day sends only on member days, each in the member's
+ *       zone ({@link FestivalSends});</li>
  *   <li>nothing lost: every event reached a consumer, every queue drained, every dead-letter queue
  *       empty, every poison message kept in the RejectsTable with its reason;</li>
  *   <li>the member archive holds the latest of every event ({@link ArchiveInvariant}).</li>

@@ -86,8 +86,8 @@ final class SimulationRun {
         section(out, "Coupons", report.coupons());
         section(out, "Holdouts (send ledger: steps held out against steps sent)", holdouts.report());
         section(out, "Broadcast (BroadcastsFunction, signed; send ledger)", broadcast);
-        section(out, "Festival campaign (FestivalCampaigns: 春节; FestivalCampaignsFunction daily; send ledger)",
-                festival);
+        section(out, "Festival campaigns (FestivalCampaigns: 春节 and member days; FestivalCampaignsFunction daily;"
+                + " send ledger)", festival);
         section(out, "Carts (CartStatsTable)", report.carts());
         section(out, "Members woken (CareListsFunction /wake-up)", report.wakeUp());
         section(out, "Lift: treated against held out (CareListsFunction /lift; revenue and incremental revenue in "

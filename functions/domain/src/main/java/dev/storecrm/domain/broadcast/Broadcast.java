@@ -3,6 +3,7 @@ package dev.storecrm.domain.broadcast;
 import dev.storecrm.domain.StableHash;
 import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.coupon.CouponValue;
+import dev.storecrm.domain.messaging.MarketingKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,10 +22,12 @@ import java.util.Optional;
  * member (held out or not, which variant) is a stable hash of the member and the campaign, so a page read twice
  * decides alike.
  *
- * @param window the earliest and latest local date-time of the send, read in each member's own time zone
+ * @param window      the earliest and latest local date-time of the send, read in each member's own time zone
+ * @param capPriority the marketing kind whose priority its messages take a member's cap slot with
+ *                    ({@code MarketingPriorities}); without it, the {@code broadcast} kind's
  */
 public record Broadcast(String campaignId, String name, BroadcastAudience audience, List<Variant> variants,
-                        Window window, Optional<Offer> coupon, Holdout holdout) {
+                        Window window, Optional<Offer> coupon, Holdout holdout, Optional<MarketingKind> capPriority) {
 
     /** The journey name on every request and in the ledger; also the cap priority's {@code broadcast}. */
     public static final String JOURNEY = "broadcast";
@@ -96,6 +99,7 @@ public record Broadcast(String campaignId, String name, BroadcastAudience audien
         Objects.requireNonNull(holdout, "holdout");
         variants = List.copyOf(variants);
         coupon = Objects.requireNonNullElse(coupon, Optional.empty());
+        capPriority = Objects.requireNonNullElse(capPriority, Optional.empty());
         if (variants.isEmpty() || variants.stream().mapToInt(Variant::share).sum() != SHARE_RANGE) {
             throw new IllegalArgumentException("the variants' shares must add up to 100");
         }

@@ -9,6 +9,7 @@ import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.json.Json;
 import dev.storecrm.domain.json.JsonFields;
+import dev.storecrm.domain.messaging.MarketingKind;
 import dev.storecrm.domain.rfm.RfmChange;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -32,8 +33,10 @@ import java.util.regex.Pattern;
  *                "content": {"en": {"headline": "...", "message": "...", "link": "https://..."}, "zh-CN": {...}}}],
  *  "window": {"start": "2027-03-10T10:00", "end": "2027-03-10T20:00"},
  *  "coupon": {"value": "CNY:1000", "validDays": 14},
- *  "holdoutPercent": "5"}
+ *  "holdoutPercent": "5", "capPriority": "greeting"}
  * </pre>
+ * {@code capPriority} (optional) is the marketing kind of {@code MarketingPriorities} whose priority the
+ * broadcast's messages take a member's cap slot with; without it, the {@code broadcast} kind's.
  * Every error names the field and the rule ({@link JsonFields}), never a value.
  */
 public final class BroadcastJson {
@@ -65,11 +68,12 @@ public final class BroadcastJson {
             throw JsonFields.violation("broadcast", "is at most " + MAX_BYTES / 1024 + " KB of JSON");
         }
         JsonFields root = JsonFields.object(Json.input(body), "").allowOnly(Set.of("campaignId", "name", "audience",
-                "variants", "window", "coupon", "holdoutPercent"));
+                "variants", "window", "coupon", "holdoutPercent", "capPriority"));
         try {
             return new Broadcast(root.matching("campaignId", CAMPAIGN_ID, "1 to 64 of a-z 0-9 -"),
                     root.optionalString("name", 200).orElse(""), audience(root.object("audience")),
-                    variants(root), window(root.object("window")), coupon(root), holdout(root, storeHoldout));
+                    variants(root), window(root.object("window")), coupon(root), holdout(root, storeHoldout),
+                    MarketingKind.read(root, "capPriority"));
         } catch (IllegalArgumentException invalid) {
             throw new InvalidInputException(RejectReason.SCHEMA_VIOLATION, invalid.getMessage());
         }
@@ -99,6 +103,7 @@ public final class BroadcastJson {
         broadcast.coupon().ifPresent(offer -> root.putObject("coupon").put("value", offer.value().wire())
                 .put("validDays", offer.validDays()));
         root.put("holdoutPercent", broadcast.holdout().describe());
+        broadcast.capPriority().ifPresent(kind -> root.put("capPriority", kind.spelling()));
         return root.toString();
     }
 

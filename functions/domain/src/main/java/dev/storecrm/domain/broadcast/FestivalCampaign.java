@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.campaign.Holdout;
+import dev.storecrm.domain.member.MemberDays;
 import dev.storecrm.domain.time.FestivalCalendar;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,11 @@ import java.util.regex.Pattern;
  * the once-per-festival-and-year key, its window the festival's date less {@code daysBefore} (0 to 30), from
  * {@code from} to {@code to} local time in each member's zone.
  *
+ * <p>{@code "festival": "member-day"} ({@link #MEMBER_DAY}) names the store's member days ({@link MemberDays},
+ * the {@code MemberDays} parameter) instead of a festival: such a campaign goes for every member day, and its
+ * broadcast is {@code <id>-<date>} ({@code md-2027-03-18}), once per member day. An optional {@code capPriority}
+ * (a kind of {@code MarketingPriorities}) is the broadcast's own ({@link BroadcastJson}).
+ *
  * @param definition the broadcast's own fields, as {@link BroadcastJson} reads them
  */
 public record FestivalCampaign(String festival, String id, int daysBefore, LocalTime from, LocalTime to,
@@ -36,6 +42,8 @@ public record FestivalCampaign(String festival, String id, int daysBefore, Local
 
     /** A year's broadcast is created when its window opens somewhere within this long (a daily run: two days). */
     public static final Duration LEAD = Duration.ofHours(48);
+    /** The {@code festival} of a campaign that goes on each of the store's member days. */
+    public static final String MEMBER_DAY = "member-day";
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DAYS_BEFORE = 30;
@@ -48,8 +56,10 @@ public record FestivalCampaign(String festival, String id, int daysBefore, Local
      * The campaigns of the parameter's text ({@code ""} or {@code []} for none), each checked against the store's
      * calendar and built once as a broadcast, so that a mistake stops the start-up with its entry named
      * ({@code FestivalCampaigns[0] (spring-festival): variants[0].share ...}) rather than on the festival's day.
+     * A {@code member-day} campaign needs the store's member days ({@code memberDays} with a day rule).
      */
-    public static List<FestivalCampaign> parse(String text, FestivalCalendar calendar, Holdout storeHoldout) {
+    public static List<FestivalCampaign> parse(String text, FestivalCalendar calendar, MemberDays memberDays,
+                                               Holdout storeHoldout) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -64,13 +74,15 @@ public record FestivalCampaign(String festival, String id, int daysBefore, Local
         }
         List<FestivalCampaign> campaigns = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
-            FestivalCampaign campaign = entry(root.get(i), "FestivalCampaigns[" + i + "]", calendar);
+            FestivalCampaign campaign = entry(root.get(i), "FestivalCampaigns[" + i + "]", calendar, memberDays);
             String where = "FestivalCampaigns[" + i + "] (" + campaign.id() + ")";
             if (campaigns.stream().anyMatch(c -> c.id().equals(campaign.id()))) {
                 throw new IllegalArgumentException(where + ": another campaign has this id; give one an \"id\"");
             }
             try {
-                campaign.broadcast(calendar.next(campaign.festival(), LocalDate.of(2030, 1, 1)), storeHoldout);
+                LocalDate sample = LocalDate.of(2030, 1, 1);
+                campaign.broadcast(campaign.memberDay() ? sample : calendar.next(campaign.festival(), sample),
+                        storeHoldout);
             } catch (InvalidInputException invalid) {
                 throw new IllegalArgumentException(where + ": " + invalid.detail());
             }
@@ -79,13 +91,18 @@ public record FestivalCampaign(String festival, String id, int daysBefore, Local
         return List.copyOf(campaigns);
     }
 
-    private static FestivalCampaign entry(JsonNode node, String where, FestivalCalendar calendar) {
+    private static FestivalCampaign entry(JsonNode node, String where, FestivalCalendar calendar,
+                                          MemberDays memberDays) {
         if (!(node instanceof ObjectNode entry)) {
             throw new IllegalArgumentException(where + ": a campaign is a JSON object");
         }
         ObjectNode definition = entry.deepCopy();
         String festival = definition.path("festival").asText("");
-        if (calendar.festival(festival).isEmpty()) {
+        if (festival.equals(MEMBER_DAY) && memberDays.days().isEmpty()) {
+            throw new IllegalArgumentException(where + ": festival member-day needs the store's member days, and"
+                    + " MemberDays names none (e.g. day=date:*-18); see docs/calendars.md#member-days");
+        }
+        if (!festival.equals(MEMBER_DAY) && calendar.festival(festival).isEmpty()) {
             throw new IllegalArgumentException(where + ": festival names no festival of the store's calendar ("
                     + festival + "); see docs/calendars.md");
         }
@@ -126,9 +143,17 @@ public record FestivalCampaign(String festival, String id, int daysBefore, Local
         return festivalDay.minusDays(daysBefore);
     }
 
-    /** The campaign id of the festival's broadcast on {@code festivalDay}: once per festival and year. */
+    /** Whether it goes on each of the store's member days rather than on a festival. */
+    public boolean memberDay() {
+        return festival.equals(MEMBER_DAY);
+    }
+
+    /**
+     * The campaign id of the festival's broadcast on {@code festivalDay}: once per festival and year
+     * ({@code cny-2027}), or for a member-day campaign once per member day ({@code md-2027-03-18}).
+     */
     public String campaignId(LocalDate festivalDay) {
-        return id + "-" + festivalDay.getYear();
+        return id + "-" + (memberDay() ? festivalDay.toString() : Integer.toString(festivalDay.getYear()));
     }
 
     /** Whether a run at {@code now} creates the broadcast: its window opens somewhere within the lead, not over. */
@@ -148,14 +173,22 @@ public record FestivalCampaign(String festival, String id, int daysBefore, Local
         return BroadcastJson.read(body.toString(), storeHoldout);
     }
 
-    /** The campaigns' festivals from {@code from} to {@code to}, each with its campaign. */
-    public static List<Due> between(List<FestivalCampaign> campaigns, FestivalCalendar calendar, LocalDate from,
-                                    LocalDate to) {
+    /**
+     * The campaigns' festivals (or member days) whose send day falls from {@code from} to {@code to}, each with its
+     * campaign.
+     */
+    public static List<Due> between(List<FestivalCampaign> campaigns, FestivalCalendar calendar,
+                                    MemberDays memberDays, LocalDate from, LocalDate to) {
         List<Due> due = new ArrayList<>();
         for (FestivalCampaign campaign : campaigns) {
-            calendar.between(from.plusDays(campaign.daysBefore()), to.plusDays(campaign.daysBefore())).stream()
-                    .filter(d -> d.festival().key().equals(campaign.festival()))
-                    .forEach(d -> due.add(new Due(campaign, d.date())));
+            LocalDate first = from.plusDays(campaign.daysBefore());
+            LocalDate last = to.plusDays(campaign.daysBefore());
+            if (campaign.memberDay()) {
+                memberDays.between(first, last).forEach(day -> due.add(new Due(campaign, day)));
+            } else {
+                calendar.between(first, last).stream().filter(d -> d.festival().key().equals(campaign.festival()))
+                        .forEach(d -> due.add(new Due(campaign, d.date())));
+            }
         }
         return due;
     }

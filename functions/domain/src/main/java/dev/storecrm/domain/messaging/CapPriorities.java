@@ -1,10 +1,8 @@
 package dev.storecrm.domain.messaging;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The order in which marketing kinds take a member's frequency-cap slot, first first (the template's
@@ -26,22 +24,23 @@ public record CapPriorities(List<MarketingKind> order) {
         List<MarketingKind> order = new ArrayList<>();
         for (String part : spec.split(",")) {
             String name = part.trim();
-            order.add(Arrays.stream(MarketingKind.values()).filter(kind -> kind.spelling().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown marketing kind '" + name
-                            + "' in the marketing priorities; the kinds are " + spellings())));
+            order.add(MarketingKind.spelled(name).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown marketing kind '" + name + "' in the marketing priorities; the kinds are "
+                            + spellings())));
         }
         return new CapPriorities(order);
     }
 
-    /** The rank of a marketing request: 0 for the first kind, larger for later ones. */
+    /**
+     * The rank of a marketing request: 0 for the first kind, larger for later ones; the kind a request names for
+     * itself ({@link MessageRequest#capPriority()}) counts first.
+     */
     public int rank(MessageRequest request) {
         return order.indexOf(MarketingKind.of(request));
     }
 
-    private static Set<String> spellings() {
-        Set<String> names = new java.util.LinkedHashSet<>();
-        Arrays.stream(MarketingKind.values()).forEach(kind -> names.add(kind.spelling()));
-        return names;
+    private static String spellings() {
+        return MarketingKind.spellings().toString();
     }
 
     @Override

@@ -17,12 +17,14 @@ import java.util.Optional;
  * @param deferrals how many times the sender has put it off (caps, quiet hours, throttling)
  * @param heldOut   the recipient is in the journey's holdout group ({@link dev.storecrm.domain.campaign.Holdout}):
  *                  the sender records the key as held out, at the moment it would have gone, and sends nothing
+ * @param capPriority the marketing kind whose priority it takes a cap slot with, when not its journey's own
+ *                  ({@link MarketingKind#of}): a festival campaign's {@code capPriority}
  */
 public record MessageRequest(String businessKey, String journey, Category category, Priority priority,
                              Recipient recipient, String templateId, Map<String, Object> data,
                              Optional<Instant> notBefore, Optional<Instant> notAfter,
                              Optional<ExitCondition> exitCondition, Instant requestedAt, int deferrals,
-                             boolean heldOut) {
+                             boolean heldOut, Optional<MarketingKind> capPriority) {
 
     public MessageRequest {
         Objects.requireNonNull(businessKey, "businessKey");
@@ -36,6 +38,7 @@ public record MessageRequest(String businessKey, String journey, Category catego
         notBefore = Objects.requireNonNullElse(notBefore, Optional.empty());
         notAfter = Objects.requireNonNullElse(notAfter, Optional.empty());
         exitCondition = Objects.requireNonNullElse(exitCondition, Optional.empty());
+        capPriority = Objects.requireNonNullElse(capPriority, Optional.empty());
     }
 
     /** A marketing message to a member, to go as soon as its rules allow. */
@@ -43,52 +46,58 @@ public record MessageRequest(String businessKey, String journey, Category catego
                                            Map<String, Object> data, Instant requestedAt) {
         return new MessageRequest(businessKey, journey, Category.marketing, Priority.normal,
                 new Recipient.Member(customerId), templateId, data, Optional.empty(), Optional.empty(),
-                Optional.empty(), requestedAt, 0, false);
+                Optional.empty(), requestedAt, 0, false, Optional.empty());
     }
 
     /** A marketing message to a member or a consenting guest, to go as soon as its rules allow. */
     public static MessageRequest marketing(String businessKey, String journey, Recipient recipient, String templateId,
                                            Map<String, Object> data, Instant requestedAt) {
         return new MessageRequest(businessKey, journey, Category.marketing, Priority.normal, recipient, templateId,
-                data, Optional.empty(), Optional.empty(), Optional.empty(), requestedAt, 0, false);
+                data, Optional.empty(), Optional.empty(), Optional.empty(), requestedAt, 0, false, Optional.empty());
     }
 
     /** A transactional message to a member or an address. */
     public static MessageRequest transactional(String businessKey, String journey, Recipient recipient,
                                                String templateId, Map<String, Object> data, Instant requestedAt) {
         return new MessageRequest(businessKey, journey, Category.transactional, Priority.high, recipient, templateId,
-                data, Optional.empty(), Optional.empty(), Optional.empty(), requestedAt, 0, false);
+                data, Optional.empty(), Optional.empty(), Optional.empty(), requestedAt, 0, false, Optional.empty());
     }
 
     public MessageRequest notBefore(Instant instant) {
         return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data,
-                Optional.of(instant), notAfter, exitCondition, requestedAt, deferrals, heldOut);
+                Optional.of(instant), notAfter, exitCondition, requestedAt, deferrals, heldOut, capPriority);
     }
 
     public MessageRequest notAfter(Instant instant) {
         return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data, notBefore,
-                Optional.of(instant), exitCondition, requestedAt, deferrals, heldOut);
+                Optional.of(instant), exitCondition, requestedAt, deferrals, heldOut, capPriority);
     }
 
     public MessageRequest exitWhen(ExitCondition condition) {
         return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data, notBefore,
-                notAfter, Optional.of(condition), requestedAt, deferrals, heldOut);
+                notAfter, Optional.of(condition), requestedAt, deferrals, heldOut, capPriority);
     }
 
     public MessageRequest withPriority(Priority newPriority) {
         return new MessageRequest(businessKey, journey, category, newPriority, recipient, templateId, data, notBefore,
-                notAfter, exitCondition, requestedAt, deferrals, heldOut);
+                notAfter, exitCondition, requestedAt, deferrals, heldOut, capPriority);
     }
 
     public MessageRequest toRecipient(Recipient newRecipient) {
         return new MessageRequest(businessKey, journey, category, priority, newRecipient, templateId, data, notBefore,
-                notAfter, exitCondition, requestedAt, deferrals, heldOut);
+                notAfter, exitCondition, requestedAt, deferrals, heldOut, capPriority);
+    }
+
+    /** The same request, taking a cap slot with the priority of {@code kind} rather than its journey's. */
+    public MessageRequest withCapPriority(MarketingKind kind) {
+        return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data, notBefore,
+                notAfter, exitCondition, requestedAt, deferrals, heldOut, Optional.of(kind));
     }
 
     /** The same request, put off until {@code until}. */
     public MessageRequest deferredTo(Instant until) {
         return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data,
-                Optional.of(until), notAfter, exitCondition, requestedAt, deferrals + 1, heldOut);
+                Optional.of(until), notAfter, exitCondition, requestedAt, deferrals + 1, heldOut, capPriority);
     }
 
     /**
@@ -97,7 +106,7 @@ public record MessageRequest(String businessKey, String journey, Category catego
      */
     public MessageRequest pausedTo(Instant until) {
         return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data,
-                Optional.of(until), notAfter, exitCondition, requestedAt, deferrals, heldOut);
+                Optional.of(until), notAfter, exitCondition, requestedAt, deferrals, heldOut, capPriority);
     }
 
     /**
@@ -109,6 +118,6 @@ public record MessageRequest(String businessKey, String journey, Category catego
             throw new IllegalStateException("transactional mail is never held out: " + businessKey);
         }
         return new MessageRequest(businessKey, journey, category, priority, recipient, templateId, data, notBefore,
-                notAfter, exitCondition, requestedAt, deferrals, true);
+                notAfter, exitCondition, requestedAt, deferrals, true, capPriority);
     }
 }

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *  "template":"birthday-greeting", "data":{...}, "notBefore":"...Z", "notAfter":"...Z", "exit":{"noOrderSince":"...Z"},
  *  (or "exit":{"anyOf":[{"noOrderSince":"...Z"},
  *                       {"cartClosedOrChanged":{"cartId":"cart-1","armedFor":"&lt;stamp&gt;"}}]})
- *  "requestedAt":"...Z", "deferrals":0, "heldOut":true (only for a recipient in the journey's holdout group)}
+ *  "requestedAt":"...Z", "deferrals":0, "heldOut":true (only for a recipient in the journey's holdout group),
+ *  "capPriority":"greeting" (only for a request that takes a cap slot with another kind's priority than its own)}
  * </pre>
  */
 public final class MessageRequestJson {
@@ -76,6 +77,7 @@ public final class MessageRequestJson {
         if (request.heldOut()) {
             root.put("heldOut", true);
         }
+        request.capPriority().ifPresent(kind -> root.put("capPriority", kind.spelling()));
         return root.toString();
     }
 
@@ -89,7 +91,7 @@ public final class MessageRequestJson {
         }
         JsonFields root = JsonFields.object(node, "").allowOnly(Set.of("v", "businessKey", "journey", "category",
                 "priority", "recipient", "template", "data", "notBefore", "notAfter", "exit", "requestedAt",
-                "deferrals", "heldOut"));
+                "deferrals", "heldOut", "capPriority"));
         if (root.integer("v", 1, 1) != 1) {
             throw new InvalidInputException(RejectReason.UNSUPPORTED_VERSION, "message request version must be 1");
         }
@@ -108,7 +110,7 @@ public final class MessageRequestJson {
                 root.matching("template", TEMPLATE_ID, "a template id of lower-case letters, digits and -"),
                 values, optionalInstant(root, "notBefore"), optionalInstant(root, "notAfter"), exit,
                 instant(root, "requestedAt"), (int) root.integer("deferrals", 0, 10_000),
-                root.has("heldOut") && root.bool("heldOut"));
+                root.has("heldOut") && root.bool("heldOut"), MarketingKind.read(root, "capPriority"));
     }
 
     private static void writeAddress(ObjectNode node, Recipient.Address address) {

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.campaign.Holdout;
+import dev.storecrm.domain.messaging.MarketingKind;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,18 @@ class BroadcastTest {
         assertEquals(new BroadcastAudience.Members(java.util.List.of("c-1", "c-2")), members.audience());
         assertEquals(Holdout.percent("5"), members.holdout(), "the store's holdout when none is given");
         assertEquals(members, BroadcastJson.read(BroadcastJson.write(members), Holdout.NONE));
+    }
+
+    @Test
+    void aCapPriorityOfItsOwnReadsBackAndAnUnknownOneIsRefused() {
+        Broadcast urgent = BroadcastJson.read(DEFINITION.replace("\"holdoutPercent\"", "\"capPriority\": "
+                + "\"cart-coupon\", \"holdoutPercent\""), Holdout.NONE);
+        assertEquals(Optional.of(MarketingKind.CART_COUPON), urgent.capPriority());
+        assertEquals(urgent, BroadcastJson.read(BroadcastJson.write(urgent), Holdout.NONE));
+        assertEquals(Optional.empty(), SPRING.capPriority(), "the broadcast kind's by default");
+        assertFalse(BroadcastJson.write(SPRING).contains("capPriority"));
+        assertTrue(refusal(DEFINITION.replace("\"holdoutPercent\"", "\"capPriority\": \"first\", "
+                + "\"holdoutPercent\"")).startsWith("capPriority must be one of greeting, cart-coupon"));
     }
 
     @Test

@@ -96,6 +96,19 @@ class CapRuleTest {
     }
 
     @Test
+    void aBroadcastThatNamesItsOwnCapPriorityRanksByItAndTakesTheSlotFromALowerOne() {
+        MessageRequest plain = MessageRequest.marketing("BROADCAST#cny-2027#c-1", "broadcast", "c-1", "broadcast",
+                Map.of(), NINE).notAfter(NINE.plus(Duration.ofHours(3)));
+        MessageRequest festival = plain.withCapPriority(MarketingKind.WIN_BACK);
+        assertEquals(5, PRIORITIES.rank(plain), "a broadcast ranks last by default");
+        assertEquals(3, PRIORITIES.rank(festival), "its own kind first");
+        FrequencyCap.Holder feedback = new FrequencyCap.Holder(NINE, PRIORITIES.rank(FEEDBACK));
+        assertEquals(new Decision.Expire(), decide(plain, feedback));
+        assertEquals(new Decision.TakeOver(), decide(festival, feedback));
+        assertEquals(new Decision.Expire(), decide(festival, heldBy(GREETING, NINE)), "not from a greeting");
+    }
+
+    @Test
     void theOrderIsAParameterNamingEveryKindOnce() {
         CapPriorities cartFirst = CapPriorities.parse(
                 "cart-coupon, greeting,cart-reminder,win-back,order-feedback,broadcast");

@@ -52,6 +52,25 @@ class MessageRequestJsonTest {
     }
 
     @Test
+    void aCapPriorityOfItsOwnSurvivesTheOutboxAndAnUnknownOneIsRefused() {
+        MessageRequest request = MessageRequest.marketing("BROADCAST#cny-2027#c-1", "broadcast", "c-1", "broadcast",
+                Map.of("headline", "新春快乐"), Instant.parse("2027-02-06T02:00:00Z"))
+                .withCapPriority(MarketingKind.GREETING).deferredTo(Instant.parse("2027-02-06T03:00:00Z"));
+        String json = MessageRequestJson.write(request);
+        assertTrue(json.contains("\"capPriority\":\"greeting\""), json);
+        assertEquals(request, MessageRequestJson.read(json), "kept when put off, too");
+        assertFalse(MessageRequestJson.write(request.heldOutOf()).isEmpty());
+        assertEquals(MarketingKind.GREETING, MarketingKind.of(MessageRequestJson.read(json)));
+        MessageRequest plain = MessageRequest.marketing("BROADCAST#x#c-1", "broadcast", "c-1", "broadcast", Map.of(),
+                Instant.parse("2027-02-06T02:00:00Z"));
+        assertFalse(MessageRequestJson.write(plain).contains("capPriority"), "written only when named");
+        InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> MessageRequestJson.read(
+                json.replace("\"greeting\"", "\"urgent\"")));
+        assertEquals("capPriority must be one of greeting, cart-coupon, cart-reminder, win-back, order-feedback, "
+                + "broadcast (as MarketingPriorities spells them)", unknown.detail());
+    }
+
+    @Test
     void aCartMessageKeepsItsExitConditionsOnTheOutbox() {
         Stamp armedFor = new Stamp(Instant.parse("2026-11-20T14:15:00Z"), "evt-20261120-0101");
         MessageRequest request = MessageRequest.marketing("CART#cart-3001#reminder", "cart", "c-1001", "cart-reminder",
