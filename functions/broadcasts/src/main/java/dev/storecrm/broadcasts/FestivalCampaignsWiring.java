@@ -1,5 +1,6 @@
 package dev.storecrm.broadcasts;
 
+import dev.storecrm.domain.broadcast.BroadcastDelivery;
 import dev.storecrm.domain.broadcast.FestivalCampaign;
 import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.time.FestivalCalendar;
@@ -18,6 +19,19 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
  */
 record FestivalCampaignsWiring(FestivalCampaignService service, ScheduledRun run) {
 
+    /** Festival campaigns are started, never viewed: this function reads no delivery counts (and has no grant). */
+    private static final BroadcastDelivery UNREAD = new BroadcastDelivery() {
+        @Override
+        public void count(String campaignId, String variant, String outcome) {
+            throw new UnsupportedOperationException("the sender counts delivery");
+        }
+
+        @Override
+        public Tally read(String campaignId) {
+            throw new UnsupportedOperationException("FestivalCampaignsFunction reads no delivery counts");
+        }
+    };
+
     FestivalCampaignsWiring(Map<String, String> environment, Clock clock) {
         this(SharedAdapters.from(new Settings(environment), clock));
     }
@@ -29,6 +43,6 @@ record FestivalCampaignsWiring(FestivalCampaignService service, ScheduledRun run
 
     private static FestivalCampaignService service(SharedAdapters shared, FestivalCalendar calendar, Holdout holdout) {
         return new FestivalCampaignService(FestivalCampaign.parse(shared.env().optional("FESTIVAL_CAMPAIGNS", ""),
-                calendar, holdout), calendar, BroadcastsWiring.service(shared), holdout, shared.clock());
+                calendar, holdout), calendar, BroadcastsWiring.service(shared, UNREAD), holdout, shared.clock());
     }
 }
