@@ -1,11 +1,13 @@
 // Broadcasts for marketers and admins (docs/campaigns.md#broadcasts): the store's broadcasts newest first, each with
-// its status, audience, counts and lift line; define one (an RFM segment or audience, or a list of members; one
+// its status, audience, counts and lift line, and on its own page what the sender did with its mail (sent, not
+// sent and why, waiting); define one (an RFM segment or audience, or a list of members; one
 // template or A/B variants with their split; the send window in each member's own time; a coupon; the holdout),
 // start it, watch its counts, cancel it. A refusal is shown in the API's words.
 import { call, getJson, now, parse, reasonOf } from './api.js';
 import { fill, h, table, time } from './dom.js';
 import { addWords, t } from './i18n.js';
 import { isoWeek, liftRows, roiText } from './lift.js';
+import { outcomeName } from './mail.js';
 
 addWords({
   'zh-CN': {
@@ -20,7 +22,8 @@ addWords({
     bs_draft: '草稿', bs_scheduled: '已排期', bs_sending: '发送中', bs_sent: '已发送', bs_cancelled: '已取消',
     allBroadcasts: '全部群发', createdAt: '创建时间', audienceSize: '受众', moreBroadcasts: '更多群发',
     sentMail: '已发出', notSentMail: '未发出', liftLine: '增量转化（95% 区间）', noBroadcasts: '还没有群发',
-    liftNotYet: '尚无', memberCount: '{n} 位会员',
+    liftNotYet: '尚无', memberCount: '{n} 位会员', waitingMail: '待发送（未到窗口、免打扰或频次上限）',
+    whyNotSentBroadcast: '未发出原因', allVariants: '合计',
   },
   en: {
     broadcasts: 'Broadcasts', newBroadcast: 'New broadcast', openBroadcast: 'Open a broadcast',
@@ -38,7 +41,8 @@ addWords({
     allBroadcasts: 'The store\u2019s broadcasts', createdAt: 'Created', audienceSize: 'Audience',
     moreBroadcasts: 'More broadcasts', sentMail: 'Sent', notSentMail: 'Not sent',
     liftLine: 'Incremental conversions (95 % interval)', noBroadcasts: 'No broadcasts yet', liftNotYet: 'not yet',
-    memberCount: '{n} members',
+    memberCount: '{n} members', waitingMail: 'Waiting (before the window, quiet hours or the cap)',
+    whyNotSentBroadcast: 'Why mail was not sent', allVariants: 'All',
   },
 });
 
@@ -189,7 +193,22 @@ export async function broadcastsPage(main) {
   fill(main, h('h1', {}, t('broadcasts')), await broadcastList(), open, form);
 }
 
-/** #/broadcasts/<id>: the broadcast's status and counts, with start and cancel. */
+/**
+ * Why the broadcast's mail was not sent: each reason in words (the Results page's), in all and per variant, most
+ * frequent first; nothing while every message went or waits.
+ */
+function whyNotSent(delivery) {
+  const reasons = Object.entries(delivery.notSent || {}).sort((a, b) => b[1] - a[1]);
+  if (!reasons.length) return null;
+  const variants = Object.keys(delivery.variants || {});
+  return h('section', { class: 'why-not-sent', 'aria-labelledby': 'why-not-sent' },
+    h('h2', { id: 'why-not-sent' }, t('whyNotSentBroadcast')),
+    table([[t('reason'), ([code]) => outcomeName(code)], [t('allVariants'), ([, n]) => String(n), 'num'],
+      ...variants.map((v) => [`${t('variant')} ${v}`,
+        ([code]) => String(delivery.variants[v].notSent?.[code] ?? 0), 'num'])], reasons));
+}
+
+/** #/broadcasts/<id>: the broadcast's status, counts and delivery (why mail was not sent), with start and cancel. */
 export async function broadcastDetail(main, campaignId, notice = '') {
   let b;
   try {
@@ -206,11 +225,14 @@ export async function broadcastDetail(main, campaignId, notice = '') {
     else message.textContent = `${t('refused')}: ${reasonOf(parse(response.body), response.status)}`;
   };
   const counts = b.counts || {};
+  const delivery = b.delivery || { sent: 0, notSent: {}, waiting: 0, variants: {} };
+  const notSent = (figures) => Object.values(figures.notSent || {}).reduce((a, n) => a + n, 0);
   const line = (await liftLines([b])).get(b.campaignId);
   const rows = [[t('status'), t(`bs_${b.status}`)], [t('audienceMembers'), counts.members ?? 0],
     [t('heldOut'), counts.heldOut ?? 0], [t('notFound'), counts.notFound ?? 0],
     ...Object.entries(counts.queued || {}).map(([v, n]) => [`${t('queued')} (${t('variant')} ${v})`, n]),
-    [t('sentMail'), line?.sent ?? '–'], [t('notSentMail'), line?.skipped ?? '–'], [t('liftLine'), liftText(line)],
+    [t('sentMail'), delivery.sent], [t('notSentMail'), notSent(delivery)], [t('waitingMail'), delivery.waiting],
+    [t('liftLine'), liftText(line)],
     [t('pagesDone'), b.pagesDone ?? 0], [t('createdBy'), b.createdBy || ''],
     ...(b.finishedAt ? [[t('finishedAt'), time(b.finishedAt)]] : []),
     ...(b.cancelledBy ? [[t('cancelledBy'), b.cancelledBy]] : [])];
@@ -218,6 +240,7 @@ export async function broadcastDetail(main, campaignId, notice = '') {
     h('h1', {}, b.name || b.campaignId, ' ', h('small', {}, b.campaignId)),
     h('p', { role: 'status' }, notice),
     h('dl', { class: 'counts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', { class: 'num' }, String(v))])),
+    whyNotSent(delivery),
     h('p', {}, `${b.window.start} – ${b.window.end}`),
     h('div', { class: 'row' },
       b.status === 'draft' ? h('button', { type: 'button', onclick: act('schedule') }, t('start')) : null,

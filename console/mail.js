@@ -39,7 +39,7 @@ addWords({
 });
 
 /** An outcome's words; a code the console does not know yet is shown as it is. */
-function outcomeName(code) {
+export function outcomeName(code) {
   const word = t(`o_${code}`);
   return word === `o_${code}` ? code : word;
 }

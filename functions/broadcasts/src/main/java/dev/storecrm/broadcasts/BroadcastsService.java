@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.broadcast.Broadcast;
 import dev.storecrm.domain.broadcast.BroadcastBook;
+import dev.storecrm.domain.broadcast.BroadcastDelivery;
 import dev.storecrm.domain.broadcast.BroadcastJson;
 import dev.storecrm.domain.broadcast.BroadcastPage;
 import dev.storecrm.domain.broadcast.BroadcastPages;
@@ -16,6 +17,7 @@ import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * POST /broadcasts                          define a broadcast (a draft; {@link BroadcastJson} for the body)
  * GET  /broadcasts?limit&amp;next                the store's broadcasts newest first, a page at a time (summaries)
- * GET  /broadcasts/{campaignId}             its definition, status and counts
+ * GET  /broadcasts/{campaignId}             its definition, status, counts and what the sender did (delivery)
  * POST /broadcasts/{campaignId}/schedule    start a draft: its pages fan out once its window opens somewhere
  * POST /broadcasts/{campaignId}/cancel      stop it: pages not yet handed to the outbox are never handed over
  * </pre>
@@ -50,12 +52,15 @@ public final class BroadcastsService {
 
     private final BroadcastBook book;
     private final BroadcastPages pages;
+    private final BroadcastDelivery delivery;
     private final Holdout storeHoldout;
     private final Clock clock;
 
-    BroadcastsService(BroadcastBook book, BroadcastPages pages, Holdout storeHoldout, Clock clock) {
+    BroadcastsService(BroadcastBook book, BroadcastPages pages, BroadcastDelivery delivery, Holdout storeHoldout,
+                      Clock clock) {
         this.book = book;
         this.pages = pages;
+        this.delivery = delivery;
         this.storeHoldout = storeHoldout;
         this.clock = clock;
     }
@@ -187,9 +192,34 @@ public final class BroadcastsService {
         pages.send(BroadcastPage.first(broadcast.campaignId()), opens.isAfter(now) ? opens : now);
     }
 
+    /** One broadcast with its delivery counts: two eventually consistent reads (the broadcast, its counts). */
     private HttpAnswer view(String campaignId) {
-        return book.find(campaignId, false).map(stored -> HttpAnswer.json(200, view(stored).toString()))
+        return book.find(campaignId, false).map(stored -> HttpAnswer.json(200,
+                        withDelivery(view(stored), stored, delivery.read(campaignId)).toString()))
                 .orElseGet(() -> error(404, "not_found", "no broadcast " + campaignId));
+    }
+
+    /**
+     * What the sender did with the requests: sent, not sent by reason code, held out (recorded, never sent), and
+     * waiting (queued, not yet settled: before the member's window, put off by quiet hours or the cap); in all and
+     * per variant.
+     */
+    static ObjectNode withDelivery(ObjectNode node, BroadcastBook.Stored stored, BroadcastDelivery.Tally tally) {
+        Map<String, Long> queued = stored.counts().queued();
+        ObjectNode all = figures(node.putObject("delivery"), tally.total(),
+                queued.values().stream().mapToLong(Long::longValue).sum());
+        ObjectNode variants = all.putObject("variants");
+        stored.broadcast().variants().forEach(v -> figures(variants.putObject(v.name()), tally.of(v.name()),
+                queued.getOrDefault(v.name(), 0L)));
+        return node;
+    }
+
+    private static ObjectNode figures(ObjectNode node, BroadcastDelivery.Tally.Figures figures, long queued) {
+        long notSent = figures.notSent().values().stream().mapToLong(Long::longValue).sum();
+        node.put("sent", figures.sent());
+        ObjectNode reasons = node.putObject("notSent");
+        figures.notSent().forEach(reasons::put);
+        return node.put("heldOut", figures.heldOut()).put("waiting", Math.max(0, queued - figures.sent() - notSent));
     }
 
     /** The definition, then where it is: status, pages handed over, counts, who cancelled it. */

@@ -1,5 +1,6 @@
 package dev.storecrm.broadcasts;
 
+import dev.storecrm.domain.broadcast.BroadcastDelivery;
 import dev.storecrm.domain.broadcast.FestivalCampaign;
 import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.member.MemberDays;
@@ -21,6 +22,19 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
  */
 record FestivalCampaignsWiring(FestivalCampaignService service, ScheduledRun run) {
 
+    /** Festival campaigns are started, never viewed: this function reads no delivery counts (and has no grant). */
+    private static final BroadcastDelivery UNREAD = new BroadcastDelivery() {
+        @Override
+        public void count(String campaignId, String variant, String outcome) {
+            throw new UnsupportedOperationException("the sender counts delivery");
+        }
+
+        @Override
+        public Tally read(String campaignId) {
+            throw new UnsupportedOperationException("FestivalCampaignsFunction reads no delivery counts");
+        }
+    };
+
     FestivalCampaignsWiring(Map<String, String> environment, Clock clock) {
         this(SharedAdapters.from(new Settings(environment), clock));
     }
@@ -33,7 +47,7 @@ record FestivalCampaignsWiring(FestivalCampaignService service, ScheduledRun run
     private static FestivalCampaignService service(SharedAdapters shared, FestivalCalendar calendar, Holdout holdout) {
         MemberDays memberDays = MemberPolicySettings.from(shared.env()).memberDays();
         return new FestivalCampaignService(FestivalCampaign.parse(shared.env().optional("FESTIVAL_CAMPAIGNS", ""),
-                calendar, memberDays, holdout), calendar, memberDays, BroadcastsWiring.service(shared), holdout,
+                calendar, memberDays, holdout), calendar, memberDays, BroadcastsWiring.service(shared, UNREAD), holdout,
                 shared.clock());
     }
 }

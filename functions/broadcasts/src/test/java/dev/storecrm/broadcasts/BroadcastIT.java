@@ -10,6 +10,7 @@ import dev.storecrm.domain.broadcast.Broadcast;
 import dev.storecrm.domain.broadcast.BroadcastJson;
 import dev.storecrm.domain.broadcast.BroadcastPage;
 import dev.storecrm.domain.campaign.Holdout;
+import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.LocalCloud;
@@ -18,6 +19,7 @@ import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.LocalStaffApi;
 import dev.storecrm.localcloud.LocalTokenIssuer;
 import dev.storecrm.localcloud.SentMail;
+import dev.storecrm.platform.sqs.SqsMessageOutbox;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +89,11 @@ class BroadcastIT {
         members.forEach(this::customer);
         Broadcast spring = BroadcastJson.read(SPRING, Holdout.NONE);
         List<String> heldOut = members.stream().filter(spring::holdsOut).toList();
-        Map<String, String> expected = members.stream().filter(m -> !spring.holdsOut(m) && !NO_CONSENT.contains(m))
+        // A member whose cap slot a birthday greeting takes at 09:59 on the day: held past the window's end.
+        String capped = members.stream().filter(m -> !spring.holdsOut(m) && !NO_CONSENT.contains(m)).findFirst()
+                .orElseThrow();
+        Map<String, String> expected = members.stream().filter(m -> !spring.holdsOut(m) && !NO_CONSENT.contains(m)
+                        && !m.equals(capped))
                 .collect(Collectors.toMap(m -> m + "@example.com", m -> "[AD] " + spring.variantOf(m).content()
                         .get("en").get("headline"), (a, b) -> a, TreeMap::new));
         assertTrue(!heldOut.isEmpty() && expected.containsValue("[AD] Spring teas are in")
@@ -101,15 +107,20 @@ class BroadcastIT {
 
         functions.advanceTo("TimerSweepFunction", Instant.parse("2027-03-02T01:59:00Z"));
         assertEquals(List.of(), cloud.sentMail(), "nothing before 10:00 in Shanghai");
+        new SqsMessageOutbox(cloud.sqs(), cloud.queueUrl("OutboxQueue"), cloud.queueUrl("OutboxPriorityQueue"))
+                .enqueue(MessageRequest.marketing("BIRTHDAY#" + capped + "#2027", "birthday", capped, "store-news",
+                        Map.of("headline", "Happy birthday", "message", "A gift", "link", "https://shop.example.com/"),
+                        clock.instant()));
         functions.advanceTo("TimerSweepFunction", Instant.parse("2027-03-02T02:01:00Z"));
 
-        assertEquals(expected, cloud.sentMail().stream().collect(Collectors.toMap(m -> m.to().getFirst(),
+        assertEquals(expected, broadcastMail().stream().collect(Collectors.toMap(m -> m.to().getFirst(),
                 SentMail::subject, (a, b) -> a + " AND " + b, TreeMap::new)), "each its variant, once");
-        assertTrue(cloud.sentMail().stream().allMatch(m -> m.text().contains("CNY")), "each with its coupon");
+        assertTrue(broadcastMail().stream().allMatch(m -> m.text().contains("CNY")), "each with its coupon");
         Map<String, String> ledger = ledger();
         heldOut.forEach(m -> assertEquals("HELD_OUT", ledger.get(spring.businessKey(m)), m));
-        NO_CONSENT.stream().filter(m -> !spring.holdsOut(m)).forEach(m -> assertEquals("NO_MARKETING_CONSENT",
-                ledger.get(spring.businessKey(m)), m));
+        List<String> unconsenting = NO_CONSENT.stream().filter(m -> !spring.holdsOut(m)).toList();
+        unconsenting.forEach(m -> assertEquals("NO_MARKETING_CONSENT", ledger.get(spring.businessKey(m)), m));
+        assertEquals("EXPIRED_UNDER_CAP", ledger.get(spring.businessKey(capped)));
         assertEquals(members.size(), ledger.size(), "one ledger entry per member");
 
         JsonNode sent = view("spring-teas");
@@ -119,6 +130,21 @@ class BroadcastIT {
         assertEquals(heldOut.size(), sent.get("counts").get("heldOut").asInt());
         assertEquals(24 - heldOut.size(), sent.get("counts").get("queued").get("A").asInt()
                 + sent.get("counts").get("queued").get("B").asInt());
+        JsonNode delivery = sent.get("delivery");
+        Map<String, Integer> notSent = new TreeMap<>(Map.of("EXPIRED_UNDER_CAP", 1));
+        if (!unconsenting.isEmpty()) {
+            notSent.put("NO_MARKETING_CONSENT", unconsenting.size());
+        }
+        assertEquals(List.of(expected.size(), notSent, heldOut.size(), 0), List.of(delivery.get("sent").asInt(),
+                        JSON.convertValue(delivery.get("notSent"), TreeMap.class), delivery.get("heldOut").asInt(),
+                        delivery.get("waiting").asInt()),
+                "sent, not sent by reason (the cap, no consent), held out, none waiting: " + delivery);
+        for (String variant : List.of("A", "B")) {
+            long mailed = expected.values().stream().filter(subject -> subject.equals("[AD] " + spring.variants()
+                    .stream().filter(v -> v.name().equals(variant)).findFirst().orElseThrow().content().get("en")
+                    .get("headline"))).count();
+            assertEquals(mailed, delivery.get("variants").get(variant).get("sent").asLong(), variant);
+        }
 
         // The trigger again: every page delivered once more, as a retry or a duplicate would.
         for (int page = 1; page <= 5; page++) {
@@ -127,8 +153,9 @@ class BroadcastIT {
             cloud.sqs().sendMessage(m -> m.queueUrl(cloud.queueUrl("BroadcastQueue")).messageBody(again.json()));
         }
         functions.advanceTo("TimerSweepFunction", Instant.parse("2027-03-02T03:00:00Z"));
-        assertEquals(expected.size(), cloud.sentMail().size(), "still once per member");
+        assertEquals(expected.size(), broadcastMail().size(), "still once per member");
         assertEquals(sent.get("counts"), view("spring-teas").get("counts"), "counted once");
+        assertEquals(delivery, view("spring-teas").get("delivery"), "each message's outcome counted once");
     }
 
     @Test
@@ -249,6 +276,11 @@ class BroadcastIT {
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws IOException {
         return JSON.readTree(response.getBody());
+    }
+
+    /** The mail sent but the birthday greeting. */
+    private List<SentMail> broadcastMail() {
+        return cloud.sentMail().stream().filter(m -> !m.subject().contains("Happy birthday")).toList();
     }
 
     /** The send ledger's broadcast entries: business key to status, or to the reason for what did not go. */

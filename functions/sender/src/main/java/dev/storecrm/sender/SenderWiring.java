@@ -10,6 +10,7 @@ import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.dynamodb.DynamoDbBroadcastDelivery;
 import dev.storecrm.platform.dynamodb.DynamoDbCarts;
 import dev.storecrm.platform.dynamodb.DynamoDbFrequencyCap;
 import dev.storecrm.platform.dynamodb.DynamoDbMailOutcomes;
@@ -44,7 +45,9 @@ record SenderWiring(SenderService service, SqsBatchProcessor batch) {
         SendRecords records = new SendRecords(shared.sendLedger(),
                 new DynamoDbFrequencyCap(shared.dynamoDb(), env.required("FREQUENCY_CAP_TABLE")), shared.timers(),
                 new Settlements(new DynamoDbMailOutcomes(shared.dynamoDb(), env.required("REPUTATION_TABLE")),
-                        LiftSettings.recorder(shared, env), settings.storeTimeZone()));
+                        LiftSettings.recorder(shared, env),
+                        new DynamoDbBroadcastDelivery(shared.dynamoDb(), env.required("REPUTATION_TABLE")),
+                        settings.storeTimeZone()));
         return new SenderService(checks(shared, env), records, delivery(shared, env, settings), settings,
                 shared.clock());
     }

@@ -1,5 +1,6 @@
 package dev.storecrm.sender;
 
+import dev.storecrm.domain.broadcast.BroadcastDelivery;
 import dev.storecrm.domain.campaign.LiftRecorder;
 import dev.storecrm.domain.campaign.Settled;
 import dev.storecrm.domain.messaging.Category;
@@ -19,14 +20,16 @@ import java.util.Optional;
  * assignment (one transaction of two items, docs/campaigns.md "The lift report"). Transactional mail is never an
  * assignment; nor is a guest's mail (orders are counted by customer id). A message that failed (refused by SES)
  * was still assigned to get the mail, so it counts as skipped: the treated group is everyone assigned to it.
+ * A broadcast's message is also counted on its campaign's delivery counts, by variant and the same outcome
+ * (docs/campaigns.md "Broadcasts": one more small write).
  */
-record Settlements(MailOutcomes outcomes, LiftRecorder lift, ZoneId storeZone) {
-
-    /** The data field a broadcast's request names its variant with. */
-    static final String VARIANT = "variant";
+record Settlements(MailOutcomes outcomes, LiftRecorder lift, BroadcastDelivery broadcasts, ZoneId storeZone) {
 
     void settled(MessageRequest request, SendLedger.Status status, String reason, int smsSegments, Instant at) {
-        outcomes.count(LocalDate.ofInstant(at, storeZone), request.journey(), MailOutcomes.outcome(status, reason));
+        String outcome = MailOutcomes.outcome(status, reason);
+        outcomes.count(LocalDate.ofInstant(at, storeZone), request.journey(), outcome);
+        BroadcastDelivery.lineOf(request)
+                .ifPresent(line -> broadcasts.count(line.campaignId(), line.variant(), outcome));
         Optional<String> customerId = customerId(request);
         if (request.category() != Category.marketing || customerId.isEmpty()) {
             return;
@@ -48,6 +51,6 @@ record Settlements(MailOutcomes outcomes, LiftRecorder lift, ZoneId storeZone) {
     }
 
     private static String variant(MessageRequest request) {
-        return request.data().get(VARIANT) instanceof String name && !name.isBlank() ? name : "-";
+        return request.data().get(BroadcastDelivery.VARIANT) instanceof String name && !name.isBlank() ? name : "-";
     }
 }

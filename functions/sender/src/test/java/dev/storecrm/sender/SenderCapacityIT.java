@@ -100,4 +100,19 @@ class SenderCapacityIT {
                 "sent, held out, skipped (no consent): the assignment and its cell in one transaction (DynamoDB Local "
                         + "reports 2 units an item, as AWS bills a transaction); transactional mail: nothing");
     }
+
+    @Test
+    void aBroadcastMessageAddsOneWriteUnitItsCampaignsDeliveryCounterSentOrNot() {
+        Map<String, Object> spring = Map.of("headline", "Spring teas", "message", "Longjing is in",
+                "link", "https://shop.example.com/spring", "campaign", "spring-teas", "variant", "A");
+        MessageRequest sent = MessageRequest.marketing("BROADCAST#spring-teas#c-yes", "broadcast", "c-yes",
+                "store-news", spring, NOON_IN_SHANGHAI);
+        MessageRequest unconsenting = MessageRequest.marketing("BROADCAST#spring-teas#c-no", "broadcast", "c-no",
+                "store-news", spring, NOON_IN_SHANGHAI);
+        assertEquals(List.of("0.5/2.0", "0.0/2.0", "none"), List.of(unitsFor(sent), unitsFor(unconsenting),
+                        unitsFor(sent)).stream().map(units -> units.getOrDefault("ReputationTable", "none")).toList(),
+                "sent (after reading the guard's state), not sent (no consent): the day's outcome counter and the "
+                        + "campaign's delivery counter (DynamoDbBroadcastDelivery), 1 write unit each (2 instead of "
+                        + "the 1 of any other journey's message); a duplicate: nothing counted again");
+    }
 }

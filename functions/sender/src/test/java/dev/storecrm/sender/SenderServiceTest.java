@@ -10,6 +10,7 @@ import dev.storecrm.domain.campaign.LiftTally;
 import dev.storecrm.domain.campaign.Settled;
 import dev.storecrm.domain.messaging.AddressHash;
 import dev.storecrm.domain.messaging.CartCheck;
+import dev.storecrm.domain.broadcast.BroadcastDelivery;
 import dev.storecrm.domain.messaging.MailOutcomes;
 import dev.storecrm.domain.messaging.MailSender;
 import dev.storecrm.domain.messaging.MessageRenderer;
@@ -25,6 +26,7 @@ import dev.storecrm.fixtures.StorePolicies;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.fixtures.memory.InMemoryFrequencyCap;
 import dev.storecrm.fixtures.memory.InMemoryLiftBook;
+import dev.storecrm.fixtures.memory.InMemoryBroadcastDelivery;
 import dev.storecrm.fixtures.memory.InMemoryMailOutcomes;
 import dev.storecrm.fixtures.memory.InMemoryMembers;
 import dev.storecrm.fixtures.memory.InMemorySendLedger;
@@ -64,6 +66,7 @@ class SenderServiceTest {
     private final InMemoryTimers timers = new InMemoryTimers();
     private final RecordingMailSender mail = new RecordingMailSender();
     private final InMemoryMailOutcomes outcomes = new InMemoryMailOutcomes();
+    private final InMemoryBroadcastDelivery broadcasts = new InMemoryBroadcastDelivery();
     private final InMemoryLiftBook lift = new InMemoryLiftBook();
     private final SenderService service = service();
 
@@ -157,6 +160,26 @@ class SenderServiceTest {
     }
 
     @Test
+    void eachSettledBroadcastMessageIsCountedOnceOnItsCampaignByVariantAndReason() {
+        member(true);
+        assertEquals(Outcome.SENT, service.handle(spring("c-1", "A")));
+        assertEquals(Outcome.DUPLICATE, service.handle(spring("c-1", "A")), "a re-delivered message");
+        service.handle(spring("c-2", "B").heldOutOf());
+        service.handle(spring("c-3", "B").notAfter(NOON.plus(Duration.ofHours(1))));
+        members.apply(Events.memberRegistered("c-4").at("2026-10-23T00:00:00Z").name("Li").withoutConsent());
+        service.handle(spring("c-4", "A"));
+        service.handle(spring("c-4", "A"));
+        service.handle(news("NEWS#1"));
+        BroadcastDelivery.Tally tally = broadcasts.read("spring");
+        assertEquals(new BroadcastDelivery.Tally.Figures(1, Map.of("NO_MARKETING_CONSENT", 1L), 0), tally.of("A"));
+        assertEquals(new BroadcastDelivery.Tally.Figures(0, Map.of("UNKNOWN_MEMBER", 1L), 1), tally.of("B"),
+                "c-2 held out; c-3 is not in the archive");
+        assertEquals(new BroadcastDelivery.Tally.Figures(1, Map.of("NO_MARKETING_CONSENT", 1L,
+                "UNKNOWN_MEMBER", 1L), 1), tally.total());
+        assertEquals(Map.of(), broadcasts.read("autumn").byVariant(), "news is no broadcast: nothing counted");
+    }
+
+    @Test
     void aReasonCountsUnderItsCodeAndAFreeTextReasonUnderItsStatus() {
         assertEquals("REJECTED_BY_SES", MailOutcomes.outcome(SendLedger.Status.FAILED,
                 "REJECTED_BY_SES: Email address is not verified"));
@@ -221,7 +244,7 @@ class SenderServiceTest {
         LiftRecorder recorder = new LiftRecorder(lift, new LiftAttribution(Duration.ofDays(7)),
                 settings.storeTimeZone(), Duration.ofDays(60));
         return new SenderService(checks, new SendRecords(ledger, cap, timers,
-                new Settlements(outcomes, recorder, settings.storeTimeZone())), delivery, settings, clock);
+                new Settlements(outcomes, recorder, broadcasts, settings.storeTimeZone())), delivery, settings, clock);
     }
 
     /** Member c-1, registered in Shanghai a month ago, with marketing consent or without a word on it. */
@@ -237,6 +260,13 @@ class SenderServiceTest {
     private MessageRequest news(String businessKey) {
         return MessageRequest.marketing(businessKey, "news", "c-1", "store-news", Map.of("headline", "New teas",
                 "message", "New arrivals", "link", "https://shop.example.com/new"), clock.instant());
+    }
+
+    /** Broadcast {@code spring}'s request to a member, with its variant. */
+    private MessageRequest spring(String customerId, String variant) {
+        return MessageRequest.marketing("BROADCAST#spring#" + customerId, "broadcast", customerId, "store-news",
+                Map.of("headline", "Spring", "message", "New teas", "link", "https://shop.example.com/new",
+                        "campaign", "spring", "variant", variant), clock.instant());
     }
 
     private MessageRequest greeting(String businessKey) {

@@ -692,11 +692,40 @@ class ConsoleBrowserIT {
         list.findElement(By.linkText("sim-spring-news")).sendKeys(Keys.ENTER);
         waitText(By.cssSelector("main dl.counts"), "已发送");
         assertTrue(browser.getCurrentUrl().endsWith("#/broadcasts/sim-spring-news"), "opened with the keyboard");
+        Map<String, String> figures = counts();
+        assertEquals(List.of(simulated.get(9), simulated.get(10), "0"), List.of(figures.get("已发出"),
+                figures.get("未发出"), figures.get("待发送（未到窗口、免打扰或频次上限）")),
+                "the sender's counts of the campaign match its lift line's; nothing waits after the window");
+        List<WebElement> why = browser.findElements(By.cssSelector("section.why-not-sent tbody tr"));
+        assertEquals(Long.parseLong(figures.get("未发出")), why.stream().mapToLong(r -> Long.parseLong(r.findElements(
+                By.cssSelector("td")).get(1).getText())).sum(), "each message not sent under its reason");
+        why.forEach(r -> assertTrue(r.findElement(By.cssSelector("td")).getText().matches(".*\\p{IsHan}.*"),
+                "a reason in words, not a code: " + r.getText()));
+        if (!why.isEmpty()) {
+            shoot("broadcast-delivery");
+            browser.findElement(By.id("lang")).click();
+            waitText(By.cssSelector("section.why-not-sent h2"), "Why mail was not sent");
+            assertTrue(browser.findElements(By.cssSelector("section.why-not-sent tbody td:first-child")).stream()
+                    .noneMatch(c -> c.getText().matches("[A-Z_]+")), "English words for every reason");
+            browser.findElement(By.id("lang")).click();
+            waitText(By.cssSelector("section.why-not-sent h2"), "未发出原因");
+        }
 
         browser.get(url + "#/broadcasts");
         defineBroadcast("browser-spring", "Again");
         waitText(By.cssSelector("form.broadcast [role=alert]"), "exists: choose another id");
         assertTrue(browser.getCurrentUrl().endsWith("#/broadcasts"), "the refused draft stays on the form");
+    }
+
+    /** The broadcast page's figures: each term of its list of counts with its value. */
+    private static Map<String, String> counts() {
+        List<WebElement> terms = browser.findElements(By.cssSelector("main dl.counts dt"));
+        List<WebElement> values = browser.findElements(By.cssSelector("main dl.counts dd"));
+        Map<String, String> figures = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            figures.put(terms.get(i).getText(), values.get(i).getText());
+        }
+        return figures;
     }
 
     /** The cells of the list's row of a campaign. */

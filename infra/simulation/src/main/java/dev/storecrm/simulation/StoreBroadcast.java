@@ -79,6 +79,7 @@ final class StoreBroadcast {
         String prefix = "BROADCAST#" + CAMPAIGN + "#";
         Map<String, Integer> sent = new HashMap<>();
         int heldOut = 0;
+        int notSent = 0;
         for (Map<String, AttributeValue> entry : ledger) {
             String key = entry.get("businessKey").s();
             if (!key.startsWith(prefix)) {
@@ -88,6 +89,8 @@ final class StoreBroadcast {
             String customerId = key.substring(prefix.length());
             heldOut += "HELD_OUT".equals(Attributes.string(entry, "reason").orElse("")) ? 1 : 0;
             if (!"SENT".equals(entry.get("status").s())) {
+                notSent += !"CLAIMED".equals(entry.get("status").s())
+                        && !"HELD_OUT".equals(Attributes.string(entry, "reason").orElse("")) ? 1 : 0;
                 continue;
             }
             sent.merge(customerId, 1, Integer::sum);
@@ -112,12 +115,24 @@ final class StoreBroadcast {
                 .asLong() + counts.path("queued").path("B").asLong()) {
             invariants.violation(ONCE, CAMPAIGN + " did not finish with counts that add up: " + view);
         }
+        JsonNode delivery = view.path("delivery");
+        long deliveryNotSent = 0;
+        for (JsonNode reason : delivery.path("notSent")) {
+            deliveryNotSent += reason.asLong();
+        }
+        invariants.checked(ONCE);
+        if (delivery.path("sent").asLong() != sent.values().stream().mapToInt(Integer::intValue).sum()
+                || delivery.path("heldOut").asLong() != heldOut || deliveryNotSent != notSent) {
+            invariants.violation(ONCE, CAMPAIGN + "'s delivery counts differ from the ledger's (" + sent.size()
+                    + " sent, " + notSent + " not sent, " + heldOut + " held out): " + delivery);
+        }
         TextTable table = new TextTable("campaign", "status", "members", "held out", "queued A", "queued B",
-                "sent", "recorded held out");
+                "sent", "recorded held out", "not sent");
         table.row(CAMPAIGN, view.path("status").asText(), counts.path("members").asLong(),
                 counts.path("heldOut").asLong(), counts.path("queued").path("A").asLong(),
-                counts.path("queued").path("B").asLong(), sent.size(), heldOut);
-        return table.render() + "Calls: " + String.join(", ", answers) + "\n";
+                counts.path("queued").path("B").asLong(), sent.size(), heldOut, notSent);
+        return table.render() + "Not sent, why (the sender's delivery counts): " + delivery.path("notSent") + "\n"
+                + "Calls: " + String.join(", ", answers) + "\n";
     }
 
     /** A broadcast's definition, status and counts, as a signed script reads them. */
