@@ -23,8 +23,8 @@ class DeployableArtifactsIT {
 
     /**
      * The size each jar must stay under. The issue's target is 8 MB; no jar reaches it yet: shaded with
-     * minimisation and logging through our own SLF4J provider, a function is 11.0-15.4 MB, most of it the SDK
-     * (kept whole: its interceptors, HTTP and signer are loaded by name), Jackson 2.3 MB and, where a member's
+     * minimisation and logging through our own SLF4J provider, a function is 11.4-15.8 MB, most of it the SDK
+     * (kept whole: its interceptors, HTTP and signer are loaded by name), Jackson 2.3 MB, Joda-Time 0.4 MB and, where a member's
      * birthday can be priced or greeted, ICU4J's Chinese calendar 2.4 MB (docs/benchmarks.md, "Lean jars").
      * Lower these bounds as levers land.
      */
