@@ -8,7 +8,7 @@ import dev.storecrm.platform.http.StaffDoors;
 import dev.storecrm.platform.priming.Priming;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import dev.storecrm.platform.logging.LambdaLogging;
 
 /**
  * CareListsFunction, behind a Lambda function URL with {@code AuthType: AWS_IAM}: the lists
@@ -36,7 +36,7 @@ public final class CareListsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        return PowertoolsLogging.withLogging(context,
+        return LambdaLogging.withLogging(context,
                 () -> StaffDoors.serve(request, CareListsService.GROUPS, routes::route));
     }
 }

@@ -1,6 +1,6 @@
 package dev.storecrm.cartrecovery;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+import static dev.storecrm.platform.logging.LogField.entry;
 
 import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.cart.Cart.StepOutcome;

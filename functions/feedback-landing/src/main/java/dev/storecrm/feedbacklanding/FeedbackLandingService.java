@@ -1,6 +1,6 @@
 package dev.storecrm.feedbacklanding;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+import static dev.storecrm.platform.logging.LogField.entry;
 
 import dev.storecrm.domain.feedback.FeedbackAnswer;
 import dev.storecrm.domain.feedback.FeedbackAnswers;

@@ -1,6 +1,6 @@
 package dev.storecrm.orderfeedback;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+import static dev.storecrm.platform.logging.LogField.entry;
 
 import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.event.OrderEvent.OrderPaid;

@@ -1,6 +1,6 @@
 package dev.storecrm.sender;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+import static dev.storecrm.platform.logging.LogField.entry;
 
 import dev.storecrm.domain.messaging.Category;
 import dev.storecrm.domain.messaging.MailSender;

@@ -1,6 +1,6 @@
 package dev.storecrm.sesfeedback;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+import static dev.storecrm.platform.logging.LogField.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package dev.storecrm.shopifyadapter;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+import static dev.storecrm.platform.logging.LogField.entry;
 
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;

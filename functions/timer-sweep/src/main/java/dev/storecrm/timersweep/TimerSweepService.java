@@ -1,6 +1,6 @@
 package dev.storecrm.timersweep;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+import static dev.storecrm.platform.logging.LogField.entry;
 
 import dev.storecrm.domain.messaging.DueTimers;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.storecrm.unsubscribe;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+import static dev.storecrm.platform.logging.LogField.entry;
 
 import dev.storecrm.domain.messaging.SuppressionList;
 import dev.storecrm.domain.messaging.LinkTokens;

@@ -8,13 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import software.amazon.lambda.powertools.logging.internal.PowertoolsLoggedFields;
 
 /**
  * The shape every function keeps (../shared/STYLE.md): a handler only adapts its trigger to the
@@ -62,27 +58,6 @@ class CodeShapeTest {
         }
         assertEquals(Map.of(), big, "classes over " + CLASS_LINES + " lines (or over their listed size): split them "
                 + "along their seams");
-    }
-
-    @Test
-    void noStructuredLogArgumentUsesAKeyPowertoolsReserves() throws IOException {
-        // StructuredArguments ignores these keys (the value is lost, and a warning logged in its place)
-        Set<String> reserved = new java.util.HashSet<>(PowertoolsLoggedFields.stringValues());
-        reserved.addAll(List.of("message", "level", "timestamp", "error"));
-        Pattern argument = Pattern.compile("\\bentry\\(\"([^\"]+)\"");
-        Map<String, String> misused = new TreeMap<>();
-        for (String group : List.of("functions", "infra")) {
-            for (Path file : productionSources(group)) {
-                Matcher matcher = argument.matcher(Files.readString(file));
-                while (matcher.find()) {
-                    if (reserved.contains(matcher.group(1))) {
-                        misused.put(relative(file), matcher.group(1));
-                    }
-                }
-            }
-        }
-        assertEquals(Map.of(), misused, "log arguments with a key Powertools reserves (the value never reaches the "
-                + "log): rename them");
     }
 
     static int codeLines(List<String> lines) {

@@ -1,6 +1,6 @@
 package dev.storecrm.platform.adapter;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+import static dev.storecrm.platform.logging.LogField.entry;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import dev.storecrm.platform.logging.LambdaLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
@@ -32,7 +32,7 @@ public final class PublicWebhookUrl {
 
     public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context, Metrics metrics,
                                                  Function<WebhookRequest, HttpAnswer> service) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return LambdaLogging.withLogging(context, () -> {
             try {
                 WebhookRequest request = request(event, context);
                 HttpAnswer answer = service.apply(request);

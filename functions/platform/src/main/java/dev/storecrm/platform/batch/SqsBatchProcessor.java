@@ -1,6 +1,6 @@
 package dev.storecrm.platform.batch;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+import static dev.storecrm.platform.logging.LogField.entry;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import dev.storecrm.platform.logging.LambdaLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
@@ -81,7 +81,7 @@ public final class SqsBatchProcessor {
      * structured logging (the request id on every line), and the metrics flushed however it ends.
      */
     public SQSBatchResponse handle(SQSEvent event, Context context, MessageHandler handler) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return LambdaLogging.withLogging(context, () -> {
             try {
                 return process(event, handler);
             } finally {

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import dev.storecrm.platform.logging.LambdaLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
@@ -27,7 +27,7 @@ public final class PublicFunctionUrl {
 
     public APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context,
                                           Function<PublicRequest, HttpAnswer> service) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return LambdaLogging.withLogging(context, () -> {
             try {
                 return service.apply(request(event)).response();
             } finally {

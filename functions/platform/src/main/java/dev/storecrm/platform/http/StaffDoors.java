@@ -1,6 +1,6 @@
 package dev.storecrm.platform.http;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+import static dev.storecrm.platform.logging.LogField.entry;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import dev.storecrm.platform.logging.LambdaLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
@@ -64,7 +64,7 @@ public final class StaffDoors {
     public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context, Metrics metrics,
                                                  String metricPrefix, Set<String> groups,
                                                  Function<StaffRequest, HttpAnswer> service) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return LambdaLogging.withLogging(context, () -> {
             try {
                 APIGatewayV2HTTPResponse response = serve(event, groups, service);
                 if (response.getStatusCode() >= SERVER_ERROR) {

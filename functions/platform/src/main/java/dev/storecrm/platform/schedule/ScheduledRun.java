@@ -3,7 +3,7 @@ package dev.storecrm.platform.schedule;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.util.Map;
 import java.util.function.Function;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import dev.storecrm.platform.logging.LambdaLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
@@ -23,7 +23,7 @@ public final class ScheduledRun {
 
     /** Runs once: {@code run} does the work, records its metrics and answers its report. */
     public Map<String, Object> handle(Context context, Function<Metrics, Map<String, Object>> run) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return LambdaLogging.withLogging(context, () -> {
             try {
                 return run.apply(metrics);
             } finally {
