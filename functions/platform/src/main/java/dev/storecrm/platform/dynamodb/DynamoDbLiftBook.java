@@ -59,15 +59,7 @@ public final class DynamoDbLiftBook implements LiftBook {
                 .item(assignmentItem(assignment, keepUntil)).conditionExpression("attribute_not_exists(pk)")
                 .build()).build());
         writes.add(tallyUpdate(assignment.cell(), change));
-        try {
-            dynamoDb.transactWriteItems(t -> t.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            if ("ConditionalCheckFailed".equals(cancelled.cancellationReasons().getFirst().code())) {
-                return false;
-            }
-            throw conflictOr(cancelled, "assignment " + assignment.businessKey());
-        }
+        return firstWrite(writes, assignment);
     }
 
     @Override
@@ -146,6 +138,14 @@ public final class DynamoDbLiftBook implements LiftBook {
                 TransactWriteItem.builder().update(asTransactional(mark.toRequest(table,
                         key("M#" + assignment.customerId(), "A#" + assignment.businessKey())))).build(),
                 tallyUpdate(assignment.cell(), LiftTally.couponCost(discountMinor)));
+        return firstWrite(writes, assignment);
+    }
+
+    /**
+     * Writes {@code writes} in one transaction whose first item is conditional on {@code assignment}'s state:
+     * false when that condition failed (the write was done before), true when all were written.
+     */
+    private boolean firstWrite(List<TransactWriteItem> writes, LiftAssignment assignment) {
         try {
             dynamoDb.transactWriteItems(t -> t.transactItems(writes));
             return true;

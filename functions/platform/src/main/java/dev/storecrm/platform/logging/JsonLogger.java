@@ -8,11 +8,11 @@ import java.util.function.Consumer;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
-import org.slf4j.helpers.AbstractLogger;
+import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
 /** An SLF4J logger that writes each line it lets through as one {@link JsonLine} to its sink. */
-final class JsonLogger extends AbstractLogger {
+final class JsonLogger extends LegacyAbstractLogger {
 
     private static final long serialVersionUID = 1L;
 
@@ -59,17 +59,7 @@ final class JsonLogger extends AbstractLogger {
     }
 
     @Override
-    public boolean isTraceEnabled(Marker marker) {
-        return enabled(Level.TRACE);
-    }
-
-    @Override
     public boolean isDebugEnabled() {
-        return enabled(Level.DEBUG);
-    }
-
-    @Override
-    public boolean isDebugEnabled(Marker marker) {
         return enabled(Level.DEBUG);
     }
 
@@ -79,27 +69,12 @@ final class JsonLogger extends AbstractLogger {
     }
 
     @Override
-    public boolean isInfoEnabled(Marker marker) {
-        return enabled(Level.INFO);
-    }
-
-    @Override
     public boolean isWarnEnabled() {
         return enabled(Level.WARN);
     }
 
     @Override
-    public boolean isWarnEnabled(Marker marker) {
-        return enabled(Level.WARN);
-    }
-
-    @Override
     public boolean isErrorEnabled() {
-        return enabled(Level.ERROR);
-    }
-
-    @Override
-    public boolean isErrorEnabled(Marker marker) {
         return enabled(Level.ERROR);
     }
 }
