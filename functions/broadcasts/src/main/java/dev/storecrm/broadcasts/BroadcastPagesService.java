@@ -8,6 +8,7 @@ import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.broadcast.Broadcast;
 import dev.storecrm.domain.broadcast.BroadcastAudience;
 import dev.storecrm.domain.broadcast.BroadcastBook;
+import dev.storecrm.domain.broadcast.BroadcastDelivery;
 import dev.storecrm.domain.broadcast.BroadcastPage;
 import dev.storecrm.domain.broadcast.BroadcastPages;
 import dev.storecrm.domain.coupon.Coupon;
@@ -138,7 +139,7 @@ public final class BroadcastPagesService {
             Broadcast.Variant variant = broadcast.variantOf(customerId);
             Map<String, Object> data = new LinkedHashMap<>(content(variant, member.get().profile().locale()));
             data.put("campaign", broadcast.campaignId());
-            data.put("variant", variant.name()); // the lift report's line (the sender's Settlements)
+            data.put(BroadcastDelivery.VARIANT, variant.name()); // the lift report's line and the delivery counts
             data.putIfAbsent("link", false);
             data.putIfAbsent("linkText", false);
             data.put("coupon", false);

@@ -36,8 +36,8 @@ record Settlements(MailOutcomes outcomes, LiftRecorder lift, BroadcastDelivery b
         }
         Settled settled = status == SendLedger.Status.SENT ? Settled.SENT
                 : SkipReason.HELD_OUT.name().equals(reason) ? Settled.HELD_OUT : Settled.SKIPPED;
-        lift.assigned(request.businessKey(), customerId.get(), request.journey(), variant(request), settled,
-                settled == Settled.SENT ? smsSegments : 0, at);
+        lift.assigned(request.businessKey(), customerId.get(), request.journey(),
+                BroadcastDelivery.variantOf(request), settled, settled == Settled.SENT ? smsSegments : 0, at);
     }
 
     /** The customer a request goes to; none for a guest or a bare address. */
@@ -48,9 +48,5 @@ record Settlements(MailOutcomes outcomes, LiftRecorder lift, BroadcastDelivery b
             case Recipient.Guest guest -> Optional.empty();
             case Recipient.Address address -> Optional.empty();
         };
-    }
-
-    private static String variant(MessageRequest request) {
-        return request.data().get(BroadcastDelivery.VARIANT) instanceof String name && !name.isBlank() ? name : "-";
     }
 }

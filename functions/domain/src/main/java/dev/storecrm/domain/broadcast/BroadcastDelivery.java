@@ -35,8 +35,12 @@ public interface BroadcastDelivery {
                 || !(request.data().get(CAMPAIGN) instanceof String campaign) || campaign.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Line(campaign, request.data().get(VARIANT) instanceof String variant
-                && !variant.isBlank() ? variant : "-"));
+        return Optional.of(new Line(campaign, variantOf(request)));
+    }
+
+    /** The variant a request names in its data, or {@code -} when it names none (every journey but broadcasts). */
+    static String variantOf(MessageRequest request) {
+        return request.data().get(VARIANT) instanceof String variant && !variant.isBlank() ? variant : "-";
     }
 
     /** A campaign's variant. */
