@@ -1,9 +1,5 @@
 package dev.storecrm.domain.time;
 
-import com.ibm.icu.util.Calendar;
-import com.ibm.icu.util.ChineseCalendar;
-import com.ibm.icu.util.SimpleTimeZone;
-import com.ibm.icu.util.ULocale;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,20 +7,18 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
- * The Chinese lunisolar calendar (农历) as the Gregorian days its months begin on: ICU4J's
- * {@link ChineseCalendar} does the astronomy, and a small table of corrections (data, in
- * {@code lunar-corrections.csv}) sets the few months where the official calendar published by the
- * Hong Kong Observatory and the Purple Mountain Observatory starts a month on another day.
+ * The Chinese lunisolar calendar (农历) as the Gregorian days its months begin on, for the lunar
+ * years {@value #FIRST_YEAR} to {@value #LAST_YEAR}: data ({@code lunar-months.csv}, one row a year:
+ * its first day, its leap month and its months' lengths), so that no calendar library travels in a
+ * function's jar. The table is generated from ICU4J's {@code ChineseCalendar} (the astronomy) with the
+ * few months where the official calendar published by the Hong Kong Observatory and the Purple Mountain
+ * Observatory starts a month on another day set right; {@code LunarTableTest} holds it equal to them.
  *
  * <p>A lunar year is named by the Gregorian year its first month (正月) begins in; its twelfth
  * month (腊月) often ends in the next Gregorian year.
@@ -34,37 +28,22 @@ public final class LunarCalendar {
     /** One month of a lunar year: its number, whether it is the leap month, its first day and its length. */
     public record Month(int month, boolean leap, LocalDate start, int length) {}
 
-    /** A month the official calendar starts on another day than the library does. */
-    public record Correction(int year, int month, boolean leap, LocalDate libraryStart, LocalDate officialStart) {
-        public Correction {
-            Objects.requireNonNull(libraryStart, "libraryStart");
-            Objects.requireNonNull(officialStart, "officialStart");
-        }
+    /** The first lunar year of the table. */
+    public static final int FIRST_YEAR = 1900;
+    /** The last lunar year of the table (it ends early in Gregorian {@code LAST_YEAR + 1}). */
+    public static final int LAST_YEAR = 2200;
+    static final String TABLE = "lunar-months.csv";
+    private static final LunarCalendar STANDARD = new LunarCalendar(readTable());
+
+    private final List<List<Month>> years;
+
+    private LunarCalendar(List<List<Month>> years) {
+        this.years = years;
     }
 
-    /** Years whose months are kept once computed: any greeting of this century and the next. */
-    private static final int CACHED_FROM = 1900;
-    private static final int CACHED_TO = 2200;
-    private static final SimpleTimeZone UTC = new SimpleTimeZone(0, "UTC");
-    private static final LunarCalendar STANDARD = new LunarCalendar(readCorrections());
-
-    private final List<Correction> corrections;
-    private final Map<LocalDate, LocalDate> officialStarts;
-    private final Map<Integer, List<Month>> years = new ConcurrentHashMap<>();
-
-    public LunarCalendar(List<Correction> corrections) {
-        this.corrections = List.copyOf(corrections);
-        this.officialStarts = this.corrections.stream()
-                .collect(Collectors.toUnmodifiableMap(Correction::libraryStart, Correction::officialStart));
-    }
-
-    /** The calendar with the corrections this project ships. */
+    /** The official calendar, from the table this project ships. */
     public static LunarCalendar standard() {
         return STANDARD;
-    }
-
-    public List<Correction> corrections() {
-        return corrections;
     }
 
     /**
@@ -77,6 +56,8 @@ public final class LunarCalendar {
      * </ul>
      * An ordinary month's birthday in a year that also has the leap month of that number is
      * celebrated in the ordinary month only.
+     *
+     * @throws IllegalArgumentException for a year outside {@value #FIRST_YEAR} to {@value #LAST_YEAR}
      */
     public LocalDate occurrence(LunarDate date, int year) {
         List<Month> months = months(year);
@@ -87,18 +68,30 @@ public final class LunarCalendar {
         return month.start().plusDays(Math.min(date.day(), month.length()) - 1L);
     }
 
-    /** The months of the lunar year that begins in Gregorian {@code year}, in order (12 or 13). */
+    /**
+     * The months of the lunar year that begins in Gregorian {@code year}, in order (12 or 13).
+     *
+     * @throws IllegalArgumentException for a year outside {@value #FIRST_YEAR} to {@value #LAST_YEAR}
+     */
     public List<Month> months(int year) {
-        if (year < CACHED_FROM || year > CACHED_TO) {
-            return compute(year);
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new IllegalArgumentException("the lunar calendar covers the lunar years " + FIRST_YEAR + " to "
+                    + LAST_YEAR + " (" + firstDay() + " to " + lastDay() + "); asked for " + year);
         }
-        return years.computeIfAbsent(year, this::compute);
+        return years.get(year - FIRST_YEAR);
     }
 
-    /** The lunar date of a Gregorian day (the staff's view and the tests' check against published tables). */
+    /**
+     * The lunar date of a Gregorian day (the staff's view and the tests' check against published tables).
+     *
+     * @throws IllegalArgumentException for a day before lunar {@value #FIRST_YEAR} or after lunar {@value #LAST_YEAR}
+     */
     public LunarDate lunarDateOf(LocalDate day) {
-        int year = day.getYear();
-        for (int y = year; y >= year - 1; y--) {
+        if (day.isBefore(firstDay()) || day.isAfter(lastDay())) {
+            throw new IllegalArgumentException("the lunar calendar covers the lunar years " + FIRST_YEAR + " to "
+                    + LAST_YEAR + " (" + firstDay() + " to " + lastDay() + "); asked for " + day);
+        }
+        for (int y = Math.min(day.getYear(), LAST_YEAR); ; y--) {
             for (Month m : months(y)) {
                 long offset = ChronoUnit.DAYS.between(m.start(), day);
                 if (offset >= 0 && offset < m.length()) {
@@ -106,65 +99,69 @@ public final class LunarCalendar {
                 }
             }
         }
-        throw new IllegalStateException("no lunar month holds " + day);
     }
 
-    private List<Month> compute(int year) {
-        ChineseCalendar calendar = new ChineseCalendar(UTC, ULocale.ROOT);
-        // The first month begins between 21 January and 20 February: by 1 March the year has begun.
-        calendar.setTimeInMillis(millis(LocalDate.of(year, 3, 1)));
-        int era = calendar.get(Calendar.ERA);
-        int cycleYear = calendar.get(Calendar.YEAR);
-        calendar.clear();
-        calendar.set(Calendar.ERA, era);
-        calendar.set(Calendar.YEAR, cycleYear);
-        calendar.set(Calendar.MONTH, 0);
-        calendar.set(Calendar.IS_LEAP_MONTH, 0);
-        calendar.set(Calendar.DATE, 1);
-        List<int[]> numbers = new ArrayList<>();
-        List<LocalDate> starts = new ArrayList<>();
-        do {
-            numbers.add(new int[] {calendar.get(Calendar.MONTH) + 1, calendar.get(Calendar.IS_LEAP_MONTH)});
-            starts.add(official(date(calendar.getTimeInMillis())));
-            calendar.add(Calendar.MONTH, 1);
-        } while (calendar.get(Calendar.MONTH) != 0 || calendar.get(Calendar.IS_LEAP_MONTH) != 0);
-        starts.add(official(date(calendar.getTimeInMillis())));
-        List<Month> months = new ArrayList<>();
-        for (int i = 0; i < numbers.size(); i++) {
-            int length = (int) ChronoUnit.DAYS.between(starts.get(i), starts.get(i + 1));
-            months.add(new Month(numbers.get(i)[0], numbers.get(i)[1] == 1, starts.get(i), length));
-        }
-        return List.copyOf(months);
+    private LocalDate firstDay() {
+        return years.getFirst().getFirst().start();
     }
 
-    private LocalDate official(LocalDate libraryStart) {
-        return officialStarts.getOrDefault(libraryStart, libraryStart);
+    private LocalDate lastDay() {
+        Month last = years.getLast().getLast();
+        return last.start().plusDays(last.length() - 1L);
     }
 
-    private static long millis(LocalDate date) {
-        return date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    }
-
-    private static LocalDate date(long millis) {
-        return java.time.Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC).toLocalDate();
-    }
-
-    private static List<Correction> readCorrections() {
-        List<Correction> list = new ArrayList<>();
-        try (InputStream in = LunarCalendar.class.getResourceAsStream("lunar-corrections.csv")) {
-            Objects.requireNonNull(in, "lunar-corrections.csv is missing from the classpath");
+    /** The table's rows as months, checked: consecutive years, each beginning the day after the last one ends. */
+    private static List<List<Month>> readTable() {
+        List<List<Month>> years = new ArrayList<>();
+        try (InputStream in = LunarCalendar.class.getResourceAsStream(TABLE)) {
+            Objects.requireNonNull(in, TABLE + " is missing from the classpath");
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            LocalDate next = null;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] f = line.split(",");
-                list.add(new Correction(Integer.parseInt(f[0].trim()), Integer.parseInt(f[1].trim()),
-                        Boolean.parseBoolean(f[2].trim()), LocalDate.parse(f[3].trim()), LocalDate.parse(f[4].trim())));
+                List<Month> months = row(line);
+                if ((next != null && !months.getFirst().start().equals(next))
+                        || Integer.parseInt(line.substring(0, line.indexOf(','))) != FIRST_YEAR + years.size()) {
+                    throw new IllegalStateException(TABLE + ": the row " + line + " does not follow the one before");
+                }
+                Month last = months.getLast();
+                next = last.start().plusDays(last.length());
+                years.add(months);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return List.copyOf(list);
+        if (years.size() != LAST_YEAR - FIRST_YEAR + 1) {
+            throw new IllegalStateException(TABLE + " holds " + years.size() + " years, not " + FIRST_YEAR + " to "
+                    + LAST_YEAR);
+        }
+        return List.copyOf(years);
+    }
+
+    /** One row, {@code year,first day,leap month (0: none),lengths}: its months, the leap one after its namesake. */
+    private static List<Month> row(String line) {
+        String[] f = line.split(",");
+        LocalDate start = LocalDate.parse(f[1].strip());
+        int leapMonth = Integer.parseInt(f[2].strip());
+        String[] lengths = f[3].strip().split(" +");
+        if (lengths.length != (leapMonth == 0 ? 12 : 13)) {
+            throw new IllegalStateException(TABLE + ": the row " + line + " does not have 12 months and its leap one");
+        }
+        List<Month> months = new ArrayList<>();
+        int number = 1;
+        for (String text : lengths) {
+            int length = Integer.parseInt(text);
+            if (length != 29 && length != 30) {
+                throw new IllegalStateException(TABLE + ": a lunar month has 29 or 30 days, not " + length);
+            }
+            boolean leap = !months.isEmpty() && number - 1 == leapMonth && !months.getLast().leap()
+                    && months.getLast().month() == leapMonth;
+            months.add(new Month(leap ? leapMonth : number, leap, start, length));
+            number = leap ? number : number + 1;
+            start = start.plusDays(length);
+        }
+        return List.copyOf(months);
     }
 }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,12 +17,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The lunar calendar held against the official Gregorian-lunar conversion tables of the Hong Kong
  * Observatory (香港天文台 公历与农历日期对照表) and the Purple Mountain Observatory, which agree for
  * these years: the first day of the year (春节) 2020-2036, every leap month of those years, and
- * festival days. Where ICU4J alone disagrees (2027, 2030) the correction data puts it right.
+ * festival days. Where ICU4J alone disagrees (2027, 2030) the correction data puts it right
+ * ({@code LunarTableTest} holds the shipped table equal to ICU4J with the corrections).
  */
 class LunarCalendarTest {
 
     private final LunarCalendar calendar = LunarCalendar.standard();
-    private final LunarCalendar libraryOnly = new LunarCalendar(List.of());
+    private final IcuLunarYears official = IcuLunarYears.official();
+    private final IcuLunarYears libraryOnly = IcuLunarYears.libraryOnly();
 
     @ParameterizedTest(name = "Spring Festival {0} is {1}")
     @CsvSource({
@@ -95,13 +99,54 @@ class LunarCalendarTest {
 
     @Test
     void eachCorrectionStillDiffersFromTheLibraryAndTheOfficialDateWins() {
-        assertEquals(2, calendar.corrections().size());
-        for (LunarCalendar.Correction c : calendar.corrections()) {
+        assertEquals(2, official.corrections().size());
+        for (IcuLunarYears.Correction c : official.corrections()) {
             LunarDate first = new LunarDate(c.month(), 1, c.leap());
-            assertEquals(c.libraryStart(), libraryOnly.occurrence(first, c.year()),
+            assertEquals(c.libraryStart(), libraryOnly.months(c.year()).stream()
+                    .filter(m -> m.month() == c.month() && m.leap() == c.leap()).findFirst().orElseThrow().start(),
                     "ICU4J now agrees with the official table for " + c + ": remove the correction");
             assertEquals(c.officialStart(), calendar.occurrence(first, c.year()));
             assertNotEquals(c.libraryStart(), c.officialStart());
+        }
+    }
+
+    @Test
+    void theCalendarServesEveryYearOfTheTableAsTheLibraryComputesIt() {
+        for (int year = LunarCalendar.FIRST_YEAR; year <= LunarCalendar.LAST_YEAR; year++) {
+            List<LunarCalendar.Month> months = official.months(year);
+            assertEquals(months, LunarCalendar.standard().months(year), "lunar year " + year + ", correct row: "
+                    + IcuLunarYears.row(year, months));
+        }
+    }
+
+    @Test
+    void theFirstAndLastDayOfEveryMonthOfTheTableHaveTheLibrarysLunarDate() {
+        for (int year = LunarCalendar.FIRST_YEAR; year <= LunarCalendar.LAST_YEAR; year++) {
+            for (LunarCalendar.Month month : official.months(year)) {
+                LocalDate last = month.start().plusDays(month.length() - 1L);
+                assertEquals(new LunarDate(month.month(), 1, month.leap()),
+                        LunarCalendar.standard().lunarDateOf(month.start()));
+                assertEquals(new LunarDate(month.month(), month.length(), month.leap()),
+                        LunarCalendar.standard().lunarDateOf(last));
+            }
+        }
+    }
+
+    @Test
+    void aYearOutsideTheTableIsRefusedNamingTheYearsItCovers() {
+        LunarCalendar calendar = LunarCalendar.standard();
+        LunarDate springFestival = new LunarDate(1, 1, false);
+        LocalDate first = official.months(LunarCalendar.FIRST_YEAR).getFirst().start();
+        LunarCalendar.Month last = official.months(LunarCalendar.LAST_YEAR).getLast();
+        assertEquals(new LunarDate(1, 1, false), calendar.lunarDateOf(first));
+        assertEquals(new LunarDate(12, last.length(), false),
+                calendar.lunarDateOf(last.start().plusDays(last.length() - 1L)));
+        for (Executable outside : List.<Executable>of(() -> calendar.months(1899),
+                () -> calendar.occurrence(springFestival, 2201), () -> springFestival.occurrenceIn(1899, null),
+                () -> calendar.lunarDateOf(first.minusDays(1)),
+                () -> calendar.lunarDateOf(last.start().plusDays(last.length())))) {
+            String message = assertThrows(IllegalArgumentException.class, outside).getMessage();
+            assertTrue(message.contains("covers the lunar years 1900 to 2200 (" + first + " to "), message);
         }
     }
 
