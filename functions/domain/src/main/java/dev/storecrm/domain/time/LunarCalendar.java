@@ -118,17 +118,12 @@ public final class LunarCalendar {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             LocalDate next = null;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    List<Month> months = row(line, FIRST_YEAR + years.size(), next);
+                    Month last = months.getLast();
+                    next = last.start().plusDays(last.length());
+                    years.add(months);
                 }
-                List<Month> months = row(line);
-                if ((next != null && !months.getFirst().start().equals(next))
-                        || Integer.parseInt(line.substring(0, line.indexOf(','))) != FIRST_YEAR + years.size()) {
-                    throw new IllegalStateException(TABLE + ": the row " + line + " does not follow the one before");
-                }
-                Month last = months.getLast();
-                next = last.start().plusDays(last.length());
-                years.add(months);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -140,12 +135,18 @@ public final class LunarCalendar {
         return List.copyOf(years);
     }
 
-    /** One row, {@code year,first day,leap month (0: none),lengths}: its months, the leap one after its namesake. */
-    private static List<Month> row(String line) {
+    /**
+     * One row, {@code year,first day,leap month (0: none),lengths}: its months, the leap one after its namesake.
+     * {@code start} is the day the year must begin on (the day after the row before ends; null for the first row).
+     */
+    private static List<Month> row(String line, int year, LocalDate start) {
         String[] f = line.split(",");
-        LocalDate start = LocalDate.parse(f[1].strip());
-        int leapMonth = Integer.parseInt(f[2].strip());
-        String[] lengths = f[3].strip().split(" +");
+        if (f.length != 4 || !f[0].equals(String.valueOf(year)) || (start != null && !f[1].equals(start.toString()))) {
+            throw new IllegalStateException(TABLE + ": the row " + line + " does not follow the one before");
+        }
+        LocalDate day = start == null ? LocalDate.parse(f[1]) : start;
+        int leapMonth = Integer.parseInt(f[2]);
+        String[] lengths = f[3].split(" ");
         if (lengths.length != (leapMonth == 0 ? 12 : 13)) {
             throw new IllegalStateException(TABLE + ": the row " + line + " does not have 12 months and its leap one");
         }
@@ -156,11 +157,10 @@ public final class LunarCalendar {
             if (length != 29 && length != 30) {
                 throw new IllegalStateException(TABLE + ": a lunar month has 29 or 30 days, not " + length);
             }
-            boolean leap = !months.isEmpty() && number - 1 == leapMonth && !months.getLast().leap()
-                    && months.getLast().month() == leapMonth;
-            months.add(new Month(leap ? leapMonth : number, leap, start, length));
+            boolean leap = leapMonth > 0 && number == leapMonth + 1 && !months.getLast().leap();
+            months.add(new Month(leap ? leapMonth : number, leap, day, length));
             number = leap ? number : number + 1;
-            start = start.plusDays(length);
+            day = day.plusDays(length);
         }
         return List.copyOf(months);
     }
