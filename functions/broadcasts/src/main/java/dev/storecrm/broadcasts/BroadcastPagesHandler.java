@@ -1,16 +1,16 @@
 package dev.storecrm.broadcasts;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
 /** BroadcastPagesFunction: consumes the BroadcastQueue, one page of a broadcast's audience per message. */
-public final class BroadcastPagesHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class BroadcastPagesHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final BroadcastPagesService service;

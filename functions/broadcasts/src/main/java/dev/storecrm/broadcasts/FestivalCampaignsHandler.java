@@ -1,8 +1,8 @@
 package dev.storecrm.broadcasts;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.storecrm.platform.schedule.ScheduledRun;
+import dev.storecrm.platform.stream.ScheduledFunction;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -11,7 +11,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * FestivalCampaignsFunction: invoked once a day by EventBridge Scheduler; starts the broadcasts of the store's
  * festival campaigns ({@code FestivalCampaigns}) whose send window is about to open, once per festival and year.
  */
-public final class FestivalCampaignsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class FestivalCampaignsHandler implements ScheduledFunction {
 
     private final FestivalCampaignService service;
     private final ScheduledRun run;

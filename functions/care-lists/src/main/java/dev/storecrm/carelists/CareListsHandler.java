@@ -1,11 +1,11 @@
 package dev.storecrm.carelists;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.StaffDoors;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.HttpFunction;
 import java.time.Clock;
 import java.util.Map;
 import dev.storecrm.platform.logging.LambdaLogging;
@@ -16,7 +16,7 @@ import dev.storecrm.platform.logging.LambdaLogging;
  * and through the staff API for console users of the groups it serves. The handler checks the caller
  * itself ({@link StaffDoors}), so a URL set to {@code AuthType: NONE} by mistake serves nothing.
  */
-public final class CareListsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CareListsHandler implements HttpFunction {
 
     private final CareListsWiring routes;
 

@@ -1,11 +1,11 @@
 package dev.storecrm.carelists;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import java.util.Map;
  * writes each list as one CSV file to the exports' bucket ({@link ListExportService}). Reports partial batch
  * failures; a message that is no export is kept in the RejectsTable.
  */
-public final class ListExportHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ListExportHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final ListExportService service;

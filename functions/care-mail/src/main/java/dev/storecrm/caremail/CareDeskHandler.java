@@ -1,11 +1,11 @@
 package dev.storecrm.caremail;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.StaffDoors;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.HttpFunction;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -15,7 +15,7 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * passes their claims and the handler checks them itself, {@link StaffDoors}): the care team's conversation
  * queue, a thread, and "the answer will take longer".
  */
-public final class CareDeskHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CareDeskHandler implements HttpFunction {
 
     private final CareDeskService service;
     private final Metrics metrics;

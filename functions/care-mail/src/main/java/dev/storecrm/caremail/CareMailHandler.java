@@ -1,11 +1,11 @@
 package dev.storecrm.caremail;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import java.util.Map;
  * CareMailTopic, and the care chase's timer firings). Reports partial batch failures; refused and invalid mail is
  * kept in the RejectsTable with its reason.
  */
-public final class CareMailHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class CareMailHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final CareMailService service;

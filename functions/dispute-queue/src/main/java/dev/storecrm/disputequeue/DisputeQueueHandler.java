@@ -1,11 +1,11 @@
 package dev.storecrm.disputequeue;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.StaffDoors;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.HttpFunction;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -18,7 +18,7 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * passes a console user's token claims (agents and admins are served). The handler checks the
  * caller itself ({@link StaffDoors}), so a URL set to {@code AuthType: NONE} by mistake serves nothing.
  */
-public final class DisputeQueueHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DisputeQueueHandler implements HttpFunction {
 
     private final DisputeQueueService service;
     private final Metrics metrics;

@@ -1,11 +1,11 @@
 package dev.storecrm.disputes;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import java.util.Map;
  * firings from the DisputeQueue. Reports partial batch failures; invalid events and invalid
  * transitions are kept in the RejectsTable.
  */
-public final class DisputeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class DisputeHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final DisputeService service;

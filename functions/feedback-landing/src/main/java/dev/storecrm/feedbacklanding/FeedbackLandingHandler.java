@@ -1,11 +1,11 @@
 package dev.storecrm.feedbacklanding;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.PublicFunctionUrl;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.HttpFunction;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import java.util.Map;
  * the member says whether the order met the need ({@link FeedbackLandingRoutes} says what each request gets).
  */
 public final class FeedbackLandingHandler
-        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+        implements HttpFunction {
 
     private final FeedbackLandingRoutes routes;
     private final PublicFunctionUrl url;

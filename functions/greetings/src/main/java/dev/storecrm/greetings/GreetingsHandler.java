@@ -1,8 +1,8 @@
 package dev.storecrm.greetings;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.storecrm.platform.schedule.ScheduledRun;
+import dev.storecrm.platform.stream.ScheduledFunction;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -12,7 +12,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * whose occasion is today in their time zone and whose greeting time has come. A failed run is made
  * good by the next one (it starts from the last hour completed).
  */
-public final class GreetingsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class GreetingsHandler implements ScheduledFunction {
 
     private final GreetingService service;
     private final ScheduledRun run;

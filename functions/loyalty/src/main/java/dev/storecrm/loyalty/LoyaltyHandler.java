@@ -1,11 +1,11 @@
 package dev.storecrm.loyalty;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import java.util.Map;
  * from the sweep) and keeps the points ledger. Reports partial batch failures; bad input is kept in
  * the RejectsTable.
  */
-public final class LoyaltyHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class LoyaltyHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final LoyaltyService service;

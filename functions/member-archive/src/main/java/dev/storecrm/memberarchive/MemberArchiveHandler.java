@@ -1,11 +1,11 @@
 package dev.storecrm.memberarchive;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
@@ -13,7 +13,7 @@ import java.util.Map;
  * MemberArchiveFunction: consumes member and order events from the MemberArchiveQueue and keeps
  * the member archive. Reports partial batch failures; invalid events are kept in the RejectsTable.
  */
-public final class MemberArchiveHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class MemberArchiveHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final MemberArchiveService service;

@@ -1,11 +1,11 @@
 package dev.storecrm.memberview;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.StaffDoors;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.HttpFunction;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -15,7 +15,7 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * SigV4) and behind the staff API, whose JWT authorizer passes a console user's claims (agents and
  * admins are served). The handler checks the caller itself ({@link StaffDoors}).
  */
-public final class MemberViewHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class MemberViewHandler implements HttpFunction {
 
     private final MemberViewService service;
     private final Metrics metrics;

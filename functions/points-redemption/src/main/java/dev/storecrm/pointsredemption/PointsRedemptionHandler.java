@@ -1,11 +1,11 @@
 package dev.storecrm.pointsredemption;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.StaffDoors;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.HttpFunction;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -16,7 +16,7 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * The handler checks the caller itself ({@link StaffDoors}, IAM callers only), so a URL set to {@code NONE} by
  * mistake serves nothing.
  */
-public final class PointsRedemptionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class PointsRedemptionHandler implements HttpFunction {
 
     private final PointsRedemptionService service;
     private final Metrics metrics;

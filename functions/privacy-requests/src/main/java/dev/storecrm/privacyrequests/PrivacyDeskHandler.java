@@ -1,11 +1,11 @@
 package dev.storecrm.privacyrequests;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.StaffDoors;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.HttpFunction;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -14,7 +14,7 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * PrivacyDeskFunction, behind the staff API (console admins; the JWT authorizer passes their claims and the handler
  * checks them itself, {@link StaffDoors}): a member's export, and the export kept for a data request.
  */
-public final class PrivacyDeskHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class PrivacyDeskHandler implements HttpFunction {
 
     private final PrivacyDeskService service;
     private final Metrics metrics;

@@ -1,16 +1,16 @@
 package dev.storecrm.privacyrequests;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
 /** PrivacyRequestsFunction: consumes PrivacyRequestsQueue (privacy requests routed from the store bus). */
-public final class PrivacyRequestsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class PrivacyRequestsHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final PrivacyRequestsService service;

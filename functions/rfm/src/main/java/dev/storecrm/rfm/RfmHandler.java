@@ -1,12 +1,12 @@
 package dev.storecrm.rfm;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.domain.rfm.RfmRecheck;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import java.util.Map;
  * RfmFunction: consumes the rechecks on RfmQueue (from the member archive after each change of a member,
  * and from each member's RFM timer). Reports partial batch failures.
  */
-public final class RfmHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class RfmHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final RfmService service;

@@ -1,12 +1,12 @@
 package dev.storecrm.sender;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.domain.messaging.MessageRequestJson;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
@@ -15,7 +15,7 @@ import java.util.Map;
  * each at most once. Reports partial batch failures; a malformed request or a broken template is
  * kept in the RejectsTable.
  */
-public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class SenderHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final SenderService service;

@@ -1,16 +1,16 @@
 package dev.storecrm.sesfeedback;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
 /** SesFeedbackFunction: consumes SES events (via EventBridge and SesFeedbackQueue). Reports partial batch failures. */
-public final class SesFeedbackHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class SesFeedbackHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final SesFeedbackService service;

@@ -1,11 +1,11 @@
 package dev.storecrm.shopifyadapter;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import java.util.Map;
  * source's bus, routed by ShopifyAdapterRule) and publishes their canonical events on the store bus.
  * Reports partial batch failures; refused payloads are kept in the RejectsTable.
  */
-public final class ShopifyAdapterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ShopifyAdapterHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final ShopifyAdapterService service;

@@ -1,11 +1,11 @@
 package dev.storecrm.signedwebhook;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.adapter.PublicWebhookUrl;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.HttpFunction;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -14,7 +14,7 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * SignedWebhookFunction, behind a function URL ({@code AuthType: NONE}): canonical events signed
  * with HMAC-SHA256, from a store's backend or a bridge, published on the store bus.
  */
-public final class SignedWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SignedWebhookHandler implements HttpFunction {
 
     private final SignedWebhookService service;
     private final Metrics metrics;

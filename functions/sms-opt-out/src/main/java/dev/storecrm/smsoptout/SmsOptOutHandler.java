@@ -1,16 +1,16 @@
 package dev.storecrm.smsoptout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
 /** SmsOptOutFunction: consumes inbound SMS and opt-out events (SmsOptOutQueue). Reports partial batch failures. */
-public final class SmsOptOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class SmsOptOutHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final SmsOptOutService service;

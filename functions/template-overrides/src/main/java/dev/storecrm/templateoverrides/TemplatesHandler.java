@@ -1,11 +1,11 @@
 package dev.storecrm.templateoverrides;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.StaffDoors;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.HttpFunction;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -14,7 +14,7 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * TemplatesFunction, behind a function URL with {@code AuthType: AWS_IAM} and behind the staff API (marketers
  * and admins); the handler checks the caller itself ({@link StaffDoors}).
  */
-public final class TemplatesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class TemplatesHandler implements HttpFunction {
 
     private final TemplatesService service;
     private final Metrics metrics;

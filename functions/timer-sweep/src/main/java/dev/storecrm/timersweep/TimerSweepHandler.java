@@ -1,8 +1,8 @@
 package dev.storecrm.timersweep;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.storecrm.platform.schedule.ScheduledRun;
+import dev.storecrm.platform.stream.ScheduledFunction;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -11,7 +11,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * TimerSweepFunction: invoked every minute by EventBridge Scheduler; delivers the timers that are
  * due. A failed sweep is made good by the next minute's: undelivered timers are still there.
  */
-public final class TimerSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class TimerSweepHandler implements ScheduledFunction {
 
     private final TimerSweepService service;
     private final ScheduledRun run;

@@ -1,11 +1,11 @@
 package dev.storecrm.unsubscribe;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.http.PublicFunctionUrl;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.HttpFunction;
 import java.time.Clock;
 import java.util.Map;
 
@@ -13,7 +13,7 @@ import java.util.Map;
  * UnsubscribeFunction, behind a public Lambda function URL: the one-click unsubscribe of RFC 8058
  * ({@link UnsubscribeRoutes} says what each request gets).
  */
-public final class UnsubscribeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class UnsubscribeHandler implements HttpFunction {
 
     private final UnsubscribeRoutes routes;
     private final PublicFunctionUrl url;

@@ -1,11 +1,11 @@
 package dev.storecrm.winback;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.SqsFunction;
 import java.time.Clock;
 import java.util.Map;
 
@@ -13,7 +13,7 @@ import java.util.Map;
  * WinBackFunction: consumes the win-back timers the sweep delivers to WinBackQueue (one per member
  * with a paid order, armed by the member archive). Reports partial batch failures.
  */
-public final class WinBackHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class WinBackHandler implements SqsFunction {
 
     private final SqsBatchProcessor batch;
     private final WinBackService service;

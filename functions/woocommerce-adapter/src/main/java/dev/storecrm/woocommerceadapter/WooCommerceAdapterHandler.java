@@ -1,11 +1,11 @@
 package dev.storecrm.woocommerceadapter;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.adapter.PublicWebhookUrl;
 import dev.storecrm.platform.priming.Priming;
+import dev.storecrm.platform.stream.HttpFunction;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -15,7 +15,7 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * WooCommerce webhooks, checked by their signature, published as canonical events on the store bus.
  */
 public final class WooCommerceAdapterHandler
-        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+        implements HttpFunction {
 
     private final WooCommerceAdapterService service;
     private final Metrics metrics;

@@ -1,8 +1,8 @@
 package dev.storecrm.woocommerceadapter;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.storecrm.platform.schedule.ScheduledRun;
+import dev.storecrm.platform.stream.ScheduledFunction;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -14,7 +14,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * good by the next one (the mark moves only when a sweep is done).
  */
 public final class WooCommerceReconciliationHandler
-        implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        implements ScheduledFunction {
 
     private final WooCommerceReconciliationService service;
     private final ScheduledRun run;

@@ -1,8 +1,11 @@
 package dev.storecrm.platform.priming;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +28,13 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 public final class Priming implements Resource {
 
     /** A batch of no messages: a queue-triggered handler parses it, answers, and touches nothing. */
-    public static final SQSEvent EMPTY_BATCH = emptyBatch();
+    public static final String EMPTY_BATCH = "{\"Records\":[]}";
     /** A GET of a route no function serves, without credentials: refused or not found, nothing written. */
-    public static final APIGatewayV2HTTPEvent UNKNOWN_ROUTE = APIGatewayV2HTTPEvent.builder()
-            .withVersion("2.0").withRouteKey("$default").withRawPath("/priming").withRawQueryString("")
-            .withHeaders(Map.of("user-agent", "snapstart-priming"))
-            .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("priming")
-                    .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET")
-                            .withPath("/priming").withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
-                    .build())
-            .build();
+    public static final String UNKNOWN_ROUTE = """
+            {"version":"2.0","routeKey":"$default","rawPath":"/priming","rawQueryString":"",
+             "headers":{"user-agent":"snapstart-priming"},"isBase64Encoded":false,
+             "requestContext":{"requestId":"priming","http":{"method":"GET","path":"/priming",
+             "protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"snapstart-priming"}}}""";
 
     private static final Priming RESOURCE = new Priming();
     private static final Map<String, Runnable> CLIENTS = new ConcurrentHashMap<>();
@@ -46,9 +46,19 @@ public final class Priming implements Resource {
 
     private Priming() {}
 
-    /** A handler to prime with its synthetic event, before the snapshot. */
-    public static <I, O> void register(RequestHandler<I, O> handler, I event) {
-        HANDLERS.put(handler.getClass().getName(), () -> handler.handleRequest(event, new PrimingContext()));
+    /**
+     * A handler to prime with its synthetic event, before the snapshot: the event's JSON goes through the
+     * handler's stream method, as Lambda hands it an invocation (reading, handling, writing the answer).
+     */
+    public static void register(RequestStreamHandler handler, String event) {
+        HANDLERS.put(handler.getClass().getName(), () -> {
+            try {
+                handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                        OutputStream.nullOutputStream(), new PrimingContext());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** An SDK client of {@code service} to prime with {@code call}, a request built with {@link #request}. */
@@ -102,11 +112,5 @@ public final class Priming implements Resource {
             }
         }
         return false;
-    }
-
-    private static SQSEvent emptyBatch() {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of());
-        return event;
     }
 }
