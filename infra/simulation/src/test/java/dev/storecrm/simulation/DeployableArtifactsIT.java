@@ -178,6 +178,35 @@ class DeployableArtifactsIT {
     }
 
     /**
+     * A customer's mail, as SES stores it (multipart, quoted parameters, an encoded Chinese subject), parses with the
+     * care-mail jar alone in a class loader of its own. mime4j reaches commons-io while it parses a header's
+     * parameters; the tests' class path always had commons-io (through the emulators), so only the jar shows it
+     * (the cold-start benchmark found CareMailFunction failing on every such mail, 2026-12-06).
+     */
+    @Test
+    void aCustomerMailParsesFromTheCareMailJar() throws Exception {
+        String raw = String.join("\r\n", "Return-Path: <li.na@example.com>", "From: =?UTF-8?B?5p2O5aic?= "
+                + "<li.na@example.com>", "To: care+t-8f3a@mail.example-store.com",
+                "Subject: =?UTF-8?B?5oiR55qE6K6i5Y2V6L+Y5rKh5Yiw?=", "Message-ID: <CA+abc123@mail.example.com>",
+                "In-Reply-To: <reply-1@mail.example-store.com>", "MIME-Version: 1.0",
+                "Content-Type: multipart/alternative; boundary=\"000000000000b1c2d3\"", "",
+                "--000000000000b1c2d3", "Content-Type: text/plain; charset=\"UTF-8\"; format=flowed",
+                "Content-Transfer-Encoding: base64", "", "5oiR55qE6K6i5Y2VIFNPLTEwMDQg6L+Y5rKh5Yiw44CC", "",
+                "--000000000000b1c2d3", "Content-Type: text/html; charset=UTF-8", "", "<div>SO-1004</div>",
+                "--000000000000b1c2d3--", "");
+        Path jar = Template.projectRoot().resolve("functions/care-mail/target/lambda/care-mail.jar");
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> builderClass = loader.loadClass("org.apache.james.mime4j.message.DefaultMessageBuilder");
+            Object builder = builderClass.getConstructor().newInstance();
+            Object message = builderClass.getMethod("parseMessage", java.io.InputStream.class).invoke(builder,
+                    new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            assertEquals("multipart/alternative", message.getClass().getMethod("getMimeType").invoke(message));
+            assertEquals("我的订单还没到", message.getClass().getMethod("getSubject").invoke(message));
+        }
+    }
+
+    /**
      * A function's jar alone, in a class loader of its own, logs through SLF4J one JSON line on standard output
      * with Powertools' fields and the line's own ({@code dev.storecrm.platform.logging}).
      */
