@@ -63,8 +63,10 @@ final class ColdStartBenchmark {
             Map<String, LocalFunctions.Invocation> events = ColdStartEvents.capture(cloud, members, days, work);
             LocalFunctions functions = cloud.functions(Clock.systemUTC());
             ColdStartRuns measure = new ColdStartRuns(runs, work);
-            Subject baseline = baseline(cloud, functions.specs().getFirst());
+            Subject baseline = baseline(cloud, functions.specs().getFirst(), ColdStartBaseline.class);
+            Subject streamBaseline = baseline(cloud, functions.specs().getFirst(), ColdStartStreamBaseline.class);
             List<ColdStartRuns.Result> baselines = new ArrayList<>(List.of(measure.of(baseline)));
+            List<ColdStartRuns.Result> streamBaselines = new ArrayList<>(List.of(measure.of(streamBaseline)));
             List<ColdStartRuns.Result> results = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             for (FunctionSpec spec : functions.specs()) {
@@ -81,7 +83,8 @@ final class ColdStartBenchmark {
                 results.add(measure.of(subject(cloud, spec, json(invocation.event()))));
             }
             baselines.add(measure.of(baseline));
-            ColdStartReport.print(System.out, baselines, results, missing);
+            streamBaselines.add(measure.of(streamBaseline));
+            ColdStartReport.print(System.out, baselines, streamBaselines, results, missing);
         }
     }
 
@@ -101,11 +104,11 @@ final class ColdStartBenchmark {
                 Integer.parseInt(String.valueOf(template.resolve(memory))), event, Optional.of(jar));
     }
 
-    /** The yardstick, at the Globals' memory, with the functions' JVM options ({@code JAVA_TOOL_OPTIONS}). */
-    private static Subject baseline(LocalCloud cloud, FunctionSpec any) {
+    /** A yardstick, at the Globals' memory, with the functions' JVM options ({@code JAVA_TOOL_OPTIONS}). */
+    private static Subject baseline(LocalCloud cloud, FunctionSpec any, Class<?> handler) {
         Template template = cloud.template();
         List<Path> classpath = new ArrayList<>(sdkJarsForDynamoDb());
-        classpath.add(Path.of(ColdStartBaseline.class.getProtectionDomain().getCodeSource().getLocation().getPath()));
+        classpath.add(Path.of(handler.getProtectionDomain().getCodeSource().getLocation().getPath()));
         classpath.addAll(runtimeJars());
         Map<String, String> environment = new LinkedHashMap<>();
         Optional.ofNullable(any.environment().get("JAVA_TOOL_OPTIONS"))
@@ -113,8 +116,10 @@ final class ColdStartBenchmark {
         environment.putAll(lambdaEnvironment(cloud, "Baseline"));
         environment.put("TABLE", cloud.tableName("MembersTable"));
         Object memory = template.resolve(template.globals("Function").get("MemorySize"));
-        return new Subject("baseline (one client, one GetItem)", ColdStartBaseline.class.getName() + "::handleRequest",
-                classpath, environment, Integer.parseInt(String.valueOf(memory)), "{}", Optional.empty());
+        boolean stream = handler == ColdStartStreamBaseline.class;
+        return new Subject(stream ? "baseline, stream handler" : "baseline (one client, one GetItem)",
+                handler.getName(), classpath, environment, Integer.parseInt(String.valueOf(memory)), "{}",
+                Optional.empty());
     }
 
     private static Map<String, String> lambdaEnvironment(LocalCloud cloud, String name) {
