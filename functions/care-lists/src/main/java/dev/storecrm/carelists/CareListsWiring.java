@@ -1,6 +1,7 @@
 package dev.storecrm.carelists;
 
 import dev.storecrm.domain.campaign.LiftPricing;
+import dev.storecrm.platform.Lazily;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.ReputationSettings;
 import dev.storecrm.platform.Settings;
@@ -20,6 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The composition root of CareListsFunction: settings, clients, adapters, the lists, the export jobs, the service,
@@ -53,6 +56,7 @@ record CareListsWiring(CareListsService service, ReputationRoutes reputation, Or
         Settings settings = shared.env();
         Clock clock = shared.clock();
         String queueUrl = settings.required("LIST_EXPORT_QUEUE_URL");
+        Supplier<SqsClient> exportQueue = Lazily.memoized(shared.aws()::sqs);
         return new CareListsService(lists.birthdays(), lists.dormant(),
                 new WakeUpReport(lists.journal(), shared.sendLedger(), lists.coupons(), lists.orders(),
                         WinBackSettings.from(settings).wakeUpWindow(), storeZone, clock),
@@ -63,8 +67,8 @@ record CareListsWiring(CareListsService service, ReputationRoutes reputation, Or
                 new ReferralList(new DynamoDbReferralBook(shared.dynamoDb(), settings.required("REFERRALS_TABLE"))),
                 new SegmentList(new DynamoDbRfmBook(shared.dynamoDb(), settings.required("RFM_TABLE"),
                         (int) settings.longValue("RFM_SHARDS", 4)), clock),
-                new ExportJobs(MemberLists.exportStore(shared),
-                        body -> shared.aws().sqs().sendMessage(m -> m.queueUrl(queueUrl).messageBody(body)),
+                new ExportJobs(new LazyExportStore(() -> MemberLists.exportStore(shared)),
+                        body -> exportQueue.get().sendMessage(m -> m.queueUrl(queueUrl).messageBody(body)),
                         Duration.ofMinutes(settings.longValue("EXPORT_LINK_MINUTES", 15)),
                         Duration.ofMinutes(settings.longValue("EXPORT_GIVE_UP_MINUTES", 40)), clock),
                 new LiftReport(new DynamoDbLiftBook(shared.dynamoDb(), settings.required("LIFT_TABLE")),

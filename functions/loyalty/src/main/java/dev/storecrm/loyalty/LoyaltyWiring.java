@@ -9,6 +9,7 @@ import dev.storecrm.domain.referral.LedgerReferralRewards;
 import dev.storecrm.domain.referral.ReferralPolicy;
 import dev.storecrm.domain.referral.ReferralProgram;
 import dev.storecrm.domain.referral.ReferralRewards;
+import dev.storecrm.platform.Lazily;
 import dev.storecrm.platform.LoyaltySettings;
 import dev.storecrm.platform.ReferralSettings;
 import dev.storecrm.platform.Secrets;
@@ -56,26 +57,12 @@ record LoyaltyWiring(LoyaltyService service, SqsBatchProcessor batch) {
      */
     private static Function<String, ReferralRewards> rewards(SharedAdapters shared, PointsLedger ledger,
                                                              ReferralPolicy policy) {
-        Supplier<CouponBook> coupons = memoized(() -> new DynamoDbCouponBook(shared.dynamoDb(),
+        Supplier<CouponBook> coupons = Lazily.memoized(() -> new DynamoDbCouponBook(shared.dynamoDb(),
                 shared.env().required("COUPONS_TABLE"), new CouponCodes(Secrets.read(shared.aws().secretsManager(),
                 shared.env().required("COUPON_CODE_KEY_SECRET"))), shared.couponOutcomes()));
         return ReferralRewards.byKind(new LedgerReferralRewards(ledger, shared.clock()),
                 value -> new CouponReferralRewards(coupons.get(), shared.outbox(), value, policy.couponValidity(),
                         ledger.policy().storeZone(), shared.clock()));
-    }
-
-    private static <T> Supplier<T> memoized(Supplier<T> make) {
-        return new Supplier<>() {
-            private T made;
-
-            @Override
-            public synchronized T get() {
-                if (made == null) {
-                    made = make.get();
-                }
-                return made;
-            }
-        };
     }
 
     private static PointsLedger ledger(SharedAdapters shared, LoyaltyPolicy policy) {

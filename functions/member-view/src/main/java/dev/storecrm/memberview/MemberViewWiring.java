@@ -3,6 +3,7 @@ package dev.storecrm.memberview;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.rfm.RfmState;
 import dev.storecrm.platform.MemberPolicySettings;
+import dev.storecrm.platform.Lazily;
 import dev.storecrm.platform.OccasionSettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
@@ -58,11 +60,12 @@ record MemberViewWiring(MemberViewService service, Metrics metrics) {
 
     /**
      * The store bus, where an operator's action goes as an event (source storecrm.member-actions): a
-     * MemberUpdated to the member archive, a points adjustment to the loyalty queue.
+     * MemberUpdated to the member archive, a points adjustment to the loyalty queue. Its client is built on the
+     * first action: most requests only read.
      */
     private static Consumer<String> storeBus(SharedAdapters shared) {
-        EventBridgeStoreBus bus = shared.storeBus("storecrm.member-actions");
-        return event -> bus.publish(List.of(event));
+        Supplier<EventBridgeStoreBus> bus = Lazily.memoized(() -> shared.storeBus("storecrm.member-actions"));
+        return event -> bus.get().publish(List.of(event));
     }
 
     /** A member's RFM as RfmFunction last evaluated it (one eventually consistent GetItem). */
