@@ -38,7 +38,7 @@ public final class GreetingsHandler implements ScheduledFunction {
             metrics.addMetric("GreetingsRequested", report.greeted(), MetricUnit.COUNT);
             metrics.addMetric("GreetingGifts", report.withGift(), MetricUnit.COUNT);
             return Map.of("hours", report.hours(), "greeted", report.greeted(), "withGift", report.withGift(),
-                    "skipped", report.skipped(), "refiled", report.refiled());
+                    "skipped", report.skipped(), "refiled", report.refiled(), "heldOut", report.heldOut());
         });
     }
 }
