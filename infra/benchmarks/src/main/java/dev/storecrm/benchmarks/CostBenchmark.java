@@ -3,11 +3,8 @@ package dev.storecrm.benchmarks;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.simulation.StoreBill;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -57,10 +54,10 @@ final class CostBenchmark {
 
     private static StoreBill.Measured measure(int members, int days) {
         Path work = Template.projectRoot().resolve("infra/benchmarks/target/bench/cost/" + members);
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         long started = System.nanoTime();
         try (LocalCloud cloud = LocalCloud.start().provision()) {
-            StoreBill.Measured measured = StoreBill.measure(cloud, members, days, START, work.resolve("mail"), quiet);
+            StoreBill.Measured measured = StoreBill.measure(cloud, members, days, START, work.resolve("mail"),
+                    System.out);
             System.out.printf("  %,d members simulated in %.0f s%n", members, (System.nanoTime() - started) / 1e9);
             return measured;
         }
