@@ -5,6 +5,7 @@ import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalActivity;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.TableScan;
 import dev.storecrm.platform.adapter.SignedDeliveries;
 import dev.storecrm.platform.adapter.WebhookRequest;
 import dev.storecrm.simulation.platform.Line;
@@ -231,7 +232,7 @@ final class AdapterThroughput {
                 write += usage.writeUnits();
             }
         }
-        long kept = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable")).select("COUNT")).count();
+        long kept = TableScan.count(cloud, "RejectsTable");
         if (kept > 0) {
             throw new IllegalStateException(function + " kept " + kept + " payloads in the RejectsTable (" + topic
                     + ")");

@@ -9,6 +9,7 @@ import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.TableScan;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,8 +73,7 @@ final class CartRecoveryBenchmark {
             long seeding = System.nanoTime();
             seed(cloud, clock, carts, members, threads, random);
             double seedSeconds = (System.nanoTime() - seeding) / 1e9;
-            int armed = cloud.dynamoDb().scanPaginator(s -> s.tableName(cloud.tableName("TimersTable")).select("COUNT"))
-                    .stream().mapToInt(page -> page.count()).sum();
+            long armed = TableScan.count(cloud, "TimersTable");
             System.out.printf("seeded %,d carts through CartRecoveryFunction in %.0f s (%,.0f carts/s);"
                     + " %,d timers armed%n", carts, seedSeconds, carts / seedSeconds, armed);
             CapacityRecorder.reset();

@@ -16,6 +16,7 @@ import dev.storecrm.domain.winback.WinBackPolicy;
 import dev.storecrm.domain.winback.WinBackTimer;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.TableScan;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.WinBackSettings;
@@ -147,7 +148,7 @@ final class WinBackBenchmark {
     }
 
     private static long journalEntries(LocalCloud cloud) {
-        return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("WinBackTable")).select("COUNT")).count();
+        return TableScan.count(cloud, "WinBackTable");
     }
 
     private static MemberRecord member(String id, Instant lastOrder) {

@@ -1,6 +1,7 @@
 package dev.storecrm.importer;
 
 import dev.storecrm.localcloud.LocalCloud;
+import dev.storecrm.localcloud.TableScan;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
@@ -8,14 +9,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * What a local import built, as an operator would look at it: members and orders in the archive,
  * the timers armed (win-back steps and the like, due later), the mail sent in the stack's first
  * minute, what the consumers refused (RejectsTable, by consumer and reason), the dead-letter queues,
- * and the members with the most spend. Ids only, no personal data. Reads by Scan: the local cloud's
- * tables are small, and nothing in the product does this.
+ * and the members with the most spend. Ids only, no personal data. Reads whole tables by Scan, page
+ * by page (a store's history outgrows one page); nothing in the product does this.
  */
 final class ArchiveSummary {
 
@@ -39,8 +39,7 @@ final class ArchiveSummary {
         out.printf("  mail sent          %,d (the sender, after the timer sweep ran once)%n", cloud.sentMail().size());
         out.println("  refused            " + rejects());
         out.println("  dead-letter queues " + (lost.isEmpty() ? "empty" : lost));
-        List<Map<String, AttributeValue>> top = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("MembersTable")))
-                .items().stream()
+        List<Map<String, AttributeValue>> top = TableScan.items(cloud, "MembersTable")
                 .sorted(Comparator.comparingLong((Map<String, AttributeValue> m) -> number(m, "lifetimeSpend"))
                         .reversed().thenComparing(m -> m.get("customerId").s())).limit(TOP).toList();
         if (!top.isEmpty()) {
@@ -56,14 +55,13 @@ final class ArchiveSummary {
         return lost.isEmpty();
     }
 
-    private int count(String table) {
-        return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName(table)).select(Select.COUNT)).count();
+    private long count(String table) {
+        return TableScan.count(cloud, table);
     }
 
     private String rejects() {
-        Map<String, Long> byConsumerAndReason = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("RejectsTable")))
-                .items().stream().collect(Collectors.groupingBy(item -> item.get("consumer").s() + " "
-                        + item.get("reason").s(), TreeMap::new, Collectors.counting()));
+        Map<String, Long> byConsumerAndReason = TableScan.items(cloud, "RejectsTable").collect(Collectors.groupingBy(
+                item -> item.get("consumer").s() + " " + item.get("reason").s(), TreeMap::new, Collectors.counting()));
         return byConsumerAndReason.isEmpty() ? "nothing (RejectsTable)" : byConsumerAndReason + " (RejectsTable)";
     }
 

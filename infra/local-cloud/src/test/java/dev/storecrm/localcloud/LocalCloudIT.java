@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -69,5 +74,26 @@ class LocalCloudIT {
         }
         assertEquals(0, cloud.queueDepth("MemberArchiveQueue"));
         assertEquals(1, cloud.queueDepth("MemberArchiveDeadLetterQueue"));
+    }
+
+    @Test
+    void aTableLargerThanOneScanPageIsCountedAndReadWhole(LocalCloud cloud) {
+        String padding = "x".repeat(1000);
+        List<WriteRequest> batch = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) { // 1.5 MB of items: one Scan call returns 1 MB at most
+            Map<String, AttributeValue> item = Map.of("customerId", AttributeValue.fromS("c-" + i),
+                    "note", AttributeValue.fromS(padding));
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            if (batch.size() == 25) {
+                List<WriteRequest> writes = List.copyOf(batch);
+                cloud.dynamoDb().batchWriteItem(b -> b.requestItems(Map.of(cloud.tableName("MembersTable"), writes)));
+                batch.clear();
+            }
+        }
+        int onePage = cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName("MembersTable")).select("COUNT")).count();
+        assertTrue(onePage < 1500, "one Scan call stops at 1 MB: " + onePage);
+        assertEquals(1500, TableScan.count(cloud, "MembersTable"));
+        assertEquals(IntStream.range(0, 1500).mapToObj(i -> "c-" + i).sorted().toList(),
+                TableScan.items(cloud, "MembersTable").map(item -> item.get("customerId").s()).sorted().toList());
     }
 }

@@ -100,6 +100,6 @@ final class ArchiveReport {
     }
 
     private List<Map<String, AttributeValue>> scan(String table) {
-        return cloud.dynamoDb().scan(s -> s.tableName(cloud.tableName(table)).consistentRead(true)).items();
+        return Invariants.scan(cloud, table); // every page: a store of a few thousand members outgrows one
     }
 }

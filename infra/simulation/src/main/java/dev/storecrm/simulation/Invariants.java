@@ -4,6 +4,7 @@ import dev.storecrm.domain.messaging.QuietHours;
 import dev.storecrm.domain.time.LeapDayRule;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.SentMail;
+import dev.storecrm.localcloud.TableScan;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -258,9 +259,6 @@ final class Invariants {
     }
 
     static List<Map<String, AttributeValue>> scan(LocalCloud cloud, String table) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        cloud.dynamoDb().scanPaginator(s -> s.tableName(cloud.tableName(table)).consistentRead(true))
-                .items().forEach(items::add);
-        return items;
+        return TableScan.items(cloud, table).collect(Collectors.toCollection(ArrayList::new));
     }
 }
