@@ -12,6 +12,7 @@ import dev.storecrm.domain.caremail.CareIntake;
 import dev.storecrm.domain.caremail.CareReplies;
 import dev.storecrm.domain.caremail.Conversation;
 import dev.storecrm.domain.caremail.ConversationStore;
+import dev.storecrm.domain.caremail.ConversationStore.Entry;
 import dev.storecrm.domain.caremail.SavedReplies;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;
@@ -122,9 +123,12 @@ final class CareDeskService {
             return error(404, "not_found", "no conversation " + id);
         }
         ObjectNode body = view(conversation.get());
+        List<Entry> entries = conversations.thread(id, THREAD_LIMIT + 1);
+        boolean earlier = entries.size() > THREAD_LIMIT;
         ArrayNode thread = body.putArray("thread");
-        conversations.thread(id, THREAD_LIMIT).forEach(entry -> thread.addObject().put("at", entry.at().toString())
-                .put("kind", entry.kind()).put("text", entry.summary()));
+        entries.subList(earlier ? 1 : 0, entries.size()).forEach(entry -> thread.addObject()
+                .put("at", entry.at().toString()).put("kind", entry.kind()).put("text", entry.summary()));
+        body.put("earlierEntries", earlier);
         return HttpAnswer.json(200, body.toString());
     }
 

@@ -213,11 +213,15 @@ final class DynamoDbConversations implements ConversationStore {
 
     @Override
     public List<Entry> thread(String conversationId, int limit) {
-        return dynamoDb.query(q -> q.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :t)")
+        // Newest first, page after page until the limit: one call stops at 1 MB, which a long thread of quoted mail
+        // reaches before the limit, and the entries an agent must see are the newest.
+        List<Entry> newest = dynamoDb.queryPaginator(q -> q.tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :t)").scanIndexForward(false)
                         .expressionAttributeValues(Map.of(":pk", s("C#" + conversationId), ":t", s("T#")))
-                        .limit(limit)).items().stream()
+                        .limit(limit)).items().stream().limit(limit)
                 .map(item -> new Entry(Instant.parse(item.get("at").s()), item.get("kind").s(), summary(item)))
                 .toList();
+        return newest.reversed();
     }
 
     private static String summary(Map<String, AttributeValue> item) {

@@ -12,7 +12,9 @@ import dev.storecrm.localcloud.SentMail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +102,39 @@ class CareDeskIT {
         JsonNode history = call("GET", "/care/conversations/" + id, "", 200).get("thread");
         assertTrue(history.toString().contains("deadline-moved") && history.toString().contains("console:agent"),
                 history.toString());
+    }
+
+    @Test
+    void aLongThreadShowsItsNewestEntriesAndSaysThatEarlierOnesAreLeftOut() {
+        // 110 follow-ups of 8,000 Chinese characters (24 KB each): 2.6 MB of thread, more than one DynamoDB call
+        // returns, and more entries than the route shows (200).
+        LocalInboundMail inbound = new LocalInboundMail(local.cloud());
+        for (int n = 1; n <= 110; n++) {
+            local.advanceTo(local.clock().instant().plusSeconds(60));
+            inbound.deliver(followUp(n), CARE, local.clock().instant());
+        }
+        local.functions().drainAll();
+
+        String id = CareIntake.conversationId("complaint-9002@example.org");
+        JsonNode detail = call("GET", "/care/conversations/" + id, "", 200);
+        JsonNode thread = detail.get("thread");
+        assertEquals(200, thread.size());
+        assertTrue(detail.get("earlierEntries").asBoolean(), "the first mails are left out, and the answer says so");
+        JsonNode newest = thread.get(thread.size() - 1);
+        assertEquals("message", newest.get("kind").asText());
+        assertTrue(newest.get("text").asText().contains("第110封"), "the newest mail ends the thread");
+        assertTrue(thread.get(0).get("at").asText().compareTo(newest.get("at").asText()) < 0, "oldest first");
+    }
+
+    private static byte[] followUp(int n) {
+        String text = "第" + n + "封：" + "我的订单还没有收到，请尽快处理。".repeat(500);
+        String mail = "From: Angry Customer <" + GUEST + ">\r\nTo: care@store.example\r\n"
+                + "Subject: Re: Complaint about order #A1234\r\nMessage-ID: <follow-up-" + n + "-9002@example.org>\r\n"
+                + "In-Reply-To: <complaint-9002@example.org>\r\nReferences: <complaint-9002@example.org>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "\r\n";
+        return mail.getBytes(StandardCharsets.US_ASCII);
     }
 
     private JsonNode call(String method, String path, String query, int status) {

@@ -81,6 +81,7 @@ final class InMemoryConversations implements ConversationStore {
 
     @Override
     public List<Entry> thread(String conversationId, int limit) {
-        return threads.getOrDefault(conversationId, List.of()).stream().limit(limit).toList();
+        List<Entry> thread = threads.getOrDefault(conversationId, List.of());
+        return thread.subList(Math.max(0, thread.size() - limit), thread.size());
     }
 }

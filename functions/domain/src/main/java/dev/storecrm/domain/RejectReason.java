@@ -57,6 +57,11 @@ public enum RejectReason {
     LIMIT_EXCEEDED,
     /** Amounts that would take a member's or an order's total past what a 64-bit count of minor units holds. */
     TOTAL_OVERFLOW,
+    /**
+     * A privacy request that names its subject by an e-mail address alone, which more than one member holds: which
+     * member it is about is unknown, so none is exported or erased; the store sends it again with the customer id.
+     */
+    AMBIGUOUS_SUBJECT,
     /** A platform's topic or event type that its adapter does not map (not subscribed to, or not routed). */
     UNSUPPORTED_TOPIC,
     /** A valid platform payload the contract (version 2) has no place for, e.g. SMS consent or a shop's erasure. */

@@ -19,6 +19,7 @@ import dev.storecrm.domain.privacy.PersonalDataEraser.Subject;
 import dev.storecrm.domain.privacy.PrivacyRequests;
 import dev.storecrm.domain.privacy.PrivacyRequests.ErasureProgress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * whole and once per request: a re-delivery, or another event naming a request already kept, keeps nothing new.
  * A data request is then answered: the subject's export ({@link PrivacyExports}) is kept with the request, where the
  * staff fetch it ({@code GET /privacy/exports/{requestId}}); a re-delivery makes it again. The subject is the
- * request's customer id, else the member the archive finds by the request's e-mail address. An erasure request is
+ * request's customer id, else the member the archive finds by the request's e-mail address (a request whose address
+ * more than one member holds is refused: {@code AMBIGUOUS_SUBJECT}). An erasure request is
  * carried out step by step ({@link PersonalDataEraser}), each step recorded in the request, so a re-delivery after a
  * failure continues; once done, the request keeps who asked and when, not the subject's contact. A request the
  * contract refuses,
@@ -123,12 +125,21 @@ public final class PrivacyRequestsService {
                 entry("customerId", progress.customerId()));
     }
 
-    /** The member a request is about: its customer id, else the one member found by its e-mail address. */
+    /**
+     * The member a request is about: its customer id, else the one member found by its e-mail address. The archive
+     * does not hold addresses unique (two accounts, a guest checkout beside an account): an address that more than
+     * one member holds is refused, rather than one of them answered for all.
+     */
     private Optional<String> subject(PrivacyEvent.Subject subject) {
         if (subject.customerId().isPresent()) {
             return subject.customerId();
         }
-        return subject.email().flatMap(ContactKeys::emailKey)
-                .flatMap(key -> data.idsByEmail(key, 1).stream().findFirst());
+        List<String> members = subject.email().flatMap(ContactKeys::emailKey).map(key -> data.idsByEmail(key, 2))
+                .orElse(List.of());
+        if (members.size() > 1) {
+            throw new InvalidInputException(RejectReason.AMBIGUOUS_SUBJECT, "more than one member holds the request's"
+                    + " e-mail address: send the request again with the customerId of the member it is about");
+        }
+        return members.stream().findFirst();
     }
 }

@@ -34,7 +34,7 @@ final class InMemoryPrivacy implements PrivacyRequests, PersonalData, PersonalDa
     /** Records by customer id and part. */
     final Map<String, Map<Part, List<Map<String, Object>>>> data = new HashMap<>();
     /** Customer ids by normalised e-mail address. */
-    final Map<String, String> emails = new HashMap<>();
+    final Map<String, List<String>> emails = new HashMap<>();
 
     void add(String customerId, Part part, Map<String, Object> record) {
         data.computeIfAbsent(customerId, c -> new EnumMap<>(Part.class))
@@ -98,6 +98,6 @@ final class InMemoryPrivacy implements PrivacyRequests, PersonalData, PersonalDa
 
     @Override
     public List<String> idsByEmail(String emailKey, int limit) {
-        return Optional.ofNullable(emails.get(emailKey)).stream().toList();
+        return emails.getOrDefault(emailKey, List.of()).stream().limit(limit).toList();
     }
 }

@@ -74,7 +74,7 @@ class PrivacyRequestsServiceTest {
     void aDataRequestIsAnsweredWithTheExportOfItsMemberFoundByIdElseByAddress() throws IOException {
         privacy.add("c-1001", PersonalData.Part.PROFILE, Map.of("customerId", "c-1001", "name", "Ann"));
         privacy.add("c-2002", PersonalData.Part.PROFILE, Map.of("customerId", "c-2002", "name", "Bo"));
-        privacy.emails.put("bo@example.com", "c-2002");
+        privacy.emails.put("bo@example.com", List.of("c-2002"));
         String data = sample("privacy-requests/customer-data-requested.json");
 
         assertEquals(Outcome.EXPORTED, service.handle(data));
@@ -108,5 +108,29 @@ class PrivacyRequestsServiceTest {
         assertEquals(Optional.of(AddressHash.of("m@example.com")),
                 privacy.erasures.get("dsr-2026-0018").addressHash(), "the profile's address, hashed");
         assertEquals(Set.of("dsr-2026-0018"), privacy.erased);
+    }
+
+    @Test
+    void aRequestByAnAddressThatTwoMembersHoldIsRefusedAndNeitherMemberIsErasedOrExported() throws IOException {
+        privacy.add("c-1003", PersonalData.Part.PROFILE, Map.of("customerId", "c-1003", "name", "Account"));
+        privacy.add("c-1004", PersonalData.Part.PROFILE, Map.of("customerId", "c-1004", "name", "Guest"));
+        privacy.emails.put("member.1003@example.com", List.of("c-1003", "c-1004"));
+        String erasure = sample("privacy-requests/customer-erasure-requested.json")
+                .replace("\"customerId\": \"c-1003\",", "");
+        String data = sample("privacy-requests/customer-data-requested.json").replace("\"customerId\": \"c-1001\",", "")
+                .replace("member.1001@example.com", "Member.1003@Example.com");
+
+        InvalidInputException refusal = assertThrows(InvalidInputException.class, () -> service.handle(erasure));
+        assertEquals(RejectReason.AMBIGUOUS_SUBJECT, refusal.reason());
+        assertTrue(refusal.getMessage().contains("customerId"), refusal.getMessage());
+        assertEquals(RejectReason.AMBIGUOUS_SUBJECT, refused(data));
+        assertEquals(List.of(), privacy.stepsRun, "no member erased");
+        assertEquals(Set.of(), privacy.erased);
+        assertEquals(Map.of(), privacy.exports, "no member's data exported for the other");
+
+        String again = erasure.replace("\"subject\": {", "\"subject\": {\"customerId\": \"c-1004\",")
+                .replace("evt-20261122-0402", "evt-20261122-0404");
+        assertEquals(Outcome.ERASED, service.handle(again), "sent again with the member's id");
+        assertTrue(privacy.stepsRun.stream().allMatch(step -> step.contains(" c-1004 ")), privacy.stepsRun.toString());
     }
 }

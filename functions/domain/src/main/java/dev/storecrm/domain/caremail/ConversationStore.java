@@ -50,6 +50,6 @@ public interface ConversationStore {
     /** Open conversations of a category, the nearest deadline first. */
     List<Conversation> openByCategory(String category, int limit);
 
-    /** The thread: messages and history, oldest first, at most {@code limit}. */
+    /** The thread's newest {@code limit} entries (messages and history), oldest first. */
     List<Entry> thread(String conversationId, int limit);
 }
