@@ -24,8 +24,12 @@ public interface LiftBook {
      */
     boolean assign(LiftAssignment assignment, LiftTally change, Instant keepUntil);
 
-    /** The member's assignments still kept at {@code now}, at most {@link #MAX_KEPT}; one query. */
-    List<LiftAssignment> kept(String customerId, Instant now);
+    /**
+     * The member's assignments made at or after {@code since} (a payment's time less the attribution window: those
+     * whose window can hold it), at most {@link #MAX_KEPT}. Not every assignment kept: a member keeps them for the
+     * window and the refund grace, far longer than the window.
+     */
+    List<LiftAssignment> assignedSince(String customerId, Instant since);
 
     /** What the order has contributed so far, with its revision (0 when nothing yet). */
     Revisioned<OrderCredit> order(String orderId, String customerId);

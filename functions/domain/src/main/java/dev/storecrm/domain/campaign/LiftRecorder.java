@@ -36,7 +36,8 @@ public record LiftRecorder(LiftBook book, LiftAttribution attribution, ZoneId st
     public LiftAttribution.Outcome paid(String orderId, String customerId, long amountMinor, Instant paidAt) {
         return OptimisticRetry.standard().run("lift of order " + orderId, attempt -> {
             Revisioned<OrderCredit> prior = book.order(orderId, customerId);
-            List<LiftAssignment> open = prior.value().paid() ? List.of() : book.kept(customerId, paidAt);
+            List<LiftAssignment> open = prior.value().paid() ? List.of() : book.assignedSince(customerId,
+                    paidAt.minus(attribution.window()));
             return save(prior, open, attribution.paid(prior.value(), amountMinor, paidAt, open), paidAt);
         });
     }

@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -63,15 +62,16 @@ public final class DynamoDbLiftBook implements LiftBook {
     }
 
     @Override
-    public List<LiftAssignment> kept(String customerId, Instant now) {
-        QueryResponse response = dynamoDb.query(q -> q.tableName(table)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :a)")
-                .expressionAttributeValues(Map.of(":pk", s("M#" + customerId), ":a", s("A#")))
-                .limit(MAX_KEPT + 1));
-        List<LiftAssignment> kept = response.items().stream()
-                .filter(item -> Attributes.number(item, "expiresAt", 0) > now.getEpochSecond())
-                .map(DynamoDbLiftBook::assignmentOf).toList();
-        return kept.size() > MAX_KEPT ? kept.subList(0, MAX_KEPT) : kept;
+    public List<LiftAssignment> assignedSince(String customerId, Instant since) {
+        // Every page, filtered by the time of the assignment: the member's partition holds the refund grace's
+        // assignments too, and a Limit would apply before the filter. A second's margin: instants are compared as
+        // text, whose fraction of a second varies in length; the attribution decides to the instant.
+        return dynamoDb.queryPaginator(q -> q.tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :a)").filterExpression("#at >= :since")
+                        .expressionAttributeNames(Map.of("#at", "at"))
+                        .expressionAttributeValues(Map.of(":pk", s("M#" + customerId), ":a", s("A#"),
+                                ":since", s(since.minusSeconds(1).toString()))))
+                .items().stream().limit(MAX_KEPT).map(DynamoDbLiftBook::assignmentOf).toList();
     }
 
     @Override

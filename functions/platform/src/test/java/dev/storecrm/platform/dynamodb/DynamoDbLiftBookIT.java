@@ -97,6 +97,22 @@ class DynamoDbLiftBookIT {
                 "a duplicate payment reads and writes nothing");
     }
 
+    @Test
+    void aPaymentCountsForTheAssignmentInItsWindowHoweverManyOlderOnesTheMemberStillKeeps() {
+        // An engaged member: 120 broadcasts over the 60 days before a cart reminder, all still kept (window and
+        // refund grace), their keys sorted before the reminder's (BROADCAST# < CART#).
+        for (int day = 1; day <= 120; day++) {
+            Instant at = T0.minus(Duration.ofHours(12L * day));
+            assertTrue(recorder.assigned("BROADCAST#b-" + day + "#c-9", "c-9", "broadcast", "-", Settled.SENT, 0, at));
+        }
+        assertTrue(recorder.assigned("CART#k-c-9#reminder", "c-9", "cart", "-", Settled.SENT, 0, T0));
+
+        recorder.paid("o-9", "c-9", 7_000, T0.plus(Duration.ofDays(1)));
+
+        assertEquals(new LiftTally.Arm(1, 7_000, BigInteger.valueOf(49_000_000)),
+                book.period("2026-W49").get(REMINDER).treated(), "the reminder's cell counts the order");
+    }
+
     private boolean assign(String member, boolean heldOut) {
         return recorder.assigned("CART#k-" + member + "#reminder", member, "cart", "-",
                 heldOut ? Settled.HELD_OUT : Settled.SENT, 0, T0);
