@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * publishes it): as many as 3 % of the sends in the guard's window, at least 3. SesFeedbackFunction pauses
  * marketing e-mail; two days later an operator script resumes it through CareListsFunction's signed URL
  * ({@code POST /reputation/resume}). The store is small and 0.5 % of its members' addresses are SES's complaint
- * simulator, so the guard runs at 1 % complaints over at least 50 sends here (0.08 % over 1000 by default).
+ * simulator, so the guard runs at 1 % complaints over at least 50 sends in a run with faults, at 3 % over at least
+ * 200 in one without ({@link #environment}; 0.08 % over 1000 by default).
  * Judged at the end from the send ledger: no marketing e-mail settled {@code SENT} after the pause and before the
  * resume (marketing SMS goes on: the guard is about the e-mail reputation).
  */
@@ -57,10 +58,18 @@ final class ComplaintBurst {
         this.faults = options.faults();
     }
 
-    /** The functions' environment with the guard's policy for the simulation. */
-    static Map<String, String> environment(Map<String, String> environment) {
+    /**
+     * The functions' environment with the guard's policy for the simulation. The simulated members complain at about
+     * 0.5 % (the share of their addresses that are SES's complaint simulator), five times what a clean list sees, so
+     * the template's defaults (0.08 % over 1000 sends) would pause a large store's marketing for good in any run. With
+     * faults the burst is judged at 1 % over at least 50 sends (a small store's burst must pause it); without, at 3 %
+     * over at least 200, which that baseline does not reach: a run without faults is a month without a reputation
+     * incident (a 10,000-member store paused on its first day at 1 % over 50, and nobody resumed it).
+     */
+    static Map<String, String> environment(Map<String, String> environment, boolean faults) {
         Map<String, String> with = new java.util.HashMap<>(environment);
-        with.putAll(Map.of("REPUTATION_MIN_SENDS", "50", "REPUTATION_COMPLAINT_PERCENT", "1"));
+        with.putAll(faults ? Map.of("REPUTATION_MIN_SENDS", "50", "REPUTATION_COMPLAINT_PERCENT", "1")
+                : Map.of("REPUTATION_MIN_SENDS", "200", "REPUTATION_COMPLAINT_PERCENT", "3"));
         return with;
     }
 

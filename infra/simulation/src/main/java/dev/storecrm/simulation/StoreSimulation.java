@@ -81,8 +81,8 @@ final class StoreSimulation {
         this.progress = progress;
         Instant start = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
         this.clock = new SimulatedClock(start);
-        Map<String, String> environment = new HashMap<>(PointsInvariants.environment(
-                FestivalSends.environment(ComplaintBurst.environment(ImportDay.environment(start)))));
+        Map<String, String> environment = new HashMap<>(PointsInvariants.environment(FestivalSends.environment(
+                ComplaintBurst.environment(ImportDay.environment(start), options.faults()))));
         environment.putAll(settings);
         this.functions = cloud.functions(clock, environment);
         String currency = functions.spec("MemberArchiveFunction").environment().getOrDefault("STORE_CURRENCY", "CNY");
