@@ -274,7 +274,12 @@ public final class SenderService {
     private Outcome settle(MessageRequest request, SendLedger.Status status, String reason, Instant now) {
         LOG.info("message not sent", entry("businessKey", request.businessKey()), entry("status", status.name()),
                 entry("reason", reason));
-        if (ledger.settle(request.businessKey(), status, reason, now, facts(request))) {
+        // A member the archive does not hold (never registered, or erased since the message was asked for) is not
+        // named in the ledger: an erasure has already given the member's entries a pseudonym.
+        SendLedger.Facts facts = SkipReason.UNKNOWN_MEMBER.name().equals(reason)
+                ? new SendLedger.Facts(request.journey(), request.category(), request.templateId(), Optional.empty())
+                : facts(request);
+        if (ledger.settle(request.businessKey(), status, reason, now, facts)) {
             settlements.settled(request, status, reason, 0, now);
         }
         return status == SendLedger.Status.SKIPPED ? Outcome.SKIPPED : Outcome.FAILED;

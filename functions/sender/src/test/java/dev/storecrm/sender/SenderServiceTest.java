@@ -177,6 +177,10 @@ class SenderServiceTest {
         assertEquals(new BroadcastDelivery.Tally.Figures(1, Map.of("NO_MARKETING_CONSENT", 1L,
                 "UNKNOWN_MEMBER", 1L), 1), tally.total());
         assertEquals(Map.of(), broadcasts.read("autumn").byVariant(), "news is no broadcast: nothing counted");
+        assertEquals(Optional.empty(), ledger.facts("BROADCAST#spring#c-3").orElseThrow().customerId(),
+                "a member the archive does not hold (never registered, or erased while the message waited) is not"
+                        + " named in the ledger");
+        assertEquals(Optional.of("c-4"), ledger.facts("BROADCAST#spring#c-4").orElseThrow().customerId());
     }
 
     @Test
