@@ -6,8 +6,10 @@ import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.SentMail;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -39,8 +41,12 @@ final class CareMailCheck {
         List.of(ACKNOWLEDGED, DEADLINE, NO_AUTO_REPLY, ONE_MAIL_PER_REPLY).forEach(invariants::list);
         Map<String, Map<String, AttributeValue>> byKey = new HashMap<>();
         ledger.forEach(entry -> byKey.put(entry.get("businessKey").s(), entry));
+        Set<String> erased = erasedConversations();
         for (Map<String, AttributeValue> item : items) {
             String pk = item.get("pk").s();
+            if (pk.startsWith("MID#") && erased.contains(item.get("conversationId").s())) {
+                continue; // an erased member's: its ledger entries are under a pseudonym, left out of the ledger here
+            }
             if (pk.startsWith("MID#")) {
                 String messageId = pk.substring(4);
                 if (messageId.endsWith(CustomerMail.AUTO_DOMAIN)) {
@@ -84,11 +90,12 @@ final class CareMailCheck {
      */
     private void replies(Map<String, Map<String, AttributeValue>> byKey, List<SentMail> mail, Invariants invariants) {
         Map<String, Integer> sent = new HashMap<>();
+        Set<String> erased = erasedConversations();
         for (Map<String, AttributeValue> item : items) {
-            if (!item.get("sk").s().startsWith("R#")) {
+            String conversation = item.get("pk").s().substring(2);
+            if (!item.get("sk").s().startsWith("R#") || erased.contains(conversation)) {
                 continue;
             }
-            String conversation = item.get("pk").s().substring(2);
             String key = CareMessages.replyKey(conversation, item.get("sk").s().substring(2));
             Map<String, AttributeValue> entry = byKey.get(key);
             String status = entry == null ? "missing" : entry.get("status").s();
@@ -109,6 +116,15 @@ final class CareMailCheck {
                         + delivered.getOrDefault(conversation, 0) + " mails");
             }
         });
+    }
+
+    /** The conversations of erased members (under a pseudonym): the other checks no longer hold their mail. */
+    private Set<String> erasedConversations() {
+        Set<String> erased = new HashSet<>();
+        items.stream().filter(item -> item.get("sk").s().equals("C") && item.containsKey("customerId")
+                && item.get("customerId").s().startsWith("erased-")).forEach(item -> erased.add(item.get("pk").s()
+                .substring(2)));
+        return erased;
     }
 
     /** An automatic customer mail the care intake refused by design (never to be answered), not a refused event. */
