@@ -100,7 +100,7 @@ final class CartRecoveryBenchmark {
 
     private static void discardDueBefore(LocalCloud cloud, Instant before) {
         String table = cloud.tableName("TimersTable");
-        cloud.dynamoDb().scanPaginator(s -> s.tableName(table)).items().stream()
+        TableScan.items(cloud, "TimersTable")
                 .filter(item -> item.containsKey("dueAt") && Instant.parse(item.get("dueAt").s()).isBefore(before))
                 .forEach(item -> cloud.dynamoDb().deleteItem(d -> d.tableName(table)
                         .key(Map.of("timerId", item.get("timerId")))));

@@ -31,23 +31,23 @@ final class CareMailCheck {
 
     private final List<Map<String, AttributeValue>> items;
     private final List<Map<String, AttributeValue>> rejects;
+    /** The conversations of erased members (under a pseudonym): the ledger the checks get leaves their mail out. */
+    private final Set<String> erased = new HashSet<>();
 
     CareMailCheck(LocalCloud cloud) {
         this.items = Invariants.scan(cloud, "CareMailTable");
         this.rejects = Invariants.scan(cloud, "RejectsTable");
+        items.stream().filter(item -> item.get("sk").s().equals("C") && ErasureRequests.pseudonymous(item))
+                .forEach(item -> erased.add(item.get("pk").s().substring(2)));
     }
 
     void check(List<Map<String, AttributeValue>> ledger, List<SentMail> mail, Invariants invariants) {
         List.of(ACKNOWLEDGED, DEADLINE, NO_AUTO_REPLY, ONE_MAIL_PER_REPLY).forEach(invariants::list);
         Map<String, Map<String, AttributeValue>> byKey = new HashMap<>();
         ledger.forEach(entry -> byKey.put(entry.get("businessKey").s(), entry));
-        Set<String> erased = erasedConversations();
         for (Map<String, AttributeValue> item : items) {
             String pk = item.get("pk").s();
-            if (pk.startsWith("MID#") && erased.contains(item.get("conversationId").s())) {
-                continue; // an erased member's: its ledger entries are under a pseudonym, left out of the ledger here
-            }
-            if (pk.startsWith("MID#")) {
+            if (pk.startsWith("MID#") && !erased.contains(item.get("conversationId").s())) {
                 String messageId = pk.substring(4);
                 if (messageId.endsWith(CustomerMail.AUTO_DOMAIN)) {
                     invariants.violation(NO_AUTO_REPLY, "the automatic mail " + messageId + " was taken");
@@ -90,7 +90,6 @@ final class CareMailCheck {
      */
     private void replies(Map<String, Map<String, AttributeValue>> byKey, List<SentMail> mail, Invariants invariants) {
         Map<String, Integer> sent = new HashMap<>();
-        Set<String> erased = erasedConversations();
         for (Map<String, AttributeValue> item : items) {
             String conversation = item.get("pk").s().substring(2);
             if (!item.get("sk").s().startsWith("R#") || erased.contains(conversation)) {
@@ -116,15 +115,6 @@ final class CareMailCheck {
                         + delivered.getOrDefault(conversation, 0) + " mails");
             }
         });
-    }
-
-    /** The conversations of erased members (under a pseudonym): the other checks no longer hold their mail. */
-    private Set<String> erasedConversations() {
-        Set<String> erased = new HashSet<>();
-        items.stream().filter(item -> item.get("sk").s().equals("C") && item.containsKey("customerId")
-                && item.get("customerId").s().startsWith("erased-")).forEach(item -> erased.add(item.get("pk").s()
-                .substring(2)));
-        return erased;
     }
 
     /** An automatic customer mail the care intake refused by design (never to be answered), not a refused event. */

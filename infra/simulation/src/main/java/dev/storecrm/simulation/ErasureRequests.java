@@ -172,8 +172,12 @@ final class ErasureRequests {
      * profile is gone, so the other invariants can no longer judge their consent or their local time.
      */
     static List<Map<String, AttributeValue>> withoutErased(List<Map<String, AttributeValue>> ledger) {
-        return ledger.stream().filter(entry -> !entry.containsKey("customerId")
-                || !entry.get("customerId").s().startsWith("erased-")).toList();
+        return ledger.stream().filter(entry -> !pseudonymous(entry)).toList();
+    }
+
+    /** Whether an item names its customer by an erasure's pseudonym. */
+    static boolean pseudonymous(Map<String, AttributeValue> item) {
+        return item.containsKey("customerId") && item.get("customerId").s().startsWith("erased-");
     }
 
     /**

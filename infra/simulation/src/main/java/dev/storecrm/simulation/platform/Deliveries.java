@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
+import dev.storecrm.localcloud.TableScan;
 import dev.storecrm.platform.adapter.SignedDeliveries;
 import dev.storecrm.platform.adapter.WebhookRequest;
 import java.nio.charset.StandardCharsets;
@@ -120,8 +121,7 @@ final class Deliveries {
     /** The store's payloads the adapter or the signed webhook kept in the RejectsTable: none should be. */
     List<String> lost() {
         List<String> lost = new ArrayList<>();
-        for (Map<String, AttributeValue> item : cloud.dynamoDb().scanPaginator(s -> s.tableName(
-                cloud.tableName("RejectsTable")).consistentRead(true)).items()) {
+        for (Map<String, AttributeValue> item : TableScan.items(cloud, "RejectsTable").toList()) {
             String consumer = item.get("consumer").s();
             if (consumer.equals(adapter) || consumer.equals("signed-webhook")) {
                 lost.add(consumer + " kept " + item.get("reason").s() + ": " + item.get("detail").s());
