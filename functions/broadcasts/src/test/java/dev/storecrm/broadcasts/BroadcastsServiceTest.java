@@ -2,8 +2,8 @@ package dev.storecrm.broadcasts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.broadcast.BroadcastBook;
 import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.time.SimulatedClock;

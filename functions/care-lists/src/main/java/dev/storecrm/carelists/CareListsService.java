@@ -2,7 +2,7 @@ package dev.storecrm.carelists;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.rfm.RfmChange;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;

@@ -1,6 +1,6 @@
 package dev.storecrm.carelists;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.feedback.FeedbackAnswer;
 import dev.storecrm.domain.feedback.FeedbackAnswers;
 import dev.storecrm.platform.http.HttpAnswer;

@@ -3,7 +3,7 @@ package dev.storecrm.caremail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.caremail.CareIntake;
 import dev.storecrm.localcloud.LocalInboundMail;
 import dev.storecrm.localcloud.LocalStaffDoor;

@@ -3,7 +3,7 @@ package dev.storecrm.cartrecovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.localcloud.Template;
 import java.io.IOException;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.storecrm.disputequeue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.dispute.ChasePlanner;
 import dev.storecrm.domain.dispute.Deadline;
 import dev.storecrm.domain.dispute.Dispute;

@@ -1,8 +1,8 @@
 package dev.storecrm.disputequeue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.dispute.Dispute;
 import dev.storecrm.domain.dispute.HistoryEntry;
 import dev.storecrm.domain.messaging.MessageRequest;

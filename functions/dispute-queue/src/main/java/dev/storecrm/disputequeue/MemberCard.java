@@ -1,6 +1,6 @@
 package dev.storecrm.disputequeue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberPolicy;

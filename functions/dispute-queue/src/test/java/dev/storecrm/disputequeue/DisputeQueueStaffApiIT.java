@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.fixtures.events.Events;
 import dev.storecrm.localcloud.LocalStaffDoor;
 import dev.storecrm.localcloud.LocalStore;

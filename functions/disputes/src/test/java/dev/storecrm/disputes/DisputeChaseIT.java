@@ -3,7 +3,7 @@ package dev.storecrm.disputes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.dispute.Dispute;
 import dev.storecrm.domain.dispute.DisputeStatus;
 import dev.storecrm.domain.dispute.HistoryEntry;

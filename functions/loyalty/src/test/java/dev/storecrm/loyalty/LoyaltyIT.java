@@ -164,7 +164,7 @@ class LoyaltyIT {
                 .map(item -> Attributes.string(item, "reason").orElse("")).collect(Collectors.toSet());
         assertEquals(Set.of("MALFORMED_JSON", "NOT_FOR_THIS_CONSUMER"), reasons);
         assertEquals(List.of("earned 1099 order:o-5002"), entries("c-1001"));
-        assertEquals(OrderPoints.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample)).points(),
+        assertEquals(OrderPoints.read(new dev.storecrm.domain.json.tree.ObjectMapper().readTree(sample)).points(),
                 account("c-1001").balance());
     }
 

@@ -3,9 +3,9 @@ package dev.storecrm.memberarchive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberSummary;
 import dev.storecrm.localcloud.LocalFunctions.DrainReport;

@@ -1,7 +1,7 @@
 package dev.storecrm.memberview;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.cart.CartStep;
 import dev.storecrm.domain.dispute.Dispute;

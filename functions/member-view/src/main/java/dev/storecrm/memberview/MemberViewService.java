@@ -2,8 +2,8 @@ package dev.storecrm.memberview;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.json.JsonFields;

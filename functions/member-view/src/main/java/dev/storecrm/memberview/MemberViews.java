@@ -1,8 +1,8 @@
 package dev.storecrm.memberview;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.dispute.Dispute;
 import dev.storecrm.domain.loyalty.LedgerEntry;

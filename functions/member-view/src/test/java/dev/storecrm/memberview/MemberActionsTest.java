@@ -3,8 +3,8 @@ package dev.storecrm.memberview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.loyalty.Lots;
 import dev.storecrm.domain.loyalty.PointsAccount;
 import dev.storecrm.domain.member.MembershipStatus;

@@ -1,7 +1,7 @@
 package dev.storecrm.pointsredemption;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.loyalty.LoyaltyPolicy;
 import dev.storecrm.domain.loyalty.PointsAccount;
 import dev.storecrm.domain.loyalty.Redemption;

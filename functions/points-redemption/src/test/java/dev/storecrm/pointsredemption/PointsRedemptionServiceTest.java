@@ -3,8 +3,8 @@ package dev.storecrm.pointsredemption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.loyalty.OrderPoints;
 import dev.storecrm.domain.loyalty.PointsCheckout;
 import dev.storecrm.domain.loyalty.PointsLedger;

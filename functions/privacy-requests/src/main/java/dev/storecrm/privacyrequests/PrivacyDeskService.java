@@ -2,8 +2,8 @@ package dev.storecrm.privacyrequests;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.Json;
 import dev.storecrm.domain.privacy.PersonalData;
 import dev.storecrm.domain.privacy.PrivacyRequests;

@@ -1,9 +1,9 @@
 package dev.storecrm.privacyrequests;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.privacy.PersonalData;
 import dev.storecrm.domain.privacy.PersonalData.Part;
 import dev.storecrm.domain.privacy.PersonalData.Section;

@@ -1,6 +1,6 @@
 package dev.storecrm.shopifyadapter;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.platform.adapter.CanonicalEvent;
 import dev.storecrm.platform.adapter.ContractValues;
 import dev.storecrm.platform.adapter.Mapping;

@@ -1,6 +1,6 @@
 package dev.storecrm.shopifyadapter;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.platform.adapter.Payload;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

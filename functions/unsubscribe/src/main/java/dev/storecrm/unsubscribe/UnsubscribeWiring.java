@@ -1,7 +1,7 @@
 package dev.storecrm.unsubscribe;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.messaging.LinkTokens;
 import dev.storecrm.platform.AwsClients;
 import dev.storecrm.platform.Secrets;

@@ -1,7 +1,7 @@
 package dev.storecrm.woocommerceadapter;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.json.JsonFields;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.adapter.Amounts;

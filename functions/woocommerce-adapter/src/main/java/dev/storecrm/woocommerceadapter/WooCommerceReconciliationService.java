@@ -2,7 +2,7 @@ package dev.storecrm.woocommerceadapter;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.platform.adapter.AdapterPublisher;
 import dev.storecrm.platform.adapter.AdapterRejects;

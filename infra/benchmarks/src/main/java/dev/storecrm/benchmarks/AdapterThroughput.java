@@ -1,6 +1,6 @@
 package dev.storecrm.benchmarks;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.localcloud.CapacityRecorder;
 import dev.storecrm.localcloud.LocalActivity;
 import dev.storecrm.localcloud.LocalCloud;

@@ -2,8 +2,7 @@ package dev.storecrm.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.localcloud.FunctionSpec;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalFunctions;
@@ -164,18 +163,14 @@ final class ColdStartBenchmark {
     /** The event as Lambda writes it: the runtime's own serializers for its event types, JSON for a map. */
     @SuppressWarnings("unchecked")
     static String json(Object event) {
-        try {
-            if (event instanceof Map<?, ?>) {
-                return JSON.writeValueAsString(event);
-            }
-            PojoSerializer<Object> serializer = LambdaEventSerializers.serializerFor((Class<Object>) event.getClass(),
-                    ColdStartBenchmark.class.getClassLoader());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            serializer.toJson(event, out);
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the event as JSON", e);
+        if (event instanceof Map<?, ?>) {
+            return JSON.writeValueAsString(event);
         }
+        PojoSerializer<Object> serializer = LambdaEventSerializers.serializerFor((Class<Object>) event.getClass(),
+                ColdStartBenchmark.class.getClassLoader());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        serializer.toJson(event, out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     static String runtimeMainClass() {

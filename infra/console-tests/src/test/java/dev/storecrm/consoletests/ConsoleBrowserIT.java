@@ -83,8 +83,8 @@ class ConsoleBrowserIT {
     private static final String HOSTILE_COMMENT = "<img src=x onerror=alert(4)> 包装破损, \"不满意\"";
     private static final java.util.regex.Pattern FOLLOW_UP_LINK =
             java.util.regex.Pattern.compile("https://\\S+?\\?(token=[A-Za-z0-9_.-]+&lang=(?:en|zh-CN))&met=yes");
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final dev.storecrm.domain.json.tree.ObjectMapper JSON =
+            new dev.storecrm.domain.json.tree.ObjectMapper();
 
     private static ConsoleRun.Served served;
     private static LocalCloud store;
@@ -101,7 +101,7 @@ class ConsoleBrowserIT {
                 TARGET.resolve("simulation")), quiet, 0);
         // A dispute to work: the buyer (a member with orders, below) wants a refund without a return.
         cloud.eventBus().publishSample("disputes/dispute-opened.json", e -> {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("disputeId", "d-browser-1")
+            ((dev.storecrm.domain.json.tree.ObjectNode) e.get("body")).put("disputeId", "d-browser-1")
                     .put("customerId", "c-browser-1");
             e.put("id", "evt-browser-1").put("occurredAt", served.clock().instant().minusSeconds(3600).toString());
         }, "test", served.clock().instant());
@@ -111,7 +111,7 @@ class ConsoleBrowserIT {
             cloud.eventBus().publishSample("member-archive/01-member-registered.json", e -> {
                 e.put("id", "evt-browser-member-" + member.charAt(10)).put("occurredAt",
                         served.clock().instant().minusSeconds(86_400).toString());
-                ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("customerId", member);
+                ((dev.storecrm.domain.json.tree.ObjectNode) e.get("body")).put("customerId", member);
             }, "test", served.clock().instant());
         }
         referrals(cloud, served.clock().instant().minus(Duration.ofHours(1)));
@@ -172,10 +172,10 @@ class ConsoleBrowserIT {
     private static void memberWithOrders(LocalCloud cloud, java.time.Instant now) {
         cloud.eventBus().publishSample("member-archive/01-member-registered.json", e -> {
             e.put("id", "evt-browser-member").put("occurredAt", now.minus(Duration.ofDays(120)).toString());
-            com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+            dev.storecrm.domain.json.tree.ObjectNode body = (dev.storecrm.domain.json.tree.ObjectNode)
                     e.get("body");
             body.put("customerId", "c-browser-1");
-            ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("profile"))
+            ((dev.storecrm.domain.json.tree.ObjectNode) body.get("profile"))
                     .put("name", "<img src=x onerror=alert(1)>").put("email", "Browser.Member@Example.com")
                     .put("phone", "+8613800009999");
         }, "test", now);
@@ -185,7 +185,7 @@ class ConsoleBrowserIT {
             for (String sample : List.of("member-archive/04-order-placed.json", "member-archive/05-order-paid.json")) {
                 cloud.eventBus().publishSample(sample, e -> {
                     e.put("id", "evt-" + order + "-" + sample.charAt(16)).put("occurredAt", at);
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("body")).put("orderId", order)
+                    ((dev.storecrm.domain.json.tree.ObjectNode) e.get("body")).put("orderId", order)
                             .put("customerId", "c-browser-1");
                 }, "test", now);
             }
@@ -428,7 +428,7 @@ class ConsoleBrowserIT {
         browser.get(url + "#/order-feedback");
         waitFor(By.cssSelector("main tbody tr"));
         // The page shows the API's first page of the last 30 days, row for row, in the store's words.
-        com.fasterxml.jackson.databind.JsonNode api = JSON.readTree(served.functions().invokeSignedUrl(
+        dev.storecrm.domain.json.tree.JsonNode api = JSON.readTree(served.functions().invokeSignedUrl(
                 "CareListsFunction", "GET", "/order-feedback", "format=json&limit=100", Map.of(), null).getBody());
         List<List<String>> expected = new java.util.ArrayList<>();
         api.get("rows").forEach(r -> expected.add(List.of(r.get("orderId").asText(), r.get("customerId").asText(),

@@ -1,6 +1,6 @@
 package dev.storecrm.importer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.platform.adapter.AdapterRejects;
 import dev.storecrm.shopifyadapter.ShopifyAdapterService;

@@ -1,6 +1,6 @@
 package dev.storecrm.importer;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.platform.adapter.AdapterPublisher;
 import dev.storecrm.platform.adapter.AdapterRejects;

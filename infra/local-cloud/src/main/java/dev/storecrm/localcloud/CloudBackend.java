@@ -1,6 +1,6 @@
 package dev.storecrm.localcloud;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;

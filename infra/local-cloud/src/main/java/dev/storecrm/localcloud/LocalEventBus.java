@@ -1,8 +1,8 @@
 package dev.storecrm.localcloud;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -181,7 +181,12 @@ public final class LocalEventBus {
         if (matcher == null) {
             return List.of();
         }
-        Set<String> matched = new HashSet<>(matcher.rulesForJSONEvent(envelope));
+        Set<String> matched;
+        try {
+            matched = new HashSet<>(matcher.rulesForJSONEvent(envelope.toString()));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Event Ruler could not read the event: " + e.getMessage(), e);
+        }
         return rules.stream().filter(rule -> rule.busName().equals(bus) && matched.contains(rule.logicalId())).toList();
     }
 

@@ -1,6 +1,6 @@
 package dev.storecrm.localcloud;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;

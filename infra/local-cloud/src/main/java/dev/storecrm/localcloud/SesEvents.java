@@ -1,9 +1,9 @@
 package dev.storecrm.localcloud;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -19,14 +19,14 @@ final class SesEvents {
     static final String BOUNCE_ADDRESS = "bounce@simulator.amazonses.com";
     static final String COMPLAINT_ADDRESS = "complaint@simulator.amazonses.com";
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SesEvents() {
     }
 
     /** Hands {@code events} what SES publishes for an accepted message, event by event, as EventBridge delivers. */
     static void publish(JsonNode request, String messageId, Instant now, String region, Consumer<JsonNode> events) {
-        ObjectNode mail = JSON.objectNode();
+        ObjectNode mail = JSON.createObjectNode();
         mail.put("timestamp", now.toString());
         mail.put("source", request.path("FromEmailAddress").asText());
         mail.put("messageId", messageId);
@@ -38,11 +38,12 @@ final class SesEvents {
         String configurationSet = request.path("ConfigurationSetName").asText("");
         tags.putArray("ses:configuration-set").add(configurationSet);
 
-        events.accept(event("Email Sent", "Send", mail, "send", JSON.objectNode(), configurationSet, now, region));
+        events.accept(event("Email Sent", "Send", mail, "send", JSON.createObjectNode(),
+                configurationSet, now, region));
         for (JsonNode to : destination) {
             String address = to.asText();
             if (simulator(address, BOUNCE_ADDRESS)) {
-                ObjectNode bounce = JSON.objectNode().put("bounceType", "Permanent")
+                ObjectNode bounce = JSON.createObjectNode().put("bounceType", "Permanent")
                         .put("bounceSubType", "General").put("timestamp", now.toString())
                         .put("feedbackId", UUID.randomUUID().toString());
                 bounce.putArray("bouncedRecipients").addObject().put("emailAddress", address).put("action", "failed")
@@ -50,13 +51,13 @@ final class SesEvents {
                 events.accept(event("Email Bounced", "Bounce", mail, "bounce", bounce, configurationSet, now, region));
                 continue;
             }
-            ObjectNode delivery = JSON.objectNode().put("timestamp", now.toString())
+            ObjectNode delivery = JSON.createObjectNode().put("timestamp", now.toString())
                     .put("processingTimeMillis", 500).put("smtpResponse", "250 2.6.0 Message received");
             delivery.putArray("recipients").add(address);
             events.accept(event("Email Delivered", "Delivery", mail, "delivery", delivery, configurationSet, now,
                     region));
             if (simulator(address, COMPLAINT_ADDRESS)) {
-                ObjectNode complaint = JSON.objectNode().put("timestamp", now.toString())
+                ObjectNode complaint = JSON.createObjectNode().put("timestamp", now.toString())
                         .put("feedbackId", UUID.randomUUID().toString()).put("complaintFeedbackType", "abuse");
                 complaint.putArray("complainedRecipients").addObject().put("emailAddress", address);
                 events.accept(event("Email Complaint Received", "Complaint", mail, "complaint", complaint,
@@ -67,7 +68,7 @@ final class SesEvents {
 
     private static ObjectNode event(String detailType, String eventType, ObjectNode mail, String field,
                                     ObjectNode content, String configurationSet, Instant time, String region) {
-        ObjectNode event = JSON.objectNode();
+        ObjectNode event = JSON.createObjectNode();
         event.put("version", "0");
         event.put("id", UUID.randomUUID().toString());
         event.put("detail-type", detailType);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -103,8 +103,8 @@ class EventRoutingTest {
         }
         assertFalse(samples.isEmpty());
         return samples.stream().map(sample -> DynamicTest.dynamicTest("ses/" + sample.getFileName(), () -> {
-            com.fasterxml.jackson.databind.node.ObjectNode event =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(sample.toFile());
+            dev.storecrm.domain.json.tree.ObjectNode event =
+                    (dev.storecrm.domain.json.tree.ObjectNode) JSON.readTree(sample.toFile());
             event.putArray("resources").add(template.arn("SesConfigurationSet"));
             assertEquals(List.of("SesFeedbackQueue"), bus.route(event, "default"));
             assertEquals(List.of(), bus.route(event, bus.storeBusName()), "SES publishes to the default bus only");

@@ -4,7 +4,7 @@ import dev.storecrm.domain.time.SimulatedClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.storecrm.simulation;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.LocalInboundMail;
 import java.nio.charset.StandardCharsets;

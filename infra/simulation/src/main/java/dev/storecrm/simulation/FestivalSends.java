@@ -1,6 +1,6 @@
 package dev.storecrm.simulation;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.broadcast.FestivalCampaign;
 import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.member.MemberDays;

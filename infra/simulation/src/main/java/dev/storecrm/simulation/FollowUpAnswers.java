@@ -1,8 +1,8 @@
 package dev.storecrm.simulation;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.localcloud.SentMail;
 import java.io.UncheckedIOException;
@@ -109,7 +109,7 @@ final class FollowUpAnswers {
                 raw, Map.of(), null);
         try {
             return JSON.readTree(response.getBody());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (dev.storecrm.domain.json.tree.JsonProcessingException e) {
             throw new UncheckedIOException("GET /order-feedback answered " + response.getStatusCode(), e);
         }
     }

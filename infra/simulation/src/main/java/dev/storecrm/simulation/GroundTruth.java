@@ -1,6 +1,6 @@
 package dev.storecrm.simulation;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.time.AnnualDate;
 import dev.storecrm.domain.time.LunarDate;
 import dev.storecrm.domain.time.RecurringDate;

@@ -1,6 +1,6 @@
 package dev.storecrm.simulation;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import java.time.Instant;
 
 /** Something the simulated world does at a moment: publish an event, click a link, break something. */

@@ -48,7 +48,7 @@ final class PoisonMessages {
 
     private static List<String> routedTo(LocalCloud cloud, String body, Instant at) {
         try {
-            var detail = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            var detail = new dev.storecrm.domain.json.tree.ObjectMapper().readTree(body);
             return cloud.eventBus().route(cloud.eventBus().envelope(detail, StoreEvents.SOURCE, at));
         } catch (IOException notJson) {
             return List.of();

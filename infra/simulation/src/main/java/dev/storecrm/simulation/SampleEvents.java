@@ -1,7 +1,7 @@
 package dev.storecrm.simulation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.localcloud.CanonicalSamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;

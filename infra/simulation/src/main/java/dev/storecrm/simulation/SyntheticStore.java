@@ -1,6 +1,6 @@
 package dev.storecrm.simulation;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.localcloud.SentMail;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.storecrm.simulation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.messaging.Category;
 import dev.storecrm.domain.messaging.MessageRenderer;
 import dev.storecrm.domain.messaging.RenderedMessage;
@@ -41,7 +41,7 @@ public final class TemplatePreview {
         Path root = Template.projectRoot();
         Path templates = root.resolve("templates");
         Path out = Files.createDirectories(target);
-        com.fasterxml.jackson.databind.node.ArrayNode list = JSON.createArrayNode();
+        dev.storecrm.domain.json.tree.ArrayNode list = JSON.createArrayNode();
         Template template = Template.ofProject("us-east-1");
         String storeName = template.parameter("StoreName").orElse("Store");
         String storeUrl = template.parameter("StoreUrl").orElse("https://shop.example.com");

@@ -1,7 +1,7 @@
 package dev.storecrm.domain.broadcast;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.json.Json;
 import dev.storecrm.domain.json.JsonFields;
 import java.util.Optional;

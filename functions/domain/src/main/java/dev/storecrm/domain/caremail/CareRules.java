@@ -1,7 +1,7 @@
 package dev.storecrm.domain.caremail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.Json;
 import java.io.IOException;
 import java.io.InputStream;

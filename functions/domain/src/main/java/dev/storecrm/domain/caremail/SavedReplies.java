@@ -1,6 +1,6 @@
 package dev.storecrm.domain.caremail;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.Json;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

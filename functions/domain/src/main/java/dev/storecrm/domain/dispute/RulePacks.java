@@ -1,6 +1,6 @@
 package dev.storecrm.domain.dispute;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.event.DisputeEvent.Reason;
 import dev.storecrm.domain.json.Json;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.storecrm.domain.member;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.json.JsonFields;
 import dev.storecrm.domain.loyalty.EntryKind;
 import dev.storecrm.domain.loyalty.Grant;

@@ -61,7 +61,7 @@ class CartPolicyTest {
     void aCartTimerBodySurvivesTheSweepAndABrokenOneIsRefused() throws Exception {
         CartStepDue due = new CartStepDue("cart-3001", CartStep.COUPON,
                 new Stamp(Instant.parse("2026-11-20T14:15:00Z"), "evt-20261120-0101"));
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = new dev.storecrm.domain.json.tree.ObjectMapper();
         assertEquals(due, CartStepDue.read(json.readTree(due.toJson())));
         assertTrue(CartStepDue.isTimerBody(json.readTree(due.toJson())));
         assertEquals("cart#cart-3001", CartStepDue.timerId("cart-3001"));

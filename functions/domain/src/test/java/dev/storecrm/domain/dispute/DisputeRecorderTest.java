@@ -218,9 +218,9 @@ class DisputeRecorderTest {
         return sent.stream().map(MessageRequest::businessKey).toList();
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+    private static dev.storecrm.domain.json.tree.JsonNode json(String text) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            return new dev.storecrm.domain.json.tree.ObjectMapper().readTree(text);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,8 @@
 package dev.storecrm.domain.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -40,7 +41,7 @@ final class ContractSchemas {
             return List.of("type " + type + " has no schema");
         }
         JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(SCHEMA_BASE + type + ".schema.json"), CONFIG);
-        return schema.validate(event).stream().map(Object::toString).toList();
+        return schema.validate(event.toString(), InputFormat.JSON).stream().map(Object::toString).toList();
     }
 
     /** Whether the parser accepts the event at the clock. */

@@ -1,6 +1,6 @@
 package dev.storecrm.platform.adapter;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.event.CustomerContact;
 import dev.storecrm.domain.messaging.EmailAddress;
 import java.util.Optional;

@@ -5,8 +5,8 @@ import static dev.storecrm.platform.dynamodb.Attributes.s;
 
 import dev.storecrm.platform.batch.RejectStore;
 import dev.storecrm.platform.batch.RejectedMessage;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

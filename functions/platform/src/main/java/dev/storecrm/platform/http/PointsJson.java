@@ -1,7 +1,7 @@
 package dev.storecrm.platform.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.loyalty.ExpiryRule;
 import dev.storecrm.domain.loyalty.PointsAccount;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.storecrm.platform.sms;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.messaging.MailSender.RejectedException;
 import dev.storecrm.domain.messaging.MailSender.ThrottledException;
 import dev.storecrm.domain.messaging.SmsSender;

@@ -1,6 +1,6 @@
 package dev.storecrm.platform.adapter;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.localcloud.LocalCloud;
 import java.util.ArrayList;
 import java.util.Comparator;

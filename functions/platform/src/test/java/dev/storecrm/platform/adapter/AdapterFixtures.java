@@ -1,7 +1,7 @@
 package dev.storecrm.platform.adapter;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.event.CustomerContact;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.batch.RejectedMessage;

@@ -1,7 +1,7 @@
 package dev.storecrm.simulation.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.storecrm.simulation.platform;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.platform.adapter.SignedDeliveries;
 import dev.storecrm.simulation.platform.WooCommercePayloads.Order;
 import dev.storecrm.simulation.platform.WooCommercePayloads.Refund;
