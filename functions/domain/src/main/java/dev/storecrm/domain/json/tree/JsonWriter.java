@@ -7,7 +7,7 @@ import java.util.Map;
  * Writes a tree as JSON text, character for character as Jackson does: compact, or indented as its default pretty
  * printer ({@code "name" : value}, two spaces, arrays on one line). Escaped: the quote, the backslash and every
  * control character ({@code \b \t \n \f \r} by their short forms, the others as <code>&#92;u00XX</code>);
- * everything else is written as it is.
+ * everything else is written as it is. A {@code double} that is not finite is written as text ({@code "NaN"}).
  */
 final class JsonWriter {
 
@@ -42,6 +42,8 @@ final class JsonWriter {
             string(out, node.textValue());
         } else if (node.isMissingNode()) {
             out.append("");
+        } else if (node.isDouble() && !Double.isFinite(node.doubleValue())) {
+            string(out, node.asText());
         } else {
             out.append(node.asText());
         }

@@ -71,8 +71,7 @@ public final class ObjectMapper {
     }
 
     public String writeValueAsString(Object value) {
-        JsonNode tree = valueToTree(value);
-        return tree == null ? "null" : tree.toString();
+        return value == null ? "null" : tree(value, false).toString();
     }
 
     public byte[] writeValueAsBytes(Object value) {
@@ -87,16 +86,17 @@ public final class ObjectMapper {
 
     /**
      * The tree of a plain value: a map becomes an object (its keys as text), a collection or array an array, a
-     * record an object of its components, an enum its name, {@code byte[]} base64 text; {@code null} gives
+     * record an object of its components, an enum its name, {@code byte[]} base64 text, a {@code BigDecimal} its
+     * value without trailing zeros (as Jackson's trees keep it, though it writes it as it is); {@code null} gives
      * {@code null}. Any other type is refused, naming it.
      */
     public <T extends JsonNode> T valueToTree(Object value) {
         @SuppressWarnings("unchecked")
-        T tree = value == null ? null : (T) tree(value);
+        T tree = value == null ? null : (T) tree(value, true);
         return tree;
     }
 
-    private static JsonNode tree(Object value) {
+    private static JsonNode tree(Object value, boolean strip) {
         return switch (value) {
             case null -> NullNode.getInstance();
             case JsonNode node -> node.deepCopy();
@@ -108,27 +108,28 @@ public final class ObjectMapper {
             case Byte number -> NumberNode.valueOf(number.intValue());
             case Long number -> NumberNode.valueOf(number);
             case BigInteger number -> NumberNode.valueOf(number);
-            case BigDecimal number -> NumberNode.valueOf(number);
+            case BigDecimal number -> NumberNode.valueOf(!strip ? number : number.signum() == 0 ? BigDecimal.ZERO
+                    : number.stripTrailingZeros());
             case Float number -> NumberNode.valueOf(Double.parseDouble(number.toString()));
             case Double number -> NumberNode.valueOf(number);
             case Enum<?> constant -> new TextNode(constant.name());
             case byte[] bytes -> new TextNode(Base64.getEncoder().encodeToString(bytes));
             case Map<?, ?> map -> {
                 ObjectNode object = new ObjectNode();
-                map.forEach((key, item) -> object.set(String.valueOf(key), tree(item)));
+                map.forEach((key, item) -> object.set(String.valueOf(key), tree(item, strip)));
                 yield object;
             }
             case Iterable<?> items -> {
                 ArrayNode array = new ArrayNode();
-                items.forEach(item -> array.add(tree(item)));
+                items.forEach(item -> array.add(tree(item, strip)));
                 yield array;
             }
-            case Record record -> record(record);
+            case Record record -> record(record, strip);
             default -> {
                 if (value.getClass().isArray()) {
                     ArrayNode array = new ArrayNode();
                     for (int i = 0; i < Array.getLength(value); i++) {
-                        array.add(tree(Array.get(value, i)));
+                        array.add(tree(Array.get(value, i), strip));
                     }
                     yield array;
                 }
@@ -137,12 +138,12 @@ public final class ObjectMapper {
         };
     }
 
-    private static ObjectNode record(Record record) {
+    private static ObjectNode record(Record record, boolean strip) {
         ObjectNode object = new ObjectNode();
         for (RecordComponent component : record.getClass().getRecordComponents()) {
             try {
                 component.getAccessor().setAccessible(true);
-                object.set(component.getName(), tree(component.getAccessor().invoke(record)));
+                object.set(component.getName(), tree(component.getAccessor().invoke(record), strip));
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalArgumentException("cannot read " + record.getClass().getName() + "."
                         + component.getName(), e);
@@ -157,7 +158,7 @@ public final class ObjectMapper {
      * {@code BigDecimal} by their kind, text {@code String}, JSON {@code null} {@code null}.
      */
     public <T> T convertValue(Object value, Class<T> type) {
-        Object plain = value == null ? null : plain(tree(value));
+        Object plain = value == null ? null : plain(tree(value, true));
         if (plain != null && !type.isInstance(plain)) {
             throw new IllegalArgumentException("cannot convert a JSON " + kind(plain) + " to " + type.getName());
         }

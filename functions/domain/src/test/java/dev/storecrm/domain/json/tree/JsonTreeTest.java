@@ -58,9 +58,22 @@ class JsonTreeTest {
         assertTrue(samples.size() > 100, "the samples of events/: " + samples.size());
         for (Path sample : samples) {
             String text = Files.readString(sample);
+            if (!readsWithJackson(text)) {
+                assertThrows(JsonProcessingException.class, () -> OURS.readTree(text), sample + " is refused");
+                continue;
+            }
             assertEquals(JACKSON.readTree(text).toString(), OURS.readTree(text).toString(), sample.toString());
             assertEquals(JACKSON.readTree(text).toPrettyString(), OURS.readTree(text).toPrettyString(),
                     sample.toString());
+        }
+    }
+
+    private static boolean readsWithJackson(String text) {
+        try {
+            JACKSON.readTree(text);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -110,6 +123,8 @@ class JsonTreeTest {
         try {
             Object value = node.getClass().getMethod(method).invoke(node);
             return value instanceof BigDecimal decimal ? decimal.stripTrailingZeros() : value;
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            return "threw " + e.getCause().getClass().getName();
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(method + " on " + node.getClass(), e);
         }
