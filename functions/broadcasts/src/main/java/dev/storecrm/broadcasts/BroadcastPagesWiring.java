@@ -10,10 +10,10 @@ import dev.storecrm.platform.dynamodb.DynamoDbBroadcastBook;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import dev.storecrm.platform.sqs.SqsBroadcastPages;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * The composition root of BroadcastPagesFunction: the BroadcastsTable, the RfmTable's memberships, the members,

@@ -6,11 +6,11 @@ import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.dynamodb.DynamoDbBroadcastBook;
 import dev.storecrm.platform.dynamodb.DynamoDbBroadcastDelivery;
+import dev.storecrm.platform.metrics.Metrics;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import dev.storecrm.platform.sqs.SqsBroadcastPages;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * The composition root of BroadcastsFunction: settings, clients, the BroadcastsTable, the BroadcastQueue, the

@@ -1,11 +1,11 @@
 package dev.storecrm.broadcasts;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.storecrm.platform.metrics.MetricUnit;
 import dev.storecrm.platform.schedule.ScheduledRun;
 import dev.storecrm.platform.stream.ScheduledFunction;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * FestivalCampaignsFunction: invoked once a day by EventBridge Scheduler; starts the broadcasts of the store's

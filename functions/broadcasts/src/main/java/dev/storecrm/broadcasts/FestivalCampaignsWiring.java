@@ -9,10 +9,10 @@ import dev.storecrm.platform.HoldoutSettings;
 import dev.storecrm.platform.MemberPolicySettings;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import dev.storecrm.platform.schedule.ScheduledRun;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * The composition root of FestivalCampaignsFunction: the store's calendar ({@code FESTIVAL_OVERRIDES}), member days

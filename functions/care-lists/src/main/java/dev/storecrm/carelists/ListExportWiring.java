@@ -3,9 +3,9 @@ package dev.storecrm.carelists;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of ListExportFunction: the member lists, the exports' bucket, the jobs, the service. */
 record ListExportWiring(ListExportService service, SqsBatchProcessor batch) {

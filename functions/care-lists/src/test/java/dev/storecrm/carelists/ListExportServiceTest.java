@@ -20,6 +20,7 @@ import dev.storecrm.fixtures.memory.InMemorySendLedger;
 import dev.storecrm.fixtures.memory.InMemoryWinBackJournal;
 import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * ListExportFunction's service with in-memory ports: a queued export becomes one file and a record saying it is

@@ -4,10 +4,10 @@ import dev.storecrm.domain.caremail.CareReplies;
 import dev.storecrm.domain.caremail.SavedReplies;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
+import dev.storecrm.platform.metrics.Metrics;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * The composition root of CareDeskFunction: settings, clients, the care workflow, the replies, the saved replies

@@ -3,10 +3,10 @@ package dev.storecrm.caremail;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import dev.storecrm.platform.s3.S3InboundMail;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of CareMailFunction: settings, clients, the care workflow, the batch processor. */
 record CareMailWiring(CareMailService service, SqsBatchProcessor batch) {

@@ -23,6 +23,7 @@ import dev.storecrm.fixtures.memory.InMemoryTimers;
 import dev.storecrm.fixtures.memory.RecordingOutbox;
 import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * CareMailService with in-memory ports: SES's receipt notification (bare or in its SNS envelope) leads to the raw

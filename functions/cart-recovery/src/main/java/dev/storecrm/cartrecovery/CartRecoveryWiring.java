@@ -11,10 +11,10 @@ import dev.storecrm.platform.dynamodb.DynamoDbCouponAllowance;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbPrivacyRequests;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of CartRecoveryFunction: settings, clients, adapters, the service. */
 record CartRecoveryWiring(CartRecoveryService service, SqsBatchProcessor batch) {

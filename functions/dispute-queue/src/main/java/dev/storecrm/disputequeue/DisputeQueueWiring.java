@@ -6,10 +6,10 @@ import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.dispute.DisputeComponents;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
+import dev.storecrm.platform.metrics.Metrics;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of DisputeQueueFunction: settings, clients, the dispute workflow, the queue service. */
 record DisputeQueueWiring(DisputeQueueService service, Metrics metrics) {

@@ -5,10 +5,10 @@ import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dispute.DisputeComponents;
 import dev.storecrm.platform.dynamodb.DynamoDbPrivacyRequests;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of DisputeFunction: settings, clients, the dispute workflow, the batch processor. */
 record DisputeWiring(DisputeService service, SqsBatchProcessor batch) {

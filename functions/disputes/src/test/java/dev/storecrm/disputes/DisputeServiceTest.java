@@ -27,7 +27,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import dev.storecrm.platform.metrics.MetricsFactory;
 
 /**
  * DisputeFunction's service with the dispute workflow in memory: a dispute on the store's own site

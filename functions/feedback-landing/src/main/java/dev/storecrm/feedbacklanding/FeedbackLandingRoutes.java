@@ -4,14 +4,14 @@ import dev.storecrm.domain.feedback.FeedbackAnswer;
 import dev.storecrm.domain.messaging.LinkTokens.Verification;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.PublicRequest;
+import dev.storecrm.platform.metrics.MetricUnit;
+import dev.storecrm.platform.metrics.Metrics;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * What the follow-up link's URL answers:

@@ -6,11 +6,11 @@ import dev.storecrm.platform.Secrets;
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.dynamodb.DynamoDbFeedbackAnswers;
 import dev.storecrm.platform.http.PublicFunctionUrl;
+import dev.storecrm.platform.metrics.Metrics;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of FeedbackLandingFunction: settings, clients, adapters, the routes. */
 record FeedbackLandingWiring(FeedbackLandingRoutes routes, PublicFunctionUrl url) {

@@ -1,11 +1,11 @@
 package dev.storecrm.greetings;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.storecrm.platform.metrics.MetricUnit;
 import dev.storecrm.platform.schedule.ScheduledRun;
 import dev.storecrm.platform.stream.ScheduledFunction;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * GreetingsFunction: invoked at the top of every hour by EventBridge Scheduler; greets the members

@@ -13,10 +13,10 @@ import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponBook;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import dev.storecrm.platform.schedule.ScheduledRun;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of GreetingsFunction: settings, clients, adapters, the service. */
 record GreetingsWiring(GreetingService service, ScheduledRun run) {

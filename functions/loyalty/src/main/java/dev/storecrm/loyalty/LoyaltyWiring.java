@@ -21,11 +21,11 @@ import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralBook;
 import dev.storecrm.platform.dynamodb.DynamoDbReferralParties;
 import dev.storecrm.platform.messaging.KeyedTimer;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of LoyaltyFunction: settings, clients, adapters, the ledger, the referrals, the service. */
 record LoyaltyWiring(LoyaltyService service, SqsBatchProcessor batch) {

@@ -23,12 +23,12 @@ import dev.storecrm.fixtures.memory.InMemoryRejects;
 import dev.storecrm.fixtures.memory.RecordingOutbox;
 import dev.storecrm.fixtures.triggers.SqsBatch;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * LoyaltyService with in-memory ports: an operator's points adjustment (applied once, a debit the points no longer

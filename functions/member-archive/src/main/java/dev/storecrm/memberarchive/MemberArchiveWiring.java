@@ -14,11 +14,11 @@ import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbOccasionDiary;
 import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
 import dev.storecrm.platform.dynamodb.DynamoDbPrivacyRequests;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import dev.storecrm.platform.sqs.SqsPointsFeed;
 import dev.storecrm.platform.sqs.SqsRfmRecheck;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of MemberArchiveFunction: settings, then clients, then adapters, then the service. */
 record MemberArchiveWiring(MemberArchiveService service, SqsBatchProcessor batch) {

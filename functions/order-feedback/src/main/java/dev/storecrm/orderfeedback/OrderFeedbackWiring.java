@@ -11,7 +11,7 @@ import dev.storecrm.platform.dynamodb.DynamoDbOrderHistory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import dev.storecrm.platform.metrics.MetricsFactory;
 
 /** The composition root of OrderFeedbackFunction: settings, clients, adapters, the service. */
 record OrderFeedbackWiring(OrderFeedbackService service, SqsBatchProcessor batch) {

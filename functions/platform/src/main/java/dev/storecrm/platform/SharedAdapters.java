@@ -9,11 +9,11 @@ import dev.storecrm.platform.dynamodb.DynamoDbRejectStore;
 import dev.storecrm.platform.dynamodb.DynamoDbSendLedger;
 import dev.storecrm.platform.dynamodb.DynamoDbTimers;
 import dev.storecrm.platform.events.EventBridgeStoreBus;
+import dev.storecrm.platform.metrics.Metrics;
 import dev.storecrm.platform.sqs.SqsMessageOutbox;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
  * The adapters several functions share, each built from the same environment variables with the

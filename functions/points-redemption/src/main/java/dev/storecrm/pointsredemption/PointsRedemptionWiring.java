@@ -10,10 +10,10 @@ import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbPointsBook;
 import dev.storecrm.platform.messaging.KeyedTimer;
+import dev.storecrm.platform.metrics.Metrics;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of PointsRedemptionFunction: settings, clients, the ledger, the checkout, the service. */
 record PointsRedemptionWiring(PointsRedemptionService service, Metrics metrics) {

@@ -2,10 +2,10 @@ package dev.storecrm.privacyrequests;
 
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
+import dev.storecrm.platform.metrics.Metrics;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of PrivacyDeskFunction: settings, the DynamoDB client, the read adapters, the service. */
 record PrivacyDeskWiring(PrivacyDeskService service, Metrics metrics) {

@@ -6,10 +6,10 @@ import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dynamodb.DynamoDbErasure;
 import dev.storecrm.platform.dynamodb.DynamoDbPersonalData;
 import dev.storecrm.platform.dynamodb.DynamoDbPrivacyRequests;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import dev.storecrm.platform.s3.S3InboundMail;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of PrivacyRequestsFunction: settings, clients, adapters, the service. */
 record PrivacyRequestsWiring(PrivacyRequestsService service, SqsBatchProcessor batch) {

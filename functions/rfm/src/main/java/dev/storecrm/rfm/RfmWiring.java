@@ -9,10 +9,10 @@ import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dynamodb.DynamoDbCouponUse;
 import dev.storecrm.platform.dynamodb.DynamoDbMemberArchive;
 import dev.storecrm.platform.dynamodb.DynamoDbRfmBook;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of RfmFunction: settings, clients, adapters, the service. */
 record RfmWiring(RfmService service, SqsBatchProcessor batch) {

@@ -25,7 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import dev.storecrm.platform.metrics.MetricsFactory;
 
 /** The composition root of SenderFunction: settings, clients, adapters, the service. */
 record SenderWiring(SenderService service, SqsBatchProcessor batch) {

@@ -6,10 +6,10 @@ import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dynamodb.DynamoDbEngagementCounts;
 import dev.storecrm.platform.dynamodb.DynamoDbSuppressionList;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of SesFeedbackFunction: settings, clients, adapters, the service. */
 record SesFeedbackWiring(SesFeedbackService service, SqsBatchProcessor batch) {

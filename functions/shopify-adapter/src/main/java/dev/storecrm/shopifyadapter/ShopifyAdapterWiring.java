@@ -6,7 +6,7 @@ import dev.storecrm.platform.batch.SqsBatchProcessor;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import dev.storecrm.platform.metrics.MetricsFactory;
 
 /** The composition root of ShopifyAdapterFunction: settings, clients, adapters, the service. */
 record ShopifyAdapterWiring(ShopifyAdapterService service, SqsBatchProcessor batch) {

@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storecrm.platform.adapter.PublicWebhookUrl;
+import dev.storecrm.platform.metrics.Metrics;
 import dev.storecrm.platform.priming.Priming;
 import dev.storecrm.platform.stream.HttpFunction;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
  * SignedWebhookFunction, behind a function URL ({@code AuthType: NONE}): canonical events signed

@@ -7,8 +7,8 @@ import dev.storecrm.platform.dynamodb.DynamoDbSeenEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import dev.storecrm.platform.metrics.Metrics;
+import dev.storecrm.platform.metrics.MetricsFactory;
 
 /** The composition root of SignedWebhookFunction: settings, the signing key, clients, the service. */
 record SignedWebhookWiring(SignedWebhookService service, Metrics metrics) {

@@ -4,9 +4,9 @@ import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import dev.storecrm.platform.dynamodb.DynamoDbSuppressionList;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of SmsOptOutFunction: settings, clients, adapters, the service. */
 record SmsOptOutWiring(SmsOptOutService service, SqsBatchProcessor batch) {

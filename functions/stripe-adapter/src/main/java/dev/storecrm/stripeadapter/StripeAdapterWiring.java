@@ -5,7 +5,7 @@ import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.batch.SqsBatchProcessor;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import dev.storecrm.platform.metrics.MetricsFactory;
 
 /** The composition root of StripeAdapterFunction: settings, clients, adapters, the service. */
 record StripeAdapterWiring(StripeAdapterService service, SqsBatchProcessor batch) {

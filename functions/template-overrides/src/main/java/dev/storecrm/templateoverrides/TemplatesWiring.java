@@ -9,13 +9,13 @@ import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.dynamodb.DynamoDbTemplateOverrides;
 import dev.storecrm.platform.messaging.ClasspathTemplates;
+import dev.storecrm.platform.metrics.Metrics;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of TemplatesFunction: settings, the bundled templates, the TemplateOverridesTable. */
 record TemplatesWiring(TemplatesService service, Metrics metrics) {

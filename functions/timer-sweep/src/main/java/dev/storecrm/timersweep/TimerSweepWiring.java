@@ -2,12 +2,12 @@ package dev.storecrm.timersweep;
 
 import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.SharedAdapters;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import dev.storecrm.platform.schedule.ScheduledRun;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of TimerSweepFunction: settings, clients, adapters, the service. */
 record TimerSweepWiring(TimerSweepService service, ScheduledRun run) {

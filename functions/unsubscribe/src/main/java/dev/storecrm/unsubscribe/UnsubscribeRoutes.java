@@ -3,9 +3,9 @@ package dev.storecrm.unsubscribe;
 import dev.storecrm.domain.messaging.LinkTokens.Verification;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.PublicRequest;
+import dev.storecrm.platform.metrics.MetricUnit;
+import dev.storecrm.platform.metrics.Metrics;
 import java.util.Locale;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * What the unsubscribe URL answers. RFC 8058 one-click: a {@code POST} with a valid token

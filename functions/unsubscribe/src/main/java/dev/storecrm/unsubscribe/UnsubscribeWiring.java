@@ -9,6 +9,8 @@ import dev.storecrm.platform.Settings;
 import dev.storecrm.platform.dynamodb.DynamoDbSuppressionList;
 import dev.storecrm.platform.events.EventBridgeStoreBus;
 import dev.storecrm.platform.http.PublicFunctionUrl;
+import dev.storecrm.platform.metrics.Metrics;
+import dev.storecrm.platform.metrics.MetricsFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The composition root of UnsubscribeFunction: settings, clients, adapters, the routes. */
 record UnsubscribeWiring(UnsubscribeRoutes routes, PublicFunctionUrl url) {

@@ -5,8 +5,8 @@ import dev.storecrm.platform.SharedAdapters;
 import dev.storecrm.platform.Settings;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import dev.storecrm.platform.metrics.Metrics;
+import dev.storecrm.platform.metrics.MetricsFactory;
 
 /** The composition root of WooCommerceAdapterFunction: settings, the webhook secret, clients, the service. */
 record WooCommerceAdapterWiring(WooCommerceAdapterService service, Metrics metrics) {

@@ -1,11 +1,11 @@
 package dev.storecrm.woocommerceadapter;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.storecrm.platform.metrics.MetricUnit;
 import dev.storecrm.platform.schedule.ScheduledRun;
 import dev.storecrm.platform.stream.ScheduledFunction;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * WooCommerceReconciliationFunction: invoked by EventBridge Scheduler (its schedule is enabled once

@@ -12,7 +12,7 @@ import dev.storecrm.platform.schedule.ScheduledRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import dev.storecrm.platform.metrics.MetricsFactory;
 
 /**
  * The composition root of WooCommerceReconciliationFunction: settings, the store's REST key (from

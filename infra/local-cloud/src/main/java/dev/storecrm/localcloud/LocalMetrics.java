@@ -1,31 +1,28 @@
 package dev.storecrm.localcloud;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import java.time.Instant;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
-import software.amazon.lambda.powertools.metrics.model.DimensionSet;
-import software.amazon.lambda.powertools.metrics.model.MetricResolution;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * The Powertools metrics the functions emit, kept in memory instead of printed as CloudWatch EMF
- * (which outside Lambda would try a CloudWatch agent). Installed as the Powertools metrics
- * provider when the local cloud starts, so handlers call the same Powertools API as in Lambda.
- * Each metric is also kept as the series CloudWatch would bill: its name under the emitting function's
- * Powertools service (the default dimension, {@code POWERTOOLS_SERVICE_NAME}).
+ * The metrics the functions emit, kept in memory instead of printed as CloudWatch EMF lines (which would mix
+ * with the local run's output). Installed as the metrics provider when the local cloud starts, so handlers
+ * call the same {@code dev.storecrm.platform.metrics} API as in Lambda. Each metric is also kept as the series
+ * CloudWatch would bill: its name under the emitting function's service (the default dimension,
+ * {@code POWERTOOLS_SERVICE_NAME}).
+ *
+ * <p>The platform's tests run on the local cloud, so the local cloud cannot depend on the platform: it reaches
+ * the metrics API by name, as it reaches the handlers, and answers it with a proxy.
  */
-public final class LocalMetrics implements Metrics {
+public final class LocalMetrics {
 
-    private static final LocalMetrics INSTANCE = new LocalMetrics();
+    private static final String API = "dev.storecrm.platform.metrics.";
     private static final Map<String, DoubleAdder> TOTALS = new ConcurrentHashMap<>();
     private static final Set<String> SERIES = ConcurrentHashMap.newKeySet();
     private static final ThreadLocal<String> SERVICE = ThreadLocal.withInitial(() -> "service_undefined");
@@ -33,7 +30,20 @@ public final class LocalMetrics implements Metrics {
     private LocalMetrics() {}
 
     static void install() {
-        MetricsFactory.setMetricsProvider(() -> INSTANCE);
+        Class<?> metrics;
+        try {
+            metrics = Class.forName(API + "Metrics");
+        } catch (ClassNotFoundException noFunctions) {
+            return; // No function on the class path: nothing emits metrics.
+        }
+        Object counting = Proxy.newProxyInstance(metrics.getClassLoader(), new Class<?>[] {metrics},
+                (proxy, method, args) -> count(proxy, method, args));
+        try {
+            Class.forName(API + "MetricsFactory").getMethod("setMetricsProvider", Supplier.class)
+                    .invoke(null, (Supplier<Object>) () -> counting);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the platform's MetricsFactory changed", e);
+        }
     }
 
     /** Every metric added since the last reset, summed by name. */
@@ -64,69 +74,21 @@ public final class LocalMetrics implements Metrics {
         }
     }
 
-    @Override
-    public void addMetric(String name, double value, MetricUnit unit, MetricResolution resolution) {
+    private static Object count(Object proxy, Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "addMetric" -> add((String) args[0], (Double) args[1]);
+            case "captureColdStartMetric" -> add("ColdStart", 1);
+            case "flush" -> null; // Totals are kept until reset.
+            case "toString" -> "LocalMetrics";
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> throw new UnsupportedOperationException(method.toString());
+        };
+    }
+
+    private static Object add(String name, double value) {
         TOTALS.computeIfAbsent(name, k -> new DoubleAdder()).add(value);
         SERIES.add(SERVICE.get() + "/" + name);
-    }
-
-    @Override
-    public void addDimension(DimensionSet dimensionSet) {
-        // Dimensions do not change local totals.
-    }
-
-    @Override
-    public void setTimestamp(Instant timestamp) {
-        // Local totals have no timestamps.
-    }
-
-    @Override
-    public void addMetadata(String key, Object value) {
-        // Metadata is not aggregated locally.
-    }
-
-    @Override
-    public void setDefaultDimensions(DimensionSet dimensionSet) {
-        // Dimensions do not change local totals.
-    }
-
-    @Override
-    public DimensionSet getDefaultDimensions() {
-        return DimensionSet.of(Map.of());
-    }
-
-    @Override
-    public void setNamespace(String namespace) {
-        // One local namespace.
-    }
-
-    @Override
-    public void setRaiseOnEmptyMetrics(boolean raiseOnEmptyMetrics) {
-        // Flushing locally never fails.
-    }
-
-    @Override
-    public void clearDefaultDimensions() {
-        // Dimensions do not change local totals.
-    }
-
-    @Override
-    public void flush() {
-        // Totals are kept until reset.
-    }
-
-    @Override
-    public void captureColdStartMetric(Context context, DimensionSet dimensions) {
-        addMetric("ColdStart", 1, MetricUnit.COUNT, MetricResolution.STANDARD);
-    }
-
-    @Override
-    public void captureColdStartMetric(DimensionSet dimensions) {
-        addMetric("ColdStart", 1, MetricUnit.COUNT, MetricResolution.STANDARD);
-    }
-
-    @Override
-    public void flushMetrics(Consumer<Metrics> metricsConsumer) {
-        metricsConsumer.accept(this);
+        return null;
     }
 }

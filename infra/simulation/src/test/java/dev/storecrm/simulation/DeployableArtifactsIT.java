@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@code sam deploy} ships is what the build tested: every function's CodeUri is a jar the
- * Maven build produced, holding the handler class, the JSON log provider (no log4j), no HTTP client but
- * url-connection, and no emulator.
+ * Maven build produced, holding the handler class, the JSON log provider (no log4j), our EMF writer (no EMF
+ * library), no HTTP client but url-connection, and no emulator.
  */
 class DeployableArtifactsIT {
 
@@ -63,6 +63,12 @@ class DeployableArtifactsIT {
                                 || name.startsWith("org/joda/time/")).limit(3).toList(),
                         "no log4j, JMESPath, Jackson's Joda module (the old logging backend's) or Joda-Time (the "
                                 + "runtime's event serializer's, which the stream handlers skip) in " + jar);
+                assertNotNull(contents.getEntry("dev/storecrm/platform/metrics/EmfMetrics.class"),
+                        "our EMF writer in " + jar);
+                assertEquals(List.of(), contents.stream().map(java.util.jar.JarEntry::getName)
+                        .filter(name -> name.startsWith("software/amazon/cloudwatchlogs/")
+                                || name.startsWith("software/amazon/lambda/powertools/metrics/")).limit(3).toList(),
+                        "no EMF library or Powertools' metrics (Jackson-bound; our EMF writer instead) in " + jar);
                 assertTrue(contents.stream().map(java.util.jar.JarEntry::getName)
                         .noneMatch(name -> name.startsWith("software/amazon/awssdk/http/apache/")
                                 || name.startsWith("software/amazon/awssdk/http/nio/netty/")

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -76,13 +77,14 @@ class PrimingIT {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader); // service loaders look there, as in Lambda
+            // The jar's metrics read the function's environment, as they read the process's on Lambda (this
+            // JVM's is not the function's): installed before the wiring takes them.
+            Object metrics = loader.loadClass("dev.storecrm.platform.metrics.EmfMetrics").getMethod("of", Map.class)
+                    .invoke(null, environment);
+            loader.loadClass("dev.storecrm.platform.metrics.MetricsFactory")
+                    .getMethod("setMetricsProvider", Supplier.class).invoke(null, (Supplier<Object>) () -> metrics);
             loader.loadClass(handlerClass).getConstructor(Map.class, Clock.class)
                     .newInstance(environment, Clock.systemUTC());
-            // What Powertools reads from the process environment on Lambda (this JVM's is not the function's).
-            Object metrics = loader.loadClass("software.amazon.lambda.powertools.metrics.MetricsFactory")
-                    .getMethod("getMetricsInstance").invoke(null);
-            loader.loadClass("software.amazon.lambda.powertools.metrics.Metrics").getMethod("setNamespace",
-                    String.class).invoke(metrics, environment.getOrDefault("POWERTOOLS_METRICS_NAMESPACE", "StoreCRM"));
             List<String> primed = (List<String>) loader.loadClass("dev.storecrm.platform.priming.Priming")
                     .getMethod("primeNow").invoke(null);
             assertTrue(primed.contains("DynamoDB"), spec.logicalId() + " primed its DynamoDB client: " + primed);

@@ -13,8 +13,8 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.storecrm.platform.logging.LambdaLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+import dev.storecrm.platform.metrics.Metrics;
+import dev.storecrm.platform.metrics.MetricUnit;
 
 /**
  * The edge of a platform webhook's function URL ({@code AuthType: NONE}, checked by signature in

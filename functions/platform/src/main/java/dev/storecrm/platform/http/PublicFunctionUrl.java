@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import dev.storecrm.platform.logging.LambdaLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
+import dev.storecrm.platform.metrics.Metrics;
 
 /**
  * The edge of a public function URL ({@code AuthType: NONE}, e.g. the one-click unsubscribe): the

@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -89,54 +88,10 @@ final class JsonLine {
     }
 
     private void value(Object value) {
-        if (value == null) {
-            json.append("null");
-        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-                || value instanceof Short || value instanceof Byte
-                || value instanceof java.math.BigInteger || value instanceof java.math.BigDecimal) {
-            json.append(value);
-        } else if (value instanceof Double || value instanceof Float) {
-            double number = ((Number) value).doubleValue();
-            if (Double.isFinite(number)) {
-                json.append(value);
-            } else {
-                string(value.toString());
-            }
-        } else if (value instanceof Collection<?> items) {
-            json.append('[');
-            boolean first = true;
-            for (Object item : items) {
-                if (!first) {
-                    json.append(',');
-                }
-                value(item);
-                first = false;
-            }
-            json.append(']');
-        } else {
-            string(String.valueOf(value));
-        }
+        JsonText.value(json, value);
     }
 
     private void string(String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+        JsonText.string(json, text);
     }
 }

@@ -8,7 +8,8 @@ import software.amazon.lambda.powertools.common.internal.LambdaHandlerProcessor;
 /**
  * One Lambda invocation's log context, as Powertools' {@code PowertoolsLogging.withLogging} set it: the function's
  * name, version, ARN, memory, request id, cold-start flag, service and X-Ray trace id on every line the invocation
- * writes ({@link JsonLine}), cleared when it ends. The cold-start flag is the one Powertools' metrics read too.
+ * writes ({@link JsonLine}), cleared when it ends. The cold-start flag is the one the metrics'
+ * {@code captureColdStartMetric} reads too.
  */
 public final class LambdaLogging {
 

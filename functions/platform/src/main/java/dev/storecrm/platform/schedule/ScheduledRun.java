@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import java.util.Map;
 import java.util.function.Function;
 import dev.storecrm.platform.logging.LambdaLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
+import dev.storecrm.platform.metrics.Metrics;
 
 /**
  * The edge of a scheduled function (EventBridge Scheduler): one run inside Powertools' structured

@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.platform.metrics.MetricUnit;
+import dev.storecrm.platform.metrics.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,10 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.sqs.model.SqsException;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.model.DimensionSet;
-import software.amazon.lambda.powertools.metrics.model.MetricResolution;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 class SqsBatchProcessorTest {
 
@@ -229,54 +227,19 @@ class SqsBatchProcessorTest {
         assertEquals("{not json", rejected.body());
     }
 
-    /** Counts metrics by name; the rest of the Powertools interface is not needed here. */
+    /** Counts metrics by name. */
     static final class CountingMetrics implements Metrics {
         final Map<String, Double> counts = new ConcurrentHashMap<>();
 
         @Override
-        public void addMetric(String name, double value, MetricUnit unit, MetricResolution resolution) {
+        public void addMetric(String name, double value, MetricUnit unit) {
             counts.merge(name, value, Double::sum);
         }
-
-        @Override
-        public void addDimension(DimensionSet dimensionSet) {}
-
-        @Override
-        public void setTimestamp(Instant timestamp) {}
-
-        @Override
-        public void addMetadata(String key, Object value) {}
-
-        @Override
-        public void setDefaultDimensions(DimensionSet dimensionSet) {}
-
-        @Override
-        public DimensionSet getDefaultDimensions() {
-            return DimensionSet.of(Map.of());
-        }
-
-        @Override
-        public void setNamespace(String namespace) {}
-
-        @Override
-        public void setRaiseOnEmptyMetrics(boolean raiseOnEmptyMetrics) {}
-
-        @Override
-        public void clearDefaultDimensions() {}
 
         @Override
         public void flush() {}
 
         @Override
-        public void captureColdStartMetric(com.amazonaws.services.lambda.runtime.Context context,
-                                           DimensionSet dimensions) {}
-
-        @Override
-        public void captureColdStartMetric(DimensionSet dimensions) {}
-
-        @Override
-        public void flushMetrics(java.util.function.Consumer<Metrics> metricsConsumer) {
-            metricsConsumer.accept(this);
-        }
+        public void captureColdStartMetric(com.amazonaws.services.lambda.runtime.Context context) {}
     }
 }
