@@ -17,20 +17,28 @@ import org.junit.jupiter.api.Test;
 /**
  * What {@code sam deploy} ships is what the build tested: every function's CodeUri is a jar the
  * Maven build produced, holding the handler class, the JSON log provider (no log4j), our EMF writer (no EMF
- * library), no HTTP client but url-connection, and no emulator.
+ * library), no Jackson, no HTTP client but url-connection, and no emulator.
  */
 class DeployableArtifactsIT {
 
     /**
-     * The size each jar must stay under. The issue's target is 8 MB; no jar reaches it yet: shaded with
-     * minimisation (the SDK's too, with keep-rules for what it loads by name), logging through our own SLF4J
-     * provider and the lunar calendar as data (no ICU4J), a function is 9.6-12.1 MB, most of it the SDK (6.2 MB in
-     * rfm's: every operation's model, every service's region metadata) and Jackson 2.3 MB (docs/benchmarks.md,
-     * "Lean jars"). 0.9-1.1 MB above the largest measured (whole megabytes). Lower these bounds as levers land.
+     * The size each jar must stay under: the issue's 8 MB (MiB here), unless it is listed with the SDK services that
+     * hold it above. Without Jackson (our JSON trees, our EMF writer) a DynamoDB-only function is 6.7-7.0 MB; the SDK
+     * is 6.2 MB of it, and every further service client adds 0.6-0.9 MB, SES v2 and S3 more (docs/benchmarks.md,
+     * "No Jackson in any jar"). The listed bounds are whole megabytes, 0.5-1.1 MB above the largest measured.
      */
-    private static final long DEFAULT_JAR_MEGABYTES = 13;
-    private static final Map<String, Long> JAR_MEGABYTES = Map.of("sender.jar", 15L, "care-lists.jar", 17L,
-            "care-mail.jar", 17L, "privacy-requests.jar", 15L); // S3 (the care functions' raw mail; erasure)
+    private static final long DEFAULT_JAR_MEGABYTES = 8;
+    private static final Map<String, Long> JAR_MEGABYTES = Map.ofEntries(
+            // SQS and Secrets Manager beside DynamoDB (8.3-8.5 MB)
+            Map.entry("order-feedback.jar", 9L), Map.entry("loyalty.jar", 9L), Map.entry("win-back.jar", 9L),
+            Map.entry("greetings.jar", 9L), Map.entry("broadcasts.jar", 9L), Map.entry("cart-recovery.jar", 9L),
+            // EventBridge (8.5-8.8 MB), with Secrets Manager (9.0-9.3 MB)
+            Map.entry("stripe-adapter.jar", 9L), Map.entry("shopify-adapter.jar", 9L),
+            Map.entry("member-view.jar", 10L), Map.entry("unsubscribe.jar", 10L),
+            Map.entry("signed-webhook.jar", 10L), Map.entry("woocommerce-adapter.jar", 10L),
+            // SES v2 (11.0 MB); S3 (the privacy desk's erasure 11.3 MB; the care functions' raw mail, mime4j 12.7-13.1)
+            Map.entry("sender.jar", 12L), Map.entry("privacy-requests.jar", 12L), Map.entry("care-mail.jar", 14L),
+            Map.entry("care-lists.jar", 14L));
 
     private static final String SERVICES = "software/amazon/awssdk/services/";
     private static final String LOG_PROVIDER = "dev.storecrm.platform.logging.JsonLogProvider";
@@ -59,10 +67,11 @@ class DeployableArtifactsIT {
                         LOG_PROVIDER + " in " + jar);
                 assertEquals(List.of(), contents.stream().map(java.util.jar.JarEntry::getName)
                         .filter(name -> name.startsWith("org/apache/logging/") || name.startsWith("io/burt/jmespath/")
-                                || name.startsWith("com/fasterxml/jackson/datatype/joda/")
+                                || name.startsWith("com/fasterxml/")
                                 || name.startsWith("org/joda/time/")).limit(3).toList(),
-                        "no log4j, JMESPath, Jackson's Joda module (the old logging backend's) or Joda-Time (the "
-                                + "runtime's event serializer's, which the stream handlers skip) in " + jar);
+                        "no log4j, JMESPath (the old logging backend's), Jackson (the functions' JSON is "
+                                + "dev.storecrm.domain.json.tree) or Joda-Time (the runtime's event serializer's, "
+                                + "which the stream handlers skip) in " + jar);
                 assertNotNull(contents.getEntry("dev/storecrm/platform/metrics/EmfMetrics.class"),
                         "our EMF writer in " + jar);
                 assertEquals(List.of(), contents.stream().map(java.util.jar.JarEntry::getName)
