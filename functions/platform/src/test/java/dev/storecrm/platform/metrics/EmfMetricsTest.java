@@ -246,7 +246,7 @@ class EmfMetricsTest {
                 map.forEach((key, item) -> copy.put(key, doubles(item)));
                 yield copy;
             }
-            case List<?> list -> list.stream().map(EmfMetricsTest::doubles).toList();
+            case List<?> list -> new ArrayList<>(list.stream().map(EmfMetricsTest::doubles).toList());
             case Number number -> number.doubleValue();
             case null, default -> value;
         };
