@@ -21,9 +21,9 @@ public final class Benchmarks {
         System.exit(0);
     }
 
-    private static void run(String[] args) {
-        String name = args.length == 0 ? "help" : args[0];
+    static void run(String[] args) {
         List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        String name = args.length == 0 || options.contains("--help") || options.contains("-h") ? "help" : args[0];
         switch (name) {
             case "capacity" -> MemberArchiveCapacityBenchmark.run(Options.parse(options));
             case "sender" -> SenderBenchmark.run(Options.parse(options));

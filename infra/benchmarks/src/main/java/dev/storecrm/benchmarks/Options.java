@@ -12,7 +12,8 @@ record Options(Map<String, String> values) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--") || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("options are --name value pairs; got " + arg);
+                throw new IllegalArgumentException("options are --name value pairs; got " + arg
+                        + " (./dev bench <name> --help lists each benchmark's options)");
             }
             values.put(arg.substring(2), args.get(++i));
         }
