@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storecrm.localcloud.FunctionSpec;
 import dev.storecrm.localcloud.LocalCloud;
 import dev.storecrm.localcloud.Template;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -85,8 +87,20 @@ class PrimingIT {
                     .getMethod("setMetricsProvider", Supplier.class).invoke(null, (Supplier<Object>) () -> metrics);
             loader.loadClass(handlerClass).getConstructor(Map.class, Clock.class)
                     .newInstance(environment, Clock.systemUTC());
-            List<String> primed = (List<String>) loader.loadClass("dev.storecrm.platform.priming.Priming")
-                    .getMethod("primeNow").invoke(null);
+            PrintStream standard = System.out;
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            List<String> primed;
+            try {
+                primed = (List<String>) loader.loadClass("dev.storecrm.platform.priming.Priming")
+                        .getMethod("primeNow").invoke(null);
+            } finally {
+                System.setOut(standard);
+            }
+            standard.print(printed.toString(StandardCharsets.UTF_8));
+            assertEquals(List.of(), printed.toString(StandardCharsets.UTF_8).lines()
+                    .filter(line -> line.contains("\"_aws\"")).toList(), spec.logicalId() + "'s priming wrote a "
+                    + "metric (its synthetic event is not the store's traffic)");
             assertTrue(primed.contains("DynamoDB"), spec.logicalId() + " primed its DynamoDB client: " + primed);
             String simpleName = handlerClass.substring(handlerClass.lastIndexOf('.') + 1);
             assertEquals(!HANDLERS_WITHOUT_EVENT.contains(simpleName), primed.contains(handlerClass),
