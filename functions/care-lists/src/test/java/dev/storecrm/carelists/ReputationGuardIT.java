@@ -124,9 +124,10 @@ class ReputationGuardIT {
         assertEquals(409, staff.invoke("admin", "POST", "/reputation/resume", "", "").getStatusCode(),
                 "not paused: nothing to resume");
 
-        advance(Duration.ofMinutes(16));
+        advance(Duration.ofMinutes(31));
         assertEquals(List.of("How is your order o-1?", "[AD] Autumn teas"), subjects("new@example.com"),
-                "the deferred marketing mail goes at the guard's next look after the resume");
+                "the deferred marketing mail goes at the guard's next look after the resume: within a quarter of "
+                        + "the two hours' pause");
         assertEquals(SendLedger.Status.SENT, ledger.find("NEWS#winter#c-new", true).orElseThrow().status());
     }
 

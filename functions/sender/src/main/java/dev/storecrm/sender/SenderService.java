@@ -20,6 +20,7 @@ import dev.storecrm.domain.messaging.SmsSegments;
 import dev.storecrm.domain.messaging.SmsSender;
 import dev.storecrm.domain.messaging.Timers;
 import dev.storecrm.domain.messaging.LinkTokens;
+import dev.storecrm.domain.reputation.SendingReputation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,8 +121,11 @@ public final class SenderService {
         if (sms && delivery.sms().sender().isEmpty()) {
             return settle(request, SendLedger.Status.SKIPPED, SkipReason.SMS_NOT_SET_UP.name(), now);
         }
-        if (request.category() == Category.marketing && !sms && checks.reputation().state().paused()) {
-            return whilePaused(request, now);
+        if (request.category() == Category.marketing && !sms) {
+            SendingReputation.State reputation = checks.reputation().state();
+            if (reputation.paused()) {
+                return whilePaused(request, reputation.lastPause().map(SendingReputation.Pause::at).orElse(now), now);
+            }
         }
         Facts recipient = facts.orElseThrow();
         ZoneId zone = recipient.timeZone().orElse(settings.storeTimeZone());
@@ -247,15 +251,15 @@ public final class SenderService {
     }
 
     /**
-     * Puts marketing e-mail off while paused, looking again after {@code pauseRecheck} (not counted as a deferral);
-     * a message whose deadline comes first is settled {@code EXPIRED_WHILE_PAUSED}.
+     * Puts marketing e-mail off while paused, to its next look ({@link PauseLooks}; not counted as a deferral); a
+     * message whose deadline comes first is settled {@code EXPIRED_WHILE_PAUSED}.
      */
-    private Outcome whilePaused(MessageRequest request, Instant now) {
-        Instant until = now.plus(settings.pauseRecheck());
-        if (request.notAfter().isPresent() && until.isAfter(request.notAfter().get())) {
+    private Outcome whilePaused(MessageRequest request, Instant pausedAt, Instant now) {
+        Optional<Instant> look = settings.pauseLooks().next(pausedAt, now, request.notAfter());
+        if (look.isEmpty()) {
             return settle(request, SendLedger.Status.SKIPPED, SkipReason.EXPIRED_WHILE_PAUSED.name(), now);
         }
-        return schedule(request.pausedTo(until), until);
+        return schedule(request.pausedTo(look.get()), look.get());
     }
 
     private Outcome defer(MessageRequest request, Instant until) {

@@ -22,14 +22,14 @@ import java.util.List;
  * @param maxDeferrals      a request put off more often than this is failed, not deferred forever
  * @param capPriorities     the order in which marketing kinds take a member's cap slot (greetings first)
  * @param postalAddress     the store's postal address, in every marketing e-mail's footer (CAN-SPAM)
- * @param pauseRecheck      while the reputation guard has marketing e-mail paused, how long a message is put off
- *                          before it is looked at again (15 minutes)
+ * @param pauseLooks        while the reputation guard has marketing e-mail paused, when a message put off is looked
+ *                          at again (a quarter of the pause so far, from 15 minutes to an hour)
  */
 record SenderSettings(Duration marketingCap, QuietHours quietHours, ZoneId storeTimeZone, String defaultLocale,
                       List<String> supportedLocales, SubjectPrefixes subjectPrefixes, double accountRate,
                       long instances, Duration lease, Duration throttleRetry, int maxDeferrals, String storeName,
                       String storeUrl, String postalAddress, String unsubscribeUrl, Duration unsubscribeValidity,
-                      CapPriorities capPriorities, Duration pauseRecheck) {
+                      CapPriorities capPriorities, PauseLooks pauseLooks) {
 
     static SenderSettings from(Settings env) {
         double accountRate = Double.parseDouble(env.optional("SES_MAX_SEND_RATE", "14"));
@@ -55,7 +55,8 @@ record SenderSettings(Duration marketingCap, QuietHours quietHours, ZoneId store
                     env.required("UNSUBSCRIBE_URL"),
                     Duration.ofDays(env.longValue("UNSUBSCRIBE_TOKEN_DAYS", 180)),
                     CapPriorities.parse(env.optional("MARKETING_PRIORITIES", CapPriorities.DEFAULT)),
-                    Duration.ofMinutes(env.longValue("REPUTATION_RECHECK_MINUTES", 15)));
+                    new PauseLooks(Duration.ofMinutes(env.longValue("REPUTATION_RECHECK_MINUTES", 15)),
+                            Duration.ofMinutes(env.longValue("REPUTATION_RECHECK_MAX_MINUTES", 60))));
         } catch (RuntimeException e) {
             if (e instanceof IllegalStateException) {
                 throw e;
