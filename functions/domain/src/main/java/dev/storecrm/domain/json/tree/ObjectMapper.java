@@ -9,6 +9,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,9 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reads JSON text into trees, writes trees and plain values as JSON text, and converts between trees and plain
@@ -86,7 +90,8 @@ public final class ObjectMapper {
 
     /**
      * The tree of a plain value: a map becomes an object (its keys as text), a collection or array an array, a
-     * record an object of its components, an enum its name, {@code byte[]} base64 text, a {@code BigDecimal} its
+     * record an object of its components, an enum its name, a {@code UUID}, {@code URI}, {@code Locale} or
+     * {@code Currency} its text (as Jackson writes them), {@code byte[]} base64 text, a {@code BigDecimal} its
      * value without trailing zeros (as Jackson's trees keep it, though it writes it as it is); {@code null} gives
      * {@code null}. Any other type is refused, naming it.
      */
@@ -113,6 +118,10 @@ public final class ObjectMapper {
             case Float number -> NumberNode.valueOf(Double.parseDouble(number.toString()));
             case Double number -> NumberNode.valueOf(number);
             case Enum<?> constant -> new TextNode(constant.name());
+            case UUID id -> new TextNode(id.toString());
+            case URI uri -> new TextNode(uri.toString());
+            case Locale locale -> new TextNode(locale.toString());
+            case Currency currency -> new TextNode(currency.getCurrencyCode());
             case byte[] bytes -> new TextNode(Base64.getEncoder().encodeToString(bytes));
             case Map<?, ?> map -> {
                 ObjectNode object = new ObjectNode();

@@ -189,6 +189,10 @@ class JsonTreeTest {
         assertEquals(JACKSON.valueToTree(line).toString(), OURS.valueToTree(line).toString());
         assertEquals(JACKSON.writeValueAsString(List.of(line)), OURS.writeValueAsString(List.of(line)));
         assertEquals(JACKSON.valueToTree(new int[] {1, 2}).toString(), OURS.valueToTree(new int[] {1, 2}).toString());
+        List<Object> texts = List.of(java.util.UUID.fromString("5b0e8d6e-0000-4000-8000-000000000000"),
+                java.net.URI.create("https://shop.example.com/a?b=c"), java.util.Locale.SIMPLIFIED_CHINESE,
+                java.util.Currency.getInstance("CNY"));
+        assertEquals(JACKSON.writeValueAsString(texts), OURS.writeValueAsString(texts));
         assertEquals(null, OURS.valueToTree(null));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> OURS.valueToTree(java.time.Instant.EPOCH));
