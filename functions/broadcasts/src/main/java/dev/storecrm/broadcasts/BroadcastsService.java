@@ -2,9 +2,6 @@ package dev.storecrm.broadcasts;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.broadcast.Broadcast;
 import dev.storecrm.domain.broadcast.BroadcastBook;
@@ -13,6 +10,9 @@ import dev.storecrm.domain.broadcast.BroadcastJson;
 import dev.storecrm.domain.broadcast.BroadcastPage;
 import dev.storecrm.domain.broadcast.BroadcastPages;
 import dev.storecrm.domain.campaign.Holdout;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;
 import java.time.Clock;

@@ -2,10 +2,10 @@ package dev.storecrm.broadcasts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.broadcast.BroadcastBook;
 import dev.storecrm.domain.campaign.Holdout;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.memory.InMemoryBroadcastDelivery;
 import dev.storecrm.platform.http.HttpAnswer;

@@ -1,10 +1,10 @@
 package dev.storecrm.carelists;
 
+import dev.storecrm.domain.care.FollowUpBook;
+import dev.storecrm.domain.care.FollowUpCall;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ObjectNode;
-import dev.storecrm.domain.care.FollowUpBook;
-import dev.storecrm.domain.care.FollowUpCall;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.YearMonth;

@@ -1,8 +1,8 @@
 package dev.storecrm.carelists;
 
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.feedback.FeedbackAnswer;
 import dev.storecrm.domain.feedback.FeedbackAnswers;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.storecrm.carelists;
 
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;

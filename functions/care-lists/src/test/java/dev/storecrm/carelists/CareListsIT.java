@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.campaign.LiftAttribution;
 import dev.storecrm.domain.campaign.LiftRecorder;
 import dev.storecrm.domain.campaign.Settled;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.referral.Referral;
 import dev.storecrm.domain.referral.ReferralStatus;
 import dev.storecrm.domain.rfm.RfmState;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.care.FollowUpBook;
 import dev.storecrm.domain.care.FollowUpCall;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.occasion.GreetingCalendar;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.StorePolicies;

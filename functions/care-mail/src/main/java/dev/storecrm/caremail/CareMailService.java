@@ -2,7 +2,6 @@ package dev.storecrm.caremail;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.caremail.CareFiring;
@@ -11,6 +10,7 @@ import dev.storecrm.domain.caremail.InboundMail;
 import dev.storecrm.domain.caremail.MailRefusals;
 import dev.storecrm.domain.caremail.RawMail;
 import dev.storecrm.domain.json.Json;
+import dev.storecrm.domain.json.tree.JsonNode;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

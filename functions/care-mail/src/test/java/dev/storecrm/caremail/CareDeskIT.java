@@ -3,8 +3,8 @@ package dev.storecrm.caremail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.caremail.CareIntake;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.localcloud.LocalInboundMail;
 import dev.storecrm.localcloud.LocalStaffDoor;
 import dev.storecrm.localcloud.LocalStore;

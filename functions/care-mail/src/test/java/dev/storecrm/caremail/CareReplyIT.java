@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storecrm.domain.caremail.CareIntake;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ObjectNode;
-import dev.storecrm.domain.caremail.CareIntake;
 import dev.storecrm.localcloud.LocalInboundMail;
 import dev.storecrm.localcloud.LocalStaffDoor;
 import dev.storecrm.localcloud.LocalStore;

@@ -1,12 +1,12 @@
 package dev.storecrm.cartrecovery;
 
-import dev.storecrm.domain.json.tree.JsonParser;
-import dev.storecrm.domain.json.tree.JsonProcessingException;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.cart.CartStepDue;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.StoreEvent;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.JsonParser;
+import dev.storecrm.domain.json.tree.JsonProcessingException;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import java.time.Clock;
 
 /**

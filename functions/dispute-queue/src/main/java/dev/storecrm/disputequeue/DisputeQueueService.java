@@ -2,10 +2,6 @@ package dev.storecrm.disputequeue;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import dev.storecrm.domain.json.tree.JsonProcessingException;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ArrayNode;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.dispute.AgentAction;
@@ -18,6 +14,10 @@ import dev.storecrm.domain.dispute.DisputeStatus;
 import dev.storecrm.domain.event.DisputeEvent.Party;
 import dev.storecrm.domain.event.DisputeEvent.Proposal;
 import dev.storecrm.domain.json.JsonFields;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.JsonProcessingException;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.platform.http.HttpAnswer;
 import dev.storecrm.platform.http.StaffRequest;
 import java.time.Clock;

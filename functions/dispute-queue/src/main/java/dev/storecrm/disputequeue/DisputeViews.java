@@ -1,13 +1,13 @@
 package dev.storecrm.disputequeue;
 
-import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.json.tree.ArrayNode;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.dispute.ChasePlanner;
 import dev.storecrm.domain.dispute.Deadline;
 import dev.storecrm.domain.dispute.Dispute;
 import dev.storecrm.domain.dispute.DisputeIndex;
 import dev.storecrm.domain.dispute.HistoryEntry;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.Recipient;
 import dev.storecrm.domain.money.Money;

@@ -1,7 +1,7 @@
 package dev.storecrm.disputequeue;
 
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.Revisioned;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberRecord;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.dispute.DisputeChange;
 import dev.storecrm.domain.dispute.DisputeKeys;
 import dev.storecrm.domain.event.DisputeEvent;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.StorePolicies;
 import dev.storecrm.fixtures.events.DisputeOpenedBuilder;

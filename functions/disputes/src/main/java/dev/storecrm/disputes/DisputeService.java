@@ -2,9 +2,6 @@ package dev.storecrm.disputes;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import dev.storecrm.domain.json.tree.JsonParser;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.dispute.ChaseFiring;
@@ -14,6 +11,9 @@ import dev.storecrm.domain.event.DisputeEvent;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.StoreEvent;
 import dev.storecrm.domain.json.Json;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.JsonParser;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.domain.privacy.ErasedCustomers;
 import dev.storecrm.domain.privacy.ErasureRefusal;

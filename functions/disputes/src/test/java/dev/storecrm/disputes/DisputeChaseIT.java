@@ -3,10 +3,10 @@ package dev.storecrm.disputes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.dispute.Dispute;
 import dev.storecrm.domain.dispute.DisputeStatus;
 import dev.storecrm.domain.dispute.HistoryEntry;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.SendLedger;
 import dev.storecrm.fixtures.events.Events;

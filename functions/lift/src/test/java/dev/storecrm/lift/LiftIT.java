@@ -3,11 +3,11 @@ package dev.storecrm.lift;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.coupon.CouponBook;
 import dev.storecrm.domain.coupon.CouponCodes;
 import dev.storecrm.domain.coupon.CouponValue;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.messaging.MessageRequest;
 import dev.storecrm.domain.messaging.MessageRequestJson;
 import dev.storecrm.domain.messaging.Recipient;

@@ -2,10 +2,10 @@ package dev.storecrm.loyalty;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.loyalty.DueOutcome;
 import dev.storecrm.domain.loyalty.Grant;
 import dev.storecrm.domain.loyalty.OrderPoints;

@@ -3,8 +3,8 @@ package dev.storecrm.memberarchive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.member.MemberPolicy;
 import dev.storecrm.domain.member.MemberSummary;

@@ -1,10 +1,10 @@
 package dev.storecrm.memberview;
 
-import dev.storecrm.domain.json.tree.ArrayNode;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.cart.Cart;
 import dev.storecrm.domain.cart.CartStep;
 import dev.storecrm.domain.dispute.Dispute;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.memberview.MemberFile;
 import dev.storecrm.domain.winback.WinBackJournal;

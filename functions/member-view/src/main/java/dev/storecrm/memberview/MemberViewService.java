@@ -2,11 +2,11 @@ package dev.storecrm.memberview;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import dev.storecrm.domain.json.tree.ArrayNode;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.Revisioned;
 import dev.storecrm.domain.json.JsonFields;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.member.MemberArchive;
 import dev.storecrm.domain.member.MemberRecord;
 import dev.storecrm.domain.memberview.ContactKeys;

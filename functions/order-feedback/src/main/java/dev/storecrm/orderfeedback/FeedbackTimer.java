@@ -1,9 +1,9 @@
 package dev.storecrm.orderfeedback;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 
 /**
  * The one timer a paid order has: "ask the member about this order now". Its body, as the sweep delivers it to

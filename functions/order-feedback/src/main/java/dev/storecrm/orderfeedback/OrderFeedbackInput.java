@@ -1,10 +1,10 @@
 package dev.storecrm.orderfeedback;
 
-import dev.storecrm.domain.json.tree.JsonProcessingException;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.event.EventParser;
 import dev.storecrm.domain.event.StoreEvent;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.JsonProcessingException;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import java.time.Clock;
 
 /**

@@ -2,11 +2,11 @@ package dev.storecrm.pointsredemption;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import dev.storecrm.domain.json.tree.JsonProcessingException;
-import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.json.JsonFields;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.JsonProcessingException;
 import dev.storecrm.domain.loyalty.PointsCheckout;
 import dev.storecrm.domain.loyalty.RedemptionOutcome;
 import dev.storecrm.platform.http.HttpAnswer;

@@ -2,9 +2,9 @@ package dev.storecrm.privacyrequests;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
+import dev.storecrm.domain.json.Json;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.json.Json;
 import dev.storecrm.domain.privacy.PersonalData;
 import dev.storecrm.domain.privacy.PrivacyRequests;
 import dev.storecrm.platform.http.HttpAnswer;

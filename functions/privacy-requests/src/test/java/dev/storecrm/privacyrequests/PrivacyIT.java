@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.storecrm.domain.feedback.FeedbackAnswer;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ObjectNode;
-import dev.storecrm.domain.feedback.FeedbackAnswer;
 import dev.storecrm.domain.messaging.AddressHash;
 import dev.storecrm.domain.time.SimulatedClock;
 import dev.storecrm.fixtures.events.Events;

@@ -2,10 +2,10 @@ package dev.storecrm.sesfeedback;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.messaging.AddressHash;
 import dev.storecrm.domain.messaging.EngagementCounts;
 import dev.storecrm.domain.messaging.SendLedger;

@@ -1,8 +1,8 @@
 package dev.storecrm.shopifyadapter;
 
+import dev.storecrm.domain.json.JsonFields;
 import dev.storecrm.domain.json.tree.ArrayNode;
 import dev.storecrm.domain.json.tree.ObjectNode;
-import dev.storecrm.domain.json.JsonFields;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.adapter.Amounts;
 import dev.storecrm.platform.adapter.CanonicalEvent;

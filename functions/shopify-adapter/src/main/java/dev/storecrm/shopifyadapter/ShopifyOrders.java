@@ -1,9 +1,9 @@
 package dev.storecrm.shopifyadapter;
 
-import dev.storecrm.domain.json.tree.ArrayNode;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.money.Money;
 import dev.storecrm.platform.adapter.CanonicalEvent;
 import dev.storecrm.platform.adapter.ContractValues;

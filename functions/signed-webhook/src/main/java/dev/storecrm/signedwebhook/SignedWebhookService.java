@@ -2,12 +2,12 @@ package dev.storecrm.signedwebhook;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.event.ContractEvent;
 import dev.storecrm.domain.event.EventParser;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.platform.adapter.AdapterRejects;
 import dev.storecrm.platform.adapter.SeenEvents;
 import dev.storecrm.platform.adapter.StoreBus;

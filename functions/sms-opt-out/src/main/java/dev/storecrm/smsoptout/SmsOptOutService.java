@@ -2,10 +2,10 @@ package dev.storecrm.smsoptout;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.messaging.PhoneNumber;
 import dev.storecrm.domain.messaging.SuppressionList;
 import java.time.Clock;

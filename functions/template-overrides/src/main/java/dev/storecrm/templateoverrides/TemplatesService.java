@@ -2,10 +2,10 @@ package dev.storecrm.templateoverrides;
 
 import static dev.storecrm.platform.logging.LogField.entry;
 
-import dev.storecrm.domain.json.tree.JsonProcessingException;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.JsonProcessingException;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.messaging.RenderedMessage;
 import dev.storecrm.domain.templates.DraftChecks;

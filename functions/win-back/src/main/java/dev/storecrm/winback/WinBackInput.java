@@ -1,9 +1,9 @@
 package dev.storecrm.winback;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.winback.WinBackTimer;
 
 /** What WinBackQueue carries: the win-back timers the sweep delivers; anything else is refused with its reason. */

@@ -1,10 +1,10 @@
 package dev.storecrm.woocommerceadapter;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ArrayNode;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.platform.adapter.AdapterFixtures;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package dev.storecrm.importer;
 
+import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.RejectReason;
 import dev.storecrm.platform.batch.RejectStore;
 import dev.storecrm.platform.batch.RejectedMessage;
 import java.io.BufferedWriter;

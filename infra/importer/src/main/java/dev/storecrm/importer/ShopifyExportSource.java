@@ -1,7 +1,7 @@
 package dev.storecrm.importer;
 
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.platform.adapter.AdapterRejects;
 import dev.storecrm.shopifyadapter.ShopifyAdapterService;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.storecrm.importer;
 
-import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.platform.adapter.AdapterPublisher;
 import dev.storecrm.platform.adapter.AdapterRejects;
 import dev.storecrm.platform.adapter.Mapping;

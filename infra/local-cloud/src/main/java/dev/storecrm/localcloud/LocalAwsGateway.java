@@ -1,11 +1,11 @@
 package dev.storecrm.localcloud;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.json.tree.ArrayNode;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;

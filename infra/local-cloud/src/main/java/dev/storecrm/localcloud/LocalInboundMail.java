@@ -1,7 +1,7 @@
 package dev.storecrm.localcloud;
 
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ObjectNode;
 import java.io.IOException;
 import java.net.URI;

@@ -1,9 +1,9 @@
 package dev.storecrm.localcloud;
 
-import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ArrayNode;
-import dev.storecrm.domain.json.tree.ObjectNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;

@@ -1,8 +1,8 @@
 package dev.storecrm.simulation;
 
-import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.broadcast.FestivalCampaign;
 import dev.storecrm.domain.campaign.Holdout;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.member.MemberDays;
 import dev.storecrm.domain.time.FestivalCalendar;
 import dev.storecrm.localcloud.LocalFunctions;

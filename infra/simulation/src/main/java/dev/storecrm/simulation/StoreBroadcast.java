@@ -1,11 +1,11 @@
 package dev.storecrm.simulation;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.broadcast.Broadcast;
 import dev.storecrm.domain.broadcast.BroadcastJson;
 import dev.storecrm.domain.campaign.Holdout;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.localcloud.LocalFunctions;
 import dev.storecrm.platform.dynamodb.Attributes;
 import java.io.IOException;

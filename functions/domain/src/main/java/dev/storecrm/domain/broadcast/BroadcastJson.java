@@ -1,14 +1,14 @@
 package dev.storecrm.domain.broadcast;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.coupon.CouponValue;
 import dev.storecrm.domain.json.Json;
 import dev.storecrm.domain.json.JsonFields;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.messaging.MarketingKind;
 import dev.storecrm.domain.rfm.RfmChange;
 import java.nio.charset.StandardCharsets;

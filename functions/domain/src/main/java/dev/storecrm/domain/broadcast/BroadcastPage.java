@@ -1,9 +1,9 @@
 package dev.storecrm.domain.broadcast;
 
-import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.json.Json;
 import dev.storecrm.domain.json.JsonFields;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,10 +1,10 @@
 package dev.storecrm.domain.broadcast;
 
+import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ObjectNode;
-import dev.storecrm.domain.InvalidInputException;
-import dev.storecrm.domain.campaign.Holdout;
 import dev.storecrm.domain.member.MemberDays;
 import dev.storecrm.domain.time.FestivalCalendar;
 import java.time.Duration;

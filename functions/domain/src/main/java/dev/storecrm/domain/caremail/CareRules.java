@@ -1,8 +1,8 @@
 package dev.storecrm.domain.caremail;
 
+import dev.storecrm.domain.json.Json;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

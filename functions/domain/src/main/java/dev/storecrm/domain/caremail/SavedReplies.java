@@ -1,7 +1,7 @@
 package dev.storecrm.domain.caremail;
 
-import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.Json;
+import dev.storecrm.domain.json.tree.JsonNode;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

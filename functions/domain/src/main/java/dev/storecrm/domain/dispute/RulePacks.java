@@ -1,8 +1,8 @@
 package dev.storecrm.domain.dispute;
 
-import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.event.DisputeEvent.Reason;
 import dev.storecrm.domain.json.Json;
+import dev.storecrm.domain.json.tree.JsonNode;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;

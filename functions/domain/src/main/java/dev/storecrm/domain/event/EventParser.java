@@ -1,12 +1,12 @@
 package dev.storecrm.domain.event;
 
-import dev.storecrm.domain.json.tree.JsonParser;
-import dev.storecrm.domain.json.tree.JsonProcessingException;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.json.JsonFields;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.JsonParser;
+import dev.storecrm.domain.json.tree.JsonProcessingException;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Set;

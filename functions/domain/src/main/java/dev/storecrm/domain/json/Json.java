@@ -1,10 +1,10 @@
 package dev.storecrm.domain.json;
 
-import dev.storecrm.domain.json.tree.JsonProcessingException;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.JsonProcessingException;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 
 /**
  * Reading JSON text, with the two ways it can be wrong: a message's body ({@link #input}) is bad input,

@@ -1,9 +1,9 @@
 package dev.storecrm.domain.json;
 
-import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.event.EventLimits;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.messaging.EmailAddress;
 import dev.storecrm.domain.money.Money;
 import java.time.DateTimeException;

@@ -1,10 +1,10 @@
 package dev.storecrm.domain.loyalty;
 
+import dev.storecrm.domain.InvalidInputException;
+import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.json.tree.ObjectNode;
-import dev.storecrm.domain.InvalidInputException;
-import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.member.ArchivedOrder;
 import dev.storecrm.domain.member.Credit;
 import dev.storecrm.domain.member.OrderFacts;

@@ -1,9 +1,9 @@
 package dev.storecrm.domain.loyalty;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 
 /**
  * The one timer a member with expiring points has ({@code points#<customerId>}): "something is due

@@ -1,8 +1,8 @@
 package dev.storecrm.domain.member;
 
+import dev.storecrm.domain.json.JsonFields;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectNode;
-import dev.storecrm.domain.json.JsonFields;
 import dev.storecrm.domain.loyalty.EntryKind;
 import dev.storecrm.domain.loyalty.Grant;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package dev.storecrm.domain.messaging;
 
-import dev.storecrm.domain.json.tree.JsonProcessingException;
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.json.tree.ArrayNode;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.event.Stamp;
 import dev.storecrm.domain.json.JsonFields;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.JsonProcessingException;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;

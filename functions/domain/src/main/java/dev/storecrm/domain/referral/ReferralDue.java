@@ -1,9 +1,9 @@
 package dev.storecrm.domain.referral;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 
 /**
  * A referral's timer ({@code referral#<refereeId>}): the referee's first paid order is past its refund

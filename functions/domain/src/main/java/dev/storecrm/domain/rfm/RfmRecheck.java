@@ -1,9 +1,9 @@
 package dev.storecrm.domain.rfm;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectMapper;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
 
 /**
  * Asks for a member's RFM to be evaluated again: sent by the member archive after each change of a

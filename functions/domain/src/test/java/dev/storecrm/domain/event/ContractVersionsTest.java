@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storecrm.domain.json.tree.JsonNode;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.event.CartEvent.CartUpdated;
@@ -17,6 +15,8 @@ import dev.storecrm.domain.event.DisputeEvent.DisputeOpened;
 import dev.storecrm.domain.event.DisputeEvent.DisputeUpdated;
 import dev.storecrm.domain.event.PrivacyEvent.CustomerDataRequested;
 import dev.storecrm.domain.event.PrivacyEvent.CustomerErasureRequested;
+import dev.storecrm.domain.json.tree.JsonNode;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.member.Consent;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;

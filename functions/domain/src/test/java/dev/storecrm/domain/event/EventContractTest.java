@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.storecrm.domain.json.tree.ArrayNode;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.json.tree.ArrayNode;
 import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.json.tree.TextNode;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package dev.storecrm.platform.adapter;
 
+import dev.storecrm.domain.event.EventType;
+import dev.storecrm.domain.json.tree.ArrayNode;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.json.tree.ArrayNode;
 import dev.storecrm.domain.json.tree.ObjectNode;
-import dev.storecrm.domain.event.EventType;
 import dev.storecrm.domain.money.Money;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package dev.storecrm.platform.adapter;
 
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.event.CustomerContact;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.messaging.EmailAddress;
 import java.util.Optional;
 

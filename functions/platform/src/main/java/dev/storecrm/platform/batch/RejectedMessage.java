@@ -1,8 +1,8 @@
 package dev.storecrm.platform.batch;
 
+import dev.storecrm.domain.RejectReason;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.RejectReason;
 import java.time.Instant;
 import java.util.Optional;
 

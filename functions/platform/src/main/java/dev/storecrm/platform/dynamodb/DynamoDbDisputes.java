@@ -3,8 +3,6 @@ package dev.storecrm.platform.dynamodb;
 import static dev.storecrm.platform.dynamodb.Attributes.n;
 import static dev.storecrm.platform.dynamodb.Attributes.s;
 
-import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.json.tree.ObjectNode;
 import dev.storecrm.domain.ConcurrentUpdateException;
 import dev.storecrm.domain.InvalidInputException;
 import dev.storecrm.domain.RejectReason;
@@ -16,6 +14,8 @@ import dev.storecrm.domain.dispute.DisputeRecords;
 import dev.storecrm.domain.dispute.DisputeStatus;
 import dev.storecrm.domain.dispute.HistoryEntry;
 import dev.storecrm.domain.event.Stamp;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

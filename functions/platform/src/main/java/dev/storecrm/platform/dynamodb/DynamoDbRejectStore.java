@@ -3,10 +3,10 @@ package dev.storecrm.platform.dynamodb;
 import static dev.storecrm.platform.dynamodb.Attributes.n;
 import static dev.storecrm.platform.dynamodb.Attributes.s;
 
-import dev.storecrm.platform.batch.RejectStore;
-import dev.storecrm.platform.batch.RejectedMessage;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.platform.batch.RejectStore;
+import dev.storecrm.platform.batch.RejectedMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.storecrm.platform.stream;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;

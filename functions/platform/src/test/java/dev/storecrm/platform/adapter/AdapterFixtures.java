@@ -1,8 +1,8 @@
 package dev.storecrm.platform.adapter;
 
+import dev.storecrm.domain.event.CustomerContact;
 import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectMapper;
-import dev.storecrm.domain.event.CustomerContact;
 import dev.storecrm.localcloud.Template;
 import dev.storecrm.platform.batch.RejectedMessage;
 import java.io.IOException;

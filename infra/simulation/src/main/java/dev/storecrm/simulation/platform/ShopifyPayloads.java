@@ -1,7 +1,7 @@
 package dev.storecrm.simulation.platform;
 
-import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.JsonNode;
 import dev.storecrm.domain.json.tree.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneId;
