@@ -1,5 +1,6 @@
 package dev.storecrm.platform.logging;
 
+import dev.storecrm.domain.json.tree.JsonWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -46,26 +47,8 @@ public final class JsonText {
         }
     }
 
-    /** Appends {@code text} to {@code json} as a JSON string, quoted and escaped. */
+    /** Appends {@code text} to {@code json} as a JSON string, quoted and escaped as the functions' JSON trees do. */
     public static void string(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+        JsonWriter.string(json, text);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * control character ({@code \b \t \n \f \r} by their short forms, the others as <code>&#92;u00XX</code>);
  * everything else is written as it is. A {@code double} that is not finite is written as text ({@code "NaN"}).
  */
-final class JsonWriter {
+public final class JsonWriter {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -94,8 +94,8 @@ final class JsonWriter {
         }
     }
 
-    /** {@code text} as a JSON string, quotes included. */
-    static void string(StringBuilder out, String text) {
+    /** Appends {@code text} as a JSON string, quotes included (the log and metric lines write theirs with it). */
+    public static void string(StringBuilder out, String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
