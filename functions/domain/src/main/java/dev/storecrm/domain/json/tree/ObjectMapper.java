@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,16 +163,32 @@ public final class ObjectMapper {
     }
 
     /**
-     * {@code value} as a plain Java value of {@code type}: objects become {@link LinkedHashMap}s, arrays
-     * {@link ArrayList}s, numbers {@code Integer}, {@code Long}, {@code BigInteger}, {@code Double} or
-     * {@code BigDecimal} by their kind, text {@code String}, JSON {@code null} {@code null}.
+     * {@code value} as a plain Java value of {@code type}: objects become {@link LinkedHashMap}s (or the map class
+     * asked for, such as a {@code TreeMap}), arrays {@link ArrayList}s (or the collection class asked for), numbers
+     * {@code Integer}, {@code Long}, {@code BigInteger}, {@code Double} or {@code BigDecimal} by their kind, text
+     * {@code String}, JSON {@code null} {@code null}.
      */
+    @SuppressWarnings("unchecked")
     public <T> T convertValue(Object value, Class<T> type) {
         Object plain = value == null ? null : plain(tree(value, true));
-        if (plain != null && !type.isInstance(plain)) {
-            throw new IllegalArgumentException("cannot convert a JSON " + kind(plain) + " to " + type.getName());
+        if (plain == null || type.isInstance(plain)) {
+            return type.cast(plain);
         }
-        return type.cast(plain);
+        try {
+            if (plain instanceof Map<?, ?> map && Map.class.isAssignableFrom(type)) {
+                Map<Object, Object> typed = (Map<Object, Object>) type.getConstructor().newInstance();
+                typed.putAll(map);
+                return type.cast(typed);
+            }
+            if (plain instanceof List<?> list && Collection.class.isAssignableFrom(type)) {
+                Collection<Object> typed = (Collection<Object>) type.getConstructor().newInstance();
+                typed.addAll(list);
+                return type.cast(typed);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot make a " + type.getName(), e);
+        }
+        throw new IllegalArgumentException("cannot convert a JSON " + kind(plain) + " to " + type.getName());
     }
 
     private static Object plain(JsonNode node) {

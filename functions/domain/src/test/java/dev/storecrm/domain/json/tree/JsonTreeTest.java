@@ -204,6 +204,12 @@ class JsonTreeTest {
         assertEquals(JACKSON.convertValue(JACKSON.readTree(text), Object.class),
                 OURS.convertValue(OURS.readTree(text), Object.class));
         assertThrows(IllegalArgumentException.class, () -> OURS.convertValue(OURS.readTree("[1]"), Map.class));
+        assertEquals(JACKSON.convertValue(JACKSON.readTree(text), java.util.TreeMap.class),
+                OURS.convertValue(OURS.readTree(text), java.util.TreeMap.class));
+        assertEquals(java.util.TreeMap.class,
+                OURS.convertValue(OURS.readTree(text), java.util.TreeMap.class).getClass());
+        assertEquals(JACKSON.convertValue(JACKSON.readTree("[3,1,2]"), java.util.TreeSet.class),
+                OURS.convertValue(OURS.readTree("[3,1,2]"), java.util.TreeSet.class));
     }
 
     @Test
