@@ -94,23 +94,35 @@ public final class BirthdayList {
         ListPage.chunks(dues(month, kind), size, rows -> each.accept(table(month, rows)));
     }
 
+    private record Filed(String date, int shard) {}
+
     private record Due(Occasion occasion, GreetingCalendar.Due due) {
         String key() {
             return due.localDate() + "|" + occasion.customerId();
         }
     }
 
+    /**
+     * The month's occasions of {@code kind}, from the diary's days of four months (this one, and the next year's
+     * neighbours, where next greetings are filed) in every shard: about a thousand small queries, read
+     * {@value RowReads#CONCURRENT} at a time, since one after another their latency (a few milliseconds each on AWS)
+     * made every page of the list wait seconds.
+     */
     private List<Due> dues(YearMonth month, String kind) {
-        Map<String, Occasion> occasions = new LinkedHashMap<>();
+        List<Filed> days = new ArrayList<>();
         YearMonth nextYear = month.plusYears(1);
         for (YearMonth filed : List.of(month, nextYear.minusMonths(1), nextYear, nextYear.plusMonths(1))) {
             for (int day = 1; day <= filed.lengthOfMonth(); day++) {
                 for (int shard = 0; shard < diary.shards(); shard++) {
-                    for (OccasionDiary.Entry entry : diary.filedFor(filed.atDay(day).toString(), shard)) {
-                        if (entry.occasion().kind().equals(kind)) {
-                            occasions.putIfAbsent(entry.occasion().customerId(), entry.occasion());
-                        }
-                    }
+                    days.add(new Filed(filed.atDay(day).toString(), shard));
+                }
+            }
+        }
+        Map<String, Occasion> occasions = new LinkedHashMap<>();
+        for (List<OccasionDiary.Entry> entries : RowReads.map(days, d -> diary.filedFor(d.date(), d.shard()))) {
+            for (OccasionDiary.Entry entry : entries) {
+                if (entry.occasion().kind().equals(kind)) {
+                    occasions.putIfAbsent(entry.occasion().customerId(), entry.occasion());
                 }
             }
         }

@@ -9,7 +9,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Makes a page's rows with their item reads {@value #CONCURRENT} at a time, in the page's order. A row needs
+ * Makes a page's rows with their item reads {@value #CONCURRENT} at a time, in the page's order (and reads a
+ * birthday list's diary days the same way). A row needs
  * four single-item reads, one after another; made one row after another, the reads' latency (a few
  * milliseconds each on AWS) would bound an export to tens of thousands of rows within the function's timeout.
  * The threads are made for the page and end with it, so that nothing outlives the invocation.
