@@ -1,10 +1,12 @@
 package dev.storecrm.platform.logging;
 
+import dev.storecrm.domain.json.tree.JsonWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -87,11 +89,42 @@ final class JsonLine {
         return this;
     }
 
+    /**
+     * A boolean or number as itself (a double that is not finite, which JSON has no number for, as text), a
+     * collection as an array, anything else as text.
+     */
     private void value(Object value) {
-        JsonText.value(json, value);
+        if (value == null) {
+            json.append("null");
+        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
+                || value instanceof Short || value instanceof Byte
+                || value instanceof java.math.BigInteger || value instanceof java.math.BigDecimal) {
+            json.append(value);
+        } else if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            if (Double.isFinite(number)) {
+                json.append(value);
+            } else {
+                string(value.toString());
+            }
+        } else if (value instanceof Collection<?> items) {
+            json.append('[');
+            boolean first = true;
+            for (Object item : items) {
+                if (!first) {
+                    json.append(',');
+                }
+                value(item);
+                first = false;
+            }
+            json.append(']');
+        } else {
+            string(String.valueOf(value));
+        }
     }
 
+    /** Escaped as every JSON the functions write (the JSON trees' writer). */
     private void string(String text) {
-        JsonText.string(json, text);
+        JsonWriter.string(json, text);
     }
 }

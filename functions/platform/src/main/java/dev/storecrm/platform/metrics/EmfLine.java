@@ -1,6 +1,8 @@
 package dev.storecrm.platform.metrics;
 
-import dev.storecrm.platform.logging.JsonText;
+import dev.storecrm.domain.json.tree.ArrayNode;
+import dev.storecrm.domain.json.tree.ObjectMapper;
+import dev.storecrm.domain.json.tree.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,38 +19,31 @@ final class EmfLine {
     record Metric(String name, MetricUnit unit, List<Double> values) {
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private EmfLine() {
     }
 
     static String of(Instant timestamp, String namespace, Map<String, String> dimensions,
                      Map<String, String> properties, List<Metric> metrics) {
-        StringBuilder json = new StringBuilder(256 + 64 * metrics.size());
-        json.append("{\"_aws\":{\"Timestamp\":").append(timestamp.toEpochMilli());
-        json.append(",\"CloudWatchMetrics\":[{\"Namespace\":");
-        JsonText.string(json, namespace);
-        json.append(",\"Metrics\":[");
-        for (int i = 0; i < metrics.size(); i++) {
-            json.append(i == 0 ? "{\"Name\":" : ",{\"Name\":");
-            JsonText.string(json, metrics.get(i).name());
-            json.append(",\"Unit\":");
-            JsonText.string(json, metrics.get(i).unit().emfName());
-            json.append('}');
-        }
-        json.append("],\"Dimensions\":[");
-        JsonText.value(json, List.copyOf(dimensions.keySet()));
-        json.append("]}]}");
-        dimensions.forEach((key, value) -> field(json, key, value));
-        properties.forEach((key, value) -> field(json, key, value));
+        ObjectNode line = JSON.createObjectNode();
+        ObjectNode directive = line.putObject("_aws").put("Timestamp", timestamp.toEpochMilli())
+                .putArray("CloudWatchMetrics").addObject().put("Namespace", namespace);
+        ArrayNode definitions = directive.putArray("Metrics");
+        metrics.forEach(metric -> definitions.addObject().put("Name", metric.name())
+                .put("Unit", metric.unit().emfName()));
+        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray();
+        dimensions.keySet().forEach(dimensionSet::add);
+        dimensions.forEach(line::put);
+        properties.forEach(line::put);
         for (Metric metric : metrics) {
-            field(json, metric.name(), metric.values().size() == 1 ? metric.values().getFirst() : metric.values());
+            if (metric.values().size() == 1) {
+                line.put(metric.name(), metric.values().getFirst());
+            } else {
+                ArrayNode values = line.putArray(metric.name());
+                metric.values().forEach(values::add);
+            }
         }
-        return json.append('}').toString();
-    }
-
-    private static void field(StringBuilder json, String key, Object value) {
-        json.append(',');
-        JsonText.string(json, key);
-        json.append(':');
-        JsonText.value(json, value);
+        return line.toString();
     }
 }
